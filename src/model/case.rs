@@ -1,0 +1,180 @@
+use super::{ContactId, FreeText, ids::CaseId};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Keys of the built-in target groups; the configuration may add more.
+pub mod target_group {
+    pub const AKTIVITETSPARAT: &str = "aktivitetsparat";
+    pub const RESSOURCEFORLOEB: &str = "ressourceforloeb";
+    pub const JOBAFKLARING: &str = "jobafklaring";
+    pub const SYGEDAGPENGE: &str = "sygedagpenge";
+    pub const LEDIGHEDSYDELSE: &str = "ledighedsydelse";
+    pub const OTHER: &str = "andet";
+    pub const ALL: [&str; 6] = [
+        AKTIVITETSPARAT,
+        RESSOURCEFORLOEB,
+        JOBAFKLARING,
+        SYGEDAGPENGE,
+        LEDIGHEDSYDELSE,
+        OTHER,
+    ];
+}
+
+/// A case (sag): one citizen. Holds plans and working facts, never a CPR number or a diagnosis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    /// Name or alias as the caseworker knows the citizen.
+    pub name: String,
+    #[serde(default)]
+    pub alias: String,
+    /// The case reference in the municipality's case system (not the CPR).
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub phones: Vec<Phone>,
+    /// Key of a target group from the configuration (see [`target_group`]).
+    pub target_group: String,
+    #[serde(default)]
+    pub flags: CaseFlags,
+    /// A place or a person who can pass on a message when the phone is dead.
+    #[serde(default)]
+    pub reach_via: String,
+    #[serde(default)]
+    pub preferences: Preferences,
+    #[serde(default)]
+    pub where_now: String,
+    #[serde(default)]
+    pub next_step: String,
+    #[serde(default)]
+    pub plan_b: String,
+    /// What the citizen was last told.
+    #[serde(default)]
+    pub last_told: String,
+    #[serde(default)]
+    pub network: Vec<NetworkLink>,
+    #[serde(default)]
+    pub cadence_override: Option<CadenceOverride>,
+    #[serde(default)]
+    pub away: Vec<AwayPeriod>,
+    #[serde(default)]
+    pub status: CaseStatus,
+    pub created: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phone {
+    pub number: String,
+    /// The citizen confirmed the number works.
+    #[serde(default)]
+    pub confirmed: bool,
+    /// Where the number came from ("borger selv", "mentor", "gammel sag").
+    #[serde(default)]
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFlags {
+    /// SOS-marked: meet with a guard or a colleague nearby.
+    #[serde(default)]
+    pub sos: bool,
+    #[serde(default)]
+    pub no_working_phone: bool,
+    /// Language when an interpreter is needed.
+    #[serde(default)]
+    pub interpreter: Option<String>,
+    /// Call before a summons: an unannounced letter causes anxiety.
+    #[serde(default)]
+    pub call_before_summons: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preferences {
+    #[serde(default)]
+    pub time_of_day: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub channel: String,
+}
+
+/// A contact in the citizen's network, with the role it plays for this case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetworkLink {
+    pub contact: ContactId,
+    pub role: String,
+}
+
+/// A per-case contact cadence, e.g. "weekly until 1 March".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CadenceOverride {
+    pub every_days: u32,
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwayPeriod {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub reason: AwayReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AwayReason {
+    Holiday,
+    Sick,
+    Hospital,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state", content = "on")]
+pub enum CaseStatus {
+    #[default]
+    Active,
+    Closed(NaiveDate),
+}
+
+impl Case {
+    pub fn is_active(&self) -> bool {
+        self.status == CaseStatus::Active
+    }
+
+    /// Whether the citizen is away (holiday, sick, hospital) on `day`.
+    pub fn away_on(&self, day: NaiveDate) -> Option<&AwayPeriod> {
+        self.away.iter().find(|a| a.from <= day && day <= a.to)
+    }
+}
+
+impl FreeText for Case {
+    fn free_text(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![
+            ("name", self.name.as_str()),
+            ("alias", self.alias.as_str()),
+            ("reference", self.reference.as_str()),
+            ("reach_via", self.reach_via.as_str()),
+            (
+                "preferences.time_of_day",
+                self.preferences.time_of_day.as_str(),
+            ),
+            ("preferences.place", self.preferences.place.as_str()),
+            ("preferences.channel", self.preferences.channel.as_str()),
+            ("where_now", self.where_now.as_str()),
+            ("next_step", self.next_step.as_str()),
+            ("plan_b", self.plan_b.as_str()),
+            ("last_told", self.last_told.as_str()),
+        ];
+        for phone in &self.phones {
+            out.push(("phones.source", phone.source.as_str()));
+        }
+        for link in &self.network {
+            out.push(("network.role", link.role.as_str()));
+        }
+        if let Some(language) = &self.flags.interpreter {
+            out.push(("flags.interpreter", language.as_str()));
+        }
+        out
+    }
+}

@@ -1,0 +1,165 @@
+use super::{CaseId, Channel, ContactId, FreeText, ids::CourseId};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Keys of the built-in course kinds; the configuration may add more.
+pub mod course_kind {
+    pub const AFKLARING: &str = "afklaring";
+    pub const PRAKTIK: &str = "praktik";
+    pub const MENTOR: &str = "mentor";
+    pub const OTHER: &str = "andet";
+    pub const ALL: [&str; 4] = [AFKLARING, PRAKTIK, MENTOR, OTHER];
+}
+
+/// A supplier course (leverandørforløb) with its progress reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Course {
+    pub id: CourseId,
+    pub case: CaseId,
+    pub supplier: ContactId,
+    /// The consultant or mentor at the supplier.
+    #[serde(default)]
+    pub consultant: Option<ContactId>,
+    /// Key of a course kind (see [`course_kind`]).
+    pub kind: String,
+    pub start: NaiveDate,
+    /// Default: start + 26 weeks.
+    pub end: NaiveDate,
+    #[serde(default)]
+    pub hours_per_week: Option<u8>,
+    pub cadence: ReportCadence,
+    #[serde(default)]
+    pub checklist: OrderChecklist,
+    /// The progress reports (leverandørrapporter), in due order.
+    #[serde(default)]
+    pub reports: Vec<Report>,
+    #[serde(default)]
+    pub outcome: Option<CourseOutcome>,
+    /// The course this one continues (supplier changed), keeping its history.
+    #[serde(default)]
+    pub continues: Option<CourseId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ReportCadence {
+    Monthly,
+    EveryWeeks { weeks: u8 },
+    EndOnly,
+    Dates { dates: Vec<NaiveDate> },
+}
+
+/// The order's checklist (bestilling). A gap is shown, never enforced.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderChecklist {
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub close_follow_up: bool,
+    #[serde(default)]
+    pub direct_contact_given: bool,
+    #[serde(default)]
+    pub preferred_consultant: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub due: NaiveDate,
+    #[serde(default)]
+    pub received: Option<NaiveDate>,
+    #[serde(default)]
+    pub read: Option<NaiveDate>,
+    #[serde(default)]
+    pub action: Option<ReportAction>,
+    #[serde(default)]
+    pub note: String,
+    /// Chases of a late report.
+    #[serde(default)]
+    pub chases: Vec<ReportChase>,
+    /// The final report of the course.
+    #[serde(default)]
+    pub is_final: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportChase {
+    pub at: DateTime<Utc>,
+    pub channel: Channel,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// What was done about a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportAction {
+    Fine,
+    GoalsAdjusted,
+    CourseInterrupted,
+    NewConsultant,
+    OtherSupplier,
+    Extended,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum CourseOutcome {
+    Extended {
+        on: NaiveDate,
+        previous_end: NaiveDate,
+    },
+    Completed {
+        on: NaiveDate,
+    },
+    Interrupted {
+        on: NaiveDate,
+    },
+    ConsultantChanged {
+        on: NaiveDate,
+        previous: Option<ContactId>,
+    },
+    SupplierChanged {
+        on: NaiveDate,
+        next: CourseId,
+    },
+}
+
+impl Course {
+    /// Running on `day`: started, not ended, not completed or interrupted.
+    pub fn is_running(&self, day: NaiveDate) -> bool {
+        let finished = matches!(
+            self.outcome,
+            Some(
+                CourseOutcome::Completed { .. }
+                    | CourseOutcome::Interrupted { .. }
+                    | CourseOutcome::SupplierChanged { .. }
+            )
+        );
+        !finished && self.start <= day && day <= self.end
+    }
+
+    /// The first report not yet received.
+    pub fn next_report(&self) -> Option<&Report> {
+        self.reports.iter().find(|r| r.received.is_none())
+    }
+}
+
+impl FreeText for Course {
+    fn free_text(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![
+            ("checklist.purpose", self.checklist.purpose.as_str()),
+            (
+                "checklist.preferred_consultant",
+                self.checklist.preferred_consultant.as_str(),
+            ),
+        ];
+        for report in &self.reports {
+            out.push(("reports.note", report.note.as_str()));
+            for chase in &report.chases {
+                out.push(("reports.chases.note", chase.note.as_str()));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,304 @@
+use super::{CaseId, ContactId, FreeText, ids::MeetingId};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// Keys of the built-in meeting purposes; the configuration may add more.
+/// The purpose is kept apart from the form: a follow-up stays a follow-up on the phone.
+pub mod purpose {
+    pub const SAMTALE: &str = "samtale";
+    pub const OPFOELGNING: &str = "opfoelgning";
+    pub const THREE_PARTY: &str = "3-parts";
+    pub const REHAB_TEAM: &str = "rehabiliteringsteam";
+    pub const PRAKTIKBESOEG: &str = "praktikbesoeg";
+    pub const SPARRING: &str = "sparring";
+    pub const OTHER: &str = "andet";
+    /// Internal blocks without a case.
+    pub const TELEFONVAGT: &str = "telefonvagt";
+    pub const KOORDINERING: &str = "koordinering";
+    pub const ADMIN: &str = "admin";
+    pub const ALL: [&str; 10] = [
+        SAMTALE,
+        OPFOELGNING,
+        THREE_PARTY,
+        REHAB_TEAM,
+        PRAKTIKBESOEG,
+        SPARRING,
+        OTHER,
+        TELEFONVAGT,
+        KOORDINERING,
+        ADMIN,
+    ];
+}
+
+/// A meeting with a citizen, or an internal block when `case` is `None`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: MeetingId,
+    #[serde(default)]
+    pub case: Option<CaseId>,
+    /// Wall-clock start in the configured zone.
+    pub start: NaiveDateTime,
+    /// Any length, from 5 minutes to a whole day.
+    pub minutes: u32,
+    /// Key of a purpose (see [`purpose`]).
+    pub purpose: String,
+    pub form: MeetingForm,
+    #[serde(default)]
+    pub place: Place,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub booked_by: BookedBy,
+    #[serde(default)]
+    pub prep_minutes: u32,
+    #[serde(default)]
+    pub follow_up_minutes: u32,
+    #[serde(default)]
+    pub status: MeetingStatus,
+    /// Short outcome note ("kom ikke, ringet op kl 10").
+    #[serde(default)]
+    pub outcome: String,
+    /// Title of an internal block, or a short subject.
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub repeat: Option<Repeat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingForm {
+    /// Fremmøde.
+    InPerson,
+    /// Hjemmebesøg.
+    HomeVisit,
+    Phone,
+    Video,
+    /// Gåtur: walk-and-talk.
+    Walk,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub kind: PlaceKind,
+    /// Address or detail ("Café Nørrebro", "Lærkevej 2, mødelokale 3").
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    #[default]
+    Jobcenter,
+    CitizensHome,
+    Supplier,
+    Workplace,
+    Bosted,
+    Hospital,
+    Shelter,
+    SubstanceCentre,
+    InTown,
+    /// No place: phone and video.
+    Remote,
+}
+
+impl PlaceKind {
+    /// Places that need travel from the office.
+    pub fn is_away(self) -> bool {
+        !matches!(self, Self::Jobcenter | Self::Remote)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub role: Role,
+    #[serde(default)]
+    pub contact: Option<ContactId>,
+    /// A name when the party is not a stored contact.
+    #[serde(default)]
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Citizen,
+    Caseworker,
+    /// Konsulent or mentor at a supplier.
+    Consultant,
+    Employer,
+    Doctor,
+    Nurse,
+    Bosted,
+    Therapist,
+    Interpreter,
+    Colleague,
+    Other,
+}
+
+impl Role {
+    /// The parties beyond the citizen and the caseworker, as drawn on a block.
+    pub fn is_third_party(self) -> bool {
+        !matches!(self, Self::Citizen | Self::Caseworker)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookedBy {
+    #[default]
+    Caseworker,
+    Citizen,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStatus {
+    /// Planlagt.
+    #[default]
+    Planned,
+    /// Afholdt.
+    Held,
+    /// Flyttet: a new meeting replaced it.
+    Moved,
+    /// Afbud: cancelled by the citizen.
+    CancelledByCitizen,
+    /// Aflyst: cancelled by the caseworker.
+    CancelledByCaseworker,
+    /// Udeblevet: no-show. A note for the caseworker, never a sanction.
+    NoShow,
+    /// Afbrudt: the call was cut off; call back.
+    CutOff,
+}
+
+impl MeetingStatus {
+    /// Whether the meeting still takes time in the calendar.
+    pub fn occupies_time(self) -> bool {
+        matches!(
+            self,
+            Self::Planned | Self::Held | Self::NoShow | Self::CutOff
+        )
+    }
+}
+
+/// How an internal block repeats, counted in local time from its first start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repeat {
+    pub every: RepeatEvery,
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+    /// Occurrences skipped for one time ("no telefonvagt this week").
+    #[serde(default)]
+    pub skipped: Vec<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepeatEvery {
+    Daily,
+    Weekdays,
+    Weekly,
+}
+
+impl Meeting {
+    pub fn end(&self) -> NaiveDateTime {
+        self.start + Duration::minutes(i64::from(self.minutes))
+    }
+
+    pub fn is_internal(&self) -> bool {
+        self.case.is_none()
+    }
+
+    pub fn is_three_party(&self) -> bool {
+        self.purpose == purpose::THREE_PARTY
+    }
+
+    /// Whether a repeating block has an occurrence on `day` (the first start counts).
+    pub fn occurs_on(&self, day: NaiveDate) -> bool {
+        let first = self.start.date();
+        let Some(repeat) = &self.repeat else {
+            return day == first;
+        };
+        if day < first || repeat.until.is_some_and(|u| day > u) || repeat.skipped.contains(&day) {
+            return false;
+        }
+        match repeat.every {
+            RepeatEvery::Daily => true,
+            RepeatEvery::Weekdays => !matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
+            RepeatEvery::Weekly => day.weekday() == first.weekday(),
+        }
+    }
+}
+
+impl FreeText for Meeting {
+    fn free_text(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![
+            ("place.text", self.place.text.as_str()),
+            ("outcome", self.outcome.as_str()),
+            ("title", self.title.as_str()),
+            ("note", self.note.as_str()),
+        ];
+        for p in &self.participants {
+            out.push(("participants.name", p.name.as_str()));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(start: &str, every: RepeatEvery) -> Meeting {
+        Meeting {
+            id: MeetingId(1),
+            case: None,
+            start: NaiveDateTime::parse_from_str(start, "%Y-%m-%d %H:%M").unwrap(),
+            minutes: 120,
+            purpose: purpose::TELEFONVAGT.into(),
+            form: MeetingForm::Phone,
+            place: Place::default(),
+            participants: vec![],
+            booked_by: BookedBy::Caseworker,
+            prep_minutes: 0,
+            follow_up_minutes: 0,
+            status: MeetingStatus::Planned,
+            outcome: String::new(),
+            title: "Telefonvagt".into(),
+            note: String::new(),
+            repeat: Some(Repeat {
+                every,
+                until: None,
+                skipped: vec![],
+            }),
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn weekly_block_occurs_on_its_weekday_and_not_when_skipped() {
+        let mut m = block("2026-11-23 09:00", RepeatEvery::Weekly); // a Monday
+        assert!(m.occurs_on(day("2026-11-30")));
+        assert!(!m.occurs_on(day("2026-12-01")));
+        assert!(
+            !m.occurs_on(day("2026-11-16")),
+            "not before the first start"
+        );
+        m.repeat.as_mut().unwrap().skipped.push(day("2026-11-30"));
+        assert!(!m.occurs_on(day("2026-11-30")));
+        assert!(m.occurs_on(day("2026-12-07")));
+    }
+
+    #[test]
+    fn weekday_block_skips_weekends() {
+        let m = block("2026-11-23 09:00", RepeatEvery::Weekdays);
+        assert!(m.occurs_on(day("2026-11-27")));
+        assert!(!m.occurs_on(day("2026-11-28")));
+    }
+}

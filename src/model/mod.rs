@@ -1,0 +1,41 @@
+//! The records caseplan keeps. Plain data: no IO, no sled, no terminal.
+//!
+//! Meeting times are wall-clock times in the configured zone (`NaiveDateTime`);
+//! timestamps of things that happened (logged, chased, received) are UTC.
+
+mod agreement;
+mod case;
+mod contact;
+mod course;
+mod dataset;
+mod event;
+mod ids;
+mod medical;
+mod meeting;
+mod note;
+
+pub use agreement::{Agreement, Party};
+pub use case::{
+    AwayPeriod, AwayReason, CadenceOverride, Case, CaseFlags, CaseStatus, NetworkLink, Phone,
+    Preferences, target_group,
+};
+pub use contact::{Contact, ContactKind};
+pub use course::{
+    Course, CourseOutcome, OrderChecklist, Report, ReportAction, ReportCadence, ReportChase,
+    course_kind,
+};
+pub use dataset::Dataset;
+pub use event::{Channel, ContactEvent, Direction};
+pub use ids::{AgreementId, CaseId, ContactId, CourseId, EventId, MeetingId, NoteId, RequestId};
+pub use medical::{ChaseEntry, MedicalRequest, request_kind};
+pub use meeting::{
+    BookedBy, Meeting, MeetingForm, MeetingStatus, Participant, Place, PlaceKind, Repeat,
+    RepeatEvery, Role, purpose,
+};
+pub use note::Note;
+
+/// Free-text fields of a record, named, so one check (the CPR guard) can see them all.
+pub trait FreeText {
+    /// Every user-typed text of the record with the field's name.
+    fn free_text(&self) -> Vec<(&'static str, &str)>;
+}
