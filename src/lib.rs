@@ -4,3 +4,8 @@
 //! effects against the store; domain rules are pure functions of records and a date.
 
 pub mod model;
+pub mod app;
+pub mod cli;
+pub mod context;
+pub mod query;
+pub mod ui;

@@ -1,1 +1,36 @@
-fn main() {}
+use anyhow::Result;
+use caseplan::cli::{self, Cli};
+use caseplan::context::Context;
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match run(&args) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("caseplan: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Cli) -> Result<ExitCode> {
+    let mut ctx = Context::new(args.data.as_deref(), args.config.as_deref(), args.now.as_deref())?;
+    if let Some(command) = &args.command {
+        return cli::run(&ctx, command);
+    }
+    if args.demo {
+        // A throwaway database, removed when `demo_dir` is dropped on exit.
+        let demo_dir = tempfile::Builder::new().prefix("caseplan-demo-").tempdir()?;
+        ctx.data_dir = demo_dir.path().to_path_buf();
+        let store = ctx.open_store()?;
+        let data = caseplan::demo::generate(&caseplan::demo::DemoSpec::new(50, 1, ctx.today()));
+        store.import(&data, false)?;
+        caseplan::app::run(&ctx, &store, true)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let store = ctx.open_store()?;
+    caseplan::app::run(&ctx, &store, false)?;
+    Ok(ExitCode::SUCCESS)
+}

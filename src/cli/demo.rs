@@ -1,0 +1,41 @@
+use crate::context::Context;
+use crate::demo::{DemoSpec, generate};
+use anyhow::{Result, bail};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Number of cases.
+    #[arg(long, default_value_t = 50)]
+    pub cases: usize,
+    /// Seed: the same seed gives the same caseload.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Meetings per case per year of history (12 gives 8–15 a week at 50 cases).
+    #[arg(long, default_value_t = 12)]
+    pub meetings_per_case: u32,
+}
+
+/// Fills an empty database with a fictitious caseload.
+pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
+    let store = ctx.open_store()?;
+    if !store.is_empty() {
+        bail!(
+            "{} already holds data; the demo only fills an empty database. \
+             Use --data DIR with a new directory, or start `caseplan --demo` for a throwaway one.",
+            store.data_dir().display()
+        );
+    }
+    let mut spec = DemoSpec::new(args.cases, args.seed, ctx.today());
+    spec.meetings_per_case_per_year = args.meetings_per_case;
+    let data = generate(&spec);
+    store.import(&data, false)?;
+    println!(
+        "demo caseload written to {}: {} cases, {} contacts, {} meetings",
+        store.data_dir().display(),
+        data.cases.len(),
+        data.contacts.len(),
+        data.meetings.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

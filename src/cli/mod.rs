@@ -1,0 +1,64 @@
+//! The command line: one file per subcommand. Commands reuse the domain and the store and never
+//! go through the TUI.
+
+mod agenda;
+mod check;
+mod config;
+mod demo;
+mod exchange;
+
+use crate::context::Context;
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "caseplan", version, about = "A keyboard-driven planner for jobcenter caseworkers")]
+pub struct Cli {
+    /// Data directory (default: the platform data dir, e.g. ~/.local/share/caseplan).
+    #[arg(long, global = true, value_name = "DIR", env = "CASEPLAN_DATA")]
+    pub data: Option<PathBuf>,
+    /// Configuration file (default: config.toml in the platform config dir).
+    #[arg(long, global = true, value_name = "FILE", env = "CASEPLAN_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Freeze the clock at a local time, "YYYY-MM-DD HH:MM" (for demos and tests).
+    #[arg(long, global = true, value_name = "TIME")]
+    pub now: Option<String>,
+    /// Open the planner on a fresh demo caseload that is removed on exit.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Meetings in order, with parties and place.
+    Agenda(agenda::Args),
+    /// Write the whole database as one JSON document.
+    Export(exchange::ExportArgs),
+    /// Read a JSON document written by `export` (validated before anything is written).
+    Import(exchange::ImportArgs),
+    /// Restore a damaged database from a backup (the damaged one is kept aside).
+    Restore(exchange::RestoreArgs),
+    /// Verify that records and indexes agree.
+    Check,
+    /// Print the effective configuration.
+    Config,
+    /// Fill the database with a fictitious demo caseload.
+    Demo(demo::Args),
+}
+
+/// Runs a subcommand; `None` means the caller should start the TUI.
+pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
+    match command {
+        Command::Agenda(args) => agenda::run(ctx, args),
+        Command::Export(args) => exchange::export(ctx, args),
+        Command::Import(args) => exchange::import(ctx, args),
+        Command::Restore(args) => exchange::restore(ctx, args),
+        Command::Check => check::run(ctx),
+        Command::Config => config::run(ctx),
+        Command::Demo(args) => demo::run(ctx, args),
+    }
+}

@@ -1,0 +1,61 @@
+//! What every command and the TUI start from: configuration, zone, clock and data directory.
+
+use crate::config::Config;
+use crate::i18n::Lang;
+use crate::store::{Store, backup};
+use crate::time::{Clock, FixedClock, SystemClock, Zone, parse_now};
+use anyhow::{Context as _, Result};
+use chrono::{NaiveDate, NaiveDateTime};
+use std::path::{Path, PathBuf};
+
+/// The program's context, built once from the global command-line options.
+pub struct Context {
+    pub config: Config,
+    pub zone: Zone,
+    pub clock: Box<dyn Clock>,
+    pub data_dir: PathBuf,
+}
+
+impl Context {
+    /// Loads the configuration and sets up the clock; `now` freezes the clock ("YYYY-MM-DD HH:MM").
+    pub fn new(data: Option<&Path>, config: Option<&Path>, now: Option<&str>) -> Result<Context> {
+        let (config, _) = Config::load(config)?;
+        let zone = Zone::parse(&config.zone)?;
+        let clock: Box<dyn Clock> = match now {
+            Some(text) => Box::new(FixedClock(parse_now(text, &zone)?)),
+            None => Box::new(SystemClock),
+        };
+        let data_dir = match data {
+            Some(dir) => dir.to_path_buf(),
+            None => default_data_dir()?,
+        };
+        Ok(Context { config, zone, clock, data_dir })
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.zone.today(self.clock.as_ref())
+    }
+
+    pub fn now_local(&self) -> NaiveDateTime {
+        self.zone.now_local(self.clock.as_ref())
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.config.lang()
+    }
+
+    /// Opens the database and writes the day's backup the first time it is opened on a new day.
+    pub fn open_store(&self) -> Result<Store> {
+        let store = Store::open(&self.data_dir)?;
+        backup::daily(&store, self.today(), self.clock.now())
+            .context("could not write today's backup")?;
+        Ok(store)
+    }
+}
+
+/// The platform's data directory, e.g. `~/.local/share/caseplan`.
+pub fn default_data_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("dk", "caseplan", "caseplan")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .context("could not find a home directory for the data; pass --data DIR")
+}

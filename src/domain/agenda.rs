@@ -1,0 +1,86 @@
+//! The meetings of a date window in time order, with repeating blocks expanded.
+
+use crate::model::{Meeting, MeetingStatus};
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// One meeting on one day: a single meeting, or one occurrence of a repeating block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Occurrence<'a> {
+    pub meeting: &'a Meeting,
+    /// The start of this occurrence (the meeting's own start for single meetings).
+    pub start: NaiveDateTime,
+}
+
+impl Occurrence<'_> {
+    pub fn end(&self) -> NaiveDateTime {
+        self.start + chrono::Duration::minutes(i64::from(self.meeting.minutes))
+    }
+}
+
+/// Occurrences starting on the days `from..=to`, ordered by start, then by id.
+/// Repeating blocks are expanded in local wall-clock time, so a weekly 09:00 stays 09:00 across
+/// a daylight-saving change. Meetings moved away (status `Moved`) are left out.
+pub fn occurrences(meetings: &[Meeting], from: NaiveDate, to: NaiveDate) -> Vec<Occurrence<'_>> {
+    let mut out = Vec::new();
+    for meeting in meetings.iter().filter(|m| m.status != MeetingStatus::Moved) {
+        if meeting.repeat.is_none() {
+            let day = meeting.start.date();
+            if from <= day && day <= to {
+                out.push(Occurrence { meeting, start: meeting.start });
+            }
+            continue;
+        }
+        let first = from.max(meeting.start.date());
+        for day in first.iter_days().take_while(|d| *d <= to) {
+            if meeting.occurs_on(day) {
+                let start = day.and_time(meeting.start.time());
+                out.push(Occurrence { meeting, start });
+            }
+        }
+    }
+    out.sort_by_key(|o| (o.start, o.meeting.id));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::{at, meeting};
+    use crate::model::{Repeat, RepeatEvery};
+
+    fn day(s: &str) -> NaiveDate {
+        at(&format!("{s} 00:00")).date()
+    }
+
+    #[test]
+    fn single_meetings_in_window_sorted_by_start() {
+        let ms = vec![
+            meeting(1, "2026-11-24 13:00", 45),
+            meeting(2, "2026-11-24 09:00", 45),
+            meeting(3, "2026-11-25 09:00", 45),
+        ];
+        let got: Vec<u64> = occurrences(&ms, day("2026-11-24"), day("2026-11-24"))
+            .iter()
+            .map(|o| o.meeting.id.0)
+            .collect();
+        assert_eq!(got, vec![2, 1]);
+    }
+
+    #[test]
+    fn weekly_block_keeps_wall_clock_time_across_dst() {
+        let mut block = meeting(9, "2026-10-20 09:00", 120);
+        block.case = None;
+        block.repeat = Some(Repeat { every: RepeatEvery::Weekly, until: None, skipped: vec![] });
+        let blocks = [block];
+        let got = occurrences(&blocks, day("2026-10-26"), day("2026-11-01"));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].start, at("2026-10-27 09:00"));
+    }
+
+    #[test]
+    fn moved_meetings_are_left_out() {
+        let mut m = meeting(1, "2026-11-24 09:00", 45);
+        m.status = MeetingStatus::Moved;
+        assert!(occurrences(&[m], day("2026-11-24"), day("2026-11-24")).is_empty());
+    }
+}

@@ -1,0 +1,142 @@
+//! Warnings about a meeting's time: overlaps, buffers that collide, outside working hours,
+//! a holiday, a citizen who is away. Warnings only: nothing here refuses a booking.
+
+use super::agenda::Occurrence;
+use super::hours::WorkingHours;
+use crate::model::{AwayReason, Case, Meeting, MeetingId};
+use chrono::{Duration, NaiveDateTime};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The meeting itself overlaps another meeting.
+    Overlap { with: MeetingId, start: NaiveDateTime },
+    /// Only the preparation or follow-up time collides with another meeting.
+    BufferOverlap { with: MeetingId, start: NaiveDateTime },
+    OutsideWorkingHours,
+    /// A weekend or a public holiday.
+    NotAWorkingDay,
+    CitizenAway { reason: AwayReason },
+}
+
+/// The time a meeting takes including its preparation and follow-up.
+pub fn busy_span(meeting: &Meeting, start: NaiveDateTime) -> (NaiveDateTime, NaiveDateTime) {
+    let end = start + Duration::minutes(i64::from(meeting.minutes));
+    (
+        start - Duration::minutes(i64::from(meeting.prep_minutes)),
+        end + Duration::minutes(i64::from(meeting.follow_up_minutes)),
+    )
+}
+
+fn intersects(a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateTime)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Warnings for `meeting` starting at `start`, against the other occurrences of its days.
+/// Cancelled and moved meetings take no time and raise no overlap.
+pub fn warnings(
+    meeting: &Meeting,
+    start: NaiveDateTime,
+    others: &[Occurrence<'_>],
+    hours: &WorkingHours,
+    case: Option<&Case>,
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let end = start + Duration::minutes(i64::from(meeting.minutes));
+    if !meeting.status.occupies_time() {
+        return out;
+    }
+    for other in others {
+        let same = other.meeting.id == meeting.id && other.start == start;
+        if same || !other.meeting.status.occupies_time() {
+            continue;
+        }
+        let with = other.meeting.id;
+        if intersects((start, end), (other.start, other.end())) {
+            out.push(Warning::Overlap { with, start: other.start });
+        } else if intersects(busy_span(meeting, start), busy_span(other.meeting, other.start)) {
+            out.push(Warning::BufferOverlap { with, start: other.start });
+        }
+    }
+    if !hours.is_working_day(start.date()) {
+        out.push(Warning::NotAWorkingDay);
+    } else if !hours.contains(start, end) {
+        out.push(Warning::OutsideWorkingHours);
+    }
+    if let Some(away) = case.and_then(|c| c.away_on(start.date())) {
+        out.push(Warning::CitizenAway { reason: away.reason });
+    }
+    out
+}
+
+/// Every meeting among `day` that overlaps another (for marking blocks in a view).
+pub fn overlapping(day: &[Occurrence<'_>]) -> Vec<MeetingId> {
+    let mut out = Vec::new();
+    for (i, a) in day.iter().enumerate() {
+        if !a.meeting.status.occupies_time() {
+            continue;
+        }
+        let hit = day.iter().enumerate().any(|(j, b)| {
+            i != j
+                && b.meeting.status.occupies_time()
+                && intersects((a.start, a.end()), (b.start, b.end()))
+        });
+        if hit {
+            out.push(a.meeting.id);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agenda::occurrences;
+    use crate::domain::testing::{at, meeting};
+
+    fn check(m: &Meeting, others: &[Meeting]) -> Vec<Warning> {
+        let day = m.start.date();
+        let occ = occurrences(others, day, day);
+        warnings(m, m.start, &occ, &WorkingHours::default(), None)
+    }
+
+    #[test]
+    fn overlap_is_a_warning_naming_the_other_meeting() {
+        let other = meeting(2, "2026-11-24 10:00", 60);
+        let m = meeting(1, "2026-11-24 10:30", 45);
+        assert_eq!(check(&m, &[other]), vec![Warning::Overlap { with: MeetingId(2), start: at("2026-11-24 10:00") }]);
+    }
+
+    #[test]
+    fn back_to_back_is_fine_but_colliding_buffers_are_flagged() {
+        let other = meeting(2, "2026-11-24 10:00", 60);
+        let mut m = meeting(1, "2026-11-24 11:00", 45);
+        assert!(check(&m, std::slice::from_ref(&other)).is_empty());
+        m.prep_minutes = 10;
+        assert_eq!(check(&m, &[other]), vec![Warning::BufferOverlap { with: MeetingId(2), start: at("2026-11-24 10:00") }]);
+    }
+
+    #[test]
+    fn cancelled_meetings_do_not_overlap() {
+        let mut other = meeting(2, "2026-11-24 10:00", 60);
+        other.status = crate::model::MeetingStatus::CancelledByCaseworker;
+        assert!(check(&meeting(1, "2026-11-24 10:15", 30), &[other]).is_empty());
+    }
+
+    #[test]
+    fn outside_hours_weekends_and_holidays_are_warnings() {
+        assert_eq!(check(&meeting(1, "2026-11-24 15:00", 60), &[]), vec![Warning::OutsideWorkingHours]);
+        assert_eq!(check(&meeting(1, "2026-11-28 10:00", 60), &[]), vec![Warning::NotAWorkingDay]);
+        assert_eq!(check(&meeting(1, "2026-12-25 10:00", 60), &[]), vec![Warning::NotAWorkingDay]);
+    }
+
+    #[test]
+    fn overlapping_marks_both_meetings() {
+        let ms = [
+            meeting(1, "2026-11-24 10:00", 60),
+            meeting(2, "2026-11-24 10:30", 60),
+            meeting(3, "2026-11-24 13:00", 30),
+        ];
+        let day = ms[0].start.date();
+        assert_eq!(overlapping(&occurrences(&ms, day, day)), vec![MeetingId(1), MeetingId(2)]);
+    }
+}

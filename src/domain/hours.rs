@@ -1,0 +1,41 @@
+//! Working hours: the part of a day meetings are planned in, and the days they are planned on.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkingHours {
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub days: Vec<Weekday>,
+}
+
+impl Default for WorkingHours {
+    fn default() -> Self {
+        WorkingHours {
+            start: NaiveTime::from_hms_opt(8, 0, 0).unwrap_or(NaiveTime::MIN),
+            end: NaiveTime::from_hms_opt(15, 30, 0).unwrap_or(NaiveTime::MIN),
+            days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+        }
+    }
+}
+
+impl WorkingHours {
+    /// A working day: one of the configured weekdays and not a public holiday.
+    pub fn is_working_day(&self, day: NaiveDate) -> bool {
+        self.days.contains(&day.weekday()) && !super::workdays::is_holiday(day)
+    }
+
+    pub fn opens(&self, day: NaiveDate) -> NaiveDateTime {
+        day.and_time(self.start)
+    }
+
+    pub fn closes(&self, day: NaiveDate) -> NaiveDateTime {
+        day.and_time(self.end)
+    }
+
+    /// Whether `start..end` lies within the working hours of a working day.
+    pub fn contains(&self, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+        let day = start.date();
+        self.is_working_day(day) && start >= self.opens(day) && end <= self.closes(day)
+    }
+}

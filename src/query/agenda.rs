@@ -1,0 +1,119 @@
+//! The agenda of a date window as screens and `caseplan agenda --json` show it.
+
+use crate::domain::agenda::{Occurrence, occurrences};
+use crate::i18n::{self, Lang};
+use crate::model::{Case, CaseId, Contact, ContactId};
+use crate::store::Store;
+use crate::time::format_time;
+use anyhow::Result;
+use chrono::{Duration, NaiveDate, NaiveTime};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One line of the agenda, also its JSON shape.
+#[derive(Debug, Serialize)]
+pub struct AgendaItem {
+    pub meeting_id: u64,
+    pub date: NaiveDate,
+    pub start: String,
+    pub end: String,
+    pub minutes: u32,
+    pub case: Option<CaseRef>,
+    pub title: String,
+    pub purpose: String,
+    pub form: String,
+    pub place: String,
+    pub status: String,
+    pub parties: Vec<Party>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CaseRef {
+    pub id: u64,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Party {
+    pub role: String,
+    pub name: String,
+}
+
+/// The agenda items of the days `from..=to`, read through the start-time index.
+pub fn agenda(store: &Store, from: NaiveDate, to: NaiveDate, lang: Lang) -> Result<Vec<AgendaItem>> {
+    let meetings = store.meetings_between(
+        from.and_time(NaiveTime::MIN),
+        (to + Duration::days(1)).and_time(NaiveTime::MIN),
+    )?;
+    let mut names = Names::new(store);
+    occurrences(&meetings, from, to)
+        .iter()
+        .map(|o| item(o, &mut names, lang))
+        .collect()
+}
+
+fn item(o: &Occurrence<'_>, names: &mut Names<'_>, lang: Lang) -> Result<AgendaItem> {
+    let m = o.meeting;
+    let case = match m.case {
+        Some(id) => Some(CaseRef { id: id.0, name: names.case(id)? }),
+        None => None,
+    };
+    let mut parties = Vec::new();
+    for p in m.participants.iter().filter(|p| p.role.is_third_party()) {
+        let name = match p.contact {
+            Some(id) => names.contact(id)?,
+            None => p.name.clone(),
+        };
+        parties.push(Party { role: i18n::label_role(p.role, lang).to_string(), name });
+    }
+    let mut place = i18n::label_place(m.place.kind, lang).to_string();
+    if !m.place.text.is_empty() {
+        place = format!("{place}, {}", m.place.text);
+    }
+    Ok(AgendaItem {
+        meeting_id: m.id.0,
+        date: o.start.date(),
+        start: format_time(o.start.time()),
+        end: format_time(o.end().time()),
+        minutes: m.minutes,
+        case,
+        title: m.title.clone(),
+        purpose: i18n::label_purpose(&m.purpose, lang).to_string(),
+        form: i18n::label_form(m.form, lang).to_string(),
+        place,
+        status: i18n::label_status(m.status, lang).to_string(),
+        parties,
+    })
+}
+
+/// Looks names up once per id.
+struct Names<'a> {
+    store: &'a Store,
+    cases: HashMap<CaseId, String>,
+    contacts: HashMap<ContactId, String>,
+}
+
+impl<'a> Names<'a> {
+    fn new(store: &'a Store) -> Self {
+        Names { store, cases: HashMap::new(), contacts: HashMap::new() }
+    }
+
+    fn case(&mut self, id: CaseId) -> Result<String> {
+        if let Some(name) = self.cases.get(&id) {
+            return Ok(name.clone());
+        }
+        let name = self.store.get::<Case>(id.0)?.map_or_else(|| format!("#{id}"), |c| c.name);
+        self.cases.insert(id, name.clone());
+        Ok(name)
+    }
+
+    fn contact(&mut self, id: ContactId) -> Result<String> {
+        if let Some(name) = self.contacts.get(&id) {
+            return Ok(name.clone());
+        }
+        let name =
+            self.store.get::<Contact>(id.0)?.map_or_else(|| format!("#{id}"), |c| c.name);
+        self.contacts.insert(id, name.clone());
+        Ok(name)
+    }
+}

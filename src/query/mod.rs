@@ -1,0 +1,3 @@
+//! Read models: what a screen or a command shows, assembled from the store for one window.
+
+pub mod agenda;

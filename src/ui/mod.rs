@@ -1,0 +1,3 @@
+//! Views: they draw the model and never change it.
+
+pub mod agenda;

@@ -1,0 +1,125 @@
+//! Helpers shared by the integration tests: the real binary, in a pipe or a pseudo-terminal.
+
+#![allow(dead_code)]
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_caseplan");
+/// A Tuesday morning; every test runs on this frozen clock.
+pub const NOW: &str = "2026-11-24 09:00";
+
+/// Runs `caseplan` with a frozen clock and English text on a data directory.
+pub fn caseplan(data: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--data")
+        .arg(data)
+        .args(["--now", NOW])
+        .args(args)
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("CASEPLAN_CONFIG", data.join("no-config.toml"))
+        .output()
+        .expect("run caseplan")
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The real binary in a pseudo-terminal, its screen parsed by a terminal emulator.
+pub struct Tui {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Tui {
+    pub fn start(data: &Path, args: &[&str], cols: u16, rows: u16) -> Tui {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.arg("--data");
+        cmd.arg(data);
+        cmd.args(["--now", NOW]);
+        cmd.args(args);
+        cmd.env("LANG", "en_GB.UTF-8");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("CASEPLAN_CONFIG", data.join("no-config.toml"));
+        let child = pty.slave.spawn_command(cmd).expect("spawn caseplan");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        // Keep the master alive as long as the child: dropping it hangs up the terminal.
+        std::mem::forget(pty.master);
+        Tui { child, writer, screen }
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`, failing with the screen after `timeout`.
+    pub fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.contents();
+            if screen.contains(text) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("screen never showed {text:?}; it shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type into the terminal");
+        self.writer.flush().expect("flush keys");
+    }
+
+    /// Waits for the program to exit and returns whether it succeeded.
+    pub fn wait_exit(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll child") {
+                return status.success();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("caseplan did not exit; screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}

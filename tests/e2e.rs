@@ -1,0 +1,58 @@
+//! The real binary in a pseudo-terminal.
+
+mod common;
+
+use common::{Tui, caseplan, stderr};
+
+#[test]
+fn first_run_says_how_to_start_instead_of_a_blank_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &[], 80, 24);
+    let screen = tui.wait_for("No cases yet");
+    assert!(screen.contains("--demo"), "the first-run screen names the demo:\n{screen}");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn demo_caseload_shows_todays_meetings_and_moves_between_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = caseplan(dir.path(), &["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut tui = Tui::start(dir.path(), &[], 100, 30);
+    let screen = tui.wait_for("Tuesday 24.11.2026");
+    assert!(screen.contains("Telefonvagt"), "the weekly block is on Tuesday:\n{screen}");
+    tui.send("l");
+    tui.wait_for("Wednesday 25.11.2026");
+    tui.send("t");
+    tui.wait_for("Tuesday 24.11.2026");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn a_second_instance_is_told_the_database_is_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &[], 80, 24);
+    tui.wait_for("No cases yet");
+    let out = caseplan(dir.path(), &["agenda"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("another caseplan"), "message was: {err}");
+    assert!(!err.contains("Io("), "no raw error dump: {err}");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn the_demo_flag_opens_a_throwaway_database_and_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &["--demo"], 80, 24);
+    tui.wait_for("Demo");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(
+        !dir.path().join("db").exists(),
+        "--demo must not touch the user's own database"
+    );
+}
