@@ -629,3 +629,30 @@ fn the_default_keymap_rejects_actions_the_app_does_not_know() {
     assert_eq!(error.file, "default.toml");
     assert!(error.to_string().contains("unknown action"), "{error}");
 }
+
+#[test]
+fn bindings_may_also_be_written_as_an_array_of_tables() {
+    let source = r#"
+[[calendar.keys]]
+on = "x"
+run = "delete_meeting"
+desc = "Delete"
+
+[[calendar.keys]]
+on = "y"
+run = "quit"
+"#;
+    let error = with_user(source).unwrap_err();
+    assert!(error.to_string().contains("has no desc"), "{error}");
+    assert_eq!((error.line, error.column), (7, 1), "{error}");
+    let keymap =
+        with_user(&source.replace("run = \"quit\"", "run = \"quit\"\ndesc = \"Q\"")).unwrap();
+    assert_eq!(
+        action(&keymap, Layer::Calendar, "x").as_deref(),
+        Some("delete_meeting")
+    );
+    assert_eq!(
+        action(&keymap, Layer::Calendar, "y").as_deref(),
+        Some("quit")
+    );
+}
