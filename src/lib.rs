@@ -3,6 +3,7 @@
 //! Keys become actions, a pure update turns them into a new model and effects, the app runs
 //! effects against the store; domain rules are pure functions of records and a date.
 
+pub mod keymap;
 pub mod model;
 pub mod app;
 pub mod cli;

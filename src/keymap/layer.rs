@@ -1,0 +1,70 @@
+//! The keymap layers: one table per screen or popup in the keymap files.
+
+use std::fmt;
+
+/// A keymap layer. `Global` is active everywhere, below whatever screen or popup is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Layer {
+    Global,
+    Calendar,
+    Form,
+    Finder,
+    Help,
+    Palette,
+    Confirm,
+}
+
+impl Layer {
+    /// Every layer, in the order the help screen lists them.
+    pub const ALL: [Layer; 7] = [
+        Layer::Global,
+        Layer::Calendar,
+        Layer::Form,
+        Layer::Finder,
+        Layer::Help,
+        Layer::Palette,
+        Layer::Confirm,
+    ];
+
+    /// The table name in keymap files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Global => "global",
+            Layer::Calendar => "calendar",
+            Layer::Form => "form",
+            Layer::Finder => "finder",
+            Layer::Help => "help",
+            Layer::Palette => "palette",
+            Layer::Confirm => "confirm",
+        }
+    }
+
+    /// The layer with this table name.
+    pub fn from_name(name: &str) -> Option<Layer> {
+        Layer::ALL.into_iter().find(|layer| layer.name() == name)
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Layer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_index_matches_position() {
+        for (position, layer) in Layer::ALL.into_iter().enumerate() {
+            assert_eq!(Layer::from_name(layer.name()), Some(layer));
+            assert_eq!(layer.index(), position);
+        }
+        assert_eq!(Layer::from_name("calender"), None);
+    }
+}
