@@ -263,7 +263,10 @@ mod tests {
         for year in 1583..3000 {
             let easter = easter_sunday(year).unwrap();
             assert_eq!(easter.weekday(), Weekday::Sun, "{year}");
-            assert!(easter >= d(year, 3, 22) && easter <= d(year, 4, 25), "{year}");
+            assert!(
+                easter >= d(year, 3, 22) && easter <= d(year, 4, 25),
+                "{year}"
+            );
         }
     }
 
@@ -372,6 +375,7 @@ mod tests {
             .iter()
             .filter(|(date, _)| !is_weekend(*date))
             .count() as i64;
+        assert_eq!(weekday_holidays, 10);
         assert_eq!(
             workdays_between(d(2025, 12, 31), d(2026, 12, 31)),
             261 - weekday_holidays
@@ -396,7 +400,11 @@ mod tests {
         let mut day = lo;
         while day < hi {
             // (a, b] forward, [b, a) backward.
-            let counted = if sign == 1 { day.succ_opt().unwrap() } else { day };
+            let counted = if sign == 1 {
+                day.succ_opt().unwrap()
+            } else {
+                day
+            };
             if is_workday(counted) {
                 count += 1;
             }

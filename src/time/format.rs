@@ -48,10 +48,7 @@ mod tests {
         let time = NaiveTime::from_hms_opt(9, 5, 59).unwrap();
         assert_eq!(format_time(time), "09:05");
         assert_eq!(format_datetime(date.and_time(time)), "05.03.2026 09:05");
-        assert_eq!(
-            format_when(When { date, time: None }),
-            "05.03.2026"
-        );
+        assert_eq!(format_when(When { date, time: None }), "05.03.2026");
     }
 
     #[test]

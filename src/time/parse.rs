@@ -57,6 +57,8 @@ impl Expected {
 
 /// Why a typed text was not read. Each variant carries the offending text so the interface
 /// can word the message in its own language; `Display` gives an English message.
+/// `NotUnderstood` and `Trailing` quote the words as typed; the other variants quote them
+/// lowercased.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
     #[error("nothing typed; {} looks like {}", .expected.noun(), .expected.examples())]
@@ -457,7 +459,9 @@ fn scan_time(w: &[String]) -> Scan<NaiveTime> {
         };
     }
     // "kl.10", "kl10:30"
-    if let Some(rest) = first.strip_prefix("kl.").or_else(|| first.strip_prefix("kl"))
+    if let Some(rest) = first
+        .strip_prefix("kl.")
+        .or_else(|| first.strip_prefix("kl"))
         && rest.starts_with(|c: char| c.is_ascii_digit())
     {
         return Ok(time_word(rest, true)?.map(|t| (t, 1)));
@@ -563,7 +567,9 @@ fn pieces(word: &str) -> Option<Vec<Piece<'_>>> {
             }
             let whole = &word[start..i];
             let mut fraction = "";
-            if i + 1 < bytes.len() && matches!(bytes[i], b'.' | b',') && bytes[i + 1].is_ascii_digit()
+            if i + 1 < bytes.len()
+                && matches!(bytes[i], b'.' | b',')
+                && bytes[i + 1].is_ascii_digit()
             {
                 let from = i + 1;
                 i = from;
@@ -633,28 +639,48 @@ fn scan_duration(w: &[String]) -> Scan<u32> {
                 return Ok(None);
             }
             let minutes = minutes_of(whole, fraction, per(unit));
-            match (unit, fraction.is_empty(), w.get(1).and_then(|n| minutes_word(n))) {
+            match (
+                unit,
+                fraction.is_empty(),
+                w.get(1).and_then(|n| minutes_word(n)),
+            ) {
                 (Unit::Hours, true, Some(extra)) => (minutes.map(|m| m + extra), 2),
                 _ => (minutes, 1),
             }
         }
         // "1h30", "1t30", "1h30m", "1t30min"
-        [Piece::Number { whole: h, fraction: "" }, Piece::Word(hours), Piece::Number { whole: m, fraction: "" }, tail @ ..]
-            if lexicon::unit(hours) == Some(Unit::Hours)
-                && match tail {
-                    [] => true,
-                    [Piece::Word(minutes)] => lexicon::unit(minutes) == Some(Unit::Minutes),
-                    _ => false,
-                } =>
+        [
+            Piece::Number {
+                whole: h,
+                fraction: "",
+            },
+            Piece::Word(hours),
+            Piece::Number {
+                whole: m,
+                fraction: "",
+            },
+            tail @ ..,
+        ] if lexicon::unit(hours) == Some(Unit::Hours)
+            && match tail {
+                [] => true,
+                [Piece::Word(minutes)] => lexicon::unit(minutes) == Some(Unit::Minutes),
+                _ => false,
+            } =>
         {
             (hours_and_minutes(h, m, word)?, 1)
         }
         // "1:30"
-        [Piece::Number { whole: h, fraction: "" }, Piece::Colon, Piece::Number { whole: m, fraction: "" }]
-            if m.len() == 2 =>
-        {
-            (hours_and_minutes(h, m, word)?, 1)
-        }
+        [
+            Piece::Number {
+                whole: h,
+                fraction: "",
+            },
+            Piece::Colon,
+            Piece::Number {
+                whole: m,
+                fraction: "",
+            },
+        ] if m.len() == 2 => (hours_and_minutes(h, m, word)?, 1),
         _ => return Ok(None),
     };
     let text = || w[..consumed].join(" ");
@@ -669,9 +695,13 @@ fn scan_duration(w: &[String]) -> Scan<u32> {
 /// "30m", "30min" after an hours word ("1h 30m").
 fn minutes_word(word: &str) -> Option<u64> {
     match pieces(word)?.as_slice() {
-        [Piece::Number { whole, fraction: "" }, Piece::Word(unit)]
-            if lexicon::unit(unit) == Some(Unit::Minutes) && whole.len() <= 2 =>
-        {
+        [
+            Piece::Number {
+                whole,
+                fraction: "",
+            },
+            Piece::Word(unit),
+        ] if lexicon::unit(unit) == Some(Unit::Minutes) && whole.len() <= 2 => {
             whole.parse::<u64>().ok().filter(|m| *m < 60)
         }
         _ => None,
@@ -689,5 +719,614 @@ fn hours_and_minutes(h: &str, m: &str, word: &str) -> Result<Option<u64>, ParseE
             expected: Expected::Duration,
             text: word.to_string(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::format::{format_date, format_datetime, format_duration, format_time};
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    /// Wednesday 18 November 2026.
+    fn today() -> NaiveDate {
+        d(2026, 11, 18)
+    }
+
+    fn date(input: &str) -> NaiveDate {
+        parse_date(input, today()).unwrap_or_else(|e| panic!("{input:?}: {e}"))
+    }
+
+    fn when(input: &str) -> When {
+        parse_when(input, today()).unwrap_or_else(|e| panic!("{input:?}: {e}"))
+    }
+
+    fn at(date: NaiveDate, time: NaiveTime) -> When {
+        When {
+            date,
+            time: Some(time),
+        }
+    }
+
+    fn day_only(date: NaiveDate) -> When {
+        When { date, time: None }
+    }
+
+    #[test]
+    fn relative_day_words() {
+        for input in ["i dag", "idag", "today", "I DAG", "Today"] {
+            assert_eq!(date(input), today(), "{input}");
+        }
+        for input in ["i morgen", "imorgen", "tomorrow", "I Morgen"] {
+            assert_eq!(date(input), d(2026, 11, 19), "{input}");
+        }
+        for input in ["i overmorgen", "overmorgen", "iovermorgen"] {
+            assert_eq!(date(input), d(2026, 11, 20), "{input}");
+        }
+        for input in ["i går", "igår", "i gaar", "yesterday", "I GÅR"] {
+            assert_eq!(date(input), d(2026, 11, 17), "{input}");
+        }
+    }
+
+    #[test]
+    fn bare_weekdays_are_the_next_on_or_after_today() {
+        // Today is a Wednesday, so "ons" is today.
+        for (inputs, expected) in [
+            (
+                &["ons", "onsdag", "wed", "Wednesday", "ons."][..],
+                d(2026, 11, 18),
+            ),
+            (
+                &["tor", "torsdag", "thu", "thur", "thurs"][..],
+                d(2026, 11, 19),
+            ),
+            (&["fre", "fredag", "fri", "friday"][..], d(2026, 11, 20)),
+            (
+                &[
+                    "lør", "lørdag", "lor", "loer", "lordag", "loerdag", "LØR", "sat",
+                ][..],
+                d(2026, 11, 21),
+            ),
+            (
+                &["søn", "søndag", "son", "soen", "sun", "Sunday"][..],
+                d(2026, 11, 22),
+            ),
+            (
+                &["man", "mandag", "mon", "monday", "Man."][..],
+                d(2026, 11, 23),
+            ),
+            (
+                &["tir", "tirsdag", "tue", "tues", "tuesday"][..],
+                d(2026, 11, 24),
+            ),
+        ] {
+            for input in inputs {
+                assert_eq!(date(input), expected, "{input}");
+            }
+        }
+    }
+
+    #[test]
+    fn next_weekday_is_in_the_following_iso_week() {
+        for input in ["næste mandag", "naeste mandag", "next monday", "Næste man"] {
+            assert_eq!(date(input), d(2026, 11, 23), "{input}");
+        }
+        // Even when the weekday is later this week.
+        assert_eq!(date("næste fredag"), d(2026, 11, 27));
+        assert_eq!(date("næste ons"), d(2026, 11, 25));
+        assert_eq!(date("next sun"), d(2026, 11, 29));
+        // From a Sunday, next week starts tomorrow.
+        assert_eq!(
+            parse_date("næste mandag", d(2026, 11, 22)).unwrap(),
+            d(2026, 11, 23)
+        );
+    }
+
+    #[test]
+    fn relative_counts() {
+        assert_eq!(date("+3d"), d(2026, 11, 21));
+        assert_eq!(date("+2u"), d(2026, 12, 2));
+        assert_eq!(date("+2w"), d(2026, 12, 2));
+        assert_eq!(date("+1m"), d(2026, 12, 18));
+        assert_eq!(date("+0d"), today());
+        assert_eq!(date("-3d"), d(2026, 11, 15));
+        assert_eq!(date("+2M"), d(2027, 1, 18));
+        // Months clamp to the end of the month.
+        assert_eq!(parse_date("+1m", d(2026, 1, 31)).unwrap(), d(2026, 2, 28));
+        assert_eq!(parse_date("+1m", d(2028, 1, 31)).unwrap(), d(2028, 2, 29));
+        assert_eq!(parse_date("+3m", d(2026, 11, 30)).unwrap(), d(2027, 2, 28));
+    }
+
+    #[test]
+    fn numeric_dates_are_day_first() {
+        for input in [
+            "24/11",
+            "24.11",
+            "24.11.",
+            "24-11",
+            "24.11.2026",
+            "24/11-2026",
+            "24/11/2026",
+            "24-11-2026",
+            "24.11.26",
+            "2026-11-24",
+        ] {
+            assert_eq!(date(input), d(2026, 11, 24), "{input}");
+        }
+        assert_eq!(date("1/2"), d(2027, 2, 1));
+        assert_eq!(date("05.03.2030"), d(2030, 3, 5));
+    }
+
+    #[test]
+    fn dates_without_a_year_are_on_or_after_today() {
+        assert_eq!(date("18/11"), d(2026, 11, 18));
+        assert_eq!(date("17/11"), d(2027, 11, 17));
+        assert_eq!(date("1/1"), d(2027, 1, 1));
+        assert_eq!(date("29/2"), d(2028, 2, 29));
+        assert_eq!(date("17 nov"), d(2027, 11, 17));
+    }
+
+    #[test]
+    fn dates_with_month_names() {
+        for input in [
+            "24. nov",
+            "24 nov",
+            "24 november",
+            "24 NOVEMBER",
+            "24 nov 2026",
+            "24. nov. 2026",
+            "24. november 2026",
+        ] {
+            assert_eq!(date(input), d(2026, 11, 24), "{input}");
+        }
+        assert_eq!(date("1. maj"), d(2027, 5, 1));
+        assert_eq!(date("1 may 2026"), d(2026, 5, 1));
+        assert_eq!(date("3 okt"), d(2027, 10, 3));
+        assert_eq!(date("3 oct 2027"), d(2027, 10, 3));
+        assert_eq!(date("5 marts"), d(2027, 3, 5));
+        assert_eq!(date("24 dec"), d(2026, 12, 24));
+    }
+
+    #[test]
+    fn impossible_dates_are_named() {
+        for input in ["31/4", "29.02.2027", "2026-02-30", "31 nov", "0/1", "30/2"] {
+            let err = parse_date(input, today()).unwrap_err();
+            assert_eq!(
+                err,
+                ParseError::NoSuchDate {
+                    text: input.to_lowercase()
+                },
+                "{input}"
+            );
+        }
+        // Month-day order is never read.
+        let err = parse_date("11/24", today()).unwrap_err();
+        assert!(matches!(err, ParseError::NoSuchDate { .. }));
+        assert!(err.to_string().contains("day first"), "{err}");
+    }
+
+    #[test]
+    fn date_errors_quote_the_word_and_give_examples() {
+        let err = parse_date("tirsdog", today()).unwrap_err();
+        assert_eq!(
+            err,
+            ParseError::NotUnderstood {
+                expected: Expected::Date,
+                text: "tirsdog".into()
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "could not read \"tirsdog\" as a date; try \"tir\", \"24/11\" or \"+3d\""
+        );
+        assert_eq!(
+            parse_date("i morgon", today()).unwrap_err().text(),
+            "i morgon"
+        );
+        assert_eq!(
+            parse_date("  ", today()).unwrap_err(),
+            ParseError::Empty {
+                expected: Expected::Date
+            }
+        );
+        assert_eq!(
+            parse_date("24/11 13:00", today()).unwrap_err(),
+            ParseError::Trailing {
+                after: Expected::Date,
+                text: "13:00".into()
+            }
+        );
+        assert!(matches!(
+            parse_date("+99999999999d", today()).unwrap_err(),
+            ParseError::OutOfRange { .. }
+        ));
+        assert!(matches!(
+            parse_date("+3x", today()).unwrap_err(),
+            ParseError::NotUnderstood { .. }
+        ));
+        assert!(matches!(
+            parse_date("næste", today()).unwrap_err(),
+            ParseError::NotUnderstood { .. }
+        ));
+    }
+
+    #[test]
+    fn times() {
+        for (input, expected) in [
+            ("10:30", t(10, 30)),
+            ("1030", t(10, 30)),
+            ("0930", t(9, 30)),
+            ("930", t(9, 30)),
+            ("9", t(9, 0)),
+            ("14", t(14, 0)),
+            ("0", t(0, 0)),
+            ("9.30", t(9, 30)),
+            ("23:59", t(23, 59)),
+            ("kl 10", t(10, 0)),
+            ("kl. 10:30", t(10, 30)),
+            ("KL. 10.30", t(10, 30)),
+            ("kl.10", t(10, 0)),
+            ("kl10:30", t(10, 30)),
+            ("klokken 14", t(14, 0)),
+        ] {
+            assert_eq!(parse_time(input), Ok(expected), "{input}");
+        }
+    }
+
+    #[test]
+    fn time_errors() {
+        for input in ["25:00", "10:75", "24.11"] {
+            assert_eq!(
+                parse_time(input),
+                Err(ParseError::NoSuchTime { text: input.into() }),
+                "{input}"
+            );
+        }
+        assert_eq!(
+            parse_time("kl 25"),
+            Err(ParseError::NoSuchTime { text: "25".into() })
+        );
+        let err = parse_time("25").unwrap_err();
+        assert_eq!(
+            err,
+            ParseError::NotUnderstood {
+                expected: Expected::Time,
+                text: "25".into()
+            }
+        );
+        assert!(err.to_string().contains("\"10:30\""), "{err}");
+        assert_eq!(parse_time("kl halv ti").unwrap_err().text(), "kl halv");
+        assert!(matches!(
+            parse_time("10:30 tir"),
+            Err(ParseError::Trailing { .. })
+        ));
+        assert!(matches!(parse_time(""), Err(ParseError::Empty { .. })));
+    }
+
+    #[test]
+    fn dates_with_times() {
+        let tue = d(2026, 11, 24);
+        for (input, expected) in [
+            ("tir 10:30", at(tue, t(10, 30))),
+            ("Tirsdag kl. 10.30", at(tue, t(10, 30))),
+            ("10:30 tir", at(tue, t(10, 30))),
+            ("i morgen 9", at(d(2026, 11, 19), t(9, 0))),
+            ("i morgen kl 9", at(d(2026, 11, 19), t(9, 0))),
+            ("kl 10 i morgen", at(d(2026, 11, 19), t(10, 0))),
+            ("næste mandag 10", at(d(2026, 11, 23), t(10, 0))),
+            ("24 nov 13:00", at(tue, t(13, 0))),
+            ("24. nov 2026 kl 13", at(tue, t(13, 0))),
+            ("24/11 13:00", at(tue, t(13, 0))),
+            ("2026-11-24 13:00", at(tue, t(13, 0))),
+            ("24.11.2026 13:00", at(tue, t(13, 0))),
+            // A four-digit number after a month name that is no plausible year is a time.
+            ("24 nov 1030", at(tue, t(10, 30))),
+            ("+3d 8", at(d(2026, 11, 21), t(8, 0))),
+            ("10:30", at(today(), t(10, 30))),
+            ("14", at(today(), t(14, 0))),
+            ("10.30", at(today(), t(10, 30))),
+            ("tir", day_only(tue)),
+            // A dotted pair that is a real date is a date.
+            ("10.11", day_only(d(2027, 11, 10))),
+            ("10.11 9", at(d(2027, 11, 10), t(9, 0))),
+        ] {
+            assert_eq!(when(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn when_errors_say_what_part_failed() {
+        assert_eq!(
+            parse_when("tir 25:00", today()),
+            Err(ParseError::NoSuchTime {
+                text: "25:00".into()
+            })
+        );
+        assert_eq!(
+            parse_when("tir snart", today()),
+            Err(ParseError::NotUnderstood {
+                expected: Expected::Time,
+                text: "snart".into()
+            })
+        );
+        assert_eq!(
+            parse_when("10:30 tirsdog", today()),
+            Err(ParseError::NotUnderstood {
+                expected: Expected::Date,
+                text: "tirsdog".into()
+            })
+        );
+        assert_eq!(
+            parse_when("10:30 31/4", today()),
+            Err(ParseError::NoSuchDate {
+                text: "31/4".into()
+            })
+        );
+        assert_eq!(
+            parse_when("tirsdog 10:30", today()),
+            Err(ParseError::NotUnderstood {
+                expected: Expected::When,
+                text: "tirsdog".into()
+            })
+        );
+        assert_eq!(
+            parse_when("tir 10:30 Jensen", today()),
+            Err(ParseError::Trailing {
+                after: Expected::When,
+                text: "Jensen".into()
+            })
+        );
+    }
+
+    #[test]
+    fn when_with_default_time() {
+        let w = when("tir");
+        assert_eq!(w.at_or(t(9, 0)), d(2026, 11, 24).and_time(t(9, 0)));
+        let w = when("tir 13");
+        assert_eq!(w.at_or(t(9, 0)), d(2026, 11, 24).and_time(t(13, 0)));
+    }
+
+    #[test]
+    fn durations() {
+        for (input, minutes) in [
+            ("45", 45),
+            ("45m", 45),
+            ("45 min", 45),
+            ("45min", 45),
+            ("45 MIN", 45),
+            ("45 minutter", 45),
+            ("90m", 90),
+            ("1h", 60),
+            ("1t", 60),
+            ("1 t", 60),
+            ("1h30", 90),
+            ("1t30", 90),
+            ("1h30m", 90),
+            ("1t30min", 90),
+            ("1h05", 65),
+            ("1h 30m", 90),
+            ("1:30", 90),
+            ("1,5t", 90),
+            ("1.5h", 90),
+            ("1,5 timer", 90),
+            ("0,25t", 15),
+            ("1,33t", 80),
+            ("2 timer", 120),
+            ("2 Timer", 120),
+            ("2 hours", 120),
+            ("24h", 1440),
+            ("1440", 1440),
+            ("1", 1),
+        ] {
+            assert_eq!(parse_duration(input), Ok(minutes), "{input}");
+        }
+    }
+
+    #[test]
+    fn duration_errors() {
+        for input in ["0", "0m", "25h", "1441", "99999999999", "24h01", "0,001t"] {
+            assert!(
+                matches!(
+                    parse_duration(input),
+                    Err(ParseError::DurationOutOfRange { .. })
+                ),
+                "{input}: {:?}",
+                parse_duration(input)
+            );
+        }
+        for input in ["1h75", "1,5m", "abc", "1.5", "1:5", "h", "-45"] {
+            assert!(
+                matches!(
+                    parse_duration(input),
+                    Err(ParseError::NotUnderstood {
+                        expected: Expected::Duration,
+                        ..
+                    })
+                ),
+                "{input}: {:?}",
+                parse_duration(input)
+            );
+        }
+        assert_eq!(
+            parse_duration("45 min ekstra"),
+            Err(ParseError::Trailing {
+                after: Expected::Duration,
+                text: "ekstra".into()
+            })
+        );
+        let err = parse_duration("25h").unwrap_err();
+        assert!(err.to_string().contains("24 hours"), "{err}");
+    }
+
+    fn split(line: &str) -> Vec<&str> {
+        line.split_whitespace().collect()
+    }
+
+    /// Splits a quick-add line the way the interface will.
+    fn quick(line: &str) -> (Option<When>, Option<u32>, Vec<&str>) {
+        let words = split(line);
+        let (when, n) = take_when(&words, today());
+        let (minutes, m) = take_duration(&words[n..]);
+        (when, minutes, words[n + m..].to_vec())
+    }
+
+    #[test]
+    fn quick_add_lines_split_into_when_duration_and_rest() {
+        let tue = d(2026, 11, 24);
+        assert_eq!(
+            quick("tir 10:30 45m Jensen opfølgning"),
+            (
+                Some(at(tue, t(10, 30))),
+                Some(45),
+                vec!["Jensen", "opfølgning"]
+            )
+        );
+        assert_eq!(
+            quick("i morgen 9 1t30 Hansen"),
+            (Some(at(d(2026, 11, 19), t(9, 0))), Some(90), vec!["Hansen"])
+        );
+        assert_eq!(
+            quick("næste mandag 10 Jensen"),
+            (Some(at(d(2026, 11, 23), t(10, 0))), None, vec!["Jensen"])
+        );
+        assert_eq!(
+            quick("24 nov 13:00 2 timer Møde med mentor"),
+            (
+                Some(at(tue, t(13, 0))),
+                Some(120),
+                vec!["Møde", "med", "mentor"]
+            )
+        );
+        assert_eq!(
+            quick("kl 10 Jensen"),
+            (Some(at(today(), t(10, 0))), None, vec!["Jensen"])
+        );
+        assert_eq!(
+            quick("9 man 45 min Olsen"),
+            (Some(at(d(2026, 11, 23), t(9, 0))), Some(45), vec!["Olsen"])
+        );
+        assert_eq!(
+            quick("9 nov Olsen"),
+            (Some(day_only(d(2027, 11, 9))), None, vec!["Olsen"])
+        );
+        // "2" before a unit is a duration, not 02:00.
+        assert_eq!(
+            quick("i morgen 2 timer Olsen"),
+            (Some(day_only(d(2026, 11, 19))), Some(120), vec!["Olsen"])
+        );
+        // "45" is no hour, so it is the duration.
+        assert_eq!(
+            quick("tir 45 Jensen"),
+            (Some(day_only(tue)), Some(45), vec!["Jensen"])
+        );
+        assert_eq!(
+            quick("tir 9 45 Jensen"),
+            (Some(at(tue, t(9, 0))), Some(45), vec!["Jensen"])
+        );
+        // An impossible time is left in the rest for the interface to show.
+        assert_eq!(
+            quick("tir 25:00 Jensen"),
+            (Some(day_only(tue)), None, vec!["25:00", "Jensen"])
+        );
+        assert_eq!(
+            quick("31/4 10:00 Jensen"),
+            (None, None, vec!["31/4", "10:00", "Jensen"])
+        );
+        assert_eq!(quick("Jensen tir"), (None, None, vec!["Jensen", "tir"]));
+        assert_eq!(quick("45 Jensen"), (None, Some(45), vec!["Jensen"]));
+        assert_eq!(quick(""), (None, None, vec![]));
+    }
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        (1i32..=9999, 1u32..=366).prop_map(|(year, ordinal)| {
+            NaiveDate::from_yo_opt(year, ordinal)
+                .unwrap_or_else(|| NaiveDate::from_yo_opt(year, 365).unwrap())
+        })
+    }
+
+    fn any_time() -> impl Strategy<Value = NaiveTime> {
+        (0u32..24, 0u32..60).prop_map(|(h, m)| t(h, m))
+    }
+
+    /// Strings made of the characters the parser cares about, so deep paths are reached.
+    const TYPED: &str = "[0-9a-zA-ZæøåÆØÅ:./,+\\- ]{0,24}";
+
+    fn exercise(input: &str, today: NaiveDate) {
+        let _ = parse_date(input, today);
+        let _ = parse_time(input);
+        let _ = parse_when(input, today);
+        let _ = parse_duration(input);
+        let words = split(input);
+        let (_, n) = take_when(&words, today);
+        assert!(n <= words.len());
+        let (_, m) = take_duration(&words);
+        assert!(m <= words.len());
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_string(input in ".*", today in any_date()) {
+            exercise(&input, today);
+        }
+
+        #[test]
+        fn never_panics_on_typed_looking_strings(input in TYPED, today in any_date()) {
+            exercise(&input, today);
+        }
+
+        #[test]
+        fn never_panics_at_the_ends_of_the_calendar(input in TYPED) {
+            exercise(&input, NaiveDate::MAX);
+            exercise(&input, NaiveDate::MIN);
+        }
+
+        #[test]
+        fn reads_back_printed_dates(date in any_date(), today in any_date()) {
+            let printed = format_date(date);
+            prop_assert_eq!(parse_date(&printed, today), Ok(date));
+            prop_assert_eq!(parse_when(&printed, today), Ok(day_only(date)));
+        }
+
+        #[test]
+        fn reads_back_printed_times(time in any_time(), today in any_date()) {
+            let printed = format_time(time);
+            prop_assert_eq!(parse_time(&printed), Ok(time));
+            prop_assert_eq!(parse_when(&printed, today), Ok(at(today, time)));
+        }
+
+        #[test]
+        fn reads_back_printed_dates_with_times(
+            date in any_date(), time in any_time(), today in any_date()
+        ) {
+            let printed = format_datetime(date.and_time(time));
+            prop_assert_eq!(parse_when(&printed, today), Ok(at(date, time)));
+        }
+
+        #[test]
+        fn reads_back_printed_durations(minutes in 1u32..=MAX_DURATION_MINUTES) {
+            prop_assert_eq!(parse_duration(&format_duration(minutes)), Ok(minutes));
+        }
+
+        #[test]
+        fn weekdays_are_within_a_week(today in any_date(), day in 0u32..7) {
+            let names = ["man", "tir", "ons", "tor", "fre", "lør", "søn"];
+            let name = names[day as usize];
+            let bare = parse_date(name, today).unwrap();
+            prop_assert!(bare >= today && (bare - today).num_days() < 7);
+            prop_assert_eq!(bare.weekday().num_days_from_monday(), day);
+            let next = parse_date(&format!("næste {name}"), today).unwrap();
+            // The Monday of its week is the Monday after today's Monday.
+            let monday = |date: NaiveDate| date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()));
+            prop_assert_eq!((monday(next) - monday(today)).num_days(), 7);
+            prop_assert_eq!(next.weekday().num_days_from_monday(), day);
+        }
     }
 }

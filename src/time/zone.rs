@@ -5,9 +5,7 @@
 //! across a DST change; only its UTC instant moves.
 
 use super::clock::Clock;
-use chrono::{
-    DateTime, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc,
-};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -319,7 +317,13 @@ mod tests {
 
     #[test]
     fn parse_now_rejects_other_shapes_with_the_input_quoted() {
-        for bad in ["24/11 13:00", "2026-11-24", "", "2026-02-30 10:00", "2026-11-24 25:00"] {
+        for bad in [
+            "24/11 13:00",
+            "2026-11-24",
+            "",
+            "2026-02-30 10:00",
+            "2026-11-24 25:00",
+        ] {
             let err = parse_now(bad, cph()).unwrap_err();
             assert_eq!(err, ZoneError::BadNow { input: bad.into() });
             assert!(err.to_string().contains("YYYY-MM-DD HH:MM"));
