@@ -3,10 +3,17 @@
 //! Keys become actions, a pure update turns them into a new model and effects, the app runs
 //! effects against the store; domain rules are pure functions of records and a date.
 
-pub mod keymap;
-pub mod model;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod context;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod keymap;
+pub mod model;
+pub mod privacy;
 pub mod query;
+pub mod store;
+pub mod time;
 pub mod ui;

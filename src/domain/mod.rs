@@ -1,0 +1,10 @@
+//! Pure rules of the work: functions of records and a date, with no IO.
+
+pub mod agenda;
+pub mod conflicts;
+pub mod hours;
+pub mod slots;
+pub mod workdays;
+
+#[cfg(test)]
+mod testing;
