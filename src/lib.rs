@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod model;
 pub mod privacy;
 pub mod query;
+pub mod search;
 pub mod store;
 pub mod time;
 pub mod ui;

@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod conflicts;
 pub mod hours;
+pub mod quick_add;
 pub mod slots;
 pub mod workdays;
 

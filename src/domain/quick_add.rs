@@ -1,0 +1,192 @@
+//! One line that books a meeting: "tir 10:30 45m Jensen opfølgning" or
+//! "tomorrow 9 1h Jensen phone follow-up". Backs `caseplan add` and the TUI's quick-add line.
+
+use crate::model::{CaseId, MeetingForm, purpose};
+use crate::search::normalise;
+use crate::time::{When, take_duration, take_when};
+use chrono::{NaiveDate, NaiveDateTime};
+use thiserror::Error;
+
+/// What the line asks for; defaults (length, time) are the caller's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuickAdd {
+    pub when: When,
+    pub minutes: Option<u32>,
+    pub case: CaseId,
+    pub purpose: Option<&'static str>,
+    pub form: Option<MeetingForm>,
+}
+
+impl QuickAdd {
+    pub fn start(&self, default_time: chrono::NaiveTime) -> NaiveDateTime {
+        self.when.at_or(default_time)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum QuickAddError {
+    #[error("the line is empty; write e.g. \"tir 10:30 45m Jensen opfølgning\"")]
+    Empty,
+    #[error("no date or time at the start of \"{0}\"; begin with e.g. \"tir 10:30\" or \"i morgen 9\"")]
+    NoWhen(String),
+    #[error("no case named in \"{0}\"; add part of the citizen's name")]
+    NoCase(String),
+    #[error("no case matches \"{0}\"")]
+    UnknownCase(String),
+    #[error("\"{query}\" matches several cases: {}; write more of the name", .candidates.join(", "))]
+    Ambiguous { query: String, candidates: Vec<String> },
+}
+
+/// A case as the quick-add line can name it.
+pub struct CaseName<'a> {
+    pub id: CaseId,
+    pub name: &'a str,
+    pub alias: &'a str,
+}
+
+/// Reads a quick-add line. Words naming a purpose or a form are taken from anywhere after the
+/// time; the remaining words name the case, which must match exactly one active case.
+pub fn parse(line: &str, today: NaiveDate, cases: &[CaseName<'_>]) -> Result<QuickAdd, QuickAddError> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() {
+        return Err(QuickAddError::Empty);
+    }
+    let (when, used) = take_when(&words, today);
+    let when = when.ok_or_else(|| QuickAddError::NoWhen(line.trim().to_string()))?;
+    let rest = &words[used..];
+    let (minutes, used) = take_duration(rest);
+    let rest = &rest[used..];
+
+    let mut purpose = None;
+    let mut form = None;
+    let mut name_words = Vec::new();
+    for word in rest {
+        let key = normalise(word.trim_matches(|c: char| c == ',' || c == '.'));
+        if let Some(p) = purpose_word(&key) {
+            purpose = Some(p);
+        } else if let Some(f) = form_word(&key) {
+            form = Some(f);
+        } else {
+            name_words.push(*word);
+        }
+    }
+    if name_words.is_empty() {
+        return Err(QuickAddError::NoCase(line.trim().to_string()));
+    }
+    let query = name_words.join(" ");
+    let case = resolve_case(&query, cases)?;
+    Ok(QuickAdd { when, minutes, case, purpose, form })
+}
+
+/// The one case whose name (or alias) has every query word as the start of one of its words.
+fn resolve_case(query: &str, cases: &[CaseName<'_>]) -> Result<CaseId, QuickAddError> {
+    let wanted: Vec<String> = query.split_whitespace().map(normalise).collect();
+    let fits = |text: &str| {
+        let have: Vec<String> = text.split_whitespace().map(normalise).collect();
+        wanted.iter().all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
+    };
+    let hits: Vec<&CaseName<'_>> =
+        cases.iter().filter(|c| fits(c.name) || (!c.alias.is_empty() && fits(c.alias))).collect();
+    match hits.as_slice() {
+        [] => Err(QuickAddError::UnknownCase(query.to_string())),
+        [one] => Ok(one.id),
+        many => Err(QuickAddError::Ambiguous {
+            query: query.to_string(),
+            candidates: many.iter().take(8).map(|c| c.name.to_string()).collect(),
+        }),
+    }
+}
+
+fn purpose_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "samtale" | "meeting" | "moede" => purpose::SAMTALE,
+        "opfoelgning" | "opfolgning" | "follow-up" | "followup" => purpose::OPFOELGNING,
+        "3-parts" | "3-partssamtale" | "trepartssamtale" | "three-party" => purpose::THREE_PARTY,
+        "rehab" | "rehabiliteringsteam" => purpose::REHAB_TEAM,
+        "praktikbesoeg" | "praktikbesog" | "placement" => purpose::PRAKTIKBESOEG,
+        "sparring" => purpose::SPARRING,
+        _ => return None,
+    })
+}
+
+fn form_word(word: &str) -> Option<MeetingForm> {
+    Some(match word {
+        "telefon" | "tlf" | "phone" | "call" => MeetingForm::Phone,
+        "video" => MeetingForm::Video,
+        "hjemmebesoeg" | "hjemmebesog" | "home" | "homevisit" => MeetingForm::HomeVisit,
+        "gaatur" | "gatur" | "walk" => MeetingForm::Walk,
+        "fremmoede" | "fremmode" | "in-person" => MeetingForm::InPerson,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveTime;
+
+    fn cases() -> Vec<CaseName<'static>> {
+        vec![
+            CaseName { id: CaseId(1), name: "Anne Jensen", alias: "" },
+            CaseName { id: CaseId(2), name: "Bo Jensen", alias: "" },
+            CaseName { id: CaseId(3), name: "Søren Østergaard", alias: "" },
+            CaseName { id: CaseId(4), name: "Mette Kjær", alias: "Musse" },
+        ]
+    }
+
+    // Monday 23 November 2026.
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn at(d: u32, h: u32, m: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap().and_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn danish_line_books_tuesday_with_length_case_and_purpose() {
+        let q = parse("tir 10:30 45m Søren opfølgning", today(), &cases()).unwrap();
+        assert_eq!(q.start(NaiveTime::MIN), at(24, 10, 30));
+        assert_eq!(q.minutes, Some(45));
+        assert_eq!(q.case, CaseId(3));
+        assert_eq!(q.purpose, Some(purpose::OPFOELGNING));
+        assert_eq!(q.form, None);
+    }
+
+    #[test]
+    fn english_line_with_form_and_plain_keyboard_name() {
+        let q = parse("tomorrow 9 1h30 soeren phone follow-up", today(), &cases()).unwrap();
+        assert_eq!(q.start(NaiveTime::MIN), at(24, 9, 0));
+        assert_eq!(q.minutes, Some(90));
+        assert_eq!(q.case, CaseId(3));
+        assert_eq!(q.form, Some(MeetingForm::Phone));
+        assert_eq!(q.purpose, Some(purpose::OPFOELGNING));
+    }
+
+    #[test]
+    fn ambiguous_name_lists_the_candidates() {
+        let err = parse("tir 10 Jensen", today(), &cases()).unwrap_err();
+        assert_eq!(
+            err,
+            QuickAddError::Ambiguous {
+                query: "Jensen".into(),
+                candidates: vec!["Anne Jensen".into(), "Bo Jensen".into()]
+            }
+        );
+        assert!(err.to_string().contains("Anne Jensen, Bo Jensen"));
+        assert_eq!(parse("tir 10 anne jensen", today(), &cases()).unwrap().case, CaseId(1));
+    }
+
+    #[test]
+    fn alias_names_a_case() {
+        assert_eq!(parse("fre 13 musse", today(), &cases()).unwrap().case, CaseId(4));
+    }
+
+    #[test]
+    fn missing_parts_say_what_to_write() {
+        assert_eq!(parse("  ", today(), &cases()).unwrap_err(), QuickAddError::Empty);
+        assert!(matches!(parse("Jensen tir 10", today(), &cases()), Err(QuickAddError::NoWhen(_))));
+        assert!(matches!(parse("tir 10 45m", today(), &cases()), Err(QuickAddError::NoCase(_))));
+        assert!(matches!(parse("tir 10 Hansen", today(), &cases()), Err(QuickAddError::UnknownCase(_))));
+    }
+}

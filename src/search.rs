@@ -1,0 +1,121 @@
+//! Text matching for finders and pickers: normalisation plus a fuzzy matcher behind a trait.
+//!
+//! fuzzy-matcher folds case for ASCII only, so both sides are normalised first: lowercase,
+//! accents stripped, and the Danish letters spelled the way a plain keyboard types them
+//! (`æ` → `ae`, `ø` → `oe`, `å` → `aa`), so "soeren" finds Søren and "aase" finds Åse. A query
+//! typed without the doubled vowel ("soren") still matches, as fuzzy matching skips letters.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercase, strip accents and spell æ, ø, å (and ä, ö, ü) in ASCII.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' | 'ä' => out.push_str("ae"),
+            'ø' | 'ö' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            _ => out.extend(c.to_string().nfd().filter(|c| !is_combining_mark(*c))),
+        }
+    }
+    out
+}
+
+/// Only the digits of a phone number, without a +45 or 0045 prefix: "+45 20 12 34 56" → "20123456".
+pub fn phone_digits(text: &str) -> String {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let local = if text.trim_start().starts_with('+') {
+        digits.strip_prefix("45")
+    } else {
+        digits.strip_prefix("0045")
+    };
+    local.unwrap_or(&digits).to_string()
+}
+
+/// Scores how well a normalised query matches a normalised candidate; higher is better.
+pub trait Matcher {
+    fn score(&self, candidate: &str, query: &str) -> Option<i64>;
+}
+
+/// The skim algorithm from fuzzy-matcher.
+#[derive(Default)]
+pub struct Fuzzy(SkimMatcherV2);
+
+impl Matcher for Fuzzy {
+    fn score(&self, candidate: &str, query: &str) -> Option<i64> {
+        self.0.fuzzy_match(candidate, query)
+    }
+}
+
+/// The indices of `items` whose text matches `query`, best first (ties keep the input order).
+/// An empty query keeps every item in order.
+pub fn rank<'a, T>(
+    matcher: &dyn Matcher,
+    items: impl IntoIterator<Item = &'a T>,
+    text: impl Fn(&T) -> String,
+    query: &str,
+) -> Vec<(usize, i64)>
+where
+    T: 'a,
+{
+    let query = normalise(query.trim());
+    let mut hits: Vec<(usize, i64)> = items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            if query.is_empty() {
+                return Some((i, 0));
+            }
+            matcher.score(&normalise(&text(item)), &query).map(|s| (i, s))
+        })
+        .collect();
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn best<'a>(names: &[&'a str], query: &str) -> Option<&'a str> {
+        rank(&Fuzzy::default(), names, |n| n.to_string(), query).first().map(|(i, _)| names[*i])
+    }
+
+    #[test]
+    fn accents_and_case_fold() {
+        assert_eq!(normalise("JOSÉ Müller"), "jose mueller");
+        assert_eq!(best(&["Anders Holm", "José Nørgaard"], "jose"), Some("José Nørgaard"));
+        assert_eq!(best(&["Anders Holm", "Jürgen Møller"], "muller"), Some("Jürgen Møller"));
+    }
+
+    #[test]
+    fn danish_letters_from_a_plain_keyboard() {
+        let names = ["Anders Holm", "Søren Østergaard", "Åse Bæk"];
+        assert_eq!(best(&names, "soeren"), Some("Søren Østergaard"));
+        assert_eq!(best(&names, "soren"), Some("Søren Østergaard"));
+        assert_eq!(best(&names, "aase"), Some("Åse Bæk"));
+        assert_eq!(best(&names, "baek"), Some("Åse Bæk"));
+        assert_eq!(best(&names, "øster"), Some("Søren Østergaard"));
+    }
+
+    #[test]
+    fn phone_digits_ignore_spacing_and_country_prefix() {
+        assert_eq!(phone_digits("+45 20 12 34 56"), "20123456");
+        assert_eq!(phone_digits("0045 20123456"), "20123456");
+        assert_eq!(phone_digits("20 12 34 56"), "20123456");
+        assert_eq!(phone_digits("4520123456"), "4520123456");
+    }
+
+    #[test]
+    fn no_match_is_left_out_and_empty_query_keeps_order() {
+        let names = ["Mette Kjær", "Ahmad Rasmussen"];
+        assert!(rank(&Fuzzy::default(), &names, |n| n.to_string(), "zzz").is_empty());
+        let all = rank(&Fuzzy::default(), &names, |n| n.to_string(), "");
+        assert_eq!(all.iter().map(|h| h.0).collect::<Vec<_>>(), vec![0, 1]);
+    }
+}
