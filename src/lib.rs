@@ -3,5 +3,6 @@
 //! Keys become actions, a pure update turns them into a new model and effects, the app runs
 //! effects against the store; domain rules are pure functions of records and a date.
 
+pub mod config;
 pub mod i18n;
 pub mod model;
