@@ -1,0 +1,253 @@
+//! Checks of values that parse but cannot be used. Each problem names its key and, when the
+//! key is written in the file, its line.
+
+use super::Config;
+use super::error::{ConfigError, Problem, line_of_key, line_of_value};
+use super::sections::{CadenceRule, MAX_ACT_WITHIN_WORKDAYS};
+use super::values::Kind;
+use std::collections::HashSet;
+
+/// What is wrong, before the file's name and line are known.
+struct Finding {
+    /// Table of the key ("" for the top level) …
+    table: &'static str,
+    /// … and the key, for the message and to find the line.
+    key: &'static str,
+    /// For entries of a list (`[[cadence]]`): the entry's `key` value, to find its line.
+    entry: Option<String>,
+    message: String,
+}
+
+impl Finding {
+    fn new(table: &'static str, key: &'static str, message: String) -> Finding {
+        Finding {
+            table,
+            key,
+            entry: None,
+            message,
+        }
+    }
+
+    fn dotted_key(&self) -> String {
+        if self.table.is_empty() {
+            self.key.to_owned()
+        } else {
+            format!("{}.{}", self.table, self.key)
+        }
+    }
+}
+
+/// The first problem of `config`, located in `source` (the text it was read from).
+pub(super) fn validate(config: &Config, source: &str, file: &str) -> Result<(), ConfigError> {
+    let Some(finding) = first_finding(config) else {
+        return Ok(());
+    };
+    let line = match &finding.entry {
+        Some(entry) => line_of_value(source, finding.table, "key", entry)
+            .or_else(|| line_of_key(source, finding.table, finding.key)),
+        None => line_of_key(source, finding.table, finding.key),
+    };
+    Err(ConfigError::Invalid(Problem {
+        file: file.to_owned(),
+        line,
+        column: line.map(|line| indentation(source, line) + 1),
+        key: Some(finding.dotted_key()),
+        message: format!("{}: {}", finding.dotted_key(), finding.message),
+    }))
+}
+
+/// Characters before the key on 1-based `line`.
+fn indentation(source: &str, line: usize) -> usize {
+    source
+        .lines()
+        .nth(line.saturating_sub(1))
+        .map_or(0, |text| {
+            text.chars().take_while(|c| c.is_whitespace()).count()
+        })
+}
+
+fn first_finding(config: &Config) -> Option<Finding> {
+    check_zone(config)
+        .or_else(|| check_working_hours(config))
+        .or_else(|| check_meetings(config))
+        .or_else(|| check_courses(config))
+        .or_else(|| check_medical(config))
+        .or_else(|| check_cadence(&config.cadence))
+}
+
+fn check_zone(config: &Config) -> Option<Finding> {
+    config.zone.parse::<chrono_tz::Tz>().is_err().then(|| {
+        Finding::new(
+            "",
+            "zone",
+            format!(
+                "unknown time zone \"{}\"; use a name like \"Europe/Copenhagen\"",
+                config.zone
+            ),
+        )
+    })
+}
+
+fn check_working_hours(config: &Config) -> Option<Finding> {
+    let hours = &config.working_hours;
+    if hours.start >= hours.end {
+        return Some(Finding::new(
+            "working_hours",
+            "start",
+            format!(
+                "the working day starts at {} but ends at {}; start must be before end",
+                hours.start, hours.end
+            ),
+        ));
+    }
+    if hours.days.is_empty() {
+        return Some(Finding::new(
+            "working_hours",
+            "days",
+            "give at least one working day, like [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"
+                .to_owned(),
+        ));
+    }
+    None
+}
+
+/// A meeting may be anything from a few minutes to a whole day.
+fn check_meeting_length(key: &'static str, minutes: u32) -> Option<Finding> {
+    (minutes == 0 || minutes > 24 * 60).then(|| {
+        Finding::new(
+            "meetings",
+            key,
+            format!("{minutes} minutes is not a meeting length; use 1 to 1440"),
+        )
+    })
+}
+
+fn check_meetings(config: &Config) -> Option<Finding> {
+    let meetings = &config.meetings;
+    check_meeting_length("default_minutes", meetings.default_minutes)
+        .or_else(|| check_meeting_length("first_meeting_minutes", meetings.first_meeting_minutes))
+        .or_else(|| check_kinds("meetings", &meetings.kinds))
+}
+
+fn check_courses(config: &Config) -> Option<Finding> {
+    let courses = &config.courses;
+    if courses.length_weeks == 0 {
+        return Some(Finding::new(
+            "courses",
+            "length_weeks",
+            "a course lasts at least one week".to_owned(),
+        ));
+    }
+    check_kinds("courses", &courses.kinds)
+}
+
+fn check_medical(config: &Config) -> Option<Finding> {
+    let medical = &config.medical;
+    if medical.act_within_workdays > MAX_ACT_WITHIN_WORKDAYS {
+        return Some(Finding::new(
+            "medical",
+            "act_within_workdays",
+            format!(
+                "{} working days is too late: act on received medical information the same day or \
+                 within 1–2 working days, never later than a week; use 0 to {MAX_ACT_WITHIN_WORKDAYS}",
+                medical.act_within_workdays
+            ),
+        ));
+    }
+    for (key, value) in [
+        (
+            "reminder_interval_workdays",
+            medical.reminder_interval_workdays,
+        ),
+        (
+            "phone_chase_every_workdays",
+            medical.phone_chase_every_workdays,
+        ),
+    ] {
+        if value == 0 {
+            return Some(Finding::new(
+                "medical",
+                key,
+                "must be at least 1 working day".to_owned(),
+            ));
+        }
+    }
+    check_kinds("medical", &medical.kinds)
+}
+
+fn check_kinds(table: &'static str, kinds: &[Kind]) -> Option<Finding> {
+    let mut seen = HashSet::new();
+    for kind in kinds {
+        if kind.key.trim().is_empty() {
+            return Some(Finding::new(
+                table,
+                "kinds",
+                "a kind needs a key".to_owned(),
+            ));
+        }
+        if !seen.insert(kind.key.as_str()) {
+            return Some(Finding::new(
+                table,
+                "kinds",
+                format!("the key \"{}\" is listed twice", kind.key),
+            ));
+        }
+    }
+    None
+}
+
+fn check_cadence(rules: &[CadenceRule]) -> Option<Finding> {
+    let mut seen = HashSet::new();
+    for rule in rules {
+        let problem = if rule.key.trim().is_empty() {
+            Some((
+                "key",
+                "a target group needs a key like \"aktivitetsparat\"".to_owned(),
+            ))
+        } else if !seen.insert(rule.key.as_str()) {
+            Some((
+                "key",
+                format!("the target group \"{}\" is listed twice", rule.key),
+            ))
+        } else {
+            check_rule(rule)
+        };
+        if let Some((key, message)) = problem {
+            return Some(Finding {
+                table: "cadence",
+                key,
+                entry: Some(rule.key.clone()),
+                message: format!("target group \"{}\": {message}", rule.key),
+            });
+        }
+    }
+    None
+}
+
+fn check_rule(rule: &CadenceRule) -> Option<(&'static str, String)> {
+    match (rule.min_meetings, rule.per_months) {
+        (Some(_), None) => {
+            return Some(("per_months", "min_meetings needs per_months too".to_owned()));
+        }
+        (None, Some(_)) => {
+            return Some((
+                "min_meetings",
+                "per_months needs min_meetings too".to_owned(),
+            ));
+        }
+        _ => {}
+    }
+    for (key, value) in [
+        ("min_meetings", rule.min_meetings),
+        ("per_months", rule.per_months),
+        ("max_days_between", rule.max_days_between),
+    ] {
+        if value == Some(0) {
+            return Some((
+                key,
+                format!("{key} must be at least 1 (leave it out for none)"),
+            ));
+        }
+    }
+    None
+}

@@ -1,0 +1,222 @@
+//! Every text the interface shows, Danish and English side by side.
+//!
+//! One table declares the variants of [`Msg`], the list [`Msg::ALL`] and the texts, so a
+//! message cannot exist without both languages and cannot be missing from `ALL`.
+
+use super::Lang;
+
+/// Declares `Msg`, `Msg::ALL` and `Msg::texts` from one table of
+/// `Variant => ("Danish", "English")` rows.
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $variant:ident => ($da:expr, $en:expr),)*) => {
+        /// A text of the interface. [`Msg::text`] gives it in a language.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        pub enum Msg {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Msg {
+            /// Every message, in declaration order.
+            pub const ALL: &'static [Msg] = &[$(Msg::$variant,)*];
+
+            /// The Danish and the English text.
+            pub const fn texts(self) -> (&'static str, &'static str) {
+                match self {
+                    $(Msg::$variant => ($da, $en),)*
+                }
+            }
+        }
+    };
+}
+
+impl Msg {
+    /// The text in `lang`.
+    pub const fn text(self, lang: Lang) -> &'static str {
+        let (da, en) = self.texts();
+        match lang {
+            Lang::Da => da,
+            Lang::En => en,
+        }
+    }
+}
+
+catalogue! {
+    // Domain words (PRODUCT.md §7).
+    Case => ("Sag", "Case"),
+    Cases => ("Sager", "Cases"),
+    Citizen => ("Borger", "Citizen"),
+    Caseworker => ("Sagsbehandler", "Caseworker"),
+    /// A meeting in general, and the purpose "samtale".
+    Meeting => ("Samtale", "Meeting"),
+    FollowUp => ("Opfølgning", "Follow-up"),
+    ThreePartyMeeting => ("3-partssamtale", "Three-party meeting"),
+    Supplier => ("Leverandør", "Supplier"),
+    Course => ("Forløb", "Course"),
+    Order => ("Bestilling", "Order"),
+    Report => ("Rapport", "Report"),
+    ProgressReport => ("Leverandørrapport", "Progress report"),
+    Extension => ("Forlængelse", "Extension"),
+    MedicalRequest => ("Lægelig anmodning", "Medical request"),
+    Certificate => ("Attest", "Certificate"),
+    Deadline => ("Frist", "Deadline"),
+    Chaser => ("Rykker", "Chaser"),
+    Agreement => ("Aftale", "Agreement"),
+    ContactCadence => ("Rettidighed", "Contact cadence"),
+    Caseload => ("Sagsstamme", "Caseload"),
+    Journalise => ("Journalisér", "Record in the case system"),
+    Journalised => ("Journaliseret", "Recorded in the case system"),
+    Mentor => ("Mentor", "Mentor"),
+    Consultant => ("Konsulent", "Consultant"),
+    RehabTeam => ("Rehabiliteringsteam", "Rehabilitation team"),
+    Contact => ("Kontakt", "Contact"),
+    Note => ("Notat", "Note"),
+    TargetGroup => ("Målgruppe", "Target group"),
+    Purpose => ("Formål", "Purpose"),
+    Form => ("Form", "Form of meeting"),
+    Place => ("Sted", "Place"),
+    Participants => ("Deltagere", "Participants"),
+    Preparation => ("Forberedelse", "Preparation"),
+    Travel => ("Transport", "Travel"),
+    Free => ("Ledig", "Free"),
+    Overdue => ("Overskredet", "Overdue"),
+    Escalate => ("Eskalér", "Escalate"),
+    Sent => ("Sendt", "Sent"),
+    Received => ("Modtaget", "Received"),
+    WhereNow => ("Hvor er vi nu", "Where are we now"),
+    NextStep => ("Næste skridt", "Next step"),
+    Today => ("I dag", "Today"),
+    Tomorrow => ("I morgen", "Tomorrow"),
+    Yesterday => ("I går", "Yesterday"),
+    Day => ("Dag", "Day"),
+    Week => ("Uge", "Week"),
+    /// Shared by every "other" choice: purpose, role, contact kind, target group, kinds.
+    Other => ("Andet", "Other"),
+
+    // Meeting forms.
+    InPerson => ("Fremmøde", "In person"),
+    HomeVisit => ("Hjemmebesøg", "Home visit"),
+    Phone => ("Telefon", "Phone"),
+    Video => ("Video", "Video"),
+    Walk => ("Gåtur", "Walk-and-talk"),
+
+    // Meeting statuses.
+    Planned => ("Planlagt", "Planned"),
+    Held => ("Afholdt", "Held"),
+    Moved => ("Flyttet", "Moved"),
+    CancelledByCitizen => ("Afbud", "Cancelled by citizen"),
+    CancelledByCaseworker => ("Aflyst", "Cancelled by caseworker"),
+    NoShow => ("Udeblevet", "No-show"),
+    CutOff => ("Afbrudt – ring op", "Cut off – call back"),
+
+    // Roles (Citizen, Caseworker, Consultant and Other above).
+    Employer => ("Arbejdsgiver", "Employer"),
+    Doctor => ("Læge", "Doctor"),
+    Nurse => ("Sygeplejerske", "Nurse"),
+    /// Role, place and contact kind.
+    Bosted => ("Bosted", "Supported housing"),
+    Therapist => ("Behandler", "Therapist"),
+    Interpreter => ("Tolk", "Interpreter"),
+    Colleague => ("Kollega", "Colleague"),
+
+    // Place kinds (Supplier and Bosted above).
+    Jobcenter => ("Jobcenter", "Job centre"),
+    CitizensHome => ("Borgerens hjem", "Citizen's home"),
+    Workplace => ("Arbejdsplads", "Workplace"),
+    /// Place and contact kind.
+    Hospital => ("Hospital", "Hospital"),
+    Shelter => ("Herberg/værested", "Shelter/drop-in centre"),
+    SubstanceCentre => ("Rusmiddelcenter", "Substance abuse centre"),
+    InTown => ("I byen", "In town"),
+    Remote => ("Fjernmøde", "Remote"),
+
+    // Contact kinds (the rest above).
+    Gp => ("Egen læge", "GP"),
+    Practice => ("Lægepraksis", "Medical practice"),
+    Psychiatry => ("Psykiatri", "Psychiatry"),
+    Specialist => ("Speciallæge", "Specialist"),
+    SocialServices => ("Socialforvaltning", "Social services"),
+
+    // Target groups (model::target_group; "andet" is Other).
+    GroupActivityReady => ("Aktivitetsparat kontanthjælp", "Activity-ready, social assistance"),
+    GroupResourceCourse => ("Ressourceforløb", "Resource course"),
+    GroupJobClarification => ("Jobafklaringsforløb", "Job clarification course"),
+    GroupSicknessBenefit => ("Sygedagpenge", "Sickness benefit"),
+    GroupFlexJobBenefit => ("Ledighedsydelse", "Flex-job unemployment benefit"),
+
+    // Meeting purposes (model::purpose; samtale, opfølgning, 3-parts, rehab team, andet above).
+    PurposeWorkPlacementVisit => ("Praktikbesøg", "Work placement visit"),
+    PurposeSparring => ("Sparring", "Peer consultation"),
+    PurposePhoneDuty => ("Telefonvagt", "Phone duty"),
+    PurposeCoordination => ("Koordinering", "Coordination"),
+    PurposeAdmin => ("Administration", "Administration"),
+
+    // Course kinds (model::course_kind; mentor and andet above).
+    CourseAssessment => ("Afklaringsforløb", "Assessment course"),
+    CourseWorkPlacement => ("Virksomhedspraktik", "Work placement"),
+
+    // Medical request kinds (model::request_kind; andet above).
+    RequestStatus => ("Statusattest", "Status certificate"),
+    RequestLae145 => ("LÆ 145 generel helbredsattest", "LÆ 145 general health certificate"),
+    RequestSpecialist => ("Speciallægeerklæring", "Specialist's statement"),
+    RequestFunction => ("Funktionsbeskrivelse", "Functional description"),
+    RequestHospitalRecords => ("Journaloplysninger fra hospital", "Hospital records"),
+    RequestRehabTeam => ("Lægeerklæring til rehabiliteringsteam", "Medical statement for the rehabilitation team"),
+
+    // Weekdays, short and long (Danish writes them in lower case).
+    MonShort => ("man", "Mon"),
+    TueShort => ("tir", "Tue"),
+    WedShort => ("ons", "Wed"),
+    ThuShort => ("tor", "Thu"),
+    FriShort => ("fre", "Fri"),
+    SatShort => ("lør", "Sat"),
+    SunShort => ("søn", "Sun"),
+    Monday => ("mandag", "Monday"),
+    Tuesday => ("tirsdag", "Tuesday"),
+    Wednesday => ("onsdag", "Wednesday"),
+    Thursday => ("torsdag", "Thursday"),
+    Friday => ("fredag", "Friday"),
+    Saturday => ("lørdag", "Saturday"),
+    Sunday => ("søndag", "Sunday"),
+
+    // Months, short and long.
+    JanShort => ("jan", "Jan"),
+    FebShort => ("feb", "Feb"),
+    MarShort => ("mar", "Mar"),
+    AprShort => ("apr", "Apr"),
+    MayShort => ("maj", "May"),
+    JunShort => ("jun", "Jun"),
+    JulShort => ("jul", "Jul"),
+    AugShort => ("aug", "Aug"),
+    SepShort => ("sep", "Sep"),
+    OctShort => ("okt", "Oct"),
+    NovShort => ("nov", "Nov"),
+    DecShort => ("dec", "Dec"),
+    January => ("januar", "January"),
+    February => ("februar", "February"),
+    March => ("marts", "March"),
+    April => ("april", "April"),
+    May => ("maj", "May"),
+    June => ("juni", "June"),
+    July => ("juli", "July"),
+    August => ("august", "August"),
+    September => ("september", "September"),
+    October => ("oktober", "October"),
+    November => ("november", "November"),
+    December => ("december", "December"),
+
+    // First run, empty states and the status line.
+    NoCasesYet => (
+        "Ingen sager endnu. Tryk n for at oprette den første sag, eller start `caseplan --demo` for at prøve en demo-sagsstamme.",
+        "No cases yet. Press n to add a first case, or start `caseplan --demo` to try a demo caseload."
+    ),
+    NothingDueToday => ("Intet forfalder i dag.", "Nothing due today."),
+    NoMeetingsToday => ("Ingen samtaler i dag.", "No meetings today."),
+    Saved => ("Gemt", "Saved"),
+    NothingToUndo => ("Intet at fortryde", "Nothing to undo"),
+    StatusHint => ("q afslut  ? hjælp", "q quit  ? help"),
+    Help => ("Hjælp", "Help"),
+    Quit => ("Afslut", "Quit"),
+    Search => ("Søg", "Search"),
+    Undo => ("Fortryd", "Undo"),
+    Cancel => ("Annullér", "Cancel"),
+}

@@ -1,0 +1,333 @@
+//! Labels for the records' enums and keys, in the interface language.
+//!
+//! Keys (purposes, target groups, course and request kinds) can be defined by the user in the
+//! configuration; a key the catalogue does not know is shown as itself.
+
+use super::{Lang, Msg};
+use crate::model::{
+    ContactKind, MeetingForm, MeetingStatus, PlaceKind, Role, course_kind, purpose, request_kind,
+    target_group,
+};
+use chrono::Weekday;
+use std::borrow::Cow;
+
+/// The catalogue text of a built-in key, or the key itself.
+fn label_key<'a>(message: Option<Msg>, key: &'a str, lang: Lang) -> Cow<'a, str> {
+    match message {
+        Some(message) => Cow::Borrowed(message.text(lang)),
+        None => Cow::Borrowed(key),
+    }
+}
+
+/// The message of a built-in meeting purpose key (see [`purpose`]).
+pub fn purpose_msg(key: &str) -> Option<Msg> {
+    Some(match key {
+        purpose::SAMTALE => Msg::Meeting,
+        purpose::OPFOELGNING => Msg::FollowUp,
+        purpose::THREE_PARTY => Msg::ThreePartyMeeting,
+        purpose::REHAB_TEAM => Msg::RehabTeam,
+        purpose::PRAKTIKBESOEG => Msg::PurposeWorkPlacementVisit,
+        purpose::SPARRING => Msg::PurposeSparring,
+        purpose::OTHER => Msg::Other,
+        purpose::TELEFONVAGT => Msg::PurposePhoneDuty,
+        purpose::KOORDINERING => Msg::PurposeCoordination,
+        purpose::ADMIN => Msg::PurposeAdmin,
+        _ => return None,
+    })
+}
+
+/// The message of a built-in target group key (see [`target_group`]).
+pub fn target_group_msg(key: &str) -> Option<Msg> {
+    Some(match key {
+        target_group::AKTIVITETSPARAT => Msg::GroupActivityReady,
+        target_group::RESSOURCEFORLOEB => Msg::GroupResourceCourse,
+        target_group::JOBAFKLARING => Msg::GroupJobClarification,
+        target_group::SYGEDAGPENGE => Msg::GroupSicknessBenefit,
+        target_group::LEDIGHEDSYDELSE => Msg::GroupFlexJobBenefit,
+        target_group::OTHER => Msg::Other,
+        _ => return None,
+    })
+}
+
+/// The message of a built-in course kind key (see [`course_kind`]).
+pub fn course_kind_msg(key: &str) -> Option<Msg> {
+    Some(match key {
+        course_kind::AFKLARING => Msg::CourseAssessment,
+        course_kind::PRAKTIK => Msg::CourseWorkPlacement,
+        course_kind::MENTOR => Msg::Mentor,
+        course_kind::OTHER => Msg::Other,
+        _ => return None,
+    })
+}
+
+/// The message of a built-in medical request kind key (see [`request_kind`]).
+pub fn request_kind_msg(key: &str) -> Option<Msg> {
+    Some(match key {
+        request_kind::STATUSATTEST => Msg::RequestStatus,
+        request_kind::LAE_145 => Msg::RequestLae145,
+        request_kind::SPECIALIST => Msg::RequestSpecialist,
+        request_kind::FUNCTION => Msg::RequestFunction,
+        request_kind::HOSPITAL_RECORDS => Msg::RequestHospitalRecords,
+        request_kind::REHAB_TEAM => Msg::RequestRehabTeam,
+        request_kind::OTHER => Msg::Other,
+        _ => return None,
+    })
+}
+
+/// A meeting purpose key as shown; user-defined keys are shown as themselves.
+pub fn label_purpose(key: &str, lang: Lang) -> Cow<'_, str> {
+    label_key(purpose_msg(key), key, lang)
+}
+
+/// A target group key as shown; user-defined keys are shown as themselves.
+pub fn label_target_group(key: &str, lang: Lang) -> Cow<'_, str> {
+    label_key(target_group_msg(key), key, lang)
+}
+
+/// A course kind key as shown; user-defined keys are shown as themselves.
+pub fn label_course_kind(key: &str, lang: Lang) -> Cow<'_, str> {
+    label_key(course_kind_msg(key), key, lang)
+}
+
+/// A medical request kind key as shown; user-defined keys are shown as themselves.
+pub fn label_request_kind(key: &str, lang: Lang) -> Cow<'_, str> {
+    label_key(request_kind_msg(key), key, lang)
+}
+
+pub fn label_form(form: MeetingForm, lang: Lang) -> &'static str {
+    match form {
+        MeetingForm::InPerson => Msg::InPerson,
+        MeetingForm::HomeVisit => Msg::HomeVisit,
+        MeetingForm::Phone => Msg::Phone,
+        MeetingForm::Video => Msg::Video,
+        MeetingForm::Walk => Msg::Walk,
+    }
+    .text(lang)
+}
+
+pub fn label_status(status: MeetingStatus, lang: Lang) -> &'static str {
+    match status {
+        MeetingStatus::Planned => Msg::Planned,
+        MeetingStatus::Held => Msg::Held,
+        MeetingStatus::Moved => Msg::Moved,
+        MeetingStatus::CancelledByCitizen => Msg::CancelledByCitizen,
+        MeetingStatus::CancelledByCaseworker => Msg::CancelledByCaseworker,
+        MeetingStatus::NoShow => Msg::NoShow,
+        MeetingStatus::CutOff => Msg::CutOff,
+    }
+    .text(lang)
+}
+
+pub fn label_role(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Citizen => Msg::Citizen,
+        Role::Caseworker => Msg::Caseworker,
+        Role::Consultant => Msg::Consultant,
+        Role::Employer => Msg::Employer,
+        Role::Doctor => Msg::Doctor,
+        Role::Nurse => Msg::Nurse,
+        Role::Bosted => Msg::Bosted,
+        Role::Therapist => Msg::Therapist,
+        Role::Interpreter => Msg::Interpreter,
+        Role::Colleague => Msg::Colleague,
+        Role::Other => Msg::Other,
+    }
+    .text(lang)
+}
+
+pub fn label_place(place: PlaceKind, lang: Lang) -> &'static str {
+    match place {
+        PlaceKind::Jobcenter => Msg::Jobcenter,
+        PlaceKind::CitizensHome => Msg::CitizensHome,
+        PlaceKind::Supplier => Msg::Supplier,
+        PlaceKind::Workplace => Msg::Workplace,
+        PlaceKind::Bosted => Msg::Bosted,
+        PlaceKind::Hospital => Msg::Hospital,
+        PlaceKind::Shelter => Msg::Shelter,
+        PlaceKind::SubstanceCentre => Msg::SubstanceCentre,
+        PlaceKind::InTown => Msg::InTown,
+        PlaceKind::Remote => Msg::Remote,
+    }
+    .text(lang)
+}
+
+pub fn label_contact_kind(kind: ContactKind, lang: Lang) -> &'static str {
+    match kind {
+        ContactKind::Supplier => Msg::Supplier,
+        ContactKind::Consultant => Msg::Consultant,
+        ContactKind::Mentor => Msg::Mentor,
+        ContactKind::Gp => Msg::Gp,
+        ContactKind::Practice => Msg::Practice,
+        ContactKind::Hospital => Msg::Hospital,
+        ContactKind::Psychiatry => Msg::Psychiatry,
+        ContactKind::Specialist => Msg::Specialist,
+        ContactKind::Employer => Msg::Employer,
+        ContactKind::SocialServices => Msg::SocialServices,
+        ContactKind::Bosted => Msg::Bosted,
+        ContactKind::Interpreter => Msg::Interpreter,
+        ContactKind::Colleague => Msg::Colleague,
+        ContactKind::Other => Msg::Other,
+    }
+    .text(lang)
+}
+
+/// "man" / "Mon".
+pub fn weekday_short(day: Weekday, lang: Lang) -> &'static str {
+    match day {
+        Weekday::Mon => Msg::MonShort,
+        Weekday::Tue => Msg::TueShort,
+        Weekday::Wed => Msg::WedShort,
+        Weekday::Thu => Msg::ThuShort,
+        Weekday::Fri => Msg::FriShort,
+        Weekday::Sat => Msg::SatShort,
+        Weekday::Sun => Msg::SunShort,
+    }
+    .text(lang)
+}
+
+/// "mandag" / "Monday".
+pub fn weekday_long(day: Weekday, lang: Lang) -> &'static str {
+    match day {
+        Weekday::Mon => Msg::Monday,
+        Weekday::Tue => Msg::Tuesday,
+        Weekday::Wed => Msg::Wednesday,
+        Weekday::Thu => Msg::Thursday,
+        Weekday::Fri => Msg::Friday,
+        Weekday::Sat => Msg::Saturday,
+        Weekday::Sun => Msg::Sunday,
+    }
+    .text(lang)
+}
+
+const MONTHS_LONG: [Msg; 12] = [
+    Msg::January,
+    Msg::February,
+    Msg::March,
+    Msg::April,
+    Msg::May,
+    Msg::June,
+    Msg::July,
+    Msg::August,
+    Msg::September,
+    Msg::October,
+    Msg::November,
+    Msg::December,
+];
+
+const MONTHS_SHORT: [Msg; 12] = [
+    Msg::JanShort,
+    Msg::FebShort,
+    Msg::MarShort,
+    Msg::AprShort,
+    Msg::MayShort,
+    Msg::JunShort,
+    Msg::JulShort,
+    Msg::AugShort,
+    Msg::SepShort,
+    Msg::OctShort,
+    Msg::NovShort,
+    Msg::DecShort,
+];
+
+/// The month's name, `month` counted 1–12 as chrono's `month()`; "?" outside that range.
+pub fn month_name(month: u32, lang: Lang) -> &'static str {
+    month_from(&MONTHS_LONG, month, lang)
+}
+
+/// "jan" / "Jan", `month` counted 1–12; "?" outside that range.
+pub fn month_short(month: u32, lang: Lang) -> &'static str {
+    month_from(&MONTHS_SHORT, month, lang)
+}
+
+fn month_from(names: &[Msg; 12], month: u32, lang: Lang) -> &'static str {
+    usize::try_from(month)
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|index| names.get(index))
+        .map_or("?", |msg| msg.text(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_key_has_a_label_other_than_itself() {
+        for key in purpose::ALL {
+            assert!(purpose_msg(key).is_some(), "purpose {key}");
+        }
+        for key in target_group::ALL {
+            assert!(target_group_msg(key).is_some(), "target group {key}");
+        }
+        for key in course_kind::ALL {
+            assert!(course_kind_msg(key).is_some(), "course kind {key}");
+        }
+        for key in request_kind::ALL {
+            assert!(request_kind_msg(key).is_some(), "request kind {key}");
+        }
+    }
+
+    #[test]
+    fn user_defined_keys_fall_back_to_the_key() {
+        assert_eq!(label_purpose("jobmesse", Lang::Da), "jobmesse");
+        assert_eq!(label_target_group("unge", Lang::En), "unge");
+        assert_eq!(label_course_kind("kursus", Lang::En), "kursus");
+        assert_eq!(label_request_kind("tandlæge", Lang::Da), "tandlæge");
+    }
+
+    #[test]
+    fn danish_labels_use_the_danish_letters() {
+        assert_eq!(label_form(MeetingForm::HomeVisit, Lang::Da), "Hjemmebesøg");
+        assert_eq!(label_form(MeetingForm::HomeVisit, Lang::En), "Home visit");
+        assert_eq!(label_purpose(purpose::OPFOELGNING, Lang::Da), "Opfølgning");
+        assert_eq!(
+            label_purpose(purpose::THREE_PARTY, Lang::Da),
+            "3-partssamtale"
+        );
+        assert_eq!(
+            label_request_kind(request_kind::SPECIALIST, Lang::Da),
+            "Speciallægeerklæring"
+        );
+        assert_eq!(Msg::MedicalRequest.text(Lang::Da), "Lægelig anmodning");
+        assert_eq!(label_status(MeetingStatus::NoShow, Lang::Da), "Udeblevet");
+        assert_eq!(label_status(MeetingStatus::NoShow, Lang::En), "No-show");
+    }
+
+    #[test]
+    fn enum_labels_differ_between_variants() {
+        let forms: std::collections::HashSet<_> = [
+            MeetingForm::InPerson,
+            MeetingForm::HomeVisit,
+            MeetingForm::Phone,
+            MeetingForm::Video,
+            MeetingForm::Walk,
+        ]
+        .map(|f| label_form(f, Lang::Da))
+        .into();
+        assert_eq!(forms.len(), 5);
+        let kinds: std::collections::HashSet<_> = ContactKind::ALL
+            .iter()
+            .map(|k| label_contact_kind(*k, Lang::En))
+            .collect();
+        assert_eq!(kinds.len(), ContactKind::ALL.len());
+        assert_eq!(label_role(Role::Therapist, Lang::Da), "Behandler");
+        assert_eq!(
+            label_place(PlaceKind::CitizensHome, Lang::En),
+            "Citizen's home"
+        );
+    }
+
+    #[test]
+    fn weekdays_and_months_in_both_languages() {
+        assert_eq!(weekday_short(Weekday::Mon, Lang::Da), "man");
+        assert_eq!(weekday_short(Weekday::Sat, Lang::Da), "lør");
+        assert_eq!(weekday_short(Weekday::Sun, Lang::En), "Sun");
+        assert_eq!(weekday_long(Weekday::Thu, Lang::Da), "torsdag");
+        assert_eq!(month_name(1, Lang::Da), "januar");
+        assert_eq!(month_name(3, Lang::Da), "marts");
+        assert_eq!(month_name(12, Lang::En), "December");
+        assert_eq!(month_short(10, Lang::Da), "okt");
+        assert_eq!(month_name(0, Lang::En), "?");
+        assert_eq!(month_name(13, Lang::Da), "?");
+    }
+}
