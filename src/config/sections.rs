@@ -43,6 +43,15 @@ impl WorkingHours {
     pub fn is_working_day(&self, day: Weekday) -> bool {
         self.days.iter().any(|d| d.0 == day)
     }
+
+    /// The working hours as the domain rules take them.
+    pub fn to_domain(&self) -> crate::domain::hours::WorkingHours {
+        crate::domain::hours::WorkingHours {
+            start: self.start.0,
+            end: self.end.0,
+            days: self.days.iter().map(|d| d.0).collect(),
+        }
+    }
 }
 
 /// Lengths and buffers of new meetings, and the purposes to choose from.

@@ -1,0 +1,43 @@
+//! What `update` asks the app loop to do: the only way the planner reaches the store.
+
+use super::history::Step;
+use super::model::{Directory, Window};
+use crate::model::Meeting;
+use chrono::{NaiveDate, NaiveDateTime};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Load the meetings of `from..=to` and the names they refer to.
+    LoadWindow { from: NaiveDate, to: NaiveDate },
+    /// Load every active case and contact for the pickers.
+    LoadDirectory,
+    /// Load the meetings of `from..=to` for a question that needs them, then answer it.
+    Fetch { from: NaiveDate, to: NaiveDate, then: Question },
+    /// Write a step, flush, and record it for undo.
+    Write(Step),
+    /// Write a step's backward changes, flush, and move it to the redo stack.
+    Undo(Step),
+    /// Write a step's forward changes again, flush, and move it back to the undo stack.
+    Redo(Step),
+}
+
+/// A question about the calendar that needs meetings beyond the visible window.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// The meetings of the form's start day, for overlap warnings and the parties' meetings.
+    FormDay,
+    /// Book `template` again at `at`, or at the nearest free time after it.
+    FollowUp { template: Box<Meeting>, at: NaiveDateTime, weeks: u32 },
+    /// The next free `minutes` from `from`; a new-meeting form opens there.
+    FreeSlot { from: NaiveDateTime, minutes: u32 },
+    /// Open a new-meeting form at the first free time from `from`.
+    NewMeeting { from: NaiveDateTime },
+}
+
+/// What the app loop hands back to `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    Window(Window),
+    Directory(Directory),
+    Answer { meetings: Vec<Meeting>, question: Question },
+}

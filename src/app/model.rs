@@ -1,0 +1,207 @@
+//! What the screen shows: the state `update` changes and views draw.
+
+use super::form::MeetingEditor;
+use super::history::History;
+use super::popup::Popup;
+use crate::domain::agenda::{Occurrence, occurrences};
+use crate::domain::hours::WorkingHours;
+use crate::i18n::Lang;
+use crate::keymap::Keymap;
+use crate::model::{CaseId, ContactId, ContactKind, Meeting, MeetingId};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The calendar's two views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Day,
+    Week,
+}
+
+/// The defaults from the configuration that screens use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub hours: WorkingHours,
+    pub default_minutes: u32,
+    pub first_meeting_minutes: u32,
+    pub prep_minutes: u32,
+    pub follow_up_minutes: u32,
+    pub purposes: Vec<String>,
+    /// Days shown in the week view: 5 (Monday–Friday) or 7.
+    pub week_days: u8,
+}
+
+/// The meetings of the loaded date range and the names they refer to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Window {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub meetings: Vec<Meeting>,
+    pub case_names: HashMap<CaseId, String>,
+    pub contact_names: HashMap<ContactId, String>,
+}
+
+impl Window {
+    /// The occurrences of one day, in time order.
+    pub fn day(&self, day: NaiveDate) -> Vec<Occurrence<'_>> {
+        occurrences(&self.meetings, day, day)
+    }
+
+    pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    /// The case's name, or its number while the name is not loaded.
+    pub fn case_name(&self, id: CaseId) -> String {
+        self.case_names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
+    }
+
+    pub fn contact_name(&self, id: ContactId) -> String {
+        self.contact_names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
+    }
+}
+
+/// Every active case and every contact, by name: what pickers choose from. Loaded the first
+/// time a form needs it, not at start-up.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Directory {
+    pub cases: Vec<CaseEntry>,
+    pub contacts: Vec<ContactEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseEntry {
+    pub id: CaseId,
+    pub name: String,
+    pub alias: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactEntry {
+    pub id: ContactId,
+    pub name: String,
+    pub kind: ContactKind,
+    /// The organisation's name, for "Jonas Berg (Udsyn Mentorhuset)".
+    pub organisation: String,
+}
+
+/// The selected occurrence: a meeting, and for repeating blocks, which day's occurrence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    pub meeting: MeetingId,
+    pub start: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warning,
+    Error,
+}
+
+/// The status line's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub tone: Tone,
+    pub text: String,
+}
+
+/// The whole state of the interactive planner.
+pub struct Model {
+    pub lang: Lang,
+    pub settings: Settings,
+    /// Local wall-clock time now.
+    pub now: NaiveDateTime,
+    pub view: View,
+    /// The focused day; the week view shows its week.
+    pub day: NaiveDate,
+    pub window: Window,
+    pub selected: Option<Selection>,
+    pub popup: Option<Popup>,
+    /// Keys typed so far of a sequence ("g"), with what may follow, for the which-key line.
+    pub pending: Option<PendingKeys>,
+    pub status: Option<Status>,
+    pub history: History,
+    pub directory: Option<Directory>,
+    /// The database holds no case: show how to begin instead of a blank frame.
+    pub first_run: bool,
+    pub demo: bool,
+    pub quit: bool,
+    /// First minute of the day shown in the day and week views.
+    pub scroll_minutes: u32,
+    /// An id the store handed out for the next new record (update does no IO).
+    pub reserved_id: Option<u64>,
+    /// The live keymap: help, palette and the which-key line are built from it.
+    pub keymap: Rc<Keymap>,
+}
+
+/// A pending key sequence and its continuations (key, description).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingKeys {
+    pub typed: String,
+    pub next: Vec<(String, String)>,
+}
+
+impl Model {
+    pub fn new(lang: Lang, settings: Settings, now: NaiveDateTime, keymap: Rc<Keymap>) -> Model {
+        let scroll_minutes = settings.hours.start.signed_duration_since(chrono::NaiveTime::MIN).num_minutes() as u32;
+        Model {
+            lang,
+            settings,
+            now,
+            view: View::Day,
+            day: now.date(),
+            window: Window::default(),
+            selected: None,
+            popup: None,
+            pending: None,
+            status: None,
+            history: History::default(),
+            directory: None,
+            first_run: false,
+            demo: false,
+            quit: false,
+            scroll_minutes,
+            reserved_id: None,
+            keymap,
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// The days on screen: the focused day, or its week from Monday.
+    pub fn visible_days(&self) -> Vec<NaiveDate> {
+        match self.view {
+            View::Day => vec![self.day],
+            View::Week => {
+                let monday = self.day - Duration::days(i64::from(self.day.weekday().num_days_from_monday()));
+                monday.iter_days().take(usize::from(self.settings.week_days)).collect()
+            }
+        }
+    }
+
+    /// The occurrences on screen, in time order.
+    pub fn visible(&self) -> Vec<Occurrence<'_>> {
+        let days = self.visible_days();
+        match (days.first(), days.last()) {
+            (Some(from), Some(to)) => occurrences(&self.window.meetings, *from, *to),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The selected meeting and its occurrence start, if it is loaded.
+    pub fn selected_meeting(&self) -> Option<(&Meeting, NaiveDateTime)> {
+        let sel = self.selected?;
+        self.window.meeting(sel.meeting).map(|m| (m, sel.start))
+    }
+
+    pub fn form(&self) -> Option<&MeetingEditor> {
+        match &self.popup {
+            Some(Popup::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+}

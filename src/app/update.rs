@@ -1,0 +1,858 @@
+//! The pure step: an action and the model in, the model changed and effects out. No IO here:
+//! the store, the clock and new ids reach `update` only as actions from the app loop.
+
+use super::action::{Action, Named, WriteKind};
+use super::effect::{Effect, Loaded, Question};
+use super::form::{Field, MeetingEditor};
+use super::history::Step;
+use super::model::{Model, Selection, Status, Tone, View};
+use super::popup::{Confirm, Consequence, Palette, Popup, Prompt, PromptKind, line_input, text_of};
+use crate::domain::agenda::occurrences;
+use crate::domain::conflicts::{Warning, warnings};
+use crate::domain::quick_add::{self, CaseName};
+use crate::domain::slots::{Need, next_free};
+use crate::i18n::{Msg, label_purpose, label_status, weekday_short};
+use crate::model::{
+    Channel, ContactEvent, Direction, EventId, Meeting, MeetingForm, MeetingId, MeetingStatus,
+    PlaceKind, purpose,
+};
+use crate::privacy::check_no_cpr;
+use crate::store::{AnyRecord, Change, RecordRef};
+use crate::time::{format_time, parse_date, parse_duration, parse_when};
+use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime, Timelike};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+/// How far ahead "find a free slot" and follow-ups look for room.
+const SEARCH_DAYS: u32 = 28;
+
+pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Run(named) => run(model, named),
+        Action::Type(key) => type_key(model, key),
+        Action::Tick(now) => {
+            let new_day = now.date() != model.now.date();
+            model.now = now;
+            if new_day { load_window(model) } else { vec![] }
+        }
+        Action::Loaded(loaded) => loaded_data(model, loaded),
+        Action::Written { kind, result } => written(model, kind, result),
+        Action::Id(id) => {
+            model.reserved_id = Some(id);
+            vec![]
+        }
+    }
+}
+
+/// The effect that loads what the calendar shows.
+pub fn load_window(model: &Model) -> Vec<Effect> {
+    let days = model.visible_days();
+    match (days.first(), days.last()) {
+        (Some(from), Some(to)) => vec![Effect::LoadWindow { from: *from, to: *to }],
+        _ => vec![],
+    }
+}
+
+fn run(model: &mut Model, named: Named) -> Vec<Effect> {
+    match named {
+        Named::Quit => {
+            model.quit = true;
+            return vec![];
+        }
+        Named::ClosePopup => {
+            model.popup = None;
+            return vec![];
+        }
+        Named::Help => {
+            model.popup = Some(Popup::Help { scroll: 0 });
+            return vec![];
+        }
+        Named::OpenPalette => {
+            model.popup = Some(Popup::Palette(Palette { input: line_input(""), selected: 0 }));
+            return vec![];
+        }
+        Named::Search => {
+            model.status = Some(info(Msg::SearchComesLater.text(model.lang)));
+            return vec![];
+        }
+        _ => {}
+    }
+    match &model.popup {
+        None => calendar(model, named),
+        Some(Popup::Help { .. }) => help(model, named),
+        Some(Popup::Palette(_)) => palette(model, named),
+        Some(Popup::Confirm(_)) => confirm(model, named),
+        Some(Popup::Prompt(_)) => prompt(model, named),
+        Some(Popup::Form(_)) => form(model, named),
+        Some(Popup::Month { .. }) => vec![],
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The calendar
+
+fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
+    let lang = model.lang;
+    match named {
+        Named::PrevDay => go_to(model, model.day - Duration::days(1)),
+        Named::NextDay => go_to(model, model.day + Duration::days(1)),
+        Named::PrevWeek => go_to(model, model.day - Duration::days(7)),
+        Named::NextWeek => go_to(model, model.day + Duration::days(7)),
+        Named::GoToday => go_to(model, model.today()),
+        Named::ToggleWeek => {
+            model.view = match model.view {
+                View::Day => View::Week,
+                View::Week => View::Day,
+            };
+            load_window(model)
+        }
+        Named::SelectNext => select_step(model, 1),
+        Named::SelectPrev => select_step(model, -1),
+        Named::GoToDate => open_prompt(model, PromptKind::GoToDate, ""),
+        Named::MonthOverview => {
+            model.popup = Some(Popup::Month { cursor: model.day });
+            vec![]
+        }
+        Named::QuickAdd => {
+            let mut effects = open_prompt(model, PromptKind::QuickAdd, "");
+            effects.extend(need_directory(model));
+            effects
+        }
+        Named::NewMeeting => {
+            let from = if model.day == model.today() { model.now } else { model.day.and_time(NaiveTime::MIN) };
+            let to = from.date() + Duration::days(i64::from(SEARCH_DAYS));
+            let mut effects = need_directory(model);
+            effects.push(Effect::Fetch { from: from.date(), to, then: Question::NewMeeting { from } });
+            effects
+        }
+        Named::FindFreeSlot => {
+            let minutes = model.settings.default_minutes.to_string();
+            open_prompt(model, PromptKind::FreeSlot, &minutes)
+        }
+        Named::Undo => match model.history.next_undo() {
+            Some(step) => vec![Effect::Undo(step.clone())],
+            None => {
+                model.status = Some(info(Msg::NothingToUndo.text(lang)));
+                vec![]
+            }
+        },
+        Named::Redo => match model.history.next_redo() {
+            Some(step) => vec![Effect::Redo(step.clone())],
+            None => {
+                model.status = Some(info(Msg::NothingToRedo.text(lang)));
+                vec![]
+            }
+        },
+        _ => selected_meeting_action(model, named),
+    }
+}
+
+/// Actions on the selected meeting.
+fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
+    let lang = model.lang;
+    let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+        model.status = Some(info(Msg::NoMeetingSelected.text(lang)));
+        return vec![];
+    };
+    let mut changed = meeting.clone();
+    let verb = match named {
+        Named::EditMeeting => {
+            let name = meeting.case.map(|c| model.window.case_name(c));
+            let mut editor = MeetingEditor::edit(&model.settings, &meeting, name);
+            if meeting.repeat.is_some() {
+                // Editing a repeating block edits the series from its first start.
+                editor.start = line_input(&format!(
+                    "{} {}",
+                    meeting.start.format("%d/%m/%Y"),
+                    format_time(meeting.start.time())
+                ));
+            }
+            model.popup = Some(Popup::Form(Box::new(editor)));
+            let mut effects = need_directory(model);
+            effects.extend(form_day(model));
+            return effects;
+        }
+        Named::DeleteMeeting => {
+            let question = format!("{} {}?", Msg::DeleteQuestion.text(lang), describe(model, &meeting, start));
+            model.popup = Some(Popup::Confirm(Confirm {
+                question,
+                on_yes: Consequence::DeleteMeeting { meeting: meeting.id, start },
+            }));
+            return vec![];
+        }
+        Named::MoveToDate => return open_prompt(model, PromptKind::MoveToDate, ""),
+        Named::BookFollowUp => return open_prompt(model, PromptKind::FollowUpWeeks, "4"),
+        Named::SetStatusHeld => return open_prompt(model, PromptKind::StatusNote(MeetingStatus::Held), ""),
+        Named::SetStatusCancelledByCitizen => {
+            return open_prompt(model, PromptKind::StatusNote(MeetingStatus::CancelledByCitizen), "");
+        }
+        Named::SetStatusNoShow => return open_prompt(model, PromptKind::StatusNote(MeetingStatus::NoShow), ""),
+        Named::SetStatusCancelled => {
+            return open_prompt(model, PromptKind::StatusNote(MeetingStatus::CancelledByCaseworker), "");
+        }
+        Named::MoveEarlier => {
+            changed.start -= Duration::minutes(15);
+            Msg::StepMoved
+        }
+        Named::MoveLater => {
+            changed.start += Duration::minutes(15);
+            Msg::StepMoved
+        }
+        Named::MoveTomorrow => {
+            changed.start += Duration::days(1);
+            Msg::StepMoved
+        }
+        Named::ExtendMeeting => {
+            changed.minutes += 15;
+            Msg::StepLonger
+        }
+        Named::ShortenMeeting => {
+            if changed.minutes <= 15 {
+                model.status = Some(warn(Msg::CannotShorten.text(lang)));
+                return vec![];
+            }
+            changed.minutes -= 15;
+            Msg::StepShorter
+        }
+        Named::ConvertToPhone => {
+            changed.form = MeetingForm::Phone;
+            changed.place.kind = PlaceKind::Remote;
+            Msg::StepToPhone
+        }
+        Named::ConvertToHomeVisit => {
+            changed.form = MeetingForm::HomeVisit;
+            changed.place.kind = PlaceKind::CitizensHome;
+            Msg::StepToHomeVisit
+        }
+        Named::SkipWeek => {
+            let Some(repeat) = changed.repeat.as_mut() else {
+                model.status = Some(info(Msg::OnlyRepeatingSkip.text(lang)));
+                return vec![];
+            };
+            repeat.skipped.push(start.date());
+            Msg::StepSkipped
+        }
+        _ => return vec![],
+    };
+    let moved = changed.start != meeting.start;
+    let mut label = format!("{} {}", verb.text(lang), describe(model, &meeting, start));
+    if moved {
+        let new_start = start + (changed.start - meeting.start);
+        label.push_str(&format!(" → {}", when_label(model, new_start)));
+        if meeting.repeat.is_none() {
+            model.selected = Some(Selection { meeting: meeting.id, start: new_start });
+            model.day = new_start.date();
+        }
+    }
+    save_meeting(model, &meeting, changed, label)
+}
+
+/// Writes a changed meeting as one step, warning about what its new time collides with.
+fn save_meeting(model: &mut Model, before: &Meeting, after: Meeting, label: String) -> Vec<Effect> {
+    let step = Step {
+        label,
+        forward: vec![Change::Put(AnyRecord::Meeting(after.clone()))],
+        backward: vec![Change::Put(AnyRecord::Meeting(before.clone()))],
+    };
+    let mut effects = vec![Effect::Write(step)];
+    effects.extend(load_window(model));
+    effects
+}
+
+fn go_to(model: &mut Model, day: chrono::NaiveDate) -> Vec<Effect> {
+    model.day = day;
+    model.selected = None;
+    load_window(model)
+}
+
+fn select_step(model: &mut Model, delta: i32) -> Vec<Effect> {
+    let day = model.window.day(model.day);
+    if day.is_empty() {
+        model.selected = None;
+        return vec![];
+    }
+    let current = model
+        .selected
+        .and_then(|s| day.iter().position(|o| o.meeting.id == s.meeting && o.start == s.start));
+    let next = match current {
+        None if delta > 0 => 0,
+        None => day.len() - 1,
+        Some(i) => (i as i64 + i64::from(delta)).clamp(0, day.len() as i64 - 1) as usize,
+    };
+    model.selected = Some(Selection { meeting: day[next].meeting.id, start: day[next].start });
+    vec![]
+}
+
+/// Keeps the selection on a meeting that is still there, or picks the first of the day.
+fn reselect(model: &mut Model) {
+    let day = model.window.day(model.day);
+    let still = model
+        .selected
+        .is_some_and(|s| day.iter().any(|o| o.meeting.id == s.meeting && o.start == s.start));
+    if !still {
+        let now = model.now;
+        let first = day.iter().find(|o| o.end() > now).or(day.first());
+        model.selected = first.map(|o| Selection { meeting: o.meeting.id, start: o.start });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Popups
+
+fn help(model: &mut Model, named: Named) -> Vec<Effect> {
+    if let Some(Popup::Help { scroll }) = &mut model.popup {
+        *scroll = match named {
+            Named::ScrollDown => scroll.saturating_add(1),
+            Named::ScrollUp => scroll.saturating_sub(1),
+            Named::PageDown => scroll.saturating_add(10),
+            Named::PageUp => scroll.saturating_sub(10),
+            _ => *scroll,
+        };
+    }
+    vec![]
+}
+
+/// The palette's entries for a filter: actions of the calendar and global layers.
+pub fn palette_entries(model: &Model, filter: &str) -> Vec<(Named, String, String)> {
+    use crate::keymap::Layer;
+    use crate::search::{Fuzzy, rank};
+    let mut entries: Vec<(Named, String, String)> = Vec::new();
+    for layer in [Layer::Calendar, Layer::Global] {
+        for binding in model.keymap.bindings(layer) {
+            let Some(named) = Named::from_name(&binding.action) else { continue };
+            if matches!(named, Named::OpenPalette | Named::ClosePopup)
+                || entries.iter().any(|e| e.0 == named)
+            {
+                continue;
+            }
+            let keys = std::iter::once(binding.keys.clone())
+                .chain(binding.alternatives.iter().cloned())
+                .collect::<Vec<_>>()
+                .join(", ");
+            entries.push((named, super::describe_action(named, model.lang, &binding.desc), keys));
+        }
+    }
+    rank(&Fuzzy::default(), &entries, |e| format!("{} {}", e.1, e.0.name()), filter)
+        .into_iter()
+        .map(|(i, _)| entries[i].clone())
+        .collect()
+}
+
+fn palette(model: &mut Model, named: Named) -> Vec<Effect> {
+    let Some(Popup::Palette(p)) = &model.popup else { return vec![] };
+    let filter = text_of(&p.input);
+    let count = palette_entries(model, &filter).len();
+    let selected = p.selected;
+    match named {
+        Named::SelectNext | Named::SelectPrev => {
+            let delta: i64 = if named == Named::SelectNext { 1 } else { -1 };
+            if let Some(Popup::Palette(p)) = &mut model.popup {
+                p.selected = (selected as i64 + delta).clamp(0, count.saturating_sub(1) as i64) as usize;
+            }
+            vec![]
+        }
+        Named::Submit => {
+            let chosen = palette_entries(model, &filter).get(selected).map(|e| e.0);
+            model.popup = None;
+            match chosen {
+                Some(action) => run(model, action),
+                None => vec![],
+            }
+        }
+        _ => vec![],
+    }
+}
+
+fn confirm(model: &mut Model, named: Named) -> Vec<Effect> {
+    let Some(Popup::Confirm(question)) = model.popup.take() else { return vec![] };
+    if named == Named::ConfirmNo {
+        return vec![];
+    }
+    if named != Named::ConfirmYes {
+        model.popup = Some(Popup::Confirm(question));
+        return vec![];
+    }
+    let lang = model.lang;
+    match question.on_yes {
+        Consequence::DeleteMeeting { meeting, start } => {
+            let Some(m) = model.window.meeting(meeting).cloned() else { return vec![] };
+            let label = format!("{} {}", Msg::StepDeleted.text(lang), describe(model, &m, start));
+            model.selected = None;
+            let step = Step {
+                label,
+                forward: vec![Change::Delete(RecordRef::from(m.id))],
+                backward: vec![Change::Put(AnyRecord::Meeting(m))],
+            };
+            let mut effects = vec![Effect::Write(step)];
+            effects.extend(load_window(model));
+            effects
+        }
+        Consequence::LogContactAttempt { case } => {
+            let Some(id) = model.reserved_id.take() else { return vec![] };
+            let event = ContactEvent {
+                id: EventId(id),
+                case,
+                at: model.now.and_utc(),
+                channel: Channel::Phone,
+                direction: Direction::Out,
+                reached: false,
+                call_back: false,
+                note: Msg::ContactAttemptNote.text(lang).to_string(),
+            };
+            let step = Step {
+                label: format!("{} {}", Msg::StepLoggedAttempt.text(lang), model.window.case_name(case)),
+                forward: vec![Change::Put(AnyRecord::Event(event))],
+                backward: vec![Change::Delete(RecordRef::from(EventId(id)))],
+            };
+            vec![Effect::Write(step)]
+        }
+    }
+}
+
+fn open_prompt(model: &mut Model, kind: PromptKind, initial: &str) -> Vec<Effect> {
+    model.popup = Some(Popup::Prompt(Prompt { kind, input: line_input(initial), error: None }));
+    vec![]
+}
+
+fn prompt(model: &mut Model, named: Named) -> Vec<Effect> {
+    if named != Named::Submit {
+        return vec![];
+    }
+    let Some(Popup::Prompt(p)) = &model.popup else { return vec![] };
+    let kind = p.kind;
+    let text = text_of(&p.input);
+    match answer(model, kind, text.trim()) {
+        Ok(effects) => {
+            if matches!(&model.popup, Some(Popup::Prompt(p)) if p.kind == kind) {
+                model.popup = None;
+            }
+            effects
+        }
+        Err(message) => {
+            if let Some(Popup::Prompt(p)) = &mut model.popup {
+                p.error = Some(message);
+            }
+            vec![]
+        }
+    }
+}
+
+/// Acts on a prompt's answer, or says what was wrong with it.
+fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>, String> {
+    let lang = model.lang;
+    let today = model.today();
+    match kind {
+        PromptKind::GoToDate => {
+            let day = parse_date(text, today).map_err(|e| e.to_string())?;
+            Ok(go_to(model, day))
+        }
+        PromptKind::MoveToDate => {
+            let when = parse_when(text, today).map_err(|e| e.to_string())?;
+            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+                return Ok(vec![]);
+            };
+            let new_start = when.at_or(start.time());
+            let mut changed = meeting.clone();
+            changed.start = meeting.start + (new_start - start);
+            let label = format!(
+                "{} {} → {}",
+                Msg::StepMoved.text(lang),
+                describe(model, &meeting, start),
+                when_label(model, new_start)
+            );
+            model.day = new_start.date();
+            model.selected = Some(Selection { meeting: meeting.id, start: new_start });
+            Ok(save_meeting(model, &meeting, changed, label))
+        }
+        PromptKind::FollowUpWeeks => {
+            let weeks: u32 = text
+                .trim_end_matches(['u', 'w'])
+                .trim()
+                .parse()
+                .ok()
+                .filter(|w| (1..=52).contains(w))
+                .ok_or_else(|| Msg::WeeksExpected.text(lang).to_string())?;
+            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+                return Ok(vec![]);
+            };
+            let at = start + Duration::weeks(i64::from(weeks));
+            let to = at.date() + Duration::days(i64::from(SEARCH_DAYS));
+            Ok(vec![Effect::Fetch {
+                from: at.date(),
+                to,
+                then: Question::FollowUp { template: Box::new(meeting), at, weeks },
+            }])
+        }
+        PromptKind::FreeSlot => {
+            let minutes = parse_duration(text).map_err(|e| e.to_string())?;
+            let from = if model.day == today { model.now } else { model.day.and_time(NaiveTime::MIN) };
+            let to = from.date() + Duration::days(i64::from(SEARCH_DAYS));
+            let mut effects = need_directory(model);
+            effects.push(Effect::Fetch { from: from.date(), to, then: Question::FreeSlot { from, minutes } });
+            Ok(effects)
+        }
+        PromptKind::StatusNote(status) => {
+            check_no_cpr("outcome", text).map_err(|e| e.to_string())?;
+            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+                return Ok(vec![]);
+            };
+            let mut changed = meeting.clone();
+            changed.status = status;
+            if !text.is_empty() {
+                changed.outcome = text.to_string();
+            }
+            let label = format!(
+                "{} {}: {}",
+                Msg::StepStatus.text(lang),
+                describe(model, &meeting, start),
+                label_status(status, lang)
+            );
+            let effects = save_meeting(model, &meeting, changed, label);
+            if status == MeetingStatus::NoShow
+                && let Some(case) = meeting.case
+            {
+                // A no-show prompts a contact attempt, and nothing more: no sanction, no report.
+                model.popup = Some(Popup::Confirm(Confirm {
+                    question: format!("{} {}?", Msg::LogAttemptQuestion.text(lang), model.window.case_name(case)),
+                    on_yes: Consequence::LogContactAttempt { case },
+                }));
+            }
+            Ok(effects)
+        }
+        PromptKind::QuickAdd => quick_add_answer(model, text),
+    }
+}
+
+fn quick_add_answer(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
+    let Some(directory) = &model.directory else {
+        return Err(Msg::StillLoading.text(model.lang).to_string());
+    };
+    let names: Vec<CaseName<'_>> = directory
+        .cases
+        .iter()
+        .map(|c| CaseName { id: c.id, name: &c.name, alias: &c.alias })
+        .collect();
+    let line = quick_add::parse(text, model.today(), &names).map_err(|e| e.to_string())?;
+    let id = model.reserved_id.take().ok_or_else(|| Msg::StillLoading.text(model.lang).to_string())?;
+    let settings = &model.settings;
+    let meeting = Meeting {
+        id: MeetingId(id),
+        case: Some(line.case),
+        start: line.start(settings.hours.start),
+        minutes: line.minutes.unwrap_or(settings.default_minutes),
+        purpose: line.purpose.unwrap_or(purpose::SAMTALE).to_string(),
+        form: line.form.unwrap_or(MeetingForm::InPerson),
+        place: crate::model::Place {
+            kind: match line.form {
+                Some(MeetingForm::Phone | MeetingForm::Video) => PlaceKind::Remote,
+                Some(MeetingForm::HomeVisit) => PlaceKind::CitizensHome,
+                _ => PlaceKind::Jobcenter,
+            },
+            text: String::new(),
+        },
+        participants: vec![crate::model::Participant {
+            role: crate::model::Role::Citizen,
+            contact: None,
+            name: String::new(),
+        }],
+        booked_by: crate::model::BookedBy::Caseworker,
+        prep_minutes: settings.prep_minutes,
+        follow_up_minutes: settings.follow_up_minutes,
+        status: MeetingStatus::Planned,
+        outcome: String::new(),
+        title: String::new(),
+        note: String::new(),
+        repeat: None,
+    };
+    Ok(book(model, meeting))
+}
+
+/// Writes a new meeting as one step and shows its day with it selected.
+fn book(model: &mut Model, meeting: Meeting) -> Vec<Effect> {
+    let label = format!(
+        "{} {}",
+        Msg::StepBooked.text(model.lang),
+        describe(model, &meeting, meeting.start)
+    );
+    model.day = meeting.start.date();
+    model.selected = Some(Selection { meeting: meeting.id, start: meeting.start });
+    let step = Step {
+        label,
+        backward: vec![Change::Delete(RecordRef::from(meeting.id))],
+        forward: vec![Change::Put(AnyRecord::Meeting(meeting))],
+    };
+    let mut effects = vec![Effect::Write(step)];
+    effects.extend(load_window(model));
+    effects
+}
+
+fn form(model: &mut Model, named: Named) -> Vec<Effect> {
+    let today = model.today();
+    let Some(Popup::Form(editor)) = &mut model.popup else { return vec![] };
+    match named {
+        Named::NextField => editor.next_field(),
+        Named::PrevField => editor.prev_field(),
+        Named::Submit => {
+            if editor.take_party() {
+                return vec![];
+            }
+            let id = editor.original.as_ref().map(|m| m.id.0).or(model.reserved_id);
+            let Some(id) = id else { return vec![] };
+            let meeting = match editor.build(MeetingId(id), today) {
+                Ok(meeting) => meeting,
+                Err(errors) => {
+                    editor.focus = errors[0].0;
+                    editor.errors = errors;
+                    return vec![];
+                }
+            };
+            if let Some((field, text)) = meeting.free_text().into_iter().find_map(|(f, t)| {
+                check_no_cpr(f, t).err().map(|e| (f, e.to_string()))
+            }) {
+                let at = if field == "place.text" { Field::PlaceText } else { Field::Note };
+                editor.errors = vec![(at, text)];
+                return vec![];
+            }
+            let original = editor.original.clone();
+            model.popup = None;
+            return match original {
+                None => {
+                    model.reserved_id = None;
+                    book(model, meeting)
+                }
+                Some(before) => {
+                    let label = format!(
+                        "{} {}",
+                        Msg::StepEdited.text(model.lang),
+                        describe(model, &before, before.start)
+                    );
+                    model.selected = Some(Selection { meeting: meeting.id, start: meeting.start });
+                    model.day = meeting.start.date();
+                    save_meeting(model, &before, meeting, label)
+                }
+            };
+        }
+        _ => {}
+    }
+    form_day(model)
+}
+
+/// Asks for the meetings of the form's start day when it changed.
+fn form_day(model: &Model) -> Vec<Effect> {
+    let Some(Popup::Form(editor)) = &model.popup else { return vec![] };
+    match editor.start_time(model.today()) {
+        Some(start) if editor.day_loaded != Some(start.date()) => {
+            vec![Effect::Fetch { from: start.date(), to: start.date(), then: Question::FormDay }]
+        }
+        _ => vec![],
+    }
+}
+
+fn need_directory(model: &Model) -> Vec<Effect> {
+    if model.directory.is_none() { vec![Effect::LoadDirectory] } else { vec![] }
+}
+
+fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    match &mut model.popup {
+        Some(Popup::Form(editor)) => {
+            editor.type_key(key, model.directory.as_ref());
+            form_day(model)
+        }
+        Some(Popup::Prompt(p)) => {
+            p.input.input(key);
+            p.error = None;
+            vec![]
+        }
+        Some(Popup::Palette(p)) => {
+            p.input.input(key);
+            p.selected = 0;
+            vec![]
+        }
+        Some(Popup::Month { cursor }) => {
+            let step = match key.code {
+                KeyCode::Left | KeyCode::Char('h') => Some(-1),
+                KeyCode::Right | KeyCode::Char('l') => Some(1),
+                KeyCode::Up | KeyCode::Char('k') => Some(-7),
+                KeyCode::Down | KeyCode::Char('j') => Some(7),
+                KeyCode::PageUp | KeyCode::Char('{') => Some(-28),
+                KeyCode::PageDown | KeyCode::Char('}') => Some(28),
+                _ => None,
+            };
+            if let Some(days) = step {
+                *cursor += Duration::days(days);
+                return vec![];
+            }
+            if key.code == KeyCode::Enter {
+                let day = *cursor;
+                model.popup = None;
+                return go_to(model, day);
+            }
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the loop hands back
+
+fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
+    match loaded {
+        Loaded::Window(window) => {
+            model.window = window;
+            reselect(model);
+            vec![]
+        }
+        Loaded::Directory(directory) => {
+            model.directory = Some(directory);
+            vec![]
+        }
+        Loaded::Answer { meetings, question } => answered(model, meetings, question),
+    }
+}
+
+fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Vec<Effect> {
+    let lang = model.lang;
+    let need = |minutes: u32| Need {
+        minutes,
+        prep_minutes: model.settings.prep_minutes,
+        follow_up_minutes: model.settings.follow_up_minutes,
+    };
+    match question {
+        Question::FormDay => {
+            if let Some(Popup::Form(editor)) = &mut model.popup {
+                editor.day_loaded = meetings.first().map(|m| m.start.date()).or(editor.day_loaded);
+                if let Some(start) = editor.start_time(model.now.date()) {
+                    editor.day_loaded = Some(start.date());
+                }
+                editor.day = meetings;
+            }
+            vec![]
+        }
+        Question::NewMeeting { from } => {
+            let booked = occurrences(&meetings, from.date(), from.date() + Duration::days(i64::from(SEARCH_DAYS)));
+            let start = next_free(from, need(model.settings.default_minutes), &booked, &model.settings.hours, SEARCH_DAYS)
+                .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
+            let mut editor = MeetingEditor::new(&model.settings, start, None);
+            editor.day = meetings.into_iter().filter(|m| m.start.date() == start.date()).collect();
+            editor.day_loaded = Some(start.date());
+            model.popup = Some(Popup::Form(Box::new(editor)));
+            vec![]
+        }
+        Question::FreeSlot { from, minutes } => {
+            let booked = occurrences(&meetings, from.date(), from.date() + Duration::days(i64::from(SEARCH_DAYS)));
+            match next_free(from, need(minutes), &booked, &model.settings.hours, SEARCH_DAYS) {
+                Some(start) => {
+                    let mut editor = MeetingEditor::new(&model.settings, start, None);
+                    editor.duration = line_input(&crate::time::format_duration(minutes));
+                    editor.day = meetings.into_iter().filter(|m| m.start.date() == start.date()).collect();
+                    editor.day_loaded = Some(start.date());
+                    model.status = Some(info(&format!("{} {}", Msg::NextFreeSlot.text(lang), when_label(model, start))));
+                    model.popup = Some(Popup::Form(Box::new(editor)));
+                }
+                None => model.status = Some(warn(Msg::NoFreeSlot.text(lang))),
+            }
+            vec![]
+        }
+        Question::FollowUp { template, at, weeks } => {
+            let Some(id) = model.reserved_id.take() else { return vec![] };
+            let booked = occurrences(&meetings, at.date(), at.date() + Duration::days(i64::from(SEARCH_DAYS)));
+            let mut follow_up = (*template).clone();
+            follow_up.id = MeetingId(id);
+            follow_up.start = at;
+            follow_up.status = MeetingStatus::Planned;
+            follow_up.outcome.clear();
+            follow_up.repeat = None;
+            follow_up.purpose = purpose::OPFOELGNING.to_string();
+            let clashes = warnings(&follow_up, at, &booked, &model.settings.hours, None)
+                .iter()
+                .any(|w| matches!(w, Warning::Overlap { .. } | Warning::NotAWorkingDay | Warning::OutsideWorkingHours));
+            if clashes {
+                let slot_from = at.date().and_time(at.time().min(model.settings.hours.start).max(NaiveTime::MIN));
+                let need = Need {
+                    minutes: follow_up.minutes,
+                    prep_minutes: follow_up.prep_minutes,
+                    follow_up_minutes: follow_up.follow_up_minutes,
+                };
+                // The nearest free time: the same day if there is room after, else the next days.
+                let start = next_free(at, need, &booked, &model.settings.hours, SEARCH_DAYS)
+                    .or_else(|| next_free(slot_from, need, &booked, &model.settings.hours, SEARCH_DAYS));
+                match start {
+                    Some(start) => follow_up.start = start,
+                    None => {
+                        model.status = Some(warn(Msg::NoFreeSlot.text(lang)));
+                        return vec![];
+                    }
+                }
+            }
+            let mut effects = book(model, follow_up);
+            if let Some(Effect::Write(step)) = effects.first_mut() {
+                step.label = format!("{} ({weeks} {})", step.label, Msg::WeeksShort.text(lang));
+            }
+            effects
+        }
+    }
+}
+
+fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Vec<Effect> {
+    let lang = model.lang;
+    if let Err(message) = result {
+        model.status = Some(Status { tone: Tone::Error, text: message });
+        return load_window(model);
+    }
+    let text = match kind {
+        WriteKind::New(step) => {
+            let text = format!("{}: {}", Msg::Saved.text(lang), step.label);
+            model.history.record(step);
+            text
+        }
+        WriteKind::Undo => {
+            let label = model.history.next_undo().map(|s| s.label.clone()).unwrap_or_default();
+            model.history.undone();
+            format!("{}: {label}", Msg::Undone.text(lang))
+        }
+        WriteKind::Redo => {
+            let label = model.history.next_redo().map(|s| s.label.clone()).unwrap_or_default();
+            model.history.redone();
+            format!("{}: {label}", Msg::Redone.text(lang))
+        }
+    };
+    model.status = Some(info(&text));
+    load_window(model)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+/// "opfølgning Anne Jensen tir 10:00".
+fn describe(model: &Model, meeting: &Meeting, start: NaiveDateTime) -> String {
+    let who = match meeting.case {
+        Some(case) => model.window.case_name(case),
+        None => meeting.title.clone(),
+    };
+    format!(
+        "{} {} {}",
+        label_purpose(&meeting.purpose, model.lang).to_lowercase(),
+        who,
+        when_label(model, start)
+    )
+}
+
+/// "tir 10:00", or "tir 24.11 10:00" when not this week.
+fn when_label(model: &Model, at: NaiveDateTime) -> String {
+    let day = weekday_short(at.weekday(), model.lang);
+    let this_week = at.date().iso_week() == model.day.iso_week();
+    let time = format!("{:02}:{:02}", at.hour(), at.minute());
+    if this_week {
+        format!("{day} {time}")
+    } else {
+        format!("{day} {} {time}", at.format("%d.%m"))
+    }
+}
+
+fn info(text: &str) -> Status {
+    Status { tone: Tone::Info, text: text.to_string() }
+}
+
+fn warn(text: &str) -> Status {
+    Status { tone: Tone::Warning, text: text.to_string() }
+}
