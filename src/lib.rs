@@ -3,4 +3,5 @@
 //! Keys become actions, a pure update turns them into a new model and effects, the app runs
 //! effects against the store; domain rules are pure functions of records and a date.
 
+pub mod demo;
 pub mod model;
