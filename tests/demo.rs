@@ -642,3 +642,19 @@ fn the_stress_load_is_generated() {
         data.meetings.len()
     );
 }
+
+#[test]
+fn tiny_caseloads_are_generated_without_trouble() {
+    for cases in [0, 1, 3] {
+        let data = generate(&DemoSpec::new(cases, 1, today()));
+        assert_eq!(data.cases.len(), cases);
+        assert!(data.meetings.iter().filter(|m| m.is_internal()).count() == 2);
+        for m in &data.meetings {
+            if let Some(case) = m.case {
+                assert!(case.0 >= 1 && case.0 as usize <= cases);
+            }
+        }
+    }
+    let sparse = generate(&DemoSpec::new(5, 1, today()).with_meetings_per_case_per_year(0));
+    assert!(sparse.meetings.iter().any(|m| !m.is_internal()));
+}
