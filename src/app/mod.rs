@@ -1,103 +1,78 @@
-//! The interactive planner: keys become actions, `update` changes the model, views draw it.
+//! The interactive planner: keys become actions, a pure `update` changes the model and returns
+//! effects, the runner applies them to the store, views draw the model.
 
+pub mod action;
+pub mod effect;
+pub mod form;
+pub mod history;
+pub mod keys;
+pub mod model;
+pub mod popup;
+pub mod runner;
 mod terminal;
+pub mod update;
 
-use crate::query::agenda::{AgendaItem, agenda};
+use crate::config::Config;
 use crate::context::Context;
 use crate::i18n::Lang;
+use crate::keymap::Keymap;
 use crate::store::Store;
 use crate::ui;
+use action::{Action, Named};
 use anyhow::Result;
-use chrono::{Duration, NaiveDate};
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use model::{Model, Settings};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use std::rc::Rc;
+use std::time::Duration;
 
-/// What the screen shows.
-pub struct Model {
-    pub lang: Lang,
-    pub today: NaiveDate,
-    pub day: NaiveDate,
-    pub items: Vec<AgendaItem>,
-    /// The database holds no case yet: show how to start instead of a blank frame.
-    pub first_run: bool,
-    /// Running on a throwaway demo database.
-    pub demo: bool,
-    pub quit: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    PreviousDay,
-    NextDay,
-    Today,
-    Quit,
-}
-
-/// What `update` asks the app loop to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    LoadDay(NaiveDate),
-}
-
-/// The pure step: no IO.
-pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
-    let day = match action {
-        Action::Quit => {
-            model.quit = true;
-            return vec![];
-        }
-        Action::PreviousDay => model.day - Duration::days(1),
-        Action::NextDay => model.day + Duration::days(1),
-        Action::Today => model.today,
-    };
-    model.day = day;
-    vec![Effect::LoadDay(day)]
-}
-
-/// The default keys until the keymap lands.
-pub fn action_for(key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
-    }
-    match key.code {
-        KeyCode::Char('q') => Some(Action::Quit),
-        KeyCode::Char('h') | KeyCode::Left => Some(Action::PreviousDay),
-        KeyCode::Char('l') | KeyCode::Right => Some(Action::NextDay),
-        KeyCode::Char('t') => Some(Action::Today),
-        _ => None,
+/// The defaults screens need, from the configuration.
+pub fn settings(config: &Config) -> Settings {
+    Settings {
+        hours: config.working_hours.to_domain(),
+        default_minutes: config.meetings.default_minutes,
+        first_meeting_minutes: config.meetings.first_meeting_minutes,
+        prep_minutes: config.meetings.prep_minutes,
+        follow_up_minutes: config.meetings.follow_up_minutes,
+        purposes: config.meetings.kinds.iter().map(|k| k.key.clone()).collect(),
+        week_days: if config.working_hours.days.len() > 5 { 7 } else { 5 },
     }
 }
 
-impl Model {
-    pub fn load(store: &Store, ctx: &Context, demo: bool) -> Result<Model> {
-        let today = ctx.today();
-        Ok(Model {
-            lang: ctx.lang(),
-            today,
-            day: today,
-            items: agenda(store, today, today, ctx.lang())?,
-            first_run: store.count::<crate::model::Case>()? == 0,
-            demo,
-            quit: false,
-        })
+/// An action's description in the interface language. Danish comes from the catalogue; in
+/// English the keymap file's own description is used, so a user's wording shows.
+pub fn describe_action(named: Named, lang: Lang, keymap_desc: &str) -> String {
+    match (lang, crate::i18n::action_msg(named.name())) {
+        (Lang::Da, Some(msg)) => msg.text(lang).to_string(),
+        _ => keymap_desc.to_string(),
     }
+}
+
+/// A model ready for the first frame: the visible window loaded, an id reserved.
+pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<Model> {
+    let mut model = Model::new(ctx.lang(), settings(&ctx.config), ctx.now_local(), Rc::new(keymap));
+    model.demo = demo;
+    model.first_run = store.count::<crate::model::Case>() == 0;
+    let effects = update::load_window(&model);
+    runner::apply(store, &mut model, effects)?;
+    Ok(model)
 }
 
 /// Runs the planner until the user quits; the terminal is restored on every exit path.
-pub fn run(ctx: &Context, store: &Store, demo: bool) -> Result<()> {
-    let mut model = Model::load(store, ctx, demo)?;
+pub fn run(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<()> {
+    let mut model = start(ctx, store, keymap, demo)?;
     let mut terminal = terminal::Guard::enter()?;
     while !model.quit {
-        terminal.draw(|frame| frame.render_widget(&ui::agenda::Screen(&model), frame.area()))?;
-        let Event::Key(key) = event::read()? else { continue };
-        if key.kind != KeyEventKind::Press {
-            continue;
-        }
-        let Some(action) = action_for(key) else { continue };
-        for effect in update(&mut model, action) {
-            match effect {
-                Effect::LoadDay(day) => model.items = agenda(store, day, day, model.lang)?,
+        terminal.draw(|frame| ui::draw(frame, &model))?;
+        // Wake up now and then to move the now-line.
+        let effects = if event::poll(Duration::from_secs(5))? {
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => keys::press(&mut model, key),
+                _ => vec![],
             }
-        }
+        } else {
+            update::update(&mut model, Action::Tick(ctx.now_local()))
+        };
+        runner::apply(store, &mut model, effects)?;
     }
     Ok(())
 }

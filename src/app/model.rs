@@ -6,7 +6,7 @@ use super::popup::Popup;
 use crate::domain::agenda::{Occurrence, occurrences};
 use crate::domain::hours::WorkingHours;
 use crate::i18n::Lang;
-use crate::keymap::Keymap;
+use crate::keymap::{Keymap, Pending};
 use crate::model::{CaseId, ContactId, ContactKind, Meeting, MeetingId};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
@@ -121,6 +121,8 @@ pub struct Model {
     pub popup: Option<Popup>,
     /// Keys typed so far of a sequence ("g"), with what may follow, for the which-key line.
     pub pending: Option<PendingKeys>,
+    /// The keymap's state of a sequence being typed.
+    pub key_state: Pending,
     pub status: Option<Status>,
     pub history: History,
     pub directory: Option<Directory>,
@@ -156,6 +158,7 @@ impl Model {
             selected: None,
             popup: None,
             pending: None,
+            key_state: Pending::default(),
             status: None,
             history: History::default(),
             directory: None,

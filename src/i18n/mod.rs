@@ -82,3 +82,8 @@ mod tests {
         assert_eq!(Msg::StatusHint.text(Lang::Da), "q afslut  ? hjælp");
     }
 }
+
+/// The catalogue's description of a keymap action, by the action's name.
+pub fn action_msg(_action: &str) -> Option<Msg> {
+    None
+}

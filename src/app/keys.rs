@@ -1,0 +1,77 @@
+//! From a key press to actions: the keymap for the layers that are open, and text fields
+//! taking printable keys first. Pure, so flow tests type keys without a terminal.
+
+use super::action::{Action, Named};
+use super::effect::Effect;
+use super::model::{Model, PendingKeys};
+use super::popup::Popup;
+use super::update::update;
+use crate::keymap::{KeyPress, KeyResult, Layer};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The keymap layers of what is open, topmost first (`global` is always consulted last).
+pub fn layers(model: &Model) -> Vec<Layer> {
+    match &model.popup {
+        None => vec![Layer::Calendar],
+        Some(Popup::Help { .. }) => vec![Layer::Help],
+        Some(Popup::Palette(_)) => vec![Layer::Palette],
+        Some(Popup::Confirm(_)) => vec![Layer::Confirm],
+        Some(Popup::Prompt(_) | Popup::Form(_)) => vec![Layer::Form],
+        Some(Popup::Month { .. }) => vec![],
+    }
+}
+
+/// Whether the open popup has a text field that printable keys go to.
+fn takes_text(model: &Model) -> bool {
+    matches!(model.popup, Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_)))
+}
+
+fn printable(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_))
+        && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+/// Handles one key press and returns the effects for the app loop.
+pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    if model.pending.is_none() && takes_text(model) && printable(&key) {
+        return update(model, Action::Type(key));
+    }
+    let layers = layers(model);
+    let mut pending = model.key_state.clone();
+    let result = model.keymap.feed(&layers, &mut pending, KeyPress::from(key));
+    model.key_state = pending;
+    match result {
+        KeyResult::Matched(name) => {
+            model.pending = None;
+            match Named::from_name(&name) {
+                Some(named) => update(model, Action::Run(named)),
+                None => vec![],
+            }
+        }
+        KeyResult::Pending(node) => {
+            model.pending = Some(PendingKeys {
+                typed: crate::keymap::format_sequence(&node.keys),
+                next: node
+                    .continuations
+                    .iter()
+                    .map(|c| {
+                        let desc = match c.action.as_deref().and_then(Named::from_name) {
+                            Some(named) => super::describe_action(named, model.lang, &c.desc),
+                            None => c.desc.clone(),
+                        };
+                        (c.key.to_string(), desc)
+                    })
+                    .collect(),
+            });
+            vec![]
+        }
+        KeyResult::Cancelled(_) => {
+            model.pending = None;
+            vec![]
+        }
+        KeyResult::NotFound => {
+            model.pending = None;
+            if model.popup.is_some() { update(model, Action::Type(key)) } else { vec![] }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Runs effects against the store and hands the results back to `update`: the only code of the
+//! planner that does IO besides the terminal.
+
+use super::action::{Action, WriteKind};
+use super::effect::{Effect, Loaded};
+use super::model::{CaseEntry, ContactEntry, Directory, Model, Window};
+use super::update::update;
+use crate::model::{Case, CaseId, Contact, ContactId, Meeting};
+use crate::store::{Store, StoreError};
+use chrono::{Duration, NaiveDate, NaiveTime};
+use std::collections::{HashMap, VecDeque};
+
+/// Runs `effects` and everything they lead to, then makes sure a fresh id is reserved.
+pub fn apply(store: &Store, model: &mut Model, effects: Vec<Effect>) -> Result<(), StoreError> {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        let action = run(store, effect)?;
+        queue.extend(update(model, action));
+    }
+    if model.reserved_id.is_none() {
+        let id = store.next_id()?;
+        update(model, Action::Id(id));
+    }
+    Ok(())
+}
+
+fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
+    Ok(match effect {
+        Effect::LoadWindow { from, to } => Action::Loaded(Loaded::Window(window(store, from, to)?)),
+        Effect::LoadDirectory => Action::Loaded(Loaded::Directory(directory(store)?)),
+        Effect::Fetch { from, to, then } => Action::Loaded(Loaded::Answer {
+            meetings: meetings(store, from, to)?,
+            question: then,
+        }),
+        // A failed write is reported on the status line; nothing is recorded for undo.
+        Effect::Write(step) => Action::Written {
+            result: store.write(&step.forward).map_err(|e| e.to_string()),
+            kind: WriteKind::New(step),
+        },
+        Effect::Undo(step) => Action::Written {
+            result: store.write(&step.backward).map_err(|e| e.to_string()),
+            kind: WriteKind::Undo,
+        },
+        Effect::Redo(step) => Action::Written {
+            result: store.write(&step.forward).map_err(|e| e.to_string()),
+            kind: WriteKind::Redo,
+        },
+    })
+}
+
+fn meetings(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<Meeting>, StoreError> {
+    store.meetings_between(from.and_time(NaiveTime::MIN), (to + Duration::days(1)).and_time(NaiveTime::MIN))
+}
+
+/// The meetings of the days shown and the names of their cases and parties.
+pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, StoreError> {
+    let meetings = meetings(store, from, to)?;
+    let mut case_names = HashMap::new();
+    let mut contact_names = HashMap::new();
+    for m in &meetings {
+        if let Some(id) = m.case
+            && !case_names.contains_key(&id)
+            && let Some(case) = store.get::<Case>(CaseId(id.0))?
+        {
+            case_names.insert(id, case.name);
+        }
+        for id in m.participants.iter().filter_map(|p| p.contact) {
+            if !contact_names.contains_key(&id)
+                && let Some(contact) = store.get::<Contact>(ContactId(id.0))?
+            {
+                contact_names.insert(id, contact.name);
+            }
+        }
+    }
+    Ok(Window { from, to, meetings, case_names, contact_names })
+}
+
+/// Every active case and every contact, for pickers.
+pub fn directory(store: &Store) -> Result<Directory, StoreError> {
+    let contacts = store.all::<Contact>()?;
+    let names: HashMap<ContactId, String> = contacts.iter().map(|c| (c.id, c.name.clone())).collect();
+    let mut cases: Vec<CaseEntry> = store
+        .all::<Case>()?
+        .into_iter()
+        .filter(Case::is_active)
+        .map(|c| CaseEntry { id: c.id, name: c.name, alias: c.alias })
+        .collect();
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
+    let contacts = contacts
+        .into_iter()
+        .map(|c| ContactEntry {
+            id: c.id,
+            organisation: c.organisation.and_then(|o| names.get(&o).cloned()).unwrap_or_default(),
+            name: c.name,
+            kind: c.kind,
+        })
+        .collect();
+    Ok(Directory { cases, contacts })
+}
