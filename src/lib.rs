@@ -4,3 +4,5 @@
 //! effects against the store; domain rules are pure functions of records and a date.
 
 pub mod model;
+pub mod privacy;
+pub mod store;
