@@ -68,6 +68,9 @@ impl Store {
         files::create_private_dir(dir).map_err(cannot_create)?;
         files::create_private_dir(&dir.join(BACKUP_DIR)).map_err(cannot_create)?;
         let db_path = dir.join(DB_DIR);
+        // sled reads a data file of garbage as an empty database; caseplan always writes its
+        // schema version into a new one, so existing files without it are damaged, not new.
+        let existed = std::fs::metadata(db_path.join("db")).is_ok_and(|m| m.len() > 0);
         // sled can panic on some damaged files; a caseworker should get a message instead.
         let opened = panic::catch_unwind(AssertUnwindSafe(|| {
             sled::Config::new().path(&db_path).open()
@@ -89,7 +92,7 @@ impl Store {
             meta,
             id_offset: AtomicU64::new(0),
         };
-        store.check_schema(steps)?;
+        store.check_schema(steps, existed)?;
         if store.meta_get(IMPORT_MARK_KEY)?.is_some() {
             return Err(store.damaged("an import was interrupted before it finished"));
         }
@@ -115,8 +118,9 @@ impl Store {
         Ok(generated + 1 + self.id_offset.load(Ordering::SeqCst))
     }
 
-    fn check_schema(&self, steps: &[Step]) -> Result<(), StoreError> {
+    fn check_schema(&self, steps: &[Step], existed: bool) -> Result<(), StoreError> {
         match self.meta_get(SCHEMA_KEY)? {
+            None if existed => Err(self.damaged("the database files hold no caseplan data")),
             None if self.is_empty() => self.set_schema(CURRENT_SCHEMA),
             None => Err(self.damaged("the schema version is missing")),
             Some(bytes) => {
