@@ -681,7 +681,8 @@ fn garbage() -> Vec<u8> {
 #[test]
 fn damaged_files_of_every_sort_are_reported_as_damaged() {
     // Garbage in the data file, in the config file, and bytes flipped inside the data file.
-    let damage: [(&str, fn(Vec<u8>) -> Vec<u8>); 4] = [
+    type Spoil = fn(Vec<u8>) -> Vec<u8>;
+    let damage: [(&str, Spoil); 4] = [
         ("db", |_| garbage()),
         ("conf", |_| garbage()),
         ("db", |mut b| {
