@@ -11,6 +11,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::Ordering;
 
+/// Records per sled batch during an import.
+const IMPORT_CHUNK: usize = 2048;
+
 /// A whole database as a document: the format of backups and of `caseplan export`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -133,18 +136,27 @@ impl Store {
                 tree.clear().map_err(cannot)?;
             }
         }
-        let mut batches: Vec<sled::Batch> = self.trees.iter().map(|_| Default::default()).collect();
+        let mut writes: Vec<Vec<(Vec<u8>, Vec<u8>)>> =
+            self.trees.iter().map(|_| Vec::new()).collect();
         let mut max_id = 0;
         for record in AnyRecord::all_in(data) {
             let id = record.id();
             max_id = max_id.max(id);
-            batches[TreeId::Record(record.kind()).slot()].insert(&id_key(id), record.encode());
+            writes[TreeId::Record(record.kind()).slot()]
+                .push((id_key(id).to_vec(), record.encode()));
             for (tree, key, value) in index::entries(&record) {
-                batches[tree.slot()].insert(key, value);
+                writes[tree.slot()].push((key, value));
             }
         }
-        for (tree, batch) in self.trees.iter().zip(batches) {
-            tree.apply_batch(batch).map_err(cannot)?;
+        for (tree, mut pairs) in self.trees.iter().zip(writes) {
+            pairs.sort();
+            for chunk in pairs.chunks(IMPORT_CHUNK) {
+                let mut batch = sled::Batch::default();
+                for (key, value) in chunk {
+                    batch.insert(key.as_slice(), value.as_slice());
+                }
+                tree.apply_batch(batch).map_err(cannot)?;
+            }
         }
         let offset = self
             .id_offset
