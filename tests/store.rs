@@ -659,11 +659,16 @@ fn the_committed_v1_fixture_reads_back() {
     );
 }
 
-/// Regenerates `tests/fixtures/v1/` (run with `--ignored` only when the schema changes
-/// version; a fixture of an older version must then be kept beside it).
+/// Regenerates `tests/fixtures/v1/`:
+/// `CASEPLAN_REGENERATE_FIXTURE=1 cargo test --test store regenerate -- --ignored`.
+/// Only for a fixture of the current version; when the schema changes version, keep the old
+/// fixture and add one for the new version.
 #[test]
 #[ignore]
 fn regenerate_v1_fixture() {
+    if std::env::var_os("CASEPLAN_REGENERATE_FIXTURE").is_none() {
+        return;
+    }
     let target = fixture_dir();
     let _ = fs::remove_dir_all(&target);
     let store = Store::open(&target).unwrap();
@@ -700,4 +705,62 @@ fn damaged_files_of_every_sort_are_reported_as_damaged() {
         let err = Store::open(&data_dir).err().expect("damage is noticed");
         assert!(matches!(err, StoreError::Damaged { .. }), "{file}: {err}");
     }
+}
+
+/// The lock holder for `a_second_process_gets_a_clear_locked_error`: run only as its child.
+#[test]
+#[ignore]
+fn lock_holder_child() {
+    let Ok(dir) = std::env::var("CASEPLAN_TEST_LOCK_DIR") else {
+        return;
+    };
+    let _store = Store::open(Path::new(&dir)).unwrap();
+    println!("holding the lock");
+    // Hold the store until the parent closes our stdin.
+    let mut sink = String::new();
+    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut sink);
+}
+
+#[test]
+fn a_second_process_gets_a_clear_locked_error() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let (dir, store) = filled();
+    let data_dir = store.dir().to_path_buf();
+    drop(store);
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "lock_holder_child", "--ignored", "--nocapture"])
+        .env("CASEPLAN_TEST_LOCK_DIR", &data_dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut lines = stdout.lines();
+    assert!(lines.any(|l| l.unwrap().contains("holding the lock")));
+    let err = Store::open(&data_dir)
+        .err()
+        .expect("the child holds the lock");
+    assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains("another caseplan is already using"),
+        "{err}"
+    );
+    drop(child.stdin.take());
+    assert!(child.wait().unwrap().success());
+    assert_eq!(Store::open(&data_dir).unwrap().count::<Case>(), 2);
+    drop(dir);
+}
+
+#[test]
+fn a_bad_backup_leaves_the_database_alone() {
+    let (_dir, store) = filled();
+    let data_dir = store.dir().to_path_buf();
+    drop(store);
+    let bad = data_dir.join("not-a-backup.json");
+    fs::write(&bad, r#"{"format": "something-else"}"#).unwrap();
+    let err = backup::restore(&data_dir, &bad).err().unwrap();
+    assert!(err.to_string().contains("not a caseplan export"), "{err}");
+    assert_eq!(Store::open(&data_dir).unwrap().export().unwrap(), sample());
 }

@@ -127,7 +127,8 @@ impl Store {
                 records: self.counts().iter().map(|(_, n)| n).sum(),
             });
         }
-        // Batched per tree for speed; the mark makes an interrupted import visible on open.
+        // Sorted chunks per tree rather than one transaction, for speed; the mark makes an
+        // interrupted import visible on the next open.
         self.meta_set(IMPORT_MARK_KEY, b"1")?;
         self.flush()?;
         let cannot = |e| StoreError::sled("could not import the data", e);
