@@ -1,0 +1,107 @@
+//! `Store::check`: every record decodes, every index entry matches a record and the other way
+//! round, every reference resolves.
+
+use super::error::Problem;
+use super::keys::u64_at;
+use super::record::{AnyRecord, Kind, RecordRef};
+use super::trees::TreeId;
+use super::{Store, index, validate};
+use crate::model::Dataset;
+use std::collections::HashMap;
+
+impl Store {
+    /// Every problem found in the database; empty when it is sound.
+    pub fn check(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut data = Dataset::default();
+        let mut expected: HashMap<(TreeId, Vec<u8>, Vec<u8>), RecordRef> = HashMap::new();
+        for kind in Kind::ALL {
+            for item in self.tree(TreeId::Record(kind)).iter() {
+                let (key, value) = match item {
+                    Ok(kv) => kv,
+                    Err(err) => {
+                        problems.push(Problem::new(
+                            None,
+                            format!("the {kind} records could not be read: {err}"),
+                        ));
+                        break;
+                    }
+                };
+                let Some(id) = u64_at(&key, 0).filter(|_| key.len() == 8) else {
+                    problems.push(Problem::new(
+                        None,
+                        format!("the {kind} records hold a key that is not an id"),
+                    ));
+                    continue;
+                };
+                let at = RecordRef { kind, id };
+                let record = match AnyRecord::decode(kind, &value) {
+                    Ok(record) => record,
+                    Err(detail) => {
+                        problems.push(Problem::new(Some(at), detail));
+                        continue;
+                    }
+                };
+                if record.id() != id {
+                    problems.push(Problem::new(
+                        Some(at),
+                        format!("is stored under id {id} but says it is {}", record.id()),
+                    ));
+                }
+                for entry in index::entries(&record) {
+                    expected.insert(entry, at);
+                }
+                record.push_into(&mut data);
+            }
+        }
+        for tree in TreeId::indexes() {
+            for item in self.tree(tree).iter() {
+                let Ok((key, value)) = item else {
+                    problems.push(Problem::new(
+                        None,
+                        format!("the index {} could not be read", tree.name()),
+                    ));
+                    break;
+                };
+                if expected
+                    .remove(&(tree, key.to_vec(), value.to_vec()))
+                    .is_none()
+                {
+                    problems.push(Problem::new(
+                        index_target(tree, &key),
+                        format!(
+                            "the index {} has an entry that matches no record",
+                            tree.name()
+                        ),
+                    ));
+                }
+            }
+        }
+        let mut missing: Vec<_> = expected.into_iter().collect();
+        missing.sort();
+        for ((tree, _, _), at) in missing {
+            problems.push(Problem::new(
+                Some(at),
+                format!("is missing from the index {}", tree.name()),
+            ));
+        }
+        problems.extend(validate::references(&data));
+        problems
+    }
+}
+
+/// The record an index key points at.
+fn index_target(tree: TreeId, key: &[u8]) -> Option<RecordRef> {
+    let (kind, at) = match tree {
+        TreeId::MeetingsByStart => (Kind::Meeting, 8),
+        TreeId::MeetingsByCase => (Kind::Meeting, 16),
+        TreeId::ByCase(kind) => (kind, 8),
+        TreeId::Due => (index::DueKind::from_tag(*key.get(4)?)?.record_kind(), 5),
+        TreeId::Recurring => (Kind::Meeting, 0),
+        TreeId::Record(_) => return None,
+    };
+    Some(RecordRef {
+        kind,
+        id: u64_at(key, at)?,
+    })
+}

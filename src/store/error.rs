@@ -1,0 +1,185 @@
+//! What can go wrong with the data, in words for a caseworker.
+
+use super::record::RecordRef;
+use crate::privacy::CprError;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// One problem found by an import's validation or by `Store::check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The record concerned, when there is one.
+    pub record: Option<RecordRef>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(record: Option<RecordRef>, message: impl Into<String>) -> Problem {
+        Problem {
+            record,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.record {
+            Some(r) => write!(f, "{r}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// How many problems an error lists; the rest are counted.
+pub const MAX_LISTED_PROBLEMS: usize = 20;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("another caseplan is already using {}; close it first", path.display())]
+    Locked { path: PathBuf },
+
+    #[error(
+        "the database in {} is damaged ({detail}). {}",
+        path.display(),
+        restore_advice(newest_backup.as_deref())
+    )]
+    Damaged {
+        path: PathBuf,
+        detail: String,
+        newest_backup: Option<PathBuf>,
+    },
+
+    #[error(
+        "the database in {} was written by a newer caseplan (schema {found}); this one reads up \
+         to {supported}. Install the newer caseplan to open it.",
+        path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    #[error(transparent)]
+    Cpr(#[from] CprError),
+
+    #[error(
+        "nothing was imported: the data has {total} problem(s):\n{}{}\nFix them in the file and \
+         import again.",
+        list_problems(problems),
+        more_problems(*total, problems.len())
+    )]
+    Invalid {
+        /// The first problems (at most [`MAX_LISTED_PROBLEMS`]).
+        problems: Vec<Problem>,
+        total: usize,
+    },
+
+    #[error(
+        "nothing was imported: the database in {} already holds {records} records. Import into an \
+         empty data directory, or choose to replace the data (the current data is then lost \
+         unless you keep a backup).",
+        path.display()
+    )]
+    NotEmpty { path: PathBuf, records: usize },
+
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{context}: {source}")]
+    Sled {
+        context: String,
+        #[source]
+        source: sled::Error,
+    },
+}
+
+fn restore_advice(backup: Option<&Path>) -> String {
+    match backup {
+        Some(file) => format!(
+            "The newest backup is {}; restore it with: caseplan restore {}",
+            file.display(),
+            file.display()
+        ),
+        None => "No backup was found; restore one with: caseplan restore <backup file>".into(),
+    }
+}
+
+fn list_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  - {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn more_problems(total: usize, listed: usize) -> String {
+    if total > listed {
+        format!("\n  … and {} more", total - listed)
+    } else {
+        String::new()
+    }
+}
+
+impl StoreError {
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> StoreError {
+        StoreError::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    pub(crate) fn sled(context: impl Into<String>, source: sled::Error) -> StoreError {
+        StoreError::Sled {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// An `Invalid` error from every problem found, listing the first ones.
+    pub(crate) fn invalid(mut problems: Vec<Problem>) -> StoreError {
+        let total = problems.len();
+        problems.truncate(MAX_LISTED_PROBLEMS);
+        StoreError::Invalid { problems, total }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damaged_names_the_backup_and_the_restore_command() {
+        let err = StoreError::Damaged {
+            path: "/data/caseplan".into(),
+            detail: "garbage".into(),
+            newest_backup: Some("/data/caseplan/backups/caseplan-2026-11-24.json".into()),
+        };
+        let msg = err.to_string();
+        assert!(msg.contains("/data/caseplan is damaged"), "{msg}");
+        assert!(
+            msg.contains("caseplan restore /data/caseplan/backups/caseplan-2026-11-24.json"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn invalid_lists_the_first_problems_and_counts_the_rest() {
+        let problems = (0..25)
+            .map(|i| Problem::new(None, format!("problem {i}")))
+            .collect();
+        let msg = StoreError::invalid(problems).to_string();
+        assert!(msg.contains("25 problem(s)"), "{msg}");
+        assert!(
+            msg.contains("problem 19") && !msg.contains("problem 20"),
+            "{msg}"
+        );
+        assert!(msg.contains("and 5 more"), "{msg}");
+    }
+}

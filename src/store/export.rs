@@ -1,0 +1,170 @@
+//! Export documents and import: the whole database as one JSON document.
+
+use super::error::Problem;
+use super::keys::{id_key, u64_at};
+use super::migrate::CURRENT_SCHEMA;
+use super::record::{AnyRecord, Kind};
+use super::trees::TreeId;
+use super::{ID_OFFSET_KEY, IMPORT_MARK_KEY, Store, StoreError, index, validate};
+use crate::model::Dataset;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::sync::atomic::Ordering;
+
+/// Records per sled batch during an import.
+const IMPORT_CHUNK: usize = 2048;
+
+/// A whole database as a document: the format of backups and of `caseplan export`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportDocument {
+    /// Always [`ExportDocument::FORMAT`].
+    pub format: String,
+    pub schema: u32,
+    pub exported_at: DateTime<Utc>,
+    pub data: Dataset,
+}
+
+impl ExportDocument {
+    pub const FORMAT: &'static str = "caseplan-export";
+
+    pub fn new(data: Dataset, exported_at: DateTime<Utc>) -> ExportDocument {
+        ExportDocument {
+            format: Self::FORMAT.into(),
+            schema: CURRENT_SCHEMA,
+            exported_at,
+            data,
+        }
+    }
+
+    /// Pretty JSON; the same data and time give the same bytes.
+    pub fn to_json(&self) -> String {
+        // Plain data with string keys always serialises.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a document, refusing other formats and newer schemas.
+    pub fn from_json(text: &str) -> Result<ExportDocument, StoreError> {
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<String>,
+            schema: Option<u32>,
+        }
+        let not_export = |detail: String| {
+            StoreError::invalid(vec![Problem::new(
+                None,
+                format!("the file is not a caseplan export: {detail}"),
+            )])
+        };
+        let header: Header = serde_json::from_str(text).map_err(|e| not_export(e.to_string()))?;
+        if header.format.as_deref() != Some(Self::FORMAT) {
+            return Err(not_export(format!(
+                "\"format\" must be \"{}\"",
+                Self::FORMAT
+            )));
+        }
+        match header.schema {
+            Some(schema) if schema > CURRENT_SCHEMA => {
+                return Err(StoreError::invalid(vec![Problem::new(
+                    None,
+                    format!(
+                        "the file was written by a newer caseplan (schema {schema}); this one \
+                         reads up to {CURRENT_SCHEMA}"
+                    ),
+                )]));
+            }
+            Some(CURRENT_SCHEMA) => {}
+            _ => return Err(not_export(format!("\"schema\" must be {CURRENT_SCHEMA}"))),
+        }
+        serde_json::from_str(text).map_err(|e| not_export(e.to_string()))
+    }
+}
+
+impl Store {
+    /// Every record, each kind sorted by id.
+    pub fn export(&self) -> Result<Dataset, StoreError> {
+        let mut data = Dataset::default();
+        for kind in Kind::ALL {
+            for item in self.tree(TreeId::Record(kind)).iter() {
+                let (key, value) = item.map_err(|e| self.read_error(e))?;
+                AnyRecord::decode(kind, &value)
+                    .map_err(|d| {
+                        self.damaged(format!("{kind} {}: {d}", u64_at(&key, 0).unwrap_or(0)))
+                    })?
+                    .push_into(&mut data);
+            }
+        }
+        Ok(data)
+    }
+
+    /// The export document of the whole database.
+    pub fn export_document(
+        &self,
+        exported_at: DateTime<Utc>,
+    ) -> Result<ExportDocument, StoreError> {
+        Ok(ExportDocument::new(self.export()?, exported_at))
+    }
+
+    /// Imports `data` into an empty database. Everything is validated first; on any problem
+    /// nothing is written and the error lists the problems.
+    pub fn import(&self, data: &Dataset) -> Result<(), StoreError> {
+        self.import_with(data, false)
+    }
+
+    /// Like [`Store::import`], but replaces whatever the database holds.
+    pub fn import_replacing(&self, data: &Dataset) -> Result<(), StoreError> {
+        self.import_with(data, true)
+    }
+
+    fn import_with(&self, data: &Dataset, replace: bool) -> Result<(), StoreError> {
+        let problems = validate::dataset(data);
+        if !problems.is_empty() {
+            return Err(StoreError::invalid(problems));
+        }
+        if !replace && !self.is_empty() {
+            return Err(StoreError::NotEmpty {
+                path: self.dir.clone(),
+                records: self.counts().iter().map(|(_, n)| n).sum(),
+            });
+        }
+        // Sorted chunks per tree rather than one transaction, for speed; the mark makes an
+        // interrupted import visible on the next open.
+        self.meta_set(IMPORT_MARK_KEY, b"1")?;
+        self.flush()?;
+        let cannot = |e| StoreError::sled("could not import the data", e);
+        if replace {
+            for tree in &self.trees {
+                tree.clear().map_err(cannot)?;
+            }
+        }
+        let mut writes: Vec<Vec<(Vec<u8>, Vec<u8>)>> =
+            self.trees.iter().map(|_| Vec::new()).collect();
+        let mut max_id = 0;
+        for record in AnyRecord::all_in(data) {
+            let id = record.id();
+            max_id = max_id.max(id);
+            writes[TreeId::Record(record.kind()).slot()]
+                .push((id_key(id).to_vec(), record.encode()));
+            for (tree, key, value) in index::entries(&record) {
+                writes[tree.slot()].push((key, value));
+            }
+        }
+        for (tree, mut pairs) in self.trees.iter().zip(writes) {
+            pairs.sort();
+            for chunk in pairs.chunks(IMPORT_CHUNK) {
+                let mut batch = sled::Batch::default();
+                for (key, value) in chunk {
+                    batch.insert(key.as_slice(), value.as_slice());
+                }
+                tree.apply_batch(batch).map_err(cannot)?;
+            }
+        }
+        let offset = self
+            .id_offset
+            .fetch_max(max_id, Ordering::SeqCst)
+            .max(max_id);
+        self.meta_set(ID_OFFSET_KEY, &offset.to_be_bytes())?;
+        self.meta_remove(IMPORT_MARK_KEY)?;
+        self.flush()
+    }
+}

@@ -1,0 +1,142 @@
+//! The index entries a record owns. Computed from the record alone, so an update can remove
+//! the entries of the previous value and `check` can verify every entry.
+
+use super::keys::{concat, date_key, id_key, time_key};
+use super::record::{AnyRecord, Kind};
+use super::trees::TreeId;
+use crate::model::{CaseId, CourseOutcome};
+use chrono::NaiveDate;
+
+/// One index entry: tree, key, value.
+pub(crate) type Entry = (TreeId, Vec<u8>, Vec<u8>);
+
+/// What falls due on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DueKind {
+    /// An open agreement's due date.
+    Agreement,
+    /// An unreceived progress report of a course.
+    CourseReport,
+    /// The end of a course that is still running.
+    CourseEnd,
+    /// An open medical request's deadline.
+    MedicalDeadline,
+}
+
+impl DueKind {
+    pub(crate) fn tag(self) -> u8 {
+        match self {
+            DueKind::Agreement => 1,
+            DueKind::CourseReport => 2,
+            DueKind::CourseEnd => 3,
+            DueKind::MedicalDeadline => 4,
+        }
+    }
+
+    pub(crate) fn from_tag(tag: u8) -> Option<DueKind> {
+        Some(match tag {
+            1 => DueKind::Agreement,
+            2 => DueKind::CourseReport,
+            3 => DueKind::CourseEnd,
+            4 => DueKind::MedicalDeadline,
+            _ => return None,
+        })
+    }
+
+    /// The kind of record the id of a due entry belongs to.
+    pub fn record_kind(self) -> Kind {
+        match self {
+            DueKind::Agreement => Kind::Agreement,
+            DueKind::CourseReport | DueKind::CourseEnd => Kind::Course,
+            DueKind::MedicalDeadline => Kind::MedicalRequest,
+        }
+    }
+}
+
+/// One entry of the due index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DueRef {
+    pub date: NaiveDate,
+    pub kind: DueKind,
+    /// Id of the agreement, course or medical request (see [`DueKind::record_kind`]).
+    pub id: u64,
+    pub case: CaseId,
+}
+
+fn due(date: NaiveDate, kind: DueKind, id: u64, case: CaseId) -> Entry {
+    (
+        TreeId::Due,
+        concat(&[&date_key(date), &[kind.tag()], &id_key(id)]),
+        id_key(case.0).to_vec(),
+    )
+}
+
+fn by_case(kind: Kind, case: CaseId, id: u64) -> Entry {
+    (
+        TreeId::ByCase(kind),
+        concat(&[&id_key(case.0), &id_key(id)]),
+        Vec::new(),
+    )
+}
+
+/// Every index entry of `record`.
+pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
+    let id = record.id();
+    let mut out = Vec::new();
+    match record {
+        AnyRecord::Case(_) | AnyRecord::Contact(_) => {}
+        AnyRecord::Meeting(m) => {
+            let start = time_key(m.start);
+            out.push((
+                TreeId::MeetingsByStart,
+                concat(&[&start, &id_key(id)]),
+                Vec::new(),
+            ));
+            if let Some(case) = m.case {
+                out.push((
+                    TreeId::MeetingsByCase,
+                    concat(&[&id_key(case.0), &start, &id_key(id)]),
+                    Vec::new(),
+                ));
+            }
+            if m.repeat.is_some() {
+                out.push((TreeId::Recurring, id_key(id).to_vec(), Vec::new()));
+            }
+        }
+        AnyRecord::Course(c) => {
+            out.push(by_case(Kind::Course, c.case, id));
+            for report in c.reports.iter().filter(|r| r.received.is_none()) {
+                out.push(due(report.due, DueKind::CourseReport, id, c.case));
+            }
+            let finished = matches!(
+                c.outcome,
+                Some(
+                    CourseOutcome::Completed { .. }
+                        | CourseOutcome::Interrupted { .. }
+                        | CourseOutcome::SupplierChanged { .. }
+                )
+            );
+            if !finished {
+                out.push(due(c.end, DueKind::CourseEnd, id, c.case));
+            }
+        }
+        AnyRecord::MedicalRequest(r) => {
+            out.push(by_case(Kind::MedicalRequest, r.case, id));
+            if let Some(deadline) = r.deadline.filter(|_| r.is_open()) {
+                out.push(due(deadline, DueKind::MedicalDeadline, id, r.case));
+            }
+        }
+        AnyRecord::Agreement(a) => {
+            out.push(by_case(Kind::Agreement, a.case, id));
+            if let Some(day) = a.due.filter(|_| a.is_open()) {
+                out.push(due(day, DueKind::Agreement, id, a.case));
+            }
+        }
+        AnyRecord::Event(e) => out.push(by_case(Kind::Event, e.case, id)),
+        AnyRecord::Note(n) => out.push(by_case(Kind::Note, n.case, id)),
+    }
+    // Two unreceived reports due the same day share one entry.
+    out.sort();
+    out.dedup();
+    out
+}

@@ -1,0 +1,147 @@
+//! Reads the screens need; index range scans, so cost grows with the window, not the history.
+
+use super::index::{DueKind, DueRef};
+use super::keys::{date_from_key, date_key, id_key, time_key, u64_at};
+use super::record::{CaseRecord, Kind, Record, RecordId};
+use super::trees::TreeId;
+use super::{Store, StoreError, codec};
+use crate::model::{CaseId, Meeting, MeetingId};
+use chrono::{NaiveDate, NaiveDateTime};
+
+impl Store {
+    /// One record, if it exists.
+    pub fn get<R: Record>(&self, id: R::Id) -> Result<Option<R>, StoreError> {
+        let raw = id.raw();
+        let bytes = self
+            .tree(TreeId::Record(R::KIND))
+            .get(id_key(raw))
+            .map_err(|e| self.read_error(e))?;
+        bytes.map(|b| self.decode::<R>(raw, &b)).transpose()
+    }
+
+    /// Every record of one kind, by id.
+    pub fn all<R: Record>(&self) -> Result<Vec<R>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.tree(TreeId::Record(R::KIND)).iter() {
+            let (key, value) = item.map_err(|e| self.read_error(e))?;
+            out.push(self.decode::<R>(u64_at(&key, 0).unwrap_or(0), &value)?);
+        }
+        Ok(out)
+    }
+
+    /// How many records of one kind there are.
+    pub fn count<R: Record>(&self) -> usize {
+        self.tree(TreeId::Record(R::KIND)).len()
+    }
+
+    /// How many records of each kind there are.
+    pub fn counts(&self) -> Vec<(Kind, usize)> {
+        Kind::ALL
+            .iter()
+            .map(|&k| (k, self.tree(TreeId::Record(k)).len()))
+            .collect()
+    }
+
+    /// Whether the database holds no records at all.
+    pub fn is_empty(&self) -> bool {
+        Kind::ALL
+            .iter()
+            .all(|&k| self.tree(TreeId::Record(k)).is_empty())
+    }
+
+    /// Meetings starting in `[from, to)`, plus every repeating block that may have an
+    /// occurrence in the window (first start before `to`, not ended before `from`); use
+    /// [`Meeting::occurs_on`] to place those. Sorted by start, then id.
+    pub fn meetings_between(
+        &self,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Result<Vec<Meeting>, StoreError> {
+        let mut ids = Vec::new();
+        let range = time_key(from).to_vec()..time_key(to).to_vec();
+        for item in self.tree(TreeId::MeetingsByStart).range(range) {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            ids.extend(u64_at(&key, 8));
+        }
+        for item in self.tree(TreeId::Recurring).iter() {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            ids.extend(u64_at(&key, 0));
+        }
+        let mut out = self.meetings_by_ids(ids)?;
+        out.retain(|m| match &m.repeat {
+            None => true,
+            Some(repeat) => m.start < to && repeat.until.is_none_or(|u| u >= from.date()),
+        });
+        out.sort_by_key(|m| (m.start, m.id));
+        out.dedup_by_key(|m| m.id);
+        Ok(out)
+    }
+
+    /// Every meeting of a case, by start.
+    pub fn meetings_for_case(&self, case: CaseId) -> Result<Vec<Meeting>, StoreError> {
+        let mut ids = Vec::new();
+        for item in self
+            .tree(TreeId::MeetingsByCase)
+            .scan_prefix(id_key(case.0))
+        {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            ids.extend(u64_at(&key, 16));
+        }
+        self.meetings_by_ids(ids)
+    }
+
+    /// Every record of a per-case kind (courses, requests, agreements, events, notes) of a case.
+    pub fn for_case<R: CaseRecord>(&self, case: CaseId) -> Result<Vec<R>, StoreError> {
+        let mut out = Vec::new();
+        for item in self
+            .tree(TreeId::ByCase(R::KIND))
+            .scan_prefix(id_key(case.0))
+        {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            if let Some(id) = u64_at(&key, 8) {
+                out.extend(self.get::<R>(R::Id::from_raw(id))?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// What falls due from `from` to `to`, both included, by date.
+    pub fn due_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DueRef>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.tree(TreeId::Due).range(date_key(from).to_vec()..) {
+            let (key, value) = item.map_err(|e| self.read_error(e))?;
+            let Some(due) = parse_due(&key, &value) else {
+                continue;
+            };
+            if due.date > to {
+                break;
+            }
+            out.push(due);
+        }
+        Ok(out)
+    }
+
+    /// Meetings by id; ids whose record is gone are skipped (`check` reports them).
+    fn meetings_by_ids(&self, ids: Vec<u64>) -> Result<Vec<Meeting>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.get::<Meeting>(MeetingId(id))?);
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn decode<R: Record>(&self, id: u64, bytes: &[u8]) -> Result<R, StoreError> {
+        codec::decode::<R>(bytes).map_err(|d| self.damaged(format!("{} {id}: {d}", R::KIND)))
+    }
+}
+
+/// A due index entry: date (4) + kind tag (1) + id (8), the value the case id.
+pub(crate) fn parse_due(key: &[u8], value: &[u8]) -> Option<DueRef> {
+    let date = date_from_key(key.get(0..4)?.try_into().ok()?)?;
+    Some(DueRef {
+        date,
+        kind: DueKind::from_tag(*key.get(4)?)?,
+        id: u64_at(key, 5)?,
+        case: CaseId(u64_at(value, 0)?),
+    })
+}

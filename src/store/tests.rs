@@ -1,0 +1,274 @@
+//! Unit tests that need the trees themselves: corrupted indexes, synthetic old schemas,
+//! newer schemas, locks and garbage files.
+
+use super::*;
+use crate::model::{
+    BookedBy, Case, CaseId, CaseStatus, Meeting, MeetingForm, MeetingId, MeetingStatus, Note,
+    NoteId, Place,
+};
+use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
+use serde_json::{Value, json};
+
+fn case(id: u64) -> Case {
+    Case {
+        id: CaseId(id),
+        name: format!("Borger {id}"),
+        alias: String::new(),
+        reference: "2024-0451".into(),
+        phones: vec![],
+        target_group: "aktivitetsparat".into(),
+        flags: Default::default(),
+        reach_via: String::new(),
+        preferences: Default::default(),
+        where_now: String::new(),
+        next_step: String::new(),
+        plan_b: String::new(),
+        last_told: String::new(),
+        network: vec![],
+        cadence_override: None,
+        away: vec![],
+        status: CaseStatus::Active,
+        created: Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap(),
+    }
+}
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn meeting(id: u64, case: u64, start: &str) -> Meeting {
+    Meeting {
+        id: MeetingId(id),
+        case: Some(CaseId(case)),
+        start: at(start),
+        minutes: 45,
+        purpose: "samtale".into(),
+        form: MeetingForm::InPerson,
+        place: Place::default(),
+        participants: vec![],
+        booked_by: BookedBy::Caseworker,
+        prep_minutes: 0,
+        follow_up_minutes: 0,
+        status: MeetingStatus::Planned,
+        outcome: String::new(),
+        title: String::new(),
+        note: String::new(),
+        repeat: None,
+    }
+}
+
+fn note(id: u64, case: u64) -> Note {
+    Note {
+        id: NoteId(id),
+        case: CaseId(case),
+        at: Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),
+        subject: "Ringet".into(),
+        body: "Aftalt møde".into(),
+        journalised: None,
+    }
+}
+
+fn sample_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store
+        .write(&[
+            Change::Put(case(1).into_any()),
+            Change::Put(meeting(2, 1, "2026-11-24 09:00").into_any()),
+            Change::Put(note(3, 1).into_any()),
+        ])
+        .unwrap();
+    (dir, store)
+}
+
+#[test]
+fn check_finds_nothing_in_a_sound_database() {
+    let (_dir, store) = sample_store();
+    assert_eq!(store.check(), vec![]);
+}
+
+#[test]
+fn check_reports_a_stray_index_entry() {
+    let (_dir, store) = sample_store();
+    let mut key = keys::time_key(at("2026-12-01 10:00")).to_vec();
+    key.extend(keys::id_key(99));
+    store
+        .raw_tree(TreeId::MeetingsByStart)
+        .insert(key, Vec::<u8>::new())
+        .unwrap();
+    let problems = store.check();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].record, Some(MeetingId(99).into()));
+    assert!(problems[0].message.contains("idx_meetings_by_start"));
+}
+
+#[test]
+fn check_reports_a_missing_index_entry_and_rebuild_repairs_it() {
+    let (_dir, store) = sample_store();
+    store.raw_tree(TreeId::ByCase(Kind::Note)).clear().unwrap();
+    let problems = store.check();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].record, Some(NoteId(3).into()));
+    assert!(problems[0].message.contains("missing"));
+    store.rebuild_indexes().unwrap();
+    assert_eq!(store.check(), vec![]);
+}
+
+#[test]
+fn check_reports_an_undecodable_record_and_a_dangling_reference() {
+    let (_dir, store) = sample_store();
+    store
+        .raw_tree(TreeId::Record(Kind::Case))
+        .insert(keys::id_key(1), b"{not json".to_vec())
+        .unwrap();
+    let problems = store.check();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.record == Some(CaseId(1).into()) && p.message.contains("could not be read")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.record == Some(NoteId(3).into()) && p.message.contains("case 1")),
+        "{problems:?}"
+    );
+    let err = store.get::<Case>(CaseId(1)).unwrap_err();
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
+}
+
+/// A synthetic schema 0 where a note's `subject` was called `title`.
+fn rename_title_to_subject(kind: Kind, mut data: Value) -> Result<Value, String> {
+    if kind == Kind::Note {
+        let object = data.as_object_mut().ok_or("a note is not an object")?;
+        let title = object.remove("title").ok_or("a note without a title")?;
+        object.insert("subject".into(), title);
+    }
+    Ok(data)
+}
+
+#[test]
+fn opening_an_older_schema_upgrades_every_record_and_rebuilds_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // Write what a schema-0 caseplan would have written: no indexes, old field names.
+        let db = sled::open(dir.path().join(DB_DIR)).unwrap();
+        db.open_tree(META_TREE)
+            .unwrap()
+            .insert(SCHEMA_KEY, &0u32.to_be_bytes())
+            .unwrap();
+        let old_note = json!({"id": 3, "case": 1, "at": "2026-11-24T09:00:00Z", "title": "Ringet"});
+        db.open_tree("notes")
+            .unwrap()
+            .insert(keys::id_key(3), codec::encode_value(0, &old_note))
+            .unwrap();
+        db.open_tree("cases")
+            .unwrap()
+            .insert(
+                keys::id_key(1),
+                codec::encode_value(0, &serde_json::to_value(case(1)).unwrap()),
+            )
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let steps = [migrate::Step {
+        from: 0,
+        upgrade: rename_title_to_subject,
+    }];
+    let store = Store::open_with(dir.path(), &steps).unwrap();
+    let note = store.get::<Note>(NoteId(3)).unwrap().unwrap();
+    assert_eq!(note.subject, "Ringet");
+    assert_eq!(store.for_case::<Note>(CaseId(1)).unwrap(), vec![note]);
+    assert_eq!(store.check(), vec![]);
+    drop(store);
+    // Upgraded for good: the current chain (without step 0) opens it.
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.count::<Note>(), 1);
+}
+
+#[test]
+fn an_older_schema_without_an_upgrade_path_is_reported_as_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let db = sled::open(dir.path().join(DB_DIR)).unwrap();
+        db.open_tree(META_TREE)
+            .unwrap()
+            .insert(SCHEMA_KEY, &0u32.to_be_bytes())
+            .unwrap();
+        db.open_tree("notes")
+            .unwrap()
+            .insert(
+                keys::id_key(3),
+                codec::encode_value(0, &json!({"title": "x"})),
+            )
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let err = Store::open(dir.path()).err().unwrap();
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains("no upgrade is known from schema 0"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_second_open_of_the_same_database_is_locked() {
+    let (dir, _store) = sample_store();
+    let err = Store::open(dir.path()).err().unwrap();
+    assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "another caseplan is already using {}; close it first",
+            dir.path().display()
+        )
+    );
+}
+
+#[test]
+fn the_lock_is_released_when_the_store_is_dropped() {
+    let (dir, store) = sample_store();
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.count::<Case>(), 1);
+}
+
+#[test]
+fn an_interrupted_import_is_reported_on_open() {
+    let (dir, store) = sample_store();
+    store.meta_set(IMPORT_MARK_KEY, b"1").unwrap();
+    store.flush().unwrap();
+    drop(store);
+    let err = Store::open(dir.path()).err().unwrap();
+    assert!(err.to_string().contains("import was interrupted"), "{err}");
+}
+
+#[test]
+fn next_id_is_never_zero_and_grows() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a = store.next_id().unwrap();
+    let b = store.next_id().unwrap();
+    assert!(a > 0 && b > a);
+}
+
+#[test]
+fn due_keys_round_trip() {
+    let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let mut key = keys::date_key(day).to_vec();
+    key.push(DueKind::CourseEnd.tag());
+    key.extend(keys::id_key(7));
+    let due = read::parse_due(&key, &keys::id_key(3)).unwrap();
+    assert_eq!(
+        due,
+        DueRef {
+            date: day,
+            kind: DueKind::CourseEnd,
+            id: 7,
+            case: CaseId(3)
+        }
+    );
+}

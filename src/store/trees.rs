@@ -1,0 +1,80 @@
+//! The sled trees: one per record kind, then the index trees.
+
+use super::record::Kind;
+
+/// Every tree a write may touch, in a fixed order (the order of `Store::trees`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum TreeId {
+    Record(Kind),
+    /// Local start + meeting id.
+    MeetingsByStart,
+    /// Case id + local start + meeting id.
+    MeetingsByCase,
+    /// Case id + record id, for the per-case kinds other than meetings.
+    ByCase(Kind),
+    /// Date + due kind tag + record id; the value is the case id.
+    Due,
+    /// Meeting id of every repeating block.
+    Recurring,
+}
+
+pub(crate) const BY_CASE_KINDS: [Kind; 5] = [
+    Kind::Course,
+    Kind::MedicalRequest,
+    Kind::Agreement,
+    Kind::Event,
+    Kind::Note,
+];
+
+impl TreeId {
+    /// Every tree, records first.
+    pub(crate) fn all() -> Vec<TreeId> {
+        let mut out: Vec<TreeId> = Kind::ALL.iter().map(|&k| TreeId::Record(k)).collect();
+        out.extend(Self::indexes());
+        out
+    }
+
+    /// The index trees only.
+    pub(crate) fn indexes() -> Vec<TreeId> {
+        let mut out = vec![TreeId::MeetingsByStart, TreeId::MeetingsByCase];
+        out.extend(BY_CASE_KINDS.iter().map(|&k| TreeId::ByCase(k)));
+        out.extend([TreeId::Due, TreeId::Recurring]);
+        out
+    }
+
+    /// Position in `all()`.
+    pub(crate) fn slot(self) -> usize {
+        let kind_slot = |k: Kind| Kind::ALL.iter().position(|&x| x == k).unwrap_or(0);
+        match self {
+            TreeId::Record(k) => kind_slot(k),
+            TreeId::MeetingsByStart => 8,
+            TreeId::MeetingsByCase => 9,
+            TreeId::ByCase(k) => 10 + BY_CASE_KINDS.iter().position(|&x| x == k).unwrap_or(0),
+            TreeId::Due => 15,
+            TreeId::Recurring => 16,
+        }
+    }
+
+    pub(crate) fn name(self) -> String {
+        match self {
+            TreeId::Record(k) => k.tree_name().to_owned(),
+            TreeId::MeetingsByStart => "idx_meetings_by_start".into(),
+            TreeId::MeetingsByCase => "idx_meetings_by_case".into(),
+            TreeId::ByCase(k) => format!("idx_{}_by_case", k.tree_name()),
+            TreeId::Due => "idx_due".into(),
+            TreeId::Recurring => "idx_recurring".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_match_the_order_of_all() {
+        for (i, tree) in TreeId::all().into_iter().enumerate() {
+            assert_eq!(tree.slot(), i, "{tree:?}");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Writes: a record and its index entries in one transaction, flushed before returning.
+
+use super::keys::id_key;
+use super::record::{AnyRecord, Change, Record, RecordId, RecordRef};
+use super::trees::TreeId;
+use super::{Store, StoreError, index};
+use crate::privacy::check_no_cpr;
+use sled::Transactional;
+use sled::transaction::{
+    ConflictableTransactionError, ConflictableTransactionResult, TransactionError,
+    TransactionalTree,
+};
+
+impl Store {
+    /// Saves one record (new or updated).
+    pub fn put<R: Record>(&self, record: &R) -> Result<(), StoreError> {
+        self.write(&[Change::Put(record.clone().into_any())])
+    }
+
+    /// Deletes one record and its index entries; deleting a missing record does nothing.
+    pub fn delete(&self, id: impl RecordId) -> Result<(), StoreError> {
+        self.write(&[Change::Delete(id.into())])
+    }
+
+    /// Applies every change in one transaction and one flush: all or nothing.
+    /// Refuses the whole write, before touching the database, if a text holds a CPR number.
+    pub fn write(&self, changes: &[Change]) -> Result<(), StoreError> {
+        for change in changes {
+            if let Change::Put(record) = change {
+                guard(record)?;
+            }
+        }
+        let trees: Vec<&sled::Tree> = self.trees.iter().collect();
+        trees
+            .as_slice()
+            .transaction(|views: &Vec<TransactionalTree>| {
+                for change in changes {
+                    self.apply(views, change)?;
+                }
+                Ok(())
+            })
+            .map_err(|err| match err {
+                TransactionError::Abort(err) => err,
+                TransactionError::Storage(err) => {
+                    StoreError::sled("could not save the change", err)
+                }
+            })?;
+        self.flush()
+    }
+
+    fn apply(
+        &self,
+        views: &[TransactionalTree],
+        change: &Change,
+    ) -> ConflictableTransactionResult<(), StoreError> {
+        let (target, new) = match change {
+            Change::Put(record) => (record.record_ref(), Some(record)),
+            Change::Delete(target) => (*target, None),
+        };
+        let RecordRef { kind, id } = target;
+        let records = &views[TreeId::Record(kind).slot()];
+        let key = id_key(id);
+        if let Some(old) = records.get(key)? {
+            let old = AnyRecord::decode(kind, &old).map_err(|detail| {
+                ConflictableTransactionError::Abort(self.damaged(format!("{target}: {detail}")))
+            })?;
+            for (tree, key, _) in index::entries(&old) {
+                views[tree.slot()].remove(key)?;
+            }
+        }
+        match new {
+            Some(record) => {
+                records.insert(&key, record.encode())?;
+                for (tree, key, value) in index::entries(record) {
+                    views[tree.slot()].insert(key, value)?;
+                }
+            }
+            None => {
+                records.remove(&key)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The CPR guard over every free-text field of a record.
+pub(crate) fn guard(record: &AnyRecord) -> Result<(), StoreError> {
+    for (field, text) in record.free_text() {
+        check_no_cpr(field, text)?;
+    }
+    Ok(())
+}
