@@ -1,7 +1,9 @@
 //! What every command and the TUI start from: configuration, zone, clock and data directory.
 
+use crate::app::action::Named;
 use crate::config::Config;
 use crate::i18n::Lang;
+use crate::keymap::{DEFAULT_KEYMAP, Keymap};
 use crate::store::{Store, backup};
 use crate::time::{Clock, FixedClock, SystemClock, Zone, parse_now};
 use anyhow::{Context as _, Result};
@@ -11,6 +13,8 @@ use std::path::{Path, PathBuf};
 /// The program's context, built once from the global command-line options.
 pub struct Context {
     pub config: Config,
+    /// Where the user's keymap is looked for: `keymap.toml` beside the configuration file.
+    pub keymap_path: Option<PathBuf>,
     pub zone: Zone,
     pub clock: Box<dyn Clock>,
     pub data_dir: PathBuf,
@@ -19,17 +23,27 @@ pub struct Context {
 impl Context {
     /// Loads the configuration and sets up the clock; `now` freezes the clock ("YYYY-MM-DD HH:MM").
     pub fn new(data: Option<&Path>, config: Option<&Path>, now: Option<&str>) -> Result<Context> {
+        let keymap_path = config
+            .map(Path::to_path_buf)
+            .or_else(Config::default_path)
+            .and_then(|file| file.parent().map(|dir| dir.join("keymap.toml")));
         let (config, _) = Config::load(config)?;
         let zone = Zone::parse(&config.zone)?;
         let clock: Box<dyn Clock> = match now {
-            Some(text) => Box::new(FixedClock(parse_now(text, &zone)?)),
+            Some(text) => Box::new(FixedClock(parse_now(text, zone)?)),
             None => Box::new(SystemClock),
         };
         let data_dir = match data {
             Some(dir) => dir.to_path_buf(),
             None => default_data_dir()?,
         };
-        Ok(Context { config, zone, clock, data_dir })
+        Ok(Context {
+            config,
+            keymap_path,
+            zone,
+            clock,
+            data_dir,
+        })
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -50,6 +64,26 @@ impl Context {
         backup::daily(&store, self.today(), self.clock.now())
             .context("could not write today's backup")?;
         Ok(store)
+    }
+}
+
+impl Context {
+    /// The default keymap with the user's `keymap.toml` over it. A broken user keymap stops
+    /// the start with its file, line and column rather than being silently ignored.
+    pub fn keymap(&self) -> Result<Keymap> {
+        let names = Named::names();
+        let user = match &self.keymap_path {
+            Some(path) if path.exists() => Some((
+                path.clone(),
+                std::fs::read_to_string(path)
+                    .with_context(|| format!("could not read {}", path.display()))?,
+            )),
+            _ => None,
+        };
+        let user = user
+            .as_ref()
+            .map(|(path, text)| (path.as_path(), text.as_str()));
+        Ok(Keymap::load(DEFAULT_KEYMAP, user, &names)?)
     }
 }
 

@@ -16,21 +16,28 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Cli) -> Result<ExitCode> {
-    let mut ctx = Context::new(args.data.as_deref(), args.config.as_deref(), args.now.as_deref())?;
+    let mut ctx = Context::new(
+        args.data.as_deref(),
+        args.config.as_deref(),
+        args.now.as_deref(),
+    )?;
     if let Some(command) = &args.command {
         return cli::run(&ctx, command);
     }
+    let keymap = ctx.keymap()?;
     if args.demo {
         // A throwaway database, removed when `demo_dir` is dropped on exit.
-        let demo_dir = tempfile::Builder::new().prefix("caseplan-demo-").tempdir()?;
+        let demo_dir = tempfile::Builder::new()
+            .prefix("caseplan-demo-")
+            .tempdir()?;
         ctx.data_dir = demo_dir.path().to_path_buf();
         let store = ctx.open_store()?;
         let data = caseplan::demo::generate(&caseplan::demo::DemoSpec::new(50, 1, ctx.today()));
-        store.import(&data, false)?;
-        caseplan::app::run(&ctx, &store, true)?;
+        store.import(&data)?;
+        caseplan::app::run(&ctx, &store, keymap, true)?;
         return Ok(ExitCode::SUCCESS);
     }
     let store = ctx.open_store()?;
-    caseplan::app::run(&ctx, &store, false)?;
+    caseplan::app::run(&ctx, &store, keymap, false)?;
     Ok(ExitCode::SUCCESS)
 }

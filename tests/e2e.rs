@@ -9,7 +9,10 @@ fn first_run_says_how_to_start_instead_of_a_blank_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(dir.path(), &[], 80, 24);
     let screen = tui.wait_for("No cases yet");
-    assert!(screen.contains("--demo"), "the first-run screen names the demo:\n{screen}");
+    assert!(
+        screen.contains("--demo"),
+        "the first-run screen names the demo:\n{screen}"
+    );
     tui.send("q");
     assert!(tui.wait_exit());
 }
@@ -21,7 +24,10 @@ fn demo_caseload_shows_todays_meetings_and_moves_between_days() {
     assert!(out.status.success(), "{}", stderr(&out));
     let mut tui = Tui::start(dir.path(), &[], 100, 30);
     let screen = tui.wait_for("Tuesday 24.11.2026");
-    assert!(screen.contains("Telefonvagt"), "the weekly block is on Tuesday:\n{screen}");
+    assert!(
+        screen.contains("Telefonvagt"),
+        "the weekly block is on Tuesday:\n{screen}"
+    );
     tui.send("l");
     tui.wait_for("Wednesday 25.11.2026");
     tui.send("t");

@@ -89,7 +89,7 @@ impl Named {
 }
 
 /// Everything `update` reacts to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// A bound action.
     Run(Named),
@@ -100,7 +100,10 @@ pub enum Action {
     /// The app loop loaded what an effect asked for.
     Loaded(Loaded),
     /// The app loop wrote (and flushed) a step, or could not.
-    Written { kind: WriteKind, result: Result<(), String> },
+    Written {
+        kind: WriteKind,
+        result: Result<(), String>,
+    },
     /// A fresh record id from the store, for the next record update creates.
     Id(u64),
 }

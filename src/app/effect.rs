@@ -12,7 +12,11 @@ pub enum Effect {
     /// Load every active case and contact for the pickers.
     LoadDirectory,
     /// Load the meetings of `from..=to` for a question that needs them, then answer it.
-    Fetch { from: NaiveDate, to: NaiveDate, then: Question },
+    Fetch {
+        from: NaiveDate,
+        to: NaiveDate,
+        then: Question,
+    },
     /// Write a step, flush, and record it for undo.
     Write(Step),
     /// Write a step's backward changes, flush, and move it to the redo stack.
@@ -27,7 +31,11 @@ pub enum Question {
     /// The meetings of the form's start day, for overlap warnings and the parties' meetings.
     FormDay,
     /// Book `template` again at `at`, or at the nearest free time after it.
-    FollowUp { template: Box<Meeting>, at: NaiveDateTime, weeks: u32 },
+    FollowUp {
+        template: Box<Meeting>,
+        at: NaiveDateTime,
+        weeks: u32,
+    },
     /// The next free `minutes` from `from`; a new-meeting form opens there.
     FreeSlot { from: NaiveDateTime, minutes: u32 },
     /// Open a new-meeting form at the first free time from `from`.
@@ -39,5 +47,8 @@ pub enum Question {
 pub enum Loaded {
     Window(Window),
     Directory(Directory),
-    Answer { meetings: Vec<Meeting>, question: Question },
+    Answer {
+        meetings: Vec<Meeting>,
+        question: Question,
+    },
 }

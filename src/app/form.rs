@@ -110,14 +110,22 @@ impl MeetingEditor {
     pub fn new(settings: &Settings, start: NaiveDateTime, case: Option<(CaseId, String)>) -> Self {
         let mut editor = MeetingEditor {
             original: None,
-            focus: if case.is_some() { Field::Purpose } else { Field::Case },
+            focus: if case.is_some() {
+                Field::Purpose
+            } else {
+                Field::Case
+            },
             case_input: line_input(case.as_ref().map_or("", |c| c.1.as_str())),
             case: case.as_ref().map(|c| c.0),
             case_matches: case.into_iter().collect(),
             purposes: settings.purposes.clone(),
             purpose: 0,
             title: line_input(""),
-            start: line_input(&format!("{} {}", start.format("%d/%m"), format_time(start.time()))),
+            start: line_input(&format!(
+                "{} {}",
+                start.format("%d/%m"),
+                format_time(start.time())
+            )),
             duration: line_input(&format_duration(settings.default_minutes)),
             form: 0,
             place: 0,
@@ -133,25 +141,34 @@ impl MeetingEditor {
             day: Vec::new(),
             day_loaded: None,
         };
-        editor.purpose = editor.purposes.iter().position(|p| p == purpose::SAMTALE).unwrap_or(0);
+        editor.purpose = editor
+            .purposes
+            .iter()
+            .position(|p| p == purpose::SAMTALE)
+            .unwrap_or(0);
         editor
     }
 
     /// The form filled from an existing meeting.
     pub fn edit(settings: &Settings, meeting: &Meeting, case_name: Option<String>) -> Self {
-        let mut editor =
-            Self::new(settings, meeting.start, meeting.case.zip(case_name));
+        let mut editor = Self::new(settings, meeting.start, meeting.case.zip(case_name));
         editor.focus = Field::Start;
         let mut purposes = editor.purposes.clone();
         if !purposes.contains(&meeting.purpose) {
             purposes.push(meeting.purpose.clone());
         }
-        editor.purpose = purposes.iter().position(|p| *p == meeting.purpose).unwrap_or(0);
+        editor.purpose = purposes
+            .iter()
+            .position(|p| *p == meeting.purpose)
+            .unwrap_or(0);
         editor.purposes = purposes;
         editor.title = line_input(&meeting.title);
         editor.duration = line_input(&format_duration(meeting.minutes));
         editor.form = FORMS.iter().position(|f| *f == meeting.form).unwrap_or(0);
-        editor.place = PLACES.iter().position(|p| *p == meeting.place.kind).unwrap_or(0);
+        editor.place = PLACES
+            .iter()
+            .position(|p| *p == meeting.place.kind)
+            .unwrap_or(0);
         editor.place_text = line_input(&meeting.place.text);
         editor.parties = meeting.participants.clone();
         editor.prep = line_input(&meeting.prep_minutes.to_string());
@@ -162,12 +179,17 @@ impl MeetingEditor {
     }
 
     pub fn purpose_key(&self) -> &str {
-        self.purposes.get(self.purpose).map_or(purpose::SAMTALE, String::as_str)
+        self.purposes
+            .get(self.purpose)
+            .map_or(purpose::SAMTALE, String::as_str)
     }
 
     /// Internal blocks (telefonvagt, koordinering, admin) have no case.
     pub fn is_internal(&self) -> bool {
-        matches!(self.purpose_key(), purpose::TELEFONVAGT | purpose::KOORDINERING | purpose::ADMIN)
+        matches!(
+            self.purpose_key(),
+            purpose::TELEFONVAGT | purpose::KOORDINERING | purpose::ADMIN
+        )
     }
 
     /// A 3-partssamtale without a third party yet: the form asks for one.
@@ -192,14 +214,20 @@ impl MeetingEditor {
             _ => None,
         };
         match (self.focus, sideways) {
-            (Field::Purpose, Some(d)) => self.purpose = step_index(self.purposes.len(), self.purpose, d),
+            (Field::Purpose, Some(d)) => {
+                self.purpose = step_index(self.purposes.len(), self.purpose, d)
+            }
             (Field::Form, Some(d)) => {
                 self.form = step_index(FORMS.len(), self.form, d);
                 self.follow_form();
             }
             (Field::Place, Some(d)) => self.place = step_index(PLACES.len(), self.place, d),
             (Field::Case, Some(d)) => {
-                if let Some(i) = self.case_matches.iter().position(|c| Some(c.0) == self.case) {
+                if let Some(i) = self
+                    .case_matches
+                    .iter()
+                    .position(|c| Some(c.0) == self.case)
+                {
                     let next = step_index(self.case_matches.len(), i, d);
                     self.case = self.case_matches.get(next).map(|c| c.0);
                 }
@@ -215,7 +243,9 @@ impl MeetingEditor {
                 self.parties.pop();
             }
             (field, _) => {
-                let Some(input) = self.input_mut(field) else { return false };
+                let Some(input) = self.input_mut(field) else {
+                    return false;
+                };
                 if !input.input(key) {
                     return false;
                 }
@@ -236,7 +266,11 @@ impl MeetingEditor {
             return false;
         }
         if let Some((id, _)) = self.party_matches.first().cloned() {
-            let kind = self.party_kinds.iter().find(|(c, _)| *c == id).map(|(_, k)| *k);
+            let kind = self
+                .party_kinds
+                .iter()
+                .find(|(c, _)| *c == id)
+                .map(|(_, k)| *k);
             self.parties.push(Participant {
                 role: kind.map_or(Role::Other, role_for),
                 contact: Some(id),
@@ -294,7 +328,11 @@ impl MeetingEditor {
             .take(PICKER_ROWS)
             .map(|(i, _)| (directory.cases[*i].id, directory.cases[*i].name.clone()))
             .collect();
-        self.case = if query.trim().is_empty() { None } else { self.case_matches.first().map(|c| c.0) };
+        self.case = if query.trim().is_empty() {
+            None
+        } else {
+            self.case_matches.first().map(|c| c.0)
+        };
     }
 
     fn match_parties(&mut self, directory: Option<&Directory>) {
@@ -361,11 +399,17 @@ impl MeetingEditor {
         let follow_up_minutes = minutes_field(Field::FollowUp, &self.follow_up);
         let case = if self.is_internal() { None } else { self.case };
         if case.is_none() && !self.is_internal() {
-            errors.push((Field::Case, "no case chosen: type part of the citizen's name".into()));
+            errors.push((
+                Field::Case,
+                "no case chosen: type part of the citizen's name".into(),
+            ));
         }
         let title = text_of(&self.title);
         if self.is_internal() && title.trim().is_empty() {
-            errors.push((Field::Case, "an internal block needs a title, e.g. \"Telefonvagt\"".into()));
+            errors.push((
+                Field::Case,
+                "an internal block needs a title, e.g. \"Telefonvagt\"".into(),
+            ));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -373,7 +417,14 @@ impl MeetingEditor {
         let base = self.original.clone();
         let mut participants = self.parties.clone();
         if case.is_some() && !participants.iter().any(|p| p.role == Role::Citizen) {
-            participants.insert(0, Participant { role: Role::Citizen, contact: None, name: String::new() });
+            participants.insert(
+                0,
+                Participant {
+                    role: Role::Citizen,
+                    contact: None,
+                    name: String::new(),
+                },
+            );
         }
         Ok(Meeting {
             id: base.as_ref().map_or(id, |m| m.id),
@@ -382,14 +433,23 @@ impl MeetingEditor {
             minutes,
             purpose: self.purpose_key().to_string(),
             form: FORMS[self.form],
-            place: Place { kind: PLACES[self.place], text: text_of(&self.place_text).trim().to_string() },
+            place: Place {
+                kind: PLACES[self.place],
+                text: text_of(&self.place_text).trim().to_string(),
+            },
             participants,
             booked_by: base.as_ref().map_or(BookedBy::Caseworker, |m| m.booked_by),
             prep_minutes,
             follow_up_minutes,
             status: base.as_ref().map_or(MeetingStatus::Planned, |m| m.status),
-            outcome: base.as_ref().map_or_else(String::new, |m| m.outcome.clone()),
-            title: if self.is_internal() { title.trim().to_string() } else { base.as_ref().map_or_else(String::new, |m| m.title.clone()) },
+            outcome: base
+                .as_ref()
+                .map_or_else(String::new, |m| m.outcome.clone()),
+            title: if self.is_internal() {
+                title.trim().to_string()
+            } else {
+                base.as_ref().map_or_else(String::new, |m| m.title.clone())
+            },
             note: text_of(&self.note).trim().to_string(),
             repeat: base.and_then(|m| m.repeat),
         })
@@ -397,7 +457,9 @@ impl MeetingEditor {
 
     /// Overlap and working-hours warnings for the meeting as it stands.
     pub fn warnings(&self, settings: &Settings, today: NaiveDate) -> Vec<Warning> {
-        let Ok(meeting) = self.build(MeetingId(0), today) else { return Vec::new() };
+        let Ok(meeting) = self.build(MeetingId(0), today) else {
+            return Vec::new();
+        };
         let day = meeting.start.date();
         let others: Vec<Meeting> = self
             .day
@@ -410,16 +472,28 @@ impl MeetingEditor {
     }
 
     /// The third parties' other meetings on the start day: (party, start, end, overlaps).
-    pub fn party_meetings(&self, today: NaiveDate) -> Vec<(ContactId, NaiveDateTime, NaiveDateTime, bool)> {
-        let Some(start) = self.start_time(today) else { return Vec::new() };
+    pub fn party_meetings(
+        &self,
+        today: NaiveDate,
+    ) -> Vec<(ContactId, NaiveDateTime, NaiveDateTime, bool)> {
+        let Some(start) = self.start_time(today) else {
+            return Vec::new();
+        };
         let minutes = parse_duration(&text_of(&self.duration)).unwrap_or(0);
         let end = start + chrono::Duration::minutes(i64::from(minutes));
         let day = start.date();
         let mut out = Vec::new();
         for party in self.parties.iter().filter_map(|p| p.contact) {
             for occ in occurrences(&self.day, day, day) {
-                let theirs = occ.meeting.participants.iter().any(|p| p.contact == Some(party));
-                let same = self.original.as_ref().is_some_and(|o| o.id == occ.meeting.id);
+                let theirs = occ
+                    .meeting
+                    .participants
+                    .iter()
+                    .any(|p| p.contact == Some(party));
+                let same = self
+                    .original
+                    .as_ref()
+                    .is_some_and(|o| o.id == occ.meeting.id);
                 if theirs && !same {
                     let overlap = occ.start < end && start < occ.end();
                     out.push((party, occ.start, occ.end(), overlap));

@@ -23,12 +23,17 @@ pub fn layers(model: &Model) -> Vec<Layer> {
 
 /// Whether the open popup has a text field that printable keys go to.
 fn takes_text(model: &Model) -> bool {
-    matches!(model.popup, Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_)))
+    matches!(
+        model.popup,
+        Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_))
+    )
 }
 
 fn printable(key: &KeyEvent) -> bool {
     matches!(key.code, KeyCode::Char(_))
-        && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
 /// Handles one key press and returns the effects for the app loop.
@@ -38,7 +43,9 @@ pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
     let layers = layers(model);
     let mut pending = model.key_state.clone();
-    let result = model.keymap.feed(&layers, &mut pending, KeyPress::from(key));
+    let result = model
+        .keymap
+        .feed(&layers, &mut pending, KeyPress::from(key));
     model.key_state = pending;
     match result {
         KeyResult::Matched(name) => {
@@ -71,7 +78,11 @@ pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         KeyResult::NotFound => {
             model.pending = None;
-            if model.popup.is_some() { update(model, Action::Type(key)) } else { vec![] }
+            if model.popup.is_some() {
+                update(model, Action::Type(key))
+            } else {
+                vec![]
+            }
         }
     }
 }

@@ -33,8 +33,17 @@ pub fn settings(config: &Config) -> Settings {
         first_meeting_minutes: config.meetings.first_meeting_minutes,
         prep_minutes: config.meetings.prep_minutes,
         follow_up_minutes: config.meetings.follow_up_minutes,
-        purposes: config.meetings.kinds.iter().map(|k| k.key.clone()).collect(),
-        week_days: if config.working_hours.days.len() > 5 { 7 } else { 5 },
+        purposes: config
+            .meetings
+            .kinds
+            .iter()
+            .map(|k| k.key.clone())
+            .collect(),
+        week_days: if config.working_hours.days.len() > 5 {
+            7
+        } else {
+            5
+        },
     }
 }
 
@@ -49,7 +58,12 @@ pub fn describe_action(named: Named, lang: Lang, keymap_desc: &str) -> String {
 
 /// A model ready for the first frame: the visible window loaded, an id reserved.
 pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<Model> {
-    let mut model = Model::new(ctx.lang(), settings(&ctx.config), ctx.now_local(), Rc::new(keymap));
+    let mut model = Model::new(
+        ctx.lang(),
+        settings(&ctx.config),
+        ctx.now_local(),
+        Rc::new(keymap),
+    );
     model.demo = demo;
     model.first_run = store.count::<crate::model::Case>() == 0;
     let effects = update::load_window(&model);

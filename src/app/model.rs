@@ -54,11 +54,17 @@ impl Window {
 
     /// The case's name, or its number while the name is not loaded.
     pub fn case_name(&self, id: CaseId) -> String {
-        self.case_names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
+        self.case_names
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("#{id}"))
     }
 
     pub fn contact_name(&self, id: ContactId) -> String {
-        self.contact_names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
+        self.contact_names
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("#{id}"))
     }
 }
 
@@ -147,7 +153,11 @@ pub struct PendingKeys {
 
 impl Model {
     pub fn new(lang: Lang, settings: Settings, now: NaiveDateTime, keymap: Rc<Keymap>) -> Model {
-        let scroll_minutes = settings.hours.start.signed_duration_since(chrono::NaiveTime::MIN).num_minutes() as u32;
+        let scroll_minutes = settings
+            .hours
+            .start
+            .signed_duration_since(chrono::NaiveTime::MIN)
+            .num_minutes() as u32;
         Model {
             lang,
             settings,
@@ -180,8 +190,12 @@ impl Model {
         match self.view {
             View::Day => vec![self.day],
             View::Week => {
-                let monday = self.day - Duration::days(i64::from(self.day.weekday().num_days_from_monday()));
-                monday.iter_days().take(usize::from(self.settings.week_days)).collect()
+                let monday =
+                    self.day - Duration::days(i64::from(self.day.weekday().num_days_from_monday()));
+                monday
+                    .iter_days()
+                    .take(usize::from(self.settings.week_days))
+                    .collect()
             }
         }
     }

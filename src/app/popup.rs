@@ -30,7 +30,10 @@ pub struct Confirm {
 /// What a "yes" does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Consequence {
-    DeleteMeeting { meeting: MeetingId, start: NaiveDateTime },
+    DeleteMeeting {
+        meeting: MeetingId,
+        start: NaiveDateTime,
+    },
     /// After marking a no-show: log that the caseworker tried to reach the citizen. Nothing else.
     LogContactAttempt { case: CaseId },
 }

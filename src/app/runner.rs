@@ -49,7 +49,10 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
 }
 
 fn meetings(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<Meeting>, StoreError> {
-    store.meetings_between(from.and_time(NaiveTime::MIN), (to + Duration::days(1)).and_time(NaiveTime::MIN))
+    store.meetings_between(
+        from.and_time(NaiveTime::MIN),
+        (to + Duration::days(1)).and_time(NaiveTime::MIN),
+    )
 }
 
 /// The meetings of the days shown and the names of their cases and parties.
@@ -72,25 +75,39 @@ pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, S
             }
         }
     }
-    Ok(Window { from, to, meetings, case_names, contact_names })
+    Ok(Window {
+        from,
+        to,
+        meetings,
+        case_names,
+        contact_names,
+    })
 }
 
 /// Every active case and every contact, for pickers.
 pub fn directory(store: &Store) -> Result<Directory, StoreError> {
     let contacts = store.all::<Contact>()?;
-    let names: HashMap<ContactId, String> = contacts.iter().map(|c| (c.id, c.name.clone())).collect();
+    let names: HashMap<ContactId, String> =
+        contacts.iter().map(|c| (c.id, c.name.clone())).collect();
     let mut cases: Vec<CaseEntry> = store
         .all::<Case>()?
         .into_iter()
         .filter(Case::is_active)
-        .map(|c| CaseEntry { id: c.id, name: c.name, alias: c.alias })
+        .map(|c| CaseEntry {
+            id: c.id,
+            name: c.name,
+            alias: c.alias,
+        })
         .collect();
     cases.sort_by(|a, b| a.name.cmp(&b.name));
     let contacts = contacts
         .into_iter()
         .map(|c| ContactEntry {
             id: c.id,
-            organisation: c.organisation.and_then(|o| names.get(&o).cloned()).unwrap_or_default(),
+            organisation: c
+                .organisation
+                .and_then(|o| names.get(&o).cloned())
+                .unwrap_or_default(),
             name: c.name,
             kind: c.kind,
         })

@@ -13,8 +13,8 @@ use crate::domain::quick_add::{self, CaseName};
 use crate::domain::slots::{Need, next_free};
 use crate::i18n::{Msg, label_purpose, label_status, weekday_short};
 use crate::model::{
-    Channel, ContactEvent, Direction, EventId, Meeting, MeetingForm, MeetingId, MeetingStatus,
-    PlaceKind, purpose,
+    Channel, ContactEvent, Direction, EventId, FreeText, Meeting, MeetingForm, MeetingId,
+    MeetingStatus, PlaceKind, purpose,
 };
 use crate::privacy::check_no_cpr;
 use crate::store::{AnyRecord, Change, RecordRef};
@@ -47,7 +47,10 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 pub fn load_window(model: &Model) -> Vec<Effect> {
     let days = model.visible_days();
     match (days.first(), days.last()) {
-        (Some(from), Some(to)) => vec![Effect::LoadWindow { from: *from, to: *to }],
+        (Some(from), Some(to)) => vec![Effect::LoadWindow {
+            from: *from,
+            to: *to,
+        }],
         _ => vec![],
     }
 }
@@ -67,7 +70,10 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             return vec![];
         }
         Named::OpenPalette => {
-            model.popup = Some(Popup::Palette(Palette { input: line_input(""), selected: 0 }));
+            model.popup = Some(Popup::Palette(Palette {
+                input: line_input(""),
+                selected: 0,
+            }));
             return vec![];
         }
         Named::Search => {
@@ -118,10 +124,18 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
             effects
         }
         Named::NewMeeting => {
-            let from = if model.day == model.today() { model.now } else { model.day.and_time(NaiveTime::MIN) };
+            let from = if model.day == model.today() {
+                model.now
+            } else {
+                model.day.and_time(NaiveTime::MIN)
+            };
             let to = from.date() + Duration::days(i64::from(SEARCH_DAYS));
             let mut effects = need_directory(model);
-            effects.push(Effect::Fetch { from: from.date(), to, then: Question::NewMeeting { from } });
+            effects.push(Effect::Fetch {
+                from: from.date(),
+                to,
+                then: Question::NewMeeting { from },
+            });
             effects
         }
         Named::FindFreeSlot => {
@@ -172,22 +186,41 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
             return effects;
         }
         Named::DeleteMeeting => {
-            let question = format!("{} {}?", Msg::DeleteQuestion.text(lang), describe(model, &meeting, start));
+            let question = format!(
+                "{} {}?",
+                Msg::DeleteQuestion.text(lang),
+                describe(model, &meeting, start)
+            );
             model.popup = Some(Popup::Confirm(Confirm {
                 question,
-                on_yes: Consequence::DeleteMeeting { meeting: meeting.id, start },
+                on_yes: Consequence::DeleteMeeting {
+                    meeting: meeting.id,
+                    start,
+                },
             }));
             return vec![];
         }
         Named::MoveToDate => return open_prompt(model, PromptKind::MoveToDate, ""),
         Named::BookFollowUp => return open_prompt(model, PromptKind::FollowUpWeeks, "4"),
-        Named::SetStatusHeld => return open_prompt(model, PromptKind::StatusNote(MeetingStatus::Held), ""),
-        Named::SetStatusCancelledByCitizen => {
-            return open_prompt(model, PromptKind::StatusNote(MeetingStatus::CancelledByCitizen), "");
+        Named::SetStatusHeld => {
+            return open_prompt(model, PromptKind::StatusNote(MeetingStatus::Held), "");
         }
-        Named::SetStatusNoShow => return open_prompt(model, PromptKind::StatusNote(MeetingStatus::NoShow), ""),
+        Named::SetStatusCancelledByCitizen => {
+            return open_prompt(
+                model,
+                PromptKind::StatusNote(MeetingStatus::CancelledByCitizen),
+                "",
+            );
+        }
+        Named::SetStatusNoShow => {
+            return open_prompt(model, PromptKind::StatusNote(MeetingStatus::NoShow), "");
+        }
         Named::SetStatusCancelled => {
-            return open_prompt(model, PromptKind::StatusNote(MeetingStatus::CancelledByCaseworker), "");
+            return open_prompt(
+                model,
+                PromptKind::StatusNote(MeetingStatus::CancelledByCaseworker),
+                "",
+            );
         }
         Named::MoveEarlier => {
             changed.start -= Duration::minutes(15);
@@ -239,7 +272,10 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
         let new_start = start + (changed.start - meeting.start);
         label.push_str(&format!(" → {}", when_label(model, new_start)));
         if meeting.repeat.is_none() {
-            model.selected = Some(Selection { meeting: meeting.id, start: new_start });
+            model.selected = Some(Selection {
+                meeting: meeting.id,
+                start: new_start,
+            });
             model.day = new_start.date();
         }
     }
@@ -270,28 +306,36 @@ fn select_step(model: &mut Model, delta: i32) -> Vec<Effect> {
         model.selected = None;
         return vec![];
     }
-    let current = model
-        .selected
-        .and_then(|s| day.iter().position(|o| o.meeting.id == s.meeting && o.start == s.start));
+    let current = model.selected.and_then(|s| {
+        day.iter()
+            .position(|o| o.meeting.id == s.meeting && o.start == s.start)
+    });
     let next = match current {
         None if delta > 0 => 0,
         None => day.len() - 1,
         Some(i) => (i as i64 + i64::from(delta)).clamp(0, day.len() as i64 - 1) as usize,
     };
-    model.selected = Some(Selection { meeting: day[next].meeting.id, start: day[next].start });
+    model.selected = Some(Selection {
+        meeting: day[next].meeting.id,
+        start: day[next].start,
+    });
     vec![]
 }
 
 /// Keeps the selection on a meeting that is still there, or picks the first of the day.
 fn reselect(model: &mut Model) {
     let day = model.window.day(model.day);
-    let still = model
-        .selected
-        .is_some_and(|s| day.iter().any(|o| o.meeting.id == s.meeting && o.start == s.start));
+    let still = model.selected.is_some_and(|s| {
+        day.iter()
+            .any(|o| o.meeting.id == s.meeting && o.start == s.start)
+    });
     if !still {
         let now = model.now;
         let first = day.iter().find(|o| o.end() > now).or(day.first());
-        model.selected = first.map(|o| Selection { meeting: o.meeting.id, start: o.start });
+        model.selected = first.map(|o| Selection {
+            meeting: o.meeting.id,
+            start: o.start,
+        });
     }
 }
 
@@ -318,7 +362,9 @@ pub fn palette_entries(model: &Model, filter: &str) -> Vec<(Named, String, Strin
     let mut entries: Vec<(Named, String, String)> = Vec::new();
     for layer in [Layer::Calendar, Layer::Global] {
         for binding in model.keymap.bindings(layer) {
-            let Some(named) = Named::from_name(&binding.action) else { continue };
+            let Some(named) = Named::from_name(&binding.action) else {
+                continue;
+            };
             if matches!(named, Named::OpenPalette | Named::ClosePopup)
                 || entries.iter().any(|e| e.0 == named)
             {
@@ -328,17 +374,28 @@ pub fn palette_entries(model: &Model, filter: &str) -> Vec<(Named, String, Strin
                 .chain(binding.alternatives.iter().cloned())
                 .collect::<Vec<_>>()
                 .join(", ");
-            entries.push((named, super::describe_action(named, model.lang, &binding.desc), keys));
+            entries.push((
+                named,
+                super::describe_action(named, model.lang, &binding.desc),
+                keys,
+            ));
         }
     }
-    rank(&Fuzzy::default(), &entries, |e| format!("{} {}", e.1, e.0.name()), filter)
-        .into_iter()
-        .map(|(i, _)| entries[i].clone())
-        .collect()
+    rank(
+        &Fuzzy::default(),
+        &entries,
+        |e| format!("{} {}", e.1, e.0.name()),
+        filter,
+    )
+    .into_iter()
+    .map(|(i, _)| entries[i].clone())
+    .collect()
 }
 
 fn palette(model: &mut Model, named: Named) -> Vec<Effect> {
-    let Some(Popup::Palette(p)) = &model.popup else { return vec![] };
+    let Some(Popup::Palette(p)) = &model.popup else {
+        return vec![];
+    };
     let filter = text_of(&p.input);
     let count = palette_entries(model, &filter).len();
     let selected = p.selected;
@@ -346,7 +403,8 @@ fn palette(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::SelectNext | Named::SelectPrev => {
             let delta: i64 = if named == Named::SelectNext { 1 } else { -1 };
             if let Some(Popup::Palette(p)) = &mut model.popup {
-                p.selected = (selected as i64 + delta).clamp(0, count.saturating_sub(1) as i64) as usize;
+                p.selected =
+                    (selected as i64 + delta).clamp(0, count.saturating_sub(1) as i64) as usize;
             }
             vec![]
         }
@@ -363,7 +421,9 @@ fn palette(model: &mut Model, named: Named) -> Vec<Effect> {
 }
 
 fn confirm(model: &mut Model, named: Named) -> Vec<Effect> {
-    let Some(Popup::Confirm(question)) = model.popup.take() else { return vec![] };
+    let Some(Popup::Confirm(question)) = model.popup.take() else {
+        return vec![];
+    };
     if named == Named::ConfirmNo {
         return vec![];
     }
@@ -374,8 +434,14 @@ fn confirm(model: &mut Model, named: Named) -> Vec<Effect> {
     let lang = model.lang;
     match question.on_yes {
         Consequence::DeleteMeeting { meeting, start } => {
-            let Some(m) = model.window.meeting(meeting).cloned() else { return vec![] };
-            let label = format!("{} {}", Msg::StepDeleted.text(lang), describe(model, &m, start));
+            let Some(m) = model.window.meeting(meeting).cloned() else {
+                return vec![];
+            };
+            let label = format!(
+                "{} {}",
+                Msg::StepDeleted.text(lang),
+                describe(model, &m, start)
+            );
             model.selected = None;
             let step = Step {
                 label,
@@ -387,7 +453,9 @@ fn confirm(model: &mut Model, named: Named) -> Vec<Effect> {
             effects
         }
         Consequence::LogContactAttempt { case } => {
-            let Some(id) = model.reserved_id.take() else { return vec![] };
+            let Some(id) = model.reserved_id.take() else {
+                return vec![];
+            };
             let event = ContactEvent {
                 id: EventId(id),
                 case,
@@ -399,7 +467,11 @@ fn confirm(model: &mut Model, named: Named) -> Vec<Effect> {
                 note: Msg::ContactAttemptNote.text(lang).to_string(),
             };
             let step = Step {
-                label: format!("{} {}", Msg::StepLoggedAttempt.text(lang), model.window.case_name(case)),
+                label: format!(
+                    "{} {}",
+                    Msg::StepLoggedAttempt.text(lang),
+                    model.window.case_name(case)
+                ),
                 forward: vec![Change::Put(AnyRecord::Event(event))],
                 backward: vec![Change::Delete(RecordRef::from(EventId(id)))],
             };
@@ -409,7 +481,11 @@ fn confirm(model: &mut Model, named: Named) -> Vec<Effect> {
 }
 
 fn open_prompt(model: &mut Model, kind: PromptKind, initial: &str) -> Vec<Effect> {
-    model.popup = Some(Popup::Prompt(Prompt { kind, input: line_input(initial), error: None }));
+    model.popup = Some(Popup::Prompt(Prompt {
+        kind,
+        input: line_input(initial),
+        error: None,
+    }));
     vec![]
 }
 
@@ -417,7 +493,9 @@ fn prompt(model: &mut Model, named: Named) -> Vec<Effect> {
     if named != Named::Submit {
         return vec![];
     }
-    let Some(Popup::Prompt(p)) = &model.popup else { return vec![] };
+    let Some(Popup::Prompt(p)) = &model.popup else {
+        return vec![];
+    };
     let kind = p.kind;
     let text = text_of(&p.input);
     match answer(model, kind, text.trim()) {
@@ -447,7 +525,8 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
         }
         PromptKind::MoveToDate => {
             let when = parse_when(text, today).map_err(|e| e.to_string())?;
-            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s))
+            else {
                 return Ok(vec![]);
             };
             let new_start = when.at_or(start.time());
@@ -460,7 +539,10 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
                 when_label(model, new_start)
             );
             model.day = new_start.date();
-            model.selected = Some(Selection { meeting: meeting.id, start: new_start });
+            model.selected = Some(Selection {
+                meeting: meeting.id,
+                start: new_start,
+            });
             Ok(save_meeting(model, &meeting, changed, label))
         }
         PromptKind::FollowUpWeeks => {
@@ -471,7 +553,8 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
                 .ok()
                 .filter(|w| (1..=52).contains(w))
                 .ok_or_else(|| Msg::WeeksExpected.text(lang).to_string())?;
-            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s))
+            else {
                 return Ok(vec![]);
             };
             let at = start + Duration::weeks(i64::from(weeks));
@@ -479,20 +562,33 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
             Ok(vec![Effect::Fetch {
                 from: at.date(),
                 to,
-                then: Question::FollowUp { template: Box::new(meeting), at, weeks },
+                then: Question::FollowUp {
+                    template: Box::new(meeting),
+                    at,
+                    weeks,
+                },
             }])
         }
         PromptKind::FreeSlot => {
             let minutes = parse_duration(text).map_err(|e| e.to_string())?;
-            let from = if model.day == today { model.now } else { model.day.and_time(NaiveTime::MIN) };
+            let from = if model.day == today {
+                model.now
+            } else {
+                model.day.and_time(NaiveTime::MIN)
+            };
             let to = from.date() + Duration::days(i64::from(SEARCH_DAYS));
             let mut effects = need_directory(model);
-            effects.push(Effect::Fetch { from: from.date(), to, then: Question::FreeSlot { from, minutes } });
+            effects.push(Effect::Fetch {
+                from: from.date(),
+                to,
+                then: Question::FreeSlot { from, minutes },
+            });
             Ok(effects)
         }
         PromptKind::StatusNote(status) => {
             check_no_cpr("outcome", text).map_err(|e| e.to_string())?;
-            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s))
+            else {
                 return Ok(vec![]);
             };
             let mut changed = meeting.clone();
@@ -512,7 +608,11 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
             {
                 // A no-show prompts a contact attempt, and nothing more: no sanction, no report.
                 model.popup = Some(Popup::Confirm(Confirm {
-                    question: format!("{} {}?", Msg::LogAttemptQuestion.text(lang), model.window.case_name(case)),
+                    question: format!(
+                        "{} {}?",
+                        Msg::LogAttemptQuestion.text(lang),
+                        model.window.case_name(case)
+                    ),
                     on_yes: Consequence::LogContactAttempt { case },
                 }));
             }
@@ -529,10 +629,17 @@ fn quick_add_answer(model: &mut Model, text: &str) -> Result<Vec<Effect>, String
     let names: Vec<CaseName<'_>> = directory
         .cases
         .iter()
-        .map(|c| CaseName { id: c.id, name: &c.name, alias: &c.alias })
+        .map(|c| CaseName {
+            id: c.id,
+            name: &c.name,
+            alias: &c.alias,
+        })
         .collect();
     let line = quick_add::parse(text, model.today(), &names).map_err(|e| e.to_string())?;
-    let id = model.reserved_id.take().ok_or_else(|| Msg::StillLoading.text(model.lang).to_string())?;
+    let id = model
+        .reserved_id
+        .take()
+        .ok_or_else(|| Msg::StillLoading.text(model.lang).to_string())?;
     let settings = &model.settings;
     let meeting = Meeting {
         id: MeetingId(id),
@@ -574,7 +681,10 @@ fn book(model: &mut Model, meeting: Meeting) -> Vec<Effect> {
         describe(model, &meeting, meeting.start)
     );
     model.day = meeting.start.date();
-    model.selected = Some(Selection { meeting: meeting.id, start: meeting.start });
+    model.selected = Some(Selection {
+        meeting: meeting.id,
+        start: meeting.start,
+    });
     let step = Step {
         label,
         backward: vec![Change::Delete(RecordRef::from(meeting.id))],
@@ -587,7 +697,9 @@ fn book(model: &mut Model, meeting: Meeting) -> Vec<Effect> {
 
 fn form(model: &mut Model, named: Named) -> Vec<Effect> {
     let today = model.today();
-    let Some(Popup::Form(editor)) = &mut model.popup else { return vec![] };
+    let Some(Popup::Form(editor)) = &mut model.popup else {
+        return vec![];
+    };
     match named {
         Named::NextField => editor.next_field(),
         Named::PrevField => editor.prev_field(),
@@ -595,7 +707,11 @@ fn form(model: &mut Model, named: Named) -> Vec<Effect> {
             if editor.take_party() {
                 return vec![];
             }
-            let id = editor.original.as_ref().map(|m| m.id.0).or(model.reserved_id);
+            let id = editor
+                .original
+                .as_ref()
+                .map(|m| m.id.0)
+                .or(model.reserved_id);
             let Some(id) = id else { return vec![] };
             let meeting = match editor.build(MeetingId(id), today) {
                 Ok(meeting) => meeting,
@@ -605,10 +721,16 @@ fn form(model: &mut Model, named: Named) -> Vec<Effect> {
                     return vec![];
                 }
             };
-            if let Some((field, text)) = meeting.free_text().into_iter().find_map(|(f, t)| {
-                check_no_cpr(f, t).err().map(|e| (f, e.to_string()))
-            }) {
-                let at = if field == "place.text" { Field::PlaceText } else { Field::Note };
+            if let Some((field, text)) = meeting
+                .free_text()
+                .into_iter()
+                .find_map(|(f, t)| check_no_cpr(f, t).err().map(|e| (f, e.to_string())))
+            {
+                let at = if field == "place.text" {
+                    Field::PlaceText
+                } else {
+                    Field::Note
+                };
                 editor.errors = vec![(at, text)];
                 return vec![];
             }
@@ -625,7 +747,10 @@ fn form(model: &mut Model, named: Named) -> Vec<Effect> {
                         Msg::StepEdited.text(model.lang),
                         describe(model, &before, before.start)
                     );
-                    model.selected = Some(Selection { meeting: meeting.id, start: meeting.start });
+                    model.selected = Some(Selection {
+                        meeting: meeting.id,
+                        start: meeting.start,
+                    });
                     model.day = meeting.start.date();
                     save_meeting(model, &before, meeting, label)
                 }
@@ -638,17 +763,27 @@ fn form(model: &mut Model, named: Named) -> Vec<Effect> {
 
 /// Asks for the meetings of the form's start day when it changed.
 fn form_day(model: &Model) -> Vec<Effect> {
-    let Some(Popup::Form(editor)) = &model.popup else { return vec![] };
+    let Some(Popup::Form(editor)) = &model.popup else {
+        return vec![];
+    };
     match editor.start_time(model.today()) {
         Some(start) if editor.day_loaded != Some(start.date()) => {
-            vec![Effect::Fetch { from: start.date(), to: start.date(), then: Question::FormDay }]
+            vec![Effect::Fetch {
+                from: start.date(),
+                to: start.date(),
+                then: Question::FormDay,
+            }]
         }
         _ => vec![],
     }
 }
 
 fn need_directory(model: &Model) -> Vec<Effect> {
-    if model.directory.is_none() { vec![Effect::LoadDirectory] } else { vec![] }
+    if model.directory.is_none() {
+        vec![Effect::LoadDirectory]
+    } else {
+        vec![]
+    }
 }
 
 fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
@@ -720,7 +855,10 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
     match question {
         Question::FormDay => {
             if let Some(Popup::Form(editor)) = &mut model.popup {
-                editor.day_loaded = meetings.first().map(|m| m.start.date()).or(editor.day_loaded);
+                editor.day_loaded = meetings
+                    .first()
+                    .map(|m| m.start.date())
+                    .or(editor.day_loaded);
                 if let Some(start) = editor.start_time(model.now.date()) {
                     editor.day_loaded = Some(start.date());
                 }
@@ -729,33 +867,73 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
             vec![]
         }
         Question::NewMeeting { from } => {
-            let booked = occurrences(&meetings, from.date(), from.date() + Duration::days(i64::from(SEARCH_DAYS)));
-            let start = next_free(from, need(model.settings.default_minutes), &booked, &model.settings.hours, SEARCH_DAYS)
-                .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
+            let booked = occurrences(
+                &meetings,
+                from.date(),
+                from.date() + Duration::days(i64::from(SEARCH_DAYS)),
+            );
+            let start = next_free(
+                from,
+                need(model.settings.default_minutes),
+                &booked,
+                &model.settings.hours,
+                SEARCH_DAYS,
+            )
+            .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
             let mut editor = MeetingEditor::new(&model.settings, start, None);
-            editor.day = meetings.into_iter().filter(|m| m.start.date() == start.date()).collect();
+            editor.day = meetings
+                .into_iter()
+                .filter(|m| m.start.date() == start.date())
+                .collect();
             editor.day_loaded = Some(start.date());
             model.popup = Some(Popup::Form(Box::new(editor)));
             vec![]
         }
         Question::FreeSlot { from, minutes } => {
-            let booked = occurrences(&meetings, from.date(), from.date() + Duration::days(i64::from(SEARCH_DAYS)));
-            match next_free(from, need(minutes), &booked, &model.settings.hours, SEARCH_DAYS) {
+            let booked = occurrences(
+                &meetings,
+                from.date(),
+                from.date() + Duration::days(i64::from(SEARCH_DAYS)),
+            );
+            match next_free(
+                from,
+                need(minutes),
+                &booked,
+                &model.settings.hours,
+                SEARCH_DAYS,
+            ) {
                 Some(start) => {
                     let mut editor = MeetingEditor::new(&model.settings, start, None);
                     editor.duration = line_input(&crate::time::format_duration(minutes));
-                    editor.day = meetings.into_iter().filter(|m| m.start.date() == start.date()).collect();
+                    editor.day = meetings
+                        .into_iter()
+                        .filter(|m| m.start.date() == start.date())
+                        .collect();
                     editor.day_loaded = Some(start.date());
-                    model.status = Some(info(&format!("{} {}", Msg::NextFreeSlot.text(lang), when_label(model, start))));
+                    model.status = Some(info(&format!(
+                        "{} {}",
+                        Msg::NextFreeSlot.text(lang),
+                        when_label(model, start)
+                    )));
                     model.popup = Some(Popup::Form(Box::new(editor)));
                 }
                 None => model.status = Some(warn(Msg::NoFreeSlot.text(lang))),
             }
             vec![]
         }
-        Question::FollowUp { template, at, weeks } => {
-            let Some(id) = model.reserved_id.take() else { return vec![] };
-            let booked = occurrences(&meetings, at.date(), at.date() + Duration::days(i64::from(SEARCH_DAYS)));
+        Question::FollowUp {
+            template,
+            at,
+            weeks,
+        } => {
+            let Some(id) = model.reserved_id.take() else {
+                return vec![];
+            };
+            let booked = occurrences(
+                &meetings,
+                at.date(),
+                at.date() + Duration::days(i64::from(SEARCH_DAYS)),
+            );
             let mut follow_up = (*template).clone();
             follow_up.id = MeetingId(id);
             follow_up.start = at;
@@ -765,9 +943,20 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
             follow_up.purpose = purpose::OPFOELGNING.to_string();
             let clashes = warnings(&follow_up, at, &booked, &model.settings.hours, None)
                 .iter()
-                .any(|w| matches!(w, Warning::Overlap { .. } | Warning::NotAWorkingDay | Warning::OutsideWorkingHours));
+                .any(|w| {
+                    matches!(
+                        w,
+                        Warning::Overlap { .. }
+                            | Warning::NotAWorkingDay
+                            | Warning::OutsideWorkingHours
+                    )
+                });
             if clashes {
-                let slot_from = at.date().and_time(at.time().min(model.settings.hours.start).max(NaiveTime::MIN));
+                let slot_from = at.date().and_time(
+                    at.time()
+                        .min(model.settings.hours.start)
+                        .max(NaiveTime::MIN),
+                );
                 let need = Need {
                     minutes: follow_up.minutes,
                     prep_minutes: follow_up.prep_minutes,
@@ -775,7 +964,9 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
                 };
                 // The nearest free time: the same day if there is room after, else the next days.
                 let start = next_free(at, need, &booked, &model.settings.hours, SEARCH_DAYS)
-                    .or_else(|| next_free(slot_from, need, &booked, &model.settings.hours, SEARCH_DAYS));
+                    .or_else(|| {
+                        next_free(slot_from, need, &booked, &model.settings.hours, SEARCH_DAYS)
+                    });
                 match start {
                     Some(start) => follow_up.start = start,
                     None => {
@@ -796,7 +987,10 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
 fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Vec<Effect> {
     let lang = model.lang;
     if let Err(message) = result {
-        model.status = Some(Status { tone: Tone::Error, text: message });
+        model.status = Some(Status {
+            tone: Tone::Error,
+            text: message,
+        });
         return load_window(model);
     }
     let text = match kind {
@@ -806,12 +1000,20 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
             text
         }
         WriteKind::Undo => {
-            let label = model.history.next_undo().map(|s| s.label.clone()).unwrap_or_default();
+            let label = model
+                .history
+                .next_undo()
+                .map(|s| s.label.clone())
+                .unwrap_or_default();
             model.history.undone();
             format!("{}: {label}", Msg::Undone.text(lang))
         }
         WriteKind::Redo => {
-            let label = model.history.next_redo().map(|s| s.label.clone()).unwrap_or_default();
+            let label = model
+                .history
+                .next_redo()
+                .map(|s| s.label.clone())
+                .unwrap_or_default();
             model.history.redone();
             format!("{}: {label}", Msg::Redone.text(lang))
         }
@@ -850,9 +1052,15 @@ fn when_label(model: &Model, at: NaiveDateTime) -> String {
 }
 
 fn info(text: &str) -> Status {
-    Status { tone: Tone::Info, text: text.to_string() }
+    Status {
+        tone: Tone::Info,
+        text: text.to_string(),
+    }
 }
 
 fn warn(text: &str) -> Status {
-    Status { tone: Tone::Warning, text: text.to_string() }
+    Status {
+        tone: Tone::Warning,
+        text: text.to_string(),
+    }
 }

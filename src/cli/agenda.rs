@@ -53,7 +53,10 @@ fn print_text(items: &[AgendaItem], from: NaiveDate, to: NaiveDate, lang: Lang) 
             println!("  -");
         }
         for i in today {
-            let who = i.case.as_ref().map_or(i.title.as_str(), |c| c.name.as_str());
+            let who = i
+                .case
+                .as_ref()
+                .map_or(i.title.as_str(), |c| c.name.as_str());
             let mut line = format!(
                 "  {}-{}  {:<22} {} · {} · {}",
                 i.start, i.end, who, i.purpose, i.form, i.place
@@ -68,4 +71,3 @@ fn print_text(items: &[AgendaItem], from: NaiveDate, to: NaiveDate, lang: Lang) 
         }
     }
 }
-

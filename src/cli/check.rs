@@ -7,7 +7,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let problems = store.check();
     if problems.is_empty() {
-        println!("ok: records and indexes agree ({})", store.data_dir().display());
+        println!("ok: records and indexes agree ({})", store.dir().display());
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {
@@ -16,7 +16,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     eprintln!(
         "{} problem(s) found. Restore from a backup with `caseplan restore FILE` (see {}).",
         problems.len(),
-        store.data_dir().join("backups").display()
+        store.dir().join("backups").display()
     );
     Ok(ExitCode::FAILURE)
 }

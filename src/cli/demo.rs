@@ -23,16 +23,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         bail!(
             "{} already holds data; the demo only fills an empty database. \
              Use --data DIR with a new directory, or start `caseplan --demo` for a throwaway one.",
-            store.data_dir().display()
+            store.dir().display()
         );
     }
     let mut spec = DemoSpec::new(args.cases, args.seed, ctx.today());
     spec.meetings_per_case_per_year = args.meetings_per_case;
     let data = generate(&spec);
-    store.import(&data, false)?;
+    store.import(&data)?;
     println!(
         "demo caseload written to {}: {} cases, {} contacts, {} meetings",
-        store.data_dir().display(),
+        store.dir().display(),
         data.cases.len(),
         data.contacts.len(),
         data.meetings.len()

@@ -1,7 +1,7 @@
 //! `export`, `import` and `restore`: the whole database as one JSON document.
 
 use crate::context::Context;
-use crate::store::{self, ExportDocument, Store};
+use crate::store::{self, ExportDocument};
 use anyhow::{Context as _, Result};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,29 +43,28 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
 pub fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let document = read_document(&args.file)?;
     let store = ctx.open_store()?;
-    store.import(&document.data, args.replace)?;
+    if args.replace {
+        store.import_replacing(&document.data)?;
+    } else {
+        store.import(&document.data)?;
+    }
     eprintln!(
         "imported {} records from {} into {}",
         document.data.record_count(),
         args.file.display(),
-        store.data_dir().display()
+        store.dir().display()
     );
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<ExitCode> {
-    let document = read_document(&args.file)?;
-    let aside = store::restore(&ctx.data_dir, &document.data)?;
-    if let Some(aside) = aside {
-        eprintln!("the old database was kept at {}", aside.display());
-    }
+    let store = store::backup::restore(&ctx.data_dir, &args.file)?;
+    let counts: usize = store.counts().iter().map(|(_, n)| n).sum();
     eprintln!(
-        "restored {} records from {}",
-        document.data.record_count(),
-        args.file.display()
+        "restored {counts} records from {} into {}",
+        args.file.display(),
+        store.dir().display()
     );
-    // Opening checks the restored database the way every start does.
-    Store::open(&ctx.data_dir)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -14,7 +14,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "caseplan", version, about = "A keyboard-driven planner for jobcenter caseworkers")]
+#[command(
+    name = "caseplan",
+    version,
+    about = "A keyboard-driven planner for jobcenter caseworkers"
+)]
 pub struct Cli {
     /// Data directory (default: the platform data dir, e.g. ~/.local/share/caseplan).
     #[arg(long, global = true, value_name = "DIR", env = "CASEPLAN_DATA")]

@@ -26,7 +26,10 @@ pub fn occurrences(meetings: &[Meeting], from: NaiveDate, to: NaiveDate) -> Vec<
         if meeting.repeat.is_none() {
             let day = meeting.start.date();
             if from <= day && day <= to {
-                out.push(Occurrence { meeting, start: meeting.start });
+                out.push(Occurrence {
+                    meeting,
+                    start: meeting.start,
+                });
             }
             continue;
         }
@@ -70,7 +73,11 @@ mod tests {
     fn weekly_block_keeps_wall_clock_time_across_dst() {
         let mut block = meeting(9, "2026-10-20 09:00", 120);
         block.case = None;
-        block.repeat = Some(Repeat { every: RepeatEvery::Weekly, until: None, skipped: vec![] });
+        block.repeat = Some(Repeat {
+            every: RepeatEvery::Weekly,
+            until: None,
+            skipped: vec![],
+        });
         let blocks = [block];
         let got = occurrences(&blocks, day("2026-10-26"), day("2026-11-01"));
         assert_eq!(got.len(), 1);

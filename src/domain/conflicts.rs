@@ -9,13 +9,21 @@ use chrono::{Duration, NaiveDateTime};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     /// The meeting itself overlaps another meeting.
-    Overlap { with: MeetingId, start: NaiveDateTime },
+    Overlap {
+        with: MeetingId,
+        start: NaiveDateTime,
+    },
     /// Only the preparation or follow-up time collides with another meeting.
-    BufferOverlap { with: MeetingId, start: NaiveDateTime },
+    BufferOverlap {
+        with: MeetingId,
+        start: NaiveDateTime,
+    },
     OutsideWorkingHours,
     /// A weekend or a public holiday.
     NotAWorkingDay,
-    CitizenAway { reason: AwayReason },
+    CitizenAway {
+        reason: AwayReason,
+    },
 }
 
 /// The time a meeting takes including its preparation and follow-up.
@@ -52,9 +60,18 @@ pub fn warnings(
         }
         let with = other.meeting.id;
         if intersects((start, end), (other.start, other.end())) {
-            out.push(Warning::Overlap { with, start: other.start });
-        } else if intersects(busy_span(meeting, start), busy_span(other.meeting, other.start)) {
-            out.push(Warning::BufferOverlap { with, start: other.start });
+            out.push(Warning::Overlap {
+                with,
+                start: other.start,
+            });
+        } else if intersects(
+            busy_span(meeting, start),
+            busy_span(other.meeting, other.start),
+        ) {
+            out.push(Warning::BufferOverlap {
+                with,
+                start: other.start,
+            });
         }
     }
     if !hours.is_working_day(start.date()) {
@@ -63,7 +80,9 @@ pub fn warnings(
         out.push(Warning::OutsideWorkingHours);
     }
     if let Some(away) = case.and_then(|c| c.away_on(start.date())) {
-        out.push(Warning::CitizenAway { reason: away.reason });
+        out.push(Warning::CitizenAway {
+            reason: away.reason,
+        });
     }
     out
 }
@@ -103,7 +122,13 @@ mod tests {
     fn overlap_is_a_warning_naming_the_other_meeting() {
         let other = meeting(2, "2026-11-24 10:00", 60);
         let m = meeting(1, "2026-11-24 10:30", 45);
-        assert_eq!(check(&m, &[other]), vec![Warning::Overlap { with: MeetingId(2), start: at("2026-11-24 10:00") }]);
+        assert_eq!(
+            check(&m, &[other]),
+            vec![Warning::Overlap {
+                with: MeetingId(2),
+                start: at("2026-11-24 10:00")
+            }]
+        );
     }
 
     #[test]
@@ -112,7 +137,13 @@ mod tests {
         let mut m = meeting(1, "2026-11-24 11:00", 45);
         assert!(check(&m, std::slice::from_ref(&other)).is_empty());
         m.prep_minutes = 10;
-        assert_eq!(check(&m, &[other]), vec![Warning::BufferOverlap { with: MeetingId(2), start: at("2026-11-24 10:00") }]);
+        assert_eq!(
+            check(&m, &[other]),
+            vec![Warning::BufferOverlap {
+                with: MeetingId(2),
+                start: at("2026-11-24 10:00")
+            }]
+        );
     }
 
     #[test]
@@ -124,9 +155,18 @@ mod tests {
 
     #[test]
     fn outside_hours_weekends_and_holidays_are_warnings() {
-        assert_eq!(check(&meeting(1, "2026-11-24 15:00", 60), &[]), vec![Warning::OutsideWorkingHours]);
-        assert_eq!(check(&meeting(1, "2026-11-28 10:00", 60), &[]), vec![Warning::NotAWorkingDay]);
-        assert_eq!(check(&meeting(1, "2026-12-25 10:00", 60), &[]), vec![Warning::NotAWorkingDay]);
+        assert_eq!(
+            check(&meeting(1, "2026-11-24 15:00", 60), &[]),
+            vec![Warning::OutsideWorkingHours]
+        );
+        assert_eq!(
+            check(&meeting(1, "2026-11-28 10:00", 60), &[]),
+            vec![Warning::NotAWorkingDay]
+        );
+        assert_eq!(
+            check(&meeting(1, "2026-12-25 10:00", 60), &[]),
+            vec![Warning::NotAWorkingDay]
+        );
     }
 
     #[test]
@@ -137,6 +177,9 @@ mod tests {
             meeting(3, "2026-11-24 13:00", 30),
         ];
         let day = ms[0].start.date();
-        assert_eq!(overlapping(&occurrences(&ms, day, day)), vec![MeetingId(1), MeetingId(2)]);
+        assert_eq!(
+            overlapping(&occurrences(&ms, day, day)),
+            vec![MeetingId(1), MeetingId(2)]
+        );
     }
 }

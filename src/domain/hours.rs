@@ -14,7 +14,13 @@ impl Default for WorkingHours {
         WorkingHours {
             start: NaiveTime::from_hms_opt(8, 0, 0).unwrap_or(NaiveTime::MIN),
             end: NaiveTime::from_hms_opt(15, 30, 0).unwrap_or(NaiveTime::MIN),
-            days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+            days: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
         }
     }
 }

@@ -27,14 +27,19 @@ impl QuickAdd {
 pub enum QuickAddError {
     #[error("the line is empty; write e.g. \"tir 10:30 45m Jensen opfølgning\"")]
     Empty,
-    #[error("no date or time at the start of \"{0}\"; begin with e.g. \"tir 10:30\" or \"i morgen 9\"")]
+    #[error(
+        "no date or time at the start of \"{0}\"; begin with e.g. \"tir 10:30\" or \"i morgen 9\""
+    )]
     NoWhen(String),
     #[error("no case named in \"{0}\"; add part of the citizen's name")]
     NoCase(String),
     #[error("no case matches \"{0}\"")]
     UnknownCase(String),
     #[error("\"{query}\" matches several cases: {}; write more of the name", .candidates.join(", "))]
-    Ambiguous { query: String, candidates: Vec<String> },
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
 }
 
 /// A case as the quick-add line can name it.
@@ -46,7 +51,11 @@ pub struct CaseName<'a> {
 
 /// Reads a quick-add line. Words naming a purpose or a form are taken from anywhere after the
 /// time; the remaining words name the case, which must match exactly one active case.
-pub fn parse(line: &str, today: NaiveDate, cases: &[CaseName<'_>]) -> Result<QuickAdd, QuickAddError> {
+pub fn parse(
+    line: &str,
+    today: NaiveDate,
+    cases: &[CaseName<'_>],
+) -> Result<QuickAdd, QuickAddError> {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() {
         return Err(QuickAddError::Empty);
@@ -75,7 +84,13 @@ pub fn parse(line: &str, today: NaiveDate, cases: &[CaseName<'_>]) -> Result<Qui
     }
     let query = name_words.join(" ");
     let case = resolve_case(&query, cases)?;
-    Ok(QuickAdd { when, minutes, case, purpose, form })
+    Ok(QuickAdd {
+        when,
+        minutes,
+        case,
+        purpose,
+        form,
+    })
 }
 
 /// The one case whose name (or alias) has every query word as the start of one of its words.
@@ -83,10 +98,14 @@ fn resolve_case(query: &str, cases: &[CaseName<'_>]) -> Result<CaseId, QuickAddE
     let wanted: Vec<String> = query.split_whitespace().map(normalise).collect();
     let fits = |text: &str| {
         let have: Vec<String> = text.split_whitespace().map(normalise).collect();
-        wanted.iter().all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
+        wanted
+            .iter()
+            .all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
     };
-    let hits: Vec<&CaseName<'_>> =
-        cases.iter().filter(|c| fits(c.name) || (!c.alias.is_empty() && fits(c.alias))).collect();
+    let hits: Vec<&CaseName<'_>> = cases
+        .iter()
+        .filter(|c| fits(c.name) || (!c.alias.is_empty() && fits(c.alias)))
+        .collect();
     match hits.as_slice() {
         [] => Err(QuickAddError::UnknownCase(query.to_string())),
         [one] => Ok(one.id),
@@ -127,10 +146,26 @@ mod tests {
 
     fn cases() -> Vec<CaseName<'static>> {
         vec![
-            CaseName { id: CaseId(1), name: "Anne Jensen", alias: "" },
-            CaseName { id: CaseId(2), name: "Bo Jensen", alias: "" },
-            CaseName { id: CaseId(3), name: "Søren Østergaard", alias: "" },
-            CaseName { id: CaseId(4), name: "Mette Kjær", alias: "Musse" },
+            CaseName {
+                id: CaseId(1),
+                name: "Anne Jensen",
+                alias: "",
+            },
+            CaseName {
+                id: CaseId(2),
+                name: "Bo Jensen",
+                alias: "",
+            },
+            CaseName {
+                id: CaseId(3),
+                name: "Søren Østergaard",
+                alias: "",
+            },
+            CaseName {
+                id: CaseId(4),
+                name: "Mette Kjær",
+                alias: "Musse",
+            },
         ]
     }
 
@@ -140,7 +175,10 @@ mod tests {
     }
 
     fn at(d: u32, h: u32, m: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap().and_hms_opt(h, m, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 11, d)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap()
     }
 
     #[test]
@@ -174,19 +212,37 @@ mod tests {
             }
         );
         assert!(err.to_string().contains("Anne Jensen, Bo Jensen"));
-        assert_eq!(parse("tir 10 anne jensen", today(), &cases()).unwrap().case, CaseId(1));
+        assert_eq!(
+            parse("tir 10 anne jensen", today(), &cases()).unwrap().case,
+            CaseId(1)
+        );
     }
 
     #[test]
     fn alias_names_a_case() {
-        assert_eq!(parse("fre 13 musse", today(), &cases()).unwrap().case, CaseId(4));
+        assert_eq!(
+            parse("fre 13 musse", today(), &cases()).unwrap().case,
+            CaseId(4)
+        );
     }
 
     #[test]
     fn missing_parts_say_what_to_write() {
-        assert_eq!(parse("  ", today(), &cases()).unwrap_err(), QuickAddError::Empty);
-        assert!(matches!(parse("Jensen tir 10", today(), &cases()), Err(QuickAddError::NoWhen(_))));
-        assert!(matches!(parse("tir 10 45m", today(), &cases()), Err(QuickAddError::NoCase(_))));
-        assert!(matches!(parse("tir 10 Hansen", today(), &cases()), Err(QuickAddError::UnknownCase(_))));
+        assert_eq!(
+            parse("  ", today(), &cases()).unwrap_err(),
+            QuickAddError::Empty
+        );
+        assert!(matches!(
+            parse("Jensen tir 10", today(), &cases()),
+            Err(QuickAddError::NoWhen(_))
+        ));
+        assert!(matches!(
+            parse("tir 10 45m", today(), &cases()),
+            Err(QuickAddError::NoCase(_))
+        ));
+        assert!(matches!(
+            parse("tir 10 Hansen", today(), &cases()),
+            Err(QuickAddError::UnknownCase(_))
+        ));
     }
 }

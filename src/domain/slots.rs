@@ -42,7 +42,12 @@ pub fn next_free(
         let mut start = round_up(from.max(hours.opens(day) + before));
         while start + length + after <= hours.closes(day) {
             let span = (start - before, start + length + after);
-            match busy.iter().filter(|b| b.0 < span.1 && span.0 < b.1).map(|b| b.1).max() {
+            match busy
+                .iter()
+                .filter(|b| b.0 < span.1 && span.0 < b.1)
+                .map(|b| b.1)
+                .max()
+            {
                 None => return Some(start),
                 // Jump past the blocking meeting instead of stepping through it.
                 Some(blocked_until) => start = round_up(blocked_until + before),
@@ -54,8 +59,15 @@ pub fn next_free(
 
 /// The first quarter-hour mark at or after `t`.
 fn round_up(t: NaiveDateTime) -> NaiveDateTime {
-    let whole_minute = t.with_second(0).and_then(|r| r.with_nanosecond(0)).unwrap_or(t);
-    let t = if whole_minute < t { whole_minute + Duration::minutes(1) } else { t };
+    let whole_minute = t
+        .with_second(0)
+        .and_then(|r| r.with_nanosecond(0))
+        .unwrap_or(t);
+    let t = if whole_minute < t {
+        whole_minute + Duration::minutes(1)
+    } else {
+        t
+    };
     let minutes = i64::from(t.minute());
     t + Duration::minutes((STEP_MINUTES - minutes % STEP_MINUTES) % STEP_MINUTES)
 }
@@ -66,7 +78,11 @@ mod tests {
     use crate::domain::agenda::occurrences;
     use crate::domain::testing::{at, meeting};
 
-    const NEED: Need = Need { minutes: 45, prep_minutes: 10, follow_up_minutes: 0 };
+    const NEED: Need = Need {
+        minutes: 45,
+        prep_minutes: 10,
+        follow_up_minutes: 0,
+    };
 
     #[test]
     fn empty_day_gives_opening_time_plus_preparation_rounded_to_the_quarter() {
@@ -80,8 +96,18 @@ mod tests {
         let mut m = meeting(1, "2026-11-24 08:00", 60);
         m.follow_up_minutes = 15;
         let ms = [m];
-        let booked = occurrences(&ms, at("2026-11-24 00:00").date(), at("2026-11-24 00:00").date());
-        let got = next_free(at("2026-11-24 08:00"), NEED, &booked, &WorkingHours::default(), 0);
+        let booked = occurrences(
+            &ms,
+            at("2026-11-24 00:00").date(),
+            at("2026-11-24 00:00").date(),
+        );
+        let got = next_free(
+            at("2026-11-24 08:00"),
+            NEED,
+            &booked,
+            &WorkingHours::default(),
+            0,
+        );
         // Busy until 09:15; our own 10 minutes of preparation push the start to 09:30.
         assert_eq!(got, Some(at("2026-11-24 09:30")));
     }
@@ -91,7 +117,13 @@ mod tests {
         let ms = [meeting(1, "2026-11-27 08:00", 7 * 60 + 30)]; // all of Friday
         let from = at("2026-11-27 08:00").date();
         let booked = occurrences(&ms, from, from + Duration::days(7));
-        let got = next_free(at("2026-11-27 08:00"), NEED, &booked, &WorkingHours::default(), 7);
+        let got = next_free(
+            at("2026-11-27 08:00"),
+            NEED,
+            &booked,
+            &WorkingHours::default(),
+            7,
+        );
         assert_eq!(got, Some(at("2026-11-30 08:15")));
     }
 
@@ -101,20 +133,46 @@ mod tests {
         m.status = crate::model::MeetingStatus::CancelledByCitizen;
         let ms = [m];
         let day = at("2026-11-24 00:00").date();
-        let got = next_free(at("2026-11-24 08:00"), NEED, &occurrences(&ms, day, day), &WorkingHours::default(), 0);
+        let got = next_free(
+            at("2026-11-24 08:00"),
+            NEED,
+            &occurrences(&ms, day, day),
+            &WorkingHours::default(),
+            0,
+        );
         assert_eq!(got, Some(at("2026-11-24 08:15")));
     }
 
     #[test]
     fn no_room_within_the_search_window_gives_none() {
-        let need = Need { minutes: 8 * 60, prep_minutes: 0, follow_up_minutes: 0 };
-        assert_eq!(next_free(at("2026-11-24 08:00"), need, &[], &WorkingHours::default(), 14), None);
+        let need = Need {
+            minutes: 8 * 60,
+            prep_minutes: 0,
+            follow_up_minutes: 0,
+        };
+        assert_eq!(
+            next_free(
+                at("2026-11-24 08:00"),
+                need,
+                &[],
+                &WorkingHours::default(),
+                14
+            ),
+            None
+        );
     }
 
     #[test]
     fn seconds_in_the_search_start_never_give_an_earlier_slot() {
         let from = at("2026-11-24 09:00") + Duration::seconds(30);
-        let need = Need { minutes: 30, prep_minutes: 0, follow_up_minutes: 0 };
-        assert_eq!(next_free(from, need, &[], &WorkingHours::default(), 0), Some(at("2026-11-24 09:15")));
+        let need = Need {
+            minutes: 30,
+            prep_minutes: 0,
+            follow_up_minutes: 0,
+        };
+        assert_eq!(
+            next_free(from, need, &[], &WorkingHours::default(), 0),
+            Some(at("2026-11-24 09:15"))
+        );
     }
 }

@@ -21,7 +21,13 @@ mod tests {
     use std::collections::HashMap;
 
     /// Words that are the same in both languages.
-    const SAME_IN_BOTH: [Msg; 4] = [Msg::Mentor, Msg::Video, Msg::Hospital, Msg::PurposeAdmin];
+    const SAME_IN_BOTH: [Msg; 5] = [
+        Msg::Mentor,
+        Msg::Video,
+        Msg::Hospital,
+        Msg::PurposeAdmin,
+        Msg::Demo,
+    ];
 
     #[test]
     fn all_lists_every_variant_once_in_declaration_order() {

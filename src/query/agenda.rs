@@ -40,7 +40,12 @@ pub struct Party {
 }
 
 /// The agenda items of the days `from..=to`, read through the start-time index.
-pub fn agenda(store: &Store, from: NaiveDate, to: NaiveDate, lang: Lang) -> Result<Vec<AgendaItem>> {
+pub fn agenda(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    lang: Lang,
+) -> Result<Vec<AgendaItem>> {
     let meetings = store.meetings_between(
         from.and_time(NaiveTime::MIN),
         (to + Duration::days(1)).and_time(NaiveTime::MIN),
@@ -55,7 +60,10 @@ pub fn agenda(store: &Store, from: NaiveDate, to: NaiveDate, lang: Lang) -> Resu
 fn item(o: &Occurrence<'_>, names: &mut Names<'_>, lang: Lang) -> Result<AgendaItem> {
     let m = o.meeting;
     let case = match m.case {
-        Some(id) => Some(CaseRef { id: id.0, name: names.case(id)? }),
+        Some(id) => Some(CaseRef {
+            id: id.0,
+            name: names.case(id)?,
+        }),
         None => None,
     };
     let mut parties = Vec::new();
@@ -64,7 +72,10 @@ fn item(o: &Occurrence<'_>, names: &mut Names<'_>, lang: Lang) -> Result<AgendaI
             Some(id) => names.contact(id)?,
             None => p.name.clone(),
         };
-        parties.push(Party { role: i18n::label_role(p.role, lang).to_string(), name });
+        parties.push(Party {
+            role: i18n::label_role(p.role, lang).to_string(),
+            name,
+        });
     }
     let mut place = i18n::label_place(m.place.kind, lang).to_string();
     if !m.place.text.is_empty() {
@@ -95,14 +106,21 @@ struct Names<'a> {
 
 impl<'a> Names<'a> {
     fn new(store: &'a Store) -> Self {
-        Names { store, cases: HashMap::new(), contacts: HashMap::new() }
+        Names {
+            store,
+            cases: HashMap::new(),
+            contacts: HashMap::new(),
+        }
     }
 
     fn case(&mut self, id: CaseId) -> Result<String> {
         if let Some(name) = self.cases.get(&id) {
             return Ok(name.clone());
         }
-        let name = self.store.get::<Case>(id.0)?.map_or_else(|| format!("#{id}"), |c| c.name);
+        let name = self
+            .store
+            .get::<Case>(id)?
+            .map_or_else(|| format!("#{id}"), |c| c.name);
         self.cases.insert(id, name.clone());
         Ok(name)
     }
@@ -111,8 +129,10 @@ impl<'a> Names<'a> {
         if let Some(name) = self.contacts.get(&id) {
             return Ok(name.clone());
         }
-        let name =
-            self.store.get::<Contact>(id.0)?.map_or_else(|| format!("#{id}"), |c| c.name);
+        let name = self
+            .store
+            .get::<Contact>(id)?
+            .map_or_else(|| format!("#{id}"), |c| c.name);
         self.contacts.insert(id, name.clone());
         Ok(name)
     }

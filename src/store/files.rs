@@ -22,7 +22,7 @@ pub(crate) fn create_private_dir(path: &Path) -> io::Result<()> {
 }
 
 /// Writes `bytes` to `path` readable only by the user; a crash leaves the old file or none.
-pub(crate) fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = path.with_extension("tmp");
     let mut options = fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);

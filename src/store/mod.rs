@@ -18,6 +18,7 @@ mod write;
 
 pub use error::{MAX_LISTED_PROBLEMS, Problem, StoreError};
 pub use export::ExportDocument;
+pub use files::write_private_file;
 pub use index::{DueKind, DueRef};
 pub use migrate::CURRENT_SCHEMA;
 pub use record::{AnyRecord, CaseRecord, Change, Kind, Record, RecordId, RecordRef};

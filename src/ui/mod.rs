@@ -6,6 +6,10 @@ use ratatui::text::Line;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame<'_>, model: &Model) {
-    let text = format!("caseplan {} ({} meetings)", model.day, model.window.meetings.len());
+    let text = format!(
+        "caseplan {} ({} meetings)",
+        model.day,
+        model.window.meetings.len()
+    );
     frame.render_widget(Line::from(text), frame.area());
 }

@@ -46,7 +46,12 @@ pub struct Tui {
 impl Tui {
     pub fn start(data: &Path, args: &[&str], cols: u16, rows: u16) -> Tui {
         let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(BIN);
         cmd.arg("--data");
@@ -73,7 +78,11 @@ impl Tui {
         });
         // Keep the master alive as long as the child: dropping it hangs up the terminal.
         std::mem::forget(pty.master);
-        Tui { child, writer, screen }
+        Tui {
+            child,
+            writer,
+            screen,
+        }
     }
 
     pub fn contents(&self) -> String {
@@ -96,7 +105,9 @@ impl Tui {
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type into the terminal");
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("type into the terminal");
         self.writer.flush().expect("flush keys");
     }
 
