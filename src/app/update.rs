@@ -641,35 +641,15 @@ fn quick_add_answer(model: &mut Model, text: &str) -> Result<Vec<Effect>, String
         .take()
         .ok_or_else(|| Msg::StillLoading.text(model.lang).to_string())?;
     let settings = &model.settings;
-    let meeting = Meeting {
-        id: MeetingId(id),
-        case: Some(line.case),
-        start: line.start(settings.hours.start),
-        minutes: line.minutes.unwrap_or(settings.default_minutes),
-        purpose: line.purpose.unwrap_or(purpose::SAMTALE).to_string(),
-        form: line.form.unwrap_or(MeetingForm::InPerson),
-        place: crate::model::Place {
-            kind: match line.form {
-                Some(MeetingForm::Phone | MeetingForm::Video) => PlaceKind::Remote,
-                Some(MeetingForm::HomeVisit) => PlaceKind::CitizensHome,
-                _ => PlaceKind::Jobcenter,
-            },
-            text: String::new(),
+    let meeting = line.meeting(
+        MeetingId(id),
+        quick_add::Defaults {
+            time: settings.hours.start,
+            minutes: settings.default_minutes,
+            prep_minutes: settings.prep_minutes,
+            follow_up_minutes: settings.follow_up_minutes,
         },
-        participants: vec![crate::model::Participant {
-            role: crate::model::Role::Citizen,
-            contact: None,
-            name: String::new(),
-        }],
-        booked_by: crate::model::BookedBy::Caseworker,
-        prep_minutes: settings.prep_minutes,
-        follow_up_minutes: settings.follow_up_minutes,
-        status: MeetingStatus::Planned,
-        outcome: String::new(),
-        title: String::new(),
-        note: String::new(),
-        repeat: None,
-    };
+    );
     Ok(book(model, meeting))
 }
 

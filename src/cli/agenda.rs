@@ -58,9 +58,12 @@ fn print_text(items: &[AgendaItem], from: NaiveDate, to: NaiveDate, lang: Lang) 
                 .as_ref()
                 .map_or(i.title.as_str(), |c| c.name.as_str());
             let mut line = format!(
-                "  {}-{}  {:<22} {} · {} · {}",
-                i.start, i.end, who, i.purpose, i.form, i.place
+                "  {}-{}  {:<22} {} · {}",
+                i.start, i.end, who, i.purpose, i.form
             );
+            if !i.place.is_empty() {
+                line.push_str(&format!(" · {}", i.place));
+            }
             for p in &i.parties {
                 line.push_str(&format!(" · {} ({})", p.name, p.role));
             }

@@ -1,7 +1,9 @@
 //! The command line: one file per subcommand. Commands reuse the domain and the store and never
 //! go through the TUI.
 
+mod add;
 mod agenda;
+mod case;
 mod check;
 mod config;
 mod demo;
@@ -40,6 +42,11 @@ pub struct Cli {
 pub enum Command {
     /// Meetings in order, with parties and place.
     Agenda(agenda::Args),
+    /// Book a meeting from one line: "tir 10:30 45m Jensen opfølgning".
+    Add(add::Args),
+    /// Cases: `case add NAME`.
+    #[command(subcommand)]
+    Case(case::Command),
     /// Write the whole database as one JSON document.
     Export(exchange::ExportArgs),
     /// Read a JSON document written by `export` (validated before anything is written).
@@ -58,6 +65,8 @@ pub enum Command {
 pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
     match command {
         Command::Agenda(args) => agenda::run(ctx, args),
+        Command::Add(args) => add::run(ctx, args),
+        Command::Case(command) => case::run(ctx, command),
         Command::Export(args) => exchange::export(ctx, args),
         Command::Import(args) => exchange::import(ctx, args),
         Command::Restore(args) => exchange::restore(ctx, args),

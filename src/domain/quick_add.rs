@@ -1,10 +1,13 @@
 //! One line that books a meeting: "tir 10:30 45m Jensen opfølgning" or
 //! "tomorrow 9 1h Jensen phone follow-up". Backs `caseplan add` and the TUI's quick-add line.
 
-use crate::model::{CaseId, MeetingForm, purpose};
+use crate::model::{
+    BookedBy, CaseId, Meeting, MeetingForm, MeetingId, MeetingStatus, Participant, Place,
+    PlaceKind, Role, purpose,
+};
 use crate::search::normalise;
 use crate::time::{When, take_duration, take_when};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use thiserror::Error;
 
 /// What the line asks for; defaults (length, time) are the caller's.
@@ -17,9 +20,58 @@ pub struct QuickAdd {
     pub form: Option<MeetingForm>,
 }
 
+/// What a quick-add line does not say: the configured defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Defaults {
+    /// The time when only a day is given (the start of the working day).
+    pub time: NaiveTime,
+    pub minutes: u32,
+    pub prep_minutes: u32,
+    pub follow_up_minutes: u32,
+}
+
 impl QuickAdd {
-    pub fn start(&self, default_time: chrono::NaiveTime) -> NaiveDateTime {
+    pub fn start(&self, default_time: NaiveTime) -> NaiveDateTime {
         self.when.at_or(default_time)
+    }
+
+    /// The meeting the line books: a planned meeting with the citizen.
+    pub fn meeting(&self, id: MeetingId, defaults: Defaults) -> Meeting {
+        let form = self.form.unwrap_or(MeetingForm::InPerson);
+        Meeting {
+            id,
+            case: Some(self.case),
+            start: self.start(defaults.time),
+            minutes: self.minutes.unwrap_or(defaults.minutes),
+            purpose: self.purpose.unwrap_or(purpose::SAMTALE).to_string(),
+            form,
+            place: Place {
+                kind: usual_place(form),
+                text: String::new(),
+            },
+            participants: vec![Participant {
+                role: Role::Citizen,
+                contact: None,
+                name: String::new(),
+            }],
+            booked_by: BookedBy::Caseworker,
+            prep_minutes: defaults.prep_minutes,
+            follow_up_minutes: defaults.follow_up_minutes,
+            status: MeetingStatus::Planned,
+            outcome: String::new(),
+            title: String::new(),
+            note: String::new(),
+            repeat: None,
+        }
+    }
+}
+
+/// Where a meeting of a form usually is: nowhere for a call, at home for a home visit.
+pub fn usual_place(form: MeetingForm) -> PlaceKind {
+    match form {
+        MeetingForm::Phone | MeetingForm::Video => PlaceKind::Remote,
+        MeetingForm::HomeVisit => PlaceKind::CitizensHome,
+        MeetingForm::InPerson | MeetingForm::Walk => PlaceKind::Jobcenter,
     }
 }
 
@@ -142,7 +194,6 @@ fn form_word(word: &str) -> Option<MeetingForm> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveTime;
 
     fn cases() -> Vec<CaseName<'static>> {
         vec![

@@ -2,7 +2,7 @@
 
 use crate::domain::agenda::{Occurrence, occurrences};
 use crate::i18n::{self, Lang};
-use crate::model::{Case, CaseId, Contact, ContactId};
+use crate::model::{Case, CaseId, Contact, ContactId, PlaceKind};
 use crate::store::Store;
 use crate::time::format_time;
 use anyhow::Result;
@@ -77,9 +77,17 @@ fn item(o: &Occurrence<'_>, names: &mut Names<'_>, lang: Lang) -> Result<AgendaI
             name,
         });
     }
-    let mut place = i18n::label_place(m.place.kind, lang).to_string();
+    // A call or a video meeting has no place to name.
+    let mut place = match m.place.kind {
+        PlaceKind::Remote => String::new(),
+        kind => i18n::label_place(kind, lang).to_string(),
+    };
     if !m.place.text.is_empty() {
-        place = format!("{place}, {}", m.place.text);
+        place = if place.is_empty() {
+            m.place.text.clone()
+        } else {
+            format!("{place}, {}", m.place.text)
+        };
     }
     Ok(AgendaItem {
         meeting_id: m.id.0,

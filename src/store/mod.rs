@@ -69,6 +69,8 @@ impl Store {
         files::create_private_dir(dir).map_err(cannot_create)?;
         files::create_private_dir(&dir.join(BACKUP_DIR)).map_err(cannot_create)?;
         let db_path = dir.join(DB_DIR);
+        // sled creates its directory with the default mode; make it the user's alone first.
+        files::create_private_dir(&db_path).map_err(cannot_create)?;
         // sled reads a data file of garbage as an empty database; caseplan always writes its
         // schema version into a new one, so existing files without it are damaged, not new.
         let existed = std::fs::metadata(db_path.join("db")).is_ok_and(|m| m.len() > 0);
