@@ -1,1 +1,85 @@
-fn main() {}
+//! Start-up and the day's agenda on generated caseloads, and saving one meeting with its flush.
+//!
+//! `cargo bench --bench store`. Caseloads of 50, 220 and 10,000 cases with a year of history at
+//! the scale table's density (50 meetings per case per year); the agenda must not get slower
+//! as history grows, so one group varies only the history.
+
+use caseplan::demo::{DemoSpec, generate};
+use caseplan::i18n::Lang;
+use caseplan::model::{Meeting, MeetingId};
+use caseplan::query::agenda::agenda;
+use caseplan::store::Store;
+use chrono::{Duration, NaiveDate};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date")
+}
+
+/// A database filled with a demo caseload, in a directory removed when the value is dropped.
+fn database(cases: usize, per_case_per_year: u32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spec = DemoSpec::new(cases, 7, today()).with_meetings_per_case_per_year(per_case_per_year);
+    let store = Store::open(dir.path()).expect("open");
+    store.import(&generate(&spec)).expect("import");
+    dir
+}
+
+fn open_and_agenda(dir: &Path) -> usize {
+    let store = Store::open(dir).expect("open");
+    agenda(&store, today(), today(), Lang::Da)
+        .expect("agenda")
+        .len()
+}
+
+fn startup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("open_and_load_today");
+    group.sample_size(20);
+    for cases in [50, 220, 10_000] {
+        let dir = database(cases, 50);
+        group.bench_with_input(BenchmarkId::from_parameter(cases), &dir, |b, dir| {
+            b.iter(|| black_box(open_and_agenda(dir.path())))
+        });
+    }
+    group.finish();
+}
+
+fn agenda_by_history(c: &mut Criterion) {
+    let mut group = c.benchmark_group("agenda_day_220_cases_by_meetings_per_case_year");
+    for per_year in [12, 50, 200] {
+        let dir = database(220, per_year);
+        let store = Store::open(dir.path()).expect("open");
+        group.bench_with_input(BenchmarkId::from_parameter(per_year), &store, |b, store| {
+            b.iter(|| black_box(agenda(store, today(), today(), Lang::Da).expect("agenda")))
+        });
+    }
+    group.finish();
+}
+
+fn save_one_meeting(c: &mut Criterion) {
+    let dir = database(220, 50);
+    let store = Store::open(dir.path()).expect("open");
+    let mut meeting: Meeting = store
+        .meetings_between(
+            today().and_hms_opt(0, 0, 0).expect("midnight"),
+            (today() + Duration::days(7))
+                .and_hms_opt(0, 0, 0)
+                .expect("midnight"),
+        )
+        .expect("meetings")
+        .into_iter()
+        .find(|m| m.repeat.is_none())
+        .expect("a meeting this week");
+    meeting.id = MeetingId(store.next_id().expect("id"));
+    c.bench_function("save_one_meeting_with_flush_220_cases", |b| {
+        b.iter(|| {
+            meeting.start += Duration::minutes(15);
+            store.put(black_box(&meeting)).expect("put");
+        })
+    });
+}
+
+criterion_group!(benches, startup, agenda_by_history, save_one_meeting);
+criterion_main!(benches);

@@ -1,0 +1,492 @@
+//! Flows typed as keys into the planner, asserting on the model and the store. No terminal:
+//! keys go through the real keymap, `update` and the effect runner.
+
+use caseplan::app::action::Named;
+use caseplan::app::model::Model;
+use caseplan::app::popup::Popup;
+use caseplan::app::{keys, runner};
+use caseplan::context::Context;
+use caseplan::demo::{DemoSpec, generate};
+use caseplan::i18n::Lang;
+use caseplan::keymap::{KeyPress, Keymap, parse_sequence};
+use caseplan::model::{
+    Case, ContactEvent, Meeting, MeetingForm, MeetingId, MeetingStatus, PlaceKind, purpose,
+};
+use caseplan::store::Store;
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const NOW: &str = "2026-11-24 09:00";
+
+struct App {
+    _dir: tempfile::TempDir,
+    store: Store,
+    model: Model,
+}
+
+impl App {
+    /// The planner on the demo caseload, Tuesday 24 November 2026 09:00, in English.
+    fn demo() -> App {
+        App::with(|store, today| {
+            store
+                .import(&generate(&DemoSpec::new(50, 1, today)))
+                .unwrap();
+        })
+    }
+
+    fn with(fill: impl FnOnce(&Store, NaiveDate)) -> App {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.toml");
+        std::fs::write(&config, "language = \"en\"\n").unwrap();
+        let ctx = Context::new(Some(dir.path()), Some(&config), Some(NOW)).unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        fill(&store, ctx.today());
+        let keymap = Keymap::defaults(&Named::names()).unwrap();
+        let model = caseplan::app::start(&ctx, &store, keymap, false).unwrap();
+        assert_eq!(model.lang, Lang::En);
+        App {
+            _dir: dir,
+            store,
+            model,
+        }
+    }
+
+    /// Presses keys written in keymap syntax, space-separated: "j j K", "s x", "ctrl-r".
+    fn keys(&mut self, keys: &str) {
+        for key in parse_sequence(keys).unwrap() {
+            self.press(key);
+        }
+    }
+
+    /// Types text into the open field, character by character.
+    fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyPress::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
+    fn press(&mut self, key: KeyPress) {
+        let effects = keys::press(&mut self.model, KeyEvent::new(key.code, key.modifiers));
+        runner::apply(&self.store, &mut self.model, effects).unwrap();
+    }
+
+    fn stored(&self, id: MeetingId) -> Option<Meeting> {
+        self.store.get::<Meeting>(id).unwrap()
+    }
+
+    fn selected(&self) -> Meeting {
+        self.model
+            .selected_meeting()
+            .expect("a selected meeting")
+            .0
+            .clone()
+    }
+
+    /// Selects the first single (not repeating) meeting with a case on the focused day.
+    fn select_a_case_meeting(&mut self) -> Meeting {
+        for _ in 0..20 {
+            self.keys("j");
+            let m = self.selected();
+            if m.case.is_some() && m.repeat.is_none() && m.status == MeetingStatus::Planned {
+                return m;
+            }
+        }
+        panic!("no planned case meeting on {}", self.model.day);
+    }
+
+    fn status(&self) -> String {
+        self.model
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+
+    fn meetings_on(&self, day: NaiveDate) -> Vec<Meeting> {
+        self.store
+            .meetings_between(
+                day.and_time(NaiveTime::MIN),
+                (day + Duration::days(1)).and_time(NaiveTime::MIN),
+            )
+            .unwrap()
+    }
+}
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+#[test]
+fn move_later_is_saved_named_on_the_status_line_and_undone_and_redone() {
+    let mut app = App::demo();
+    let before = app.select_a_case_meeting();
+    app.keys("J");
+    let moved = app.stored(before.id).unwrap();
+    assert_eq!(moved.start, before.start + Duration::minutes(15));
+    assert!(
+        app.status().starts_with("Saved: moved"),
+        "status: {}",
+        app.status()
+    );
+    let undo = app.model.history.next_undo().unwrap().label.clone();
+    assert!(
+        undo.contains("→"),
+        "the undo label names old and new time: {undo}"
+    );
+
+    app.keys("u");
+    assert_eq!(app.stored(before.id).unwrap().start, before.start);
+    assert!(app.status().starts_with("Undone: moved"));
+    app.keys("ctrl-r");
+    assert_eq!(
+        app.stored(before.id).unwrap().start,
+        before.start + Duration::minutes(15)
+    );
+    app.keys("u u");
+    assert_eq!(app.stored(before.id).unwrap().start, before.start);
+    assert_eq!(app.status(), "Nothing to undo");
+}
+
+#[test]
+fn one_key_changes_length_form_and_day() {
+    let mut app = App::demo();
+    let m = app.select_a_case_meeting();
+    app.keys("+ + -");
+    assert_eq!(app.stored(m.id).unwrap().minutes, m.minutes + 15);
+    app.keys("p");
+    let phone = app.stored(m.id).unwrap();
+    assert_eq!(phone.form, MeetingForm::Phone);
+    assert_eq!(phone.place.kind, PlaceKind::Remote);
+    assert_eq!(phone.purpose, m.purpose, "converting keeps the purpose");
+    app.keys("H");
+    assert_eq!(app.stored(m.id).unwrap().form, MeetingForm::HomeVisit);
+    app.keys(">");
+    assert_eq!(app.stored(m.id).unwrap().start, m.start + Duration::days(1));
+    assert_eq!(
+        app.model.day,
+        m.start.date() + Duration::days(1),
+        "the view follows the meeting"
+    );
+    assert_eq!(app.model.selected.unwrap().meeting, m.id);
+}
+
+#[test]
+fn move_to_a_typed_day_keeps_the_time() {
+    let mut app = App::demo();
+    let m = app.select_a_case_meeting();
+    app.keys("m");
+    app.text("fre");
+    app.keys("enter");
+    let moved = app.stored(m.id).unwrap();
+    assert_eq!(
+        moved.start,
+        at("2026-11-27 00:00").date().and_time(m.start.time())
+    );
+}
+
+#[test]
+fn a_bad_date_in_a_prompt_says_what_was_wrong_and_keeps_the_prompt() {
+    let mut app = App::demo();
+    app.keys("g d");
+    app.text("tirsdog");
+    app.keys("enter");
+    match &app.model.popup {
+        Some(Popup::Prompt(p)) => assert!(p.error.as_deref().unwrap_or("").contains("tirsdog")),
+        _ => panic!("the prompt stays open"),
+    }
+    app.keys("esc");
+    assert!(app.model.popup.is_none());
+}
+
+#[test]
+fn pending_sequence_is_visible_then_runs() {
+    let mut app = App::demo();
+    app.keys("l l");
+    assert_eq!(app.model.day, at("2026-11-26 00:00").date());
+    app.keys("g");
+    let pending = app.model.pending.clone().expect("g is pending");
+    assert_eq!(pending.typed, "g");
+    assert!(pending.next.iter().any(|(key, _)| key == "t"));
+    app.keys("t");
+    assert!(app.model.pending.is_none());
+    assert_eq!(app.model.day, at("2026-11-24 00:00").date());
+}
+
+#[test]
+fn new_meeting_through_the_form_picks_the_case_by_typing_and_undo_removes_it() {
+    let mut app = App::demo();
+    app.keys("n");
+    assert!(
+        matches!(app.model.popup, Some(Popup::Form(_))),
+        "n opens the form"
+    );
+    app.text("kare jen");
+    let Some(Popup::Form(form)) = &app.model.popup else {
+        panic!()
+    };
+    assert_eq!(
+        form.case_matches.first().map(|c| c.1.as_str()),
+        Some("Kåre Jensen")
+    );
+    app.keys("enter");
+    assert!(app.model.popup.is_none(), "saved: {:?}", app.status());
+    let booked = app.selected();
+    let kaare = app
+        .store
+        .all::<Case>()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Kåre Jensen")
+        .unwrap();
+    assert_eq!(booked.case, Some(kaare.id));
+    assert_eq!(booked.minutes, 45, "the configured default length");
+    assert!(
+        app.stored(booked.id).is_some(),
+        "durable when the form closes"
+    );
+    // The form offered a free time: nothing else is booked then.
+    let day = app.meetings_on(booked.start.date());
+    assert!(
+        day.iter()
+            .filter(|m| m.id != booked.id && m.repeat.is_none())
+            .all(|m| m.end() <= booked.start || booked.end() <= m.start)
+    );
+    app.keys("u");
+    assert!(app.stored(booked.id).is_none());
+}
+
+#[test]
+fn three_party_form_asks_for_the_third_party_and_adds_it() {
+    let mut app = App::demo();
+    app.keys("n");
+    app.text("kare");
+    app.keys("tab");
+    // Step the purpose to 3-partssamtale.
+    for _ in 0..10 {
+        let Some(Popup::Form(form)) = &app.model.popup else {
+            panic!()
+        };
+        if form.purpose_key() == purpose::THREE_PARTY {
+            break;
+        }
+        app.keys("right");
+    }
+    let Some(Popup::Form(form)) = &app.model.popup else {
+        panic!()
+    };
+    assert!(form.needs_third_party());
+    for _ in 0..6 {
+        app.keys("tab");
+    }
+    app.text("udsyn");
+    app.keys("enter");
+    let Some(Popup::Form(form)) = &app.model.popup else {
+        panic!("enter on a party name adds it")
+    };
+    assert!(!form.needs_third_party());
+    app.keys("enter");
+    let booked = app.selected();
+    assert!(booked.is_three_party());
+    assert!(
+        booked
+            .participants
+            .iter()
+            .any(|p| p.role.is_third_party() && p.contact.is_some())
+    );
+}
+
+#[test]
+fn cpr_number_in_the_form_is_refused_and_nothing_is_saved() {
+    let mut app = App::demo();
+    let before = app.store.count::<Meeting>();
+    app.keys("n");
+    app.text("kare");
+    for _ in 0..10 {
+        app.keys("tab");
+    }
+    app.text("borger 010190-1234");
+    app.keys("enter");
+    let Some(Popup::Form(form)) = &app.model.popup else {
+        panic!("the form stays open")
+    };
+    assert!(
+        form.errors.iter().any(|(_, e)| e.contains("CPR")),
+        "{:?}",
+        form.errors
+    );
+    assert_eq!(app.store.count::<Meeting>(), before);
+}
+
+#[test]
+fn quick_add_line_books_from_one_line_and_ambiguity_lists_candidates() {
+    let mut app = App::demo();
+    app.keys("a");
+    app.text("tor 14:15 30m Mette opfølgning");
+    app.keys("enter");
+    let Some(Popup::Prompt(p)) = &app.model.popup else {
+        panic!("ambiguous: the prompt stays")
+    };
+    assert!(
+        p.error.as_deref().unwrap().contains("Mette Kjær"),
+        "{:?}",
+        p.error
+    );
+    for _ in 0.."Mette opfølgning".chars().count() {
+        app.keys("backspace");
+    }
+    app.text("Kåre opfølgning");
+    app.keys("enter");
+    assert!(app.model.popup.is_none());
+    let booked = app.selected();
+    assert_eq!(booked.start, at("2026-11-26 14:15"));
+    assert_eq!(booked.minutes, 30);
+    assert_eq!(booked.purpose, purpose::OPFOELGNING);
+    assert!(app.stored(booked.id).is_some());
+}
+
+#[test]
+fn no_show_offers_a_contact_attempt_and_nothing_else() {
+    let mut app = App::demo();
+    let m = app.select_a_case_meeting();
+    let events_before = app.store.count::<ContactEvent>();
+    let counts_before = app.store.counts();
+    app.keys("s x");
+    app.text("kom ikke");
+    app.keys("enter");
+    let stored = app.stored(m.id).unwrap();
+    assert_eq!(stored.status, MeetingStatus::NoShow);
+    assert_eq!(stored.outcome, "kom ikke");
+    assert!(
+        matches!(app.model.popup, Some(Popup::Confirm(_))),
+        "offers a contact attempt"
+    );
+    app.keys("y");
+    assert_eq!(app.store.count::<ContactEvent>(), events_before + 1);
+    let events = app.store.for_case::<ContactEvent>(m.case.unwrap()).unwrap();
+    let attempt = events.iter().max_by_key(|e| e.id).unwrap();
+    assert!(!attempt.reached);
+    // Only the meeting changed and one event was added: no other record appears.
+    let after = app.store.counts();
+    let grown: Vec<_> = after
+        .iter()
+        .zip(&counts_before)
+        .filter(|(a, b)| a.1 != b.1)
+        .collect();
+    assert_eq!(grown.len(), 1, "{grown:?}");
+}
+
+#[test]
+fn delete_asks_first_and_undo_brings_it_back() {
+    let mut app = App::demo();
+    let m = app.select_a_case_meeting();
+    app.keys("d n");
+    assert!(app.stored(m.id).is_some(), "n keeps it");
+    app.keys("d y");
+    assert!(app.stored(m.id).is_none());
+    app.keys("u");
+    assert_eq!(app.stored(m.id), Some(m));
+}
+
+#[test]
+fn follow_up_in_four_weeks_at_the_same_time_or_the_nearest_free_time() {
+    let mut app = App::demo();
+    let m = app.select_a_case_meeting();
+    app.keys("f enter");
+    let booked = app.selected();
+    assert_ne!(booked.id, m.id);
+    assert_eq!(booked.case, m.case);
+    assert_eq!(booked.purpose, purpose::OPFOELGNING);
+    assert!(booked.start >= m.start + Duration::weeks(4));
+    let same_day = app.meetings_on(booked.start.date());
+    let clash = same_day.iter().any(|o| {
+        o.id != booked.id
+            && o.repeat.is_none()
+            && o.status.occupies_time()
+            && o.start < booked.end()
+            && booked.start < o.end()
+    });
+    assert!(!clash, "the follow-up does not overlap anything");
+}
+
+#[test]
+fn skip_one_week_of_a_repeating_block() {
+    let mut app = App::demo();
+    // Tuesday's phone duty, 09:00-11:00, is selected at 09:00: the first not yet over.
+    let block = app.selected();
+    assert!(block.repeat.is_some(), "{:?}", block.title);
+    app.keys("S");
+    let skipped_before = block.repeat.as_ref().unwrap().skipped.len();
+    let skipped = app.stored(block.id).unwrap().repeat.unwrap().skipped;
+    assert_eq!(skipped.len(), skipped_before + 1);
+    assert!(skipped.contains(&at("2026-11-24 00:00").date()));
+    assert!(
+        app.model
+            .window
+            .day(app.model.day)
+            .iter()
+            .all(|o| o.meeting.id != block.id)
+    );
+    app.keys("}");
+    assert!(
+        app.model
+            .window
+            .day(app.model.day)
+            .iter()
+            .any(|o| o.meeting.id == block.id),
+        "next week it is back"
+    );
+}
+
+#[test]
+fn find_free_slot_opens_the_form_at_a_free_time() {
+    let mut app = App::demo();
+    // The prompt offers the default length, 45 minutes.
+    app.keys("F enter");
+    let Some(Popup::Form(form)) = &app.model.popup else {
+        panic!("the form opens at the slot: {}", app.status())
+    };
+    let start = form.start_time(app.model.today()).unwrap();
+    assert!(start >= at(NOW));
+    assert!(app.status().contains("Next free time"), "{}", app.status());
+}
+
+#[test]
+fn overlap_is_a_warning_in_the_form_never_a_refusal() {
+    let mut app = App::demo();
+    let m = app.select_a_case_meeting();
+    app.keys("n");
+    app.text("kare");
+    app.keys("tab tab");
+    for _ in 0..20 {
+        app.keys("backspace");
+    }
+    app.text(&m.start.format("%d/%m %H:%M").to_string());
+    let Some(Popup::Form(form)) = &app.model.popup else {
+        panic!()
+    };
+    let warnings = form.warnings(&app.model.settings, app.model.today());
+    assert!(
+        warnings
+            .iter()
+            .any(|w| matches!(w, caseplan::domain::conflicts::Warning::Overlap { .. })),
+        "{warnings:?}"
+    );
+    app.keys("enter");
+    assert!(app.model.popup.is_none(), "saved despite the overlap");
+    assert_eq!(app.selected().start, m.start);
+}
+
+#[test]
+fn palette_runs_a_filtered_action() {
+    let mut app = App::demo();
+    app.keys(":");
+    app.text("week view");
+    app.keys("enter");
+    assert_eq!(app.model.view, caseplan::app::model::View::Week);
+}
+
+#[test]
+fn first_run_is_flagged_on_an_empty_database() {
+    let app = App::with(|_, _| {});
+    assert!(app.model.first_run);
+}
