@@ -46,12 +46,37 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
+/// 220 cases whose last year repeats `years` times into the past: the same day to show, with
+/// more and more history behind it.
+fn database_with_history(years: u32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut data = generate(&DemoSpec::new(220, 7, today()).with_meetings_per_case_per_year(50));
+    let last_year: Vec<Meeting> = data
+        .meetings
+        .iter()
+        .filter(|m| m.repeat.is_none() && m.start.date() < today())
+        .cloned()
+        .collect();
+    let base = data.meetings.iter().map(|m| m.id.0).max().unwrap_or(0);
+    for year in 1..u64::from(years) {
+        for m in &last_year {
+            let mut old = m.clone();
+            old.id = MeetingId(m.id.0 + year * base);
+            old.start -= Duration::weeks(52 * year as i64);
+            data.meetings.push(old);
+        }
+    }
+    let store = Store::open(dir.path()).expect("open");
+    store.import(&data).expect("import");
+    dir
+}
+
 fn agenda_by_history(c: &mut Criterion) {
-    let mut group = c.benchmark_group("agenda_day_220_cases_by_meetings_per_case_year");
-    for per_year in [12, 50, 200] {
-        let dir = database(220, per_year);
+    let mut group = c.benchmark_group("agenda_day_220_cases_by_years_of_history");
+    for years in [1, 4, 16] {
+        let dir = database_with_history(years);
         let store = Store::open(dir.path()).expect("open");
-        group.bench_with_input(BenchmarkId::from_parameter(per_year), &store, |b, store| {
+        group.bench_with_input(BenchmarkId::from_parameter(years), &store, |b, store| {
             b.iter(|| black_box(agenda(store, today(), today(), Lang::Da).expect("agenda")))
         });
     }

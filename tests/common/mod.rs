@@ -13,6 +13,16 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_caseplan");
 /// A Tuesday morning; every test runs on this frozen clock.
 pub const NOW: &str = "2026-11-24 09:00";
 
+/// An English configuration beside the test's data, so the user's own file is never read.
+pub fn test_config(data: &Path) -> std::path::PathBuf {
+    let path = data.join("test-config.toml");
+    if !path.exists() {
+        std::fs::create_dir_all(data).expect("data dir");
+        std::fs::write(&path, "language = \"en\"\n").expect("write test config");
+    }
+    path
+}
+
 /// Runs `caseplan` with a frozen clock and English text on a data directory.
 pub fn caseplan(data: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
@@ -23,7 +33,7 @@ pub fn caseplan(data: &Path, args: &[&str]) -> Output {
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("CASEPLAN_CONFIG", data.join("no-config.toml"))
+        .env("CASEPLAN_CONFIG", test_config(data))
         .output()
         .expect("run caseplan")
 }
@@ -60,7 +70,7 @@ impl Tui {
         cmd.args(args);
         cmd.env("LANG", "en_GB.UTF-8");
         cmd.env("TERM", "xterm-256color");
-        cmd.env("CASEPLAN_CONFIG", data.join("no-config.toml"));
+        cmd.env("CASEPLAN_CONFIG", test_config(data));
         let child = pty.slave.spawn_command(cmd).expect("spawn caseplan");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");

@@ -1,0 +1,285 @@
+//! The command line, run as the real binary on temporary databases.
+
+mod common;
+
+use common::{caseplan, stderr, stdout};
+use std::path::Path;
+
+fn demo(dir: &Path) {
+    let out = caseplan(dir, &["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn agenda_json_lists_todays_meetings_in_order_with_parties() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let out = caseplan(dir.path(), &["agenda", "--days", "7", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = items.as_array().unwrap();
+    assert!(
+        items.len() >= 8,
+        "a week of the demo has 8-15 meetings, got {}",
+        items.len()
+    );
+    let keys: Vec<(String, String)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["date"].as_str().unwrap().to_string(),
+                i["start"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "in time order");
+    let first = &items[0];
+    for field in [
+        "meeting_id",
+        "date",
+        "start",
+        "end",
+        "minutes",
+        "case",
+        "purpose",
+        "form",
+        "place",
+        "status",
+        "parties",
+    ] {
+        assert!(first.get(field).is_some(), "field {field} in {first}");
+    }
+    assert!(
+        items
+            .iter()
+            .any(|i| !i["parties"].as_array().unwrap().is_empty()),
+        "a three-party meeting names its third party"
+    );
+}
+
+#[test]
+fn agenda_text_reads_a_danish_date() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let out = caseplan(dir.path(), &["agenda", "--date", "i morgen"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Wed 25.11.2026"),
+        "{}",
+        stdout(&out)
+    );
+    let bad = caseplan(dir.path(), &["agenda", "--date", "tirsdog"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("\"tirsdog\""), "{}", stderr(&bad));
+}
+
+#[test]
+fn export_import_export_gives_the_same_document() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let first = dir.path().join("first.json");
+    assert!(
+        caseplan(dir.path(), &["export", first.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let other = tempfile::tempdir().unwrap();
+    let out = caseplan(other.path(), &["import", first.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let second = other.path().join("second.json");
+    assert!(
+        caseplan(other.path(), &["export", second.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&first).unwrap()).unwrap();
+    let b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&second).unwrap()).unwrap();
+    assert_eq!(a["data"], b["data"]);
+    assert_eq!(a["format"], "caseplan-export");
+    // Importing into a database that holds data is refused unless asked to replace.
+    let again = caseplan(other.path(), &["import", first.to_str().unwrap()]);
+    assert!(!again.status.success());
+    assert!(
+        caseplan(
+            other.path(),
+            &["import", "--replace", first.to_str().unwrap()]
+        )
+        .status
+        .success()
+    );
+}
+
+#[test]
+fn import_validates_everything_before_writing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.json");
+    let doc = serde_json::json!({
+        "format": "caseplan-export", "schema": 1, "exported_at": "2026-11-24T08:00:00Z",
+        "data": { "cases": [{
+            "id": 1, "name": "Anne", "target_group": "andet", "created": "2026-01-01T00:00:00Z",
+            "where_now": "CPR 010190-1234"
+        }], "meetings": [{
+            "id": 1, "case": 99, "start": "2026-11-24T10:00:00", "minutes": 45,
+            "purpose": "samtale", "form": "in_person"
+        }]}
+    });
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let out = caseplan(dir.path(), &["import", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("CPR"), "{err}");
+    assert!(
+        err.contains("99"),
+        "the dangling case reference is named too: {err}"
+    );
+    let agenda = caseplan(dir.path(), &["export", "-"]);
+    let written: serde_json::Value = serde_json::from_slice(&agenda.stdout).unwrap();
+    assert_eq!(
+        written["data"]["cases"].as_array().map_or(0, Vec::len),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn check_passes_on_a_healthy_database() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let out = caseplan(dir.path(), &["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("ok"));
+}
+
+#[test]
+fn a_damaged_database_names_the_newest_backup_and_restore_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    // The demo run made today's backup; the first open of a new day writes it.
+    assert!(caseplan(dir.path(), &["agenda"]).status.success());
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(backups.len(), 1, "one backup for the day");
+    std::fs::write(dir.path().join("db").join("db"), vec![0xAB; 4096]).unwrap();
+    let out = caseplan(dir.path(), &["agenda"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("caseplan restore"), "{err}");
+    assert!(err.contains("caseplan-2026-11-24.json"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let backup = backups[0].path();
+    let out = caseplan(dir.path(), &["restore", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let agenda = caseplan(dir.path(), &["agenda", "--json"]);
+    assert!(agenda.status.success(), "{}", stderr(&agenda));
+}
+
+#[test]
+fn add_books_from_one_line_and_refuses_an_ambiguous_name() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let out = caseplan(dir.path(), &["add", "tor 10:30 45m Kåre opfølgning"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Thu 26.11.2026 10:30-11:15  Kåre Jensen"),
+        "{}",
+        stdout(&out)
+    );
+    let agenda = caseplan(dir.path(), &["agenda", "--date", "tor", "--json"]);
+    let items: serde_json::Value = serde_json::from_slice(&agenda.stdout).unwrap();
+    assert!(
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["start"] == "10:30" && i["case"]["name"] == "Kåre Jensen")
+    );
+
+    let out = caseplan(dir.path(), &["add", "tor 13 Mette"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Mette Kjær"), "{}", stderr(&out));
+}
+
+#[test]
+fn add_warns_about_an_overlap_but_books() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    // Tuesday 09:00-11:00 is the weekly phone duty.
+    let out = caseplan(dir.path(), &["add", "tir 9:30 30m Kåre"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("overlaps Telefonvagt"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_first_case_from_the_command_line_and_cpr_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = caseplan(
+        dir.path(),
+        &["case", "add", "Anne Jensen", "--reference", "2026-04512"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = caseplan(dir.path(), &["case", "add", "Bo 0101901234"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("CPR") && !err.contains("0101901234"),
+        "masked in the message: {err}"
+    );
+}
+
+#[test]
+fn config_prints_the_effective_configuration_and_a_bad_file_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = caseplan(dir.path(), &["config"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("zone = \"Europe/Copenhagen\""),
+        "{}",
+        stdout(&out)
+    );
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "zone = \"Europe/Copenhagen\"\n\nworknig_hours = 1\n").unwrap();
+    let out = std::process::Command::new(common::BIN)
+        .args([
+            "--data",
+            dir.path().to_str().unwrap(),
+            "--config",
+            bad.to_str().unwrap(),
+            "config",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("bad.toml:3"), "{}", stderr(&out));
+}
+
+#[test]
+fn demo_is_the_same_for_the_same_seed() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for dir in [&a, &b] {
+        assert!(
+            caseplan(dir.path(), &["demo", "--cases", "220", "--seed", "9"])
+                .status
+                .success()
+        );
+    }
+    let export = |dir: &Path| {
+        let out = caseplan(dir, &["export", "-"]);
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["data"].clone()
+    };
+    let data = export(a.path());
+    assert_eq!(data["cases"].as_array().unwrap().len(), 220);
+    assert_eq!(data, export(b.path()));
+}
