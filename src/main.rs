@@ -5,6 +5,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let args = Cli::parse();
     match run(&args) {
         Ok(code) => code,
@@ -40,4 +41,14 @@ fn run(args: &Cli) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     caseplan::app::run(&ctx, &store, keymap, false)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Rust ignores SIGPIPE, so `caseplan agenda | head` would fail on a closed pipe; a command-line
+/// tool should end quietly instead, as other Unix tools do.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -2,6 +2,7 @@
 
 use crate::context::Context;
 use crate::i18n::{self, Lang};
+use crate::model::MeetingStatus;
 use crate::query::agenda::{AgendaItem, agenda};
 use crate::time::{format_date, parse_date};
 use anyhow::{Result, bail};
@@ -43,34 +44,35 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 
 fn print_text(items: &[AgendaItem], from: NaiveDate, to: NaiveDate, lang: Lang) {
     for day in from.iter_days().take_while(|d| *d <= to) {
-        let today: Vec<&AgendaItem> = items.iter().filter(|i| i.date == day).collect();
         println!(
             "{} {}",
             i18n::weekday_short(day.weekday(), lang),
             format_date(day)
         );
-        if today.is_empty() {
-            println!("  -");
-        }
-        for i in today {
+        let mut any = false;
+        for i in items.iter().filter(|i| i.date == day) {
+            any = true;
             let who = i
                 .case
                 .as_ref()
                 .map_or(i.title.as_str(), |c| c.name.as_str());
             let mut line = format!(
                 "  {}-{}  {:<22} {} · {}",
-                i.start, i.end, who, i.purpose, i.form
+                i.start, i.end, who, i.purpose_label, i.form_label
             );
-            if !i.place.is_empty() {
-                line.push_str(&format!(" · {}", i.place));
+            if !i.place_label.is_empty() {
+                line.push_str(&format!(" · {}", i.place_label));
             }
             for p in &i.parties {
-                line.push_str(&format!(" · {} ({})", p.name, p.role));
+                line.push_str(&format!(" · {} ({})", p.name, p.role_label));
             }
-            if i.status != i18n::label_status(Default::default(), lang) {
-                line.push_str(&format!(" [{}]", i.status));
+            if i.status != MeetingStatus::Planned {
+                line.push_str(&format!(" [{}]", i.status_label));
             }
             println!("{line}");
+        }
+        if !any {
+            println!("  -");
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::domain::agenda::{Occurrence, occurrences};
 use crate::i18n::{self, Lang};
-use crate::model::{Case, CaseId, Contact, ContactId, PlaceKind};
+use crate::model::{Case, CaseId, Contact, ContactId, MeetingForm, MeetingStatus, PlaceKind, Role};
 use crate::store::Store;
 use crate::time::format_time;
 use anyhow::Result;
@@ -10,7 +10,8 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// One line of the agenda, also its JSON shape.
+/// One line of the agenda, also its JSON shape: stable keys for scripts, and labels in the
+/// interface language for people.
 #[derive(Debug, Serialize)]
 pub struct AgendaItem {
     pub meeting_id: u64,
@@ -19,11 +20,18 @@ pub struct AgendaItem {
     pub end: String,
     pub minutes: u32,
     pub case: Option<CaseRef>,
+    /// The title of an internal block.
     pub title: String,
     pub purpose: String,
-    pub form: String,
-    pub place: String,
-    pub status: String,
+    pub purpose_label: String,
+    pub form: MeetingForm,
+    pub form_label: String,
+    pub place: PlaceKind,
+    /// The place as people say it: "Borgerens hjem, Nørrebrogade 12"; empty for a call.
+    pub place_label: String,
+    pub status: MeetingStatus,
+    pub status_label: String,
+    /// The parties beyond the citizen and the caseworker.
     pub parties: Vec<Party>,
 }
 
@@ -35,7 +43,9 @@ pub struct CaseRef {
 
 #[derive(Debug, Serialize)]
 pub struct Party {
-    pub role: String,
+    pub role: Role,
+    pub role_label: String,
+    pub contact_id: Option<u64>,
     pub name: String,
 }
 
@@ -73,7 +83,9 @@ fn item(o: &Occurrence<'_>, names: &mut Names<'_>, lang: Lang) -> Result<AgendaI
             None => p.name.clone(),
         };
         parties.push(Party {
-            role: i18n::label_role(p.role, lang).to_string(),
+            role: p.role,
+            role_label: i18n::label_role(p.role, lang).to_string(),
+            contact_id: p.contact.map(|c| c.0),
             name,
         });
     }
@@ -97,10 +109,14 @@ fn item(o: &Occurrence<'_>, names: &mut Names<'_>, lang: Lang) -> Result<AgendaI
         minutes: m.minutes,
         case,
         title: m.title.clone(),
-        purpose: i18n::label_purpose(&m.purpose, lang).to_string(),
-        form: i18n::label_form(m.form, lang).to_string(),
-        place,
-        status: i18n::label_status(m.status, lang).to_string(),
+        purpose: m.purpose.clone(),
+        purpose_label: i18n::label_purpose(&m.purpose, lang).to_string(),
+        form: m.form,
+        form_label: i18n::label_form(m.form, lang).to_string(),
+        place: m.place.kind,
+        place_label: place,
+        status: m.status,
+        status_label: i18n::label_status(m.status, lang).to_string(),
         parties,
     })
 }
