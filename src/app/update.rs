@@ -932,21 +932,29 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
                     )
                 });
             if clashes {
-                let slot_from = at.date().and_time(
-                    at.time()
-                        .min(model.settings.hours.start)
-                        .max(NaiveTime::MIN),
-                );
                 let need = Need {
                     minutes: follow_up.minutes,
                     prep_minutes: follow_up.prep_minutes,
                     follow_up_minutes: follow_up.follow_up_minutes,
                 };
-                // The nearest free time: the same day if there is room after, else the next days.
-                let start = next_free(at, need, &booked, &model.settings.hours, SEARCH_DAYS)
-                    .or_else(|| {
-                        next_free(slot_from, need, &booked, &model.settings.hours, SEARCH_DAYS)
-                    });
+                let hours = &model.settings.hours;
+                // The nearest free time to the wanted one: later that day or after, or earlier
+                // that same day, whichever is closer.
+                let later = next_free(at, need, &booked, hours, SEARCH_DAYS);
+                let mut earlier_same_day = None;
+                let mut from = at.date().and_time(NaiveTime::MIN);
+                while let Some(slot) = next_free(from, need, &booked, hours, 0) {
+                    if slot >= at {
+                        break;
+                    }
+                    earlier_same_day = Some(slot);
+                    from = slot + Duration::minutes(15);
+                }
+                let distance = |s: &NaiveDateTime| (*s - at).num_minutes().abs();
+                let start = [later, earlier_same_day]
+                    .into_iter()
+                    .flatten()
+                    .min_by_key(distance);
                 match start {
                     Some(start) => follow_up.start = start,
                     None => {
