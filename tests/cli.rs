@@ -283,3 +283,19 @@ fn demo_is_the_same_for_the_same_seed() {
     assert_eq!(data["cases"].as_array().unwrap().len(), 220);
     assert_eq!(data, export(b.path()));
 }
+
+#[test]
+fn a_broken_user_keymap_stops_the_start_with_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    common::test_config(dir.path());
+    std::fs::write(
+        dir.path().join("keymap.toml"),
+        "[calendar]\nkeys = [\n  { on = \"x\", run = \"selct_next\", desc = \"Next\" },\n]\n",
+    )
+    .unwrap();
+    let out = caseplan(dir.path(), &[]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("keymap.toml:3:"), "{err}");
+    assert!(err.contains("select_next"), "suggests the right name: {err}");
+}

@@ -10,7 +10,7 @@ use super::popup::{Confirm, Consequence, Palette, Popup, Prompt, PromptKind, lin
 use crate::domain::agenda::occurrences;
 use crate::domain::conflicts::{Warning, warnings};
 use crate::domain::quick_add::{self, CaseName};
-use crate::domain::slots::{Need, next_free};
+use crate::domain::slots::{Need, nearest_free, next_free};
 use crate::i18n::{Msg, label_purpose, label_status, weekday_short};
 use crate::model::{
     Channel, ContactEvent, Direction, EventId, FreeText, Meeting, MeetingForm, MeetingId,
@@ -937,24 +937,7 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
                     prep_minutes: follow_up.prep_minutes,
                     follow_up_minutes: follow_up.follow_up_minutes,
                 };
-                let hours = &model.settings.hours;
-                // The nearest free time to the wanted one: later that day or after, or earlier
-                // that same day, whichever is closer.
-                let later = next_free(at, need, &booked, hours, SEARCH_DAYS);
-                let mut earlier_same_day = None;
-                let mut from = at.date().and_time(NaiveTime::MIN);
-                while let Some(slot) = next_free(from, need, &booked, hours, 0) {
-                    if slot >= at {
-                        break;
-                    }
-                    earlier_same_day = Some(slot);
-                    from = slot + Duration::minutes(15);
-                }
-                let distance = |s: &NaiveDateTime| (*s - at).num_minutes().abs();
-                let start = [later, earlier_same_day]
-                    .into_iter()
-                    .flatten()
-                    .min_by_key(distance);
+                let start = nearest_free(at, need, &booked, &model.settings.hours, SEARCH_DAYS);
                 match start {
                     Some(start) => follow_up.start = start,
                     None => {

@@ -57,6 +57,29 @@ pub fn next_free(
     None
 }
 
+/// The free start closest to `wanted`: later that day or on the following days, or earlier on
+/// the same day, whichever is nearer. For "the same time in four weeks, or the nearest free time".
+pub fn nearest_free(
+    wanted: NaiveDateTime,
+    need: Need,
+    booked: &[Occurrence<'_>],
+    hours: &WorkingHours,
+    days_ahead: u32,
+) -> Option<NaiveDateTime> {
+    let later = next_free(wanted, need, booked, hours, days_ahead);
+    let mut earlier = None;
+    let mut from = wanted.date().and_time(chrono::NaiveTime::MIN);
+    while let Some(slot) = next_free(from, need, booked, hours, 0) {
+        if slot >= wanted {
+            break;
+        }
+        earlier = Some(slot);
+        from = slot + Duration::minutes(STEP_MINUTES);
+    }
+    let distance = |s: &NaiveDateTime| (*s - wanted).num_minutes().abs();
+    [later, earlier].into_iter().flatten().min_by_key(distance)
+}
+
 /// The first quarter-hour mark at or after `t`.
 fn round_up(t: NaiveDateTime) -> NaiveDateTime {
     let whole_minute = t
@@ -141,6 +164,35 @@ mod tests {
             0,
         );
         assert_eq!(got, Some(at("2026-11-24 08:15")));
+    }
+
+    #[test]
+    fn nearest_free_prefers_the_closer_of_earlier_and_later() {
+        // Busy 10:00-14:00; wanted 10:30. Free before at 09:00 (ends 09:45 + no buffers)
+        // is 75 minutes away; after, 14:00 is 210 minutes away.
+        let ms = [meeting(1, "2026-11-24 10:00", 240)];
+        let day = at("2026-11-24 00:00").date();
+        let booked = occurrences(&ms, day, day + Duration::days(7));
+        let need = Need {
+            minutes: 45,
+            prep_minutes: 0,
+            follow_up_minutes: 0,
+        };
+        let hours = WorkingHours::default();
+        assert_eq!(
+            nearest_free(at("2026-11-24 10:30"), need, &booked, &hours, 7),
+            Some(at("2026-11-24 09:15"))
+        );
+        // Wanted 13:30: 14:00 is nearer than 09:15.
+        assert_eq!(
+            nearest_free(at("2026-11-24 13:30"), need, &booked, &hours, 7),
+            Some(at("2026-11-24 14:00"))
+        );
+        // A free wanted time is kept.
+        assert_eq!(
+            nearest_free(at("2026-11-24 08:00"), need, &booked, &hours, 7),
+            Some(at("2026-11-24 08:00"))
+        );
     }
 
     #[test]
