@@ -23,17 +23,38 @@ fn demo_caseload_shows_todays_meetings_and_moves_between_days() {
     let out = caseplan(dir.path(), &["demo"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let mut tui = Tui::start(dir.path(), &[], 100, 30);
-    let screen = tui.wait_for("Tuesday 24.11.2026");
-    assert!(
-        screen.contains("Telefonvagt"),
-        "the weekly block is on Tuesday:\n{screen}"
-    );
+    let screen = tui.wait_for("24.11.2026");
+    assert!(screen.contains("Telefonvagt"), "the weekly block is on Tuesday:\n{screen}");
     tui.send("l");
-    tui.wait_for("Wednesday 25.11.2026");
+    tui.wait_for("25.11.2026");
     tui.send("t");
-    tui.wait_for("Tuesday 24.11.2026");
+    tui.wait_for("24.11.2026");
     tui.send("q");
     assert!(tui.wait_exit());
+}
+
+#[test]
+fn a_meeting_typed_with_keys_is_there_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = caseplan(dir.path(), &["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut tui = Tui::start(dir.path(), &[], 100, 30);
+    tui.wait_for("24.11.2026");
+    tui.send("a");
+    tui.send("tor 14:15 30m Kåre opfølgning");
+    tui.send("\r");
+    tui.wait_for("Kåre Jensen");
+    tui.send("q");
+    assert!(tui.wait_exit());
+
+    let mut again = Tui::start(dir.path(), &[], 100, 30);
+    again.wait_for("24.11.2026");
+    again.send("ll");
+    let screen = again.wait_for("26.11.2026");
+    assert!(screen.contains("Kåre Jensen"), "the booked meeting survives a restart:\n{screen}");
+    assert!(screen.contains("14:15"), "{screen}");
+    again.send("q");
+    assert!(again.wait_exit());
 }
 
 #[test]
