@@ -281,7 +281,7 @@ catalogue! {
     EveryWeekday => ("hverdage", "weekdays"),
     EveryWeek => ("hver uge", "every week"),
     UntilWord => ("til", "until"),
-    SkippedWord => ("springes over", "skipped"),
+    SkippedWord => ("springes over", "skipped on"),
     WarningsLabel => ("Advarsler", "Warnings"),
     YouWord => ("dig", "you"),
     HelpCalendar => ("Kalenderen", "The calendar"),

@@ -7,7 +7,7 @@ use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
 use crate::domain::conflicts::{Warning, warnings};
 use crate::i18n::{Lang, Msg, label_form, label_purpose, label_role, label_status, weekday_long};
-use crate::model::{BookedBy, Meeting, Participant, RepeatEvery, Role};
+use crate::model::{BookedBy, Meeting, MeetingId, Participant, RepeatEvery, Role};
 use crate::time::{format_date, format_time};
 use chrono::Datelike;
 use ratatui::text::{Line, Span};
@@ -171,16 +171,19 @@ fn participant(model: &Model, m: &Meeting, p: &Participant) -> String {
 pub fn detail_warnings(model: &Model, occ: &Occurrence<'_>, day: &[Occurrence<'_>]) -> Vec<String> {
     warnings(occ.meeting, occ.start, day, &model.settings.hours, None)
         .iter()
-        .map(|w| warning_text(model, w))
+        .map(|w| warning_text(model, w, |id| model.window.meeting(id)))
         .collect()
 }
 
-pub fn warning_text(model: &Model, w: &Warning) -> String {
+/// A warning in words; `find` looks up the other meeting of an overlap.
+pub fn warning_text<'m>(
+    model: &'m Model,
+    w: &Warning,
+    find: impl Fn(MeetingId) -> Option<&'m Meeting>,
+) -> String {
     let lang = model.lang;
     let other = |id, start: chrono::NaiveDateTime| {
-        let name = model
-            .window
-            .meeting(id)
+        let name = find(id)
             .map(|m| who(model, m))
             .unwrap_or_else(|| format!("#{id}"));
         format!("{name} {}", format_time(start.time()))

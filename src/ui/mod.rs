@@ -76,7 +76,7 @@ fn too_small(model: &Model, area: Rect, buf: &mut Buffer) {
 
 /// How to begin when the database holds no case.
 fn first_run(model: &Model, area: Rect, buf: &mut Buffer) {
-    let inner = text::centered(area, 64, 9);
+    let inner = text::centered(area, 64, 7);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme::dim())

@@ -100,6 +100,7 @@ pub struct Placed<'a> {
     pub lanes: usize,
 }
 
+#[cfg(test)]
 impl Placed<'_> {
     pub fn height(&self) -> i64 {
         self.bottom - self.top
