@@ -102,7 +102,7 @@ pub fn draw<'a>(model: &Model, col: &Column<'a>, area: Rect, buf: &mut Buffer) -
 
 /// The row the now-line is on (rows cover `step` minutes from their start).
 pub fn now_row(model: &Model, scale: &Scale) -> i64 {
-    (i64::from(minute_at(model.now)) - i64::from(scale.origin)).div_euclid(i64::from(scale.step))
+    scale.row_floor(i64::from(minute_at(model.now)))
 }
 
 fn draw_block(
@@ -226,7 +226,7 @@ fn draw_free(
         if end < start + 15 {
             continue;
         }
-        let first = scale.row(i64::from(start)).max(0);
+        let first = scale.row_floor(i64::from(start)).max(0);
         let last = scale.row(i64::from(end));
         let Some(row) =
             (first..last).find(|r| usize::try_from(*r).is_ok_and(|r| occupied.row_empty(r)))

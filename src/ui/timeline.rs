@@ -29,6 +29,11 @@ impl Scale {
         (offset * 2 + step).div_euclid(2 * step)
     }
 
+    /// The row a minute falls in (may be out of range).
+    pub fn row_floor(&self, minute: i64) -> i64 {
+        (minute - i64::from(self.origin)).div_euclid(i64::from(self.step))
+    }
+
     /// The first minute of a row.
     pub fn minute_at(&self, row: u16) -> u32 {
         self.origin + u32::from(row) * self.step
@@ -90,7 +95,7 @@ pub fn choose(span: (u32, u32), height: u16, keep: Option<(u32, u32)>) -> Scale 
     }
 }
 
-/// A meeting placed on the axis: rows `top..bottom`, lane `lane` of `lanes` side by side.
+/// A meeting placed on the axis: rows `top..bottom` (the row its start falls in, as many rows as its length rounds to), lane `lane` of `lanes` side by side.
 #[derive(Debug, Clone)]
 pub struct Placed<'a> {
     pub occ: Occurrence<'a>,
@@ -130,7 +135,8 @@ pub fn place<'a>(day: &[Occurrence<'a>], scale: &Scale) -> Vec<Placed<'a>> {
                 lane_ends.len() - 1
             }
         };
-        let mut top = scale.row(i64::from(start));
+        // The row the start falls in; the height follows the length, at least one row.
+        let mut top = scale.row_floor(i64::from(start));
         // A lane's blocks never share a row; rows freed by rounding are not reused.
         let lane_bottom = placed
             .iter()
@@ -139,7 +145,8 @@ pub fn place<'a>(day: &[Occurrence<'a>], scale: &Scale) -> Vec<Placed<'a>> {
             .max()
             .unwrap_or(i64::MIN);
         top = top.max(lane_bottom);
-        let bottom = scale.row(i64::from(end)).max(top + 1);
+        let rows = ((end - start) * 2 + scale.step) / (2 * scale.step);
+        let bottom = top + i64::from(rows.max(1));
         lane_ends[lane] = (end, bottom);
         cluster_end = cluster_end.max(end);
         placed.push(Placed {
