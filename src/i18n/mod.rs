@@ -15,6 +15,59 @@ pub use labels::{
 };
 pub use lang::Lang;
 
+/// The catalogue's description of a keymap action, by the action's name (the names of
+/// `app::action::Named`); `None` for a name the catalogue does not know.
+pub fn action_msg(action: &str) -> Option<Msg> {
+    Some(match action {
+        "quit" => Msg::ActQuit,
+        "help" => Msg::ActHelp,
+        "open_palette" => Msg::ActOpenPalette,
+        "search" => Msg::ActSearch,
+        "close_popup" => Msg::ActClosePopup,
+        "prev_day" => Msg::ActPrevDay,
+        "next_day" => Msg::ActNextDay,
+        "select_next" => Msg::ActSelectNext,
+        "select_prev" => Msg::ActSelectPrev,
+        "prev_week" => Msg::ActPrevWeek,
+        "next_week" => Msg::ActNextWeek,
+        "go_today" => Msg::ActGoToday,
+        "go_to_date" => Msg::ActGoToDate,
+        "month_overview" => Msg::ActMonthOverview,
+        "toggle_week" => Msg::ActToggleWeek,
+        "new_meeting" => Msg::ActNewMeeting,
+        "quick_add" => Msg::ActQuickAdd,
+        "edit_meeting" => Msg::ActEditMeeting,
+        "undo" => Msg::ActUndo,
+        "redo" => Msg::ActRedo,
+        "delete_meeting" => Msg::ActDeleteMeeting,
+        "move_earlier" => Msg::ActMoveEarlier,
+        "move_later" => Msg::ActMoveLater,
+        "move_tomorrow" => Msg::ActMoveTomorrow,
+        "move_to_date" => Msg::ActMoveToDate,
+        "extend_meeting" => Msg::ActExtendMeeting,
+        "shorten_meeting" => Msg::ActShortenMeeting,
+        "convert_to_phone" => Msg::ActConvertToPhone,
+        "convert_to_home_visit" => Msg::ActConvertToHomeVisit,
+        "set_status_held" => Msg::ActSetStatusHeld,
+        "set_status_cancelled_by_citizen" => Msg::ActSetStatusCancelledByCitizen,
+        "set_status_no_show" => Msg::ActSetStatusNoShow,
+        "set_status_cancelled" => Msg::ActSetStatusCancelled,
+        "book_follow_up" => Msg::ActBookFollowUp,
+        "find_free_slot" => Msg::ActFindFreeSlot,
+        "skip_week" => Msg::ActSkipWeek,
+        "next_field" => Msg::ActNextField,
+        "prev_field" => Msg::ActPrevField,
+        "submit" => Msg::ActSubmit,
+        "scroll_down" => Msg::ActScrollDown,
+        "scroll_up" => Msg::ActScrollUp,
+        "page_down" => Msg::ActPageDown,
+        "page_up" => Msg::ActPageUp,
+        "confirm_yes" => Msg::ActConfirmYes,
+        "confirm_no" => Msg::ActConfirmNo,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +129,19 @@ mod tests {
     }
 
     #[test]
+    fn every_keymap_action_has_a_description() {
+        for name in crate::app::action::Named::names() {
+            let msg = action_msg(name).unwrap_or_else(|| panic!("{name} has no description"));
+            assert_ne!(msg.text(Lang::Da), msg.text(Lang::En), "{name}");
+        }
+        assert_eq!(action_msg("no_such_action"), None);
+        assert_eq!(
+            action_msg("go_today").map(|m| m.text(Lang::Da)),
+            Some("Gå til i dag")
+        );
+    }
+
+    #[test]
     fn first_run_and_status_line_texts() {
         assert_eq!(
             Msg::NoCasesYet.text(Lang::En),
@@ -87,9 +153,4 @@ mod tests {
         assert_eq!(Msg::StatusHint.text(Lang::En), "q quit  ? help");
         assert_eq!(Msg::StatusHint.text(Lang::Da), "q afslut  ? hjælp");
     }
-}
-
-/// The catalogue's description of a keymap action, by the action's name.
-pub fn action_msg(_action: &str) -> Option<Msg> {
-    None
 }

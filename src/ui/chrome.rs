@@ -1,0 +1,141 @@
+//! The header line at the top and the status line at the bottom.
+
+use super::text::{fit, width};
+use super::theme;
+use crate::app::model::{Model, Tone, View};
+use crate::domain::workdays::holiday_name;
+use crate::i18n::{Msg, month_name, weekday_long};
+use crate::time::format_date;
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// "Dag · tirsdag 24.11.2026 · uge 48 · i dag · [Demo]" and the month at the right.
+pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
+    let lang = model.lang;
+    let day = model.day;
+    let week = day.iso_week().week();
+    let week_word = Msg::Week.text(lang).to_lowercase();
+    let date = format!("{} {}", weekday_long(day.weekday(), lang), format_date(day));
+    let mut parts: Vec<Span<'static>> = Vec::new();
+    match model.view {
+        View::Day => {
+            parts.push(Span::raw(format!(" {} · ", Msg::Day.text(lang))));
+            parts.push(Span::raw(date));
+            parts.push(Span::raw(format!(" · {week_word} {week}")));
+        }
+        View::Week => {
+            let days = model.visible_days();
+            let first = days.first().copied().unwrap_or(day);
+            let last = days.last().copied().unwrap_or(day);
+            parts.push(Span::raw(format!(
+                " {} {week} · {}–{} · ",
+                Msg::Week.text(lang),
+                first.format("%d.%m"),
+                format_date(last)
+            )));
+            parts.push(Span::raw(date));
+        }
+    }
+    if day == model.today() {
+        parts.push(Span::raw(format!(
+            " · • {}",
+            Msg::Today.text(lang).to_lowercase()
+        )));
+    } else {
+        let diff = (day - model.today()).num_days();
+        if diff == 1 || diff == -1 {
+            let msg = if diff == 1 {
+                Msg::Tomorrow
+            } else {
+                Msg::Yesterday
+            };
+            parts.push(Span::raw(format!(" · {}", msg.text(lang).to_lowercase())));
+        }
+    }
+    if let Some(holiday) = holiday_name(day) {
+        parts.push(Span::raw(format!(" · * {holiday}")));
+    }
+    if model.demo {
+        parts.push(Span::raw(format!(" · [{}]", Msg::Demo.text(lang))));
+    }
+    let right = format!("{} {} ", month_name(day.month(), lang), day.year());
+    buf.set_style(area, theme::header());
+    let line = Line::from(parts).patch_style(theme::header());
+    let right_w = width(&right) as u16;
+    let left_w = if line.width() as u16 + right_w < area.width {
+        buf.set_string(
+            area.x + area.width - right_w,
+            area.y,
+            &right,
+            theme::header(),
+        );
+        area.width - right_w
+    } else {
+        area.width
+    };
+    buf.set_line(area.x, area.y, &line, left_w);
+}
+
+/// The status message, else the pending keys, else what undo would revert, else a key hint.
+pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
+    let lang = model.lang;
+    let hint = Msg::StatusHint.text(lang);
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    if let Some(status) = &model.status {
+        let (mark, style) = match status.tone {
+            Tone::Info => ("·", theme::plain()),
+            Tone::Warning => ("!", theme::warning()),
+            Tone::Error => ("✗", theme::error()),
+        };
+        spans.push(Span::styled(format!(" {mark} {}", status.text), style));
+    } else if let Some(pending) = &model.pending {
+        spans.push(Span::styled(format!(" {} …", pending.typed), theme::key()));
+        for (i, (key, desc)) in pending.next.iter().enumerate() {
+            spans.push(Span::raw(if i == 0 { "  " } else { " · " }));
+            spans.push(Span::styled(key.clone(), theme::key()));
+            spans.push(Span::raw(format!(" {desc}")));
+        }
+    } else if let Some(step) = model.history.next_undo() {
+        spans.push(Span::styled(
+            format!(" {}: ", Msg::UndoHint.text(lang)),
+            theme::key(),
+        ));
+        spans.push(Span::raw(step.label.clone()));
+    } else {
+        spans.push(Span::styled(format!(" {hint}"), theme::dim()));
+    }
+    let line = Line::from(spans);
+    let hint_w = width(hint) as u16 + 1;
+    let showing_hint =
+        model.status.is_none() && model.pending.is_none() && model.history.next_undo().is_none();
+    let left_w = if !showing_hint && line.width() as u16 + hint_w + 2 <= area.width {
+        buf.set_string(area.x + area.width - hint_w, area.y, hint, theme::dim());
+        area.width - hint_w
+    } else {
+        area.width
+    };
+    let line = cut_line(line, usize::from(left_w));
+    buf.set_line(area.x, area.y, &line, left_w);
+}
+
+/// A line cut to `w` columns, the last span ending in "…".
+fn cut_line(line: Line<'static>, w: usize) -> Line<'static> {
+    if line.width() <= w {
+        return line;
+    }
+    let mut left = w;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let sw = span.width();
+        if sw < left {
+            left -= sw;
+            spans.push(span);
+        } else {
+            spans.push(Span::styled(fit(&span.content, left), span.style));
+            break;
+        }
+    }
+    Line::from(spans)
+}

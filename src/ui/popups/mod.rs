@@ -1,0 +1,61 @@
+//! The popups over the calendar: help, palette, prompts, questions, the month overview and
+//! the meeting form.
+
+mod form;
+mod help;
+mod month;
+mod palette;
+mod prompt;
+
+use super::text::fit;
+use super::theme;
+use crate::app::model::Model;
+use crate::app::popup::Popup;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+/// Draws the open popup over `body` (the area between the header and the status line).
+pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
+    let Some(popup) = &model.popup else { return };
+    let buf = frame.buffer_mut();
+    match popup {
+        Popup::Help { scroll } => help::draw(model, *scroll, body, buf),
+        Popup::Palette(p) => palette::draw(model, p, body, buf),
+        Popup::Confirm(c) => prompt::confirm(model, c, body, buf),
+        Popup::Prompt(p) => prompt::draw(model, p, body, buf),
+        Popup::Form(editor) => form::draw(model, editor, body, buf),
+        Popup::Month { cursor } => month::draw(model, *cursor, body, buf),
+    }
+}
+
+/// Clears `area`, draws a border with `title` and returns the inside (one column of padding).
+pub fn frame(area: Rect, title: &str, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    let title = fit(
+        &format!(" {title} "),
+        usize::from(area.width.saturating_sub(4)),
+    );
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Line::styled(title, theme::title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// One row of `area`.
+pub fn row(area: Rect, i: u16) -> Rect {
+    Rect::new(
+        area.x,
+        area.y + i.min(area.height.saturating_sub(1)),
+        area.width,
+        1,
+    )
+}

@@ -1,0 +1,106 @@
+//! The week view: Monday first, five or seven day columns with the same proportional blocks.
+
+use super::column::{self, Column};
+use super::day::{split_h, split_v};
+use super::text::{fit, pad};
+use super::theme;
+use super::timeline::{self, minutes_of};
+use super::{axis, detail, pane};
+use crate::app::model::Model;
+use crate::domain::agenda::Occurrence;
+use crate::domain::workdays::holiday_name;
+use crate::i18n::{Msg, weekday_short};
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Rows above the columns: the day's name and date, then today or a holiday.
+const HEAD: u16 = 2;
+/// A strip with the selected meeting below the week from this height on.
+const PANE_FROM_HEIGHT: u16 = 34;
+const PANE: u16 = 6;
+
+pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
+    let days = model.visible_days();
+    let occs: Vec<Vec<Occurrence<'_>>> = days.iter().map(|d| model.window.day(*d)).collect();
+    let focused = model.window.day(model.day);
+    let selected = detail::selected(model, &focused);
+    let (area, pane_area) = if area.height >= PANE_FROM_HEIGHT {
+        let (top, bottom) = split_v(area, area.height - PANE);
+        (top, Some(bottom))
+    } else {
+        (area, None)
+    };
+    let (head, body) = split_v(area, HEAD);
+    let refs: Vec<&[Occurrence<'_>]> = occs.iter().map(Vec::as_slice).collect();
+    let span = timeline::span(&refs, &model.settings.hours, model.scroll_minutes);
+    let scale = timeline::choose(span, body.height, selected.as_ref().map(minutes_of));
+    let (axis_area, cols_area) = split_h(body, axis::WIDTH);
+    axis::draw(model, &scale, days.contains(&model.today()), axis_area, buf);
+
+    let n = days.len().max(1) as u16;
+    // One rule between columns.
+    let col_w = (cols_area.width.saturating_sub(n - 1)) / n;
+    for (i, (day, day_occs)) in days.iter().zip(&occs).enumerate() {
+        let x = cols_area.x + i as u16 * (col_w + 1);
+        let col_area = Rect::new(x, body.y, col_w, body.height);
+        let col = Column {
+            day: *day,
+            occs: day_occs,
+            scale,
+            compact: true,
+        };
+        column::draw(model, &col, col_area, buf);
+        draw_head(model, *day, Rect::new(x, head.y, col_w, HEAD), buf);
+        if i + 1 < days.len() {
+            for y in head.y..body.y + body.height {
+                buf[(x + col_w, y)].set_symbol("│").set_style(theme::dim());
+            }
+        }
+    }
+    if let Some(pane_area) = pane_area {
+        pane::draw(model, selected.as_ref(), &focused, false, pane_area, buf);
+    }
+}
+
+/// "tir 24.11" (reversed when focused), then "• i dag" or the holiday's name.
+fn draw_head(model: &Model, day: chrono::NaiveDate, area: Rect, buf: &mut Buffer) {
+    let lang = model.lang;
+    let w = usize::from(area.width);
+    let name = format!(
+        "{} {}",
+        weekday_short(day.weekday(), lang),
+        day.format("%d.%m")
+    );
+    let focused = day == model.day;
+    let (text, style) = if focused {
+        (
+            format!("▶{}", pad(&name, w.saturating_sub(1))),
+            theme::selected(),
+        )
+    } else {
+        (
+            format!(" {}", pad(&name, w.saturating_sub(1))),
+            theme::bold(),
+        )
+    };
+    buf.set_string(area.x, area.y, text, style);
+    let second = if let Some(holiday) = holiday_name(day) {
+        Some((format!("* {holiday}"), theme::holiday()))
+    } else if day == model.today() {
+        Some((
+            format!("• {}", Msg::Today.text(lang).to_lowercase()),
+            theme::today(),
+        ))
+    } else {
+        None
+    };
+    if let Some((text, style)) = second {
+        buf.set_string(
+            area.x + 1,
+            area.y + 1,
+            fit(&text, w.saturating_sub(1)),
+            style,
+        );
+    }
+}

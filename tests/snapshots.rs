@@ -1,0 +1,306 @@
+//! Screens drawn on a test backend from the demo caseload with a frozen clock.
+
+use caseplan::app::action::Named;
+use caseplan::app::model::Model;
+use caseplan::context::Context;
+use caseplan::demo::{DemoSpec, generate};
+use caseplan::i18n::Lang;
+use caseplan::keymap::Keymap;
+use caseplan::store::Store;
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: Store,
+    model: Model,
+}
+
+fn fixture(lang: Lang, demo: bool) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let store = Store::open(&data).unwrap();
+    if demo {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        store
+            .import(&generate(&DemoSpec::new(50, 1, today)))
+            .unwrap();
+    }
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let mut ctx = Context::new(Some(&data), Some(&config), Some("2026-11-24 09:00")).unwrap();
+    ctx.config.language = Some(lang);
+    let keymap = Keymap::defaults(&Named::names()).unwrap();
+    let model = caseplan::app::start(&ctx, &store, keymap, false).unwrap();
+    Fixture {
+        _dir: dir,
+        store,
+        model,
+    }
+}
+
+impl Fixture {
+    fn key(&mut self, key: KeyEvent) {
+        let effects = caseplan::app::keys::press(&mut self.model, key);
+        caseplan::app::runner::apply(&self.store, &mut self.model, effects).unwrap();
+    }
+
+    /// Types keys written as in a keymap file, separated by spaces ("j j w"); text typed
+    /// into a field is given with `text`.
+    fn keys(&mut self, keys: &str) {
+        for key in caseplan::keymap::parse_sequence(keys).unwrap() {
+            self.key(KeyEvent::new(key.code, key.modifiers));
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
+    fn draw(&self, width: u16, height: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|f| caseplan::ui::draw(f, &self.model))
+            .unwrap();
+        terminal
+    }
+}
+
+/// The screen's text, one line per row.
+fn screen(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn snap(name: &str, terminal: &Terminal<TestBackend>) {
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, terminal.backend());
+    });
+}
+
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "da",
+        Lang::En => "en",
+    }
+}
+
+#[test]
+fn day_view() {
+    for lang in [Lang::Da, Lang::En] {
+        let f = fixture(lang, true);
+        for (w, h) in [(80, 24), (120, 40)] {
+            snap(&format!("day_{}_{w}x{h}", lang_code(lang)), &f.draw(w, h));
+        }
+    }
+}
+
+#[test]
+fn week_view() {
+    for lang in [Lang::Da, Lang::En] {
+        let mut f = fixture(lang, true);
+        f.keys("w");
+        for (w, h) in [(80, 24), (120, 40)] {
+            snap(&format!("week_{}_{w}x{h}", lang_code(lang)), &f.draw(w, h));
+        }
+    }
+}
+
+#[test]
+fn help_popup() {
+    let mut f = fixture(Lang::Da, true);
+    f.keys("?");
+    snap("help_da_80x24", &f.draw(80, 24));
+    f.keys("pagedown");
+    snap("help_da_80x24_scrolled", &f.draw(80, 24));
+}
+
+#[test]
+fn palette_with_a_filter() {
+    let mut f = fixture(Lang::Da, true);
+    f.keys(":");
+    f.text("flyt");
+    snap("palette_da_80x24", &f.draw(80, 24));
+}
+
+#[test]
+fn month_overview() {
+    let mut f = fixture(Lang::Da, true);
+    f.keys("g m");
+    f.keys("j l");
+    snap("month_da_80x24", &f.draw(80, 24));
+}
+
+#[test]
+fn meeting_form_after_typing_part_of_a_case_name() {
+    let mut f = fixture(Lang::Da, true);
+    f.keys("n");
+    f.text("jens");
+    snap("form_new_da_80x24", &f.draw(80, 24));
+}
+
+#[test]
+fn three_party_form_asks_for_the_third_party() {
+    let mut f = fixture(Lang::En, true);
+    f.keys("n");
+    f.text("jens");
+    f.keys("tab");
+    let editor = f.model.form().unwrap();
+    let target = editor.purposes.iter().position(|p| p == "3-parts").unwrap();
+    let steps = (target + editor.purposes.len() - editor.purpose) % editor.purposes.len();
+    for _ in 0..steps {
+        f.keys("right");
+    }
+    assert!(f.model.form().unwrap().needs_third_party());
+    let terminal = f.draw(80, 24);
+    let text = screen(&terminal).join("\n");
+    assert!(
+        text.contains("Three-party meeting: who"),
+        "the form asks for the third party:\n{text}"
+    );
+    snap("form_three_party_en_80x24", &terminal);
+
+    // Add a consultant: the question goes, the party is listed with a role.
+    let consultant = f
+        .model
+        .directory
+        .as_ref()
+        .unwrap()
+        .contacts
+        .iter()
+        .find(|c| c.kind == caseplan::model::ContactKind::Consultant)
+        .unwrap()
+        .name
+        .clone();
+    for _ in 0..6 {
+        f.keys("tab");
+    }
+    f.text(&consultant);
+    let typed = f.draw(80, 24);
+    snap("form_three_party_typing_en_80x24", &typed);
+    f.keys("enter");
+    assert!(!f.model.form().unwrap().needs_third_party());
+    let text = screen(&f.draw(80, 24)).join("\n");
+    assert!(
+        text.contains(&consultant) && text.contains("(Consultant)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn prompt_with_an_error() {
+    let mut f = fixture(Lang::Da, true);
+    f.keys("g d");
+    f.text("blah");
+    f.keys("enter");
+    let terminal = f.draw(80, 24);
+    assert!(
+        screen(&terminal).iter().any(|l| l.contains("! ")),
+        "error marked with !"
+    );
+    snap("prompt_error_da_80x24", &terminal);
+}
+
+#[test]
+fn confirm_delete() {
+    let mut f = fixture(Lang::En, true);
+    f.keys("j d");
+    snap("confirm_en_80x24", &f.draw(80, 24));
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let f = fixture(Lang::En, true);
+    let terminal = f.draw(60, 20);
+    let text = screen(&terminal).join("\n");
+    assert!(text.contains("80×24 needed, this is 60×20"), "{text}");
+    snap("too_small_en_60x20", &terminal);
+}
+
+#[test]
+fn first_run_says_how_to_begin() {
+    for lang in [Lang::Da, Lang::En] {
+        let f = fixture(lang, false);
+        assert!(f.model.first_run);
+        let terminal = f.draw(80, 24);
+        let text = screen(&terminal).join(" ");
+        assert!(text.contains("caseplan --demo"), "{text}");
+        snap(&format!("first_run_{}_80x24", lang_code(lang)), &terminal);
+    }
+}
+
+/// Rows of the block whose first row holds `needle`: the first row and the rows below whose
+/// gutter continues the block.
+fn block_rows(lines: &[String], needle: &str) -> usize {
+    let (y, x) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(y, l)| l.find(needle).map(|i| (y, l[..i].chars().count())))
+        .unwrap_or_else(|| panic!("{needle} not on screen"));
+    let gutter = x - 1;
+    1 + lines[y + 1..]
+        .iter()
+        .take_while(|l| l.chars().nth(gutter) == Some('▌'))
+        .count()
+}
+
+#[test]
+fn block_height_follows_meeting_length() {
+    let f = fixture(Lang::En, true);
+    let lines = screen(&f.draw(120, 40));
+    let two_hours = block_rows(&lines, "09:00–11:00 Telefonvagt");
+    let half_hour = block_rows(&lines, "13:55–14:25");
+    assert!(
+        two_hours > half_hour * 2,
+        "2h block {two_hours} rows, 30m block {half_hour} rows"
+    );
+}
+
+#[test]
+fn selected_meeting_is_marked_and_named() {
+    let mut f = fixture(Lang::Da, true);
+    f.keys("j j");
+    let (meeting, _) = f.model.selected_meeting().unwrap();
+    let name = f.model.window.case_name(meeting.case.unwrap());
+    let lines = screen(&f.draw(120, 40));
+    assert!(
+        lines.iter().any(|l| l.contains('▶') && l.contains(&name)),
+        "the selected block shows ▶ and {name}:\n{}",
+        lines.join("\n")
+    );
+    assert!(
+        lines.iter().any(|l| l.contains(&format!(" {name} "))),
+        "detail pane names {name}"
+    );
+}
+
+#[test]
+fn now_line_on_today_only() {
+    let mut f = fixture(Lang::Da, true);
+    let now_row = |lines: &[String]| lines.iter().any(|l| l.starts_with("09:00─"));
+    assert!(now_row(&screen(&f.draw(80, 24))), "now-line on today");
+    f.keys("l");
+    assert!(!now_row(&screen(&f.draw(80, 24))), "no now-line tomorrow");
+}
+
+#[test]
+fn week_is_monday_first_with_its_iso_number() {
+    let mut f = fixture(Lang::Da, true);
+    f.keys("w");
+    let lines = screen(&f.draw(80, 24));
+    assert!(lines[0].contains("Uge 48"), "{}", lines[0]);
+    let days = &lines[1];
+    let monday = days.find("man 23.11").unwrap();
+    let friday = days.find("fre 27.11").unwrap();
+    assert!(monday < friday);
+}
