@@ -297,5 +297,8 @@ fn a_broken_user_keymap_stops_the_start_with_its_line_and_column() {
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(err.contains("keymap.toml:3:"), "{err}");
-    assert!(err.contains("select_next"), "suggests the right name: {err}");
+    assert!(
+        err.contains("select_next"),
+        "suggests the right name: {err}"
+    );
 }

@@ -24,7 +24,10 @@ fn demo_caseload_shows_todays_meetings_and_moves_between_days() {
     assert!(out.status.success(), "{}", stderr(&out));
     let mut tui = Tui::start(dir.path(), &[], 100, 30);
     let screen = tui.wait_for("24.11.2026");
-    assert!(screen.contains("Telefonvagt"), "the weekly block is on Tuesday:\n{screen}");
+    assert!(
+        screen.contains("Telefonvagt"),
+        "the weekly block is on Tuesday:\n{screen}"
+    );
     tui.send("l");
     tui.wait_for("25.11.2026");
     tui.send("t");
@@ -51,7 +54,10 @@ fn a_meeting_typed_with_keys_is_there_after_a_restart() {
     again.wait_for("24.11.2026");
     again.send("ll");
     let screen = again.wait_for("26.11.2026");
-    assert!(screen.contains("Kåre Jensen"), "the booked meeting survives a restart:\n{screen}");
+    assert!(
+        screen.contains("Kåre Jensen"),
+        "the booked meeting survives a restart:\n{screen}"
+    );
     assert!(screen.contains("14:15"), "{screen}");
     again.send("q");
     assert!(again.wait_exit());

@@ -38,6 +38,8 @@ fn printable(key: &KeyEvent) -> bool {
 
 /// Handles one key press and returns the effects for the app loop.
 pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    // A message answers the last key; the next key makes room for what undo would revert.
+    model.status = None;
     if model.pending.is_none() && takes_text(model) && printable(&key) {
         return update(model, Action::Type(key));
     }

@@ -215,6 +215,17 @@ impl Model {
         self.window.meeting(sel.meeting).map(|m| (m, sel.start))
     }
 
+    /// A case's name from the loaded window or the directory, else its number.
+    pub fn case_name(&self, id: CaseId) -> String {
+        if let Some(name) = self.window.case_names.get(&id) {
+            return name.clone();
+        }
+        self.directory
+            .as_ref()
+            .and_then(|d| d.cases.iter().find(|c| c.id == id))
+            .map_or_else(|| format!("#{id}"), |c| c.name.clone())
+    }
+
     pub fn form(&self) -> Option<&MeetingEditor> {
         match &self.popup {
             Some(Popup::Form(form)) => Some(form),

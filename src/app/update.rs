@@ -170,7 +170,7 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
     let mut changed = meeting.clone();
     let verb = match named {
         Named::EditMeeting => {
-            let name = meeting.case.map(|c| model.window.case_name(c));
+            let name = meeting.case.map(|c| model.case_name(c));
             let mut editor = MeetingEditor::edit(&model.settings, &meeting, name);
             if meeting.repeat.is_some() {
                 // Editing a repeating block edits the series from its first start.
@@ -470,7 +470,7 @@ fn confirm(model: &mut Model, named: Named) -> Vec<Effect> {
                 label: format!(
                     "{} {}",
                     Msg::StepLoggedAttempt.text(lang),
-                    model.window.case_name(case)
+                    model.case_name(case)
                 ),
                 forward: vec![Change::Put(AnyRecord::Event(event))],
                 backward: vec![Change::Delete(RecordRef::from(EventId(id)))],
@@ -611,7 +611,7 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
                     question: format!(
                         "{} {}?",
                         Msg::LogAttemptQuestion.text(lang),
-                        model.window.case_name(case)
+                        model.case_name(case)
                     ),
                     on_yes: Consequence::LogContactAttempt { case },
                 }));
@@ -999,7 +999,7 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
 /// "opfølgning Anne Jensen tir 10:00".
 fn describe(model: &Model, meeting: &Meeting, start: NaiveDateTime) -> String {
     let who = match meeting.case {
-        Some(case) => model.window.case_name(case),
+        Some(case) => model.case_name(case),
         None => meeting.title.clone(),
     };
     format!(

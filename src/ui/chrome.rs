@@ -78,25 +78,25 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, left_w);
 }
 
-/// The status message, else the pending keys, else what undo would revert, else a key hint.
+/// The pending keys, else the status message, else what undo would revert, else a key hint.
 pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
     let hint = Msg::StatusHint.text(lang);
     let mut spans: Vec<Span<'static>> = Vec::new();
-    if let Some(status) = &model.status {
-        let (mark, style) = match status.tone {
-            Tone::Info => ("·", theme::plain()),
-            Tone::Warning => ("!", theme::warning()),
-            Tone::Error => ("✗", theme::error()),
-        };
-        spans.push(Span::styled(format!(" {mark} {}", status.text), style));
-    } else if let Some(pending) = &model.pending {
+    if let Some(pending) = &model.pending {
         spans.push(Span::styled(format!(" {} …", pending.typed), theme::key()));
         for (i, (key, desc)) in pending.next.iter().enumerate() {
             spans.push(Span::raw(if i == 0 { "  " } else { " · " }));
             spans.push(Span::styled(key.clone(), theme::key()));
             spans.push(Span::raw(format!(" {desc}")));
         }
+    } else if let Some(status) = &model.status {
+        let (mark, style) = match status.tone {
+            Tone::Info => ("·", theme::plain()),
+            Tone::Warning => ("!", theme::warning()),
+            Tone::Error => ("✗", theme::error()),
+        };
+        spans.push(Span::styled(format!(" {mark} {}", status.text), style));
     } else if let Some(step) = model.history.next_undo() {
         spans.push(Span::styled(
             format!(" {}: ", Msg::UndoHint.text(lang)),
