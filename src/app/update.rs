@@ -370,14 +370,10 @@ pub fn palette_entries(model: &Model, filter: &str) -> Vec<(Named, String, Strin
             {
                 continue;
             }
-            let keys = std::iter::once(binding.keys.clone())
-                .chain(binding.alternatives.iter().cloned())
-                .collect::<Vec<_>>()
-                .join(", ");
             entries.push((
                 named,
                 super::describe_action(named, model.lang, &binding.desc),
-                keys,
+                binding.keys.clone(),
             ));
         }
     }

@@ -41,7 +41,6 @@ pub fn draw(model: &Model, palette: &Palette, body: Rect, buf: &mut Buffer) {
         .take(usize::from(list_rows))
     {
         let r = row(inner, 2 + (i - first) as u16);
-        let keys = &unique_keys(keys);
         let keys_w = width(keys).min(w / 3);
         let desc_w = w.saturating_sub(keys_w + 3);
         let is_selected = i == selected;
@@ -69,15 +68,4 @@ pub fn draw(model: &Model, palette: &Palette, body: Rect, buf: &mut Buffer) {
         fit(Msg::PaletteFooter.text(lang), w),
         theme::dim(),
     );
-}
-
-/// "K, K" → "K": the entries may list a key twice.
-fn unique_keys(keys: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    for key in keys.split(", ") {
-        if !out.contains(&key) {
-            out.push(key);
-        }
-    }
-    out.join(", ")
 }
