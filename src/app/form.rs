@@ -8,6 +8,7 @@ use super::model::{Directory, Settings};
 use super::popup::{line_input, text_of};
 use crate::domain::agenda::occurrences;
 use crate::domain::conflicts::{Warning, warnings};
+use crate::i18n::{Lang, Msg, parse_error};
 use crate::model::{
     BookedBy, CaseId, ContactId, ContactKind, Meeting, MeetingForm, MeetingId, MeetingStatus,
     Participant, Place, PlaceKind, Role, purpose,
@@ -372,17 +373,22 @@ impl MeetingEditor {
     }
 
     /// The meeting the form describes, or what is wrong per field.
-    pub fn build(&self, id: MeetingId, today: NaiveDate) -> Result<Meeting, Vec<(Field, String)>> {
+    pub fn build(
+        &self,
+        id: MeetingId,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Result<Meeting, Vec<(Field, String)>> {
         let mut errors = Vec::new();
         let start = match parse_when(&text_of(&self.start), today) {
             Ok(when) => when.at_or(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN)),
             Err(e) => {
-                errors.push((Field::Start, e.to_string()));
+                errors.push((Field::Start, parse_error(&e, lang)));
                 NaiveDateTime::default()
             }
         };
         let minutes = parse_duration(&text_of(&self.duration)).unwrap_or_else(|e| {
-            errors.push((Field::Duration, e.to_string()));
+            errors.push((Field::Duration, parse_error(&e, lang)));
             0
         });
         let mut minutes_field = |field: Field, input: &TextArea<'_>| {
@@ -391,7 +397,7 @@ impl MeetingEditor {
                 return 0;
             }
             parse_duration(&text).unwrap_or_else(|e| {
-                errors.push((field, e.to_string()));
+                errors.push((field, parse_error(&e, lang)));
                 0
             })
         };
@@ -399,17 +405,11 @@ impl MeetingEditor {
         let follow_up_minutes = minutes_field(Field::FollowUp, &self.follow_up);
         let case = if self.is_internal() { None } else { self.case };
         if case.is_none() && !self.is_internal() {
-            errors.push((
-                Field::Case,
-                "no case chosen: type part of the citizen's name".into(),
-            ));
+            errors.push((Field::Case, Msg::NoCaseChosen.text(lang).to_string()));
         }
         let title = text_of(&self.title);
         if self.is_internal() && title.trim().is_empty() {
-            errors.push((
-                Field::Case,
-                "an internal block needs a title, e.g. \"Telefonvagt\"".into(),
-            ));
+            errors.push((Field::Case, Msg::BlockNeedsTitle.text(lang).to_string()));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -457,7 +457,7 @@ impl MeetingEditor {
 
     /// Overlap and working-hours warnings for the meeting as it stands.
     pub fn warnings(&self, settings: &Settings, today: NaiveDate) -> Vec<Warning> {
-        let Ok(meeting) = self.build(MeetingId(0), today) else {
+        let Ok(meeting) = self.build(MeetingId(0), today, Lang::En) else {
             return Vec::new();
         };
         let day = meeting.start.date();

@@ -11,7 +11,9 @@ use crate::domain::agenda::occurrences;
 use crate::domain::conflicts::{Warning, warnings};
 use crate::domain::quick_add::{self, CaseName};
 use crate::domain::slots::{Need, nearest_free, next_free};
-use crate::i18n::{Msg, label_purpose, label_status, weekday_short};
+use crate::i18n::{
+    Msg, cpr_error, label_purpose, label_status, parse_error, quick_add_error, weekday_short,
+};
 use crate::model::{
     Channel, ContactEvent, Direction, EventId, FreeText, Meeting, MeetingForm, MeetingId,
     MeetingStatus, PlaceKind, purpose,
@@ -516,11 +518,11 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
     let today = model.today();
     match kind {
         PromptKind::GoToDate => {
-            let day = parse_date(text, today).map_err(|e| e.to_string())?;
+            let day = parse_date(text, today).map_err(|e| parse_error(&e, lang))?;
             Ok(go_to(model, day))
         }
         PromptKind::MoveToDate => {
-            let when = parse_when(text, today).map_err(|e| e.to_string())?;
+            let when = parse_when(text, today).map_err(|e| parse_error(&e, lang))?;
             let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s))
             else {
                 return Ok(vec![]);
@@ -566,7 +568,7 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
             }])
         }
         PromptKind::FreeSlot => {
-            let minutes = parse_duration(text).map_err(|e| e.to_string())?;
+            let minutes = parse_duration(text).map_err(|e| parse_error(&e, lang))?;
             let from = if model.day == today {
                 model.now
             } else {
@@ -582,7 +584,7 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
             Ok(effects)
         }
         PromptKind::StatusNote(status) => {
-            check_no_cpr("outcome", text).map_err(|e| e.to_string())?;
+            check_no_cpr("outcome", text).map_err(|e| cpr_error(&e, lang))?;
             let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s))
             else {
                 return Ok(vec![]);
@@ -631,7 +633,8 @@ fn quick_add_answer(model: &mut Model, text: &str) -> Result<Vec<Effect>, String
             alias: &c.alias,
         })
         .collect();
-    let line = quick_add::parse(text, model.today(), &names).map_err(|e| e.to_string())?;
+    let line = quick_add::parse(text, model.today(), &names)
+        .map_err(|e| quick_add_error(&e, model.lang))?;
     let id = model
         .reserved_id
         .take()
@@ -689,7 +692,7 @@ fn form(model: &mut Model, named: Named) -> Vec<Effect> {
                 .map(|m| m.id.0)
                 .or(model.reserved_id);
             let Some(id) = id else { return vec![] };
-            let meeting = match editor.build(MeetingId(id), today) {
+            let meeting = match editor.build(MeetingId(id), today, model.lang) {
                 Ok(meeting) => meeting,
                 Err(errors) => {
                     editor.focus = errors[0].0;
@@ -697,11 +700,11 @@ fn form(model: &mut Model, named: Named) -> Vec<Effect> {
                     return vec![];
                 }
             };
-            if let Some((field, text)) = meeting
-                .free_text()
-                .into_iter()
-                .find_map(|(f, t)| check_no_cpr(f, t).err().map(|e| (f, e.to_string())))
-            {
+            if let Some((field, text)) = meeting.free_text().into_iter().find_map(|(f, t)| {
+                check_no_cpr(f, t)
+                    .err()
+                    .map(|e| (f, cpr_error(&e, model.lang)))
+            }) {
                 let at = if field == "place.text" {
                     Field::PlaceText
                 } else {

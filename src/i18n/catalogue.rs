@@ -369,4 +369,8 @@ catalogue! {
     ActPageUp => ("Side op", "Page up"),
     ActConfirmYes => ("Ja", "Yes"),
     ActConfirmNo => ("Nej", "No"),
+
+    // Form errors.
+    NoCaseChosen => ("ingen sag valgt: skriv en del af borgerens navn", "no case chosen: type part of the citizen's name"),
+    BlockNeedsTitle => ("en intern blok skal have en titel, fx \"Telefonvagt\"", "an internal block needs a title, e.g. \"Telefonvagt\""),
 }

@@ -4,10 +4,12 @@
 //! [`labels`]. Code elsewhere is English; Danish lives here and in the date parser.
 
 mod catalogue;
+mod errors;
 pub mod labels;
 mod lang;
 
 pub use catalogue::Msg;
+pub use errors::{cpr_error, parse_error, quick_add_error};
 pub use labels::{
     label_contact_kind, label_course_kind, label_form, label_place, label_purpose,
     label_request_kind, label_role, label_status, label_target_group, month_name, month_short,
