@@ -142,6 +142,13 @@ fn month_overview() {
 }
 
 #[test]
+fn pending_sequence_lists_what_may_follow() {
+    let mut f = fixture(Lang::En, true);
+    f.keys("s");
+    snap("which_key_en_80x24", &f.draw(80, 24));
+}
+
+#[test]
 fn meeting_form_after_typing_part_of_a_case_name() {
     let mut f = fixture(Lang::Da, true);
     f.keys("n");

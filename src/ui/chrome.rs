@@ -78,18 +78,14 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, left_w);
 }
 
-/// The pending keys, else the status message, else what undo would revert, else a key hint.
+/// The pending keys (their continuations are in the which-key box), else the status message, else what undo would revert, else a key hint.
 pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
     let hint = Msg::StatusHint.text(lang);
     let mut spans: Vec<Span<'static>> = Vec::new();
     if let Some(pending) = &model.pending {
+        // The continuations are listed in the which-key box above.
         spans.push(Span::styled(format!(" {} …", pending.typed), theme::key()));
-        for (i, (key, desc)) in pending.next.iter().enumerate() {
-            spans.push(Span::raw(if i == 0 { "  " } else { " · " }));
-            spans.push(Span::styled(key.clone(), theme::key()));
-            spans.push(Span::raw(format!(" {desc}")));
-        }
     } else if let Some(status) = &model.status {
         let (mark, style) = match status.tone {
             Tone::Info => ("·", theme::plain()),

@@ -6,6 +6,7 @@ mod help;
 mod month;
 mod palette;
 mod prompt;
+mod which_key;
 
 use super::text::fit;
 use super::theme;
@@ -19,8 +20,11 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// Draws the open popup over `body` (the area between the header and the status line).
 pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
-    let Some(popup) = &model.popup else { return };
     let buf = frame.buffer_mut();
+    if let Some(pending) = &model.pending {
+        which_key::draw(pending, body, buf);
+    }
+    let Some(popup) = &model.popup else { return };
     match popup {
         Popup::Help { scroll } => help::draw(model, *scroll, body, buf),
         Popup::Palette(p) => palette::draw(model, p, body, buf),
