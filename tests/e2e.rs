@@ -80,12 +80,23 @@ fn a_second_instance_is_told_the_database_is_in_use() {
 #[test]
 fn the_demo_flag_opens_a_throwaway_database_and_removes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tui = Tui::start(dir.path(), &["--demo"], 80, 24);
+    let tmp = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start_with_env(dir.path(), &["--demo"], &[("TMPDIR", tmp.path())], 80, 24);
     tui.wait_for("Demo");
+    let during = std::fs::read_dir(tmp.path()).unwrap().count();
+    assert_eq!(
+        during, 1,
+        "the demo database lives in a temporary directory"
+    );
     tui.send("q");
     assert!(tui.wait_exit());
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "and is removed on exit"
+    );
     assert!(
         !dir.path().join("db").exists(),
-        "--demo must not touch the user's own database"
+        "--demo never touches the user's own database"
     );
 }

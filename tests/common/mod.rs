@@ -55,6 +55,16 @@ pub struct Tui {
 
 impl Tui {
     pub fn start(data: &Path, args: &[&str], cols: u16, rows: u16) -> Tui {
+        Tui::start_with_env(data, args, &[], cols, rows)
+    }
+
+    pub fn start_with_env(
+        data: &Path,
+        args: &[&str],
+        env: &[(&str, &Path)],
+        cols: u16,
+        rows: u16,
+    ) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -71,6 +81,9 @@ impl Tui {
         cmd.env("LANG", "en_GB.UTF-8");
         cmd.env("TERM", "xterm-256color");
         cmd.env("CASEPLAN_CONFIG", test_config(data));
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn caseplan");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
