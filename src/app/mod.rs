@@ -65,7 +65,7 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result
         Rc::new(keymap),
     );
     model.demo = demo;
-    model.first_run = store.count::<crate::model::Case>() == 0;
+    model.first_run = store.none_of::<crate::model::Case>();
     let effects = update::load_window(&model);
     runner::apply(store, &mut model, effects)?;
     Ok(model)

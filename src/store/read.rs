@@ -29,7 +29,12 @@ impl Store {
         Ok(out)
     }
 
-    /// How many records of one kind there are.
+    /// Whether there is no record of one kind; unlike [`Store::count`], without a scan.
+    pub fn none_of<R: Record>(&self) -> bool {
+        self.tree(TreeId::Record(R::KIND)).is_empty()
+    }
+
+    /// How many records of one kind there are (a scan of the kind's tree).
     pub fn count<R: Record>(&self) -> usize {
         self.tree(TreeId::Record(R::KIND)).len()
     }
