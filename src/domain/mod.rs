@@ -3,7 +3,11 @@
 pub mod agenda;
 pub mod conflicts;
 pub mod hours;
+pub mod chase;
 pub mod quick_add;
+pub mod reminder;
+pub mod reports;
+pub mod schedule;
 pub mod slots;
 pub mod workdays;
 
