@@ -1,9 +1,9 @@
 //! Pure rules of the work: functions of records and a date, with no IO.
 
 pub mod agenda;
+pub mod chase;
 pub mod conflicts;
 pub mod hours;
-pub mod chase;
 pub mod quick_add;
 pub mod reminder;
 pub mod reports;

@@ -135,7 +135,9 @@ pub enum DateSource {
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum CadenceKind {
     Monthly,
-    EveryWeeks { weeks: u8 },
+    EveryWeeks {
+        weeks: u8,
+    },
     EndOnly,
     /// Dates given by the caseworker ("your own date").
     Dates,
@@ -170,7 +172,9 @@ pub enum Setting {
     SummonDaysBeforeEnd,
     ChasesBeforeEscalation,
     /// The deadline of a request kind (or the default deadline when the kind is not listed).
-    DeadlineWorkdays { request_kind: String },
+    DeadlineWorkdays {
+        request_kind: String,
+    },
     FirstReminderWorkdaysAfterDeadline,
     ReminderIntervalWorkdays,
     PhoneChaseEveryWorkdays,

@@ -212,7 +212,6 @@ mod tests {
         }
     }
 
-
     /// A course whose reports before `until` are all received and read.
     fn course_done_until(until: NaiveDate) -> Course {
         let mut c = course();
@@ -334,7 +333,10 @@ mod tests {
             vec![ReminderKind::ReportLate, ReminderKind::ReportChaseEscalate]
         );
         let rule = got[1].reason.rule.as_ref().unwrap();
-        assert_eq!((&rule.setting, rule.value), (&Setting::ChasesBeforeEscalation, 2));
+        assert_eq!(
+            (&rule.setting, rule.value),
+            (&Setting::ChasesBeforeEscalation, 2)
+        );
         assert_eq!(got[1].reason.chases, 2);
     }
 

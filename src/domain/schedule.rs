@@ -24,9 +24,9 @@ pub fn report_dues(
     cadence: &ReportCadence,
 ) -> Vec<(NaiveDate, bool)> {
     let periodic: Vec<NaiveDate> = match cadence {
-        ReportCadence::Monthly => periodic(start, end, |k| {
-            start.checked_add_months(Months::new(k))
-        }),
+        ReportCadence::Monthly => {
+            periodic(start, end, |k| start.checked_add_months(Months::new(k)))
+        }
         // Zero weeks would never advance; treat it as "only at the end".
         ReportCadence::EveryWeeks { weeks: 0 } | ReportCadence::EndOnly => Vec::new(),
         ReportCadence::EveryWeeks { weeks } => periodic(start, end, |k| {
@@ -263,13 +263,17 @@ mod tests {
                 d(2026, 1, 20),
                 d(2025, 12, 1), // before the start
                 d(2026, 1, 20),
-                end,            // the end is the final report anyway
-                d(2026, 4, 1),  // after the end
+                end,           // the end is the final report anyway
+                d(2026, 4, 1), // after the end
             ],
         };
         assert_eq!(
             report_dues(start, end, &cadence),
-            vec![(d(2026, 1, 20), false), (d(2026, 2, 27), false), (end, true)]
+            vec![
+                (d(2026, 1, 20), false),
+                (d(2026, 2, 27), false),
+                (end, true)
+            ]
         );
     }
 
