@@ -1,9 +1,13 @@
 //! Pure rules of the work: functions of records and a date, with no IO.
 
 pub mod agenda;
+pub mod chase;
 pub mod conflicts;
 pub mod hours;
 pub mod quick_add;
+pub mod reminder;
+pub mod reports;
+pub mod schedule;
 pub mod slots;
 pub mod workdays;
 
