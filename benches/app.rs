@@ -23,7 +23,10 @@ fn database(cases: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
     let spec = DemoSpec::new(cases, 7, today).with_meetings_per_case_per_year(50);
-    Store::open(dir.path()).expect("open").import(&generate(&spec)).expect("import");
+    Store::open(dir.path())
+        .expect("open")
+        .import(&generate(&spec))
+        .expect("import");
     std::fs::write(dir.path().join("config.toml"), "language = \"da\"\n").expect("config");
     dir
 }
@@ -38,7 +41,9 @@ fn first_frame(dir: &Path) -> usize {
     let keymap = Keymap::defaults(&Named::names()).expect("keymap");
     let model = start(&ctx, &store, keymap, false).expect("start");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    terminal.draw(|f| caseplan::ui::draw(f, &model)).expect("draw");
+    terminal
+        .draw(|f| caseplan::ui::draw(f, &model))
+        .expect("draw");
     model.window.meetings.len()
 }
 
@@ -70,7 +75,9 @@ fn keystrokes(c: &mut Criterion) {
                 for c in ['l', 'h'] {
                     let effects = keys::press(&mut model, key(c));
                     runner::apply(&store, &mut model, effects).expect("apply");
-                    terminal.draw(|f| caseplan::ui::draw(f, &model)).expect("draw");
+                    terminal
+                        .draw(|f| caseplan::ui::draw(f, &model))
+                        .expect("draw");
                 }
             })
         });
@@ -80,7 +87,9 @@ fn keystrokes(c: &mut Criterion) {
                 for c in ['J', 'K'] {
                     let effects = keys::press(&mut model, key(c));
                     runner::apply(&store, &mut model, effects).expect("apply");
-                    terminal.draw(|f| caseplan::ui::draw(f, &model)).expect("draw");
+                    terminal
+                        .draw(|f| caseplan::ui::draw(f, &model))
+                        .expect("draw");
                 }
             })
         });

@@ -169,6 +169,9 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
         model.status = Some(info(Msg::NoMeetingSelected.text(lang)));
         return vec![];
     };
+    if let Some(status) = status_set_by(named) {
+        return open_prompt(model, PromptKind::StatusNote(status), "");
+    }
     let mut changed = meeting.clone();
     let verb = match named {
         Named::EditMeeting => {
@@ -204,26 +207,6 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
         }
         Named::MoveToDate => return open_prompt(model, PromptKind::MoveToDate, ""),
         Named::BookFollowUp => return open_prompt(model, PromptKind::FollowUpWeeks, "4"),
-        Named::SetStatusHeld => {
-            return open_prompt(model, PromptKind::StatusNote(MeetingStatus::Held), "");
-        }
-        Named::SetStatusCancelledByCitizen => {
-            return open_prompt(
-                model,
-                PromptKind::StatusNote(MeetingStatus::CancelledByCitizen),
-                "",
-            );
-        }
-        Named::SetStatusNoShow => {
-            return open_prompt(model, PromptKind::StatusNote(MeetingStatus::NoShow), "");
-        }
-        Named::SetStatusCancelled => {
-            return open_prompt(
-                model,
-                PromptKind::StatusNote(MeetingStatus::CancelledByCaseworker),
-                "",
-            );
-        }
         Named::MoveEarlier => {
             changed.start -= Duration::minutes(15);
             Msg::StepMoved
@@ -282,6 +265,17 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
         }
     }
     save_meeting(model, &meeting, changed, label)
+}
+
+/// The status a "set status" action sets.
+fn status_set_by(named: Named) -> Option<MeetingStatus> {
+    Some(match named {
+        Named::SetStatusHeld => MeetingStatus::Held,
+        Named::SetStatusCancelledByCitizen => MeetingStatus::CancelledByCitizen,
+        Named::SetStatusNoShow => MeetingStatus::NoShow,
+        Named::SetStatusCancelled => MeetingStatus::CancelledByCaseworker,
+        _ => return None,
+    })
 }
 
 /// Writes a changed meeting as one step, warning about what its new time collides with.
