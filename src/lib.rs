@@ -18,3 +18,6 @@ pub mod search;
 pub mod store;
 pub mod time;
 pub mod ui;
+
+#[cfg(test)]
+pub(crate) mod testing;

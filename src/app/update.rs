@@ -126,19 +126,8 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
             effects
         }
         Named::NewMeeting => {
-            let from = if model.day == model.today() {
-                model.now
-            } else {
-                model.day.and_time(NaiveTime::MIN)
-            };
-            let to = from.date() + Duration::days(i64::from(SEARCH_DAYS));
-            let mut effects = need_directory(model);
-            effects.push(Effect::Fetch {
-                from: from.date(),
-                to,
-                then: Question::NewMeeting { from },
-            });
-            effects
+            let from = search_start(model);
+            fetch_ahead(model, from, Question::NewMeeting { from })
         }
         Named::FindFreeSlot => {
             let minutes = model.settings.default_minutes.to_string();
@@ -563,19 +552,12 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
         }
         PromptKind::FreeSlot => {
             let minutes = parse_duration(text).map_err(|e| parse_error(&e, lang))?;
-            let from = if model.day == today {
-                model.now
-            } else {
-                model.day.and_time(NaiveTime::MIN)
-            };
-            let to = from.date() + Duration::days(i64::from(SEARCH_DAYS));
-            let mut effects = need_directory(model);
-            effects.push(Effect::Fetch {
-                from: from.date(),
-                to,
-                then: Question::FreeSlot { from, minutes },
-            });
-            Ok(effects)
+            let from = search_start(model);
+            Ok(fetch_ahead(
+                model,
+                from,
+                Question::FreeSlot { from, minutes },
+            ))
         }
         PromptKind::StatusNote(status) => {
             check_no_cpr("outcome", text).map_err(|e| cpr_error(&e, lang))?;
@@ -749,6 +731,26 @@ fn form_day(model: &Model) -> Vec<Effect> {
         }
         _ => vec![],
     }
+}
+
+/// Where a search for free time starts: now on today, else the start of the focused day.
+fn search_start(model: &Model) -> NaiveDateTime {
+    if model.day == model.today() {
+        model.now
+    } else {
+        model.day.and_time(NaiveTime::MIN)
+    }
+}
+
+/// Loads the pickers (if not yet) and the meetings of the weeks from `from`, then asks `then`.
+fn fetch_ahead(model: &Model, from: NaiveDateTime, then: Question) -> Vec<Effect> {
+    let mut effects = need_directory(model);
+    effects.push(Effect::Fetch {
+        from: from.date(),
+        to: from.date() + Duration::days(i64::from(SEARCH_DAYS)),
+        then,
+    });
+    effects
 }
 
 fn need_directory(model: &Model) -> Vec<Effect> {

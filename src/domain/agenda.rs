@@ -48,8 +48,8 @@ pub fn occurrences(meetings: &[Meeting], from: NaiveDate, to: NaiveDate) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::{at, meeting};
     use crate::model::{Repeat, RepeatEvery};
+    use crate::testing::{at, meeting};
 
     fn day(s: &str) -> NaiveDate {
         at(&format!("{s} 00:00")).date()

@@ -110,7 +110,7 @@ pub fn overlapping(day: &[Occurrence<'_>]) -> Vec<MeetingId> {
 mod tests {
     use super::*;
     use crate::domain::agenda::occurrences;
-    use crate::domain::testing::{at, meeting};
+    use crate::testing::{at, meeting};
 
     fn check(m: &Meeting, others: &[Meeting]) -> Vec<Warning> {
         let day = m.start.date();

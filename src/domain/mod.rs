@@ -10,6 +10,3 @@ pub mod reports;
 pub mod schedule;
 pub mod slots;
 pub mod workdays;
-
-#[cfg(test)]
-mod testing;

@@ -99,7 +99,7 @@ fn round_up(t: NaiveDateTime) -> NaiveDateTime {
 mod tests {
     use super::*;
     use crate::domain::agenda::occurrences;
-    use crate::domain::testing::{at, meeting};
+    use crate::testing::{at, meeting};
 
     const NEED: Need = Need {
         minutes: 45,

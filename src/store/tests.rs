@@ -2,11 +2,9 @@
 //! newer schemas, locks and garbage files.
 
 use super::*;
-use crate::model::{
-    BookedBy, Case, CaseId, CaseStatus, Meeting, MeetingForm, MeetingId, MeetingStatus, Note,
-    NoteId, Place,
-};
-use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
+use crate::model::{Case, CaseId, CaseStatus, Meeting, MeetingId, Note, NoteId};
+use crate::testing::at;
+use chrono::{NaiveDate, TimeZone, Utc};
 use serde_json::{Value, json};
 
 fn case(id: u64) -> Case {
@@ -32,29 +30,10 @@ fn case(id: u64) -> Case {
     }
 }
 
-fn at(s: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
-}
-
 fn meeting(id: u64, case: u64, start: &str) -> Meeting {
-    Meeting {
-        id: MeetingId(id),
-        case: Some(CaseId(case)),
-        start: at(start),
-        minutes: 45,
-        purpose: "samtale".into(),
-        form: MeetingForm::InPerson,
-        place: Place::default(),
-        participants: vec![],
-        booked_by: BookedBy::Caseworker,
-        prep_minutes: 0,
-        follow_up_minutes: 0,
-        status: MeetingStatus::Planned,
-        outcome: String::new(),
-        title: String::new(),
-        note: String::new(),
-        repeat: None,
-    }
+    let mut m = crate::testing::meeting(id, start, 45);
+    m.case = Some(CaseId(case));
+    m
 }
 
 fn note(id: u64, case: u64) -> Note {

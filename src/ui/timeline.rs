@@ -188,28 +188,7 @@ pub fn minute_at(t: NaiveDateTime) -> u32 {
 mod tests {
     use super::*;
     use crate::domain::agenda::occurrences;
-    use crate::model::{BookedBy, CaseId, Meeting, MeetingForm, MeetingId, MeetingStatus, Place};
-
-    fn meeting(id: u64, start: &str, minutes: u32) -> Meeting {
-        Meeting {
-            id: MeetingId(id),
-            case: Some(CaseId(1)),
-            start: NaiveDateTime::parse_from_str(start, "%Y-%m-%d %H:%M").unwrap(),
-            minutes,
-            purpose: "samtale".into(),
-            form: MeetingForm::InPerson,
-            place: Place::default(),
-            participants: vec![],
-            booked_by: BookedBy::Caseworker,
-            prep_minutes: 0,
-            follow_up_minutes: 0,
-            status: MeetingStatus::Planned,
-            outcome: String::new(),
-            title: String::new(),
-            note: String::new(),
-            repeat: None,
-        }
-    }
+    use crate::testing::meeting;
 
     #[test]
     fn finest_scale_that_fits() {

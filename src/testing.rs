@@ -1,4 +1,4 @@
-//! Builders shared by the domain's unit tests.
+//! Builders shared by unit tests across the crate.
 
 use crate::model::{
     BookedBy, CaseId, Meeting, MeetingForm, MeetingId, MeetingStatus, Place, purpose,
