@@ -87,20 +87,62 @@ pub fn warnings(
     out
 }
 
-/// Every meeting among `day` that overlaps another (for marking blocks in a view).
-pub fn overlapping(day: &[Occurrence<'_>]) -> Vec<MeetingId> {
-    let mut out = Vec::new();
-    for (i, a) in day.iter().enumerate() {
-        if !a.meeting.status.occupies_time() {
+/// The warnings of every occurrence of a day at once, index-aligned with `day`: one sweep in
+/// start order, so a crowded day costs what its collisions cost, not every pair. The case is
+/// not known here, so "citizen away" is left to [`warnings`].
+pub fn day_warnings(day: &[Occurrence<'_>], hours: &WorkingHours) -> Vec<Vec<Warning>> {
+    let mut out: Vec<Vec<Warning>> = vec![Vec::new(); day.len()];
+    let spans: Vec<(NaiveDateTime, NaiveDateTime)> =
+        day.iter().map(|o| busy_span(o.meeting, o.start)).collect();
+    let mut order: Vec<usize> = (0..day.len())
+        .filter(|&i| day[i].meeting.status.occupies_time())
+        .collect();
+    order.sort_by_key(|&i| spans[i].0);
+    for (pos, &i) in order.iter().enumerate() {
+        for &j in &order[pos + 1..] {
+            if spans[j].0 >= spans[i].1 {
+                break;
+            }
+            let (a, b) = (&day[i], &day[j]);
+            if a.meeting.id == b.meeting.id && a.start == b.start {
+                continue;
+            }
+            let overlap = intersects((a.start, a.end()), (b.start, b.end()));
+            let (to_a, to_b) = if overlap {
+                (
+                    Warning::Overlap {
+                        with: b.meeting.id,
+                        start: b.start,
+                    },
+                    Warning::Overlap {
+                        with: a.meeting.id,
+                        start: a.start,
+                    },
+                )
+            } else {
+                (
+                    Warning::BufferOverlap {
+                        with: b.meeting.id,
+                        start: b.start,
+                    },
+                    Warning::BufferOverlap {
+                        with: a.meeting.id,
+                        start: a.start,
+                    },
+                )
+            };
+            out[i].push(to_a);
+            out[j].push(to_b);
+        }
+    }
+    for (i, occ) in day.iter().enumerate() {
+        if !occ.meeting.status.occupies_time() {
             continue;
         }
-        let hit = day.iter().enumerate().any(|(j, b)| {
-            i != j
-                && b.meeting.status.occupies_time()
-                && intersects((a.start, a.end()), (b.start, b.end()))
-        });
-        if hit {
-            out.push(a.meeting.id);
+        if !hours.is_working_day(occ.start.date()) {
+            out[i].push(Warning::NotAWorkingDay);
+        } else if !hours.contains(occ.start, occ.end()) {
+            out[i].push(Warning::OutsideWorkingHours);
         }
     }
     out
@@ -170,6 +212,33 @@ mod tests {
     }
 
     #[test]
+    fn day_warnings_agree_with_warnings_one_by_one() {
+        let mut with_buffer = meeting(4, "2026-11-24 11:45", 30);
+        with_buffer.prep_minutes = 20;
+        let mut cancelled = meeting(5, "2026-11-24 10:15", 30);
+        cancelled.status = crate::model::MeetingStatus::CancelledByCitizen;
+        let ms = [
+            meeting(1, "2026-11-24 10:00", 60),
+            meeting(2, "2026-11-24 10:30", 60),
+            meeting(3, "2026-11-24 15:00", 60),
+            with_buffer,
+            cancelled,
+        ];
+        let day = ms[0].start.date();
+        let occ = occurrences(&ms, day, day);
+        let hours = WorkingHours::default();
+        let together = day_warnings(&occ, &hours);
+        for (i, o) in occ.iter().enumerate() {
+            let mut one = warnings(o.meeting, o.start, &occ, &hours, None);
+            let mut all = together[i].clone();
+            let key = |w: &Warning| format!("{w:?}");
+            one.sort_by_key(key);
+            all.sort_by_key(key);
+            assert_eq!(all, one, "meeting {}", o.meeting.id);
+        }
+    }
+
+    #[test]
     fn overlapping_marks_both_meetings() {
         let ms = [
             meeting(1, "2026-11-24 10:00", 60),
@@ -177,9 +246,13 @@ mod tests {
             meeting(3, "2026-11-24 13:00", 30),
         ];
         let day = ms[0].start.date();
-        assert_eq!(
-            overlapping(&occurrences(&ms, day, day)),
-            vec![MeetingId(1), MeetingId(2)]
-        );
+        let occ = occurrences(&ms, day, day);
+        let marked: Vec<MeetingId> = day_warnings(&occ, &WorkingHours::default())
+            .iter()
+            .zip(&occ)
+            .filter(|(w, _)| w.iter().any(|w| matches!(w, Warning::Overlap { .. })))
+            .map(|(_, o)| o.meeting.id)
+            .collect();
+        assert_eq!(marked, vec![MeetingId(1), MeetingId(2)]);
     }
 }

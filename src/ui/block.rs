@@ -5,7 +5,7 @@ use super::text::{duration, fit, width};
 use super::theme;
 use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
-use crate::domain::conflicts::{Warning, warnings};
+use crate::domain::conflicts::Warning;
 use crate::i18n::{Lang, Msg, label_form, label_place, label_purpose, label_role, label_status};
 use crate::model::{Meeting, MeetingStatus, Participant, PlaceKind};
 use crate::time::format_time;
@@ -21,10 +21,15 @@ pub struct Facts {
 }
 
 impl Facts {
-    pub fn of(model: &Model, occ: &Occurrence<'_>, day: &[Occurrence<'_>], overlap: bool) -> Facts {
-        let warnings = warnings(occ.meeting, occ.start, day, &model.settings.hours, None)
-            .into_iter()
+    /// `warnings` are the occurrence's own, from [`crate::domain::conflicts::day_warnings`].
+    pub fn of(model: &Model, occ: &Occurrence<'_>, warnings: &[Warning]) -> Facts {
+        let overlap = warnings
+            .iter()
+            .any(|w| matches!(w, Warning::Overlap { .. }));
+        let warnings = warnings
+            .iter()
             .filter(|w| !matches!(w, Warning::Overlap { .. }))
+            .cloned()
             .collect();
         let selected = model
             .selected

@@ -7,7 +7,7 @@ use super::theme;
 use super::timeline::{Placed, Scale, lane_x, minute_at, minute_of, minutes_of, place};
 use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
-use crate::domain::conflicts::overlapping;
+use crate::domain::conflicts::day_warnings;
 use crate::i18n::Msg;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -57,18 +57,14 @@ impl Occupied {
 pub fn draw<'a>(model: &Model, col: &Column<'a>, area: Rect, buf: &mut Buffer) -> Vec<Placed<'a>> {
     let scale = col.scale;
     let placed = place(col.occs, &scale);
-    let overlaps = overlapping(col.occs);
+    // `place` keeps the order of the day, so `warnings[i]` belongs to `placed[i]`.
+    let warnings = day_warnings(col.occs, &model.settings.hours);
     let mut occupied = Occupied::new(area.height.min(scale.rows));
     let visible = |row: i64| row >= 0 && row < i64::from(area.height.min(scale.rows));
 
-    for p in &placed {
+    for (p, warnings) in placed.iter().zip(&warnings) {
         let (x, w) = lane_x(area.x, area.width, p.lane, p.lanes);
-        let facts = Facts::of(
-            model,
-            &p.occ,
-            col.occs,
-            overlaps.contains(&p.occ.meeting.id),
-        );
+        let facts = Facts::of(model, &p.occ, warnings);
         for row in p.top..p.bottom {
             occupied.take(row, x, w);
         }

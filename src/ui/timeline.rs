@@ -121,6 +121,8 @@ pub fn place<'a>(day: &[Occurrence<'a>], scale: &Scale) -> Vec<Placed<'a>> {
     let mut cluster_start = 0;
     let mut cluster_end = 0u32;
     let mut lane_ends: Vec<(u32, i64)> = Vec::new();
+    // The lowest row used in each lane so far, across clusters.
+    let mut lane_bottoms: Vec<i64> = Vec::new();
     for occ in day {
         let (start, end) = minutes_of(occ);
         if placed.len() > cluster_start && start >= cluster_end {
@@ -138,16 +140,14 @@ pub fn place<'a>(day: &[Occurrence<'a>], scale: &Scale) -> Vec<Placed<'a>> {
         // The row the start falls in; the height follows the length, at least one row.
         let mut top = scale.row_floor(i64::from(start));
         // A lane's blocks never share a row; rows freed by rounding are not reused.
-        let lane_bottom = placed
-            .iter()
-            .filter(|p| p.lane == lane)
-            .map(|p| p.bottom)
-            .max()
-            .unwrap_or(i64::MIN);
-        top = top.max(lane_bottom);
+        if lane_bottoms.len() <= lane {
+            lane_bottoms.resize(lane + 1, i64::MIN);
+        }
+        top = top.max(lane_bottoms[lane]);
         let rows = ((end - start) * 2 + scale.step) / (2 * scale.step);
         let bottom = top + i64::from(rows.max(1));
         lane_ends[lane] = (end, bottom);
+        lane_bottoms[lane] = bottom;
         cluster_end = cluster_end.max(end);
         placed.push(Placed {
             occ: occ.clone(),
