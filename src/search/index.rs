@@ -1,0 +1,570 @@
+//! The finder's index: every case, contact and upcoming meeting, normalised once when built,
+//! so a keystroke only matches and ranks.
+//!
+//! Ranking, best first:
+//! - a query of digits (spaces, `+`, `-`, `(`, `)`, `/` and `.` ignored, `+45`/`0045` dropped)
+//!   matches phone numbers by digit substring, whatever their spacing, and case references;
+//!   a whole number beats its start, which beats its middle;
+//! - any other query is split into words; every word must match the entry's text fuzzily.
+//!   Each word that starts a word of the title (the name), in the normalised or the loose
+//!   spelling (`soren` for Søren), lifts the entry above every entry with fewer such words, so
+//!   "mad" puts Mads above a scattered m-a-d;
+//! - on equal scores: active cases, then contacts, then meetings, then closed cases; then by
+//!   title.
+//!
+//! Closed cases are left out unless [`Filter::include_closed`] is set (the CLI's `--closed`).
+//! An empty query finds nothing.
+
+use super::text::{MappedText, loosen};
+use super::{Fuzzy, Matcher, normalise, phone_digits};
+use crate::i18n::{Lang, Msg, label_contact_kind};
+use crate::model::{CaseId, ContactId, ContactKind, MeetingId};
+use crate::store::{Store, StoreError};
+use chrono::{NaiveDate, NaiveDateTime};
+use std::cmp::Ordering;
+
+/// How far ahead the index holds meetings.
+pub const MEETING_DAYS: i64 = 56;
+
+/// Each query word that starts a word of the title adds this much, more than any fuzzy score.
+const PREFIX_TIER: i64 = 100_000;
+
+/// What a hit opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Case(CaseId),
+    Contact(ContactId),
+    /// A meeting and the start of the occurrence found.
+    Meeting(MeetingId, NaiveDateTime),
+}
+
+/// What kind of thing a hit is, as the finder says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HitKind {
+    Case,
+    ClosedCase,
+    Contact(ContactKind),
+    Meeting,
+}
+
+impl HitKind {
+    /// A stable key for scripts: `case`, `closed_case`, `contact`, `meeting`.
+    pub fn key(self) -> &'static str {
+        match self {
+            HitKind::Case => "case",
+            HitKind::ClosedCase => "closed_case",
+            HitKind::Contact(_) => "contact",
+            HitKind::Meeting => "meeting",
+        }
+    }
+
+    /// The kind in the interface language; a contact says its kind ("GP", "Supplier").
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            HitKind::Case => Msg::Case.text(lang),
+            // TODO(i18n): move to the catalogue with the finder's other texts.
+            HitKind::ClosedCase => match lang {
+                Lang::Da => "Lukket sag",
+                Lang::En => "Closed case",
+            },
+            HitKind::Contact(kind) => label_contact_kind(kind, lang),
+            HitKind::Meeting => Msg::Meeting.text(lang),
+        }
+    }
+
+    /// Order on equal scores: active cases, contacts, meetings, closed cases.
+    fn tie_rank(self) -> u8 {
+        match self {
+            HitKind::Case => 0,
+            HitKind::Contact(_) => 1,
+            HitKind::Meeting => 2,
+            HitKind::ClosedCase => 3,
+        }
+    }
+}
+
+/// Which entries a search may return.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Also find closed cases.
+    pub include_closed: bool,
+}
+
+/// One result of a search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub target: Target,
+    pub kind: HitKind,
+    /// The name: of the citizen, the contact, or the citizen of the meeting.
+    pub title: String,
+    /// One line: reference and phones, or kind, organisation and phone, or date and purpose.
+    pub detail: String,
+    pub score: i64,
+    /// Char indices into `title` to highlight, ascending.
+    pub matched: Vec<usize>,
+}
+
+/// One searchable thing, normalised at build time.
+#[derive(Debug)]
+pub(super) struct Entry {
+    pub target: Target,
+    pub kind: HitKind,
+    pub title: String,
+    pub detail: String,
+    /// The normalised title with its map back to `title`.
+    pub title_norm: MappedText,
+    /// The title in the loose spelling ("soren ostergaard").
+    pub title_loose: String,
+    /// Every searchable text, normalised, title first, separated by spaces.
+    pub haystack: String,
+    /// The digits of every phone number, separated by `|`.
+    pub phones: String,
+    /// The digits of the case reference.
+    pub reference: String,
+}
+
+/// The finder's index. Build it once (and again after a change); search on every keystroke.
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+    matcher: Box<dyn Matcher + Send + Sync>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("entries", &self.entries.len())
+            .finish()
+    }
+}
+
+impl SearchIndex {
+    /// Loads every case (active or closed), every contact, and the planned meetings of cases
+    /// from `today` for [`MEETING_DAYS`] days; labels in `lang`.
+    pub fn build(store: &Store, today: NaiveDate, lang: Lang) -> Result<SearchIndex, StoreError> {
+        Ok(Self::from_entries(super::entries::load(store, today, lang)?))
+    }
+
+    pub(super) fn from_entries(entries: Vec<Entry>) -> SearchIndex {
+        SearchIndex {
+            entries,
+            matcher: Box::new(Fuzzy::default()),
+        }
+    }
+
+    /// The same index matching with another matcher.
+    pub fn with_matcher(mut self, matcher: Box<dyn Matcher + Send + Sync>) -> SearchIndex {
+        self.matcher = matcher;
+        self
+    }
+
+    /// How many things the index holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// At most `limit` hits for `query`, best first (see the module's ranking rules).
+    pub fn search(&self, query: &str, filter: Filter, limit: usize) -> Vec<Hit> {
+        let query = query.trim();
+        if query.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        match digit_query(query) {
+            Some(digits) => self.top(
+                |e| phone_score(e, &digits),
+                |_| Vec::new(),
+                filter,
+                limit,
+            ),
+            None => {
+                let normalised = normalise(query);
+                let loose = loosen(query);
+                let words: Vec<(&str, &str)> = normalised
+                    .split_whitespace()
+                    .zip(loose.split_whitespace())
+                    .collect();
+                if words.is_empty() {
+                    return Vec::new();
+                }
+                self.top(
+                    |e| self.text_score(e, &words),
+                    |e| self.highlights(e, &words),
+                    filter,
+                    limit,
+                )
+            }
+        }
+    }
+
+    /// Scores every allowed entry, keeps the best `limit` and builds their hits.
+    fn top(
+        &self,
+        score: impl Fn(&Entry) -> Option<i64>,
+        highlights: impl Fn(&Entry) -> Vec<usize>,
+        filter: Filter,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let mut found: Vec<(i64, u32)> = Vec::new();
+        for (i, entry) in self.entries.iter().enumerate() {
+            if entry.kind == HitKind::ClosedCase && !filter.include_closed {
+                continue;
+            }
+            if let Some(s) = score(entry) {
+                found.push((s, i as u32));
+            }
+        }
+        let order = |a: &(i64, u32), b: &(i64, u32)| self.order(a, b);
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit - 1, order);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(order);
+        found
+            .into_iter()
+            .map(|(score, i)| {
+                let entry = &self.entries[i as usize];
+                Hit {
+                    target: entry.target,
+                    kind: entry.kind,
+                    title: entry.title.clone(),
+                    detail: entry.detail.clone(),
+                    score,
+                    matched: highlights(entry),
+                }
+            })
+            .collect()
+    }
+
+    fn order(&self, a: &(i64, u32), b: &(i64, u32)) -> Ordering {
+        let (ea, eb) = (&self.entries[a.1 as usize], &self.entries[b.1 as usize]);
+        b.0.cmp(&a.0)
+            .then(ea.kind.tie_rank().cmp(&eb.kind.tie_rank()))
+            .then_with(|| ea.title_norm.text.cmp(&eb.title_norm.text))
+            .then(a.1.cmp(&b.1))
+    }
+
+    /// Every word must match; words starting a title word lift the entry a tier.
+    fn text_score(&self, entry: &Entry, words: &[(&str, &str)]) -> Option<i64> {
+        let mut total = 0;
+        for (word, loose) in words {
+            if !is_subsequence(entry.haystack.as_bytes(), word.as_bytes()) {
+                return None;
+            }
+            total += self.matcher.score(&entry.haystack, word)?;
+            if starts_a_word(&entry.title_norm.text, word)
+                || starts_a_word(&entry.title_loose, loose)
+            {
+                total += PREFIX_TIER;
+            }
+        }
+        Some(total)
+    }
+
+    /// The chars of the title that the query's words match.
+    fn highlights(&self, entry: &Entry, words: &[(&str, &str)]) -> Vec<usize> {
+        let mut matched = Vec::new();
+        for (word, _) in words {
+            if let Some((_, indices)) = self.matcher.indices(&entry.title_norm.text, word) {
+                matched.extend(indices);
+            }
+        }
+        entry.title_norm.source_indices(matched)
+    }
+}
+
+/// The digits of a query made only of digits and phone punctuation, else `None`.
+fn digit_query(query: &str) -> Option<String> {
+    let phone_like = query
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "+-()/.".contains(c));
+    let digits = phone_digits(query);
+    (phone_like && !digits.is_empty()).then_some(digits)
+}
+
+/// Whole number > start > middle; a case reference a little below a phone.
+fn phone_score(entry: &Entry, digits: &str) -> Option<i64> {
+    let phone = entry
+        .phones
+        .split('|')
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| match () {
+            _ if p == digits => Some(3000),
+            _ if p.starts_with(digits) => Some(2000),
+            _ if p.contains(digits) => Some(1000),
+            _ => None,
+        })
+        .max();
+    let reference = match entry.reference.as_str() {
+        "" => None,
+        r if r == digits => Some(2500),
+        r if r.starts_with(digits) => Some(1500),
+        r if r.contains(digits) => Some(900),
+        _ => None,
+    };
+    phone.max(reference)
+}
+
+/// Whether `needle`'s bytes appear in `hay` in order: a cheap test before the fuzzy matcher.
+fn is_subsequence(hay: &[u8], needle: &[u8]) -> bool {
+    let mut rest = hay.iter();
+    needle.iter().all(|n| rest.any(|h| h == n))
+}
+
+/// Whether `word` starts one of the words of `text`.
+fn starts_a_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::normalise_mapped;
+
+    fn case(id: u64, name: &str, phones: &[&str], closed: bool) -> Entry {
+        entry(
+            Target::Case(CaseId(id)),
+            if closed {
+                HitKind::ClosedCase
+            } else {
+                HitKind::Case
+            },
+            name,
+            "",
+            phones,
+            "2026-04512",
+        )
+    }
+
+    fn entry(
+        target: Target,
+        kind: HitKind,
+        title: &str,
+        more: &str,
+        phones: &[&str],
+        reference: &str,
+    ) -> Entry {
+        let title_norm = normalise_mapped(title);
+        Entry {
+            target,
+            kind,
+            title: title.to_string(),
+            detail: String::new(),
+            haystack: format!("{} {}", title_norm.text, normalise(more)),
+            title_loose: loosen(title),
+            title_norm,
+            phones: phones
+                .iter()
+                .map(|p| phone_digits(p))
+                .collect::<Vec<_>>()
+                .join("|"),
+            reference: reference.chars().filter(char::is_ascii_digit).collect(),
+        }
+    }
+
+    fn titles(index: &SearchIndex, query: &str) -> Vec<String> {
+        index
+            .search(query, Filter::default(), 10)
+            .into_iter()
+            .map(|h| h.title)
+            .collect()
+    }
+
+    fn sample() -> SearchIndex {
+        SearchIndex::from_entries(vec![
+            case(1, "Anders Holm", &["+45 31 22 33 44"], false),
+            case(2, "Søren Østergaard", &["+45 20 12 34 56"], false),
+            case(3, "José Nørgaard", &[], false),
+            case(4, "Karin Müller", &[], false),
+            case(5, "Åse Bæk", &["40 11 22 33"], false),
+            case(6, "Kim Damgaard", &[], false),
+            case(7, "Mads Lund", &[], false),
+            case(8, "Sørine Closed", &["+45 55 66 77 88"], true),
+            entry(
+                Target::Contact(ContactId(9)),
+                HitKind::Contact(ContactKind::Mentor),
+                "Søren Mentor",
+                "Jobværkstedet",
+                &["+45 70 80 90 10"],
+                "",
+            ),
+        ])
+    }
+
+    #[test]
+    fn accents_fold() {
+        let index = sample();
+        assert_eq!(titles(&index, "jose")[0], "José Nørgaard");
+        assert_eq!(titles(&index, "muller")[0], "Karin Müller");
+        assert_eq!(titles(&index, "MÜLLER")[0], "Karin Müller");
+    }
+
+    #[test]
+    fn danish_letters_from_a_plain_keyboard() {
+        let index = sample();
+        for query in ["soeren", "soren", "sør", "soeren oe", "soren oster"] {
+            assert_eq!(titles(&index, query)[0], "Søren Østergaard", "{query}");
+        }
+        assert_eq!(titles(&index, "aase")[0], "Åse Bæk");
+        assert_eq!(titles(&index, "baek")[0], "Åse Bæk");
+        assert_eq!(titles(&index, "bak")[0], "Åse Bæk");
+        assert_eq!(titles(&index, "noer")[0], "José Nørgaard");
+    }
+
+    #[test]
+    fn phone_digits_with_spaces_and_country_code() {
+        let index = sample();
+        for query in ["20123456", "20 12 34 56", "+45 20 12 34 56", "0045 2012 3456", "1234"] {
+            assert_eq!(titles(&index, query), vec!["Søren Østergaard"], "{query}");
+        }
+        assert_eq!(titles(&index, "40112233"), vec!["Åse Bæk"]);
+        assert_eq!(
+            titles(&index, "70 80"),
+            vec!["Søren Mentor"],
+            "a contact's work phone"
+        );
+        assert!(titles(&index, "99999").is_empty());
+    }
+
+    #[test]
+    fn whole_number_ranks_above_partial() {
+        let index = SearchIndex::from_entries(vec![
+            case(1, "Partial", &["+45 20 12 34 56 78"], false),
+            case(2, "Whole", &["+45 20 12 34 56"], false),
+        ]);
+        assert_eq!(titles(&index, "20123456"), vec!["Whole", "Partial"]);
+    }
+
+    #[test]
+    fn case_reference_digits() {
+        let index = sample();
+        let hits = index.search("2026-04512", Filter::default(), 20);
+        assert_eq!(hits.len(), 7, "every active sample case shares the reference");
+        assert!(hits.iter().all(|h| h.kind == HitKind::Case));
+    }
+
+    #[test]
+    fn word_prefix_beats_scattered_match() {
+        let index = sample();
+        // "mad" is scattered through "kiM dAmgaarD"; Mads starts with it.
+        let found = titles(&index, "mad");
+        assert_eq!(found[0], "Mads Lund");
+        let index = SearchIndex::from_entries(vec![
+            case(1, "Anne Jensen", &[], false),
+            case(2, "Senad Holm", &[], false),
+        ]);
+        assert_eq!(titles(&index, "sen"), vec!["Senad Holm", "Anne Jensen"]);
+        // A name starting with the word beats the same word in another field.
+        let index = SearchIndex::from_entries(vec![
+            entry(
+                Target::Case(CaseId(1)),
+                HitKind::Case,
+                "Lise Bak",
+                "Holm",
+                &[],
+                "",
+            ),
+            entry(
+                Target::Contact(ContactId(2)),
+                HitKind::Contact(ContactKind::Consultant),
+                "Jens Holmberg",
+                "",
+                &[],
+                "",
+            ),
+        ]);
+        assert_eq!(titles(&index, "holm"), vec!["Jens Holmberg", "Lise Bak"]);
+        let index = SearchIndex::from_entries(vec![
+            case(1, "Lars Holm", &[], false),
+            case(2, "Holger Larsen", &[], false),
+        ]);
+        assert_eq!(
+            titles(&index, "lh")[0],
+            "Lars Holm",
+            "fuzzy still finds initials"
+        );
+        assert_eq!(titles(&index, "hol lar"), vec!["Holger Larsen", "Lars Holm"]);
+    }
+
+    #[test]
+    fn active_cases_before_contacts_before_meetings_on_ties() {
+        let index = SearchIndex::from_entries(vec![
+            entry(
+                Target::Meeting(MeetingId(3), NaiveDateTime::default()),
+                HitKind::Meeting,
+                "Nina Holt",
+                "",
+                &[],
+                "",
+            ),
+            entry(
+                Target::Contact(ContactId(2)),
+                HitKind::Contact(ContactKind::Gp),
+                "Nina Holt",
+                "",
+                &[],
+                "",
+            ),
+            case(1, "Nina Holt", &[], false),
+        ]);
+        let kinds: Vec<HitKind> = index
+            .search("nina", Filter::default(), 10)
+            .iter()
+            .map(|h| h.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                HitKind::Case,
+                HitKind::Contact(ContactKind::Gp),
+                HitKind::Meeting
+            ]
+        );
+    }
+
+    #[test]
+    fn closed_cases_only_with_the_filter() {
+        let index = sample();
+        assert!(!titles(&index, "sorine").contains(&"Sørine Closed".to_string()));
+        assert!(titles(&index, "55667788").is_empty());
+        let with = Filter {
+            include_closed: true,
+        };
+        let hits = index.search("sorine", with, 10);
+        assert_eq!(hits[0].title, "Sørine Closed");
+        assert_eq!(hits[0].kind, HitKind::ClosedCase);
+        assert_eq!(index.search("55667788", with, 10).len(), 1);
+    }
+
+    #[test]
+    fn highlights_point_at_the_original_title() {
+        let index = sample();
+        let hit = &index.search("soren", Filter::default(), 1)[0];
+        assert_eq!(hit.title, "Søren Østergaard");
+        assert_eq!(hit.matched, vec![0, 1, 2, 3, 4]);
+        let hit = &index.search("soeren oe", Filter::default(), 1)[0];
+        assert_eq!(hit.matched, vec![0, 1, 2, 3, 4, 6]);
+        let hit = &index.search("bae", Filter::default(), 1)[0];
+        assert_eq!(hit.title, "Åse Bæk");
+        assert_eq!(hit.matched, vec![4, 5]);
+        let chars: Vec<char> = hit.title.chars().collect();
+        assert_eq!(chars[5], 'æ');
+    }
+
+    #[test]
+    fn limit_and_empty_query() {
+        let index = sample();
+        assert!(index.search("", Filter::default(), 10).is_empty());
+        assert!(index.search("   ", Filter::default(), 10).is_empty());
+        assert_eq!(index.search("a", Filter::default(), 3).len(), 3);
+        assert!(index.search("a", Filter::default(), 0).is_empty());
+        let all = index.search("a", Filter::default(), 100);
+        let top = index.search("a", Filter::default(), 3);
+        assert_eq!(&all[..3], &top[..], "the limit keeps the best");
+    }
+}
