@@ -94,8 +94,8 @@ fn contact_entry(contact: &Contact, names: &HashMap<ContactId, &str>, lang: Lang
         .and_then(|id| names.get(&id).copied())
         .unwrap_or("");
     let kind = label_contact_kind(contact.kind, lang);
+    // The kind is the hit's kind label, so the detail leaves it out.
     let detail = join([
-        kind,
         contact.title.as_str(),
         organisation,
         contact.work_phone.as_str(),

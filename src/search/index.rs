@@ -100,6 +100,9 @@ pub struct Hit {
     /// One line: reference and phones, or kind, organisation and phone, or date and purpose.
     pub detail: String,
     pub score: i64,
+    /// Every query word starts a word of the title, or the digits matched a phone number or
+    /// the case reference: the hit is what was asked for, not merely similar.
+    pub exact: bool,
     /// Char indices into `title` to highlight, ascending.
     pub matched: Vec<usize>,
 }
@@ -176,6 +179,7 @@ impl SearchIndex {
             Some(digits) => self.top(
                 |e| phone_score(e, &digits),
                 |_| Vec::new(),
+                0,
                 filter,
                 limit,
             ),
@@ -192,6 +196,7 @@ impl SearchIndex {
                 self.top(
                     |e| self.text_score(e, &words),
                     |e| self.highlights(e, &words),
+                    PREFIX_TIER * words.len() as i64,
                     filter,
                     limit,
                 )
@@ -199,11 +204,13 @@ impl SearchIndex {
         }
     }
 
-    /// Scores every allowed entry, keeps the best `limit` and builds their hits.
+    /// Scores every allowed entry, keeps the best `limit` and builds their hits; a score of at
+    /// least `exact_from` makes a hit exact.
     fn top(
         &self,
         score: impl Fn(&Entry) -> Option<i64>,
         highlights: impl Fn(&Entry) -> Vec<usize>,
+        exact_from: i64,
         filter: Filter,
         limit: usize,
     ) -> Vec<Hit> {
@@ -232,6 +239,7 @@ impl SearchIndex {
                     title: entry.title.clone(),
                     detail: entry.detail.clone(),
                     score,
+                    exact: score >= exact_from,
                     matched: highlights(entry),
                 }
             })
@@ -554,6 +562,17 @@ mod tests {
         assert_eq!(hit.matched, vec![4, 5]);
         let chars: Vec<char> = hit.title.chars().collect();
         assert_eq!(chars[5], 'æ');
+    }
+
+    #[test]
+    fn exact_hits_start_name_words() {
+        let index = sample();
+        let hits = index.search("soren oe", Filter::default(), 10);
+        assert!(hits[0].exact);
+        assert!(hits.iter().skip(1).all(|h| !h.exact), "{hits:?}");
+        let hits = index.search("srn", Filter::default(), 10);
+        assert!(!hits.is_empty() && hits.iter().all(|h| !h.exact));
+        assert!(index.search("20 12", Filter::default(), 1)[0].exact);
     }
 
     #[test]
