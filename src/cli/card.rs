@@ -83,7 +83,10 @@ fn resolve(store: &Store, query: &str, today: NaiveDate, lang: Lang) -> Result<O
             list(hits.iter(), lang);
         }
         many => {
-            eprintln!("\"{query}\" fits {} cases; write more of the name:", many.len());
+            eprintln!(
+                "\"{query}\" fits {} cases; write more of the name:",
+                many.len()
+            );
             list(many.iter().copied(), lang);
         }
     }
@@ -129,12 +132,23 @@ pub fn sheet(card: &Card, lang: Lang) -> String {
     }
     head.push(label_target_group(&card.target_group, lang).into_owned());
     if let CaseStatus::Closed(on) = card.status {
-        head.push(format!("{} {}", t(lang, "lukket", "closed"), format_date(on)));
+        head.push(format!(
+            "{} {}",
+            t(lang, "lukket", "closed"),
+            format_date(on)
+        ));
     }
     out.push(head.join(" · "));
     let mut flags = Vec::new();
     if card.flags.sos {
-        flags.push(t(lang, "SOS: vagt/kollega i nærheden", "SOS: guard or colleague nearby").into());
+        flags.push(
+            t(
+                lang,
+                "SOS: vagt/kollega i nærheden",
+                "SOS: guard or colleague nearby",
+            )
+            .into(),
+        );
     }
     if card.flags.no_working_phone {
         flags.push(t(lang, "ingen telefon der virker", "no working phone").into());
@@ -402,7 +416,11 @@ fn contact_line(c: &LastContact, lang: Lang) -> String {
         1 => Msg::Yesterday.text(lang).to_lowercase(),
         n => format!("{n} {}", t(lang, "dage siden", "days ago")),
     };
-    let mut line = format!("{} · {} · {ago}", when(c.at, lang), channel(c.channel, lang));
+    let mut line = format!(
+        "{} · {} · {ago}",
+        when(c.at, lang),
+        channel(c.channel, lang)
+    );
     if !c.reached {
         line.push_str(&format!(" · {}", t(lang, "ikke fået fat", "not reached")));
     }

@@ -493,9 +493,15 @@ pub struct ContactCase {
 #[serde(rename_all = "snake_case", tag = "as")]
 pub enum CaseLink {
     /// In the case's network with this role.
-    Network { role: String },
-    Supplier { course: CourseId },
-    Consultant { course: CourseId },
+    Network {
+        role: String,
+    },
+    Supplier {
+        course: CourseId,
+    },
+    Consultant {
+        course: CourseId,
+    },
 }
 
 /// The card of one contact, or `None` when there is no such contact. Reads every contact, case
@@ -518,9 +524,10 @@ pub fn contact_card(store: &Store, id: ContactId) -> Result<Option<ContactCard>>
     let mut links: BTreeMap<CaseId, Vec<CaseLink>> = BTreeMap::new();
     for course in store.all::<Course>()? {
         if course.supplier == id {
-            links.entry(course.case).or_default().push(CaseLink::Supplier {
-                course: course.id,
-            });
+            links
+                .entry(course.case)
+                .or_default()
+                .push(CaseLink::Supplier { course: course.id });
         }
         if course.consultant == Some(id) {
             links

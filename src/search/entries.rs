@@ -43,9 +43,8 @@ pub(super) fn load(store: &Store, today: NaiveDate, lang: Lang) -> Result<Vec<En
             format_time(o.start.time()),
             purpose
         );
-        let haystack = [
-            case.name.as_str(),
-            &case.alias,
+        let others = [
+            case.alias.as_str(),
             &format!("{:02}/{:02}", date.day(), date.month()),
             &purpose,
         ];
@@ -54,7 +53,7 @@ pub(super) fn load(store: &Store, today: NaiveDate, lang: Lang) -> Result<Vec<En
             HitKind::Meeting,
             &case.name,
             detail,
-            &haystack,
+            &others,
         ));
     }
     Ok(entries)
@@ -77,7 +76,7 @@ fn case_entry(case: &Case) -> Entry {
         kind,
         &case.name,
         detail,
-        &[&case.name, &case.alias, &case.reference],
+        &[&case.alias, &case.reference],
     );
     e.phones = digits_of(numbers.iter().copied());
     e.reference = case
@@ -105,27 +104,21 @@ fn contact_entry(contact: &Contact, names: &HashMap<ContactId, &str>, lang: Lang
         HitKind::Contact(contact.kind),
         &contact.name,
         detail,
-        &[
-            &contact.name,
-            organisation,
-            &contact.title,
-            kind,
-            &contact.email,
-        ],
+        &[organisation, &contact.title, kind, &contact.email],
     );
     e.phones = digits_of([contact.work_phone.as_str()]);
     e
 }
 
-/// An entry whose haystack is `texts` normalised, the title first.
-fn entry(target: Target, kind: HitKind, title: &str, detail: String, texts: &[&str]) -> Entry {
+/// An entry searchable by its title and the `others` texts.
+fn entry(target: Target, kind: HitKind, title: &str, detail: String, others: &[&str]) -> Entry {
     let title_norm = normalise_mapped(title);
-    let mut haystack = String::new();
-    for text in texts.iter().filter(|t| !t.is_empty()) {
-        if !haystack.is_empty() {
-            haystack.push(' ');
+    let mut rest = String::new();
+    for text in others.iter().filter(|t| !t.is_empty()) {
+        if !rest.is_empty() {
+            rest.push(' ');
         }
-        haystack.push_str(&normalise(text));
+        rest.push_str(&normalise(text));
     }
     Entry {
         target,
@@ -134,7 +127,7 @@ fn entry(target: Target, kind: HitKind, title: &str, detail: String, texts: &[&s
         detail,
         title_loose: loosen(title),
         title_norm,
-        haystack,
+        rest,
         phones: String::new(),
         reference: String::new(),
     }

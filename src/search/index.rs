@@ -107,7 +107,7 @@ pub struct Hit {
     pub matched: Vec<usize>,
 }
 
-/// One searchable thing, normalised at build time.
+/// One searchable thing as the entry builder makes it.
 #[derive(Debug)]
 pub(super) struct Entry {
     pub target: Target,
@@ -118,38 +118,142 @@ pub(super) struct Entry {
     pub title_norm: MappedText,
     /// The title in the loose spelling ("soren ostergaard").
     pub title_loose: String,
-    /// Every searchable text, normalised, title first, separated by spaces.
-    pub haystack: String,
+    /// The other searchable texts (alias, reference, organisation …), normalised.
+    pub rest: String,
     /// The digits of every phone number, separated by `|`.
     pub phones: String,
     /// The digits of the case reference.
     pub reference: String,
 }
 
+/// What a hit shows, kept apart from the texts a keystroke scans.
+#[derive(Debug)]
+struct Shown {
+    target: Target,
+    kind: HitKind,
+    title: String,
+    detail: String,
+    title_norm: MappedText,
+}
+
+/// Where an entry's searchable texts lie in the arena: `start`, then the end of the normalised
+/// title, the loose title, the other texts, the phone digits and the reference digits.
+/// One contiguous arena keeps a keystroke's scan over tens of thousands of entries in cache.
+#[derive(Debug, Clone, Copy)]
+struct Spans {
+    start: u32,
+    ends: [u32; 5],
+    tie_rank: u8,
+}
+
+const TITLE: usize = 0;
+const LOOSE: usize = 1;
+const REST: usize = 2;
+const PHONES: usize = 3;
+const REFERENCE: usize = 4;
+
+/// The bit of [`SearchIndex::initials`] marking a closed case.
+const CLOSED: u64 = 1 << 62;
+
+/// The initials bit of a word's first byte: a–z, 0–9, or one bit for anything else.
+fn initial_bit(byte: u8) -> u64 {
+    match byte {
+        b'a'..=b'z' => 1 << (byte - b'a'),
+        b'0'..=b'9' => 1 << (26 + byte - b'0'),
+        _ => 1 << 63,
+    }
+}
+
+/// The initials bits of every word of `text`.
+fn initials_of(text: &str) -> u64 {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.bytes().next())
+        .fold(0, |bits, b| bits | initial_bit(b))
+}
+
 /// The finder's index. Build it once (and again after a change); search on every keystroke.
 pub struct SearchIndex {
-    entries: Vec<Entry>,
+    shown: Vec<Shown>,
+    spans: Vec<Spans>,
+    /// Per entry, a bit for each letter or digit a title word starts with, and [`CLOSED`]: a
+    /// keystroke skips most entries on this word alone.
+    initials: Vec<u64>,
+    arena: String,
     matcher: Box<dyn Matcher + Send + Sync>,
 }
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
-            .field("entries", &self.entries.len())
+            .field("entries", &self.shown.len())
             .finish()
     }
+}
+
+/// One entry's searchable texts, borrowed from the arena.
+struct Texts<'a> {
+    title: &'a str,
+    loose: &'a str,
+    rest: &'a str,
+    phones: &'a str,
+    reference: &'a str,
 }
 
 impl SearchIndex {
     /// Loads every case (active or closed), every contact, and the planned meetings of cases
     /// from `today` for [`MEETING_DAYS`] days; labels in `lang`.
     pub fn build(store: &Store, today: NaiveDate, lang: Lang) -> Result<SearchIndex, StoreError> {
-        Ok(Self::from_entries(super::entries::load(store, today, lang)?))
+        Ok(Self::from_entries(super::entries::load(
+            store, today, lang,
+        )?))
     }
 
     pub(super) fn from_entries(entries: Vec<Entry>) -> SearchIndex {
+        let mut arena = String::new();
+        let mut spans = Vec::with_capacity(entries.len());
+        let mut shown = Vec::with_capacity(entries.len());
+        let mut initials = Vec::with_capacity(entries.len());
+        let at = |arena: &String| u32::try_from(arena.len()).unwrap_or(u32::MAX);
+        for e in entries {
+            let start = at(&arena);
+            let mut ends = [0; 5];
+            // The loose title is left empty when it reads like the normalised one.
+            let loose = if e.title_loose == e.title_norm.text {
+                ""
+            } else {
+                &e.title_loose
+            };
+            for (slot, text) in [&e.title_norm.text, loose, &e.rest, &e.phones, &e.reference]
+                .into_iter()
+                .enumerate()
+            {
+                arena.push_str(text);
+                ends[slot] = at(&arena);
+            }
+            let closed = if e.kind == HitKind::ClosedCase {
+                CLOSED
+            } else {
+                0
+            };
+            initials.push(initials_of(&e.title_norm.text) | initials_of(&e.title_loose) | closed);
+            spans.push(Spans {
+                start,
+                ends,
+                tie_rank: e.kind.tie_rank(),
+            });
+            shown.push(Shown {
+                target: e.target,
+                kind: e.kind,
+                title: e.title,
+                detail: e.detail,
+                title_norm: e.title_norm,
+            });
+        }
         SearchIndex {
-            entries,
+            shown,
+            spans,
+            initials,
+            arena,
             matcher: Box::new(Fuzzy::default()),
         }
     }
@@ -162,11 +266,23 @@ impl SearchIndex {
 
     /// How many things the index holds.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.shown.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.shown.is_empty()
+    }
+
+    fn texts(&self, i: usize) -> Texts<'_> {
+        let s = &self.spans[i];
+        let cut = |from: u32, to: u32| self.arena.get(from as usize..to as usize).unwrap_or("");
+        Texts {
+            title: cut(s.start, s.ends[TITLE]),
+            loose: cut(s.ends[TITLE], s.ends[LOOSE]),
+            rest: cut(s.ends[LOOSE], s.ends[REST]),
+            phones: cut(s.ends[REST], s.ends[PHONES]),
+            reference: cut(s.ends[PHONES], s.ends[REFERENCE]),
+        }
     }
 
     /// At most `limit` hits for `query`, best first (see the module's ranking rules).
@@ -175,54 +291,112 @@ impl SearchIndex {
         if query.is_empty() || limit == 0 {
             return Vec::new();
         }
-        match digit_query(query) {
-            Some(digits) => self.top(
-                |e| phone_score(e, &digits),
-                |_| Vec::new(),
-                0,
-                filter,
-                limit,
-            ),
-            None => {
-                let normalised = normalise(query);
-                let loose = loosen(query);
-                let words: Vec<(&str, &str)> = normalised
-                    .split_whitespace()
-                    .zip(loose.split_whitespace())
-                    .collect();
-                if words.is_empty() {
-                    return Vec::new();
+        if let Some(digits) = digit_query(query) {
+            let mut found = Vec::new();
+            for i in self.allowed(filter) {
+                if let Some(score) = phone_score(&self.texts(i), &digits) {
+                    found.push((score, i as u32));
                 }
-                self.top(
-                    |e| self.text_score(e, &words),
-                    |e| self.highlights(e, &words),
-                    PREFIX_TIER * words.len() as i64,
-                    filter,
-                    limit,
-                )
             }
+            return self.hits(found, limit, 0, |_| Vec::new());
         }
+        let normalised = normalise(query);
+        let loose = loosen(query);
+        let words: Vec<(&str, &str)> = normalised
+            .split_whitespace()
+            .zip(loose.split_whitespace())
+            .collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let found = self.text_matches(&words, filter, limit);
+        let exact_from = PREFIX_TIER * words.len() as i64;
+        self.hits(found, limit, exact_from, |i| self.highlights(i, &words))
     }
 
-    /// Scores every allowed entry, keeps the best `limit` and builds their hits; a score of at
-    /// least `exact_from` makes a hit exact.
-    fn top(
+    /// Indices of the entries `filter` lets through.
+    fn allowed(&self, filter: Filter) -> impl Iterator<Item = usize> + '_ {
+        self.initials
+            .iter()
+            .enumerate()
+            .filter(move |(_, bits)| filter.include_closed || *bits & CLOSED == 0)
+            .map(|(i, _)| i)
+    }
+
+    /// Scores the entries in tiers by how many words start a title word, from the top tier
+    /// down, until `limit` are found: the fuzzy matcher runs only where the tier is reached.
+    fn text_matches(
         &self,
-        score: impl Fn(&Entry) -> Option<i64>,
-        highlights: impl Fn(&Entry) -> Vec<usize>,
-        exact_from: i64,
+        words: &[(&str, &str)],
         filter: Filter,
         limit: usize,
-    ) -> Vec<Hit> {
-        let mut found: Vec<(i64, u32)> = Vec::new();
-        for (i, entry) in self.entries.iter().enumerate() {
-            if entry.kind == HitKind::ClosedCase && !filter.include_closed {
+    ) -> Vec<(i64, u32)> {
+        let bits: Vec<u64> = words.iter().map(|(w, _)| word_bit(w)).collect();
+        let mut tiers: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
+        let mut found = Vec::new();
+        for (i, &initials) in self.initials.iter().enumerate() {
+            if initials & CLOSED != 0 && !filter.include_closed {
                 continue;
             }
-            if let Some(s) = score(entry) {
-                found.push((s, i as u32));
+            let mut prefixes = 0;
+            let mut bonus = 0;
+            if bits.iter().any(|&b| initials & b != 0) {
+                let texts = self.texts(i);
+                for (nth, (word, loose)) in words.iter().enumerate() {
+                    if initials & bits[nth] == 0 {
+                        continue;
+                    }
+                    if let Some(b) = prefix_bonus(&texts, nth, word, loose) {
+                        prefixes += 1;
+                        bonus += PREFIX_TIER + b;
+                    }
+                }
+            }
+            if prefixes == words.len() {
+                found.push((bonus, i as u32));
+            } else {
+                tiers[prefixes].push(i as u32);
             }
         }
+        for tier in tiers.iter().rev() {
+            if found.len() >= limit {
+                break;
+            }
+            for &i in tier {
+                if let Some(score) = self.fuzzy_score(&self.texts(i as usize), words) {
+                    found.push((score, i));
+                }
+            }
+        }
+        found
+    }
+
+    /// Every word must match: as the start of a title word, or fuzzily in the title or,
+    /// failing that, in the other texts.
+    fn fuzzy_score(&self, texts: &Texts<'_>, words: &[(&str, &str)]) -> Option<i64> {
+        let mut total = 0;
+        for (nth, (word, loose)) in words.iter().enumerate() {
+            if let Some(b) = prefix_bonus(texts, nth, word, loose) {
+                total += PREFIX_TIER + b;
+            } else if is_subsequence(texts.title.as_bytes(), word.as_bytes()) {
+                total += self.matcher.score(texts.title, word)?;
+            } else if is_subsequence(texts.rest.as_bytes(), word.as_bytes()) {
+                total += self.matcher.score(texts.rest, word)?;
+            } else {
+                return None;
+            }
+        }
+        Some(total)
+    }
+
+    /// The best `limit` of `found`, ordered, as hits.
+    fn hits(
+        &self,
+        mut found: Vec<(i64, u32)>,
+        limit: usize,
+        exact_from: i64,
+        highlights: impl Fn(usize) -> Vec<usize>,
+    ) -> Vec<Hit> {
         let order = |a: &(i64, u32), b: &(i64, u32)| self.order(a, b);
         if found.len() > limit {
             found.select_nth_unstable_by(limit - 1, order);
@@ -232,55 +406,47 @@ impl SearchIndex {
         found
             .into_iter()
             .map(|(score, i)| {
-                let entry = &self.entries[i as usize];
+                let shown = &self.shown[i as usize];
                 Hit {
-                    target: entry.target,
-                    kind: entry.kind,
-                    title: entry.title.clone(),
-                    detail: entry.detail.clone(),
+                    target: shown.target,
+                    kind: shown.kind,
+                    title: shown.title.clone(),
+                    detail: shown.detail.clone(),
                     score,
                     exact: score >= exact_from,
-                    matched: highlights(entry),
+                    matched: highlights(i as usize),
                 }
             })
             .collect()
     }
 
     fn order(&self, a: &(i64, u32), b: &(i64, u32)) -> Ordering {
-        let (ea, eb) = (&self.entries[a.1 as usize], &self.entries[b.1 as usize]);
+        let (sa, sb) = (&self.spans[a.1 as usize], &self.spans[b.1 as usize]);
         b.0.cmp(&a.0)
-            .then(ea.kind.tie_rank().cmp(&eb.kind.tie_rank()))
-            .then_with(|| ea.title_norm.text.cmp(&eb.title_norm.text))
+            .then(sa.tie_rank.cmp(&sb.tie_rank))
+            .then_with(|| {
+                let (ta, tb) = (self.texts(a.1 as usize), self.texts(b.1 as usize));
+                ta.title.cmp(tb.title)
+            })
             .then(a.1.cmp(&b.1))
     }
 
-    /// Every word must match; words starting a title word lift the entry a tier.
-    fn text_score(&self, entry: &Entry, words: &[(&str, &str)]) -> Option<i64> {
-        let mut total = 0;
-        for (word, loose) in words {
-            if !is_subsequence(entry.haystack.as_bytes(), word.as_bytes()) {
-                return None;
-            }
-            total += self.matcher.score(&entry.haystack, word)?;
-            if starts_a_word(&entry.title_norm.text, word)
-                || starts_a_word(&entry.title_loose, loose)
-            {
-                total += PREFIX_TIER;
-            }
-        }
-        Some(total)
-    }
-
     /// The chars of the title that the query's words match.
-    fn highlights(&self, entry: &Entry, words: &[(&str, &str)]) -> Vec<usize> {
+    fn highlights(&self, i: usize, words: &[(&str, &str)]) -> Vec<usize> {
+        let title = &self.shown[i].title_norm;
         let mut matched = Vec::new();
         for (word, _) in words {
-            if let Some((_, indices)) = self.matcher.indices(&entry.title_norm.text, word) {
+            if let Some((_, indices)) = self.matcher.indices(&title.text, word) {
                 matched.extend(indices);
             }
         }
-        entry.title_norm.source_indices(matched)
+        title.source_indices(matched)
     }
+}
+
+/// The initials bit a word needs to start a title word (the loose spelling starts alike).
+fn word_bit(word: &str) -> u64 {
+    word.bytes().next().map_or(0, initial_bit)
 }
 
 /// The digits of a query made only of digits and phone punctuation, else `None`.
@@ -293,11 +459,10 @@ fn digit_query(query: &str) -> Option<String> {
 }
 
 /// Whole number > start > middle; a case reference a little below a phone.
-fn phone_score(entry: &Entry, digits: &str) -> Option<i64> {
-    let phone = entry
+fn phone_score(texts: &Texts<'_>, digits: &str) -> Option<i64> {
+    let phone = texts
         .phones
         .split('|')
-        .filter(|p| !p.is_empty())
         .filter_map(|p| match () {
             _ if p == digits => Some(3000),
             _ if p.starts_with(digits) => Some(2000),
@@ -305,7 +470,7 @@ fn phone_score(entry: &Entry, digits: &str) -> Option<i64> {
             _ => None,
         })
         .max();
-    let reference = match entry.reference.as_str() {
+    let reference = match texts.reference {
         "" => None,
         r if r == digits => Some(2500),
         r if r.starts_with(digits) => Some(1500),
@@ -315,18 +480,56 @@ fn phone_score(entry: &Entry, digits: &str) -> Option<i64> {
     phone.max(reference)
 }
 
+/// When `word`, the `nth` of the query, (or its loose spelling) starts a word of the title: a
+/// bonus below [`PREFIX_TIER`] that prefers the word the query nearly completes, then the
+/// title word in the same place as the query word ("hol lar" → Holger Larsen).
+fn prefix_bonus(texts: &Texts<'_>, nth: usize, word: &str, loose: &str) -> Option<i64> {
+    let found = word_starting(texts.title, word).or_else(|| {
+        let title = if texts.loose.is_empty() {
+            texts.title
+        } else {
+            texts.loose
+        };
+        if loose == word && title == texts.title {
+            return None;
+        }
+        word_starting(title, loose)
+    })?;
+    let (position, rest) = found;
+    let in_place = if position == nth { 20 } else { 0 };
+    Some(1000 - 10 * rest.min(50) as i64 + in_place)
+}
+
+/// The index of the first word of `text` that starts with `word` and how many bytes of it
+/// are left over.
+fn word_starting(text: &str, word: &str) -> Option<(usize, usize)> {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    if word.is_empty() {
+        return None;
+    }
+    let mut at_start = true;
+    let mut index = 0;
+    for (i, &b) in text.iter().enumerate() {
+        let in_word = b.is_ascii_alphanumeric() || b >= 0x80;
+        if in_word && at_start {
+            if text[i..].starts_with(word) {
+                let len = text[i..]
+                    .iter()
+                    .take_while(|&&b| b.is_ascii_alphanumeric() || b >= 0x80)
+                    .count();
+                return Some((index, len - word.len().min(len)));
+            }
+            index += 1;
+        }
+        at_start = !in_word;
+    }
+    None
+}
+
 /// Whether `needle`'s bytes appear in `hay` in order: a cheap test before the fuzzy matcher.
 fn is_subsequence(hay: &[u8], needle: &[u8]) -> bool {
     let mut rest = hay.iter();
     needle.iter().all(|n| rest.any(|h| h == n))
-}
-
-/// Whether `word` starts one of the words of `text`.
-fn starts_a_word(text: &str, word: &str) -> bool {
-    !word.is_empty()
-        && text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.starts_with(word))
 }
 
 #[cfg(test)]
@@ -363,7 +566,7 @@ mod tests {
             kind,
             title: title.to_string(),
             detail: String::new(),
-            haystack: format!("{} {}", title_norm.text, normalise(more)),
+            rest: normalise(more),
             title_loose: loosen(title),
             title_norm,
             phones: phones
@@ -427,7 +630,13 @@ mod tests {
     #[test]
     fn phone_digits_with_spaces_and_country_code() {
         let index = sample();
-        for query in ["20123456", "20 12 34 56", "+45 20 12 34 56", "0045 2012 3456", "1234"] {
+        for query in [
+            "20123456",
+            "20 12 34 56",
+            "+45 20 12 34 56",
+            "0045 2012 3456",
+            "1234",
+        ] {
             assert_eq!(titles(&index, query), vec!["Søren Østergaard"], "{query}");
         }
         assert_eq!(titles(&index, "40112233"), vec!["Åse Bæk"]);
@@ -452,7 +661,11 @@ mod tests {
     fn case_reference_digits() {
         let index = sample();
         let hits = index.search("2026-04512", Filter::default(), 20);
-        assert_eq!(hits.len(), 7, "every active sample case shares the reference");
+        assert_eq!(
+            hits.len(),
+            7,
+            "every active sample case shares the reference"
+        );
         assert!(hits.iter().all(|h| h.kind == HitKind::Case));
     }
 
@@ -496,7 +709,10 @@ mod tests {
             "Lars Holm",
             "fuzzy still finds initials"
         );
-        assert_eq!(titles(&index, "hol lar"), vec!["Holger Larsen", "Lars Holm"]);
+        assert_eq!(
+            titles(&index, "hol lar"),
+            vec!["Holger Larsen", "Lars Holm"]
+        );
     }
 
     #[test]

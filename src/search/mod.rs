@@ -40,7 +40,11 @@ fn push_normalised(c: char, out: &mut String) {
             c if c.is_ascii() => out.push(c),
             _ => {
                 let mut buf = [0u8; 4];
-                out.extend(c.encode_utf8(&mut buf).nfd().filter(|c| !is_combining_mark(*c)));
+                out.extend(
+                    c.encode_utf8(&mut buf)
+                        .nfd()
+                        .filter(|c| !is_combining_mark(*c)),
+                );
             }
         }
     }
