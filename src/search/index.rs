@@ -9,14 +9,21 @@
 //!   Each word that starts a word of the title (the name), in the normalised or the loose
 //!   spelling (`soren` for Søren), lifts the entry above every entry with fewer such words, so
 //!   "mad" puts Mads above a scattered m-a-d;
+//!   Among entries where every word starts a title word, the word the query nearly completes
+//!   and the title word in the query word's place rank first (no fuzzy scoring needed);
 //! - on equal scores: active cases, then contacts, then meetings, then closed cases; then by
 //!   title.
+//!
+//! A keystroke first sorts entries into tiers by how many words start a title word (a bitmask
+//! of each title's word initials skips most entries at once), then scores tiers from the top
+//! with the fuzzy matcher only until `limit` hits are found.
 //!
 //! Closed cases are left out unless [`Filter::include_closed`] is set (the CLI's `--closed`).
 //! An empty query finds nothing.
 
+use super::score::{digit_query, initials_of, is_subsequence, phone_score, prefix_bonus, word_bit};
 use super::text::{MappedText, loosen};
-use super::{Fuzzy, Matcher, normalise, phone_digits};
+use super::{Fuzzy, Matcher, normalise};
 use crate::i18n::{Lang, Msg, label_contact_kind};
 use crate::model::{CaseId, ContactId, ContactKind, MeetingId};
 use crate::store::{Store, StoreError};
@@ -155,22 +162,6 @@ const REFERENCE: usize = 4;
 /// The bit of [`SearchIndex::initials`] marking a closed case.
 const CLOSED: u64 = 1 << 62;
 
-/// The initials bit of a word's first byte: a–z, 0–9, or one bit for anything else.
-fn initial_bit(byte: u8) -> u64 {
-    match byte {
-        b'a'..=b'z' => 1 << (byte - b'a'),
-        b'0'..=b'9' => 1 << (26 + byte - b'0'),
-        _ => 1 << 63,
-    }
-}
-
-/// The initials bits of every word of `text`.
-fn initials_of(text: &str) -> u64 {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter_map(|w| w.bytes().next())
-        .fold(0, |bits, b| bits | initial_bit(b))
-}
-
 /// The finder's index. Build it once (and again after a change); search on every keystroke.
 pub struct SearchIndex {
     shown: Vec<Shown>,
@@ -294,7 +285,8 @@ impl SearchIndex {
         if let Some(digits) = digit_query(query) {
             let mut found = Vec::new();
             for i in self.allowed(filter) {
-                if let Some(score) = phone_score(&self.texts(i), &digits) {
+                let texts = self.texts(i);
+                if let Some(score) = phone_score(texts.phones, texts.reference, &digits) {
                     found.push((score, i as u32));
                 }
             }
@@ -346,7 +338,7 @@ impl SearchIndex {
                     if initials & bits[nth] == 0 {
                         continue;
                     }
-                    if let Some(b) = prefix_bonus(&texts, nth, word, loose) {
+                    if let Some(b) = prefix_bonus(texts.title, texts.loose, nth, word, loose) {
                         prefixes += 1;
                         bonus += PREFIX_TIER + b;
                     }
@@ -376,7 +368,7 @@ impl SearchIndex {
     fn fuzzy_score(&self, texts: &Texts<'_>, words: &[(&str, &str)]) -> Option<i64> {
         let mut total = 0;
         for (nth, (word, loose)) in words.iter().enumerate() {
-            if let Some(b) = prefix_bonus(texts, nth, word, loose) {
+            if let Some(b) = prefix_bonus(texts.title, texts.loose, nth, word, loose) {
                 total += PREFIX_TIER + b;
             } else if is_subsequence(texts.title.as_bytes(), word.as_bytes()) {
                 total += self.matcher.score(texts.title, word)?;
@@ -444,98 +436,10 @@ impl SearchIndex {
     }
 }
 
-/// The initials bit a word needs to start a title word (the loose spelling starts alike).
-fn word_bit(word: &str) -> u64 {
-    word.bytes().next().map_or(0, initial_bit)
-}
-
-/// The digits of a query made only of digits and phone punctuation, else `None`.
-fn digit_query(query: &str) -> Option<String> {
-    let phone_like = query
-        .chars()
-        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "+-()/.".contains(c));
-    let digits = phone_digits(query);
-    (phone_like && !digits.is_empty()).then_some(digits)
-}
-
-/// Whole number > start > middle; a case reference a little below a phone.
-fn phone_score(texts: &Texts<'_>, digits: &str) -> Option<i64> {
-    let phone = texts
-        .phones
-        .split('|')
-        .filter_map(|p| match () {
-            _ if p == digits => Some(3000),
-            _ if p.starts_with(digits) => Some(2000),
-            _ if p.contains(digits) => Some(1000),
-            _ => None,
-        })
-        .max();
-    let reference = match texts.reference {
-        "" => None,
-        r if r == digits => Some(2500),
-        r if r.starts_with(digits) => Some(1500),
-        r if r.contains(digits) => Some(900),
-        _ => None,
-    };
-    phone.max(reference)
-}
-
-/// When `word`, the `nth` of the query, (or its loose spelling) starts a word of the title: a
-/// bonus below [`PREFIX_TIER`] that prefers the word the query nearly completes, then the
-/// title word in the same place as the query word ("hol lar" → Holger Larsen).
-fn prefix_bonus(texts: &Texts<'_>, nth: usize, word: &str, loose: &str) -> Option<i64> {
-    let found = word_starting(texts.title, word).or_else(|| {
-        let title = if texts.loose.is_empty() {
-            texts.title
-        } else {
-            texts.loose
-        };
-        if loose == word && title == texts.title {
-            return None;
-        }
-        word_starting(title, loose)
-    })?;
-    let (position, rest) = found;
-    let in_place = if position == nth { 20 } else { 0 };
-    Some(1000 - 10 * rest.min(50) as i64 + in_place)
-}
-
-/// The index of the first word of `text` that starts with `word` and how many bytes of it
-/// are left over.
-fn word_starting(text: &str, word: &str) -> Option<(usize, usize)> {
-    let (text, word) = (text.as_bytes(), word.as_bytes());
-    if word.is_empty() {
-        return None;
-    }
-    let mut at_start = true;
-    let mut index = 0;
-    for (i, &b) in text.iter().enumerate() {
-        let in_word = b.is_ascii_alphanumeric() || b >= 0x80;
-        if in_word && at_start {
-            if text[i..].starts_with(word) {
-                let len = text[i..]
-                    .iter()
-                    .take_while(|&&b| b.is_ascii_alphanumeric() || b >= 0x80)
-                    .count();
-                return Some((index, len - word.len().min(len)));
-            }
-            index += 1;
-        }
-        at_start = !in_word;
-    }
-    None
-}
-
-/// Whether `needle`'s bytes appear in `hay` in order: a cheap test before the fuzzy matcher.
-fn is_subsequence(hay: &[u8], needle: &[u8]) -> bool {
-    let mut rest = hay.iter();
-    needle.iter().all(|n| rest.any(|h| h == n))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::normalise_mapped;
+    use crate::search::{normalise_mapped, phone_digits};
 
     fn case(id: u64, name: &str, phones: &[&str], closed: bool) -> Entry {
         entry(

@@ -9,6 +9,7 @@
 
 mod entries;
 mod index;
+mod score;
 mod text;
 
 pub use index::{Filter, Hit, HitKind, SearchIndex, Target};
