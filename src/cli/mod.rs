@@ -3,11 +3,13 @@
 
 mod add;
 mod agenda;
+mod card;
 mod case;
 mod check;
 mod config;
 mod demo;
 mod exchange;
+mod find;
 
 use crate::context::Context;
 use anyhow::Result;
@@ -59,6 +61,10 @@ pub enum Command {
     Config,
     /// Fill the database with a fictitious demo caseload.
     Demo(demo::Args),
+    /// Find cases, contacts and upcoming meetings by name, phone number or case reference.
+    Find(find::Args),
+    /// Print a case's card: phones, flags, where we are, agreements, courses, requests, network.
+    Card(card::Args),
 }
 
 /// Runs a subcommand; `None` means the caller should start the TUI.
@@ -73,5 +79,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Check => check::run(ctx),
         Command::Config => config::run(ctx),
         Command::Demo(args) => demo::run(ctx, args),
+        Command::Find(args) => find::run(ctx, args),
+        Command::Card(args) => card::run(ctx, args),
     }
 }

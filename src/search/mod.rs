@@ -4,6 +4,16 @@
 //! accents stripped, and the Danish letters spelled the way a plain keyboard types them
 //! (`æ` → `ae`, `ø` → `oe`, `å` → `aa`), so "soeren" finds Søren and "aase" finds Åse. A query
 //! typed without the doubled vowel ("soren") still matches, as fuzzy matching skips letters.
+//!
+//! [`SearchIndex`] is the finder's index over cases, contacts and upcoming meetings.
+
+mod entries;
+mod index;
+mod score;
+mod text;
+
+pub use index::{Filter, Hit, HitKind, SearchIndex, Target};
+pub use text::{MappedText, loosen, normalise_mapped};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -13,17 +23,32 @@ use unicode_normalization::char::is_combining_mark;
 /// Lowercase, strip accents and spell æ, ø, å (and ä, ö, ü) in ASCII.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars() {
+        push_normalised(c, &mut out);
+    }
+    out
+}
+
+/// Appends the normalised spelling of one source character.
+fn push_normalised(c: char, out: &mut String) {
+    for c in c.to_lowercase() {
         match c {
             'æ' | 'ä' => out.push_str("ae"),
             'ø' | 'ö' => out.push_str("oe"),
             'å' => out.push_str("aa"),
             'ü' => out.push_str("ue"),
             'ß' => out.push_str("ss"),
-            _ => out.extend(c.to_string().nfd().filter(|c| !is_combining_mark(*c))),
+            c if c.is_ascii() => out.push(c),
+            _ => {
+                let mut buf = [0u8; 4];
+                out.extend(
+                    c.encode_utf8(&mut buf)
+                        .nfd()
+                        .filter(|c| !is_combining_mark(*c)),
+                );
+            }
         }
     }
-    out
 }
 
 /// Only the digits of a phone number, without a +45 or 0045 prefix: "+45 20 12 34 56" → "20123456".
@@ -40,6 +65,11 @@ pub fn phone_digits(text: &str) -> String {
 /// Scores how well a normalised query matches a normalised candidate; higher is better.
 pub trait Matcher {
     fn score(&self, candidate: &str, query: &str) -> Option<i64>;
+
+    /// The score and the char indices of `candidate` that matched, for highlighting.
+    fn indices(&self, candidate: &str, query: &str) -> Option<(i64, Vec<usize>)> {
+        self.score(candidate, query).map(|s| (s, Vec::new()))
+    }
 }
 
 /// The skim algorithm from fuzzy-matcher.
@@ -49,6 +79,10 @@ pub struct Fuzzy(SkimMatcherV2);
 impl Matcher for Fuzzy {
     fn score(&self, candidate: &str, query: &str) -> Option<i64> {
         self.0.fuzzy_match(candidate, query)
+    }
+
+    fn indices(&self, candidate: &str, query: &str) -> Option<(i64, Vec<usize>)> {
+        self.0.fuzzy_indices(candidate, query)
     }
 }
 

@@ -1,0 +1,97 @@
+//! One finder keystroke (query → ranked results) over demo caseloads of 50, 220 and 10,000
+//! cases (10,000 cases come with 10,000 contacts), building the index, and one case card.
+//!
+//! `cargo bench --bench search`. Target: a keystroke under 5 ms at 10,000 cases.
+
+use caseplan::demo::{DemoSpec, generate};
+use caseplan::i18n::Lang;
+use caseplan::model::{Case, CaseId};
+use caseplan::query::card::card;
+use caseplan::search::{Filter, SearchIndex, phone_digits};
+use caseplan::store::Store;
+use caseplan::time::Zone;
+use chrono::{NaiveDate, TimeZone, Utc};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+const SIZES: [usize; 3] = [50, 220, 10_000];
+const LIMIT: usize = 50;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date")
+}
+
+/// A store filled with a demo caseload, in a directory removed when the value is dropped.
+fn database(cases: usize) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("open");
+    store
+        .import(&generate(&DemoSpec::new(cases, 7, today())))
+        .expect("import");
+    (dir, store)
+}
+
+/// The digits a caller's number would be typed with: the middle case's first phone.
+fn a_phone(store: &Store) -> String {
+    let cases = store.all::<Case>().expect("cases");
+    let with_phone: Vec<&Case> = cases.iter().filter(|c| !c.phones.is_empty()).collect();
+    let number = &with_phone[with_phone.len() / 2].phones[0].number;
+    let digits = phone_digits(number);
+    format!(
+        "{} {} {} {}",
+        &digits[0..2],
+        &digits[2..4],
+        &digits[4..6],
+        &digits[6..]
+    )
+}
+
+fn lookup(c: &mut Criterion) {
+    let stores: Vec<(usize, tempfile::TempDir, Store)> = SIZES
+        .iter()
+        .map(|&n| {
+            let (dir, store) = database(n);
+            (n, dir, store)
+        })
+        .collect();
+
+    let mut build = c.benchmark_group("search_build");
+    build.sample_size(10);
+    for (n, _, store) in &stores {
+        build.bench_with_input(BenchmarkId::from_parameter(n), store, |b, store| {
+            b.iter(|| black_box(SearchIndex::build(store, today(), Lang::Da).expect("build")))
+        });
+    }
+    build.finish();
+
+    let mut keystroke = c.benchmark_group("search_keystroke");
+    for (n, _, store) in &stores {
+        let index = SearchIndex::build(store, today(), Lang::Da).expect("build");
+        let phone = a_phone(store);
+        for (name, query) in [
+            ("sor", "sor"),
+            ("soeren_oe", "soeren oe"),
+            ("phone", &phone),
+        ] {
+            keystroke.bench_with_input(BenchmarkId::new(name, n), &index, |b, index| {
+                b.iter(|| black_box(index.search(query, Filter::default(), LIMIT)))
+            });
+        }
+    }
+    keystroke.finish();
+
+    let (_, _, big) = stores.last().expect("the 10,000 store");
+    let zone = Zone::copenhagen();
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 24, 8, 0, 0)
+        .single()
+        .expect("now");
+    let mut card_group = c.benchmark_group("case_card");
+    card_group.bench_function("10000", |b| {
+        b.iter(|| black_box(card(big, CaseId(5_000), &zone, now).expect("card")))
+    });
+    card_group.finish();
+}
+
+criterion_group!(benches, lookup);
+criterion_main!(benches);

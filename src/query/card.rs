@@ -1,0 +1,577 @@
+//! The case card: everything that matters when the citizen (or someone about them) calls,
+//! read through the case's own indexes; and the contact card, with the cases it is part of.
+//!
+//! The card holds keys and enums, not labels: the screen and the CLI word them in the
+//! interface language. Local times are wall-clock times in the configured zone.
+
+use crate::model::{
+    Agreement, AwayPeriod, Case, CaseFlags, CaseId, CaseStatus, Channel, Contact, ContactEvent,
+    ContactId, ContactKind, Course, CourseId, MedicalRequest, Meeting, MeetingForm, MeetingStatus,
+    Note, Party, Phone, PlaceKind, Preferences,
+};
+use crate::store::Store;
+use crate::time::Zone;
+use anyhow::Result;
+use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, Utc};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// How many notes the card shows.
+pub const CARD_NOTES: usize = 5;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Card {
+    pub id: CaseId,
+    pub name: String,
+    pub alias: String,
+    pub reference: String,
+    pub target_group: String,
+    pub status: CaseStatus,
+    pub phones: Vec<Phone>,
+    pub flags: CaseFlags,
+    pub preferences: Preferences,
+    pub reach_via: String,
+    pub where_now: String,
+    pub next_step: String,
+    pub plan_b: String,
+    pub last_told: String,
+    /// Holiday, sickness or hospital today.
+    pub away_today: Option<AwayPeriod>,
+    /// The newest reached contact event or held meeting.
+    pub last_contact: Option<LastContact>,
+    /// An attempt that did not reach the citizen, when newer than the last contact.
+    pub last_attempt: Option<LastContact>,
+    /// The first planned meeting from now.
+    pub next_meeting: Option<NextMeeting>,
+    /// Open agreements, earliest due first, undated last.
+    pub agreements: Vec<AgreementLine>,
+    pub courses: Vec<CourseLine>,
+    pub medical_requests: Vec<RequestLine>,
+    pub network: Vec<NetworkLine>,
+    /// The newest notes first, at most [`CARD_NOTES`].
+    pub notes: Vec<NoteLine>,
+    pub notes_total: usize,
+    /// Meetings of the last 12 months by outcome.
+    pub last_year: MeetingCounts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactSource {
+    Event,
+    Meeting,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LastContact {
+    pub at: NaiveDateTime,
+    pub channel: Channel,
+    pub reached: bool,
+    pub source: ContactSource,
+    pub days_ago: i64,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextMeeting {
+    pub meeting_id: u64,
+    pub start: NaiveDateTime,
+    pub minutes: u32,
+    pub purpose: String,
+    pub form: MeetingForm,
+    pub place: PlaceKind,
+    pub place_text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgreementLine {
+    pub id: u64,
+    pub who: Party,
+    pub what: String,
+    pub due: Option<NaiveDate>,
+    pub overdue: bool,
+}
+
+/// A contact as a card line names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactRef {
+    pub id: ContactId,
+    pub name: String,
+    pub work_phone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CourseLine {
+    pub id: CourseId,
+    pub kind: String,
+    pub supplier: ContactRef,
+    pub consultant: Option<ContactRef>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// The first report not yet received.
+    pub next_report_due: Option<NaiveDate>,
+    /// Due dates of reports not received and due before today.
+    pub late_reports: Vec<NaiveDate>,
+    /// Due dates of reports received but not read.
+    pub unread_reports: Vec<NaiveDate>,
+}
+
+/// Where an open medical request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestState {
+    /// Not sent yet.
+    NotSent,
+    /// Sent, the deadline not passed (or none set).
+    Waiting,
+    /// Sent and past its deadline.
+    Overdue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestLine {
+    pub id: u64,
+    pub kind: String,
+    pub recipient: Option<ContactRef>,
+    pub sent: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub chases: usize,
+    pub last_chase: Option<NaiveDateTime>,
+    pub state: RequestState,
+    /// Days past the deadline (0 when not overdue).
+    pub days_overdue: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NetworkLine {
+    pub contact: ContactId,
+    /// "#id" when the contact is gone.
+    pub name: String,
+    pub role: String,
+    pub kind: Option<ContactKind>,
+    pub work_phone: String,
+    pub organisation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteLine {
+    pub id: u64,
+    pub at: NaiveDateTime,
+    pub subject: String,
+    pub journalised: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct MeetingCounts {
+    pub held: usize,
+    pub cancelled_by_citizen: usize,
+    pub no_show: usize,
+}
+
+/// The card of one case at `now`, or `None` when there is no such case. Reads only this case's
+/// records, through the per-case indexes.
+pub fn card(store: &Store, id: CaseId, zone: &Zone, now: DateTime<Utc>) -> Result<Option<Card>> {
+    let Some(case) = store.get::<Case>(id)? else {
+        return Ok(None);
+    };
+    let now_local = zone.local(now);
+    let today = now_local.date();
+    let mut contacts = Contacts::new(store);
+    let meetings = store.meetings_for_case(id)?;
+    let events = store.for_case::<ContactEvent>(id)?;
+    let (last_contact, last_attempt) = last_contacts(&events, &meetings, zone, today);
+
+    let mut agreements: Vec<AgreementLine> = store
+        .for_case::<Agreement>(id)?
+        .into_iter()
+        .filter(Agreement::is_open)
+        .map(|a| AgreementLine {
+            id: a.id.0,
+            who: a.who,
+            overdue: a.due.is_some_and(|d| d < today),
+            due: a.due,
+            what: a.what,
+        })
+        .collect();
+    agreements.sort_by_key(|a| (a.due.is_none(), a.due, a.id));
+
+    let mut courses = Vec::new();
+    for c in store.for_case::<Course>(id)? {
+        if c.is_running(today) {
+            courses.push(course_line(&c, today, &mut contacts)?);
+        }
+    }
+    courses.sort_by_key(|c| (c.end, c.id));
+
+    let mut medical_requests = Vec::new();
+    for r in store.for_case::<MedicalRequest>(id)? {
+        if r.is_open() {
+            medical_requests.push(request_line(&r, zone, today, &mut contacts)?);
+        }
+    }
+    medical_requests.sort_by_key(|r| (r.deadline.is_none(), r.deadline, r.id));
+
+    let mut network = Vec::new();
+    for link in &case.network {
+        let contact = contacts.get(link.contact)?;
+        let organisation = match contact.as_ref().and_then(|c| c.organisation) {
+            Some(org) => contacts.get(org)?.map(|o| o.name).unwrap_or_default(),
+            None => String::new(),
+        };
+        network.push(NetworkLine {
+            contact: link.contact,
+            name: contact
+                .as_ref()
+                .map_or_else(|| format!("#{}", link.contact), |c| c.name.clone()),
+            role: link.role.clone(),
+            kind: contact.as_ref().map(|c| c.kind),
+            work_phone: contact.map(|c| c.work_phone).unwrap_or_default(),
+            organisation,
+        });
+    }
+
+    let mut notes = store.for_case::<Note>(id)?;
+    notes.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    let notes_total = notes.len();
+    let notes = notes
+        .into_iter()
+        .take(CARD_NOTES)
+        .map(|n| NoteLine {
+            id: n.id.0,
+            at: zone.local(n.at),
+            subject: n.subject,
+            journalised: n.journalised.is_some(),
+        })
+        .collect();
+
+    let next_meeting = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Planned && m.start >= now_local)
+        .min_by_key(|m| (m.start, m.id))
+        .map(|m| NextMeeting {
+            meeting_id: m.id.0,
+            start: m.start,
+            minutes: m.minutes,
+            purpose: m.purpose.clone(),
+            form: m.form,
+            place: m.place.kind,
+            place_text: m.place.text.clone(),
+        });
+
+    Ok(Some(Card {
+        id: case.id,
+        away_today: case.away_on(today).cloned(),
+        last_year: meeting_counts(&meetings, today, now_local),
+        name: case.name,
+        alias: case.alias,
+        reference: case.reference,
+        target_group: case.target_group,
+        status: case.status,
+        phones: case.phones,
+        flags: case.flags,
+        preferences: case.preferences,
+        reach_via: case.reach_via,
+        where_now: case.where_now,
+        next_step: case.next_step,
+        plan_b: case.plan_b,
+        last_told: case.last_told,
+        last_contact,
+        last_attempt,
+        next_meeting,
+        agreements,
+        courses,
+        medical_requests,
+        network,
+        notes,
+        notes_total,
+    }))
+}
+
+/// The newest reached contact (event or held meeting) and a newer unanswered attempt.
+fn last_contacts(
+    events: &[ContactEvent],
+    meetings: &[Meeting],
+    zone: &Zone,
+    today: NaiveDate,
+) -> (Option<LastContact>, Option<LastContact>) {
+    let contact = |at: NaiveDateTime, channel, reached, source, note: &str| LastContact {
+        at,
+        channel,
+        reached,
+        source,
+        days_ago: (today - at.date()).num_days(),
+        note: note.to_string(),
+    };
+    let from_events = |reached: bool| {
+        events
+            .iter()
+            .filter(|e| e.reached == reached)
+            .max_by_key(|e| (e.at, e.id))
+            .map(|e| {
+                contact(
+                    zone.local(e.at),
+                    e.channel,
+                    reached,
+                    ContactSource::Event,
+                    &e.note,
+                )
+            })
+    };
+    let held = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Held)
+        .max_by_key(|m| (m.start, m.id))
+        .map(|m| {
+            contact(
+                m.start,
+                channel_of(m.form),
+                true,
+                ContactSource::Meeting,
+                &m.outcome,
+            )
+        });
+    let last = match (from_events(true), held) {
+        (Some(e), Some(m)) => Some(if e.at >= m.at { e } else { m }),
+        (e, m) => e.or(m),
+    };
+    let attempt = from_events(false).filter(|a| last.as_ref().is_none_or(|l| a.at > l.at));
+    (last, attempt)
+}
+
+fn channel_of(form: MeetingForm) -> Channel {
+    match form {
+        MeetingForm::InPerson => Channel::Meeting,
+        MeetingForm::HomeVisit => Channel::Visit,
+        MeetingForm::Phone => Channel::Phone,
+        MeetingForm::Video => Channel::Video,
+        MeetingForm::Walk => Channel::Walk,
+    }
+}
+
+fn meeting_counts(meetings: &[Meeting], today: NaiveDate, now: NaiveDateTime) -> MeetingCounts {
+    let since = today
+        .checked_sub_months(Months::new(12))
+        .unwrap_or(NaiveDate::MIN);
+    let mut counts = MeetingCounts::default();
+    for m in meetings
+        .iter()
+        .filter(|m| m.start.date() >= since && m.start <= now)
+    {
+        match m.status {
+            MeetingStatus::Held => counts.held += 1,
+            MeetingStatus::CancelledByCitizen => counts.cancelled_by_citizen += 1,
+            MeetingStatus::NoShow => counts.no_show += 1,
+            _ => {}
+        }
+    }
+    counts
+}
+
+fn course_line(c: &Course, today: NaiveDate, contacts: &mut Contacts<'_>) -> Result<CourseLine> {
+    let consultant = match c.consultant {
+        Some(id) => Some(contacts.reference(id)?),
+        None => None,
+    };
+    Ok(CourseLine {
+        id: c.id,
+        kind: c.kind.clone(),
+        supplier: contacts.reference(c.supplier)?,
+        consultant,
+        start: c.start,
+        end: c.end,
+        next_report_due: c.next_report().map(|r| r.due),
+        late_reports: c
+            .reports
+            .iter()
+            .filter(|r| r.received.is_none() && r.due < today)
+            .map(|r| r.due)
+            .collect(),
+        unread_reports: c
+            .reports
+            .iter()
+            .filter(|r| r.received.is_some() && r.read.is_none())
+            .map(|r| r.due)
+            .collect(),
+    })
+}
+
+fn request_line(
+    r: &MedicalRequest,
+    zone: &Zone,
+    today: NaiveDate,
+    contacts: &mut Contacts<'_>,
+) -> Result<RequestLine> {
+    let recipient = match r.recipient {
+        Some(id) => Some(contacts.reference(id)?),
+        None => None,
+    };
+    let days_overdue = r
+        .deadline
+        .filter(|_| r.sent.is_some())
+        .map_or(0, |d| (today - d).num_days().max(0));
+    let state = match r.sent {
+        None => RequestState::NotSent,
+        Some(_) if days_overdue > 0 => RequestState::Overdue,
+        Some(_) => RequestState::Waiting,
+    };
+    Ok(RequestLine {
+        id: r.id.0,
+        kind: r.kind.clone(),
+        recipient,
+        sent: r.sent,
+        deadline: r.deadline,
+        chases: r.chases.len(),
+        last_chase: r.chases.iter().map(|c| c.at).max().map(|at| zone.local(at)),
+        state,
+        days_overdue,
+    })
+}
+
+/// Contacts by id, each read once.
+struct Contacts<'a> {
+    store: &'a Store,
+    seen: HashMap<ContactId, Option<Contact>>,
+}
+
+impl<'a> Contacts<'a> {
+    fn new(store: &'a Store) -> Self {
+        Contacts {
+            store,
+            seen: HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, id: ContactId) -> Result<Option<Contact>> {
+        if let Some(found) = self.seen.get(&id) {
+            return Ok(found.clone());
+        }
+        let found = self.store.get::<Contact>(id)?;
+        self.seen.insert(id, found.clone());
+        Ok(found)
+    }
+
+    fn reference(&mut self, id: ContactId) -> Result<ContactRef> {
+        Ok(contact_ref(id, self.get(id)?.as_ref()))
+    }
+}
+
+fn contact_ref(id: ContactId, contact: Option<&Contact>) -> ContactRef {
+    ContactRef {
+        id,
+        name: contact.map_or_else(|| format!("#{id}"), |c| c.name.clone()),
+        work_phone: contact.map(|c| c.work_phone.clone()).unwrap_or_default(),
+    }
+}
+
+/// A contact with the people of its organisation and the cases it is part of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactCard {
+    pub id: ContactId,
+    pub name: String,
+    pub kind: ContactKind,
+    pub title: String,
+    pub work_phone: String,
+    pub email: String,
+    pub note: String,
+    pub organisation: Option<ContactRef>,
+    /// Contacts whose organisation this one is, by name.
+    pub people: Vec<ContactRef>,
+    /// Cases it is part of, active first, by name.
+    pub cases: Vec<ContactCase>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactCase {
+    pub case: CaseId,
+    pub name: String,
+    pub active: bool,
+    pub links: Vec<CaseLink>,
+}
+
+/// How a contact is part of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "as")]
+pub enum CaseLink {
+    /// In the case's network with this role.
+    Network {
+        role: String,
+    },
+    Supplier {
+        course: CourseId,
+    },
+    Consultant {
+        course: CourseId,
+    },
+}
+
+/// The card of one contact, or `None` when there is no such contact. Reads every contact, case
+/// and course once to find its people and cases.
+pub fn contact_card(store: &Store, id: ContactId) -> Result<Option<ContactCard>> {
+    let Some(contact) = store.get::<Contact>(id)? else {
+        return Ok(None);
+    };
+    let all = store.all::<Contact>()?;
+    let organisation = contact
+        .organisation
+        .map(|org| contact_ref(org, all.iter().find(|c| c.id == org)));
+    let mut people: Vec<ContactRef> = all
+        .iter()
+        .filter(|c| c.organisation == Some(id) && c.id != id)
+        .map(|c| contact_ref(c.id, Some(c)))
+        .collect();
+    people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+
+    let mut links: BTreeMap<CaseId, Vec<CaseLink>> = BTreeMap::new();
+    for course in store.all::<Course>()? {
+        if course.supplier == id {
+            links
+                .entry(course.case)
+                .or_default()
+                .push(CaseLink::Supplier { course: course.id });
+        }
+        if course.consultant == Some(id) {
+            links
+                .entry(course.case)
+                .or_default()
+                .push(CaseLink::Consultant { course: course.id });
+        }
+    }
+    let mut cases = Vec::new();
+    for case in store.all::<Case>()? {
+        let mut found: Vec<CaseLink> = case
+            .network
+            .iter()
+            .filter(|l| l.contact == id)
+            .map(|l| CaseLink::Network {
+                role: l.role.clone(),
+            })
+            .collect();
+        found.extend(links.remove(&case.id).unwrap_or_default());
+        if !found.is_empty() {
+            cases.push(ContactCase {
+                case: case.id,
+                active: case.is_active(),
+                name: case.name,
+                links: found,
+            });
+        }
+    }
+    cases.sort_by(|a, b| {
+        b.active
+            .cmp(&a.active)
+            .then(a.name.cmp(&b.name))
+            .then(a.case.cmp(&b.case))
+    });
+    Ok(Some(ContactCard {
+        id,
+        name: contact.name,
+        kind: contact.kind,
+        title: contact.title,
+        work_phone: contact.work_phone,
+        email: contact.email,
+        note: contact.note,
+        organisation,
+        people,
+        cases,
+    }))
+}
