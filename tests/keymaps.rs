@@ -8,71 +8,24 @@ use caseplan::keymap::{
 };
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Every action the default keymap uses, plus a few the app might have unbound.
-const ACTIONS: &[&str] = &[
-    "quit",
-    "help",
-    "open_palette",
-    "search",
-    "close_popup",
-    "prev_day",
-    "next_day",
-    "select_next",
-    "select_prev",
-    "prev_week",
-    "next_week",
-    "go_today",
-    "go_to_date",
-    "month_overview",
-    "toggle_week",
-    "new_meeting",
-    "quick_add",
-    "edit_meeting",
-    "undo",
-    "redo",
-    "delete_meeting",
-    "move_earlier",
-    "move_later",
-    "move_tomorrow",
-    "move_to_date",
-    "extend_meeting",
-    "shorten_meeting",
-    "convert_to_phone",
-    "convert_to_home_visit",
-    "set_status_held",
-    "set_status_cancelled_by_citizen",
-    "set_status_no_show",
-    "set_status_cancelled",
-    "book_follow_up",
-    "find_free_slot",
-    "skip_week",
-    "next_field",
-    "prev_field",
-    "submit",
-    "scroll_down",
-    "scroll_up",
-    "page_down",
-    "page_up",
-    "confirm_yes",
-    "confirm_no",
-    // Extras not bound by default.
-    "convert_to_video",
-    "privacy_blank",
-];
+/// The app's actions: the same list the binary validates keymap files against.
+fn actions() -> Vec<&'static str> {
+    caseplan::app::action::Named::names()
+}
 
 fn keymaps_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("keymaps")
 }
 
 fn defaults() -> Keymap {
-    Keymap::defaults(ACTIONS).unwrap()
+    Keymap::defaults(&actions()).unwrap()
 }
 
 fn with_user(source: &str) -> Result<Keymap, KeymapError> {
     Keymap::load(
         DEFAULT_KEYMAP,
         Some((Path::new("keymap.toml"), source)),
-        ACTIONS,
+        &actions(),
     )
 }
 
@@ -109,10 +62,10 @@ fn every_shipped_keymap_file_loads() {
         let source = std::fs::read_to_string(&path).unwrap();
         if path.file_name().is_some_and(|name| name == "default.toml") {
             assert_eq!(source, DEFAULT_KEYMAP);
-            Keymap::load(&source, None, ACTIONS).unwrap();
+            Keymap::load(&source, None, &actions()).unwrap();
         } else {
             presets += 1;
-            if let Err(error) = Keymap::load(DEFAULT_KEYMAP, Some((&path, &source)), ACTIONS) {
+            if let Err(error) = Keymap::load(DEFAULT_KEYMAP, Some((&path, &source)), &actions()) {
                 panic!("{error}");
             }
         }
@@ -564,7 +517,7 @@ keys = [
   { on = "g t", run = "go_today", desc = "T" },
 ]
 "#;
-    let error = Keymap::load(source, None, ACTIONS).unwrap_err();
+    let error = Keymap::load(source, None, &actions()).unwrap_err();
     assert_eq!(position(&error), ("default.toml", 4, 10));
     assert!(
         error
@@ -614,7 +567,7 @@ fn user_file_errors_name_the_path_given() {
             Path::new("/home/x/.config/caseplan/keymap.toml"),
             "[nope]\n",
         )),
-        ACTIONS,
+        &actions(),
     )
     .unwrap_err();
     assert_eq!(

@@ -79,6 +79,13 @@ named_actions! {
     PageUp = "page_up",
     ConfirmYes = "confirm_yes",
     ConfirmNo = "confirm_no",
+    TogglePrivacy = "toggle_privacy",
+    ToggleClosed = "toggle_closed",
+    LogContact = "log_contact",
+    AddNote = "add_note",
+    AddAgreement = "add_agreement",
+    BookMeeting = "book_meeting",
+    CloseCard = "close_card",
 }
 
 impl Named {
@@ -89,7 +96,7 @@ impl Named {
 }
 
 /// Everything `update` reacts to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Action {
     /// A bound action.
     Run(Named),

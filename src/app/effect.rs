@@ -2,8 +2,13 @@
 
 use super::history::Step;
 use super::model::{Directory, Window};
-use crate::model::Meeting;
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::i18n::Lang;
+use crate::model::{CaseId, ContactId, Meeting};
+use crate::query::card::{Card, ContactCard};
+use crate::search::SearchIndex;
+use crate::time::Zone;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -11,6 +16,16 @@ pub enum Effect {
     LoadWindow { from: NaiveDate, to: NaiveDate },
     /// Load every active case and contact for the pickers.
     LoadDirectory,
+    /// Build the finder's index (upcoming meetings counted from `today`).
+    LoadSearchIndex { today: NaiveDate, lang: Lang },
+    /// Load a case's card as it stands at `now`.
+    LoadCard {
+        case: CaseId,
+        zone: Zone,
+        now: DateTime<Utc>,
+    },
+    /// Load a contact's card.
+    LoadContactCard(ContactId),
     /// Load the meetings of `from..=to` for a question that needs them, then answer it.
     Fetch {
         from: NaiveDate,
@@ -38,15 +53,21 @@ pub enum Question {
     },
     /// The next free `minutes` from `from`; a new-meeting form opens there.
     FreeSlot { from: NaiveDateTime, minutes: u32 },
-    /// Open a new-meeting form at the first free time from `from`.
-    NewMeeting { from: NaiveDateTime },
+    /// Open a new-meeting form at the first free time from `from`, for a case if known.
+    NewMeeting {
+        from: NaiveDateTime,
+        case: Option<(CaseId, String)>,
+    },
 }
 
 /// What the app loop hands back to `update`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Loaded {
     Window(Window),
     Directory(Directory),
+    SearchIndex(Rc<SearchIndex>),
+    Card(CaseId, Option<Box<Card>>),
+    ContactCard(ContactId, Option<Box<ContactCard>>),
     Answer {
         meetings: Vec<Meeting>,
         question: Question,

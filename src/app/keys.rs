@@ -3,7 +3,8 @@
 
 use super::action::{Action, Named};
 use super::effect::Effect;
-use super::model::{Model, PendingKeys};
+use super::model::{Model, PendingKeys, Screen};
+use super::popup::ContactLogField;
 use super::popup::Popup;
 use super::update::update;
 use crate::keymap::{KeyPress, KeyResult, Layer};
@@ -12,7 +13,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// The keymap layers of what is open, topmost first (`global` is always consulted last).
 pub fn layers(model: &Model) -> Vec<Layer> {
     match &model.popup {
-        None => vec![Layer::Calendar],
+        None => match model.screen {
+            Screen::Calendar => vec![Layer::Calendar],
+            Screen::Card { .. } => vec![Layer::Card],
+            Screen::ContactCard { .. } => vec![Layer::ContactCard],
+        },
+        Some(Popup::Finder(_)) => vec![Layer::Finder],
+        Some(Popup::ContactLog(_)) => vec![Layer::Form],
         Some(Popup::Help { .. }) => vec![Layer::Help],
         Some(Popup::Palette(_)) => vec![Layer::Palette],
         Some(Popup::Confirm(_)) => vec![Layer::Confirm],
@@ -23,10 +30,12 @@ pub fn layers(model: &Model) -> Vec<Layer> {
 
 /// Whether the open popup has a text field that printable keys go to.
 fn takes_text(model: &Model) -> bool {
-    matches!(
-        model.popup,
-        Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_))
-    )
+    match &model.popup {
+        Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_) | Popup::Finder(_)) => true,
+        // Letters type into the note; on the choices, space and arrows change them.
+        Some(Popup::ContactLog(log)) => log.focus == ContactLogField::Note,
+        _ => false,
+    }
 }
 
 fn printable(key: &KeyEvent) -> bool {

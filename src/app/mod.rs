@@ -6,6 +6,7 @@ pub mod effect;
 pub mod form;
 pub mod history;
 pub mod keys;
+pub mod lookup;
 pub mod model;
 pub mod popup;
 pub mod runner;
@@ -17,6 +18,7 @@ use crate::context::Context;
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
 use crate::store::Store;
+use crate::time::Zone;
 use crate::ui;
 use action::{Action, Named};
 use anyhow::Result;
@@ -26,8 +28,9 @@ use std::rc::Rc;
 use std::time::Duration;
 
 /// The defaults screens need, from the configuration.
-pub fn settings(config: &Config) -> Settings {
+pub fn settings(config: &Config, zone: Zone) -> Settings {
     Settings {
+        zone,
         hours: config.working_hours.to_domain(),
         default_minutes: config.meetings.default_minutes,
         first_meeting_minutes: config.meetings.first_meeting_minutes,
@@ -60,7 +63,7 @@ pub fn describe_action(named: Named, lang: Lang, keymap_desc: &str) -> String {
 pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<Model> {
     let mut model = Model::new(
         ctx.lang(),
-        settings(&ctx.config),
+        settings(&ctx.config, ctx.zone),
         ctx.now_local(),
         Rc::new(keymap),
     );

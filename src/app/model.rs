@@ -8,9 +8,27 @@ use crate::domain::hours::WorkingHours;
 use crate::i18n::Lang;
 use crate::keymap::{Keymap, Pending};
 use crate::model::{CaseId, ContactId, ContactKind, Meeting, MeetingId};
+use crate::query::card::{Card, ContactCard};
+use crate::search::SearchIndex;
+use crate::time::Zone;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 use std::rc::Rc;
+
+/// The screen under any popup.
+pub enum Screen {
+    Calendar,
+    /// Everything about one case during a call; `scroll` is the first line shown.
+    Card {
+        card: Box<Card>,
+        scroll: u16,
+    },
+    /// A contact and the cases it is part of; `selected` indexes `card.cases`.
+    ContactCard {
+        card: Box<ContactCard>,
+        selected: usize,
+    },
+}
 
 /// The calendar's two views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +40,8 @@ pub enum View {
 /// The defaults from the configuration that screens use.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
+    /// The zone meetings are planned in; events are stored in UTC.
+    pub zone: Zone,
     pub hours: WorkingHours,
     pub default_minutes: u32,
     pub first_meeting_minutes: u32,
@@ -116,6 +136,12 @@ pub struct Status {
 /// The whole state of the interactive planner.
 pub struct Model {
     pub lang: Lang,
+    pub screen: Screen,
+    /// The finder's index, built the first time `/` is pressed and dropped when a write
+    /// changes what it holds.
+    pub search: Option<Rc<SearchIndex>>,
+    /// Every name and detail blanked (screen sharing, a visitor at the desk).
+    pub privacy: bool,
     pub settings: Settings,
     /// Local wall-clock time now.
     pub now: NaiveDateTime,
@@ -160,6 +186,9 @@ impl Model {
             .num_minutes() as u32;
         Model {
             lang,
+            screen: Screen::Calendar,
+            search: None,
+            privacy: false,
             settings,
             now,
             view: View::Day,

@@ -2,7 +2,8 @@
 //! and the month overview. Esc closes any of them.
 
 use super::form::MeetingEditor;
-use crate::model::{CaseId, MeetingId, MeetingStatus};
+use crate::model::{CaseId, Channel, Direction, MeetingId, MeetingStatus};
+use crate::search::Hit;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui_textarea::TextArea;
 
@@ -13,7 +14,61 @@ pub enum Popup {
     Prompt(Prompt),
     Form(Box<MeetingEditor>),
     Month { cursor: NaiveDate },
+    Finder(Finder),
+    ContactLog(ContactLog),
 }
+
+/// The finder over cases, contacts, phone numbers and upcoming meetings.
+pub struct Finder {
+    pub input: TextArea<'static>,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    /// Closed cases are found only when asked for.
+    pub include_closed: bool,
+}
+
+/// Logging a call or another contact from the case card; the time is now.
+pub struct ContactLog {
+    pub case: CaseId,
+    pub focus: ContactLogField,
+    pub channel: Channel,
+    pub direction: Direction,
+    pub reached: bool,
+    /// The citizen asked to be called back.
+    pub call_back: bool,
+    pub note: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactLogField {
+    Channel,
+    Direction,
+    Reached,
+    CallBack,
+    Note,
+}
+
+impl ContactLogField {
+    pub const ALL: [ContactLogField; 5] = [
+        ContactLogField::Channel,
+        ContactLogField::Direction,
+        ContactLogField::Reached,
+        ContactLogField::CallBack,
+        ContactLogField::Note,
+    ];
+}
+
+/// The channels offered when logging, in the order ←/→ steps through them.
+pub const CHANNELS: [Channel; 7] = [
+    Channel::Phone,
+    Channel::Sms,
+    Channel::Mail,
+    Channel::Letter,
+    Channel::Video,
+    Channel::Walk,
+    Channel::Visit,
+];
 
 /// The command palette: every action with its key, filtered as you type.
 pub struct Palette {
@@ -58,6 +113,10 @@ pub enum PromptKind {
     StatusNote(MeetingStatus),
     /// "tir 10:30 45m Jensen opfølgning".
     QuickAdd,
+    /// A note's subject line, for a case.
+    NoteSubject(CaseId),
+    /// "jeg +3u ringer om praktikken", for a case.
+    Agreement(CaseId),
 }
 
 /// A single-line text input.

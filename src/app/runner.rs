@@ -6,9 +6,12 @@ use super::effect::{Effect, Loaded};
 use super::model::{CaseEntry, ContactEntry, Directory, Model, Window};
 use super::update::update;
 use crate::model::{Case, CaseId, Contact, ContactId, Meeting};
+use crate::query::card::{card, contact_card};
+use crate::search::SearchIndex;
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate, NaiveTime};
 use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
 
 /// Runs `effects` and everything they lead to, then makes sure a fresh id is reserved.
 pub fn apply(store: &Store, model: &mut Model, effects: Vec<Effect>) -> Result<(), StoreError> {
@@ -28,6 +31,17 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
     Ok(match effect {
         Effect::LoadWindow { from, to } => Action::Loaded(Loaded::Window(window(store, from, to)?)),
         Effect::LoadDirectory => Action::Loaded(Loaded::Directory(directory(store)?)),
+        Effect::LoadSearchIndex { today, lang } => Action::Loaded(Loaded::SearchIndex(Rc::new(
+            SearchIndex::build(store, today, lang)?,
+        ))),
+        Effect::LoadCard { case, zone, now } => Action::Loaded(Loaded::Card(
+            case,
+            card(store, case, &zone, now)?.map(Box::new),
+        )),
+        Effect::LoadContactCard(contact) => Action::Loaded(Loaded::ContactCard(
+            contact,
+            contact_card(store, contact)?.map(Box::new),
+        )),
         Effect::Fetch { from, to, then } => Action::Loaded(Loaded::Answer {
             meetings: meetings(store, from, to)?,
             question: then,

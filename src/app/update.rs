@@ -5,7 +5,8 @@ use super::action::{Action, Named, WriteKind};
 use super::effect::{Effect, Loaded, Question};
 use super::form::{Field, MeetingEditor};
 use super::history::Step;
-use super::model::{Model, Selection, Status, Tone, View};
+use super::lookup;
+use super::model::{Model, Screen, Selection, Status, Tone, View};
 use super::popup::{Confirm, Consequence, Palette, Popup, Prompt, PromptKind, line_input, text_of};
 use crate::domain::agenda::occurrences;
 use crate::domain::conflicts::{Warning, warnings};
@@ -78,14 +79,21 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             }));
             return vec![];
         }
-        Named::Search => {
-            model.status = Some(info(Msg::SearchComesLater.text(model.lang)));
+        Named::Search => return lookup::open_finder(model),
+        Named::TogglePrivacy => {
+            model.privacy = !model.privacy;
             return vec![];
         }
         _ => {}
     }
     match &model.popup {
-        None => calendar(model, named),
+        None => match model.screen {
+            Screen::Calendar => calendar(model, named),
+            Screen::Card { .. } => lookup::card(model, named),
+            Screen::ContactCard { .. } => lookup::contact_card(model, named),
+        },
+        Some(Popup::Finder(_)) => lookup::finder(model, named),
+        Some(Popup::ContactLog(_)) => lookup::contact_log(model, named),
         Some(Popup::Help { .. }) => help(model, named),
         Some(Popup::Palette(_)) => palette(model, named),
         Some(Popup::Confirm(_)) => confirm(model, named),
@@ -127,7 +135,7 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
         }
         Named::NewMeeting => {
             let from = search_start(model);
-            fetch_ahead(model, from, Question::NewMeeting { from })
+            fetch_ahead(model, from, Question::NewMeeting { from, case: None })
         }
         Named::FindFreeSlot => {
             let minutes = model.settings.default_minutes.to_string();
@@ -593,6 +601,8 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
             Ok(effects)
         }
         PromptKind::QuickAdd => quick_add_answer(model, text),
+        PromptKind::NoteSubject(case) => lookup::answer_note(model, case, text),
+        PromptKind::Agreement(case) => lookup::answer_agreement(model, case, text),
     }
 }
 
@@ -743,7 +753,7 @@ fn search_start(model: &Model) -> NaiveDateTime {
 }
 
 /// Loads the pickers (if not yet) and the meetings of the weeks from `from`, then asks `then`.
-fn fetch_ahead(model: &Model, from: NaiveDateTime, then: Question) -> Vec<Effect> {
+pub fn fetch_ahead(model: &Model, from: NaiveDateTime, then: Question) -> Vec<Effect> {
     let mut effects = need_directory(model);
     effects.push(Effect::Fetch {
         from: from.date(),
@@ -763,6 +773,8 @@ fn need_directory(model: &Model) -> Vec<Effect> {
 
 fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match &mut model.popup {
+        Some(Popup::Finder(_)) => lookup::finder_key(model, key),
+        Some(Popup::ContactLog(_)) => lookup::contact_log_key(model, key),
         Some(Popup::Form(editor)) => {
             editor.type_key(key, model.directory.as_ref());
             form_day(model)
@@ -817,6 +829,7 @@ fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             vec![]
         }
         Loaded::Answer { meetings, question } => answered(model, meetings, question),
+        other => lookup::loaded(model, other),
     }
 }
 
@@ -841,7 +854,7 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
             }
             vec![]
         }
-        Question::NewMeeting { from } => {
+        Question::NewMeeting { from, case } => {
             let booked = occurrences(
                 &meetings,
                 from.date(),
@@ -855,7 +868,7 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
                 SEARCH_DAYS,
             )
             .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
-            let mut editor = MeetingEditor::new(&model.settings, start, None);
+            let mut editor = MeetingEditor::new(&model.settings, start, case);
             editor.day = meetings
                 .into_iter()
                 .filter(|m| m.start.date() == start.date())
@@ -959,6 +972,17 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
         });
         return load_window(model);
     }
+    let mut effects = match &kind {
+        WriteKind::New(step) => lookup::after_write(model, &step.forward),
+        WriteKind::Undo => {
+            let backward = model.history.next_undo().map(|s| s.backward.clone());
+            lookup::after_write(model, &backward.unwrap_or_default())
+        }
+        WriteKind::Redo => {
+            let forward = model.history.next_redo().map(|s| s.forward.clone());
+            lookup::after_write(model, &forward.unwrap_or_default())
+        }
+    };
     let text = match kind {
         WriteKind::New(step) => {
             let text = format!("{}: {}", Msg::Saved.text(lang), step.label);
@@ -985,7 +1009,8 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
         }
     };
     model.status = Some(info(&text));
-    load_window(model)
+    effects.extend(load_window(model));
+    effects
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -223,7 +223,6 @@ catalogue! {
     // The calendar: status line, questions and undo steps.
     Demo => ("Demo", "Demo"),
     NoMeetingsThisDay => ("Ingen samtaler denne dag.", "No meetings this day."),
-    SearchComesLater => ("Søgning kommer med opslaget (/): endnu ikke bygget.", "Search arrives with the lookup (/): not built yet."),
     NothingToRedo => ("Intet at gentage", "Nothing to redo"),
     NoMeetingSelected => ("Vælg en samtale først (j/k).", "Select a meeting first (j/k)."),
     DeleteQuestion => ("Slet", "Delete"),
@@ -373,4 +372,23 @@ catalogue! {
     // Form errors.
     NoCaseChosen => ("ingen sag valgt: skriv en del af borgerens navn", "no case chosen: type part of the citizen's name"),
     BlockNeedsTitle => ("en intern blok skal have en titel, fx \"Telefonvagt\"", "an internal block needs a title, e.g. \"Telefonvagt\""),
+
+    // The lookup: finder, case card and contact card.
+    ActTogglePrivacy => ("Skjul alle navne og detaljer på skærmen (igen for at vise)", "Blank every name and detail on screen (again to show)"),
+    ActToggleClosed => ("Medtag lukkede sager", "Include closed cases"),
+    ActLogContact => ("Log et opkald eller anden kontakt", "Log a call or other contact"),
+    ActAddNote => ("Tilføj et notat", "Add a note"),
+    ActAddAgreement => ("Tilføj en aftale (hvem, hvornår, hvad)", "Add an agreement (who, by when, what)"),
+    ActBookMeeting => ("Book en samtale med sagen", "Book a meeting with this case"),
+    ActCloseCard => ("Tilbage til kalenderen", "Back to the calendar"),
+    PrivacyOn => ("Skjult: tryk ctrl-b for at vise igen", "Hidden: press ctrl-b to show again"),
+    NoteSubjectPrompt => ("Notat: emne", "Note: subject"),
+    AgreementPrompt => ("Aftale: [jeg|borger|andre] [frist] hvad — fx \"jeg +3u ringer om praktik\"", "Agreement: [me|citizen|other] [due] what — e.g. \"me +3w call about the placement\""),
+    ContactLogTitle => ("Log kontakt", "Log contact"),
+    StepLoggedContact => ("loggede kontakt med", "logged contact with"),
+    StepAddedNote => ("tilføjede notat til", "added a note to"),
+    StepAddedAgreement => ("tilføjede aftale med", "added an agreement with"),
+    AgreementNeedsWhat => ("Skriv hvad aftalen går ud på.", "Write what the agreement is about."),
+    NoteNeedsSubject => ("Skriv et emne for notatet.", "Write a subject for the note."),
+    CaseNotFound => ("Sagen findes ikke længere.", "The case no longer exists."),
 }

@@ -22,6 +22,13 @@ pub use lang::Lang;
 pub fn action_msg(action: &str) -> Option<Msg> {
     Some(match action {
         "quit" => Msg::ActQuit,
+        "toggle_privacy" => Msg::ActTogglePrivacy,
+        "toggle_closed" => Msg::ActToggleClosed,
+        "log_contact" => Msg::ActLogContact,
+        "add_note" => Msg::ActAddNote,
+        "add_agreement" => Msg::ActAddAgreement,
+        "book_meeting" => Msg::ActBookMeeting,
+        "close_card" => Msg::ActCloseCard,
         "help" => Msg::ActHelp,
         "open_palette" => Msg::ActOpenPalette,
         "search" => Msg::ActSearch,

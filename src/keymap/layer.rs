@@ -7,6 +7,8 @@ use std::fmt;
 pub enum Layer {
     Global,
     Calendar,
+    Card,
+    ContactCard,
     Form,
     Finder,
     Help,
@@ -16,9 +18,11 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in the order the help screen lists them.
-    pub const ALL: [Layer; 7] = [
+    pub const ALL: [Layer; 9] = [
         Layer::Global,
         Layer::Calendar,
+        Layer::Card,
+        Layer::ContactCard,
         Layer::Form,
         Layer::Finder,
         Layer::Help,
@@ -31,6 +35,8 @@ impl Layer {
         match self {
             Layer::Global => "global",
             Layer::Calendar => "calendar",
+            Layer::Card => "card",
+            Layer::ContactCard => "contact_card",
             Layer::Form => "form",
             Layer::Finder => "finder",
             Layer::Help => "help",

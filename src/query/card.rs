@@ -10,11 +10,13 @@ use crate::model::{
     Note, Party, Phone, PlaceKind, Preferences,
 };
 use crate::store::Store;
+use crate::store::StoreError;
 use crate::time::Zone;
-use anyhow::Result;
 use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+
+type Result<T> = std::result::Result<T, StoreError>;
 
 /// How many notes the card shows.
 pub const CARD_NOTES: usize = 5;

@@ -5,8 +5,10 @@
 
 mod axis;
 mod block;
+mod card;
 mod chrome;
 mod column;
+mod contact_card;
 mod day;
 mod detail;
 mod pane;
@@ -16,7 +18,7 @@ mod theme;
 mod timeline;
 mod week;
 
-use crate::app::model::{Model, View};
+use crate::app::model::{Model, Screen, View};
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -39,17 +41,34 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
     let body = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
     let status = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
     let buf = frame.buffer_mut();
+    if model.privacy {
+        privacy(model, area, buf);
+        return;
+    }
     chrome::header(model, header, buf);
     if model.first_run {
         first_run(model, body, buf);
     } else {
-        match model.view {
-            View::Day => day::draw(model, body, buf),
-            View::Week => week::draw(model, body, buf),
+        match (&model.screen, model.view) {
+            (Screen::Card { card, scroll }, _) => card::draw(model, card, *scroll, body, buf),
+            (Screen::ContactCard { card, selected }, _) => {
+                contact_card::draw(model, card, *selected, body, buf)
+            }
+            (Screen::Calendar, View::Day) => day::draw(model, body, buf),
+            (Screen::Calendar, View::Week) => week::draw(model, body, buf),
         }
     }
     chrome::status(model, status, buf);
     popups::draw(frame, model, body);
+}
+
+/// Nothing but how to show the screen again: no name, no time, no detail.
+fn privacy(model: &Model, area: Rect, buf: &mut Buffer) {
+    let text = Msg::PrivacyOn.text(model.lang);
+    let y = area.y + area.height / 2;
+    Paragraph::new(Line::styled(text, theme::dim()))
+        .centered()
+        .render(Rect::new(area.x, y, area.width, 1), buf);
 }
 
 /// "Terminal too small: 80×24 needed, this is 60×20".

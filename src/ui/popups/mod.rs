@@ -32,6 +32,8 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::Prompt(p) => prompt::draw(model, p, body, buf),
         Popup::Form(editor) => form::draw(model, editor, body, buf),
         Popup::Month { cursor } => month::draw(model, *cursor, body, buf),
+        // Drawn by the lookup views (to come in this change).
+        Popup::Finder(_) | Popup::ContactLog(_) => {}
     }
 }
 

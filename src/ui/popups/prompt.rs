@@ -25,6 +25,8 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
             label_status(status, lang).to_lowercase()
         ),
         PromptKind::QuickAdd => Msg::PromptQuickAdd.text(lang).to_string(),
+        PromptKind::NoteSubject(_) => Msg::NoteSubjectPrompt.text(lang).to_string(),
+        PromptKind::Agreement(_) => Msg::AgreementPrompt.text(lang).to_string(),
     }
 }
 
