@@ -2,7 +2,7 @@
 //! keys go through the real keymap, `update` and the effect runner.
 
 use caseplan::app::action::Named;
-use caseplan::app::model::Model;
+use caseplan::app::model::{Model, Screen};
 use caseplan::app::popup::Popup;
 use caseplan::app::{keys, runner};
 use caseplan::context::Context;
@@ -489,4 +489,222 @@ fn palette_runs_a_filtered_action() {
 fn first_run_is_flagged_on_an_empty_database() {
     let app = App::with(|_, _| {});
     assert!(app.model.first_run);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The phone-call lookup
+
+fn open_card(app: &mut App, query: &str) -> caseplan::query::card::Card {
+    app.keys("/");
+    app.text(query);
+    app.keys("enter");
+    match &app.model.screen {
+        Screen::Card { card, .. } => (**card).clone(),
+        _ => panic!("the card opens for {query:?}; status: {}", app.status()),
+    }
+}
+
+#[test]
+fn three_keystrokes_find_a_citizen_by_name_and_open_the_card() {
+    let mut app = App::demo();
+    app.keys("/");
+    app.text("sør øs");
+    let Some(Popup::Finder(finder)) = &app.model.popup else {
+        panic!("/ opens the finder")
+    };
+    assert_eq!(
+        finder.hits.first().map(|h| h.title.as_str()),
+        Some("Søren Østergaard")
+    );
+    app.keys("enter");
+    let Screen::Card { card, .. } = &app.model.screen else {
+        panic!("enter opens the card")
+    };
+    assert_eq!(card.name, "Søren Østergaard");
+    assert!(!card.phones.is_empty() || card.flags.no_working_phone);
+}
+
+#[test]
+fn the_callers_number_finds_the_case_whatever_the_spacing() {
+    let mut app = App::demo();
+    let case = app
+        .store
+        .all::<Case>()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.is_active() && !c.phones.is_empty())
+        .unwrap();
+    let digits: String = case.phones[0]
+        .number
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let typed = format!("{} {}", &digits[2..6], &digits[6..]);
+    let card = open_card(&mut app, &typed);
+    assert_eq!(card.id, case.id);
+}
+
+#[test]
+fn logging_a_call_from_the_card_shows_on_the_card_at_once_and_undo_removes_it() {
+    let mut app = App::demo();
+    let card = open_card(&mut app, "kåre jensen");
+    let before = app.store.for_case::<ContactEvent>(card.id).unwrap().len();
+    app.keys("c");
+    assert!(matches!(app.model.popup, Some(Popup::ContactLog(_))));
+    // Channel: phone (first); direction: out; reached: no; note.
+    app.keys("tab right tab right tab tab");
+    app.text("ikke truffet, lagt besked");
+    app.keys("enter");
+    let events = app.store.for_case::<ContactEvent>(card.id).unwrap();
+    assert_eq!(events.len(), before + 1);
+    let logged = events.iter().max_by_key(|e| e.id).unwrap();
+    assert_eq!(logged.direction, caseplan::model::Direction::Out);
+    assert!(!logged.reached);
+    assert_eq!(logged.note, "ikke truffet, lagt besked");
+    assert_eq!(
+        logged.at,
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 24, 8, 0, 0).unwrap(),
+        "logged now, in UTC"
+    );
+    let Screen::Card { card: shown, .. } = &app.model.screen else {
+        panic!()
+    };
+    let attempt = shown
+        .last_attempt
+        .as_ref()
+        .or(shown.last_contact.as_ref())
+        .expect("the card shows the call");
+    assert_eq!(attempt.days_ago, 0);
+    app.keys("u");
+    assert_eq!(
+        app.store.for_case::<ContactEvent>(card.id).unwrap().len(),
+        before
+    );
+}
+
+#[test]
+fn a_note_and_an_agreement_from_the_card() {
+    let mut app = App::demo();
+    let card = open_card(&mut app, "kåre jensen");
+    app.keys("n");
+    app.text("Ringede om praktik");
+    app.keys("enter");
+    let Screen::Card { card: shown, .. } = &app.model.screen else {
+        panic!()
+    };
+    assert_eq!(
+        shown.notes.first().map(|n| n.subject.as_str()),
+        Some("Ringede om praktik")
+    );
+    assert!(
+        !shown.notes[0].journalised,
+        "a new note is not journalised yet"
+    );
+
+    app.keys("a");
+    app.text("jeg +3u ringer om praktikken");
+    app.keys("enter");
+    let agreements = app
+        .store
+        .for_case::<caseplan::model::Agreement>(card.id)
+        .unwrap();
+    let made = agreements.iter().max_by_key(|a| a.id).unwrap();
+    assert_eq!(made.what, "ringer om praktikken");
+    assert_eq!(made.who, caseplan::model::Party::Caseworker);
+    assert_eq!(made.due, Some(at("2026-12-15 00:00").date()));
+    let Screen::Card { card: shown, .. } = &app.model.screen else {
+        panic!()
+    };
+    assert!(
+        shown
+            .agreements
+            .iter()
+            .any(|a| a.what == "ringer om praktikken")
+    );
+}
+
+#[test]
+fn book_from_the_card_opens_the_form_with_the_case() {
+    let mut app = App::demo();
+    let card = open_card(&mut app, "kåre jensen");
+    app.keys("b");
+    let Some(Popup::Form(form)) = &app.model.popup else {
+        panic!("b opens the meeting form")
+    };
+    assert_eq!(form.case, Some(card.id));
+    app.keys("enter");
+    assert_eq!(app.selected().case, Some(card.id));
+}
+
+#[test]
+fn closed_cases_are_found_only_when_asked_for() {
+    let mut app = App::demo();
+    let closed = app
+        .store
+        .all::<Case>()
+        .unwrap()
+        .into_iter()
+        .find(|c| !c.is_active())
+        .unwrap();
+    app.keys("/");
+    app.text(&closed.name);
+    let Some(Popup::Finder(finder)) = &app.model.popup else {
+        panic!()
+    };
+    assert!(
+        finder
+            .hits
+            .iter()
+            .all(|h| h.target != caseplan::search::Target::Case(closed.id))
+    );
+    app.keys("ctrl-o");
+    let Some(Popup::Finder(finder)) = &app.model.popup else {
+        panic!()
+    };
+    assert!(
+        finder
+            .hits
+            .iter()
+            .any(|h| h.target == caseplan::search::Target::Case(closed.id))
+    );
+}
+
+#[test]
+fn privacy_key_blanks_and_shows_again() {
+    let mut app = App::demo();
+    app.keys("ctrl-b");
+    assert!(app.model.privacy);
+    app.keys("ctrl-b");
+    assert!(!app.model.privacy);
+}
+
+#[test]
+fn a_contact_card_lists_its_cases_and_opens_one() {
+    let mut app = App::demo();
+    app.keys("/");
+    app.text("udsyn");
+    let Some(Popup::Finder(finder)) = &app.model.popup else {
+        panic!()
+    };
+    let index = finder
+        .hits
+        .iter()
+        .position(|h| matches!(h.target, caseplan::search::Target::Contact(_)))
+        .expect("a contact named Udsyn");
+    for _ in 0..index {
+        app.keys("down");
+    }
+    app.keys("enter");
+    let Screen::ContactCard { card, .. } = &app.model.screen else {
+        panic!("the contact card opens")
+    };
+    assert!(!card.cases.is_empty(), "{} is part of cases", card.name);
+    let first = card.cases[0].case;
+    app.keys("enter");
+    let Screen::Card { card, .. } = &app.model.screen else {
+        panic!()
+    };
+    assert_eq!(card.id, first);
+    app.keys("q");
+    assert!(matches!(app.model.screen, Screen::Calendar));
 }

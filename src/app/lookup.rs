@@ -121,6 +121,7 @@ pub fn card(model: &mut Model, named: Named) -> Vec<Effect> {
     let case = card.id;
     let name = card.name.clone();
     match named {
+        Named::Undo | Named::Redo => return super::update::undo_redo(model, named),
         Named::ScrollDown => *scroll = scroll.saturating_add(1),
         Named::ScrollUp => *scroll = scroll.saturating_sub(1),
         Named::CloseCard => {

@@ -107,7 +107,6 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
 // The calendar
 
 fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
-    let lang = model.lang;
     match named {
         Named::PrevDay => go_to(model, model.day - Duration::days(1)),
         Named::NextDay => go_to(model, model.day + Duration::days(1)),
@@ -141,6 +140,15 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
             let minutes = model.settings.default_minutes.to_string();
             open_prompt(model, PromptKind::FreeSlot, &minutes)
         }
+        Named::Undo | Named::Redo => undo_redo(model, named),
+        _ => selected_meeting_action(model, named),
+    }
+}
+
+/// Undo or redo the last step: the same on every screen.
+pub fn undo_redo(model: &mut Model, named: Named) -> Vec<Effect> {
+    let lang = model.lang;
+    match named {
         Named::Undo => match model.history.next_undo() {
             Some(step) => vec![Effect::Undo(step.clone())],
             None => {
@@ -155,7 +163,7 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
                 vec![]
             }
         },
-        _ => selected_meeting_action(model, named),
+        _ => vec![],
     }
 }
 
