@@ -708,3 +708,102 @@ fn a_contact_card_lists_its_cases_and_opens_one() {
     app.keys("q");
     assert!(matches!(app.model.screen, Screen::Calendar));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Cases and contacts
+
+#[test]
+fn a_first_case_typed_in_the_planner_opens_its_card() {
+    let mut app = App::with(|_, _| {});
+    assert!(app.model.first_run);
+    app.keys("N");
+    app.text("Anne Jensen");
+    app.keys("tab tab");
+    app.text("2026-04512");
+    app.keys("tab tab");
+    app.text("+45 20 12 34 56");
+    app.keys("enter");
+    let cases = app.store.all::<Case>().unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].name, "Anne Jensen");
+    assert_eq!(cases[0].reference, "2026-04512");
+    assert_eq!(cases[0].phones[0].number, "+45 20 12 34 56");
+    assert!(!app.model.first_run);
+    let Screen::Card { card, .. } = &app.model.screen else {
+        panic!("the new case's card opens")
+    };
+    assert_eq!(card.name, "Anne Jensen");
+    app.keys("u");
+    assert!(
+        app.store.all::<Case>().unwrap().is_empty(),
+        "undo removes the new case"
+    );
+}
+
+#[test]
+fn a_cpr_number_in_the_case_form_is_refused_and_the_form_stays() {
+    let mut app = App::with(|_, _| {});
+    app.keys("N");
+    app.text("Bo 0101901234");
+    app.keys("enter");
+    let Some(Popup::Record(form)) = &app.model.popup else {
+        panic!("the form stays open")
+    };
+    assert!(
+        form.error.as_deref().unwrap_or("").contains("CPR"),
+        "{:?}",
+        form.error
+    );
+    assert!(app.store.all::<Case>().unwrap().is_empty());
+}
+
+#[test]
+fn closing_a_case_keeps_its_history_and_hides_it_from_the_finder() {
+    let mut app = App::demo();
+    let card = open_card(&mut app, "kåre jensen");
+    let meetings = app.store.meetings_for_case(card.id).unwrap().len();
+    app.keys("e");
+    let Some(Popup::Record(form)) = &app.model.popup else {
+        panic!("e opens the case form")
+    };
+    let closed_field = form.fields.len() - 1;
+    for _ in 0..closed_field {
+        app.keys("tab");
+    }
+    app.keys("space enter");
+    let case = app.store.get::<Case>(card.id).unwrap().unwrap();
+    assert_eq!(
+        case.status,
+        caseplan::model::CaseStatus::Closed(at("2026-11-24 00:00").date())
+    );
+    assert_eq!(
+        app.store.meetings_for_case(card.id).unwrap().len(),
+        meetings,
+        "history is kept"
+    );
+    app.keys("q /");
+    app.text("kåre jensen");
+    let Some(Popup::Finder(finder)) = &app.model.popup else {
+        panic!()
+    };
+    assert!(
+        finder
+            .hits
+            .iter()
+            .all(|h| h.target != caseplan::search::Target::Case(card.id))
+    );
+}
+
+#[test]
+fn a_new_contact_with_its_organisation() {
+    let mut app = App::demo();
+    app.keys("C");
+    app.text("Jonas Berg");
+    app.keys("tab right tab right");
+    app.keys("enter");
+    let Screen::ContactCard { card, .. } = &app.model.screen else {
+        panic!("the contact card opens")
+    };
+    assert_eq!(card.name, "Jonas Berg");
+    assert!(card.organisation.is_some(), "an organisation was chosen");
+}

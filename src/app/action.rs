@@ -86,6 +86,10 @@ named_actions! {
     AddAgreement = "add_agreement",
     BookMeeting = "book_meeting",
     CloseCard = "close_card",
+    NewCase = "new_case",
+    EditCase = "edit_case",
+    NewContact = "new_contact",
+    EditContact = "edit_contact",
 }
 
 impl Named {

@@ -3,7 +3,7 @@
 use super::history::Step;
 use super::model::{Directory, Window};
 use crate::i18n::Lang;
-use crate::model::{CaseId, ContactId, Meeting};
+use crate::model::{Case, CaseId, Contact, ContactId, Meeting};
 use crate::query::card::{Card, ContactCard};
 use crate::search::SearchIndex;
 use crate::time::Zone;
@@ -26,6 +26,10 @@ pub enum Effect {
     },
     /// Load a contact's card.
     LoadContactCard(ContactId),
+    /// Load a case to edit it.
+    EditCase(CaseId),
+    /// Load a contact to edit it; `None` opens the form for a new one.
+    EditContact(Option<ContactId>),
     /// Load the meetings of `from..=to` for a question that needs them, then answer it.
     Fetch {
         from: NaiveDate,
@@ -68,6 +72,8 @@ pub enum Loaded {
     SearchIndex(Rc<SearchIndex>),
     Card(CaseId, Option<Box<Card>>),
     ContactCard(ContactId, Option<Box<ContactCard>>),
+    CaseToEdit(Option<Box<Case>>),
+    ContactToEdit(Option<Box<Contact>>),
     Answer {
         meetings: Vec<Meeting>,
         question: Question,

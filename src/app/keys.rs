@@ -19,7 +19,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
             Screen::ContactCard { .. } => vec![Layer::ContactCard],
         },
         Some(Popup::Finder(_)) => vec![Layer::Finder],
-        Some(Popup::ContactLog(_)) => vec![Layer::Form],
+        Some(Popup::ContactLog(_) | Popup::Record(_)) => vec![Layer::Form],
         Some(Popup::Help { .. }) => vec![Layer::Help],
         Some(Popup::Palette(_)) => vec![Layer::Palette],
         Some(Popup::Confirm(_)) => vec![Layer::Confirm],
@@ -34,6 +34,7 @@ fn takes_text(model: &Model) -> bool {
         Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_) | Popup::Finder(_)) => true,
         // Letters type into the note; on the choices, space and arrows change them.
         Some(Popup::ContactLog(log)) => log.focus == ContactLogField::Note,
+        Some(Popup::Record(form)) => form.focus_is_text(),
         _ => false,
     }
 }

@@ -122,6 +122,7 @@ pub fn card(model: &mut Model, named: Named) -> Vec<Effect> {
     let name = card.name.clone();
     match named {
         Named::Undo | Named::Redo => return super::update::undo_redo(model, named),
+        Named::EditCase => return super::records::edit_case(case),
         Named::ScrollDown => *scroll = scroll.saturating_add(1),
         Named::ScrollUp => *scroll = scroll.saturating_sub(1),
         Named::CloseCard => {
@@ -180,6 +181,7 @@ pub fn contact_card(model: &mut Model, named: Named) -> Vec<Effect> {
                 return vec![load_card(model, case)];
             }
         }
+        Named::EditContact => return super::records::edit_contact(card.id),
         Named::CloseCard => {
             model.screen = Screen::Calendar;
             return super::update::load_window(model);

@@ -9,6 +9,8 @@ pub mod keys;
 pub mod lookup;
 pub mod model;
 pub mod popup;
+pub mod record_form;
+pub mod records;
 pub mod runner;
 mod terminal;
 pub mod update;
@@ -28,7 +30,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 /// The defaults screens need, from the configuration.
-pub fn settings(config: &Config, zone: Zone) -> Settings {
+pub fn settings(config: &Config, zone: Zone, lang: Lang) -> Settings {
     Settings {
         zone,
         hours: config.working_hours.to_domain(),
@@ -41,6 +43,14 @@ pub fn settings(config: &Config, zone: Zone) -> Settings {
             .kinds
             .iter()
             .map(|k| k.key.clone())
+            .collect(),
+        target_groups: config
+            .cadence
+            .iter()
+            .map(|rule| {
+                let label = config.target_group_label(&rule.key, lang).into_owned();
+                (rule.key.clone(), label)
+            })
             .collect(),
         week_days: if config.working_hours.days.len() > 5 {
             7
@@ -63,7 +73,7 @@ pub fn describe_action(named: Named, lang: Lang, keymap_desc: &str) -> String {
 pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<Model> {
     let mut model = Model::new(
         ctx.lang(),
-        settings(&ctx.config, ctx.zone),
+        settings(&ctx.config, ctx.zone, ctx.lang()),
         ctx.now_local(),
         Rc::new(keymap),
     );

@@ -2,20 +2,27 @@
 //! and the month overview. Esc closes any of them.
 
 use super::form::MeetingEditor;
+use super::record_form::RecordForm;
 use crate::model::{CaseId, Channel, Direction, MeetingId, MeetingStatus};
 use crate::search::Hit;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui_textarea::TextArea;
 
 pub enum Popup {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Palette(Palette),
     Confirm(Confirm),
     Prompt(Prompt),
     Form(Box<MeetingEditor>),
-    Month { cursor: NaiveDate },
+    Month {
+        cursor: NaiveDate,
+    },
     Finder(Finder),
     ContactLog(ContactLog),
+    /// The case or contact form.
+    Record(Box<RecordForm>),
 }
 
 /// The finder over cases, contacts, phone numbers and upcoming meetings.

@@ -38,6 +38,16 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
             case,
             card(store, case, &zone, now)?.map(Box::new),
         )),
+        Effect::EditCase(id) => {
+            Action::Loaded(Loaded::CaseToEdit(store.get::<Case>(id)?.map(Box::new)))
+        }
+        Effect::EditContact(id) => {
+            let contact = match id {
+                Some(id) => store.get::<Contact>(id)?.map(Box::new),
+                None => None,
+            };
+            Action::Loaded(Loaded::ContactToEdit(contact))
+        }
         Effect::LoadContactCard(contact) => Action::Loaded(Loaded::ContactCard(
             contact,
             contact_card(store, contact)?.map(Box::new),

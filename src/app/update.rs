@@ -5,9 +5,9 @@ use super::action::{Action, Named, WriteKind};
 use super::effect::{Effect, Loaded, Question};
 use super::form::{Field, MeetingEditor};
 use super::history::Step;
-use super::lookup;
 use super::model::{Model, Screen, Selection, Status, Tone, View};
 use super::popup::{Confirm, Consequence, Palette, Popup, Prompt, PromptKind, line_input, text_of};
+use super::{lookup, records};
 use crate::domain::agenda::occurrences;
 use crate::domain::conflicts::{Warning, warnings};
 use crate::domain::quick_add::{self, CaseName};
@@ -94,6 +94,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         },
         Some(Popup::Finder(_)) => lookup::finder(model, named),
         Some(Popup::ContactLog(_)) => lookup::contact_log(model, named),
+        Some(Popup::Record(_)) => records::form(model, named),
         Some(Popup::Help { .. }) => help(model, named),
         Some(Popup::Palette(_)) => palette(model, named),
         Some(Popup::Confirm(_)) => confirm(model, named),
@@ -141,6 +142,8 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
             open_prompt(model, PromptKind::FreeSlot, &minutes)
         }
         Named::Undo | Named::Redo => undo_redo(model, named),
+        Named::NewCase => records::new_case(model),
+        Named::NewContact => records::new_contact(model),
         _ => selected_meeting_action(model, named),
     }
 }
@@ -783,6 +786,10 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match &mut model.popup {
         Some(Popup::Finder(_)) => lookup::finder_key(model, key),
         Some(Popup::ContactLog(_)) => lookup::contact_log_key(model, key),
+        Some(Popup::Record(form)) => {
+            form.type_key(key);
+            vec![]
+        }
         Some(Popup::Form(editor)) => {
             editor.type_key(key, model.directory.as_ref());
             form_day(model)
@@ -837,6 +844,9 @@ fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             vec![]
         }
         Loaded::Answer { meetings, question } => answered(model, meetings, question),
+        loaded @ (Loaded::CaseToEdit(_) | Loaded::ContactToEdit(_)) => {
+            records::loaded(model, loaded)
+        }
         other => lookup::loaded(model, other),
     }
 }

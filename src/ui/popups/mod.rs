@@ -6,6 +6,7 @@ mod help;
 mod month;
 mod palette;
 mod prompt;
+mod record_form;
 mod which_key;
 
 use super::text::fit;
@@ -34,6 +35,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::Month { cursor } => month::draw(model, *cursor, body, buf),
         // Drawn by the lookup views (to come in this change).
         Popup::Finder(_) | Popup::ContactLog(_) => {}
+        Popup::Record(form) => record_form::draw(model, form, body, buf),
     }
 }
 

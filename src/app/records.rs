@@ -1,0 +1,154 @@
+//! Creating, editing and closing cases and contacts from the planner. Pure, like `update`.
+
+use super::action::Named;
+use super::effect::{Effect, Loaded};
+use super::history::Step;
+use super::model::{Model, Screen};
+use super::popup::Popup;
+use super::record_form::{RecordForm, Subject};
+use crate::i18n::Msg;
+use crate::model::{CaseId, ContactId};
+use crate::store::{AnyRecord, Change, RecordRef};
+
+pub fn new_case(model: &mut Model) -> Vec<Effect> {
+    model.popup = Some(Popup::Record(Box::new(RecordForm::case(
+        &model.settings,
+        None,
+        "",
+    ))));
+    vec![]
+}
+
+pub fn edit_case(case: CaseId) -> Vec<Effect> {
+    vec![Effect::EditCase(case)]
+}
+
+pub fn new_contact(model: &mut Model) -> Vec<Effect> {
+    match &model.directory {
+        Some(_) => {
+            model.popup = Some(Popup::Record(Box::new(contact_form(model, None))));
+            vec![]
+        }
+        // The form offers the organisations from the directory: load it, then open.
+        None => vec![Effect::LoadDirectory, Effect::EditContact(None)],
+    }
+}
+
+pub fn edit_contact(contact: ContactId) -> Vec<Effect> {
+    vec![Effect::LoadDirectory, Effect::EditContact(Some(contact))]
+}
+
+fn contact_form(model: &Model, contact: Option<crate::model::Contact>) -> RecordForm {
+    let organisations: Vec<(ContactId, String)> = model
+        .directory
+        .iter()
+        .flat_map(|d| &d.contacts)
+        .filter(|c| c.kind.is_organisation())
+        .map(|c| (c.id, c.name.clone()))
+        .collect();
+    RecordForm::contact(contact, &organisations, model.lang)
+}
+
+/// The record loaded for editing: open its form.
+pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
+    match loaded {
+        Loaded::CaseToEdit(Some(case)) => {
+            model.popup = Some(Popup::Record(Box::new(RecordForm::case(
+                &model.settings,
+                Some(*case),
+                "",
+            ))));
+        }
+        Loaded::ContactToEdit(contact) => {
+            let form = contact_form(model, contact.map(|c| *c));
+            model.popup = Some(Popup::Record(Box::new(form)));
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+pub fn form(model: &mut Model, named: Named) -> Vec<Effect> {
+    let Some(Popup::Record(form)) = &mut model.popup else {
+        return vec![];
+    };
+    match named {
+        Named::NextField => form.next_field(),
+        Named::PrevField => form.prev_field(),
+        Named::Submit => return save(model),
+        _ => {}
+    }
+    vec![]
+}
+
+fn save(model: &mut Model) -> Vec<Effect> {
+    let lang = model.lang;
+    let today = model.today();
+    let now = model.settings.zone.to_utc(model.now);
+    let Some(id) = model.reserved_id else {
+        return vec![];
+    };
+    let Some(Popup::Record(form)) = &mut model.popup else {
+        return vec![];
+    };
+    let (step, open) = match &form.subject {
+        Subject::Case(original) => match form.build_case(id, today, now, lang) {
+            Ok(case) => {
+                let backward = match original {
+                    Some(old) => Change::Put(AnyRecord::Case((**old).clone())),
+                    None => Change::Delete(RecordRef::from(case.id)),
+                };
+                let open = Effect::LoadCard {
+                    case: case.id,
+                    zone: model.settings.zone,
+                    now,
+                };
+                let label = format!("{} {}", Msg::StepSavedCase.text(lang), case.name);
+                (
+                    Step {
+                        label,
+                        forward: vec![Change::Put(AnyRecord::Case(case))],
+                        backward: vec![backward],
+                    },
+                    open,
+                )
+            }
+            Err(message) => {
+                form.error = Some(message);
+                return vec![];
+            }
+        },
+        Subject::Contact(original) => match form.build_contact(id, lang) {
+            Ok(contact) => {
+                let backward = match original {
+                    Some(old) => Change::Put(AnyRecord::Contact((**old).clone())),
+                    None => Change::Delete(RecordRef::from(contact.id)),
+                };
+                let open = Effect::LoadContactCard(contact.id);
+                let label = format!("{} {}", Msg::StepSavedContact.text(lang), contact.name);
+                (
+                    Step {
+                        label,
+                        forward: vec![Change::Put(AnyRecord::Contact(contact))],
+                        backward: vec![backward],
+                    },
+                    open,
+                )
+            }
+            Err(message) => {
+                form.error = Some(message);
+                return vec![];
+            }
+        },
+    };
+    let is_new = step.backward.iter().any(|c| matches!(c, Change::Delete(_)));
+    if is_new {
+        model.reserved_id = None;
+    }
+    model.popup = None;
+    // The pickers list cases and contacts: load them again when next needed.
+    model.directory = None;
+    model.first_run = false;
+    model.screen = Screen::Calendar;
+    vec![Effect::Write(step), open]
+}
