@@ -85,7 +85,7 @@ impl RecordForm {
             text(Msg::FieldAlias, &get(|c| &c.alias)),
             text(Msg::FieldReference, &get(|c| &c.reference)),
             choice(
-                Msg::FieldTargetGroup,
+                Msg::TargetGroup,
                 settings.target_groups.clone(),
                 c.map_or(crate::model::target_group::AKTIVITETSPARAT, |c| {
                     c.target_group.as_str()
@@ -103,8 +103,8 @@ impl RecordForm {
                 flags.interpreter.as_deref().unwrap_or(""),
             ),
             yes_no(Msg::FieldCallBeforeSummons, flags.call_before_summons),
-            text(Msg::FieldWhereNow, &get(|c| &c.where_now)),
-            text(Msg::FieldNextStep, &get(|c| &c.next_step)),
+            text(Msg::WhereNow, &get(|c| &c.where_now)),
+            text(Msg::NextStep, &get(|c| &c.next_step)),
             text(Msg::FieldPlanB, &get(|c| &c.plan_b)),
             text(Msg::FieldLastTold, &get(|c| &c.last_told)),
             text(Msg::FieldPrefTime, &get(|c| &c.preferences.time_of_day)),
@@ -274,7 +274,7 @@ impl RecordForm {
             alias: self.text(Msg::FieldAlias),
             reference: self.text(Msg::FieldReference),
             phones,
-            target_group: self.text(Msg::FieldTargetGroup),
+            target_group: self.text(Msg::TargetGroup),
             flags: CaseFlags {
                 sos: self.yes(Msg::FieldSos),
                 no_working_phone: self.yes(Msg::FieldNoPhone),
@@ -287,8 +287,8 @@ impl RecordForm {
                 place: self.text(Msg::FieldPrefPlace),
                 channel: self.text(Msg::FieldPrefChannel),
             },
-            where_now: self.text(Msg::FieldWhereNow),
-            next_step: self.text(Msg::FieldNextStep),
+            where_now: self.text(Msg::WhereNow),
+            next_step: self.text(Msg::NextStep),
             plan_b: self.text(Msg::FieldPlanB),
             last_told: self.text(Msg::FieldLastTold),
             network: base.map_or_else(Vec::new, |c| c.network.clone()),

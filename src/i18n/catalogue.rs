@@ -205,10 +205,6 @@ catalogue! {
     December => ("december", "December"),
 
     // First run, empty states and the status line.
-    NoCasesYet => (
-        "Ingen sager endnu. Tryk n for at oprette den første sag, eller start `caseplan --demo` for at prøve en demo-sagsstamme.",
-        "No cases yet. Press n to add a first case, or start `caseplan --demo` to try a demo caseload."
-    ),
     NothingDueToday => ("Intet forfalder i dag.", "Nothing due today."),
     NoMeetingsToday => ("Ingen samtaler i dag.", "No meetings today."),
     Saved => ("Gemt", "Saved"),
@@ -252,8 +248,8 @@ catalogue! {
 
     // The views: header, status line, day and week, detail pane, popups and form.
     FirstRun => (
-        "Ingen sager endnu. Opret den første på kommandolinjen med `caseplan case add \"Navn\"`, eller prøv `caseplan --demo` med en demo-sagsstamme. Når der er en sag, booker n en samtale.",
-        "No cases yet. Add the first one on the command line with `caseplan case add \"Name\"`, or try `caseplan --demo` with a demo caseload. Once there is a case, n books a meeting."
+        "Ingen sager endnu. Tryk N for at oprette den første sag (C for en kontakt), eller prøv `caseplan --demo` med en demo-sagsstamme. Når der er en sag, booker n en samtale.",
+        "No cases yet. Press N to add the first case (C for a contact), or try `caseplan --demo` with a demo caseload. Once there is a case, n books a meeting."
     ),
     TooSmall => ("Terminalen er for lille", "Terminal too small"),
     SizeNeeded => ("kræves", "needed"),
@@ -396,15 +392,12 @@ catalogue! {
     FieldName => ("Navn", "Name"),
     FieldAlias => ("Kaldenavn", "Alias"),
     FieldReference => ("Sagsnummer", "Case reference"),
-    FieldTargetGroup => ("Målgruppe", "Target group"),
     FieldPhones => ("Telefon (komma mellem)", "Phones (comma between)"),
     FieldSos => ("SOS / vagt", "SOS / guard"),
     FieldNoPhone => ("Ingen virkende telefon", "No working phone"),
     FieldReachVia => ("Kan nås via", "Reach via"),
     FieldInterpreter => ("Tolk (sprog)", "Interpreter (language)"),
     FieldCallBeforeSummons => ("Ring før indkaldelse", "Call before a summons"),
-    FieldWhereNow => ("Hvor er vi nu", "Where are we now"),
-    FieldNextStep => ("Næste skridt", "Next step"),
     FieldPlanB => ("Plan B", "Plan B (fallback)"),
     FieldLastTold => ("Sidst fortalt", "Last told"),
     FieldPrefTime => ("Foretrækker tid", "Preferred time"),
@@ -420,9 +413,7 @@ catalogue! {
     FormYes => ("ja", "yes"),
     FormNo => ("nej", "no"),
     NameRequired => ("Skriv et navn (eller et kaldenavn).", "Write a name (or an alias)."),
-    NewCaseTitle => ("Ny sag", "New case"),
     EditCaseTitle => ("Ret sag", "Edit case"),
-    NewContactTitle => ("Ny kontakt", "New contact"),
     EditContactTitle => ("Ret kontakt", "Edit contact"),
     RecordFormKeys => ("Tab næste felt · ←/→/mellemrum skift · Enter gem · Esc annullér", "Tab next field · ←/→/space change · Enter save · Esc cancel"),
     StepSavedCase => ("gemte sagen", "saved the case"),

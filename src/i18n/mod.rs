@@ -156,11 +156,13 @@ mod tests {
 
     #[test]
     fn first_run_and_status_line_texts() {
-        assert_eq!(
-            Msg::NoCasesYet.text(Lang::En),
-            "No cases yet. Press n to add a first case, or start `caseplan --demo` to try a demo caseload."
-        );
-        assert!(Msg::NoCasesYet.text(Lang::Da).contains("caseplan --demo"));
+        for lang in [Lang::Da, Lang::En] {
+            let text = Msg::FirstRun.text(lang);
+            assert!(
+                text.contains("N ") && text.contains("caseplan --demo"),
+                "{text}"
+            );
+        }
         assert_eq!(Msg::Saved.text(Lang::En), "Saved");
         assert_eq!(Msg::NothingToUndo.text(Lang::En), "Nothing to undo");
         assert_eq!(Msg::StatusHint.text(Lang::En), "q quit  ? help");

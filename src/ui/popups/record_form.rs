@@ -14,9 +14,9 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 pub fn draw(model: &Model, form: &RecordForm, body: Rect, buf: &mut Buffer) {
     let lang = model.lang;
     let title = match &form.subject {
-        Subject::Case(None) => Msg::NewCaseTitle,
+        Subject::Case(None) => Msg::ActNewCase,
         Subject::Case(Some(_)) => Msg::EditCaseTitle,
-        Subject::Contact(None) => Msg::NewContactTitle,
+        Subject::Contact(None) => Msg::ActNewContact,
         Subject::Contact(Some(_)) => Msg::EditContactTitle,
     };
     let area = Rect {
