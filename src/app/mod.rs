@@ -2,6 +2,7 @@
 //! effects, the runner applies them to the store, views draw the model.
 
 pub mod action;
+mod answers;
 pub mod effect;
 pub mod form;
 pub mod history;
@@ -9,6 +10,7 @@ pub mod keys;
 pub mod lookup;
 pub mod model;
 pub mod popup;
+mod prompts;
 pub mod record_form;
 pub mod records;
 pub mod runner;

@@ -1,32 +1,28 @@
 //! The pure step: an action and the model in, the model changed and effects out. No IO here:
 //! the store, the clock and new ids reach `update` only as actions from the app loop.
 
-use super::action::{Action, Named, WriteKind};
-use super::effect::{Effect, Loaded, Question};
+use super::action::{Action, Named};
+use super::answers::{loaded_data, written};
+use super::effect::{Effect, Question};
 use super::form::{Field, MeetingEditor};
 use super::history::Step;
 use super::model::{Model, Screen, Selection, Status, Tone, View};
-use super::popup::{Confirm, Consequence, Palette, Popup, Prompt, PromptKind, line_input, text_of};
+use super::popup::{Confirm, Consequence, Palette, Popup, PromptKind, line_input, text_of};
+use super::prompts::{open_prompt, prompt};
 use super::{lookup, records};
-use crate::domain::agenda::occurrences;
-use crate::domain::conflicts::{Warning, warnings};
-use crate::domain::quick_add::{self, CaseName};
-use crate::domain::slots::{Need, nearest_free, next_free};
-use crate::i18n::{
-    Msg, cpr_error, label_purpose, label_status, parse_error, quick_add_error, weekday_short,
-};
+use crate::i18n::{Msg, cpr_error, label_purpose, weekday_short};
 use crate::model::{
     Channel, ContactEvent, Direction, EventId, FreeText, Meeting, MeetingForm, MeetingId,
-    MeetingStatus, PlaceKind, purpose,
+    MeetingStatus, PlaceKind,
 };
 use crate::privacy::check_no_cpr;
 use crate::store::{AnyRecord, Change, RecordRef};
-use crate::time::{format_time, parse_date, parse_duration, parse_when};
+use crate::time::format_time;
 use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime, Timelike};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// How far ahead "find a free slot" and follow-ups look for room.
-const SEARCH_DAYS: u32 = 28;
+pub(super) const SEARCH_DAYS: u32 = 28;
 
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
@@ -276,7 +272,7 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
 }
 
 /// The status a "set status" action sets.
-fn status_set_by(named: Named) -> Option<MeetingStatus> {
+pub(super) fn status_set_by(named: Named) -> Option<MeetingStatus> {
     Some(match named {
         Named::SetStatusHeld => MeetingStatus::Held,
         Named::SetStatusCancelledByCitizen => MeetingStatus::CancelledByCitizen,
@@ -287,7 +283,12 @@ fn status_set_by(named: Named) -> Option<MeetingStatus> {
 }
 
 /// Writes a changed meeting as one step, warning about what its new time collides with.
-fn save_meeting(model: &mut Model, before: &Meeting, after: Meeting, label: String) -> Vec<Effect> {
+pub(super) fn save_meeting(
+    model: &mut Model,
+    before: &Meeting,
+    after: Meeting,
+    label: String,
+) -> Vec<Effect> {
     let step = Step {
         label,
         forward: vec![Change::Put(AnyRecord::Meeting(after.clone()))],
@@ -298,7 +299,7 @@ fn save_meeting(model: &mut Model, before: &Meeting, after: Meeting, label: Stri
     effects
 }
 
-fn go_to(model: &mut Model, day: chrono::NaiveDate) -> Vec<Effect> {
+pub(super) fn go_to(model: &mut Model, day: chrono::NaiveDate) -> Vec<Effect> {
     model.day = day;
     model.selected = None;
     load_window(model)
@@ -327,7 +328,7 @@ fn select_step(model: &mut Model, delta: i32) -> Vec<Effect> {
 }
 
 /// Keeps the selection on a meeting that is still there, or picks the first of the day.
-fn reselect(model: &mut Model) {
+pub(super) fn reselect(model: &mut Model) {
     let day = model.window.day(model.day);
     let still = model.selected.is_some_and(|s| {
         day.iter()
@@ -480,177 +481,8 @@ fn confirm(model: &mut Model, named: Named) -> Vec<Effect> {
     }
 }
 
-fn open_prompt(model: &mut Model, kind: PromptKind, initial: &str) -> Vec<Effect> {
-    model.popup = Some(Popup::Prompt(Prompt {
-        kind,
-        input: line_input(initial),
-        error: None,
-    }));
-    vec![]
-}
-
-fn prompt(model: &mut Model, named: Named) -> Vec<Effect> {
-    if named != Named::Submit {
-        return vec![];
-    }
-    let Some(Popup::Prompt(p)) = &model.popup else {
-        return vec![];
-    };
-    let kind = p.kind;
-    let text = text_of(&p.input);
-    match answer(model, kind, text.trim()) {
-        Ok(effects) => {
-            if matches!(&model.popup, Some(Popup::Prompt(p)) if p.kind == kind) {
-                model.popup = None;
-            }
-            effects
-        }
-        Err(message) => {
-            if let Some(Popup::Prompt(p)) = &mut model.popup {
-                p.error = Some(message);
-            }
-            vec![]
-        }
-    }
-}
-
-/// Acts on a prompt's answer, or says what was wrong with it.
-fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>, String> {
-    let lang = model.lang;
-    let today = model.today();
-    match kind {
-        PromptKind::GoToDate => {
-            let day = parse_date(text, today).map_err(|e| parse_error(&e, lang))?;
-            Ok(go_to(model, day))
-        }
-        PromptKind::MoveToDate => {
-            let when = parse_when(text, today).map_err(|e| parse_error(&e, lang))?;
-            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s))
-            else {
-                return Ok(vec![]);
-            };
-            let new_start = when.at_or(start.time());
-            let mut changed = meeting.clone();
-            changed.start = meeting.start + (new_start - start);
-            let label = format!(
-                "{} {} → {}",
-                Msg::StepMoved.text(lang),
-                describe(model, &meeting, start),
-                when_label(model, new_start)
-            );
-            model.day = new_start.date();
-            model.selected = Some(Selection {
-                meeting: meeting.id,
-                start: new_start,
-            });
-            Ok(save_meeting(model, &meeting, changed, label))
-        }
-        PromptKind::FollowUpWeeks => {
-            let weeks: u32 = text
-                .trim_end_matches(['u', 'w'])
-                .trim()
-                .parse()
-                .ok()
-                .filter(|w| (1..=52).contains(w))
-                .ok_or_else(|| Msg::WeeksExpected.text(lang).to_string())?;
-            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s))
-            else {
-                return Ok(vec![]);
-            };
-            let at = start + Duration::weeks(i64::from(weeks));
-            let to = at.date() + Duration::days(i64::from(SEARCH_DAYS));
-            Ok(vec![Effect::Fetch {
-                from: at.date(),
-                to,
-                then: Question::FollowUp {
-                    template: Box::new(meeting),
-                    at,
-                    weeks,
-                },
-            }])
-        }
-        PromptKind::FreeSlot => {
-            let minutes = parse_duration(text).map_err(|e| parse_error(&e, lang))?;
-            let from = search_start(model);
-            Ok(fetch_ahead(
-                model,
-                from,
-                Question::FreeSlot { from, minutes },
-            ))
-        }
-        PromptKind::StatusNote(status) => {
-            check_no_cpr("outcome", text).map_err(|e| cpr_error(&e, lang))?;
-            let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s))
-            else {
-                return Ok(vec![]);
-            };
-            let mut changed = meeting.clone();
-            changed.status = status;
-            if !text.is_empty() {
-                changed.outcome = text.to_string();
-            }
-            let label = format!(
-                "{} {}: {}",
-                Msg::StepStatus.text(lang),
-                describe(model, &meeting, start),
-                label_status(status, lang)
-            );
-            let effects = save_meeting(model, &meeting, changed, label);
-            if status == MeetingStatus::NoShow
-                && let Some(case) = meeting.case
-            {
-                // A no-show prompts a contact attempt, and nothing more: no sanction, no report.
-                model.popup = Some(Popup::Confirm(Confirm {
-                    question: format!(
-                        "{} {}?",
-                        Msg::LogAttemptQuestion.text(lang),
-                        model.case_name(case)
-                    ),
-                    on_yes: Consequence::LogContactAttempt { case },
-                }));
-            }
-            Ok(effects)
-        }
-        PromptKind::QuickAdd => quick_add_answer(model, text),
-        PromptKind::NoteSubject(case) => lookup::answer_note(model, case, text),
-        PromptKind::Agreement(case) => lookup::answer_agreement(model, case, text),
-    }
-}
-
-fn quick_add_answer(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
-    let Some(directory) = &model.directory else {
-        return Err(Msg::StillLoading.text(model.lang).to_string());
-    };
-    let names: Vec<CaseName<'_>> = directory
-        .cases
-        .iter()
-        .map(|c| CaseName {
-            id: c.id,
-            name: &c.name,
-            alias: &c.alias,
-        })
-        .collect();
-    let line = quick_add::parse(text, model.today(), &names)
-        .map_err(|e| quick_add_error(&e, model.lang))?;
-    let id = model
-        .reserved_id
-        .take()
-        .ok_or_else(|| Msg::StillLoading.text(model.lang).to_string())?;
-    let settings = &model.settings;
-    let meeting = line.meeting(
-        MeetingId(id),
-        quick_add::Defaults {
-            time: settings.hours.start,
-            minutes: settings.default_minutes,
-            prep_minutes: settings.prep_minutes,
-            follow_up_minutes: settings.follow_up_minutes,
-        },
-    );
-    Ok(book(model, meeting))
-}
-
 /// Writes a new meeting as one step and shows its day with it selected.
-fn book(model: &mut Model, meeting: Meeting) -> Vec<Effect> {
+pub(super) fn book(model: &mut Model, meeting: Meeting) -> Vec<Effect> {
     let label = format!(
         "{} {}",
         Msg::StepBooked.text(model.lang),
@@ -738,7 +570,7 @@ fn form(model: &mut Model, named: Named) -> Vec<Effect> {
 }
 
 /// Asks for the meetings of the form's start day when it changed.
-fn form_day(model: &Model) -> Vec<Effect> {
+pub(super) fn form_day(model: &Model) -> Vec<Effect> {
     let Some(Popup::Form(editor)) = &model.popup else {
         return vec![];
     };
@@ -755,7 +587,7 @@ fn form_day(model: &Model) -> Vec<Effect> {
 }
 
 /// Where a search for free time starts: now on today, else the start of the focused day.
-fn search_start(model: &Model) -> NaiveDateTime {
+pub(super) fn search_start(model: &Model) -> NaiveDateTime {
     if model.day == model.today() {
         model.now
     } else {
@@ -774,7 +606,7 @@ pub fn fetch_ahead(model: &Model, from: NaiveDateTime, then: Question) -> Vec<Ef
     effects
 }
 
-fn need_directory(model: &Model) -> Vec<Effect> {
+pub(super) fn need_directory(model: &Model) -> Vec<Effect> {
     if model.directory.is_none() {
         vec![Effect::LoadDirectory]
     } else {
@@ -830,212 +662,10 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What the loop hands back
-
-fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
-    match loaded {
-        Loaded::Window(window) => {
-            model.window = window;
-            reselect(model);
-            vec![]
-        }
-        Loaded::Directory(directory) => {
-            model.directory = Some(directory);
-            vec![]
-        }
-        Loaded::Answer { meetings, question } => answered(model, meetings, question),
-        loaded @ (Loaded::CaseToEdit(_) | Loaded::ContactToEdit(_)) => {
-            records::loaded(model, loaded)
-        }
-        other => lookup::loaded(model, other),
-    }
-}
-
-fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Vec<Effect> {
-    let lang = model.lang;
-    let need = |minutes: u32| Need {
-        minutes,
-        prep_minutes: model.settings.prep_minutes,
-        follow_up_minutes: model.settings.follow_up_minutes,
-    };
-    match question {
-        Question::FormDay => {
-            if let Some(Popup::Form(editor)) = &mut model.popup {
-                editor.day_loaded = meetings
-                    .first()
-                    .map(|m| m.start.date())
-                    .or(editor.day_loaded);
-                if let Some(start) = editor.start_time(model.now.date()) {
-                    editor.day_loaded = Some(start.date());
-                }
-                editor.day = meetings;
-            }
-            vec![]
-        }
-        Question::NewMeeting { from, case } => {
-            let booked = occurrences(
-                &meetings,
-                from.date(),
-                from.date() + Duration::days(i64::from(SEARCH_DAYS)),
-            );
-            let start = next_free(
-                from,
-                need(model.settings.default_minutes),
-                &booked,
-                &model.settings.hours,
-                SEARCH_DAYS,
-            )
-            .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
-            let mut editor = MeetingEditor::new(&model.settings, start, case);
-            editor.day = meetings
-                .into_iter()
-                .filter(|m| m.start.date() == start.date())
-                .collect();
-            editor.day_loaded = Some(start.date());
-            model.popup = Some(Popup::Form(Box::new(editor)));
-            vec![]
-        }
-        Question::FreeSlot { from, minutes } => {
-            let booked = occurrences(
-                &meetings,
-                from.date(),
-                from.date() + Duration::days(i64::from(SEARCH_DAYS)),
-            );
-            match next_free(
-                from,
-                need(minutes),
-                &booked,
-                &model.settings.hours,
-                SEARCH_DAYS,
-            ) {
-                Some(start) => {
-                    let mut editor = MeetingEditor::new(&model.settings, start, None);
-                    editor.duration = line_input(&crate::time::format_duration(minutes));
-                    editor.day = meetings
-                        .into_iter()
-                        .filter(|m| m.start.date() == start.date())
-                        .collect();
-                    editor.day_loaded = Some(start.date());
-                    model.status = Some(info(&format!(
-                        "{} {}",
-                        Msg::NextFreeSlot.text(lang),
-                        when_label(model, start)
-                    )));
-                    model.popup = Some(Popup::Form(Box::new(editor)));
-                }
-                None => model.status = Some(warn(Msg::NoFreeSlot.text(lang))),
-            }
-            vec![]
-        }
-        Question::FollowUp {
-            template,
-            at,
-            weeks,
-        } => {
-            let Some(id) = model.reserved_id.take() else {
-                return vec![];
-            };
-            let booked = occurrences(
-                &meetings,
-                at.date(),
-                at.date() + Duration::days(i64::from(SEARCH_DAYS)),
-            );
-            let mut follow_up = (*template).clone();
-            follow_up.id = MeetingId(id);
-            follow_up.start = at;
-            follow_up.status = MeetingStatus::Planned;
-            follow_up.outcome.clear();
-            follow_up.repeat = None;
-            follow_up.purpose = purpose::OPFOELGNING.to_string();
-            let clashes = warnings(&follow_up, at, &booked, &model.settings.hours, None)
-                .iter()
-                .any(|w| {
-                    matches!(
-                        w,
-                        Warning::Overlap { .. }
-                            | Warning::NotAWorkingDay
-                            | Warning::OutsideWorkingHours
-                    )
-                });
-            if clashes {
-                let need = Need {
-                    minutes: follow_up.minutes,
-                    prep_minutes: follow_up.prep_minutes,
-                    follow_up_minutes: follow_up.follow_up_minutes,
-                };
-                let start = nearest_free(at, need, &booked, &model.settings.hours, SEARCH_DAYS);
-                match start {
-                    Some(start) => follow_up.start = start,
-                    None => {
-                        model.status = Some(warn(Msg::NoFreeSlot.text(lang)));
-                        return vec![];
-                    }
-                }
-            }
-            let mut effects = book(model, follow_up);
-            if let Some(Effect::Write(step)) = effects.first_mut() {
-                step.label = format!("{} ({weeks} {})", step.label, Msg::WeeksShort.text(lang));
-            }
-            effects
-        }
-    }
-}
-
-fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Vec<Effect> {
-    let lang = model.lang;
-    if let Err(message) = result {
-        model.status = Some(Status {
-            tone: Tone::Error,
-            text: message,
-        });
-        return load_window(model);
-    }
-    let mut effects = match &kind {
-        WriteKind::New(step) => lookup::after_write(model, &step.forward),
-        WriteKind::Undo => {
-            let backward = model.history.next_undo().map(|s| s.backward.clone());
-            lookup::after_write(model, &backward.unwrap_or_default())
-        }
-        WriteKind::Redo => {
-            let forward = model.history.next_redo().map(|s| s.forward.clone());
-            lookup::after_write(model, &forward.unwrap_or_default())
-        }
-    };
-    let text = match kind {
-        WriteKind::New(step) => {
-            let text = format!("{}: {}", Msg::Saved.text(lang), step.label);
-            model.history.record(step);
-            text
-        }
-        WriteKind::Undo => {
-            let label = model
-                .history
-                .next_undo()
-                .map(|s| s.label.clone())
-                .unwrap_or_default();
-            model.history.undone();
-            format!("{}: {label}", Msg::Undone.text(lang))
-        }
-        WriteKind::Redo => {
-            let label = model
-                .history
-                .next_redo()
-                .map(|s| s.label.clone())
-                .unwrap_or_default();
-            model.history.redone();
-            format!("{}: {label}", Msg::Redone.text(lang))
-        }
-    };
-    model.status = Some(info(&text));
-    effects.extend(load_window(model));
-    effects
-}
-
-// ---------------------------------------------------------------------------------------------
 // Words
 
 /// "opfølgning Anne Jensen tir 10:00".
-fn describe(model: &Model, meeting: &Meeting, start: NaiveDateTime) -> String {
+pub(super) fn describe(model: &Model, meeting: &Meeting, start: NaiveDateTime) -> String {
     let who = match meeting.case {
         Some(case) => model.case_name(case),
         None => meeting.title.clone(),
@@ -1049,7 +679,7 @@ fn describe(model: &Model, meeting: &Meeting, start: NaiveDateTime) -> String {
 }
 
 /// "tir 10:00", or "tir 24.11 10:00" when not this week.
-fn when_label(model: &Model, at: NaiveDateTime) -> String {
+pub(super) fn when_label(model: &Model, at: NaiveDateTime) -> String {
     let day = weekday_short(at.weekday(), model.lang);
     let this_week = at.date().iso_week() == model.day.iso_week();
     let time = format!("{:02}:{:02}", at.hour(), at.minute());
@@ -1060,14 +690,14 @@ fn when_label(model: &Model, at: NaiveDateTime) -> String {
     }
 }
 
-fn info(text: &str) -> Status {
+pub(super) fn info(text: &str) -> Status {
     Status {
         tone: Tone::Info,
         text: text.to_string(),
     }
 }
 
-fn warn(text: &str) -> Status {
+pub(super) fn warn(text: &str) -> Status {
     Status {
         tone: Tone::Warning,
         text: text.to_string(),
