@@ -311,3 +311,186 @@ fn week_is_monday_first_with_its_iso_number() {
     let friday = days.find("fre 27.11").unwrap();
     assert!(monday < friday);
 }
+
+// The phone-call lookup: the finder, the case card, the contact card and the contact log.
+
+impl Fixture {
+    /// `/`, the query, Enter: the first hit's card.
+    fn open_card(&mut self, query: &str) {
+        self.keys("/");
+        self.text(query);
+        self.keys("enter");
+    }
+}
+
+fn card_of(f: &Fixture) -> &caseplan::query::card::Card {
+    match &f.model.screen {
+        caseplan::app::model::Screen::Card { card, .. } => card,
+        _ => panic!("no case card open"),
+    }
+}
+
+#[test]
+fn finder_with_a_name_typed() {
+    let mut f = fixture(Lang::Da, true);
+    f.keys("/");
+    let empty = f.draw(80, 24);
+    let text = screen(&empty).join("\n");
+    assert!(
+        text.contains("Skriv et navn, et telefonnummer eller et sagsnummer"),
+        "{text}"
+    );
+    f.text("soeren");
+    let terminal = f.draw(80, 24);
+    let lines = screen(&terminal);
+    assert!(
+        lines.iter().any(|l| l.contains('▶') && l.contains("Søren")),
+        "the best hit is selected and is a Søren:\n{}",
+        lines.join("\n")
+    );
+    snap("finder_soeren_da_80x24", &terminal);
+}
+
+#[test]
+fn finder_with_a_phone_number_typed() {
+    let mut f = fixture(Lang::En, true);
+    f.keys("/");
+    f.text("x");
+    let number = {
+        let search = f.model.search.clone().unwrap();
+        let hits = search.search("mads", Default::default(), 1);
+        hits[0].detail.split(" · ").nth(1).unwrap().to_string()
+    };
+    f.keys("backspace");
+    // Typed as a caller says it: no +45, no spaces.
+    let digits: String = number
+        .trim_start_matches("+45")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    f.text(&digits);
+    let terminal = f.draw(80, 24);
+    let text = screen(&terminal).join("\n");
+    assert!(text.contains(&number), "{digits} finds {number}:\n{text}");
+    snap("finder_phone_en_80x24", &terminal);
+}
+
+#[test]
+fn finder_with_closed_cases_included() {
+    let mut f = fixture(Lang::Da, true);
+    f.keys("/");
+    // Bjørn Bach's case is closed in the demo caseload.
+    f.text("bjoern");
+    let before = screen(&f.draw(80, 24)).join("\n");
+    assert!(!before.contains("Lukket sag"), "{before}");
+    f.keys("ctrl-o");
+    let terminal = f.draw(80, 24);
+    let text = screen(&terminal).join("\n");
+    assert!(text.contains("Lukket sag"), "{text}");
+    assert!(text.contains("lukkede sager medtages"), "{text}");
+    assert!(text.contains("skjul lukkede sager"), "{text}");
+    snap("finder_closed_da_80x24", &terminal);
+}
+
+/// A demo case with a running course, an open medical request and open agreements.
+const BUSY_CASE: &str = "mads oeste";
+
+#[test]
+fn case_card_in_both_languages_and_sizes() {
+    for lang in [Lang::Da, Lang::En] {
+        let mut f = fixture(lang, true);
+        f.open_card(BUSY_CASE);
+        let card = card_of(&f).clone();
+        assert!(
+            !card.courses.is_empty()
+                && !card.medical_requests.is_empty()
+                && !card.agreements.is_empty(),
+            "the demo case has courses, requests and agreements"
+        );
+        for (w, h) in [(80, 24), (120, 40)] {
+            let terminal = f.draw(w, h);
+            snap(&format!("card_{}_{w}x{h}", lang_code(lang)), &terminal);
+        }
+        // On the phone: the number and the upcoming meeting in the first screenful.
+        let lines = screen(&f.draw(80, 24));
+        let text = lines.join("\n");
+        assert!(text.contains(&card.phones[0].number), "{text}");
+        let upcoming = match lang {
+            Lang::Da => "Kommende samtale",
+            Lang::En => "Upcoming meeting",
+        };
+        let next = card.next_meeting.as_ref().unwrap();
+        let when = next.start.format("%d.%m.%Y %H:%M").to_string();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains(upcoming) && l.contains(&when)),
+            "{text}"
+        );
+        assert!(
+            lines[0].contains(&format!(": {}", card.name)),
+            "{}",
+            lines[0]
+        );
+    }
+}
+
+#[test]
+fn case_card_scrolled() {
+    let mut f = fixture(Lang::Da, true);
+    f.open_card(BUSY_CASE);
+    let before = screen(&f.draw(80, 24));
+    f.keys("j j j j j j");
+    let terminal = f.draw(80, 24);
+    let after = screen(&terminal);
+    assert_ne!(before[1], after[1], "the body moved");
+    assert!(
+        after.join("\n").contains("Netværk"),
+        "the network comes into view"
+    );
+    snap("card_da_80x24_scrolled", &terminal);
+}
+
+#[test]
+fn contact_card_of_a_supplier() {
+    let mut f = fixture(Lang::Da, true);
+    let supplier = card_of(&{
+        f.open_card(BUSY_CASE);
+        std::mem::replace(&mut f, fixture(Lang::Da, true))
+    })
+    .courses[0]
+        .supplier
+        .name
+        .clone();
+    f.open_card(&supplier);
+    let terminal = f.draw(80, 24);
+    let text = screen(&terminal).join("\n");
+    assert!(text.contains("leverandør på forløb"), "{text}");
+    assert!(text.contains('▶'), "the selected case is marked");
+    snap("contact_card_supplier_da_80x24", &terminal);
+}
+
+#[test]
+fn contact_log_popup() {
+    let mut f = fixture(Lang::Da, true);
+    f.open_card(BUSY_CASE);
+    f.keys("c tab space tab");
+    let terminal = f.draw(80, 24);
+    let text = screen(&terminal).join("\n");
+    assert!(text.contains("Log kontakt — Mads Østergaard"), "{text}");
+    assert!(text.contains("ud: du tog kontakt"), "{text}");
+    snap("contact_log_da_80x24", &terminal);
+}
+
+#[test]
+fn privacy_screen_shows_no_name() {
+    let mut f = fixture(Lang::Da, true);
+    f.open_card(BUSY_CASE);
+    let name = card_of(&f).name.clone();
+    f.keys("ctrl-b");
+    let terminal = f.draw(80, 24);
+    let text = screen(&terminal).join("\n");
+    assert!(!text.contains(&name), "{text}");
+    assert!(!text.contains("Østergaard"), "{text}");
+    snap("privacy_da_80x24", &terminal);
+}

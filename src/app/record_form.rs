@@ -96,17 +96,17 @@ impl RecordForm {
                 &c.map_or_else(String::new, |c| phones_text(&c.phones)),
             ),
             yes_no(Msg::FieldSos, flags.sos),
-            yes_no(Msg::FieldNoPhone, flags.no_working_phone),
+            yes_no(Msg::FlagNoWorkingPhone, flags.no_working_phone),
             text(Msg::FieldReachVia, &get(|c| &c.reach_via)),
             text(
                 Msg::FieldInterpreter,
                 flags.interpreter.as_deref().unwrap_or(""),
             ),
-            yes_no(Msg::FieldCallBeforeSummons, flags.call_before_summons),
+            yes_no(Msg::FlagCallBeforeSummons, flags.call_before_summons),
             text(Msg::WhereNow, &get(|c| &c.where_now)),
             text(Msg::NextStep, &get(|c| &c.next_step)),
-            text(Msg::FieldPlanB, &get(|c| &c.plan_b)),
-            text(Msg::FieldLastTold, &get(|c| &c.last_told)),
+            text(Msg::PlanB, &get(|c| &c.plan_b)),
+            text(Msg::LastTold, &get(|c| &c.last_told)),
             text(Msg::FieldPrefTime, &get(|c| &c.preferences.time_of_day)),
             text(Msg::FieldPrefPlace, &get(|c| &c.preferences.place)),
             text(Msg::FieldPrefChannel, &get(|c| &c.preferences.channel)),
@@ -153,7 +153,7 @@ impl RecordForm {
             choice(Msg::FieldOrganisation, orgs, &org_key),
             text(Msg::FieldJobTitle, &get(|c| &c.title)),
             text(Msg::FieldWorkPhone, &get(|c| &c.work_phone)),
-            text(Msg::FieldEmail, &get(|c| &c.email)),
+            text(Msg::EmailLabel, &get(|c| &c.email)),
             text(Msg::FieldNote, &get(|c| &c.note)),
         ];
         RecordForm {
@@ -277,9 +277,9 @@ impl RecordForm {
             target_group: self.text(Msg::TargetGroup),
             flags: CaseFlags {
                 sos: self.yes(Msg::FieldSos),
-                no_working_phone: self.yes(Msg::FieldNoPhone),
+                no_working_phone: self.yes(Msg::FlagNoWorkingPhone),
                 interpreter,
-                call_before_summons: self.yes(Msg::FieldCallBeforeSummons),
+                call_before_summons: self.yes(Msg::FlagCallBeforeSummons),
             },
             reach_via: self.text(Msg::FieldReachVia),
             preferences: Preferences {
@@ -289,8 +289,8 @@ impl RecordForm {
             },
             where_now: self.text(Msg::WhereNow),
             next_step: self.text(Msg::NextStep),
-            plan_b: self.text(Msg::FieldPlanB),
-            last_told: self.text(Msg::FieldLastTold),
+            plan_b: self.text(Msg::PlanB),
+            last_told: self.text(Msg::LastTold),
             network: base.map_or_else(Vec::new, |c| c.network.clone()),
             cadence_override: base.and_then(|c| c.cadence_override.clone()),
             away: base.map_or_else(Vec::new, |c| c.away.clone()),
@@ -327,7 +327,7 @@ impl RecordForm {
             organisation,
             title: self.text(Msg::FieldJobTitle),
             work_phone: self.text(Msg::FieldWorkPhone),
-            email: self.text(Msg::FieldEmail),
+            email: self.text(Msg::EmailLabel),
             note: self.text(Msg::FieldNote),
         };
         no_cpr(&contact, lang)?;

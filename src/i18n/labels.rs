@@ -5,8 +5,8 @@
 
 use super::{Lang, Msg};
 use crate::model::{
-    ContactKind, MeetingForm, MeetingStatus, PlaceKind, Role, course_kind, purpose, request_kind,
-    target_group,
+    Channel, ContactKind, MeetingForm, MeetingStatus, PlaceKind, Role, course_kind, purpose,
+    request_kind, target_group,
 };
 use chrono::Weekday;
 use std::borrow::Cow;
@@ -101,6 +101,21 @@ pub fn label_form(form: MeetingForm, lang: Lang) -> &'static str {
         MeetingForm::Phone => Msg::Phone,
         MeetingForm::Video => Msg::Video,
         MeetingForm::Walk => Msg::Walk,
+    }
+    .text(lang)
+}
+
+/// How a contact happened: "Telefon", "Sms", "e-Boks-brev" …
+pub fn label_channel(channel: Channel, lang: Lang) -> &'static str {
+    match channel {
+        Channel::Phone => Msg::Phone,
+        Channel::Sms => Msg::ChannelSms,
+        Channel::Mail => Msg::ChannelMail,
+        Channel::Letter => Msg::ChannelLetter,
+        Channel::Video => Msg::Video,
+        Channel::Walk => Msg::Walk,
+        Channel::Visit => Msg::HomeVisit,
+        Channel::Meeting => Msg::InPerson,
     }
     .text(lang)
 }
@@ -311,6 +326,20 @@ mod tests {
             .collect();
         assert_eq!(kinds.len(), ContactKind::ALL.len());
         assert_eq!(label_role(Role::Therapist, Lang::Da), "Behandler");
+        let channels: std::collections::HashSet<_> = [
+            Channel::Phone,
+            Channel::Sms,
+            Channel::Mail,
+            Channel::Letter,
+            Channel::Video,
+            Channel::Walk,
+            Channel::Visit,
+            Channel::Meeting,
+        ]
+        .map(|c| label_channel(c, Lang::Da))
+        .into();
+        assert_eq!(channels.len(), 8);
+        assert_eq!(label_channel(Channel::Letter, Lang::Da), "e-Boks-brev");
         assert_eq!(
             label_place(PlaceKind::CitizensHome, Lang::En),
             "Citizen's home"

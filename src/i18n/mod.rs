@@ -11,7 +11,7 @@ mod lang;
 pub use catalogue::Msg;
 pub use errors::{cpr_error, parse_error, quick_add_error};
 pub use labels::{
-    label_contact_kind, label_course_kind, label_form, label_place, label_purpose,
+    label_channel, label_contact_kind, label_course_kind, label_form, label_place, label_purpose,
     label_request_kind, label_role, label_status, label_target_group, month_name, month_short,
     weekday_long, weekday_short,
 };
@@ -87,8 +87,9 @@ mod tests {
     use std::collections::HashMap;
 
     /// Words that are the same in both languages.
-    const SAME_IN_BOTH: [Msg; 5] = [
+    const SAME_IN_BOTH: [Msg; 6] = [
         Msg::Mentor,
+        Msg::PlanB,
         Msg::Video,
         Msg::Hospital,
         Msg::PurposeAdmin,

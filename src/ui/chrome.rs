@@ -2,7 +2,7 @@
 
 use super::text::{fit, width};
 use super::theme;
-use crate::app::model::{Model, Tone, View};
+use crate::app::model::{Model, Screen, Tone, View};
 use crate::domain::workdays::holiday_name;
 use crate::i18n::{Msg, month_name, weekday_long};
 use crate::time::format_date;
@@ -19,13 +19,22 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
     let week_word = Msg::Week.text(lang).to_lowercase();
     let date = format!("{} {}", weekday_long(day.weekday(), lang), format_date(day));
     let mut parts: Vec<Span<'static>> = Vec::new();
-    match model.view {
-        View::Day => {
+    // A card names whom it is about; the calendar's date is not what the call is about.
+    let card_title = match &model.screen {
+        Screen::Card { card, .. } => Some((Msg::Case, &card.name)),
+        Screen::ContactCard { card, .. } => Some((Msg::Contact, &card.name)),
+        Screen::Calendar => None,
+    };
+    match (card_title, model.view) {
+        (Some((what, name)), _) => {
+            parts.push(Span::raw(format!(" {}: {name}", what.text(lang))));
+        }
+        (None, View::Day) => {
             parts.push(Span::raw(format!(" {} · ", Msg::Day.text(lang))));
             parts.push(Span::raw(date));
             parts.push(Span::raw(format!(" · {week_word} {week}")));
         }
-        View::Week => {
+        (None, View::Week) => {
             let days = model.visible_days();
             let first = days.first().copied().unwrap_or(day);
             let last = days.last().copied().unwrap_or(day);
@@ -38,7 +47,9 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
             parts.push(Span::raw(date));
         }
     }
-    if day == model.today() {
+    if card_title.is_some() {
+        // No date words next to a name.
+    } else if day == model.today() {
         parts.push(Span::raw(format!(
             " · • {}",
             Msg::Today.text(lang).to_lowercase()
@@ -54,13 +65,23 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
             parts.push(Span::raw(format!(" · {}", msg.text(lang).to_lowercase())));
         }
     }
-    if let Some(holiday) = holiday_name(day) {
+    if let Some(holiday) = holiday_name(day).filter(|_| card_title.is_none()) {
         parts.push(Span::raw(format!(" · * {holiday}")));
     }
     if model.demo {
         parts.push(Span::raw(format!(" · [{}]", Msg::Demo.text(lang))));
     }
-    let right = format!("{} {} ", month_name(day.month(), lang), day.year());
+    let right = match card_title {
+        Some(_) => {
+            let today = model.today();
+            format!(
+                "{} {} ",
+                weekday_long(today.weekday(), lang),
+                format_date(today)
+            )
+        }
+        None => format!("{} {} ", month_name(day.month(), lang), day.year()),
+    };
     buf.set_style(area, theme::header());
     let line = Line::from(parts).patch_style(theme::header());
     let right_w = width(&right) as u16;

@@ -1,6 +1,8 @@
-//! The popups over the calendar: help, palette, prompts, questions, the month overview and
-//! the meeting form.
+//! The popups over the calendar and the cards: help, palette, prompts, questions, the month
+//! overview, the meeting form, the finder and the contact log.
 
+mod contact_log;
+mod finder;
 mod form;
 mod help;
 mod month;
@@ -33,8 +35,8 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::Prompt(p) => prompt::draw(model, p, body, buf),
         Popup::Form(editor) => form::draw(model, editor, body, buf),
         Popup::Month { cursor } => month::draw(model, *cursor, body, buf),
-        // Drawn by the lookup views (to come in this change).
-        Popup::Finder(_) | Popup::ContactLog(_) => {}
+        Popup::Finder(f) => finder::draw(model, f, body, buf),
+        Popup::ContactLog(log) => contact_log::draw(model, log, body, buf),
         Popup::Record(form) => record_form::draw(model, form, body, buf),
     }
 }

@@ -72,7 +72,7 @@ pub fn draw(model: &Model, form: &RecordForm, body: Rect, buf: &mut Buffer) {
                 buf.set_string(value.x, value.y, format!("‹ {label} ›"), theme::plain());
             }
             Value::YesNo(on) => {
-                let word = if *on { Msg::FormYes } else { Msg::FormNo };
+                let word = if *on { Msg::YesWord } else { Msg::NoWord };
                 let mark = if *on { "[x]" } else { "[ ]" };
                 buf.set_string(
                     value.x,
