@@ -246,10 +246,15 @@ impl Model {
         self.window.meeting(sel.meeting).map(|m| (m, sel.start))
     }
 
-    /// A case's name from the loaded window or the directory, else its number.
+    /// A case's name from the loaded window, the open card or the directory, else its number.
     pub fn case_name(&self, id: CaseId) -> String {
         if let Some(name) = self.window.case_names.get(&id) {
             return name.clone();
+        }
+        if let Screen::Card { card, .. } = &self.screen
+            && card.id == id
+        {
+            return card.name.clone();
         }
         self.directory
             .as_ref()

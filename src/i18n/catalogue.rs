@@ -492,4 +492,5 @@ catalogue! {
     NoWord => ("nej", "no"),
     ContactLogFooter => ("Tab næste · ←/→/mellemrum skift · Enter gem · Esc annullér", "Tab next · ←/→/space change · Enter save · Esc cancel"),
     NoneWord => ("ingen", "none"),
+    ClosedCase => ("Lukket sag", "Closed case"),
 }

@@ -69,11 +69,7 @@ impl HitKind {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             HitKind::Case => Msg::Case.text(lang),
-            // TODO(i18n): move to the catalogue with the finder's other texts.
-            HitKind::ClosedCase => match lang {
-                Lang::Da => "Lukket sag",
-                Lang::En => "Closed case",
-            },
+            HitKind::ClosedCase => Msg::ClosedCase.text(lang),
             HitKind::Contact(kind) => label_contact_kind(kind, lang),
             HitKind::Meeting => Msg::Meeting.text(lang),
         }

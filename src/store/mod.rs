@@ -53,6 +53,9 @@ pub struct Store {
     id_offset: AtomicU64,
 }
 
+/// How many times a locked database is tried again, 50 ms apart.
+const LOCK_RETRIES: u32 = 10;
+
 impl Store {
     /// Opens (or creates) the database in the data directory `dir`, upgrading an older schema.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
@@ -60,6 +63,22 @@ impl Store {
     }
 
     fn open_with(dir: &Path, steps: &[Step]) -> Result<Store, StoreError> {
+        // sled releases its file lock when its last background job lets go of the database, a
+        // moment after the handle is dropped; a reopen in the same process may come before
+        // that. Another process's lock lasts, so it is still reported within half a second.
+        let mut waited = 0;
+        loop {
+            match Self::try_open(dir, steps) {
+                Err(StoreError::Locked { .. }) if waited < LOCK_RETRIES => {
+                    waited += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                result => return result,
+            }
+        }
+    }
+
+    fn try_open(dir: &Path, steps: &[Step]) -> Result<Store, StoreError> {
         let cannot_create = |e| {
             StoreError::io(
                 format!("could not create the data directory {}", dir.display()),
