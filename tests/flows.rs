@@ -199,6 +199,18 @@ fn a_bad_date_in_a_prompt_says_what_was_wrong_and_keeps_the_prompt() {
 }
 
 #[test]
+fn an_absurd_relative_date_is_an_error_not_a_crash() {
+    let mut app = App::demo();
+    app.keys("g d");
+    app.text("+95000000d");
+    app.keys("enter");
+    let Some(Popup::Prompt(p)) = &app.model.popup else {
+        panic!("the prompt stays open")
+    };
+    assert!(p.error.is_some());
+}
+
+#[test]
 fn pending_sequence_is_visible_then_runs() {
     let mut app = App::demo();
     app.keys("l l");

@@ -391,9 +391,10 @@ impl MeetingEditor {
             errors.push((Field::Duration, parse_error(&e, lang)));
             0
         });
+        // Preparation and follow-up may be none: empty or 0.
         let mut minutes_field = |field: Field, input: &TextArea<'_>| {
             let text = text_of(input);
-            if text.trim().is_empty() {
+            if matches!(text.trim(), "" | "0") {
                 return 0;
             }
             parse_duration(&text).unwrap_or_else(|e| {
@@ -485,11 +486,12 @@ impl MeetingEditor {
         let mut out = Vec::new();
         for party in self.parties.iter().filter_map(|p| p.contact) {
             for occ in occurrences(&self.day, day, day) {
-                let theirs = occ
-                    .meeting
-                    .participants
-                    .iter()
-                    .any(|p| p.contact == Some(party));
+                let theirs = occ.meeting.status.occupies_time()
+                    && occ
+                        .meeting
+                        .participants
+                        .iter()
+                        .any(|p| p.contact == Some(party));
                 let same = self
                     .original
                     .as_ref()

@@ -369,6 +369,9 @@ pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::ContactCard(_, Some(card)) => {
             model.screen = Screen::ContactCard { card, selected: 0 }
         }
+        // A failed write already said why; do not cover it with "not found".
+        Loaded::Card(_, None) | Loaded::ContactCard(_, None)
+            if model.status.as_ref().is_some_and(|s| s.tone == Tone::Error) => {}
         Loaded::Card(_, None) | Loaded::ContactCard(_, None) => {
             model.status = Some(Status {
                 tone: Tone::Warning,

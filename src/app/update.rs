@@ -224,6 +224,9 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
             Msg::StepMoved
         }
         Named::ExtendMeeting => {
+            if changed.minutes + 15 > crate::time::parse::MAX_DURATION_MINUTES {
+                return vec![];
+            }
             changed.minutes += 15;
             Msg::StepLonger
         }
@@ -460,7 +463,7 @@ fn confirm(model: &mut Model, named: Named) -> Vec<Effect> {
             let event = ContactEvent {
                 id: EventId(id),
                 case,
-                at: model.now.and_utc(),
+                at: model.settings.zone.to_utc(model.now),
                 channel: Channel::Phone,
                 direction: Direction::Out,
                 reached: false,
@@ -534,10 +537,11 @@ fn form(model: &mut Model, named: Named) -> Vec<Effect> {
                     .err()
                     .map(|e| (f, cpr_error(&e, model.lang)))
             }) {
-                let at = if field == "place.text" {
-                    Field::PlaceText
-                } else {
-                    Field::Note
+                let at = match field {
+                    "place.text" => Field::PlaceText,
+                    "title" => Field::Case,
+                    "participants.name" => Field::Parties,
+                    _ => Field::Note,
                 };
                 editor.errors = vec![(at, text)];
                 return vec![];

@@ -166,7 +166,9 @@ impl FreeText for Case {
             ("plan_b", self.plan_b.as_str()),
             ("last_told", self.last_told.as_str()),
         ];
+        out.push(("target_group", self.target_group.as_str()));
         for phone in &self.phones {
+            out.push(("phones.number", phone.number.as_str()));
             out.push(("phones.source", phone.source.as_str()));
         }
         for link in &self.network {

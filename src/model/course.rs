@@ -148,6 +148,7 @@ impl Course {
 impl FreeText for Course {
     fn free_text(&self) -> Vec<(&'static str, &str)> {
         let mut out = vec![
+            ("kind", self.kind.as_str()),
             ("checklist.purpose", self.checklist.purpose.as_str()),
             (
                 "checklist.preferred_consultant",

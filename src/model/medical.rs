@@ -76,6 +76,7 @@ impl MedicalRequest {
 impl FreeText for MedicalRequest {
     fn free_text(&self) -> Vec<(&'static str, &str)> {
         let mut out = vec![
+            ("kind", self.kind.as_str()),
             ("questions", self.questions.as_str()),
             ("purpose", self.purpose.as_str()),
         ];

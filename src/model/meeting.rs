@@ -236,6 +236,7 @@ impl Meeting {
 impl FreeText for Meeting {
     fn free_text(&self) -> Vec<(&'static str, &str)> {
         let mut out = vec![
+            ("purpose", self.purpose.as_str()),
             ("place.text", self.place.text.as_str()),
             ("outcome", self.outcome.as_str()),
             ("title", self.title.as_str()),

@@ -356,7 +356,12 @@ fn relative_date(word: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Pars
             }
         }
     };
-    moved.map(Some).ok_or_else(|| out_of_range(word))
+    // A planner looks a century either way at most; beyond that is a typing slip, and the
+    // calendar's own limits are not far off.
+    moved
+        .filter(|d| (d.year() - today.year()).abs() <= 100)
+        .map(Some)
+        .ok_or_else(|| out_of_range(word))
 }
 
 fn no_such_date(text: &str) -> ParseError {
