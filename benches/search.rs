@@ -86,9 +86,10 @@ fn lookup(c: &mut Criterion) {
         .with_ymd_and_hms(2026, 11, 24, 8, 0, 0)
         .single()
         .expect("now");
+    let medical = caseplan::config::Medical::default();
     let mut card_group = c.benchmark_group("case_card");
     card_group.bench_function("10000", |b| {
-        b.iter(|| black_box(card(big, CaseId(5_000), &zone, now).expect("card")))
+        b.iter(|| black_box(card(big, CaseId(5_000), &zone, now, &medical).expect("card")))
     });
     card_group.finish();
 }

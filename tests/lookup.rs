@@ -3,6 +3,7 @@
 
 mod common;
 
+use caseplan::config::Medical;
 use caseplan::demo::{DemoSpec, generate};
 use caseplan::i18n::Lang;
 use caseplan::model::{Case, CaseId, Dataset, MedicalRequest};
@@ -114,9 +115,15 @@ fn busy_case(data: &Dataset) -> &Case {
 fn the_card_holds_the_cases_open_agreements_courses_and_requests() {
     let (_dir, store, data) = demo();
     let case = busy_case(&data);
-    let shown = card(&store, case.id, &Zone::copenhagen(), now())
-        .unwrap()
-        .unwrap();
+    let shown = card(
+        &store,
+        case.id,
+        &Zone::copenhagen(),
+        now(),
+        &Medical::default(),
+    )
+    .unwrap()
+    .unwrap();
     assert_eq!(shown.name, case.name);
     assert_eq!(shown.phones, case.phones);
 
@@ -179,9 +186,15 @@ fn the_card_holds_the_cases_open_agreements_courses_and_requests() {
         assert!(next.start.date() >= today());
     }
     assert!(
-        card(&store, CaseId(999_999), &Zone::copenhagen(), now())
-            .unwrap()
-            .is_none()
+        card(
+            &store,
+            CaseId(999_999),
+            &Zone::copenhagen(),
+            now(),
+            &Medical::default()
+        )
+        .unwrap()
+        .is_none()
     );
 }
 

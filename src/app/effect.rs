@@ -2,6 +2,7 @@
 
 use super::history::Step;
 use super::model::{Directory, Window};
+use crate::config::Medical;
 use crate::i18n::Lang;
 use crate::model::{Case, CaseId, Contact, ContactId, Meeting};
 use crate::query::card::{Card, ContactCard};
@@ -23,6 +24,7 @@ pub enum Effect {
         case: CaseId,
         zone: Zone,
         now: DateTime<Utc>,
+        medical: Box<Medical>,
     },
     /// Load a contact's card.
     LoadContactCard(ContactId),

@@ -97,11 +97,12 @@ fn open_target(model: &mut Model, target: Target) -> Vec<Effect> {
     }
 }
 
-fn load_card(model: &Model, case: CaseId) -> Effect {
+pub(super) fn load_card(model: &Model, case: CaseId) -> Effect {
     Effect::LoadCard {
         case,
         zone: model.settings.zone,
         now: model.settings.zone.to_utc(model.now),
+        medical: Box::new(model.settings.medical.clone()),
     }
 }
 

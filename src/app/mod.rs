@@ -46,6 +46,7 @@ pub fn settings(config: &Config, zone: Zone, lang: Lang) -> Settings {
             .iter()
             .map(|k| k.key.clone())
             .collect(),
+        medical: config.medical.clone(),
         target_groups: config
             .cadence
             .iter()

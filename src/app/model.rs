@@ -48,6 +48,8 @@ pub struct Settings {
     pub prep_minutes: u32,
     pub follow_up_minutes: u32,
     pub purposes: Vec<String>,
+    /// The medical chase schedule, for the card's next chase.
+    pub medical: crate::config::Medical,
     /// Target groups as (key, label in the interface language).
     pub target_groups: Vec<(String, String)>,
     /// Days shown in the week view: 5 (Monday–Friday) or 7.

@@ -98,11 +98,7 @@ fn save(model: &mut Model) -> Vec<Effect> {
                     Some(old) => Change::Put(AnyRecord::Case((**old).clone())),
                     None => Change::Delete(RecordRef::from(case.id)),
                 };
-                let open = Effect::LoadCard {
-                    case: case.id,
-                    zone: model.settings.zone,
-                    now,
-                };
+                let open = super::lookup::load_card(model, case.id);
                 let label = format!("{} {}", Msg::StepSavedCase.text(lang), case.name);
                 (
                     Step {

@@ -34,9 +34,14 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
         Effect::LoadSearchIndex { today, lang } => Action::Loaded(Loaded::SearchIndex(Rc::new(
             SearchIndex::build(store, today, lang)?,
         ))),
-        Effect::LoadCard { case, zone, now } => Action::Loaded(Loaded::Card(
+        Effect::LoadCard {
             case,
-            card(store, case, &zone, now)?.map(Box::new),
+            zone,
+            now,
+            medical,
+        } => Action::Loaded(Loaded::Card(
+            case,
+            card(store, case, &zone, now, &medical)?.map(Box::new),
         )),
         Effect::EditCase(id) => {
             Action::Loaded(Loaded::CaseToEdit(store.get::<Case>(id)?.map(Box::new)))

@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let Some(id) = resolve(&store, &query, ctx.today(), lang)? else {
         return Ok(ExitCode::FAILURE);
     };
-    let Some(card) = card(&store, id, &ctx.zone, ctx.clock.now())? else {
+    let Some(card) = card(&store, id, &ctx.zone, ctx.clock.now(), &ctx.config.medical)? else {
         bail!("case {id} is gone");
     };
     if args.json {
@@ -359,6 +359,13 @@ pub fn sheet(card: &Card, lang: Lang) -> String {
                 ));
             }
             state.push(chased);
+        }
+        if let Some(next) = r.next_chase {
+            state.push(format!(
+                "{} {}",
+                Msg::NextChase.text(lang),
+                format_date(next)
+            ));
         }
         out.push(format!("    {}", state.join(" · ")));
     }

@@ -493,4 +493,5 @@ catalogue! {
     ContactLogFooter => ("Tab næste · ←/→/mellemrum skift · Enter gem · Esc annullér", "Tab next · ←/→/space change · Enter save · Esc cancel"),
     NoneWord => ("ingen", "none"),
     ClosedCase => ("Lukket sag", "Closed case"),
+    NextChase => ("næste rykker", "next chase"),
 }

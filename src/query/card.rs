@@ -4,6 +4,8 @@
 //! The card holds keys and enums, not labels: the screen and the CLI word them in the
 //! interface language. Local times are wall-clock times in the configured zone.
 
+use crate::config::Medical;
+use crate::domain::chase;
 use crate::model::{
     Agreement, AwayPeriod, Case, CaseFlags, CaseId, CaseStatus, Channel, Contact, ContactEvent,
     ContactId, ContactKind, Course, CourseId, MedicalRequest, Meeting, MeetingForm, MeetingStatus,
@@ -142,6 +144,8 @@ pub struct RequestLine {
     pub state: RequestState,
     /// Days past the deadline (0 when not overdue).
     pub days_overdue: i64,
+    /// When the next chase is due under the chase schedule (reminder or phone call).
+    pub next_chase: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -172,7 +176,13 @@ pub struct MeetingCounts {
 
 /// The card of one case at `now`, or `None` when there is no such case. Reads only this case's
 /// records, through the per-case indexes.
-pub fn card(store: &Store, id: CaseId, zone: &Zone, now: DateTime<Utc>) -> Result<Option<Card>> {
+pub fn card(
+    store: &Store,
+    id: CaseId,
+    zone: &Zone,
+    now: DateTime<Utc>,
+    medical: &Medical,
+) -> Result<Option<Card>> {
     let Some(case) = store.get::<Case>(id)? else {
         return Ok(None);
     };
@@ -208,7 +218,7 @@ pub fn card(store: &Store, id: CaseId, zone: &Zone, now: DateTime<Utc>) -> Resul
     let mut medical_requests = Vec::new();
     for r in store.for_case::<MedicalRequest>(id)? {
         if r.is_open() {
-            medical_requests.push(request_line(&r, zone, today, &mut contacts)?);
+            medical_requests.push(request_line(&r, zone, today, medical, &mut contacts)?);
         }
     }
     medical_requests.sort_by_key(|r| (r.deadline.is_none(), r.deadline, r.id));
@@ -401,14 +411,16 @@ fn request_line(
     r: &MedicalRequest,
     zone: &Zone,
     today: NaiveDate,
+    medical: &Medical,
     contacts: &mut Contacts<'_>,
 ) -> Result<RequestLine> {
     let recipient = match r.recipient {
         Some(id) => Some(contacts.reference(id)?),
         None => None,
     };
-    let days_overdue = r
-        .deadline
+    // The deadline the caseworker set, else the configured default for the kind.
+    let deadline = chase::effective_deadline(r, medical).map(|(date, _)| date);
+    let days_overdue = deadline
         .filter(|_| r.sent.is_some())
         .map_or(0, |d| (today - d).num_days().max(0));
     let state = match r.sent {
@@ -421,11 +433,12 @@ fn request_line(
         kind: r.kind.clone(),
         recipient,
         sent: r.sent,
-        deadline: r.deadline,
+        deadline,
         chases: r.chases.len(),
         last_chase: r.chases.iter().map(|c| c.at).max().map(|at| zone.local(at)),
         state,
         days_overdue,
+        next_chase: chase::next_step(r, today, medical).map(|step| step.due),
     })
 }
 

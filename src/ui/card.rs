@@ -771,6 +771,13 @@ fn request(r: &RequestLine, lang: Lang) -> Vec<Line<'static>> {
         }
         rest.push(chased);
     }
+    if let Some(next) = r.next_chase {
+        rest.push(format!(
+            "{} {}",
+            Msg::NextChase.text(lang),
+            format_date(next)
+        ));
+    }
     let mut second = vec![Span::raw("  "), state];
     if !rest.is_empty() {
         second.push(Span::raw(format!(" · {}", rest.join(" · "))));
