@@ -819,3 +819,38 @@ fn a_new_contact_with_its_organisation() {
     assert_eq!(card.name, "Jonas Berg");
     assert!(card.organisation.is_some(), "an organisation was chosen");
 }
+
+#[test]
+fn the_card_opens_the_cases_courses_and_requests_in_full() {
+    let mut app = App::demo();
+    let card = open_card(&mut app, "mads østergaard");
+    app.keys("o");
+    let Some(Popup::Items(items)) = &app.model.popup else {
+        panic!("o opens the courses and requests")
+    };
+    let courses = app
+        .store
+        .for_case::<caseplan::model::Course>(card.id)
+        .unwrap();
+    let requests = app
+        .store
+        .for_case::<caseplan::model::MedicalRequest>(card.id)
+        .unwrap();
+    assert!(
+        !courses.is_empty() && !requests.is_empty(),
+        "the demo case has both"
+    );
+    assert_eq!(items.courses, courses);
+    assert_eq!(items.requests, requests);
+    app.keys("j");
+    let Some(Popup::Items(items)) = &app.model.popup else {
+        panic!()
+    };
+    assert_eq!(items.selected, 1);
+    app.keys("esc");
+    assert!(app.model.popup.is_none());
+    assert!(
+        matches!(app.model.screen, Screen::Card { .. }),
+        "Esc goes back to the card"
+    );
+}

@@ -494,3 +494,13 @@ fn privacy_screen_shows_no_name() {
     assert!(!text.contains("Østergaard"), "{text}");
     snap("privacy_da_80x24", &terminal);
 }
+
+#[test]
+fn courses_and_requests_opened_from_the_card() {
+    let mut f = fixture(Lang::Da, true);
+    f.open_card(BUSY_CASE);
+    f.keys("o");
+    snap("card_items_da_80x24", &f.draw(80, 24));
+    f.keys("j");
+    snap("card_items_da_80x24_request", &f.draw(80, 24));
+}

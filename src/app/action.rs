@@ -90,6 +90,7 @@ named_actions! {
     EditCase = "edit_case",
     NewContact = "new_contact",
     EditContact = "edit_contact",
+    OpenItems = "open_items",
 }
 
 impl Named {

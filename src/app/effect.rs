@@ -4,7 +4,7 @@ use super::history::Step;
 use super::model::{Directory, Window};
 use crate::config::Medical;
 use crate::i18n::Lang;
-use crate::model::{Case, CaseId, Contact, ContactId, Meeting};
+use crate::model::{Case, CaseId, Contact, ContactId, Course, MedicalRequest, Meeting};
 use crate::query::card::{Card, ContactCard};
 use crate::search::SearchIndex;
 use crate::time::Zone;
@@ -30,6 +30,8 @@ pub enum Effect {
     LoadContactCard(ContactId),
     /// Load a case to edit it.
     EditCase(CaseId),
+    /// Load a case's courses and medical requests.
+    LoadItems(CaseId),
     /// Load a contact to edit it; `None` opens the form for a new one.
     EditContact(Option<ContactId>),
     /// Load the meetings of `from..=to` for a question that needs them, then answer it.
@@ -75,6 +77,7 @@ pub enum Loaded {
     Card(CaseId, Option<Box<Card>>),
     ContactCard(ContactId, Option<Box<ContactCard>>),
     CaseToEdit(Option<Box<Case>>),
+    Items(Vec<Course>, Vec<MedicalRequest>),
     ContactToEdit(Option<Box<Contact>>),
     Answer {
         meetings: Vec<Meeting>,

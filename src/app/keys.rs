@@ -20,7 +20,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
         },
         Some(Popup::Finder(_)) => vec![Layer::Finder],
         Some(Popup::ContactLog(_) | Popup::Record(_)) => vec![Layer::Form],
-        Some(Popup::Help { .. }) => vec![Layer::Help],
+        Some(Popup::Help { .. } | Popup::Items(_)) => vec![Layer::Help],
         Some(Popup::Palette(_)) => vec![Layer::Palette],
         Some(Popup::Confirm(_)) => vec![Layer::Confirm],
         Some(Popup::Prompt(_) | Popup::Form(_)) => vec![Layer::Form],

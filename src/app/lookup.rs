@@ -6,7 +6,8 @@ use super::effect::{Effect, Loaded, Question};
 use super::history::Step;
 use super::model::{Model, Screen, Selection, Status, Tone};
 use super::popup::{
-    CHANNELS, ContactLog, ContactLogField, Finder, Popup, Prompt, PromptKind, line_input, text_of,
+    CHANNELS, ContactLog, ContactLogField, Finder, Items, Popup, Prompt, PromptKind, line_input,
+    text_of,
 };
 use crate::i18n::{Msg, cpr_error, parse_error};
 use crate::model::{
@@ -124,6 +125,7 @@ pub fn card(model: &mut Model, named: Named) -> Vec<Effect> {
     match named {
         Named::Undo | Named::Redo => return super::update::undo_redo(model, named),
         Named::EditCase => return super::records::edit_case(case),
+        Named::OpenItems => return vec![Effect::LoadItems(case)],
         Named::ScrollDown => *scroll = scroll.saturating_add(1),
         Named::ScrollUp => *scroll = scroll.saturating_sub(1),
         Named::CloseCard => {
@@ -166,6 +168,20 @@ fn open_prompt(model: &mut Model, kind: PromptKind) {
         input: line_input(""),
         error: None,
     }));
+}
+
+/// Keys of the courses-and-requests popup: move between them.
+pub fn items(model: &mut Model, named: Named) -> Vec<Effect> {
+    let Some(Popup::Items(items)) = &mut model.popup else {
+        return vec![];
+    };
+    let last = (items.courses.len() + items.requests.len()).saturating_sub(1);
+    match named {
+        Named::ScrollDown | Named::PageDown => items.selected = (items.selected + 1).min(last),
+        Named::ScrollUp | Named::PageUp => items.selected = items.selected.saturating_sub(1),
+        _ => {}
+    }
+    vec![]
 }
 
 /// Keys of the contact card.
@@ -356,6 +372,13 @@ pub fn answer_agreement(
 /// A loaded card or index.
 pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
     match loaded {
+        Loaded::Items(courses, requests) => {
+            model.popup = Some(Popup::Items(Items {
+                courses,
+                requests,
+                selected: 0,
+            }));
+        }
         Loaded::SearchIndex(index) => {
             model.search = Some(index);
             refresh(model);

@@ -3,7 +3,7 @@
 
 use super::form::MeetingEditor;
 use super::record_form::RecordForm;
-use crate::model::{CaseId, Channel, Direction, MeetingId, MeetingStatus};
+use crate::model::{CaseId, Channel, Course, Direction, MedicalRequest, MeetingId, MeetingStatus};
 use crate::search::Hit;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui_textarea::TextArea;
@@ -23,6 +23,15 @@ pub enum Popup {
     ContactLog(ContactLog),
     /// The case or contact form.
     Record(Box<RecordForm>),
+    /// A case's courses and medical requests, one shown in full.
+    Items(Items),
+}
+
+/// A case's courses and medical requests, loaded whole; `selected` indexes courses, then requests.
+pub struct Items {
+    pub courses: Vec<Course>,
+    pub requests: Vec<MedicalRequest>,
+    pub selected: usize,
 }
 
 /// The finder over cases, contacts, phone numbers and upcoming meetings.

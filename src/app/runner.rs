@@ -5,7 +5,7 @@ use super::action::{Action, WriteKind};
 use super::effect::{Effect, Loaded};
 use super::model::{CaseEntry, ContactEntry, Directory, Model, Window};
 use super::update::update;
-use crate::model::{Case, CaseId, Contact, ContactId, Meeting};
+use crate::model::{Case, CaseId, Contact, ContactId, Course, MedicalRequest, Meeting};
 use crate::query::card::{card, contact_card};
 use crate::search::SearchIndex;
 use crate::store::{Store, StoreError};
@@ -46,6 +46,10 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
         Effect::EditCase(id) => {
             Action::Loaded(Loaded::CaseToEdit(store.get::<Case>(id)?.map(Box::new)))
         }
+        Effect::LoadItems(case) => Action::Loaded(Loaded::Items(
+            store.for_case::<Course>(case)?,
+            store.for_case::<MedicalRequest>(case)?,
+        )),
         Effect::EditContact(id) => {
             let contact = match id {
                 Some(id) => store.get::<Contact>(id)?.map(Box::new),

@@ -91,6 +91,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::Finder(_)) => lookup::finder(model, named),
         Some(Popup::ContactLog(_)) => lookup::contact_log(model, named),
         Some(Popup::Record(_)) => records::form(model, named),
+        Some(Popup::Items(_)) => lookup::items(model, named),
         Some(Popup::Help { .. }) => help(model, named),
         Some(Popup::Palette(_)) => palette(model, named),
         Some(Popup::Confirm(_)) => confirm(model, named),

@@ -33,6 +33,7 @@ pub fn action_msg(action: &str) -> Option<Msg> {
         "edit_case" => Msg::ActEditCase,
         "new_contact" => Msg::ActNewContact,
         "edit_contact" => Msg::ActEditContact,
+        "open_items" => Msg::ActOpenItems,
         "help" => Msg::ActHelp,
         "open_palette" => Msg::ActOpenPalette,
         "search" => Msg::ActSearch,

@@ -5,6 +5,7 @@ mod contact_log;
 mod finder;
 mod form;
 mod help;
+mod items;
 mod month;
 mod palette;
 mod prompt;
@@ -38,6 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::Finder(f) => finder::draw(model, f, body, buf),
         Popup::ContactLog(log) => contact_log::draw(model, log, body, buf),
         Popup::Record(form) => record_form::draw(model, form, body, buf),
+        Popup::Items(items) => items::draw(model, items, body, buf),
     }
 }
 

@@ -1,0 +1,209 @@
+//! A case's courses and medical requests: a list, and the selected one in full.
+
+use super::{frame, row};
+use crate::app::model::{Model, Screen};
+use crate::app::popup::Items;
+use crate::i18n::{Lang, Msg, label_channel, label_course_kind, label_request_kind};
+use crate::model::{ContactId, Course, MedicalRequest, ReportAction};
+use crate::time::format_date;
+use crate::ui::text::fit;
+use crate::ui::theme;
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+pub fn draw(model: &Model, items: &Items, body: Rect, buf: &mut Buffer) {
+    let lang = model.lang;
+    let area = Rect {
+        x: body.x + 2,
+        width: body.width.saturating_sub(4),
+        ..body
+    };
+    let inner = frame(area, Msg::ItemsTitle.text(lang), buf);
+    let count = items.courses.len() + items.requests.len();
+    if count == 0 {
+        buf.set_string(inner.x, inner.y, Msg::NoItems.text(lang), theme::dim());
+    }
+    let width = usize::from(inner.width);
+    let mut y = 0u16;
+    let titles = items
+        .courses
+        .iter()
+        .map(|c| course_title(model, c))
+        .chain(items.requests.iter().map(|r| request_title(model, r)));
+    for (i, title) in titles.enumerate() {
+        let marker = if i == items.selected { "▶ " } else { "  " };
+        let style = if i == items.selected {
+            theme::selected()
+        } else {
+            theme::plain()
+        };
+        let r = row(inner, y);
+        buf.set_string(r.x, r.y, fit(&format!("{marker}{title}"), width), style);
+        y += 1;
+    }
+    let detail = if items.selected < items.courses.len() {
+        items
+            .courses
+            .get(items.selected)
+            .map(|c| course_detail(model, c))
+    } else {
+        items
+            .requests
+            .get(items.selected - items.courses.len())
+            .map(|r| request_detail(model, r))
+    };
+    let top = inner.y + y + 1;
+    let bottom = inner.y + inner.height.saturating_sub(1);
+    if let Some(lines) = detail
+        && top < bottom
+    {
+        let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(Rect::new(inner.x, top, inner.width, bottom - top), buf);
+    }
+    let footer = row(inner, inner.height.saturating_sub(1));
+    buf.set_string(footer.x, footer.y, Msg::ItemsKeys.text(lang), theme::dim());
+}
+
+/// A contact's name as the open card knows it.
+fn contact_name(model: &Model, id: Option<ContactId>) -> String {
+    let Screen::Card { card, .. } = &model.screen else {
+        return String::new();
+    };
+    let Some(id) = id else { return String::new() };
+    let from_courses = card
+        .courses
+        .iter()
+        .flat_map(|c| std::iter::once(&c.supplier).chain(c.consultant.as_ref()));
+    let from_requests = card
+        .medical_requests
+        .iter()
+        .filter_map(|r| r.recipient.as_ref());
+    from_courses
+        .chain(from_requests)
+        .find(|c| c.id == id)
+        .map_or_else(|| format!("#{id}"), |c| c.name.clone())
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "–".to_string(), format_date)
+}
+
+fn course_title(model: &Model, c: &Course) -> String {
+    format!(
+        "{} · {} · {}–{}",
+        label_course_kind(&c.kind, model.lang),
+        contact_name(model, Some(c.supplier)),
+        format_date(c.start),
+        format_date(c.end)
+    )
+}
+
+fn request_title(model: &Model, r: &MedicalRequest) -> String {
+    format!(
+        "{} · {} · {} {}",
+        label_request_kind(&r.kind, model.lang),
+        contact_name(model, r.recipient),
+        Msg::Sent.text(model.lang).to_lowercase(),
+        date(r.sent)
+    )
+}
+
+fn action_word(action: ReportAction, lang: Lang) -> &'static str {
+    match action {
+        ReportAction::Fine => Msg::ActionFine,
+        ReportAction::GoalsAdjusted => Msg::ActionGoalsAdjusted,
+        ReportAction::CourseInterrupted => Msg::ActionCourseInterrupted,
+        ReportAction::NewConsultant => Msg::ActionNewConsultant,
+        ReportAction::OtherSupplier => Msg::ActionOtherSupplier,
+        ReportAction::Extended => Msg::ActionExtended,
+        ReportAction::Other => Msg::ActionOther,
+    }
+    .text(lang)
+}
+
+fn course_detail(model: &Model, c: &Course) -> Vec<String> {
+    let lang = model.lang;
+    let mut out = vec![format!(
+        "{}: {} · {}: {}{}",
+        Msg::Supplier.text(lang),
+        contact_name(model, Some(c.supplier)),
+        Msg::Consultant.text(lang),
+        c.consultant
+            .map_or_else(|| "–".to_string(), |id| contact_name(model, Some(id))),
+        c.hours_per_week.map_or_else(String::new, |h| format!(
+            " · {h} {}",
+            Msg::HoursPerWeek.text(lang)
+        )),
+    )];
+    let check = &c.checklist;
+    let mark = |on: bool| if on { "✓" } else { "✗" };
+    out.push(format!(
+        "{}: {} · {} {} · {} {} · {}",
+        Msg::Order.text(lang),
+        if check.purpose.is_empty() {
+            "–"
+        } else {
+            &check.purpose
+        },
+        mark(check.close_follow_up),
+        Msg::CloseFollowUp.text(lang),
+        mark(check.direct_contact_given),
+        Msg::DirectContactGiven.text(lang),
+        check.preferred_consultant
+    ));
+    out.push(format!("{}:", Msg::ReportsWord.text(lang)));
+    for report in &c.reports {
+        let mut line = format!(
+            "  {}  {} {}  {} {}",
+            format_date(report.due),
+            Msg::ReceivedWord.text(lang),
+            date(report.received),
+            Msg::ReadWord.text(lang),
+            date(report.read)
+        );
+        if report.is_final {
+            line.push_str(&format!(" · {}", Msg::FinalWord.text(lang)));
+        }
+        if let Some(action) = report.action {
+            line.push_str(&format!(" · {}", action_word(action, lang)));
+        }
+        if !report.note.is_empty() {
+            line.push_str(&format!(" · {}", report.note));
+        }
+        out.push(line);
+    }
+    out
+}
+
+fn request_detail(model: &Model, r: &MedicalRequest) -> Vec<String> {
+    let lang = model.lang;
+    let mut out = vec![
+        format!("{}: {}", Msg::QuestionsWord.text(lang), r.questions),
+        format!(
+            "{} · {} {} · {} {} · {} {}",
+            r.purpose,
+            Msg::ConsentWord.text(lang),
+            date(r.consent),
+            Msg::Sent.text(lang).to_lowercase(),
+            date(r.sent),
+            Msg::Deadline.text(lang).to_lowercase(),
+            date(r.deadline)
+        ),
+        format!("{}:", Msg::ChaseLogWord.text(lang)),
+    ];
+    for chase in &r.chases {
+        out.push(format!(
+            "  {}  {}  {}  {}",
+            format_date(model.settings.zone.local(chase.at).date()),
+            label_channel(chase.channel, lang),
+            chase.reached,
+            chase.note
+        ));
+    }
+    out
+}
