@@ -302,3 +302,61 @@ fn a_broken_user_keymap_stops_the_start_with_its_line_and_column() {
         "suggests the right name: {err}"
     );
 }
+
+#[test]
+fn requests_list_by_next_action_and_are_never_closed_by_the_tool() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let out = caseplan(dir.path(), &["requests", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    let dates: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r["next_action"].as_str())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "soonest action first");
+    assert!(
+        rows.iter().any(|r| r["state"]["kind"] == "phone_chasing"),
+        "the demo has requests past their written reminders"
+    );
+    let open = caseplan(dir.path(), &["requests", "--open", "--json"]);
+    let open: serde_json::Value = serde_json::from_slice(&open.stdout).unwrap();
+    assert!(
+        open.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["state"]["kind"] != "withdrawn")
+    );
+    assert!(
+        open.as_array().unwrap().len() < rows.len(),
+        "--open leaves out received and withdrawn"
+    );
+}
+
+#[test]
+fn reports_late_lists_only_reports_past_their_due_date() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let out = caseplan(dir.path(), &["reports", "--late", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty(), "the demo has late reports");
+    for r in rows {
+        assert_eq!(r["state"], "late");
+        assert!(r["due"].as_str().unwrap() < "2026-11-24");
+        assert!(r["days_late"].as_i64().unwrap() > 0);
+    }
+    let all = caseplan(dir.path(), &["reports", "--json"]);
+    let all: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
+    assert!(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["state"] == "received_unread")
+    );
+}

@@ -10,6 +10,8 @@ mod config;
 mod demo;
 mod exchange;
 mod find;
+mod reports;
+mod requests;
 
 use crate::context::Context;
 use anyhow::Result;
@@ -61,6 +63,10 @@ pub enum Command {
     Config,
     /// Fill the database with a fictitious demo caseload.
     Demo(demo::Args),
+    /// Suppliers' progress reports by due date.
+    Reports(reports::Args),
+    /// Medical requests by next action date, with their chase state.
+    Requests(requests::Args),
     /// Find cases, contacts and upcoming meetings by name, phone number or case reference.
     Find(find::Args),
     /// Print a case's card: phones, flags, where we are, agreements, courses, requests, network.
@@ -79,6 +85,8 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Check => check::run(ctx),
         Command::Config => config::run(ctx),
         Command::Demo(args) => demo::run(ctx, args),
+        Command::Reports(args) => reports::run(ctx, args),
+        Command::Requests(args) => requests::run(ctx, args),
         Command::Find(args) => find::run(ctx, args),
         Command::Card(args) => card::run(ctx, args),
     }

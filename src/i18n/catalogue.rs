@@ -515,4 +515,12 @@ catalogue! {
     ActionOtherSupplier => ("anden leverandør", "other supplier"),
     ActionExtended => ("forlænget", "extended"),
     ActionOther => ("andet tiltag", "other action"),
+    StateWaiting => ("venter på svar, frist", "awaiting the answer, deadline"),
+    StateReminderDue => ("skal have rykker", "reminder due:"),
+    StateReminderSent => ("rykker sendt:", "reminder sent:"),
+    StatePhoneChasing => ("telefonrykker, dag", "phone chasing, day"),
+    StateEscalate => ("overvej sundhedskoordinator eller lægekonsulent", "consider the health coordinator or the medical consultant"),
+    StateReceived => ("modtaget; handl senest", "received; act by"),
+    StateActedOn => ("handlet på", "acted on"),
+    StateWithdrawn => ("trukket tilbage", "withdrawn"),
 }

@@ -262,6 +262,32 @@ fn month_from(names: &[Msg; 12], month: u32, lang: Lang) -> &'static str {
         .map_or("?", |msg| msg.text(lang))
 }
 
+/// Where a medical request stands, in words: "rykker 2 sendt", "phone chasing, day 4".
+pub fn request_state(state: crate::domain::chase::RequestState, lang: Lang) -> String {
+    use crate::domain::chase::RequestState as S;
+    use crate::time::format_date;
+    match state {
+        S::NotSent => Msg::NotSent.text(lang).to_string(),
+        S::Waiting { deadline } => {
+            format!("{} {}", Msg::StateWaiting.text(lang), format_date(deadline))
+        }
+        S::ReminderDue { n, .. } => format!("{} {n}", Msg::StateReminderDue.text(lang)),
+        S::ReminderSent { n, .. } => format!("{} {n}", Msg::StateReminderSent.text(lang)),
+        S::PhoneChasing { day, escalate, .. } => {
+            let mut text = format!("{} {day}", Msg::StatePhoneChasing.text(lang));
+            if escalate {
+                text.push_str(&format!(" · {}", Msg::StateEscalate.text(lang)));
+            }
+            text
+        }
+        S::Received { act_by, .. } => {
+            format!("{} {}", Msg::StateReceived.text(lang), format_date(act_by))
+        }
+        S::ActedOn { .. } => Msg::StateActedOn.text(lang).to_string(),
+        S::Withdrawn { .. } => Msg::StateWithdrawn.text(lang).to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

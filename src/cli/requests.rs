@@ -1,0 +1,91 @@
+//! `caseplan requests`: medical requests across the caseload by next action date.
+
+use crate::context::Context;
+use crate::domain::chase::{self, RequestState};
+use crate::i18n::{label_request_kind, request_state};
+use crate::model::{Case, CaseId, Contact, MedicalRequest};
+use crate::time::format_date;
+use anyhow::Result;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only requests not yet received or withdrawn.
+    #[arg(long)]
+    pub open: bool,
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One request, also its JSON shape.
+#[derive(Debug, Serialize)]
+pub struct RequestRow {
+    pub id: u64,
+    pub case: CaseId,
+    pub case_name: String,
+    pub kind: String,
+    pub recipient: String,
+    pub sent: Option<NaiveDate>,
+    pub state: RequestState,
+    /// The next step's due date under the chase schedule (a reminder, a call, acting on it).
+    pub next_action: Option<NaiveDate>,
+    pub chases: usize,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let today = ctx.today();
+    let medical = &ctx.config.medical;
+    let cases: HashMap<CaseId, String> = store
+        .all::<Case>()?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let contacts: HashMap<_, String> = store
+        .all::<Contact>()?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let mut rows: Vec<RequestRow> = store
+        .all::<MedicalRequest>()?
+        .into_iter()
+        .filter(|r| !args.open || r.is_open())
+        .map(|r| RequestRow {
+            id: r.id.0,
+            case: r.case,
+            case_name: cases.get(&r.case).cloned().unwrap_or_default(),
+            kind: r.kind.clone(),
+            recipient: r
+                .recipient
+                .and_then(|id| contacts.get(&id).cloned())
+                .unwrap_or_default(),
+            sent: r.sent,
+            state: chase::state(&r, today, medical),
+            next_action: chase::next_step(&r, today, medical).map(|step| step.due),
+            chases: r.chases.len(),
+        })
+        .collect();
+    // Soonest action first; requests with nothing to do last.
+    rows.sort_by_key(|r| (r.next_action.is_none(), r.next_action, r.id));
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lang = ctx.lang();
+    for r in &rows {
+        println!(
+            "{:<10}  {:<22} {} · {} · {} · {} chases",
+            r.next_action.map_or_else(|| "-".to_string(), format_date),
+            r.case_name,
+            label_request_kind(&r.kind, lang),
+            r.recipient,
+            request_state(r.state, lang),
+            r.chases
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
