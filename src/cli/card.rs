@@ -6,7 +6,7 @@
 use crate::context::Context;
 use crate::i18n::{
     self, Lang, Msg, label_contact_kind, label_course_kind, label_form, label_purpose,
-    label_request_kind, label_target_group,
+    label_request_kind, label_target_group, request_state,
 };
 use crate::model::{AwayReason, CaseId, CaseStatus, Channel, Party};
 use crate::query::card::{Card, LastContact, RequestState, card};
@@ -360,6 +360,7 @@ pub fn sheet(card: &Card, lang: Lang) -> String {
             }
             state.push(chased);
         }
+        state.push(request_state(r.schedule, lang));
         if let Some(next) = r.next_chase {
             state.push(format!(
                 "{} {}",

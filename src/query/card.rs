@@ -144,6 +144,8 @@ pub struct RequestLine {
     pub state: RequestState,
     /// Days past the deadline (0 when not overdue).
     pub days_overdue: i64,
+    /// Where the request stands in the chase schedule ("reminder 2 sent", "phone chasing, day 4").
+    pub schedule: chase::RequestState,
     /// When the next chase is due under the chase schedule (reminder or phone call).
     pub next_chase: Option<NaiveDate>,
 }
@@ -438,6 +440,7 @@ fn request_line(
         last_chase: r.chases.iter().map(|c| c.at).max().map(|at| zone.local(at)),
         state,
         days_overdue,
+        schedule: chase::state(r, today, medical),
         next_chase: chase::next_step(r, today, medical).map(|step| step.due),
     })
 }

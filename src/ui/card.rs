@@ -7,7 +7,7 @@ use super::theme;
 use crate::app::model::Model;
 use crate::i18n::{
     Lang, Msg, label_channel, label_contact_kind, label_course_kind, label_form, label_place,
-    label_purpose, label_request_kind, label_target_group, weekday_short,
+    label_purpose, label_request_kind, label_target_group, request_state, weekday_short,
 };
 use crate::keymap::Layer;
 use crate::model::{AwayReason, CaseStatus, Party};
@@ -771,6 +771,7 @@ fn request(r: &RequestLine, lang: Lang) -> Vec<Line<'static>> {
         }
         rest.push(chased);
     }
+    rest.push(request_state(r.schedule, lang));
     if let Some(next) = r.next_chase {
         rest.push(format!(
             "{} {}",
