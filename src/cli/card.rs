@@ -6,7 +6,7 @@
 use crate::context::Context;
 use crate::i18n::{
     self, Lang, Msg, label_contact_kind, label_course_kind, label_form, label_purpose,
-    label_request_kind, label_target_group, request_state,
+    label_request_kind, label_target_group,
 };
 use crate::model::{AwayReason, CaseId, CaseStatus, Channel, Party};
 use crate::query::card::{Card, LastContact, RequestState, card};
@@ -335,39 +335,7 @@ pub fn sheet(card: &Card, lang: Lang) -> String {
                 t(lang, "dage", "days")
             ),
         }];
-        if let Some(sent) = r.sent {
-            state.push(format!(
-                "{} {}",
-                Msg::Sent.text(lang).to_lowercase(),
-                format_date(sent)
-            ));
-        }
-        if let Some(deadline) = r.deadline {
-            state.push(format!(
-                "{} {}",
-                Msg::Deadline.text(lang).to_lowercase(),
-                format_date(deadline)
-            ));
-        }
-        if r.chases > 0 {
-            let mut chased = format!("{} {}", r.chases, t(lang, "rykkere", "chases"));
-            if let Some(at) = r.last_chase {
-                chased.push_str(&format!(
-                    " ({} {})",
-                    t(lang, "sidst", "last"),
-                    format_date(at.date())
-                ));
-            }
-            state.push(chased);
-        }
-        state.push(request_state(r.schedule, lang));
-        if let Some(next) = r.next_chase {
-            state.push(format!(
-                "{} {}",
-                Msg::NextChase.text(lang),
-                format_date(next)
-            ));
-        }
+        state.extend(r.facts(lang));
         out.push(format!("    {}", state.join(" · ")));
     }
 

@@ -6,6 +6,7 @@
 
 use crate::config::Medical;
 use crate::domain::chase;
+use crate::i18n::{Lang, Msg, request_state};
 use crate::model::{
     Agreement, AwayPeriod, Case, CaseFlags, CaseId, CaseStatus, Channel, Contact, ContactEvent,
     ContactId, ContactKind, Course, CourseId, MedicalRequest, Meeting, MeetingForm, MeetingStatus,
@@ -14,6 +15,7 @@ use crate::model::{
 use crate::store::Store;
 use crate::store::StoreError;
 use crate::time::Zone;
+use crate::time::format_date;
 use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -148,6 +150,33 @@ pub struct RequestLine {
     pub schedule: chase::RequestState,
     /// When the next chase is due under the chase schedule (reminder or phone call).
     pub next_chase: Option<NaiveDate>,
+}
+
+impl RequestLine {
+    /// The facts after the state, in words: sent, deadline, chases, where it stands in the
+    /// chase schedule and the next chase. Shared by the card screen and the printed sheet.
+    pub fn facts(&self, lang: Lang) -> Vec<String> {
+        let dated = |msg: Msg, date: NaiveDate| {
+            format!("{} {}", msg.text(lang).to_lowercase(), format_date(date))
+        };
+        let mut out = Vec::new();
+        out.extend(self.sent.map(|d| dated(Msg::Sent, d)));
+        out.extend(self.deadline.map(|d| dated(Msg::Deadline, d)));
+        if self.chases > 0 {
+            let mut chased = format!("{} {}", self.chases, Msg::ChasesWord.text(lang));
+            if let Some(at) = self.last_chase {
+                chased.push_str(&format!(
+                    " ({} {})",
+                    Msg::LastWord.text(lang),
+                    format_date(at.date())
+                ));
+            }
+            out.push(chased);
+        }
+        out.push(request_state(self.schedule, lang));
+        out.extend(self.next_chase.map(|d| dated(Msg::NextChase, d)));
+        out
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

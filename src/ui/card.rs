@@ -7,7 +7,7 @@ use super::theme;
 use crate::app::model::Model;
 use crate::i18n::{
     Lang, Msg, label_channel, label_contact_kind, label_course_kind, label_form, label_place,
-    label_purpose, label_request_kind, label_target_group, request_state, weekday_short,
+    label_purpose, label_request_kind, label_target_group, weekday_short,
 };
 use crate::keymap::Layer;
 use crate::model::{AwayReason, CaseStatus, Party};
@@ -745,40 +745,7 @@ fn request(r: &RequestLine, lang: Lang) -> Vec<Line<'static>> {
             theme::error(),
         ),
     };
-    let mut rest: Vec<String> = Vec::new();
-    if let Some(sent) = r.sent {
-        rest.push(format!(
-            "{} {}",
-            Msg::Sent.text(lang).to_lowercase(),
-            format_date(sent)
-        ));
-    }
-    if let Some(deadline) = r.deadline {
-        rest.push(format!(
-            "{} {}",
-            Msg::Deadline.text(lang).to_lowercase(),
-            format_date(deadline)
-        ));
-    }
-    if r.chases > 0 {
-        let mut chased = format!("{} {}", r.chases, Msg::ChasesWord.text(lang));
-        if let Some(at) = r.last_chase {
-            chased.push_str(&format!(
-                " ({} {})",
-                Msg::LastWord.text(lang),
-                format_date(at.date())
-            ));
-        }
-        rest.push(chased);
-    }
-    rest.push(request_state(r.schedule, lang));
-    if let Some(next) = r.next_chase {
-        rest.push(format!(
-            "{} {}",
-            Msg::NextChase.text(lang),
-            format_date(next)
-        ));
-    }
+    let rest = r.facts(lang);
     let mut second = vec![Span::raw("  "), state];
     if !rest.is_empty() {
         second.push(Span::raw(format!(" · {}", rest.join(" · "))));
