@@ -14,8 +14,11 @@ mod reports;
 mod requests;
 
 use crate::context::Context;
+use crate::model::{Case, CaseId, Contact, ContactId};
+use crate::store::Store;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -90,4 +93,19 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Find(args) => find::run(ctx, args),
         Command::Card(args) => card::run(ctx, args),
     }
+}
+
+/// Every case's and contact's name by id, for commands that list across the caseload.
+fn names(store: &Store) -> Result<(HashMap<CaseId, String>, HashMap<ContactId, String>)> {
+    let cases = store
+        .all::<Case>()?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let contacts = store
+        .all::<Contact>()?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok((cases, contacts))
 }

@@ -1,12 +1,11 @@
 //! `caseplan reports`: suppliers' progress reports across the caseload by due date.
 
 use crate::context::Context;
-use crate::model::{Case, CaseId, Contact, Course};
+use crate::model::{CaseId, Course};
 use crate::time::format_date;
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -45,16 +44,7 @@ pub struct ReportRow {
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let today = ctx.today();
-    let cases: HashMap<CaseId, String> = store
-        .all::<Case>()?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
-    let contacts: HashMap<_, String> = store
-        .all::<Contact>()?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let (cases, contacts) = super::names(&store)?;
     let mut rows = Vec::new();
     for course in store.all::<Course>()? {
         for report in &course.reports {

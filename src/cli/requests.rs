@@ -3,12 +3,11 @@
 use crate::context::Context;
 use crate::domain::chase::{self, RequestState};
 use crate::i18n::{label_request_kind, request_state};
-use crate::model::{Case, CaseId, Contact, MedicalRequest};
+use crate::model::{CaseId, MedicalRequest};
 use crate::time::format_date;
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -40,16 +39,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let today = ctx.today();
     let medical = &ctx.config.medical;
-    let cases: HashMap<CaseId, String> = store
-        .all::<Case>()?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
-    let contacts: HashMap<_, String> = store
-        .all::<Contact>()?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let (cases, contacts) = super::names(&store)?;
     let mut rows: Vec<RequestRow> = store
         .all::<MedicalRequest>()?
         .into_iter()
