@@ -166,8 +166,6 @@ pub struct Model {
     pub first_run: bool,
     pub demo: bool,
     pub quit: bool,
-    /// First minute of the day shown in the day and week views.
-    pub scroll_minutes: u32,
     /// An id the store handed out for the next new record (update does no IO).
     pub reserved_id: Option<u64>,
     /// The live keymap: help, palette and the which-key line are built from it.
@@ -183,11 +181,6 @@ pub struct PendingKeys {
 
 impl Model {
     pub fn new(lang: Lang, settings: Settings, now: NaiveDateTime, keymap: Rc<Keymap>) -> Model {
-        let scroll_minutes = settings
-            .hours
-            .start
-            .signed_duration_since(chrono::NaiveTime::MIN)
-            .num_minutes() as u32;
         Model {
             lang,
             screen: Screen::Calendar,
@@ -208,7 +201,6 @@ impl Model {
             first_run: false,
             demo: false,
             quit: false,
-            scroll_minutes,
             reserved_id: None,
             keymap,
         }

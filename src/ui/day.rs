@@ -19,7 +19,7 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
     let day = model.window.day(model.day);
     let selected = detail::selected(model, &day);
     let keep = selected.as_ref().map(minutes_of);
-    let span = timeline::span(&[&day], &model.settings.hours, model.scroll_minutes);
+    let span = timeline::span(&[&day], &model.settings.hours);
 
     let (timeline_area, pane_area) = if area.width >= SIDE_PANE_FROM {
         let pane_w = (area.width / 3).clamp(36, 48);

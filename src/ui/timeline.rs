@@ -44,10 +44,10 @@ impl Scale {
     }
 }
 
-/// The minutes a day's meetings need on screen: the working day from `scroll_minutes`, widened
-/// for anything (buffers included) that starts earlier or ends later.
-pub fn span(days: &[&[Occurrence<'_>]], hours: &WorkingHours, scroll_minutes: u32) -> (u32, u32) {
-    let mut from = scroll_minutes.min(minute_of(hours.start));
+/// The minutes a day's meetings need on screen: the working day, widened for anything (buffers
+/// included) that starts earlier or ends later.
+pub fn span(days: &[&[Occurrence<'_>]], hours: &WorkingHours) -> (u32, u32) {
+    let mut from = minute_of(hours.start);
     let mut to = minute_of(hours.end).max(from + 60);
     for occ in days.iter().flat_map(|d| d.iter()) {
         let (start, end) = minutes_of(occ);

@@ -33,7 +33,7 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
     };
     let (head, body) = split_v(area, HEAD);
     let refs: Vec<&[Occurrence<'_>]> = occs.iter().map(Vec::as_slice).collect();
-    let span = timeline::span(&refs, &model.settings.hours, model.scroll_minutes);
+    let span = timeline::span(&refs, &model.settings.hours);
     let scale = timeline::choose(span, body.height, selected.as_ref().map(minutes_of));
     let (axis_area, cols_area) = split_h(body, axis::WIDTH);
     axis::draw(model, &scale, days.contains(&model.today()), axis_area, buf);
