@@ -764,3 +764,14 @@ fn a_bad_backup_leaves_the_database_alone() {
     assert!(err.to_string().contains("not a caseplan export"), "{err}");
     assert_eq!(Store::open(&data_dir).unwrap().export().unwrap(), sample());
 }
+
+#[test]
+fn the_streamed_export_reads_back_as_the_same_document() {
+    let (_dir, store) = filled();
+    let now = utc("2026-11-24 08:00");
+    let mut bytes = Vec::new();
+    store.write_export(&mut bytes, now).unwrap();
+    let streamed = ExportDocument::from_json(std::str::from_utf8(&bytes).unwrap()).unwrap();
+    assert_eq!(streamed, store.export_document(now).unwrap());
+    assert!(!streamed.data.meetings.is_empty());
+}

@@ -31,9 +31,11 @@ pub fn daily(
     files::create_private_dir(&dir)
         .map_err(|e| StoreError::io(format!("could not create {}", dir.display()), e))?;
     let file = dir.join(format!("{PREFIX}{stamp}{SUFFIX}"));
-    let document = store.export_document(now)?;
-    files::write_private_file(&file, document.to_json().as_bytes())
-        .map_err(|e| StoreError::io(format!("could not write the backup {}", file.display()), e))?;
+    files::write_private_file_with(
+        &file,
+        |out| store.write_export(out, now),
+        |e| StoreError::io(format!("could not write the backup {}", file.display()), e),
+    )?;
     store.meta_set(LAST_BACKUP_KEY, stamp.as_bytes())?;
     store.flush()?;
     let backups = list(store.dir());

@@ -105,6 +105,41 @@ impl Store {
         Ok(ExportDocument::new(self.export()?, exported_at))
     }
 
+    /// Writes the export document of the whole database to `out` one record at a time, so a
+    /// large caseload is never held in memory at once (daily backups). Compact JSON, records in
+    /// id order; it reads back exactly like [`ExportDocument::to_json`]'s pretty form.
+    pub fn write_export(
+        &self,
+        out: &mut dyn std::io::Write,
+        exported_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let io = |e| StoreError::io("could not write the export", e);
+        let json = |e: serde_json::Error| StoreError::io("could not write the export", e.into());
+        write!(
+            out,
+            "{{\"format\":\"{}\",\"schema\":{CURRENT_SCHEMA},\"exported_at\":",
+            ExportDocument::FORMAT
+        )
+        .map_err(io)?;
+        serde_json::to_writer(&mut *out, &exported_at).map_err(json)?;
+        out.write_all(b",\"data\":{").map_err(io)?;
+        for (i, kind) in Kind::ALL.iter().enumerate() {
+            let separator = if i == 0 { "" } else { "," };
+            write!(out, "{separator}\"{}\":[", kind.tree_name()).map_err(io)?;
+            for (j, item) in self.tree(TreeId::Record(*kind)).iter().enumerate() {
+                let (_, value) = item.map_err(|e| self.read_error(e))?;
+                // Records were upgraded to the current schema when the database was opened.
+                let (_, data) = super::codec::decode_raw(&value).map_err(|e| self.damaged(e))?;
+                if j > 0 {
+                    out.write_all(b",").map_err(io)?;
+                }
+                serde_json::to_writer(&mut *out, &data).map_err(json)?;
+            }
+            out.write_all(b"]").map_err(io)?;
+        }
+        out.write_all(b"}}").map_err(io)
+    }
+
     /// Imports `data` into an empty database. Everything is validated first; on any problem
     /// nothing is written and the error lists the problems.
     pub fn import(&self, data: &Dataset) -> Result<(), StoreError> {

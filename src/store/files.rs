@@ -23,6 +23,16 @@ pub(crate) fn create_private_dir(path: &Path) -> io::Result<()> {
 
 /// Writes `bytes` to `path` readable only by the user; a crash leaves the old file or none.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_private_file_with(path, |out| out.write_all(bytes), |e| e)
+}
+
+/// Like [`write_private_file`], with the content written by `write` through a buffer; `io`
+/// turns a file error into the caller's error.
+pub fn write_private_file_with<E>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+    io: impl Fn(io::Error) -> E,
+) -> Result<(), E> {
     let tmp = path.with_extension("tmp");
     let mut options = fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
@@ -31,9 +41,10 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(&tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
+    let mut out = io::BufWriter::new(options.open(&tmp).map_err(&io)?);
+    write(&mut out)?;
+    let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+    file.sync_all().map_err(&io)?;
     drop(file);
-    fs::rename(&tmp, path)
+    fs::rename(&tmp, path).map_err(io)
 }

@@ -53,6 +53,10 @@ pub struct Store {
     id_offset: AtomicU64,
 }
 
+/// sled's page cache. Its default (1 GB) lets one pass over a large database (the daily backup)
+/// grow the process far beyond the product's memory budget; screens read small windows.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// How many times a locked database is tried again, 50 ms apart.
 const LOCK_RETRIES: u32 = 10;
 
@@ -95,7 +99,10 @@ impl Store {
         let existed = std::fs::metadata(db_path.join("db")).is_ok_and(|m| m.len() > 0);
         // sled can panic on some damaged files; a caseworker should get a message instead.
         let opened = panic::catch_unwind(AssertUnwindSafe(|| {
-            sled::Config::new().path(&db_path).open()
+            sled::Config::new()
+                .path(&db_path)
+                .cache_capacity(CACHE_BYTES)
+                .open()
         }));
         let db = match opened {
             Ok(Ok(db)) => db,
