@@ -504,3 +504,11 @@ fn courses_and_requests_opened_from_the_card() {
     f.keys("j");
     snap("card_items_da_80x24_request", &f.draw(80, 24));
 }
+
+#[test]
+fn a_long_label_keeps_a_space_before_its_value() {
+    let mut f = fixture(Lang::En, true);
+    f.open_card("fremdrift");
+    let text = screen(&f.draw(80, 24)).join("\n");
+    assert!(text.contains("E-mail address kontakt@"), "{text}");
+}

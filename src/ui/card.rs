@@ -352,7 +352,9 @@ pub(super) fn heading(title: &str, count: Option<usize>, lang: Lang) -> Line<'st
 
 /// A bold label padded to `label_w` and its value.
 pub(super) fn labelled(label: &str, label_w: usize, value: Vec<Span<'static>>) -> Line<'static> {
-    let mut spans = vec![Span::styled(pad(label, label_w), theme::bold())];
+    // A label longer than the column still keeps a space before its value.
+    let w = label_w.max(width(label) + 1);
+    let mut spans = vec![Span::styled(pad(label, w), theme::bold())];
     spans.extend(value);
     Line::from(spans)
 }
