@@ -91,6 +91,17 @@ named_actions! {
     NewContact = "new_contact",
     EditContact = "edit_contact",
     OpenItems = "open_items",
+    // Shared by courses' reports and medical requests (the items popup).
+    MarkReceived = "mark_received",
+    LogChase = "log_chase",
+    // Courses and supplier reports (#6).
+
+    // Supplier overview (#6).
+
+    // Medical requests (#7).
+
+    // Today, cadence and the caseload board (#8).
+
 }
 
 impl Named {

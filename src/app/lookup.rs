@@ -179,7 +179,15 @@ pub fn items(model: &mut Model, named: Named) -> Vec<Effect> {
     match named {
         Named::ScrollDown | Named::PageDown => items.selected = (items.selected + 1).min(last),
         Named::ScrollUp | Named::PageUp => items.selected = items.selected.saturating_sub(1),
-        _ => {}
+        _ => {
+            // Every other key acts on the selected course or request.
+            let courses = items.courses.len();
+            return if items.selected < courses {
+                super::courses::on_course(model, named)
+            } else {
+                super::requests::on_request(model, named)
+            };
+        }
     }
     vec![]
 }

@@ -3,6 +3,7 @@
 
 pub mod action;
 mod answers;
+pub mod courses;
 pub mod effect;
 pub mod form;
 pub mod history;
@@ -13,6 +14,7 @@ pub mod popup;
 mod prompts;
 pub mod record_form;
 pub mod records;
+pub mod requests;
 pub mod runner;
 mod terminal;
 pub mod update;

@@ -495,6 +495,8 @@ catalogue! {
     ClosedCase => ("Lukket sag", "Closed case"),
     NextChase => ("næste rykker", "next chase"),
     ActOpenItems => ("Åbn sagens forløb og lægelige anmodninger", "Open the case's courses and medical requests"),
+    ActMarkReceived => ("Marker rapporten eller de lægelige oplysninger modtaget", "Mark the report or the medical information received"),
+    ActLogChase => ("Registrér en rykker (telefon, mail …)", "Log a chase (phone, mail …)"),
     ItemsTitle => ("Forløb og lægelige anmodninger", "Courses and medical requests"),
     NoItems => ("Sagen har ingen forløb eller lægelige anmodninger.", "The case has no courses or medical requests."),
     ItemsKeys => ("j/k vælg · Esc luk", "j/k choose · Esc close"),
@@ -523,4 +525,13 @@ catalogue! {
     StateReceived => ("modtaget; handl senest", "received; act by"),
     StateActedOn => ("handlet på", "acted on"),
     StateWithdrawn => ("trukket tilbage", "withdrawn"),
+
+    // Courses and supplier reports (#6).
+
+    // Supplier overview (#6).
+
+    // Medical requests (#7).
+
+    // Today, cadence and the caseload board (#8).
+
 }

@@ -34,6 +34,15 @@ pub fn action_msg(action: &str) -> Option<Msg> {
         "new_contact" => Msg::ActNewContact,
         "edit_contact" => Msg::ActEditContact,
         "open_items" => Msg::ActOpenItems,
+        "mark_received" => Msg::ActMarkReceived,
+        "log_chase" => Msg::ActLogChase,
+        // Courses and supplier reports (#6).
+
+        // Supplier overview (#6).
+
+        // Medical requests (#7).
+
+        // Today, cadence and the caseload board (#8).
         "help" => Msg::ActHelp,
         "open_palette" => Msg::ActOpenPalette,
         "search" => Msg::ActSearch,

@@ -14,11 +14,21 @@ pub enum Layer {
     Help,
     Palette,
     Confirm,
+    /// A case's courses and medical requests (the `o` popup of the card).
+    Items,
+    /// The supplier overview.
+    Suppliers,
+    /// Open medical requests across the caseload.
+    Requests,
+    /// The Today list.
+    Today,
+    /// The caseload board.
+    Board,
 }
 
 impl Layer {
     /// Every layer, in the order the help screen lists them.
-    pub const ALL: [Layer; 9] = [
+    pub const ALL: [Layer; 14] = [
         Layer::Global,
         Layer::Calendar,
         Layer::Card,
@@ -28,6 +38,11 @@ impl Layer {
         Layer::Help,
         Layer::Palette,
         Layer::Confirm,
+        Layer::Items,
+        Layer::Suppliers,
+        Layer::Requests,
+        Layer::Today,
+        Layer::Board,
     ];
 
     /// The table name in keymap files.
@@ -42,6 +57,11 @@ impl Layer {
             Layer::Help => "help",
             Layer::Palette => "palette",
             Layer::Confirm => "confirm",
+            Layer::Items => "items",
+            Layer::Suppliers => "suppliers",
+            Layer::Requests => "requests",
+            Layer::Today => "today",
+            Layer::Board => "board",
         }
     }
 
