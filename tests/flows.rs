@@ -1,120 +1,16 @@
 //! Flows typed as keys into the planner, asserting on the model and the store. No terminal:
 //! keys go through the real keymap, `update` and the effect runner.
 
-use caseplan::app::action::Named;
-use caseplan::app::model::{Model, Screen};
+use caseplan::app::model::Screen;
 use caseplan::app::popup::Popup;
-use caseplan::app::{keys, runner};
-use caseplan::context::Context;
-use caseplan::demo::{DemoSpec, generate};
-use caseplan::i18n::Lang;
-use caseplan::keymap::{KeyPress, Keymap, parse_sequence};
 use caseplan::model::{
-    Case, ContactEvent, Meeting, MeetingForm, MeetingId, MeetingStatus, PlaceKind, purpose,
+    Case, ContactEvent, Meeting, MeetingForm, MeetingStatus, PlaceKind, purpose,
 };
-use caseplan::store::Store;
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use chrono::Duration;
 
-const NOW: &str = "2026-11-24 09:00";
+mod harness;
 
-struct App {
-    _dir: tempfile::TempDir,
-    store: Store,
-    model: Model,
-}
-
-impl App {
-    /// The planner on the demo caseload, Tuesday 24 November 2026 09:00, in English.
-    fn demo() -> App {
-        App::with(|store, today| {
-            store
-                .import(&generate(&DemoSpec::new(50, 1, today)))
-                .unwrap();
-        })
-    }
-
-    fn with(fill: impl FnOnce(&Store, NaiveDate)) -> App {
-        let dir = tempfile::tempdir().unwrap();
-        let config = dir.path().join("config.toml");
-        std::fs::write(&config, "language = \"en\"\n").unwrap();
-        let ctx = Context::new(Some(dir.path()), Some(&config), Some(NOW)).unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        fill(&store, ctx.today());
-        let keymap = Keymap::defaults(&Named::names()).unwrap();
-        let model = caseplan::app::start(&ctx, &store, keymap, false).unwrap();
-        assert_eq!(model.lang, Lang::En);
-        App {
-            _dir: dir,
-            store,
-            model,
-        }
-    }
-
-    /// Presses keys written in keymap syntax, space-separated: "j j K", "s x", "ctrl-r".
-    fn keys(&mut self, keys: &str) {
-        for key in parse_sequence(keys).unwrap() {
-            self.press(key);
-        }
-    }
-
-    /// Types text into the open field, character by character.
-    fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.press(KeyPress::new(KeyCode::Char(c), KeyModifiers::NONE));
-        }
-    }
-
-    fn press(&mut self, key: KeyPress) {
-        let effects = keys::press(&mut self.model, KeyEvent::new(key.code, key.modifiers));
-        runner::apply(&self.store, &mut self.model, effects).unwrap();
-    }
-
-    fn stored(&self, id: MeetingId) -> Option<Meeting> {
-        self.store.get::<Meeting>(id).unwrap()
-    }
-
-    fn selected(&self) -> Meeting {
-        self.model
-            .selected_meeting()
-            .expect("a selected meeting")
-            .0
-            .clone()
-    }
-
-    /// Selects the first single (not repeating) meeting with a case on the focused day.
-    fn select_a_case_meeting(&mut self) -> Meeting {
-        for _ in 0..20 {
-            self.keys("j");
-            let m = self.selected();
-            if m.case.is_some() && m.repeat.is_none() && m.status == MeetingStatus::Planned {
-                return m;
-            }
-        }
-        panic!("no planned case meeting on {}", self.model.day);
-    }
-
-    fn status(&self) -> String {
-        self.model
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
-    }
-
-    fn meetings_on(&self, day: NaiveDate) -> Vec<Meeting> {
-        self.store
-            .meetings_between(
-                day.and_time(NaiveTime::MIN),
-                (day + Duration::days(1)).and_time(NaiveTime::MIN),
-            )
-            .unwrap()
-    }
-}
-
-fn at(s: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
-}
+use harness::{App, NOW, at};
 
 #[test]
 fn move_later_is_saved_named_on_the_status_line_and_undone_and_redone() {

@@ -1,0 +1,171 @@
+//! The planner without a terminal, for flow and screen tests: keys go through the real keymap,
+//! `update` and the effect runner against a store in a temporary directory, with the clock
+//! frozen at Tuesday 24 November 2026 09:00.
+#![allow(dead_code)]
+
+use caseplan::app::action::Named;
+use caseplan::app::model::Model;
+use caseplan::app::{keys, runner};
+use caseplan::context::Context;
+use caseplan::demo::{DemoSpec, generate};
+use caseplan::i18n::Lang;
+use caseplan::keymap::{KeyPress, Keymap, parse_sequence};
+use caseplan::model::{Meeting, MeetingId, MeetingStatus};
+use caseplan::store::Store;
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub const NOW: &str = "2026-11-24 09:00";
+
+pub struct App {
+    _dir: tempfile::TempDir,
+    pub store: Store,
+    pub model: Model,
+}
+
+impl App {
+    /// The planner on the 50-case demo caseload, in English.
+    pub fn demo() -> App {
+        App::demo_in(Lang::En)
+    }
+
+    pub fn demo_in(lang: Lang) -> App {
+        App::with_lang(lang, |store, today| {
+            store
+                .import(&generate(&DemoSpec::new(50, 1, today)))
+                .unwrap();
+        })
+    }
+
+    /// The planner in English on a store `fill` writes first.
+    pub fn with(fill: impl FnOnce(&Store, NaiveDate)) -> App {
+        App::with_lang(Lang::En, fill)
+    }
+
+    pub fn with_lang(lang: Lang, fill: impl FnOnce(&Store, NaiveDate)) -> App {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.toml");
+        let code = match lang {
+            Lang::Da => "da",
+            Lang::En => "en",
+        };
+        std::fs::write(&config, format!("language = \"{code}\"\n")).unwrap();
+        let ctx = Context::new(Some(dir.path()), Some(&config), Some(NOW)).unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        fill(&store, ctx.today());
+        let keymap = Keymap::defaults(&Named::names()).unwrap();
+        let model = caseplan::app::start(&ctx, &store, keymap, false).unwrap();
+        assert_eq!(model.lang, lang);
+        App {
+            _dir: dir,
+            store,
+            model,
+        }
+    }
+
+    /// Presses keys written in keymap syntax, space-separated: "j j K", "s x", "ctrl-r".
+    pub fn keys(&mut self, keys: &str) {
+        for key in parse_sequence(keys).unwrap() {
+            self.press(key);
+        }
+    }
+
+    /// Types text into the open field, character by character.
+    pub fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyPress::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
+    pub fn press(&mut self, key: KeyPress) {
+        let effects = keys::press(&mut self.model, KeyEvent::new(key.code, key.modifiers));
+        runner::apply(&self.store, &mut self.model, effects).unwrap();
+    }
+
+    pub fn stored(&self, id: MeetingId) -> Option<Meeting> {
+        self.store.get::<Meeting>(id).unwrap()
+    }
+
+    pub fn selected(&self) -> Meeting {
+        self.model
+            .selected_meeting()
+            .expect("a selected meeting")
+            .0
+            .clone()
+    }
+
+    /// Selects the first single (not repeating) meeting with a case on the focused day.
+    pub fn select_a_case_meeting(&mut self) -> Meeting {
+        for _ in 0..20 {
+            self.keys("j");
+            let m = self.selected();
+            if m.case.is_some() && m.repeat.is_none() && m.status == MeetingStatus::Planned {
+                return m;
+            }
+        }
+        panic!("no planned case meeting on {}", self.model.day);
+    }
+
+    pub fn status(&self) -> String {
+        self.model
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn meetings_on(&self, day: NaiveDate) -> Vec<Meeting> {
+        self.store
+            .meetings_between(
+                day.and_time(NaiveTime::MIN),
+                (day + Duration::days(1)).and_time(NaiveTime::MIN),
+            )
+            .unwrap()
+    }
+
+    /// The screen drawn at `width`×`height`.
+    pub fn draw(&self, width: u16, height: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|f| caseplan::ui::draw(f, &self.model))
+            .unwrap();
+        terminal
+    }
+
+    /// The screen's text at `width`×`height`, one line per row.
+    pub fn screen(&self, width: u16, height: u16) -> Vec<String> {
+        screen(&self.draw(width, height))
+    }
+}
+
+pub fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+/// The screen's text, one line per row.
+pub fn screen(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// An insta snapshot of the screen in `tests/snapshots/<name>.snap`.
+pub fn snap(name: &str, terminal: &Terminal<TestBackend>) {
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, terminal.backend());
+    });
+}
+
+pub fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "da",
+        Lang::En => "en",
+    }
+}
