@@ -94,6 +94,8 @@ named_actions! {
     // Shared by courses' reports and medical requests (the items popup).
     MarkReceived = "mark_received",
     LogChase = "log_chase",
+    EditItem = "edit_item",
+    BookFromItem = "book_from_item",
     // Courses and supplier reports (#6).
 
     // Supplier overview (#6).

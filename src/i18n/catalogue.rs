@@ -497,6 +497,8 @@ catalogue! {
     ActOpenItems => ("Åbn sagens forløb og lægelige anmodninger", "Open the case's courses and medical requests"),
     ActMarkReceived => ("Marker rapporten eller de lægelige oplysninger modtaget", "Mark the report or the medical information received"),
     ActLogChase => ("Registrér en rykker (telefon, mail …)", "Log a chase (phone, mail …)"),
+    ActEditItem => ("Redigér forløbet eller anmodningen", "Edit the course or the request"),
+    ActBookFromItem => ("Book et møde ud fra forløbet eller anmodningen", "Book a meeting from the course or the request"),
     ItemsTitle => ("Forløb og lægelige anmodninger", "Courses and medical requests"),
     NoItems => ("Sagen har ingen forløb eller lægelige anmodninger.", "The case has no courses or medical requests."),
     ItemsKeys => ("j/k vælg · Esc luk", "j/k choose · Esc close"),

@@ -36,6 +36,8 @@ pub fn action_msg(action: &str) -> Option<Msg> {
         "open_items" => Msg::ActOpenItems,
         "mark_received" => Msg::ActMarkReceived,
         "log_chase" => Msg::ActLogChase,
+        "edit_item" => Msg::ActEditItem,
+        "book_from_item" => Msg::ActBookFromItem,
         // Courses and supplier reports (#6).
 
         // Supplier overview (#6).
