@@ -61,9 +61,15 @@ impl Context {
     /// Opens the database and writes the day's backup the first time it is opened on a new day.
     pub fn open_store(&self) -> Result<Store> {
         let store = Store::open(&self.data_dir)?;
-        backup::daily(&store, self.today(), self.clock.now())
-            .context("could not write today's backup")?;
+        self.daily_backup(&store)?;
         Ok(store)
+    }
+
+    /// Writes the day's backup unless it exists (see [`backup::daily`]). The planner runs this
+    /// beside its first frames, since at a large caseload it takes seconds.
+    pub fn daily_backup(&self, store: &Store) -> Result<Option<PathBuf>> {
+        backup::daily(store, self.today(), self.clock.now())
+            .context("could not write today's backup")
     }
 }
 

@@ -38,7 +38,8 @@ fn run(args: &Cli) -> Result<ExitCode> {
         caseplan::app::run(&ctx, &store, keymap, true)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let store = ctx.open_store()?;
+    // The planner writes the day's backup in the background (`app::run`).
+    let store = caseplan::store::Store::open(&ctx.data_dir)?;
     caseplan::app::run(&ctx, &store, keymap, false)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -90,21 +90,56 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result
 }
 
 /// Runs the planner until the user quits; the terminal is restored on every exit path.
+///
+/// The day's backup is written on a second thread while the planner runs (sled is shared
+/// between threads), so a large caseload's backup does not hold back the first frame. Quitting
+/// waits for it to finish.
 pub fn run(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<()> {
-    let mut model = start(ctx, store, keymap, demo)?;
-    let mut terminal = terminal::Guard::enter()?;
-    while !model.quit {
-        terminal.draw(|frame| ui::draw(frame, &model))?;
-        // Wake up now and then to move the now-line.
-        let effects = if event::poll(Duration::from_secs(5))? {
-            match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => keys::press(&mut model, key),
-                _ => vec![],
+    std::thread::scope(|scope| {
+        let mut backup = (!demo).then(|| scope.spawn(|| ctx.daily_backup(store)));
+        let mut model = start(ctx, store, keymap, demo)?;
+        let mut terminal = terminal::Guard::enter()?;
+        while !model.quit {
+            if let Some(failure) = backup
+                .take_if(|b| b.is_finished())
+                .and_then(|b| backup_failure(b, model.lang))
+            {
+                model.status = Some(model::Status {
+                    tone: model::Tone::Error,
+                    text: failure,
+                });
             }
-        } else {
-            update::update(&mut model, Action::Tick(ctx.now_local()))
-        };
-        runner::apply(store, &mut model, effects)?;
-    }
-    Ok(())
+            terminal.draw(|frame| ui::draw(frame, &model))?;
+            // Wake up now and then to move the now-line (and to notice the backup ending).
+            let wait = if backup.is_some() { 1 } else { 5 };
+            let effects = if event::poll(Duration::from_secs(wait))? {
+                match event::read()? {
+                    Event::Key(key) if key.kind == KeyEventKind::Press => {
+                        keys::press(&mut model, key)
+                    }
+                    _ => vec![],
+                }
+            } else {
+                update::update(&mut model, Action::Tick(ctx.now_local()))
+            };
+            runner::apply(store, &mut model, effects)?;
+        }
+        Ok(())
+    })
+}
+
+/// The status line's text when the background backup failed; nothing saved is lost by it.
+fn backup_failure(
+    handle: std::thread::ScopedJoinHandle<'_, Result<Option<std::path::PathBuf>>>,
+    lang: Lang,
+) -> Option<String> {
+    let cause = match handle.join() {
+        Ok(Ok(_)) => return None,
+        Ok(Err(e)) => format!("{e:#}"),
+        Err(_) => String::new(),
+    };
+    Some(format!(
+        "{} {cause}",
+        crate::i18n::Msg::BackupFailed.text(lang)
+    ))
 }
