@@ -195,8 +195,9 @@ fn sequence_g_t_is_pending_then_matched() {
         .iter()
         .map(|c| (c.key.to_string(), c.desc.clone()))
         .collect();
+    // Later screens add their own `g` keys after these.
     assert_eq!(
-        popup,
+        popup[..3],
         [
             ("t".to_string(), "Go to today".to_string()),
             ("d".to_string(), "Go to a date…".to_string()),

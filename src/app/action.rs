@@ -99,6 +99,9 @@ named_actions! {
     // Courses and supplier reports (#6).
 
     // Supplier overview (#6).
+    SupplierOverview = "supplier_overview",
+    PlanSupplierVisit = "plan_supplier_visit",
+    ToggleVisitCitizen = "toggle_visit_citizen",
 
     // Medical requests (#7).
 

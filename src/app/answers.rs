@@ -27,6 +27,8 @@ pub(super) fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             vec![]
         }
         Loaded::Answer { meetings, question } => answered(model, meetings, question),
+        Loaded::Suppliers(rows) => super::suppliers::loaded(model, rows),
+        Loaded::Ids(ids) => super::suppliers::ids_loaded(model, ids),
         loaded @ (Loaded::CaseToEdit(_) | Loaded::ContactToEdit(_)) => {
             records::loaded(model, loaded)
         }
@@ -42,6 +44,7 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
         follow_up_minutes: model.settings.follow_up_minutes,
     };
     match question {
+        Question::SupplierVisit(plan) => super::suppliers::answer_visit(model, meetings, *plan),
         Question::FormDay => {
             if let Some(Popup::Form(editor)) = &mut model.popup {
                 editor.day_loaded = meetings

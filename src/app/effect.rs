@@ -40,6 +40,13 @@ pub enum Effect {
         to: NaiveDate,
         then: Question,
     },
+    /// Load the supplier overview as of `today` (#6).
+    LoadSuppliers {
+        today: NaiveDate,
+        courses: Box<crate::config::Courses>,
+    },
+    /// Reserve this many fresh record ids, for a step that creates several records.
+    ReserveIds(usize),
     /// Write a step, flush, and record it for undo.
     Write(Step),
     /// Write a step's backward changes, flush, and move it to the redo stack.
@@ -66,6 +73,8 @@ pub enum Question {
         from: NaiveDateTime,
         case: Option<(CaseId, String)>,
     },
+    /// Book a visit at a supplier back to back on one day (#6).
+    SupplierVisit(Box<super::suppliers::VisitPlan>),
 }
 
 /// What the app loop hands back to `update`.
@@ -83,4 +92,6 @@ pub enum Loaded {
         meetings: Vec<Meeting>,
         question: Question,
     },
+    Suppliers(Vec<crate::query::suppliers::SupplierRow>),
+    Ids(Vec<u64>),
 }

@@ -16,6 +16,7 @@ pub mod record_form;
 pub mod records;
 pub mod requests;
 pub mod runner;
+pub mod suppliers;
 mod terminal;
 pub mod update;
 
@@ -49,6 +50,7 @@ pub fn settings(config: &Config, zone: Zone, lang: Lang) -> Settings {
             .map(|k| k.key.clone())
             .collect(),
         medical: config.medical.clone(),
+        courses: config.courses.clone(),
         target_groups: config
             .cadence
             .iter()

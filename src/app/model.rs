@@ -28,6 +28,8 @@ pub enum Screen {
         card: Box<ContactCard>,
         selected: usize,
     },
+    /// Suppliers with running courses and their citizens (#6).
+    Suppliers(Box<super::suppliers::Suppliers>),
 }
 
 /// The calendar's two views.
@@ -50,6 +52,8 @@ pub struct Settings {
     pub purposes: Vec<String>,
     /// The medical chase schedule, for the card's next chase.
     pub medical: crate::config::Medical,
+    /// Report reminders' lead times, for the supplier overview.
+    pub courses: crate::config::Courses,
     /// Target groups as (key, label in the interface language).
     pub target_groups: Vec<(String, String)>,
     /// Days shown in the week view: 5 (Monday–Friday) or 7.

@@ -133,6 +133,10 @@ pub enum PromptKind {
     NoteSubject(CaseId),
     /// "jeg +3u ringer om praktikken", for a case.
     Agreement(CaseId),
+    /// The day of a visit at a supplier (#6).
+    VisitDay,
+    /// The length of each meeting of a visit on that day (#6).
+    VisitMinutes(NaiveDate),
 }
 
 /// A single-line text input.

@@ -65,6 +65,14 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
             meetings: meetings(store, from, to)?,
             question: then,
         }),
+        Effect::LoadSuppliers { today, courses } => Action::Loaded(Loaded::Suppliers(
+            crate::query::suppliers::overview(store, today, &courses)?,
+        )),
+        Effect::ReserveIds(count) => Action::Loaded(Loaded::Ids(
+            (0..count)
+                .map(|_| store.next_id())
+                .collect::<Result<_, _>>()?,
+        )),
         // A failed write is reported on the status line; nothing is recorded for undo.
         Effect::Write(step) => Action::Written {
             result: store.write(&step.forward).map_err(|e| e.to_string()),

@@ -87,6 +87,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             Screen::Calendar => calendar(model, named),
             Screen::Card { .. } => lookup::card(model, named),
             Screen::ContactCard { .. } => lookup::contact_card(model, named),
+            Screen::Suppliers(_) => super::suppliers::on_key(model, named),
         },
         Some(Popup::Finder(_)) => lookup::finder(model, named),
         Some(Popup::ContactLog(_)) => lookup::contact_log(model, named),
@@ -141,6 +142,7 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::Undo | Named::Redo => undo_redo(model, named),
         Named::NewCase => records::new_case(model),
         Named::NewContact => records::new_contact(model),
+        Named::SupplierOverview => super::suppliers::open(model),
         _ => selected_meeting_action(model, named),
     }
 }

@@ -532,6 +532,26 @@ catalogue! {
     // Courses and supplier reports (#6).
 
     // Supplier overview (#6).
+    ActSupplierOverview => ("Leverandøroversigt: borgerne hos hver leverandør", "Supplier overview: the citizens at each supplier"),
+    ActPlanSupplierVisit => ("Planlæg ét besøg hos leverandøren for flere borgere", "Plan one visit at the supplier for several citizens"),
+    ActToggleVisitCitizen => ("Tag borgeren med på besøget eller ej", "Include or leave out the citizen on the visit"),
+    SuppliersTitle => ("Leverandøroversigt", "Supplier overview"),
+    NoSuppliers => ("Ingen leverandør har et igangværende forløb.", "No supplier has a running course."),
+    CitizensColumn => ("Borgere", "Citizens"),
+    EndColumn => ("Slut", "Ends"),
+    LateCount => ("{n} for sent", "{n} late"),
+    UnreadCount => ("{n} ulæst", "{n} unread"),
+    EndingSoon => ("slutter snart", "ends soon"),
+    LateReports => ("Sene rapporter", "Late reports"),
+    VisitGoing => ("Til besøg: {n} af {all} borgere", "On the visit: {n} of {all} citizens"),
+    VisitNobody => ("Ingen borgere er valgt til besøget.", "No citizen is chosen for the visit."),
+    VisitNoRoom => ("Ingen plads {day} til {n} samtaler á {minutes} i træk hos {supplier}; intet er booket.", "No room on {day} for {n} meetings of {minutes} in a row at {supplier}; nothing was booked."),
+    VisitBooked => ("bookede {n} samtaler hos {supplier} {day} {span}", "booked {n} meetings at {supplier} on {day} {span}"),
+    PromptVisitDay => ("Besøg hos {supplier}: hvilken dag? (fx tor, 26/11)", "Visit at {supplier}: which day? (e.g. thu, 26/11)"),
+    PromptVisitMinutes => ("Hvor lang tid pr. borger? (fx 30m, 45m)", "How long for each citizen? (e.g. 30m, 45m)"),
+    HintPlanVisit => ("planlæg besøg", "plan a visit"),
+    HintSwitchPane => ("skift liste", "switch list"),
+    HintToggleVisit => ("med/uden", "in/out"),
 
     // Medical requests (#7).
 

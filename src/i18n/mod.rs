@@ -41,6 +41,9 @@ pub fn action_msg(action: &str) -> Option<Msg> {
         // Courses and supplier reports (#6).
 
         // Supplier overview (#6).
+        "supplier_overview" => Msg::ActSupplierOverview,
+        "plan_supplier_visit" => Msg::ActPlanSupplierVisit,
+        "toggle_visit_citizen" => Msg::ActToggleVisitCitizen,
 
         // Medical requests (#7).
 

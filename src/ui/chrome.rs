@@ -21,11 +21,13 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
     let mut parts: Vec<Span<'static>> = Vec::new();
     // A card names whom it is about; the calendar's date is not what the call is about.
     let card_title = match &model.screen {
-        Screen::Card { card, .. } => Some((Msg::Case, &card.name)),
-        Screen::ContactCard { card, .. } => Some((Msg::Contact, &card.name)),
+        Screen::Card { card, .. } => Some((Msg::Case, card.name.as_str())),
+        Screen::ContactCard { card, .. } => Some((Msg::Contact, card.name.as_str())),
+        Screen::Suppliers(_) => Some((Msg::SuppliersTitle, "")),
         Screen::Calendar => None,
     };
     match (card_title, model.view) {
+        (Some((what, "")), _) => parts.push(Span::raw(format!(" {}", what.text(lang)))),
         (Some((what, name)), _) => {
             parts.push(Span::raw(format!(" {}: {name}", what.text(lang))));
         }

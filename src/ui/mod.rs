@@ -13,6 +13,7 @@ mod day;
 mod detail;
 mod pane;
 mod popups;
+mod suppliers;
 mod text;
 mod theme;
 mod timeline;
@@ -54,6 +55,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
             (Screen::ContactCard { card, selected }, _) => {
                 contact_card::draw(model, card, *selected, body, buf)
             }
+            (Screen::Suppliers(state), _) => suppliers::draw(model, state, body, buf),
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),
         }

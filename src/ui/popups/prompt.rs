@@ -27,6 +27,9 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
         PromptKind::QuickAdd => Msg::PromptQuickAdd.text(lang).to_string(),
         PromptKind::NoteSubject(_) => Msg::NoteSubjectPrompt.text(lang).to_string(),
         PromptKind::Agreement(_) => Msg::AgreementPrompt.text(lang).to_string(),
+        PromptKind::VisitDay | PromptKind::VisitMinutes(_) => {
+            crate::ui::suppliers::prompt_title(model, kind)
+        }
     }
 }
 

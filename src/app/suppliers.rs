@@ -1,0 +1,501 @@
+//! The supplier overview screen: suppliers on the left, the selected supplier's citizens on the
+//! right; and planning one visit for several of its citizens, booked back to back on one day as
+//! one undo step. Pure, like `update`.
+
+use super::action::Named;
+use super::effect::{Effect, Question};
+use super::history::Step;
+use super::model::{Model, Screen, Selection};
+use super::popup::PromptKind;
+use super::prompts::open_prompt;
+use super::update::{load_window, undo_redo, warn};
+use crate::domain::agenda::occurrences;
+use crate::domain::hours::WorkingHours;
+use crate::domain::slots::{Need, next_free};
+use crate::i18n::{Lang, Msg, parse_error, weekday_short};
+use crate::model::{
+    BookedBy, CaseId, ContactId, Meeting, MeetingForm, MeetingId, MeetingStatus, Participant,
+    Place, PlaceKind, Role, purpose,
+};
+use crate::query::suppliers::SupplierRow;
+use crate::store::{AnyRecord, Change, RecordRef};
+use crate::time::{format_date, format_duration, format_time, parse_date, parse_duration};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use std::collections::BTreeSet;
+
+/// The overview's state: the rows loaded, what is selected, and who goes on the next visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppliers {
+    pub rows: Vec<SupplierRow>,
+    /// Index into `rows`.
+    pub selected: usize,
+    pub focus: Pane,
+    /// Index into the selected supplier's courses.
+    pub citizen: usize,
+    /// Citizens of the selected supplier left out of the visit (all go by default).
+    pub left_out: BTreeSet<CaseId>,
+    /// Record ids reserved for the visit's meetings.
+    pub ids: Vec<u64>,
+}
+
+/// Which list j/k move in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Suppliers,
+    Citizens,
+}
+
+/// One visit to plan: who, where, which day, how long each meeting is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitPlan {
+    pub supplier: ContactId,
+    pub supplier_name: String,
+    pub day: NaiveDate,
+    pub minutes: u32,
+    pub citizens: Vec<VisitCitizen>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitCitizen {
+    pub case: CaseId,
+    pub name: String,
+    pub consultant: Option<ContactId>,
+}
+
+impl Suppliers {
+    pub fn row(&self) -> Option<&SupplierRow> {
+        self.rows.get(self.selected)
+    }
+
+    /// The selected supplier's citizens going on the visit, once each, in list order.
+    pub fn visitors(&self) -> Vec<VisitCitizen> {
+        let mut out: Vec<VisitCitizen> = Vec::new();
+        for c in self.row().map(|r| r.courses.as_slice()).unwrap_or_default() {
+            if !self.left_out.contains(&c.case) && !out.iter().any(|v| v.case == c.case) {
+                out.push(VisitCitizen {
+                    case: c.case,
+                    name: c.case_name.clone(),
+                    consultant: c.consultant,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// `g s`: load the overview.
+pub fn open(model: &Model) -> Vec<Effect> {
+    vec![Effect::LoadSuppliers {
+        today: model.today(),
+        courses: Box::new(model.settings.courses.clone()),
+    }]
+}
+
+/// The overview arrived: show it, keeping the selected supplier when it is reloaded.
+pub fn loaded(model: &mut Model, rows: Vec<SupplierRow>) -> Vec<Effect> {
+    let mut state = Suppliers {
+        rows,
+        selected: 0,
+        focus: Pane::Suppliers,
+        citizen: 0,
+        left_out: BTreeSet::new(),
+        ids: Vec::new(),
+    };
+    if let Screen::Suppliers(old) = &model.screen
+        && let Some(supplier) = old.row().map(|r| r.supplier)
+        && let Some(i) = state.rows.iter().position(|r| r.supplier == supplier)
+    {
+        state.selected = i;
+        state.focus = old.focus;
+        state.citizen = old.citizen;
+        state.left_out = old.left_out.clone();
+    }
+    model.screen = Screen::Suppliers(Box::new(state));
+    vec![]
+}
+
+/// Ids for the visit's meetings arrived.
+pub fn ids_loaded(model: &mut Model, ids: Vec<u64>) -> Vec<Effect> {
+    if let Screen::Suppliers(state) = &mut model.screen {
+        state.ids = ids;
+    }
+    vec![]
+}
+
+/// Keys of the overview.
+pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
+    let Screen::Suppliers(state) = &mut model.screen else {
+        return vec![];
+    };
+    let citizens = state.row().map_or(0, |r| r.courses.len());
+    match (named, state.focus) {
+        (Named::SelectNext, Pane::Suppliers) => {
+            let last = state.rows.len().saturating_sub(1);
+            move_supplier(state, (state.selected + 1).min(last));
+        }
+        (Named::SelectPrev, Pane::Suppliers) => {
+            move_supplier(state, state.selected.saturating_sub(1))
+        }
+        (Named::SelectNext, Pane::Citizens) => {
+            state.citizen = (state.citizen + 1).min(citizens.saturating_sub(1))
+        }
+        (Named::SelectPrev, Pane::Citizens) => state.citizen = state.citizen.saturating_sub(1),
+        (Named::NextField | Named::PrevField, _) => {
+            state.focus = match state.focus {
+                Pane::Suppliers if citizens > 0 => Pane::Citizens,
+                _ => Pane::Suppliers,
+            }
+        }
+        (Named::Submit, Pane::Suppliers) if citizens > 0 => state.focus = Pane::Citizens,
+        (Named::Submit, Pane::Citizens) => {
+            let case = state
+                .row()
+                .and_then(|r| r.courses.get(state.citizen))
+                .map(|c| c.case);
+            if let Some(case) = case {
+                return vec![super::lookup::load_card(model, case)];
+            }
+        }
+        (Named::ToggleVisitCitizen, Pane::Citizens) => {
+            let case = state
+                .row()
+                .and_then(|r| r.courses.get(state.citizen))
+                .map(|c| c.case);
+            if let Some(case) = case
+                && !state.left_out.remove(&case)
+            {
+                state.left_out.insert(case);
+            }
+        }
+        (Named::PlanSupplierVisit, _) => return start_visit(model),
+        (Named::Undo | Named::Redo, _) => return undo_redo(model, named),
+        (Named::CloseCard, _) => {
+            model.screen = Screen::Calendar;
+            return load_window(model);
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+fn move_supplier(state: &mut Suppliers, to: usize) {
+    if to != state.selected {
+        state.selected = to;
+        state.citizen = 0;
+        state.left_out.clear();
+    }
+}
+
+/// `v`: ask for the day, when someone goes on the visit.
+fn start_visit(model: &mut Model) -> Vec<Effect> {
+    let Screen::Suppliers(state) = &model.screen else {
+        return vec![];
+    };
+    if state.visitors().is_empty() {
+        model.status = Some(warn(Msg::VisitNobody.text(model.lang)));
+        return vec![];
+    }
+    let day = next_working_day(&model.settings.hours, model.today());
+    open_prompt(model, PromptKind::VisitDay, &format_date(day))
+}
+
+/// The first working day after `today` (within a month), else tomorrow.
+fn next_working_day(hours: &WorkingHours, today: NaiveDate) -> NaiveDate {
+    today
+        .iter_days()
+        .skip(1)
+        .take(31)
+        .find(|d| hours.is_working_day(*d))
+        .unwrap_or(today + Duration::days(1))
+}
+
+/// The day prompt's answer: ask for the length of each meeting.
+pub fn answer_day(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
+    let day = parse_date(text, model.today()).map_err(|e| parse_error(&e, model.lang))?;
+    let minutes = format_duration(model.settings.default_minutes);
+    Ok(open_prompt(model, PromptKind::VisitMinutes(day), &minutes))
+}
+
+/// The length prompt's answer: reserve ids and fetch the day's meetings to find room.
+pub fn answer_minutes(
+    model: &mut Model,
+    day: NaiveDate,
+    text: &str,
+) -> Result<Vec<Effect>, String> {
+    let minutes = parse_duration(text).map_err(|e| parse_error(&e, model.lang))?;
+    let Screen::Suppliers(state) = &model.screen else {
+        return Ok(vec![]);
+    };
+    let Some(row) = state.row() else {
+        return Ok(vec![]);
+    };
+    let plan = VisitPlan {
+        supplier: row.supplier,
+        supplier_name: row.name.clone(),
+        day,
+        minutes,
+        citizens: state.visitors(),
+    };
+    Ok(vec![
+        Effect::ReserveIds(plan.citizens.len()),
+        Effect::Fetch {
+            from: day,
+            to: day,
+            then: Question::SupplierVisit(Box::new(plan)),
+        },
+    ])
+}
+
+/// The day's meetings arrived: book the visit from the first time that holds all of it, as
+/// one step, or say that the day has no room and book nothing.
+pub fn answer_visit(model: &mut Model, meetings: Vec<Meeting>, plan: VisitPlan) -> Vec<Effect> {
+    let lang = model.lang;
+    let ids = match &mut model.screen {
+        Screen::Suppliers(state) if state.ids.len() >= plan.citizens.len() => {
+            std::mem::take(&mut state.ids)
+        }
+        _ => {
+            model.status = Some(warn(Msg::StillLoading.text(lang)));
+            return vec![];
+        }
+    };
+    let booked = occurrences(&meetings, plan.day, plan.day);
+    let from = model.now.max(plan.day.and_time(NaiveTime::MIN));
+    let Some(visit) = plan_visit(
+        &plan,
+        from,
+        &booked,
+        &model.settings.hours,
+        (
+            model.settings.prep_minutes,
+            model.settings.follow_up_minutes,
+        ),
+        &ids,
+    ) else {
+        model.status = Some(warn(&fill(Msg::VisitNoRoom.text(lang), &plan, None, lang)));
+        return vec![];
+    };
+    let (Some(first), Some(last)) = (visit.first(), visit.last()) else {
+        return vec![];
+    };
+    let label = fill(
+        Msg::VisitBooked.text(lang),
+        &plan,
+        Some((first.start, last.end())),
+        lang,
+    );
+    model.day = plan.day;
+    model.selected = Some(Selection {
+        meeting: first.id,
+        start: first.start,
+    });
+    let step = Step {
+        label,
+        backward: visit
+            .iter()
+            .map(|m| Change::Delete(RecordRef::from(m.id)))
+            .collect(),
+        forward: visit
+            .into_iter()
+            .map(|m| Change::Put(AnyRecord::Meeting(m)))
+            .collect(),
+    };
+    let mut effects = vec![Effect::Write(step)];
+    effects.extend(load_window(model));
+    effects
+}
+
+/// The visit's meetings, back to back from the first start at or after `from` on the plan's
+/// day where all of them fit, with preparation before the first and follow-up after the last
+/// (`buffers`); `None` when the day has no such room. `ids` holds one id per citizen.
+pub fn plan_visit(
+    plan: &VisitPlan,
+    from: NaiveDateTime,
+    booked: &[crate::domain::agenda::Occurrence<'_>],
+    hours: &WorkingHours,
+    buffers: (u32, u32),
+    ids: &[u64],
+) -> Option<Vec<Meeting>> {
+    let count = u32::try_from(plan.citizens.len()).ok()?;
+    if count == 0 || ids.len() < plan.citizens.len() || plan.minutes == 0 {
+        return None;
+    }
+    let need = Need {
+        minutes: plan.minutes.checked_mul(count)?,
+        prep_minutes: buffers.0,
+        follow_up_minutes: buffers.1,
+    };
+    let start = next_free(from, need, booked, hours, 0).filter(|s| s.date() == plan.day)?;
+    let last = plan.citizens.len() - 1;
+    let meetings = plan
+        .citizens
+        .iter()
+        .zip(ids)
+        .enumerate()
+        .map(|(i, (citizen, id))| {
+            let mut participants = vec![Participant {
+                role: Role::Citizen,
+                contact: None,
+                name: String::new(),
+            }];
+            if let Some(consultant) = citizen.consultant {
+                participants.push(Participant {
+                    role: Role::Consultant,
+                    contact: Some(consultant),
+                    name: String::new(),
+                });
+            }
+            Meeting {
+                id: MeetingId(*id),
+                case: Some(citizen.case),
+                start: start + Duration::minutes(i64::from(plan.minutes) * i as i64),
+                minutes: plan.minutes,
+                purpose: purpose::OPFOELGNING.to_string(),
+                form: MeetingForm::InPerson,
+                place: Place {
+                    kind: PlaceKind::Supplier,
+                    text: plan.supplier_name.clone(),
+                },
+                participants,
+                booked_by: BookedBy::Caseworker,
+                prep_minutes: if i == 0 { buffers.0 } else { 0 },
+                follow_up_minutes: if i == last { buffers.1 } else { 0 },
+                status: MeetingStatus::Planned,
+                outcome: String::new(),
+                title: String::new(),
+                note: String::new(),
+                repeat: None,
+            }
+        })
+        .collect();
+    Some(meetings)
+}
+
+/// A visit message with its blanks filled: {n}, {supplier}, {day}, {minutes}, {span}.
+fn fill(
+    template: &str,
+    plan: &VisitPlan,
+    span: Option<(NaiveDateTime, NaiveDateTime)>,
+    lang: Lang,
+) -> String {
+    let day = plan.day;
+    let day_text = format!(
+        "{} {}/{}",
+        weekday_short(day.weekday(), lang),
+        day.day(),
+        day.month()
+    );
+    let span = span.map_or_else(String::new, |(a, b)| {
+        format!("{}–{}", format_time(a.time()), format_time(b.time()))
+    });
+    template
+        .replace("{n}", &plan.citizens.len().to_string())
+        .replace("{supplier}", &plan.supplier_name)
+        .replace("{day}", &day_text)
+        .replace("{minutes}", &format_duration(plan.minutes))
+        .replace("{span}", &span)
+}
+
+/// Status text for the count of citizens going on the visit.
+pub fn visit_summary(state: &Suppliers, lang: Lang) -> String {
+    let going = state.visitors().len();
+    let all = state.row().map_or(0, |r| r.citizens);
+    Msg::VisitGoing
+        .text(lang)
+        .replace("{n}", &going.to_string())
+        .replace("{all}", &all.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agenda::occurrences;
+    use crate::testing::{at, meeting};
+
+    fn plan(citizens: u64, minutes: u32) -> VisitPlan {
+        VisitPlan {
+            supplier: ContactId(100),
+            supplier_name: "Udsyn".into(),
+            day: at("2026-11-26 00:00").date(),
+            minutes,
+            citizens: (1..=citizens)
+                .map(|i| VisitCitizen {
+                    case: CaseId(i),
+                    name: format!("Citizen {i}"),
+                    consultant: (i == 2).then_some(ContactId(101)),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_visit_starts_after_a_meeting_that_leaves_too_little_room_before_it() {
+        // 08:00–09:00 is too short for 3 × 30 min with buffers; the visit starts after 10:00.
+        let ms = [meeting(1, "2026-11-26 09:00", 60)];
+        let p = plan(3, 30);
+        let booked = occurrences(&ms, p.day, p.day);
+        let visit = plan_visit(
+            &p,
+            at("2026-11-26 00:00"),
+            &booked,
+            &WorkingHours::default(),
+            (10, 10),
+            &[7, 8, 9],
+        )
+        .unwrap();
+        let starts: Vec<_> = visit.iter().map(|m| m.start).collect();
+        assert_eq!(
+            starts,
+            vec![
+                at("2026-11-26 10:15"),
+                at("2026-11-26 10:45"),
+                at("2026-11-26 11:15")
+            ]
+        );
+        assert_eq!(
+            visit.iter().map(|m| m.id.0).collect::<Vec<_>>(),
+            vec![7, 8, 9]
+        );
+        assert_eq!(visit[1].participants.len(), 2, "the consultant joins");
+        assert_eq!(visit[0].participants.len(), 1);
+        assert_eq!(visit[0].place.kind, PlaceKind::Supplier);
+        assert_eq!(visit[2].follow_up_minutes, 10);
+        assert_eq!(visit[1].prep_minutes + visit[1].follow_up_minutes, 0);
+    }
+
+    #[test]
+    fn no_room_no_ids_or_nobody_gives_no_visit() {
+        let hours = WorkingHours::default();
+        let from = at("2026-11-26 00:00");
+        // 8 × 60 min do not fit in 08:00–15:30.
+        assert_eq!(
+            plan_visit(&plan(8, 60), from, &[], &hours, (0, 0), &[1; 8]),
+            None
+        );
+        assert_eq!(
+            plan_visit(&plan(2, 30), from, &[], &hours, (0, 0), &[1]),
+            None
+        );
+        assert_eq!(
+            plan_visit(&plan(0, 30), from, &[], &hours, (0, 0), &[]),
+            None
+        );
+        // A Saturday is no working day.
+        let mut saturday = plan(1, 30);
+        saturday.day = at("2026-11-28 00:00").date();
+        assert_eq!(
+            plan_visit(&saturday, at("2026-11-28 00:00"), &[], &hours, (0, 0), &[1]),
+            None
+        );
+    }
+
+    #[test]
+    fn the_next_working_day_skips_the_weekend() {
+        let hours = WorkingHours::default();
+        let friday = at("2026-11-27 00:00").date();
+        assert_eq!(
+            next_working_day(&hours, friday),
+            at("2026-11-30 00:00").date()
+        );
+    }
+}
