@@ -25,6 +25,7 @@ pub enum Effect {
         zone: Zone,
         now: DateTime<Utc>,
         medical: Box<Medical>,
+        courses: Box<crate::config::Courses>,
     },
     /// Load a contact's card.
     LoadContactCard(ContactId),
@@ -65,6 +66,12 @@ pub enum Question {
     NewMeeting {
         from: NaiveDateTime,
         case: Option<(CaseId, String)>,
+    },
+    /// Open a three-party meeting form for a case with `parties` at the first free time (#6).
+    ThreeParty {
+        from: NaiveDateTime,
+        case: (CaseId, String),
+        parties: Vec<crate::model::Participant>,
     },
 }
 

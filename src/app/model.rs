@@ -54,6 +54,10 @@ pub struct Settings {
     pub target_groups: Vec<(String, String)>,
     /// Days shown in the week view: 5 (Monday–Friday) or 7.
     pub week_days: u8,
+    /// Supplier courses: length, cadence, lead times, extension (#6).
+    pub courses: crate::config::Courses,
+    /// Course kinds as (key, label in the interface language).
+    pub course_kinds: Vec<(String, String)>,
 }
 
 /// The meetings of the loaded date range and the names they refer to.
