@@ -70,41 +70,45 @@ pub fn draw(model: &Model, form: &CourseForm, body: Rect, buf: &mut Buffer) {
             y += 1;
         }
     }
-    // The schedule the course gets, and what the order lacks.
-    if y + 1 < last {
-        let dues = form.preview();
-        let text = if dues.is_empty() {
-            format!("{}: –", Msg::ScheduleDue.text(lang))
-        } else {
-            let dates: Vec<String> = dues
-                .iter()
-                .map(|(d, is_final)| {
-                    let mark = if *is_final { "*" } else { "" };
-                    format!("{:02}.{:02}{mark}", d.day(), d.month())
-                })
-                .collect();
-            format!(
-                "{} ({}): {}  * {}",
-                Msg::ScheduleDue.text(lang),
-                dues.len(),
-                dates.join(" "),
-                Msg::FinalWord.text(lang)
-            )
-        };
-        y += 1;
-        let r = row(inner, y);
-        buf.set_string(r.x, r.y, fit(&text, w), theme::dim());
-        y += 1;
+    // The schedule the course gets, and what the order lacks, one a line.
+    let mut extra: Vec<(String, Style)> = Vec::new();
+    let dues = form.preview();
+    let dates: Vec<String> = dues
+        .iter()
+        .filter(|(_, is_final)| !is_final)
+        .map(|(d, _)| format!("{:02}.{:02}", d.day(), d.month()))
+        .collect();
+    let mut schedule = format!("{} ({}):", Msg::ScheduleDue.text(lang), dues.len());
+    if !dates.is_empty() {
+        schedule.push_str(&format!(" {}", dates.join(" ")));
     }
-    let gaps = form.gaps();
-    if !gaps.is_empty() && y < last {
-        let text = gaps
-            .iter()
-            .map(|g| format!("⚠ {}", checklist_gap(*g, lang)))
-            .collect::<Vec<_>>()
-            .join("  ");
+    if let Some((end, _)) = dues.iter().find(|(_, is_final)| *is_final) {
+        let final_text = format!(
+            "{} {:02}.{:02}",
+            Msg::FinalWord.text(lang),
+            end.day(),
+            end.month()
+        );
+        // The final report on the same line when it fits, else below.
+        if width(&schedule) + width(&final_text) + 3 <= w {
+            schedule.push_str(&format!(" · {final_text}"));
+        } else {
+            extra.push((schedule, theme::dim()));
+            schedule = format!("  {final_text}");
+        }
+    }
+    extra.push((schedule, theme::dim()));
+    for gap in form.gaps() {
+        extra.push((format!("⚠ {}", checklist_gap(gap, lang)), theme::warning()));
+    }
+    y += 1;
+    for (text, style) in extra {
+        if y >= last {
+            break;
+        }
         let r = row(inner, y);
-        buf.set_string(r.x, r.y, fit(&text, w), theme::warning());
+        buf.set_string(r.x, r.y, fit(&text, w), style);
+        y += 1;
     }
     let footer = row(inner, last);
     buf.set_string(
