@@ -595,3 +595,24 @@ fn items_popup_with_a_report_dialog_snapshot() {
     app.keys("r v right");
     snap("course_read_dialog_da_80x24", &app.draw(80, 24));
 }
+
+#[test]
+fn arrows_on_an_empty_consultant_field_walk_the_suppliers_people() {
+    let mut app = app(Lang::En, false);
+    open_card(&mut app);
+    app.keys("f");
+    app.text("udsyn");
+    app.keys("tab right");
+    let Some(Popup::CourseForm(form)) = &app.model.popup else {
+        panic!("the form is open");
+    };
+    let first = form.consultant.chosen;
+    assert!(matches!(first, Some(JONAS) | Some(ANNA)), "{first:?}");
+    app.keys("right");
+    let Some(Popup::CourseForm(form)) = &app.model.popup else {
+        panic!("the form is open");
+    };
+    assert_ne!(form.consultant.chosen, first, "→ moves on");
+    app.keys("enter");
+    assert!(courses(&app)[0].consultant.is_some());
+}

@@ -134,21 +134,22 @@ impl CourseDialog {
             self.choice = (self.choice as i32 + step).rem_euclid(n) as usize;
             return;
         }
-        if self.kind == DialogKind::Consultant
-            && matches!(key.code, KeyCode::Left | KeyCode::Right)
-            && !self.matches.is_empty()
+        if self.kind == DialogKind::Consultant && matches!(key.code, KeyCode::Left | KeyCode::Right)
         {
+            if self.matches.is_empty() {
+                self.match_consultants(directory);
+            }
+            if self.matches.is_empty() {
+                return;
+            }
             let delta = if key.code == KeyCode::Left { -1 } else { 1 };
             let m = self.matches.len() as i32;
-            let i = self
-                .matches
-                .iter()
-                .position(|c| Some(c.0) == self.chosen)
-                .map_or(0, |i| i as i32);
-            self.chosen = self
-                .matches
-                .get((i + delta).rem_euclid(m) as usize)
-                .map(|c| c.0);
+            let next = match self.matches.iter().position(|c| Some(c.0) == self.chosen) {
+                Some(i) => (i as i32 + delta).rem_euclid(m),
+                None if delta > 0 => 0,
+                None => m - 1,
+            };
+            self.chosen = self.matches.get(next as usize).map(|c| c.0);
             return;
         }
         if self.input.input(key) && self.kind == DialogKind::Consultant {

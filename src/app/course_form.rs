@@ -109,12 +109,12 @@ impl Picker {
             return;
         }
         let n = self.matches.len() as i32;
-        let i = self
-            .matches
-            .iter()
-            .position(|m| Some(m.0) == self.chosen)
-            .map_or(0, |i| i as i32);
-        let next = (i + delta).rem_euclid(n) as usize;
+        let next = match self.matches.iter().position(|m| Some(m.0) == self.chosen) {
+            Some(i) => (i as i32 + delta).rem_euclid(n) as usize,
+            // Nothing chosen yet: → takes the first, ← the last.
+            None if delta > 0 => 0,
+            None => (n - 1) as usize,
+        };
         self.chosen = self.matches.get(next).map(|m| m.0);
     }
 
@@ -364,8 +364,19 @@ impl CourseForm {
         };
         self.errors.clear();
         match (self.focus, sideways) {
-            (CourseField::Supplier, Some(d)) => self.supplier.step(d),
-            (CourseField::Consultant, Some(d)) => self.consultant.step(d),
+            (CourseField::Supplier, Some(d)) => {
+                if self.supplier.matches.is_empty() {
+                    self.match_suppliers(directory);
+                }
+                self.supplier.step(d)
+            }
+            (CourseField::Consultant, Some(d)) => {
+                // With nothing typed, ←/→ walk the chosen supplier's people first.
+                if self.consultant.matches.is_empty() {
+                    self.match_consultants(directory);
+                }
+                self.consultant.step(d)
+            }
             (CourseField::Kind, Some(d)) => {
                 let n = self.kinds.len().max(1) as i32;
                 self.kind = (self.kind as i32 + d).rem_euclid(n) as usize;
@@ -556,7 +567,7 @@ impl CourseForm {
             id: base.map_or(id, |c| c.id),
             case: self.case,
             supplier,
-            consultant: self.consultant.chosen.filter(|_| consultant_typed),
+            consultant: self.consultant.chosen,
             kind: self.kind_key().to_string(),
             start,
             end,
