@@ -87,9 +87,12 @@ fn lookup(c: &mut Criterion) {
         .single()
         .expect("now");
     let medical = caseplan::config::Medical::default();
+    let courses = caseplan::config::Courses::default();
     let mut card_group = c.benchmark_group("case_card");
     card_group.bench_function("10000", |b| {
-        b.iter(|| black_box(card(big, CaseId(5_000), &zone, now, &medical).expect("card")))
+        b.iter(|| {
+            black_box(card(big, CaseId(5_000), &zone, now, &medical, &courses).expect("card"))
+        })
     });
     card_group.finish();
 }

@@ -121,6 +121,7 @@ fn the_card_holds_the_cases_open_agreements_courses_and_requests() {
         &Zone::copenhagen(),
         now(),
         &Medical::default(),
+        &caseplan::config::Courses::default(),
     )
     .unwrap()
     .unwrap();
@@ -191,7 +192,8 @@ fn the_card_holds_the_cases_open_agreements_courses_and_requests() {
             CaseId(999_999),
             &Zone::copenhagen(),
             now(),
-            &Medical::default()
+            &Medical::default(),
+            &caseplan::config::Courses::default(),
         )
         .unwrap()
         .is_none()

@@ -97,6 +97,16 @@ named_actions! {
     EditItem = "edit_item",
     BookFromItem = "book_from_item",
     // Courses and supplier reports (#6).
+    NewCourse = "new_course",
+    MarkReportRead = "mark_report_read",
+    AskInterimReport = "ask_interim_report",
+    ExtendCourse = "extend_course",
+    CompleteCourse = "complete_course",
+    InterruptCourse = "interrupt_course",
+    ChangeConsultant = "change_consultant",
+    ChangeSupplier = "change_supplier",
+    NextReport = "next_report",
+    PrevReport = "prev_report",
 
     // Supplier overview (#6).
     SupplierOverview = "supplier_overview",

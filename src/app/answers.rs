@@ -24,6 +24,7 @@ pub(super) fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         }
         Loaded::Directory(directory) => {
             model.directory = Some(directory);
+            super::courses::directory_loaded(model);
             vec![]
         }
         Loaded::Answer { meetings, question } => answered(model, meetings, question),
@@ -81,6 +82,11 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
             model.popup = Some(Popup::Form(Box::new(editor)));
             vec![]
         }
+        Question::ThreeParty {
+            from,
+            case,
+            parties,
+        } => super::courses::three_party_form(model, meetings, from, case, parties),
         Question::FreeSlot { from, minutes } => {
             let booked = occurrences(
                 &meetings,

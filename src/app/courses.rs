@@ -1,10 +1,581 @@
-//! Keys on a course and its reports in the items popup.
+//! Supplier courses in the planner: the course form from the card, and the keys on a course
+//! and its reports in the items popup. Pure, like `update`: every change is one `Step` written
+//! by the app loop, with a label for the status line and undo.
+//!
+//! Report keys act on the report under the cursor (`[`/`]`); without one, each key picks its
+//! own: `r` the next report not received, `v` the first received and unread, `c` the first late.
 
 use super::action::Named;
-use super::effect::Effect;
-use super::model::Model;
+use super::course_dialog::{CourseDialog, DialogKind};
+use super::course_form::{CourseForm, CourseFormMode};
+use super::effect::{Effect, Question};
+use super::form::MeetingEditor;
+use super::history::Step;
+use super::model::{Model, Screen};
+use super::popup::{Items, Popup};
+use super::update::{SEARCH_DAYS, fetch_ahead, info, need_directory, warn};
+use crate::domain::agenda::occurrences;
+use crate::domain::reports::is_finished;
+use crate::domain::schedule::{interim_due, new_reports, regenerate, with_interim};
+use crate::domain::slots::{Need, next_free};
+use crate::i18n::{Msg, cpr_error, label_course_kind, parse_error};
+use crate::model::{
+    CaseId, ContactId, Course, CourseId, CourseOutcome, Meeting, Participant, ReportChase, Role,
+    purpose,
+};
+use crate::privacy::check_no_cpr;
+use crate::store::{AnyRecord, Change, RecordRef};
+use crate::time::{format_date, parse_date};
+use chrono::{Duration, Months, NaiveDateTime};
+
+/// `f` on the card: the form for a new course. The pickers need the directory.
+pub fn new_course(model: &mut Model, case: CaseId) -> Vec<Effect> {
+    let form = CourseForm::new(&model.settings, case, model.today(), model.lang, None);
+    model.popup = Some(Popup::CourseForm(Box::new(form)));
+    need_directory(model)
+}
 
 /// A key on the selected course of the items popup.
-pub fn on_course(_model: &mut Model, _named: Named) -> Vec<Effect> {
+pub fn on_course(model: &mut Model, named: Named) -> Vec<Effect> {
+    let lang = model.lang;
+    let today = model.today();
+    let Some(Popup::Items(items)) = &mut model.popup else {
+        return vec![];
+    };
+    let Some(course) = items.courses.get(items.selected).cloned() else {
+        return vec![];
+    };
+    let last_report = course.reports.len().saturating_sub(1);
+    match named {
+        Named::NextReport => {
+            items.report = Some(items.report.map_or(0, |r| (r + 1).min(last_report)));
+            return vec![];
+        }
+        Named::PrevReport => {
+            items.report = Some(items.report.map_or(last_report, |r| r.saturating_sub(1)));
+            return vec![];
+        }
+        _ => {}
+    }
+    let cursor = items.report.filter(|r| *r < course.reports.len());
+    if named == Named::EditItem {
+        return open_form(model, &course, false);
+    }
+    let acts = matches!(
+        named,
+        Named::MarkReceived
+            | Named::MarkReportRead
+            | Named::LogChase
+            | Named::BookFromItem
+            | Named::AskInterimReport
+            | Named::ExtendCourse
+            | Named::CompleteCourse
+            | Named::InterruptCourse
+            | Named::ChangeConsultant
+            | Named::ChangeSupplier
+    );
+    if acts && is_finished(&course) {
+        model.status = Some(info(Msg::CourseIsFinished.text(lang)));
+        return vec![];
+    }
+    match named {
+        Named::MarkReceived => {
+            let index = cursor
+                .filter(|i| course.reports[*i].received.is_none())
+                .or_else(|| course.reports.iter().position(|r| r.received.is_none()));
+            let Some(index) = index else {
+                model.status = Some(info(Msg::NoReportToReceive.text(lang)));
+                return vec![];
+            };
+            let mut after = course.clone();
+            after.reports[index].received = Some(today);
+            let label = report_label(model, Msg::StepReportReceived, &course, index);
+            write(&course, after, label)
+        }
+        Named::MarkReportRead => {
+            let index = cursor
+                .filter(|i| course.reports[*i].read.is_none())
+                .or_else(|| {
+                    course
+                        .reports
+                        .iter()
+                        .position(|r| r.received.is_some() && r.read.is_none())
+                });
+            let Some(index) = index else {
+                model.status = Some(info(Msg::NoReportUnread.text(lang)));
+                return vec![];
+            };
+            open_dialog(model, DialogKind::Read { report: index }, course, "")
+        }
+        Named::LogChase => {
+            let late = |i: &usize| {
+                let r = &course.reports[*i];
+                r.received.is_none() && r.due < today
+            };
+            let index = cursor
+                .filter(late)
+                .or_else(|| (0..course.reports.len()).find(late));
+            let Some(index) = index else {
+                model.status = Some(info(Msg::NoLateReport.text(lang)));
+                return vec![];
+            };
+            open_dialog(model, DialogKind::Chase { report: index }, course, "")
+        }
+        Named::BookFromItem => book_three_party(model, &course),
+        Named::AskInterimReport => {
+            let summon = model.settings.courses.summon_days_before_end;
+            let Some(due) = interim_due(&course, summon, today) else {
+                model.status = Some(info(Msg::InterimNotNeeded.text(lang)));
+                return vec![];
+            };
+            let mut after = course.clone();
+            after.reports = with_interim(&course.reports, due);
+            let label = format!(
+                "{} {} · {}",
+                Msg::StepInterimAsked.text(lang),
+                format_date(due),
+                course_name(model, &course)
+            );
+            write(&course, after, label)
+        }
+        Named::ExtendCourse => {
+            let months = model.settings.courses.extension_months;
+            let end = course
+                .end
+                .checked_add_months(Months::new(months))
+                .unwrap_or(course.end);
+            open_dialog(model, DialogKind::Extend, course, &format_date(end))
+        }
+        Named::CompleteCourse => {
+            let mut after = course.clone();
+            after.outcome = Some(CourseOutcome::Completed { on: today });
+            let label = format!(
+                "{} {}",
+                Msg::StepCourseCompleted.text(lang),
+                course_name(model, &course)
+            );
+            write(&course, after, label)
+        }
+        Named::InterruptCourse => open_dialog(model, DialogKind::Interrupt, course, ""),
+        Named::ChangeConsultant => {
+            let mut effects = open_dialog(model, DialogKind::Consultant, course, "");
+            effects.extend(need_directory(model));
+            effects
+        }
+        Named::ChangeSupplier => open_form(model, &course, true),
+        _ => vec![],
+    }
+}
+
+fn open_form(model: &mut Model, course: &Course, successor: bool) -> Vec<Effect> {
+    let back = take_items(model);
+    let form = CourseForm::from_course(
+        &model.settings,
+        course,
+        successor,
+        model.directory.as_ref(),
+        model.today(),
+        model.lang,
+        back,
+    );
+    model.popup = Some(Popup::CourseForm(Box::new(form)));
+    match model.directory {
+        Some(_) => vec![],
+        // The pickers show names from the directory: load it and fill the form again.
+        None => vec![Effect::LoadDirectory],
+    }
+}
+
+fn open_dialog(model: &mut Model, kind: DialogKind, course: Course, initial: &str) -> Vec<Effect> {
+    let back = take_items(model);
+    model.popup = Some(Popup::CourseDialog(Box::new(CourseDialog::new(
+        kind, course, initial, back,
+    ))));
+    vec![]
+}
+
+fn take_items(model: &mut Model) -> Option<Items> {
+    match model.popup.take() {
+        Some(Popup::Items(items)) => Some(items),
+        other => {
+            model.popup = other;
+            None
+        }
+    }
+}
+
+/// Esc on the course form or a course question: back to the items popup it came from.
+pub fn close(model: &mut Model) {
+    model.popup = match model.popup.take() {
+        Some(Popup::CourseForm(form)) => form.back.map(Popup::Items),
+        Some(Popup::CourseDialog(dialog)) => dialog.back.map(Popup::Items),
+        _ => None,
+    };
+}
+
+/// The directory arrived: an open edit form shows the names of its supplier and consultant.
+pub fn directory_loaded(model: &mut Model) {
+    let Some(Popup::CourseForm(form)) = &mut model.popup else {
+        return;
+    };
+    let (CourseFormMode::Edit(course), Some(directory)) = (&form.mode, &model.directory) else {
+        return;
+    };
+    // Opened before the names were loaded: the pickers show numbers until filled again.
+    if super::popup::text_of(&form.supplier.input).starts_with('#') {
+        let course = course.as_ref().clone();
+        let back = form.back.take();
+        let focus = form.focus;
+        let mut fresh = CourseForm::from_course(
+            &model.settings,
+            &course,
+            false,
+            Some(directory),
+            model.today(),
+            model.lang,
+            back,
+        );
+        fresh.focus = focus;
+        model.popup = Some(Popup::CourseForm(Box::new(fresh)));
+    }
+}
+
+/// Keys of the course form (Tab, Enter) and of a course question.
+pub fn form_action(model: &mut Model, named: Named) -> Vec<Effect> {
+    match &mut model.popup {
+        Some(Popup::CourseForm(form)) => match named {
+            Named::NextField => form.next_field(),
+            Named::PrevField => form.prev_field(),
+            Named::Submit => return save_form(model),
+            _ => {}
+        },
+        Some(Popup::CourseDialog(dialog)) => match named {
+            Named::NextField | Named::PrevField => dialog.toggle_focus(),
+            Named::Submit => return save_dialog(model),
+            _ => {}
+        },
+        _ => {}
+    }
+    vec![]
+}
+
+/// A key no binding took, for the open course form or question.
+pub fn type_key(model: &mut Model, key: ratatui::crossterm::event::KeyEvent) -> Vec<Effect> {
+    let directory = model.directory.as_ref();
+    match &mut model.popup {
+        Some(Popup::CourseForm(form)) => form.type_key(key, directory),
+        Some(Popup::CourseDialog(dialog)) => dialog.type_key(key, directory),
+        _ => {}
+    }
+    vec![]
+}
+
+/// Whether printable keys type into the open course form or question.
+pub fn takes_text(popup: &Popup) -> bool {
+    match popup {
+        Popup::CourseForm(form) => form.focus_is_text(),
+        Popup::CourseDialog(dialog) => dialog.takes_text(),
+        _ => false,
+    }
+}
+
+fn save_form(model: &mut Model) -> Vec<Effect> {
+    let lang = model.lang;
+    let today = model.today();
+    let Some(Popup::CourseForm(form)) = &mut model.popup else {
+        return vec![];
+    };
+    let id = match &form.mode {
+        CourseFormMode::Edit(course) => Some(course.id.0),
+        _ => model.reserved_id,
+    };
+    let Some(id) = id else { return vec![] };
+    let mut course = match form.build(CourseId(id), lang) {
+        Ok(course) => course,
+        Err(errors) => {
+            if let Some((field, _)) = errors.first() {
+                form.focus = *field;
+            }
+            form.errors = errors;
+            return vec![];
+        }
+    };
+    let Some(Popup::CourseForm(form)) = model.popup.take() else {
+        return vec![];
+    };
+    let form = *form;
+    model.popup = form.back.map(Popup::Items);
+    match form.mode {
+        CourseFormMode::New => {
+            model.reserved_id = None;
+            course.reports = new_reports(course.start, course.end, &course.cadence);
+            let label = format!(
+                "{} {}",
+                Msg::StepCourseCreated.text(lang),
+                course_name(model, &course)
+            );
+            vec![Effect::Write(Step {
+                label,
+                backward: vec![Change::Delete(RecordRef::from(course.id))],
+                forward: vec![Change::Put(AnyRecord::Course(course))],
+            })]
+        }
+        CourseFormMode::Edit(before) => {
+            let schedule_changed = course.start != before.start
+                || course.end != before.end
+                || course.cadence != before.cadence;
+            if schedule_changed {
+                // The schedule follows; received and annotated reports are kept.
+                let end = course.end;
+                let cadence = course.cadence.clone();
+                course.reports = regenerate(&course, end, &cadence, today);
+            }
+            let label = format!(
+                "{} {}",
+                Msg::StepCourseEdited.text(lang),
+                course_name(model, &course)
+            );
+            write(&before, course, label)
+        }
+        CourseFormMode::Successor(old) => {
+            model.reserved_id = None;
+            course.reports = new_reports(course.start, course.end, &course.cadence);
+            let mut ended = (*old).clone();
+            ended.outcome = Some(CourseOutcome::SupplierChanged {
+                on: today,
+                next: course.id,
+            });
+            let label = format!(
+                "{} {} → {}",
+                Msg::StepSupplierChanged.text(lang),
+                course_name(model, &old),
+                course_name(model, &course)
+            );
+            vec![Effect::Write(Step {
+                label,
+                backward: vec![
+                    Change::Delete(RecordRef::from(course.id)),
+                    Change::Put(AnyRecord::Course((*old).clone())),
+                ],
+                forward: vec![
+                    Change::Put(AnyRecord::Course(course)),
+                    Change::Put(AnyRecord::Course(ended)),
+                ],
+            })]
+        }
+    }
+}
+
+fn save_dialog(model: &mut Model) -> Vec<Effect> {
+    let lang = model.lang;
+    let today = model.today();
+    let now_utc = model.settings.zone.to_utc(model.now);
+    let Some(Popup::CourseDialog(dialog)) = &mut model.popup else {
+        return vec![];
+    };
+    let before = dialog.course.clone();
+    let mut after = before.clone();
+    let text = dialog.text();
+    let result: Result<(Msg, Option<usize>), String> = match dialog.kind {
+        DialogKind::Read { report } => match check_no_cpr("note", &text) {
+            Err(e) => Err(cpr_error(&e, lang)),
+            Ok(()) => {
+                if let Some(r) = after.reports.get_mut(report) {
+                    // Reading a report means it arrived.
+                    r.received = r.received.or(Some(today));
+                    r.read = Some(today);
+                    r.action = Some(dialog.action());
+                    if !text.is_empty() {
+                        r.note = text.clone();
+                    }
+                }
+                Ok((Msg::StepReportRead, Some(report)))
+            }
+        },
+        DialogKind::Chase { report } => match check_no_cpr("note", &text) {
+            Err(e) => Err(cpr_error(&e, lang)),
+            Ok(()) => {
+                if let Some(r) = after.reports.get_mut(report) {
+                    r.chases.push(ReportChase {
+                        at: now_utc,
+                        channel: dialog.channel(),
+                        note: text.clone(),
+                    });
+                }
+                Ok((Msg::StepReportChased, Some(report)))
+            }
+        },
+        DialogKind::Extend => match parse_date(&text, today) {
+            Err(e) => Err(parse_error(&e, lang)),
+            Ok(end) => {
+                let cadence = after.cadence.clone();
+                after.reports = regenerate(&before, end, &cadence, today);
+                after.end = end;
+                after.outcome = Some(CourseOutcome::Extended {
+                    on: today,
+                    previous_end: before.end,
+                });
+                Ok((Msg::StepCourseExtended, None))
+            }
+        },
+        DialogKind::Interrupt => {
+            after.outcome = Some(CourseOutcome::Interrupted { on: today });
+            Ok((Msg::StepCourseInterrupted, None))
+        }
+        DialogKind::Consultant => match dialog.chosen {
+            None => Err(Msg::ChooseContact.text(lang).to_string()),
+            Some(new) => {
+                after.consultant = Some(new);
+                after.outcome = Some(CourseOutcome::ConsultantChanged {
+                    on: today,
+                    previous: before.consultant,
+                });
+                Ok((Msg::StepConsultantChanged, None))
+            }
+        },
+    };
+    let (msg, report) = match result {
+        Ok(done) => done,
+        Err(message) => {
+            dialog.error = Some(message);
+            return vec![];
+        }
+    };
+    let kind = dialog.kind;
+    let consultant_name = dialog
+        .matches
+        .iter()
+        .find(|m| Some(m.0) == dialog.chosen)
+        .map(|m| m.1.clone());
+    let back = dialog.back.take();
+    model.popup = back.map(Popup::Items);
+    let mut label = match report {
+        Some(index) => report_label(model, msg, &before, index),
+        None => format!("{} {}", msg.text(lang), course_name(model, &before)),
+    };
+    match kind {
+        DialogKind::Extend => label.push_str(&format!(" → {}", format_date(after.end))),
+        DialogKind::Consultant => {
+            if let Some(name) = consultant_name {
+                label.push_str(&format!(" → {name}"));
+            }
+        }
+        _ => {}
+    }
+    write(&before, after, label)
+}
+
+/// One step that replaces `before` with `after`.
+fn write(before: &Course, after: Course, label: String) -> Vec<Effect> {
+    vec![Effect::Write(Step {
+        label,
+        forward: vec![Change::Put(AnyRecord::Course(after))],
+        backward: vec![Change::Put(AnyRecord::Course(before.clone()))],
+    })]
+}
+
+/// "afklaring Udsyn Mentorhuset".
+fn course_name(model: &Model, course: &Course) -> String {
+    format!(
+        "{} {}",
+        label_course_kind(&course.kind, model.lang).to_lowercase(),
+        contact_name(model, course.supplier)
+    )
+}
+
+/// "rapport modtaget: 20.11.2026 afklaring Udsyn Mentorhuset".
+fn report_label(model: &Model, msg: Msg, course: &Course, index: usize) -> String {
+    let due = course
+        .reports
+        .get(index)
+        .map_or_else(String::new, |r| format_date(r.due));
+    format!(
+        "{} {due} · {}",
+        msg.text(model.lang),
+        course_name(model, course)
+    )
+}
+
+/// A contact's name from the open card's courses or the directory, else its number.
+fn contact_name(model: &Model, id: ContactId) -> String {
+    if let Screen::Card { card, .. } = &model.screen {
+        let known = card
+            .courses
+            .iter()
+            .flat_map(|c| std::iter::once(&c.supplier).chain(c.consultant.as_ref()))
+            .find(|c| c.id == id);
+        if let Some(c) = known {
+            return c.name.clone();
+        }
+    }
+    model
+        .directory
+        .as_ref()
+        .and_then(|d| d.contacts.iter().find(|c| c.id == id))
+        .map_or_else(|| format!("#{id}"), |c| c.name.clone())
+}
+
+/// `b` on a course: a three-party meeting with the citizen and the consultant (or the
+/// supplier) in the first free slot, in the meeting form for the caseworker to confirm.
+fn book_three_party(model: &mut Model, course: &Course) -> Vec<Effect> {
+    let party = Participant {
+        role: Role::Consultant,
+        contact: Some(course.consultant.unwrap_or(course.supplier)),
+        name: String::new(),
+    };
+    let from = model.now;
+    let case = (course.case, model.case_name(course.case));
+    model.popup = None;
+    fetch_ahead(
+        model,
+        from,
+        Question::ThreeParty {
+            from,
+            case,
+            parties: vec![party],
+        },
+    )
+}
+
+/// The meetings of the coming weeks arrived: open the three-party form at the first free time.
+pub fn three_party_form(
+    model: &mut Model,
+    meetings: Vec<Meeting>,
+    from: NaiveDateTime,
+    case: (CaseId, String),
+    parties: Vec<Participant>,
+) -> Vec<Effect> {
+    let settings = &model.settings;
+    let booked = occurrences(
+        &meetings,
+        from.date(),
+        from.date() + Duration::days(i64::from(SEARCH_DAYS)),
+    );
+    let need = Need {
+        minutes: settings.default_minutes,
+        prep_minutes: settings.prep_minutes,
+        follow_up_minutes: settings.follow_up_minutes,
+    };
+    let found = next_free(from, need, &booked, &settings.hours, SEARCH_DAYS);
+    if found.is_none() {
+        model.status = Some(warn(Msg::NoFreeSlot.text(model.lang)));
+    }
+    let start = found.unwrap_or_else(|| from.date().and_time(settings.hours.start));
+    let mut editor = MeetingEditor::new(settings, start, Some(case));
+    if !editor.purposes.iter().any(|p| p == purpose::THREE_PARTY) {
+        editor.purposes.push(purpose::THREE_PARTY.to_string());
+    }
+    editor.purpose = editor
+        .purposes
+        .iter()
+        .position(|p| p == purpose::THREE_PARTY)
+        .unwrap_or(0);
+    editor.parties = parties;
+    editor.day = meetings
+        .into_iter()
+        .filter(|m| m.start.date() == start.date())
+        .collect();
+    editor.day_loaded = Some(start.date());
+    model.popup = Some(Popup::Form(Box::new(editor)));
     vec![]
 }

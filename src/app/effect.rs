@@ -25,6 +25,7 @@ pub enum Effect {
         zone: Zone,
         now: DateTime<Utc>,
         medical: Box<Medical>,
+        courses: Box<crate::config::Courses>,
     },
     /// Load a contact's card.
     LoadContactCard(ContactId),
@@ -75,6 +76,12 @@ pub enum Question {
     },
     /// Book a visit at a supplier back to back on one day (#6).
     SupplierVisit(Box<super::suppliers::VisitPlan>),
+    /// Open a three-party meeting form for a case with `parties` at the first free time (#6).
+    ThreeParty {
+        from: NaiveDateTime,
+        case: (CaseId, String),
+        parties: Vec<crate::model::Participant>,
+    },
 }
 
 /// What the app loop hands back to `update`.

@@ -23,6 +23,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
         Some(Popup::ContactLog(_) | Popup::Record(_)) => vec![Layer::Form],
         Some(Popup::Help { .. }) => vec![Layer::Help],
         Some(Popup::Items(_)) => vec![Layer::Items],
+        Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => vec![Layer::Form],
         Some(Popup::Palette(_)) => vec![Layer::Palette],
         Some(Popup::Confirm(_)) => vec![Layer::Confirm],
         Some(Popup::Prompt(_) | Popup::Form(_)) => vec![Layer::Form],
@@ -37,6 +38,9 @@ fn takes_text(model: &Model) -> bool {
         // Letters type into the note; on the choices, space and arrows change them.
         Some(Popup::ContactLog(log)) => log.focus == ContactLogField::Note,
         Some(Popup::Record(form)) => form.focus_is_text(),
+        Some(popup @ (Popup::CourseForm(_) | Popup::CourseDialog(_))) => {
+            super::courses::takes_text(popup)
+        }
         _ => false,
     }
 }

@@ -104,6 +104,7 @@ pub(super) fn load_card(model: &Model, case: CaseId) -> Effect {
         zone: model.settings.zone,
         now: model.settings.zone.to_utc(model.now),
         medical: Box::new(model.settings.medical.clone()),
+        courses: Box::new(model.settings.courses.clone()),
     }
 }
 
@@ -126,6 +127,7 @@ pub fn card(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::Undo | Named::Redo => return super::update::undo_redo(model, named),
         Named::EditCase => return super::records::edit_case(case),
         Named::OpenItems => return vec![Effect::LoadItems(case)],
+        Named::NewCourse => return super::courses::new_course(model, case),
         Named::ScrollDown => *scroll = scroll.saturating_add(1),
         Named::ScrollUp => *scroll = scroll.saturating_sub(1),
         Named::CloseCard => {
@@ -177,8 +179,14 @@ pub fn items(model: &mut Model, named: Named) -> Vec<Effect> {
     };
     let last = (items.courses.len() + items.requests.len()).saturating_sub(1);
     match named {
-        Named::ScrollDown | Named::PageDown => items.selected = (items.selected + 1).min(last),
-        Named::ScrollUp | Named::PageUp => items.selected = items.selected.saturating_sub(1),
+        Named::ScrollDown | Named::PageDown => {
+            items.selected = (items.selected + 1).min(last);
+            items.report = None;
+        }
+        Named::ScrollUp | Named::PageUp => {
+            items.selected = items.selected.saturating_sub(1);
+            items.report = None;
+        }
         _ => {
             // Every other key acts on the selected course or request.
             let courses = items.courses.len();
@@ -381,10 +389,17 @@ pub fn answer_agreement(
 pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
     match loaded {
         Loaded::Items(courses, requests) => {
+            // Reloaded after a change: the same course or request stays selected.
+            let (selected, report) = match &model.popup {
+                Some(Popup::Items(open)) => (open.selected, open.report),
+                _ => (0, None),
+            };
+            let last = (courses.len() + requests.len()).saturating_sub(1);
             model.popup = Some(Popup::Items(Items {
                 courses,
                 requests,
-                selected: 0,
+                selected: selected.min(last),
+                report,
             }));
         }
         Loaded::SearchIndex(index) => {
@@ -429,7 +444,14 @@ pub fn after_write(model: &mut Model, changes: &[Change]) -> Vec<Effect> {
         model.search = None;
     }
     match card_case(model) {
-        Some(case) => vec![load_card(model, case)],
+        Some(case) => {
+            let mut effects = vec![load_card(model, case)];
+            // The courses-and-requests popup shows the records whole: read them again.
+            if matches!(model.popup, Some(Popup::Items(_))) {
+                effects.push(Effect::LoadItems(case));
+            }
+            effects
+        }
         None => vec![],
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod action;
 mod answers;
+pub mod course_dialog;
+pub mod course_form;
 pub mod courses;
 pub mod effect;
 pub mod form;
@@ -50,7 +52,6 @@ pub fn settings(config: &Config, zone: Zone, lang: Lang) -> Settings {
             .map(|k| k.key.clone())
             .collect(),
         medical: config.medical.clone(),
-        courses: config.courses.clone(),
         target_groups: config
             .cadence
             .iter()
@@ -64,6 +65,18 @@ pub fn settings(config: &Config, zone: Zone, lang: Lang) -> Settings {
         } else {
             5
         },
+        courses: config.courses.clone(),
+        course_kinds: config
+            .courses
+            .kinds
+            .iter()
+            .map(|k| {
+                (
+                    k.key.clone(),
+                    config.course_kind_label(&k.key, lang).into_owned(),
+                )
+            })
+            .collect(),
     }
 }
 

@@ -52,12 +52,14 @@ pub struct Settings {
     pub purposes: Vec<String>,
     /// The medical chase schedule, for the card's next chase.
     pub medical: crate::config::Medical,
-    /// Report reminders' lead times, for the supplier overview.
-    pub courses: crate::config::Courses,
     /// Target groups as (key, label in the interface language).
     pub target_groups: Vec<(String, String)>,
     /// Days shown in the week view: 5 (Monday–Friday) or 7.
     pub week_days: u8,
+    /// Supplier courses: length, cadence, lead times, extension; also the supplier overview's.
+    pub courses: crate::config::Courses,
+    /// Course kinds as (key, label in the interface language).
+    pub course_kinds: Vec<(String, String)>,
 }
 
 /// The meetings of the loaded date range and the names they refer to.

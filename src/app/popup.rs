@@ -25,6 +25,10 @@ pub enum Popup {
     Record(Box<RecordForm>),
     /// A case's courses and medical requests, one shown in full.
     Items(Items),
+    /// The supplier course form (#6).
+    CourseForm(Box<super::course_form::CourseForm>),
+    /// A short question about a course or a report (#6).
+    CourseDialog(Box<super::course_dialog::CourseDialog>),
 }
 
 /// A case's courses and medical requests, loaded whole; `selected` indexes courses, then requests.
@@ -32,6 +36,9 @@ pub struct Items {
     pub courses: Vec<Course>,
     pub requests: Vec<MedicalRequest>,
     pub selected: usize,
+    /// The report of the selected course that report keys act on, moved with `[`/`]`;
+    /// `None`: each key picks its own (the next to receive, the first unread, the first late).
+    pub report: Option<usize>,
 }
 
 /// The finder over cases, contacts, phone numbers and upcoming meetings.

@@ -39,9 +39,10 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
             zone,
             now,
             medical,
+            courses,
         } => Action::Loaded(Loaded::Card(
             case,
-            card(store, case, &zone, now, &medical)?.map(Box::new),
+            card(store, case, &zone, now, &medical, &courses)?.map(Box::new),
         )),
         Effect::EditCase(id) => {
             Action::Loaded(Loaded::CaseToEdit(store.get::<Case>(id)?.map(Box::new)))

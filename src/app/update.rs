@@ -61,7 +61,8 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             return vec![];
         }
         Named::ClosePopup => {
-            model.popup = None;
+            // The course form and questions go back to the items popup they came from.
+            super::courses::close(model);
             return vec![];
         }
         Named::Help => {
@@ -93,6 +94,9 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::ContactLog(_)) => lookup::contact_log(model, named),
         Some(Popup::Record(_)) => records::form(model, named),
         Some(Popup::Items(_)) => lookup::items(model, named),
+        Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => {
+            super::courses::form_action(model, named)
+        }
         Some(Popup::Help { .. }) => help(model, named),
         Some(Popup::Palette(_)) => palette(model, named),
         Some(Popup::Confirm(_)) => confirm(model, named),
@@ -629,6 +633,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             form.type_key(key);
             vec![]
         }
+        Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => super::courses::type_key(model, key),
         Some(Popup::Form(editor)) => {
             editor.type_key(key, model.directory.as_ref());
             form_day(model)

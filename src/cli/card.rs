@@ -39,7 +39,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let Some(id) = resolve(&store, &query, ctx.today(), lang)? else {
         return Ok(ExitCode::FAILURE);
     };
-    let Some(card) = card(&store, id, &ctx.zone, ctx.clock.now(), &ctx.config.medical)? else {
+    let Some(card) = card(
+        &store,
+        id,
+        &ctx.zone,
+        ctx.clock.now(),
+        &ctx.config.medical,
+        &ctx.config.courses,
+    )?
+    else {
         bail!("case {id} is gone");
     };
     if args.json {

@@ -10,8 +10,9 @@ use super::reminder::{
     Basis, CadenceKind, Reason, Reminder, ReminderKind, Rule, Setting, Subject, days_late,
 };
 use crate::config::Courses;
-use crate::model::{Course, CourseOutcome, Report};
+use crate::model::{Course, CourseOutcome, OrderChecklist, Report};
 use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 /// The reminders of `course` that show on `today`, in the order of the course's reports, then
 /// the end-of-course reminders. `supplier` is the supplier's name, for the reasons.
@@ -45,7 +46,7 @@ pub fn course_reminders(
 }
 
 /// Completed, interrupted or continued at another supplier.
-fn is_finished(course: &Course) -> bool {
+pub fn is_finished(course: &Course) -> bool {
     matches!(
         course.outcome,
         Some(
@@ -177,6 +178,33 @@ fn days_before(date: NaiveDate, days: u64) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
+/// A point of the order's checklist not met. Shown, never enforced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChecklistGap {
+    /// The order states no purpose.
+    NoPurpose,
+    /// "Close follow-up" was not asked for.
+    NoCloseFollowUp,
+    /// The caseworker's direct contact was not given to the supplier.
+    NoDirectContact,
+}
+
+/// The gaps of an order's checklist, in the order the form lists them.
+pub fn checklist_gaps(checklist: &OrderChecklist) -> Vec<ChecklistGap> {
+    let mut out = Vec::new();
+    if checklist.purpose.trim().is_empty() {
+        out.push(ChecklistGap::NoPurpose);
+    }
+    if !checklist.close_follow_up {
+        out.push(ChecklistGap::NoCloseFollowUp);
+    }
+    if !checklist.direct_contact_given {
+        out.push(ChecklistGap::NoDirectContact);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +264,24 @@ mod tests {
             channel: Channel::Phone,
             note: String::new(),
         }
+    }
+
+    #[test]
+    fn checklist_gaps_name_what_the_order_lacks() {
+        let mut check = OrderChecklist::default();
+        assert_eq!(
+            checklist_gaps(&check),
+            vec![
+                ChecklistGap::NoPurpose,
+                ChecklistGap::NoCloseFollowUp,
+                ChecklistGap::NoDirectContact
+            ]
+        );
+        check.purpose = "afklaring af arbejdsevne".into();
+        check.close_follow_up = true;
+        assert_eq!(checklist_gaps(&check), vec![ChecklistGap::NoDirectContact]);
+        check.direct_contact_given = true;
+        assert!(checklist_gaps(&check).is_empty());
     }
 
     #[test]

@@ -139,6 +139,41 @@ pub fn regenerate(
     kept
 }
 
+/// When an interim report should be due: [`MERGE_WITHIN_DAYS`] before the summons (the
+/// summons is `summon_days_before_end` before the end), but not before `today`. `None` when
+/// no interim report is needed: the final report is received or due by the summons, or a
+/// report not yet received is already due between the interim date and the summons.
+pub fn interim_due(
+    course: &Course,
+    summon_days_before_end: u32,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let summons_by = course
+        .end
+        .checked_sub_days(Days::new(u64::from(summon_days_before_end)))?;
+    let final_report = course.reports.iter().rev().find(|r| r.is_final)?;
+    if final_report.received.is_some() || final_report.due <= summons_by || summons_by < today {
+        return None;
+    }
+    let due = summons_by
+        .checked_sub_days(Days::new(MERGE_WITHIN_DAYS as u64))
+        .unwrap_or(summons_by)
+        .max(today);
+    let covered = course
+        .reports
+        .iter()
+        .any(|r| !r.is_final && r.received.is_none() && due <= r.due && r.due <= summons_by);
+    (!covered).then_some(due)
+}
+
+/// The reports with an empty interim report due on `due`, in due order.
+pub fn with_interim(reports: &[Report], due: NaiveDate) -> Vec<Report> {
+    let mut out = reports.to_vec();
+    out.push(empty_report(due, false));
+    out.sort_by_key(|report| (report.due, report.is_final));
+    out
+}
+
 /// A report that must survive any change of the schedule.
 fn must_keep(report: &Report, today: NaiveDate) -> bool {
     report.received.is_some()
@@ -362,6 +397,41 @@ mod tests {
         assert_eq!(got, c.reports);
     }
 
+    #[test]
+    fn interim_report_a_week_before_the_summons_when_the_final_comes_after() {
+        // End 18 Dec; summons by 4 Dec; interim due 27 Nov.
+        let c = course(d(2026, 9, 18), d(2026, 12, 18), ReportCadence::EndOnly);
+        assert_eq!(interim_due(&c, 14, d(2026, 11, 24)), Some(d(2026, 11, 27)));
+        // Late in the day: not before today.
+        assert_eq!(interim_due(&c, 14, d(2026, 11, 30)), Some(d(2026, 11, 30)));
+        // After the summons date it is too late to ask.
+        assert_eq!(interim_due(&c, 14, d(2026, 12, 5)), None);
+        let reports = with_interim(&c.reports, d(2026, 11, 27));
+        assert_eq!(
+            reports
+                .iter()
+                .map(|r| (r.due, r.is_final))
+                .collect::<Vec<_>>(),
+            vec![(d(2026, 11, 27), false), (d(2026, 12, 18), true)]
+        );
+        // Once asked for, it is not asked again.
+        let asked = Course {
+            reports,
+            ..c.clone()
+        };
+        assert_eq!(interim_due(&asked, 14, d(2026, 11, 24)), None);
+    }
+
+    #[test]
+    fn no_interim_report_when_the_final_report_is_in_or_early_enough() {
+        let mut c = course(d(2026, 9, 18), d(2026, 12, 18), ReportCadence::EndOnly);
+        c.reports[0].received = Some(d(2026, 11, 20));
+        assert_eq!(interim_due(&c, 14, d(2026, 11, 24)), None);
+        let mut c = course(d(2026, 9, 18), d(2026, 12, 18), ReportCadence::EndOnly);
+        c.reports[0].due = d(2026, 12, 4);
+        assert_eq!(interim_due(&c, 14, d(2026, 11, 24)), None);
+    }
+
     fn any_date() -> impl Strategy<Value = NaiveDate> {
         (2000i32..=2100, 1u32..=366).prop_map(|(year, ordinal)| {
             NaiveDate::from_yo_opt(year, ordinal)
@@ -439,6 +509,38 @@ mod tests {
             let finals: Vec<_> = got.iter().filter(|r| r.is_final).map(|r| r.due).collect();
             prop_assert_eq!(finals, vec![new_end]);
             prop_assert!(got.iter().all(|r| r.due <= new_end));
+        }
+
+        #[test]
+        fn shortening_adds_no_report_after_the_end_and_keeps_the_received(
+            (start, weeks, cadence) in course_case(),
+            received in proptest::collection::vec(any::<bool>(), 0..40),
+            cut_weeks in 0u64..=104,
+            today_offset in 0u64..900,
+        ) {
+            let end = start + Days::new(weeks * 7);
+            let mut c = course(start, end, cadence.clone());
+            for (report, got) in c.reports.iter_mut().zip(&received) {
+                if *got {
+                    report.received = Some(report.due);
+                }
+            }
+            let new_end = start + Days::new(weeks.saturating_sub(cut_weeks).max(1) * 7);
+            let today = start + Days::new(today_offset);
+            let got = regenerate(&c, new_end, &cadence, today);
+            for report in got.iter().filter(|r| r.due > new_end) {
+                // Only what the caseworker or the clock already made real may lie after the end.
+                prop_assert!(
+                    c.reports.iter().any(|old| old.due == report.due && (old.received.is_some() || old.due < today)),
+                    "new report after the end: {report:?}"
+                );
+            }
+            prop_assert_eq!(
+                got.iter().filter(|r| r.received.is_some()).count(),
+                c.reports.iter().filter(|r| r.received.is_some()).count()
+            );
+            let finals: Vec<_> = got.iter().filter(|r| r.is_final).map(|r| r.due).collect();
+            prop_assert_eq!(finals, vec![new_end]);
         }
     }
 }

@@ -4,11 +4,13 @@
 //! [`labels`]. Code elsewhere is English; Danish lives here and in the date parser.
 
 mod catalogue;
+mod course_words;
 mod errors;
 pub mod labels;
 mod lang;
 
 pub use catalogue::Msg;
+pub use course_words::{checklist_gap, course_reminder, report_action};
 pub use errors::{cpr_error, parse_error, quick_add_error};
 pub use labels::{
     label_channel, label_contact_kind, label_course_kind, label_form, label_place, label_purpose,
@@ -39,6 +41,16 @@ pub fn action_msg(action: &str) -> Option<Msg> {
         "edit_item" => Msg::ActEditItem,
         "book_from_item" => Msg::ActBookFromItem,
         // Courses and supplier reports (#6).
+        "new_course" => Msg::ActNewCourse,
+        "mark_report_read" => Msg::ActMarkReportRead,
+        "ask_interim_report" => Msg::ActAskInterimReport,
+        "extend_course" => Msg::ActExtendCourse,
+        "complete_course" => Msg::ActCompleteCourse,
+        "interrupt_course" => Msg::ActInterruptCourse,
+        "change_consultant" => Msg::ActChangeConsultant,
+        "change_supplier" => Msg::ActChangeSupplier,
+        "next_report" => Msg::ActNextReport,
+        "prev_report" => Msg::ActPrevReport,
 
         // Supplier overview (#6).
         "supplier_overview" => Msg::ActSupplierOverview,

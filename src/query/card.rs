@@ -4,8 +4,10 @@
 //! The card holds keys and enums, not labels: the screen and the CLI word them in the
 //! interface language. Local times are wall-clock times in the configured zone.
 
-use crate::config::Medical;
+use crate::config::{Courses, Medical};
 use crate::domain::chase;
+use crate::domain::reminder::Reminder;
+use crate::domain::reports::{ChecklistGap, checklist_gaps, course_reminders, is_finished};
 use crate::i18n::{Lang, Msg, request_state};
 use crate::model::{
     Agreement, AwayPeriod, Case, CaseFlags, CaseId, CaseStatus, Channel, Contact, ContactEvent,
@@ -120,6 +122,10 @@ pub struct CourseLine {
     pub late_reports: Vec<NaiveDate>,
     /// Due dates of reports received but not read.
     pub unread_reports: Vec<NaiveDate>,
+    /// What is due about the course today, each with its reason.
+    pub reminders: Vec<Reminder>,
+    /// What the order's checklist lacks.
+    pub gaps: Vec<ChecklistGap>,
 }
 
 /// Where an open medical request stands.
@@ -213,6 +219,7 @@ pub fn card(
     zone: &Zone,
     now: DateTime<Utc>,
     medical: &Medical,
+    courses_config: &Courses,
 ) -> Result<Option<Card>> {
     let Some(case) = store.get::<Case>(id)? else {
         return Ok(None);
@@ -239,9 +246,10 @@ pub fn card(
     agreements.sort_by_key(|a| (a.due.is_none(), a.due, a.id));
 
     let mut courses = Vec::new();
+    // Every course without an outcome: planned, running, or ended and still to be decided.
     for c in store.for_case::<Course>(id)? {
-        if c.is_running(today) {
-            courses.push(course_line(&c, today, &mut contacts)?);
+        if !is_finished(&c) {
+            courses.push(course_line(&c, today, courses_config, &mut contacts)?);
         }
     }
     courses.sort_by_key(|c| (c.end, c.id));
@@ -410,15 +418,23 @@ fn meeting_counts(meetings: &[Meeting], today: NaiveDate, now: NaiveDateTime) ->
     counts
 }
 
-fn course_line(c: &Course, today: NaiveDate, contacts: &mut Contacts<'_>) -> Result<CourseLine> {
+fn course_line(
+    c: &Course,
+    today: NaiveDate,
+    config: &Courses,
+    contacts: &mut Contacts<'_>,
+) -> Result<CourseLine> {
     let consultant = match c.consultant {
         Some(id) => Some(contacts.reference(id)?),
         None => None,
     };
+    let supplier = contacts.reference(c.supplier)?;
     Ok(CourseLine {
+        reminders: course_reminders(c, today, config, Some(&supplier.name)),
+        gaps: checklist_gaps(&c.checklist),
         id: c.id,
         kind: c.kind.clone(),
-        supplier: contacts.reference(c.supplier)?,
+        supplier,
         consultant,
         start: c.start,
         end: c.end,

@@ -5,15 +5,17 @@
 use super::text::{fit, pad, width};
 use super::theme;
 use crate::app::model::Model;
+use crate::domain::reminder::ReminderKind;
 use crate::i18n::{
-    Lang, Msg, label_channel, label_contact_kind, label_course_kind, label_form, label_place,
-    label_purpose, label_request_kind, label_target_group, weekday_short,
+    Lang, Msg, checklist_gap, course_reminder, label_channel, label_contact_kind,
+    label_course_kind, label_form, label_place, label_purpose, label_request_kind,
+    label_target_group, weekday_short,
 };
 use crate::keymap::Layer;
 use crate::model::{AwayReason, CaseStatus, Party};
 use crate::query::card::{Card, CourseLine, LastContact, RequestLine, RequestState};
 use crate::time::{format_date, format_datetime};
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDateTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -630,13 +632,6 @@ fn agreement_lines(card: &Card, lang: Lang) -> Vec<Line<'static>> {
     out
 }
 
-fn dates(days: &[NaiveDate]) -> String {
-    days.iter()
-        .map(|d| format_date(*d))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Per course: kind, supplier and period; the consultant and the reports below.
 fn course_lines(card: &Card, lang: Lang) -> Vec<Line<'static>> {
     let mut out = vec![heading(
@@ -680,27 +675,30 @@ fn course(c: &CourseLine, lang: Lang) -> Vec<Line<'static>> {
         ));
     }
     second.push(Span::raw(parts.join(" · ")));
-    if !c.late_reports.is_empty() {
-        second.push(Span::styled(
-            format!(
-                " · ! {} {}",
-                Msg::ReportMissing.text(lang),
-                dates(&c.late_reports)
-            ),
-            theme::error(),
-        ));
-    }
-    if !c.unread_reports.is_empty() {
-        second.push(Span::styled(
-            format!(
-                " · ! {} {}",
-                Msg::ReportUnread.text(lang),
-                dates(&c.unread_reports)
-            ),
-            theme::warning(),
-        ));
-    }
     out.push(Line::from(second));
+    // Each reminder on its own line, saying why it exists.
+    for reminder in &c.reminders {
+        let (mark, style) = match reminder.kind {
+            ReminderKind::ReportLate | ReminderKind::ReportChaseEscalate => ("! ", theme::error()),
+            ReminderKind::ReportDueSoon => ("· ", theme::plain()),
+            _ => ("! ", theme::warning()),
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("  {mark}"), style),
+            Span::styled(course_reminder(reminder, lang), style),
+        ]));
+    }
+    if !c.gaps.is_empty() {
+        let gaps: Vec<String> = c
+            .gaps
+            .iter()
+            .map(|g| format!("⚠ {}", checklist_gap(*g, lang)))
+            .collect();
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(gaps.join("  "), theme::warning()),
+        ]));
+    }
     out
 }
 

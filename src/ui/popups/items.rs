@@ -3,8 +3,10 @@
 use super::{frame, row};
 use crate::app::model::{Model, Screen};
 use crate::app::popup::Items;
-use crate::i18n::{Lang, Msg, label_channel, label_course_kind, label_request_kind};
-use crate::model::{ContactId, Course, MedicalRequest, ReportAction};
+use crate::i18n::{
+    Msg, checklist_gap, label_channel, label_course_kind, label_request_kind, report_action,
+};
+use crate::model::{ContactId, Course, MedicalRequest};
 use crate::time::format_date;
 use crate::ui::text::fit;
 use crate::ui::theme;
@@ -48,7 +50,7 @@ pub fn draw(model: &Model, items: &Items, body: Rect, buf: &mut Buffer) {
         items
             .courses
             .get(items.selected)
-            .map(|c| course_detail(model, c))
+            .map(|c| course_detail(model, c, items.report))
     } else {
         items
             .requests
@@ -56,7 +58,7 @@ pub fn draw(model: &Model, items: &Items, body: Rect, buf: &mut Buffer) {
             .map(|r| request_detail(model, r))
     };
     let top = inner.y + y + 1;
-    let bottom = inner.y + inner.height.saturating_sub(1);
+    let bottom = inner.y + inner.height.saturating_sub(2);
     if let Some(lines) = detail
         && top < bottom
     {
@@ -66,7 +68,24 @@ pub fn draw(model: &Model, items: &Items, body: Rect, buf: &mut Buffer) {
             .render(Rect::new(inner.x, top, inner.width, bottom - top), buf);
     }
     let footer = row(inner, inner.height.saturating_sub(1));
-    buf.set_string(footer.x, footer.y, Msg::ItemsKeys.text(lang), theme::dim());
+    if items.selected < items.courses.len() {
+        // A course: its keys above the moving keys.
+        let keys = row(inner, inner.height.saturating_sub(2));
+        buf.set_string(
+            keys.x,
+            keys.y,
+            fit(Msg::CourseItemKeys.text(lang), width),
+            theme::dim(),
+        );
+        buf.set_string(
+            footer.x,
+            footer.y,
+            fit(Msg::ItemsMoveKeys.text(lang), width),
+            theme::dim(),
+        );
+    } else {
+        buf.set_string(footer.x, footer.y, Msg::ItemsKeys.text(lang), theme::dim());
+    }
 }
 
 /// A contact's name as the open card knows it.
@@ -113,20 +132,7 @@ fn request_title(model: &Model, r: &MedicalRequest) -> String {
     )
 }
 
-fn action_word(action: ReportAction, lang: Lang) -> &'static str {
-    match action {
-        ReportAction::Fine => Msg::ActionFine,
-        ReportAction::GoalsAdjusted => Msg::ActionGoalsAdjusted,
-        ReportAction::CourseInterrupted => Msg::ActionCourseInterrupted,
-        ReportAction::NewConsultant => Msg::ActionNewConsultant,
-        ReportAction::OtherSupplier => Msg::ActionOtherSupplier,
-        ReportAction::Extended => Msg::ActionExtended,
-        ReportAction::Other => Msg::ActionOther,
-    }
-    .text(lang)
-}
-
-fn course_detail(model: &Model, c: &Course) -> Vec<String> {
+fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> Vec<String> {
     let lang = model.lang;
     let mut out = vec![format!(
         "{}: {} · {}: {}{}",
@@ -156,10 +162,23 @@ fn course_detail(model: &Model, c: &Course) -> Vec<String> {
         Msg::DirectContactGiven.text(lang),
         check.preferred_consultant
     ));
+    let gaps: Vec<String> = crate::domain::reports::checklist_gaps(check)
+        .into_iter()
+        .map(|g| format!("⚠ {}", checklist_gap(g, lang)))
+        .collect();
+    if !gaps.is_empty() {
+        out.push(gaps.join("  "));
+    }
     out.push(format!("{}:", Msg::ReportsWord.text(lang)));
-    for report in &c.reports {
+    if c.reports.is_empty() {
+        out.push(format!("  {}", Msg::ReportsNone.text(lang)));
+    }
+    for (i, report) in c.reports.iter().enumerate() {
+        let marker = if cursor == Some(i) { "▶" } else { " " };
+        let late = report.received.is_none() && report.due < model.today();
         let mut line = format!(
-            "  {}  {} {}  {} {}",
+            "{marker}{} {}  {} {}  {} {}",
+            if late { "!" } else { " " },
             format_date(report.due),
             Msg::ReceivedWord.text(lang),
             date(report.received),
@@ -170,10 +189,17 @@ fn course_detail(model: &Model, c: &Course) -> Vec<String> {
             line.push_str(&format!(" · {}", Msg::FinalWord.text(lang)));
         }
         if let Some(action) = report.action {
-            line.push_str(&format!(" · {}", action_word(action, lang)));
+            line.push_str(&format!(" · {}", report_action(action, lang)));
         }
         if !report.note.is_empty() {
             line.push_str(&format!(" · {}", report.note));
+        }
+        if !report.chases.is_empty() {
+            line.push_str(&format!(
+                " · {} {}",
+                report.chases.len(),
+                Msg::ChasesWord.text(lang)
+            ));
         }
         out.push(line);
     }

@@ -2,6 +2,8 @@
 //! overview, the meeting form, the finder and the contact log.
 
 mod contact_log;
+mod course_dialog;
+mod course_form;
 mod finder;
 mod form;
 mod help;
@@ -40,6 +42,8 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::ContactLog(log) => contact_log::draw(model, log, body, buf),
         Popup::Record(form) => record_form::draw(model, form, body, buf),
         Popup::Items(items) => items::draw(model, items, body, buf),
+        Popup::CourseForm(form) => course_form::draw(model, form, body, buf),
+        Popup::CourseDialog(dialog) => course_dialog::draw(model, dialog, body, buf),
     }
 }
 
