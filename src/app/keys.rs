@@ -17,7 +17,10 @@ pub fn layers(model: &Model) -> Vec<Layer> {
             Screen::Calendar => vec![Layer::Calendar],
             Screen::Card { .. } => vec![Layer::Card],
             Screen::ContactCard { .. } => vec![Layer::ContactCard],
+            Screen::Requests { .. } => vec![Layer::Requests],
         },
+        Some(Popup::RequestForm(_) | Popup::ChaseLog(_)) => vec![Layer::Form],
+        Some(Popup::Withdraw(_)) => vec![Layer::Confirm],
         Some(Popup::Finder(_)) => vec![Layer::Finder],
         Some(Popup::ContactLog(_) | Popup::Record(_)) => vec![Layer::Form],
         Some(Popup::Help { .. }) => vec![Layer::Help],
@@ -36,6 +39,8 @@ fn takes_text(model: &Model) -> bool {
         // Letters type into the note; on the choices, space and arrows change them.
         Some(Popup::ContactLog(log)) => log.focus == ContactLogField::Note,
         Some(Popup::Record(form)) => form.focus_is_text(),
+        Some(Popup::RequestForm(form)) => super::requests::form_takes_text(form),
+        Some(Popup::ChaseLog(log)) => log.focus != super::requests::ChaseField::Channel,
         _ => false,
     }
 }

@@ -14,6 +14,7 @@ pub mod popup;
 mod prompts;
 pub mod record_form;
 pub mod records;
+pub mod request_form;
 pub mod requests;
 pub mod runner;
 mod terminal;

@@ -28,6 +28,11 @@ pub enum Screen {
         card: Box<ContactCard>,
         selected: usize,
     },
+    /// Open medical requests across the caseload by next action date (#7).
+    Requests {
+        rows: Vec<crate::query::requests::RequestRow>,
+        selected: usize,
+    },
 }
 
 /// The calendar's two views.

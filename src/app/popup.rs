@@ -25,6 +25,12 @@ pub enum Popup {
     Record(Box<RecordForm>),
     /// A case's courses and medical requests, one shown in full.
     Items(Items),
+    /// A new medical request, or one edited (#7).
+    RequestForm(Box<super::request_form::RequestForm>),
+    /// Logging a chase of a medical request (#7).
+    ChaseLog(Box<super::requests::ChaseLog>),
+    /// "Withdraw the request?" (#7).
+    Withdraw(Box<super::requests::Withdraw>),
 }
 
 /// A case's courses and medical requests, loaded whole; `selected` indexes courses, then requests.

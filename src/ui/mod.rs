@@ -13,6 +13,7 @@ mod day;
 mod detail;
 mod pane;
 mod popups;
+mod requests;
 mod text;
 mod theme;
 mod timeline;
@@ -53,6 +54,9 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
             (Screen::Card { card, scroll }, _) => card::draw(model, card, *scroll, body, buf),
             (Screen::ContactCard { card, selected }, _) => {
                 contact_card::draw(model, card, *selected, body, buf)
+            }
+            (Screen::Requests { rows, selected }, _) => {
+                requests::draw(model, rows, *selected, body, buf)
             }
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),

@@ -1,6 +1,7 @@
 //! The popups over the calendar and the cards: help, palette, prompts, questions, the month
 //! overview, the meeting form, the finder and the contact log.
 
+mod chase_log;
 mod contact_log;
 mod finder;
 mod form;
@@ -10,6 +11,7 @@ mod month;
 mod palette;
 mod prompt;
 mod record_form;
+mod request_form;
 mod which_key;
 
 use super::text::fit;
@@ -40,6 +42,9 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::ContactLog(log) => contact_log::draw(model, log, body, buf),
         Popup::Record(form) => record_form::draw(model, form, body, buf),
         Popup::Items(items) => items::draw(model, items, body, buf),
+        Popup::RequestForm(form) => request_form::draw(model, form, body, buf),
+        Popup::ChaseLog(log) => chase_log::draw(model, log, body, buf),
+        Popup::Withdraw(question) => chase_log::withdraw(model, question, body, buf),
     }
 }
 
