@@ -259,6 +259,38 @@ fn received_shows_act_by_at_once_and_acted_on_clears_it() {
 }
 
 #[test]
+fn editing_a_request_from_the_items_popup_keeps_its_log() {
+    let mut r = request(5, "statusattest", d(2026, 11, 2));
+    r["chases"] = json!([{ "at": "2026-11-17T09:00:00Z", "channel": "letter" }]);
+    let mut app = app_with(Lang::En, vec![r]);
+    open_card(&mut app);
+    app.keys("o e");
+    let Some(Popup::RequestForm(form)) = &app.model.popup else {
+        panic!("the form is open to edit");
+    };
+    assert!(form.original.is_some());
+    assert_eq!(form.recipient_name(), Some("Lægehuset Nørrebro"));
+    // Focus starts on the questions: replace them, and set an own deadline.
+    app.keys("ctrl-u");
+    app.text("Kan hun arbejde 15 timer?");
+    app.keys("tab tab tab tab");
+    app.text("20.11.2026");
+    app.keys("enter");
+    assert!(
+        matches!(app.model.popup, Some(Popup::Items(_))),
+        "back in the items"
+    );
+    let r = stored(&app, 5);
+    assert!(
+        r.questions.ends_with("Kan hun arbejde 15 timer?"),
+        "{}",
+        r.questions
+    );
+    assert_eq!(r.deadline, Some(d(2026, 11, 20)));
+    assert_eq!(r.chases.len(), 1, "the chase log is kept");
+}
+
+#[test]
 fn withdrawing_asks_first_and_the_request_stays_in_the_history() {
     let mut app = app_with(Lang::Da, vec![request(5, "statusattest", d(2026, 11, 2))]);
     open_card(&mut app);
@@ -370,6 +402,14 @@ fn the_list_of_open_requests_by_next_action_chases_and_opens_the_card() {
     assert!(shown.contains("reminder 1 due"), "{shown}");
     app.keys("c enter");
     assert!(app.model.popup.is_none());
+    let Screen::Requests { rows, selected } = &app.model.screen else {
+        panic!("back on the list");
+    };
+    assert_eq!(
+        rows[*selected].request.id,
+        RequestId(5),
+        "the selection follows it"
+    );
     assert_eq!(stored(&app, 5).chases.len(), 1);
     let Screen::Requests { rows, .. } = &app.model.screen else {
         panic!("back on the list");

@@ -559,8 +559,15 @@ pub fn open_requests(model: &Model) -> Vec<Effect> {
 /// The list arrived: show it, keeping the selection when it was open already.
 pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
     if let Loaded::Requests(rows) = loaded {
+        // The selection follows its request when the order changed (a chase moves it down).
         let selected = match &model.screen {
-            Screen::Requests { selected, .. } => *selected,
+            Screen::Requests {
+                rows: old,
+                selected,
+            } => old
+                .get(*selected)
+                .and_then(|was| rows.iter().position(|r| r.request.id == was.request.id))
+                .unwrap_or(*selected),
             _ => 0,
         };
         let selected = selected.min(rows.len().saturating_sub(1));
