@@ -114,6 +114,10 @@ named_actions! {
     ToggleVisitCitizen = "toggle_visit_citizen",
 
     // Medical requests (#7).
+    NewRequest = "new_medical_request",
+    MarkActedOn = "mark_acted_on",
+    WithdrawRequest = "withdraw_request",
+    OpenRequests = "open_requests",
 
     // Today, cadence and the caseload board (#8).
 

@@ -33,6 +33,12 @@ pub(super) fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         loaded @ (Loaded::CaseToEdit(_) | Loaded::ContactToEdit(_)) => {
             records::loaded(model, loaded)
         }
+        Loaded::RequestForm {
+            case,
+            requests,
+            edit,
+        } => super::requests::form_loaded(model, case, requests, edit),
+        loaded @ Loaded::Requests(_) => super::requests::loaded(model, loaded),
         other => lookup::loaded(model, other),
     }
 }
@@ -87,6 +93,21 @@ fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Ve
             case,
             parties,
         } => super::courses::three_party_form(model, meetings, from, case, parties),
+        Question::BookForRequest {
+            from,
+            case,
+            request,
+        } => {
+            let question = Question::NewMeeting {
+                from,
+                case: Some(case),
+            };
+            let effects = answered(model, meetings, question);
+            if let Some(Popup::Form(editor)) = &mut model.popup {
+                editor.acts_on = Some(*request);
+            }
+            effects
+        }
         Question::FreeSlot { from, minutes } => {
             let booked = occurrences(
                 &meetings,

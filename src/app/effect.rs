@@ -48,6 +48,16 @@ pub enum Effect {
     },
     /// Reserve this many fresh record ids, for a step that creates several records.
     ReserveIds(usize),
+    /// Load a case's medical requests for the request form, new or editing `edit` (#7).
+    LoadRequestForm {
+        case: CaseId,
+        edit: Option<crate::model::RequestId>,
+    },
+    /// Load the medical requests across the caseload that still ask for something (#7).
+    LoadRequests {
+        today: NaiveDate,
+        medical: Box<Medical>,
+    },
     /// Write a step, flush, and record it for undo.
     Write(Step),
     /// Write a step's backward changes, flush, and move it to the redo stack.
@@ -82,6 +92,13 @@ pub enum Question {
         case: (CaseId, String),
         parties: Vec<crate::model::Participant>,
     },
+    /// A new-meeting form for the case of received medical information; saving the meeting
+    /// also marks the request acted on (#7).
+    BookForRequest {
+        from: NaiveDateTime,
+        case: (CaseId, String),
+        request: Box<MedicalRequest>,
+    },
 }
 
 /// What the app loop hands back to `update`.
@@ -95,6 +112,14 @@ pub enum Loaded {
     CaseToEdit(Option<Box<Case>>),
     Items(Vec<Course>, Vec<MedicalRequest>),
     ContactToEdit(Option<Box<Contact>>),
+    /// A case's medical requests, for the request form (#7).
+    RequestForm {
+        case: CaseId,
+        requests: Vec<MedicalRequest>,
+        edit: Option<crate::model::RequestId>,
+    },
+    /// The medical requests across the caseload (#7).
+    Requests(Vec<crate::query::requests::RequestRow>),
     Answer {
         meetings: Vec<Meeting>,
         question: Question,

@@ -104,6 +104,8 @@ pub struct MeetingEditor {
     /// The meetings on the start day, for overlap warnings and the parties' other meetings.
     pub day: Vec<Meeting>,
     pub day_loaded: Option<NaiveDate>,
+    /// Received medical information this meeting is booked from: saving marks it acted on.
+    pub acts_on: Option<crate::model::MedicalRequest>,
 }
 
 impl MeetingEditor {
@@ -141,6 +143,7 @@ impl MeetingEditor {
             errors: Vec::new(),
             day: Vec::new(),
             day_loaded: None,
+            acts_on: None,
         };
         editor.purpose = editor
             .purposes

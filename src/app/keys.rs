@@ -18,7 +18,10 @@ pub fn layers(model: &Model) -> Vec<Layer> {
             Screen::Card { .. } => vec![Layer::Card],
             Screen::ContactCard { .. } => vec![Layer::ContactCard],
             Screen::Suppliers(_) => vec![Layer::Suppliers],
+            Screen::Requests { .. } => vec![Layer::Requests],
         },
+        Some(Popup::RequestForm(_) | Popup::ChaseLog(_)) => vec![Layer::Form],
+        Some(Popup::Withdraw(_)) => vec![Layer::Confirm],
         Some(Popup::Finder(_)) => vec![Layer::Finder],
         Some(Popup::ContactLog(_) | Popup::Record(_)) => vec![Layer::Form],
         Some(Popup::Help { .. }) => vec![Layer::Help],
@@ -41,6 +44,8 @@ fn takes_text(model: &Model) -> bool {
         Some(popup @ (Popup::CourseForm(_) | Popup::CourseDialog(_))) => {
             super::courses::takes_text(popup)
         }
+        Some(Popup::RequestForm(form)) => super::requests::form_takes_text(form),
+        Some(Popup::ChaseLog(log)) => log.focus != super::requests::ChaseField::Channel,
         _ => false,
     }
 }

@@ -128,6 +128,7 @@ pub fn card(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::EditCase => return super::records::edit_case(case),
         Named::OpenItems => return vec![Effect::LoadItems(case)],
         Named::NewCourse => return super::courses::new_course(model, case),
+        Named::NewRequest => return super::requests::new_request(model, case),
         Named::ScrollDown => *scroll = scroll.saturating_add(1),
         Named::ScrollUp => *scroll = scroll.saturating_sub(1),
         Named::CloseCard => {

@@ -16,6 +16,7 @@ pub mod popup;
 mod prompts;
 pub mod record_form;
 pub mod records;
+pub mod request_form;
 pub mod requests;
 pub mod runner;
 pub mod suppliers;

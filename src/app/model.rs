@@ -30,6 +30,11 @@ pub enum Screen {
     },
     /// Suppliers with running courses and their citizens (#6).
     Suppliers(Box<super::suppliers::Suppliers>),
+    /// Open medical requests across the caseload by next action date (#7).
+    Requests {
+        rows: Vec<crate::query::requests::RequestRow>,
+        selected: usize,
+    },
 }
 
 /// The calendar's two views.

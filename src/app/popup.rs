@@ -29,6 +29,12 @@ pub enum Popup {
     CourseForm(Box<super::course_form::CourseForm>),
     /// A short question about a course or a report (#6).
     CourseDialog(Box<super::course_dialog::CourseDialog>),
+    /// A new medical request, or one edited (#7).
+    RequestForm(Box<super::request_form::RequestForm>),
+    /// Logging a chase of a medical request (#7).
+    ChaseLog(Box<super::requests::ChaseLog>),
+    /// "Withdraw the request?" (#7).
+    Withdraw(Box<super::requests::Withdraw>),
 }
 
 /// A case's courses and medical requests, loaded whole; `selected` indexes courses, then requests.

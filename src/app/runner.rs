@@ -74,6 +74,14 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
                 .map(|_| store.next_id())
                 .collect::<Result<_, _>>()?,
         )),
+        Effect::LoadRequestForm { case, edit } => Action::Loaded(Loaded::RequestForm {
+            case,
+            requests: store.for_case::<MedicalRequest>(case)?,
+            edit,
+        }),
+        Effect::LoadRequests { today, medical } => Action::Loaded(Loaded::Requests(
+            crate::query::requests::pending_requests(store, today, &medical)?,
+        )),
         // A failed write is reported on the status line; nothing is recorded for undo.
         Effect::Write(step) => Action::Written {
             result: store.write(&step.forward).map_err(|e| e.to_string()),

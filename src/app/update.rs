@@ -89,7 +89,11 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             Screen::Card { .. } => lookup::card(model, named),
             Screen::ContactCard { .. } => lookup::contact_card(model, named),
             Screen::Suppliers(_) => super::suppliers::on_key(model, named),
+            Screen::Requests { .. } => super::requests::requests_screen(model, named),
         },
+        Some(Popup::RequestForm(_)) => super::requests::form(model, named),
+        Some(Popup::ChaseLog(_)) => super::requests::chase_log(model, named),
+        Some(Popup::Withdraw(_)) => super::requests::withdraw_answer(model, named),
         Some(Popup::Finder(_)) => lookup::finder(model, named),
         Some(Popup::ContactLog(_)) => lookup::contact_log(model, named),
         Some(Popup::Record(_)) => records::form(model, named),
@@ -147,6 +151,7 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::NewCase => records::new_case(model),
         Named::NewContact => records::new_contact(model),
         Named::SupplierOverview => super::suppliers::open(model),
+        Named::OpenRequests => super::requests::open_requests(model),
         _ => selected_meeting_action(model, named),
     }
 }
@@ -554,11 +559,14 @@ fn form(model: &mut Model, named: Named) -> Vec<Effect> {
                 return vec![];
             }
             let original = editor.original.clone();
+            let acts_on = editor.acts_on.take();
             model.popup = None;
             return match original {
                 None => {
                     model.reserved_id = None;
-                    book(model, meeting)
+                    let mut effects = book(model, meeting);
+                    super::requests::also_acted_on(model, &mut effects, acts_on);
+                    effects
                 }
                 Some(before) => {
                     let label = format!(
@@ -629,6 +637,8 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match &mut model.popup {
         Some(Popup::Finder(_)) => lookup::finder_key(model, key),
         Some(Popup::ContactLog(_)) => lookup::contact_log_key(model, key),
+        Some(Popup::RequestForm(_)) => super::requests::form_key(model, key),
+        Some(Popup::ChaseLog(_)) => super::requests::chase_key(model, key),
         Some(Popup::Record(form)) => {
             form.type_key(key);
             vec![]

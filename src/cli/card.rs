@@ -6,10 +6,10 @@
 use crate::context::Context;
 use crate::i18n::{
     self, Lang, Msg, label_contact_kind, label_course_kind, label_form, label_purpose,
-    label_request_kind, label_target_group,
+    label_target_group,
 };
 use crate::model::{AwayReason, CaseId, CaseStatus, Channel, Party};
-use crate::query::card::{Card, LastContact, RequestState, card};
+use crate::query::card::{Alert, Card, LastContact, card};
 use crate::search::{Filter, HitKind, SearchIndex, Target};
 use crate::store::Store;
 use crate::time::{format_date, format_datetime};
@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&card)?);
     } else {
-        print!("{}", sheet(&card, lang));
+        print!("{}", sheet(&card, lang, ctx.today()));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -126,7 +126,7 @@ fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
 }
 
 /// The card as a plain-text sheet: headings, aligned lines, no colour.
-pub fn sheet(card: &Card, lang: Lang) -> String {
+pub fn sheet(card: &Card, lang: Lang, today: NaiveDate) -> String {
     let mut out = Sheet::default();
     let mut title = card.name.clone();
     if !card.alias.is_empty() {
@@ -320,30 +320,22 @@ pub fn sheet(card: &Card, lang: Lang) -> String {
     }
 
     out.heading(t(lang, "Lægelige anmodninger", "Medical requests"));
-    if card.medical_requests.is_empty() {
+    if card.medical_requests.is_empty() && card.received_requests.is_empty() {
         out.push("  -".into());
     }
-    for r in &card.medical_requests {
-        let mut parts = vec![label_request_kind(&r.kind, lang).into_owned()];
-        if let Some(to) = &r.recipient {
-            let mut to_line = to.name.clone();
-            if !to.work_phone.is_empty() {
-                to_line.push_str(&format!(" {}", to.work_phone));
-            }
-            parts.push(to_line);
-        }
-        out.push(format!("  {}", parts.join(" · ")));
-        let mut state = vec![match r.state {
-            RequestState::NotSent => t(lang, "ikke sendt", "not sent").to_string(),
-            RequestState::Waiting => t(lang, "afventer svar", "awaiting the answer").to_string(),
-            RequestState::Overdue => format!(
-                "{} {} {}",
-                Msg::Overdue.text(lang).to_uppercase(),
-                r.days_overdue,
-                t(lang, "dage", "days")
-            ),
-        }];
-        state.extend(r.facts(lang));
+    if let Some(flag) = card.medical_info.flag(lang) {
+        out.push(format!("  ! {flag}"));
+    }
+    for r in card.received_requests.iter().chain(&card.medical_requests) {
+        let words = r.words(lang, today);
+        out.push(format!("  {}", words.title));
+        let mark = if words.alert == Alert::Quiet {
+            ""
+        } else {
+            "! "
+        };
+        let mut state = vec![format!("{mark}{}", words.state)];
+        state.extend(words.facts);
         out.push(format!("    {}", state.join(" · ")));
     }
 

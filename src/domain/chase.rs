@@ -468,6 +468,33 @@ mod tests {
     }
 
     #[test]
+    fn phone_chasing_on_the_friday_before_whit_monday_resumes_on_tuesday() {
+        let mut r = request(d(2026, 4, 13), request_kind::STATUSATTEST);
+        // Three letters, then a call on Friday 22 May 2026; Monday 25 May is Whit Monday.
+        for day in [
+            d(2026, 4, 28),
+            d(2026, 5, 5),
+            d(2026, 5, 12),
+            d(2026, 5, 22),
+        ] {
+            log(&mut r, day);
+        }
+        assert_eq!(
+            step(&r, d(2026, 5, 22)),
+            (ReminderKind::MedicalPhoneChase { day: 2 }, d(2026, 5, 26))
+        );
+    }
+
+    #[test]
+    fn received_before_christmas_act_by_skips_the_holidays() {
+        let config = Medical::default();
+        // Wed 23 Dec 2026 + 2 working days: 24–27 Dec off → Tue 29 Dec.
+        assert_eq!(act_by(d(2026, 12, 23), &config), d(2026, 12, 29));
+        // Received on Maundy Thursday 2027 (25 March): Easter off → Wed 31 March.
+        assert_eq!(act_by(d(2027, 3, 25), &config), d(2027, 3, 31));
+    }
+
+    #[test]
     fn christmas_2026() {
         let mut r = request(d(2026, 12, 9), request_kind::STATUSATTEST);
         // 9 Dec + 10 working days = Wed 23 Dec.

@@ -262,29 +262,35 @@ fn month_from(names: &[Msg; 12], month: u32, lang: Lang) -> &'static str {
         .map_or("?", |msg| msg.text(lang))
 }
 
-/// Where a medical request stands, in words: "rykker 2 sendt", "phone chasing, day 4".
+/// Where a medical request stands, in the words of the issue: "rykker 2 sendt", "telefonrykker
+/// dag 4 · overvej sundhedskoordinator …", "modtaget — handl senest tor 26.11".
 pub fn request_state(state: crate::domain::chase::RequestState, lang: Lang) -> String {
     use crate::domain::chase::RequestState as S;
     use crate::time::format_date;
+    let near = |date: chrono::NaiveDate| {
+        format!(
+            "{} {}",
+            weekday_short(chrono::Datelike::weekday(&date), lang),
+            date.format("%d.%m")
+        )
+    };
+    let n = |msg: Msg, n: u32| msg.text(lang).replace("{n}", &n.to_string());
+    let dated = |msg: Msg, date: String| msg.text(lang).replace("{date}", &date);
     match state {
         S::NotSent => Msg::NotSent.text(lang).to_string(),
-        S::Waiting { deadline } => {
-            format!("{} {}", Msg::StateWaiting.text(lang), format_date(deadline))
-        }
-        S::ReminderDue { n, .. } => format!("{} {n}", Msg::StateReminderDue.text(lang)),
-        S::ReminderSent { n, .. } => format!("{} {n}", Msg::StateReminderSent.text(lang)),
+        S::Waiting { deadline } => dated(Msg::StateWaitingUntil, near(deadline)),
+        S::ReminderDue { n: k, .. } => n(Msg::StateReminderNDue, k),
+        S::ReminderSent { n: k, .. } => n(Msg::StateReminderNSent, k),
         S::PhoneChasing { day, escalate, .. } => {
-            let mut text = format!("{} {day}", Msg::StatePhoneChasing.text(lang));
+            let mut text = n(Msg::StatePhoneDay, day);
             if escalate {
                 text.push_str(&format!(" · {}", Msg::StateEscalate.text(lang)));
             }
             text
         }
-        S::Received { act_by, .. } => {
-            format!("{} {}", Msg::StateReceived.text(lang), format_date(act_by))
-        }
-        S::ActedOn { .. } => Msg::StateActedOn.text(lang).to_string(),
-        S::Withdrawn { .. } => Msg::StateWithdrawn.text(lang).to_string(),
+        S::Received { act_by, .. } => dated(Msg::StateReceivedActBy, near(act_by)),
+        S::ActedOn { on } => dated(Msg::StateActedOnDate, format_date(on)),
+        S::Withdrawn { on } => dated(Msg::StateWithdrawnDate, format_date(on)),
     }
 }
 

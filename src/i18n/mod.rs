@@ -58,6 +58,10 @@ pub fn action_msg(action: &str) -> Option<Msg> {
         "toggle_visit_citizen" => Msg::ActToggleVisitCitizen,
 
         // Medical requests (#7).
+        "new_medical_request" => Msg::ActNewRequest,
+        "mark_acted_on" => Msg::ActMarkActedOn,
+        "withdraw_request" => Msg::ActWithdrawRequest,
+        "open_requests" => Msg::ActOpenRequests,
 
         // Today, cadence and the caseload board (#8).
         "help" => Msg::ActHelp,

@@ -8,7 +8,7 @@ use crate::config::{Courses, Medical};
 use crate::domain::chase;
 use crate::domain::reminder::Reminder;
 use crate::domain::reports::{ChecklistGap, checklist_gaps, course_reminders, is_finished};
-use crate::i18n::{Lang, Msg, request_state};
+use crate::i18n::{Lang, Msg, label_request_kind, request_state, weekday_short};
 use crate::model::{
     Agreement, AwayPeriod, Case, CaseFlags, CaseId, CaseStatus, Channel, Contact, ContactEvent,
     ContactId, ContactKind, Course, CourseId, MedicalRequest, Meeting, MeetingForm, MeetingStatus,
@@ -18,7 +18,7 @@ use crate::store::Store;
 use crate::store::StoreError;
 use crate::time::Zone;
 use crate::time::format_date;
-use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -54,7 +54,14 @@ pub struct Card {
     /// Open agreements, earliest due first, undated last.
     pub agreements: Vec<AgreementLine>,
     pub courses: Vec<CourseLine>,
+    /// Open requests (neither received nor withdrawn), earliest deadline first.
     pub medical_requests: Vec<RequestLine>,
+    /// Received and not yet acted on: the follow-up to do, earliest act-by first.
+    pub received_requests: Vec<RequestLine>,
+    /// Withdrawn or acted on: the case's history, newest first.
+    pub past_requests: Vec<RequestLine>,
+    /// Whether medical information on file is recent, old or missing.
+    pub medical_info: MedicalInfo,
     pub network: Vec<NetworkLine>,
     /// The newest notes first, at most [`CARD_NOTES`].
     pub notes: Vec<NoteLine>,
@@ -147,6 +154,7 @@ pub struct RequestLine {
     pub recipient: Option<ContactRef>,
     pub sent: Option<NaiveDate>,
     pub deadline: Option<NaiveDate>,
+    pub received: Option<NaiveDate>,
     pub chases: usize,
     pub last_chase: Option<NaiveDateTime>,
     pub state: RequestState,
@@ -158,16 +166,58 @@ pub struct RequestLine {
     pub next_chase: Option<NaiveDate>,
 }
 
+/// How loudly a request line asks for attention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Alert {
+    Quiet,
+    /// Something to do soon, or a suggestion (escalate).
+    Warning,
+    /// A step past its due date.
+    Late,
+}
+
+/// A request line in words, the same on the card screen, the printed sheet and the lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestWords {
+    /// "Statusattest → Lægehuset Nord 33 12 34 56".
+    pub title: String,
+    /// "rykker 2 sendt", "telefonrykker dag 4 · overvej …", "modtaget — handl senest tor 26.11".
+    pub state: String,
+    pub alert: Alert,
+    /// Sent, deadline, chases and the next chase.
+    pub facts: Vec<String>,
+}
+
 impl RequestLine {
-    /// The facts after the state, in words: sent, deadline, chases, where it stands in the
-    /// chase schedule and the next chase. Shared by the card screen and the printed sheet.
+    /// The line in words. `today` decides what is late.
+    pub fn words(&self, lang: Lang, today: NaiveDate) -> RequestWords {
+        let mut title = label_request_kind(&self.kind, lang).into_owned();
+        if let Some(to) = &self.recipient {
+            title.push_str(&format!(" → {}", to.name));
+            if !to.work_phone.is_empty() {
+                title.push_str(&format!(" {}", to.work_phone));
+            }
+        }
+        RequestWords {
+            title,
+            state: request_state(self.schedule, lang),
+            alert: alert(self.schedule, today),
+            facts: self.facts(lang),
+        }
+    }
+
+    /// The facts after the state: sent, deadline, chases and the next chase.
     pub fn facts(&self, lang: Lang) -> Vec<String> {
         let dated = |msg: Msg, date: NaiveDate| {
             format!("{} {}", msg.text(lang).to_lowercase(), format_date(date))
         };
         let mut out = Vec::new();
         out.extend(self.sent.map(|d| dated(Msg::Sent, d)));
-        out.extend(self.deadline.map(|d| dated(Msg::Deadline, d)));
+        if self.received.is_none() {
+            out.extend(self.deadline.map(|d| dated(Msg::Deadline, d)));
+        }
+        out.extend(self.received.map(|d| dated(Msg::ReceivedWord, d)));
         if self.chases > 0 {
             let mut chased = format!("{} {}", self.chases, Msg::ChasesWord.text(lang));
             if let Some(at) = self.last_chase {
@@ -179,10 +229,79 @@ impl RequestLine {
             }
             out.push(chased);
         }
-        out.push(request_state(self.schedule, lang));
-        out.extend(self.next_chase.map(|d| dated(Msg::NextChase, d)));
+        if self.received.is_none() {
+            out.extend(
+                self.next_chase
+                    .map(|d| format!("{} {}", Msg::NextChase.text(lang), day_label(d, lang))),
+            );
+        }
         out
     }
+}
+
+/// How loudly a request in `state` asks for attention on `today`.
+pub fn alert(state: chase::RequestState, today: NaiveDate) -> Alert {
+    use chase::RequestState as S;
+    match state {
+        S::NotSent => Alert::Warning,
+        S::ReminderDue { due, .. } if due < today => Alert::Late,
+        S::ReminderDue { .. } => Alert::Warning,
+        S::PhoneChasing { next_due, .. } if next_due < today => Alert::Late,
+        S::PhoneChasing { escalate: true, .. } => Alert::Warning,
+        S::PhoneChasing { next_due, .. } if next_due <= today => Alert::Warning,
+        S::Received { act_by, .. } if act_by < today => Alert::Late,
+        S::Received { .. } => Alert::Warning,
+        _ => Alert::Quiet,
+    }
+}
+
+/// Medical information on file for a case, judged against `no_medical_info_years`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum MedicalInfo {
+    /// Received within the configured number of years.
+    Recent { last: NaiveDate },
+    /// The last information came on `last`, longer ago than configured.
+    OldSince { last: NaiveDate },
+    /// No request of the case was ever answered.
+    NoneOnFile,
+}
+
+impl MedicalInfo {
+    /// Judges the newest received date of a case's requests.
+    pub fn judge(last: Option<NaiveDate>, today: NaiveDate, years: u32) -> MedicalInfo {
+        let limit = today
+            .checked_sub_months(Months::new(years.saturating_mul(12)))
+            .unwrap_or(NaiveDate::MIN);
+        match last {
+            None => MedicalInfo::NoneOnFile,
+            Some(last) if last < limit => MedicalInfo::OldSince { last },
+            Some(last) => MedicalInfo::Recent { last },
+        }
+    }
+
+    /// The card's flag: "ingen lægelige oplysninger siden 2021" / "none on file"; `None` when
+    /// recent.
+    pub fn flag(self, lang: Lang) -> Option<String> {
+        match self {
+            MedicalInfo::Recent { .. } => None,
+            MedicalInfo::OldSince { last } => Some(
+                Msg::NoMedicalInfoSince
+                    .text(lang)
+                    .replace("{year}", &last.year().to_string()),
+            ),
+            MedicalInfo::NoneOnFile => Some(Msg::NoMedicalInfoOnFile.text(lang).to_string()),
+        }
+    }
+}
+
+/// "tor 26.11": a near date with its weekday.
+pub fn day_label(date: NaiveDate, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        weekday_short(date.weekday(), lang),
+        date.format("%d.%m")
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -255,12 +374,24 @@ pub fn card(
     courses.sort_by_key(|c| (c.end, c.id));
 
     let mut medical_requests = Vec::new();
-    for r in store.for_case::<MedicalRequest>(id)? {
+    let mut received_requests = Vec::new();
+    let mut past_requests = Vec::new();
+    let requests = store.for_case::<MedicalRequest>(id)?;
+    let last_received = requests.iter().filter_map(|r| r.received).max();
+    for r in &requests {
+        let line = request_line(r, zone, today, medical, &mut contacts)?;
         if r.is_open() {
-            medical_requests.push(request_line(&r, zone, today, medical, &mut contacts)?);
+            medical_requests.push(line);
+        } else if r.withdrawn.is_none() && r.acted_on.is_none() {
+            received_requests.push(line);
+        } else {
+            past_requests.push(line);
         }
     }
     medical_requests.sort_by_key(|r| (r.deadline.is_none(), r.deadline, r.id));
+    received_requests.sort_by_key(|r| (r.next_chase, r.id));
+    past_requests.sort_by_key(|r| std::cmp::Reverse((r.received.or(r.sent), r.id)));
+    let medical_info = MedicalInfo::judge(last_received, today, medical.no_medical_info_years);
 
     let mut network = Vec::new();
     for link in &case.network {
@@ -332,6 +463,9 @@ pub fn card(
         agreements,
         courses,
         medical_requests,
+        received_requests,
+        past_requests,
+        medical_info,
         network,
         notes,
         notes_total,
@@ -468,7 +602,7 @@ fn request_line(
     // The deadline the caseworker set, else the configured default for the kind.
     let deadline = chase::effective_deadline(r, medical).map(|(date, _)| date);
     let days_overdue = deadline
-        .filter(|_| r.sent.is_some())
+        .filter(|_| r.sent.is_some() && r.is_open())
         .map_or(0, |d| (today - d).num_days().max(0));
     let state = match r.sent {
         None => RequestState::NotSent,
@@ -481,6 +615,7 @@ fn request_line(
         recipient,
         sent: r.sent,
         deadline,
+        received: r.received,
         chases: r.chases.len(),
         last_chase: r.chases.iter().map(|c| c.at).max().map(|at| zone.local(at)),
         state,

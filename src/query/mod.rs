@@ -2,4 +2,5 @@
 
 pub mod agenda;
 pub mod card;
+pub mod requests;
 pub mod suppliers;

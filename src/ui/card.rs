@@ -8,14 +8,13 @@ use crate::app::model::Model;
 use crate::domain::reminder::ReminderKind;
 use crate::i18n::{
     Lang, Msg, checklist_gap, course_reminder, label_channel, label_contact_kind,
-    label_course_kind, label_form, label_place, label_purpose, label_request_kind,
-    label_target_group, weekday_short,
+    label_course_kind, label_form, label_place, label_purpose, label_target_group, weekday_short,
 };
 use crate::keymap::Layer;
 use crate::model::{AwayReason, CaseStatus, Party};
-use crate::query::card::{Card, CourseLine, LastContact, RequestLine, RequestState};
+use crate::query::card::{Alert, Card, CourseLine, LastContact, RequestLine};
 use crate::time::{format_date, format_datetime};
-use chrono::{Datelike, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -44,7 +43,7 @@ pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffe
             .collect();
         let right = course_lines(card, lang)
             .into_iter()
-            .chain(request_lines(card, lang))
+            .chain(request_lines(card, lang, model.today()))
             .chain(network_lines(card, lang))
             .chain(note_lines(card, lang, label_w))
             .collect();
@@ -65,7 +64,7 @@ pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffe
             .chain(status_lines(card, lang, label_w))
             .chain(agreement_lines(card, lang))
             .chain(course_lines(card, lang))
-            .chain(request_lines(card, lang))
+            .chain(request_lines(card, lang, model.today()))
             .chain(network_lines(card, lang))
             .chain(note_lines(card, lang, label_w))
             .collect();
@@ -702,53 +701,30 @@ fn course(c: &CourseLine, lang: Lang) -> Vec<Line<'static>> {
     out
 }
 
-fn request_lines(card: &Card, lang: Lang) -> Vec<Line<'static>> {
-    let mut out = vec![heading(
-        Msg::MedicalRequests.text(lang),
-        Some(card.medical_requests.len()),
-        lang,
-    )];
-    for r in &card.medical_requests {
-        out.extend(request(r, lang));
+fn request_lines(card: &Card, lang: Lang, today: NaiveDate) -> Vec<Line<'static>> {
+    let shown = card.medical_requests.len() + card.received_requests.len();
+    let mut out = vec![heading(Msg::MedicalRequests.text(lang), Some(shown), lang)];
+    if let Some(flag) = card.medical_info.flag(lang) {
+        out.push(Line::styled(format!("! {flag}"), theme::warning()));
+    }
+    for r in card.received_requests.iter().chain(&card.medical_requests) {
+        out.extend(request(r, lang, today));
     }
     out
 }
 
-/// Kind and recipient; then the state ("! overskredet 39 dage"), sent, deadline and chases.
-fn request(r: &RequestLine, lang: Lang) -> Vec<Line<'static>> {
-    let mut first = vec![
-        Span::raw("• "),
-        Span::styled(
-            label_request_kind(&r.kind, lang).into_owned(),
-            theme::bold(),
-        ),
-    ];
-    if let Some(to) = &r.recipient {
-        let mut text = format!(" → {}", to.name);
-        if !to.work_phone.is_empty() {
-            text.push_str(&format!(" {}", to.work_phone));
-        }
-        first.push(Span::raw(text));
-    }
-    let state = match r.state {
-        RequestState::NotSent => {
-            Span::styled(format!("! {}", Msg::NotSent.text(lang)), theme::warning())
-        }
-        RequestState::Waiting => Span::raw(Msg::AwaitingAnswer.text(lang)),
-        RequestState::Overdue => Span::styled(
-            format!(
-                "! {} {} {}",
-                Msg::Overdue.text(lang).to_lowercase(),
-                r.days_overdue,
-                Msg::DaysWord.text(lang)
-            ),
-            theme::error(),
-        ),
+/// Kind and recipient; then where it stands ("! telefonrykker dag 4"), sent, deadline, chases.
+fn request(r: &RequestLine, lang: Lang, today: NaiveDate) -> Vec<Line<'static>> {
+    let words = r.words(lang, today);
+    let first = vec![Span::raw("• "), Span::styled(words.title, theme::bold())];
+    let state = match words.alert {
+        Alert::Quiet => Span::raw(words.state),
+        Alert::Warning => Span::styled(format!("! {}", words.state), theme::warning()),
+        Alert::Late => Span::styled(format!("! {}", words.state), theme::error()),
     };
-    let rest = r.facts(lang);
     let mut second = vec![Span::raw("  "), state];
-    if !rest.is_empty() {
-        second.push(Span::raw(format!(" · {}", rest.join(" · "))));
+    if !words.facts.is_empty() {
+        second.push(Span::raw(format!(" · {}", words.facts.join(" · "))));
     }
     vec![Line::from(first), Line::from(second)]
 }

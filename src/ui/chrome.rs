@@ -20,10 +20,15 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
     let date = format!("{} {}", weekday_long(day.weekday(), lang), format_date(day));
     let mut parts: Vec<Span<'static>> = Vec::new();
     // A card names whom it is about; the calendar's date is not what the call is about.
+    let open_requests: String;
     let card_title = match &model.screen {
         Screen::Card { card, .. } => Some((Msg::Case, card.name.as_str())),
         Screen::ContactCard { card, .. } => Some((Msg::Contact, card.name.as_str())),
         Screen::Suppliers(_) => Some((Msg::SuppliersTitle, "")),
+        Screen::Requests { rows, .. } => {
+            open_requests = format!("{} {}", rows.len(), Msg::OpenWord.text(lang));
+            Some((Msg::MedicalRequests, open_requests.as_str()))
+        }
         Screen::Calendar => None,
     };
     match (card_title, model.view) {

@@ -13,6 +13,7 @@ mod day;
 mod detail;
 mod pane;
 mod popups;
+mod requests;
 mod suppliers;
 mod text;
 mod theme;
@@ -56,6 +57,9 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
                 contact_card::draw(model, card, *selected, body, buf)
             }
             (Screen::Suppliers(state), _) => suppliers::draw(model, state, body, buf),
+            (Screen::Requests { rows, selected }, _) => {
+                requests::draw(model, rows, *selected, body, buf)
+            }
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),
         }

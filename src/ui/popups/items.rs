@@ -3,8 +3,10 @@
 use super::{frame, row};
 use crate::app::model::{Model, Screen};
 use crate::app::popup::Items;
+use crate::domain::chase;
 use crate::i18n::{
     Msg, checklist_gap, label_channel, label_course_kind, label_request_kind, report_action,
+    request_state,
 };
 use crate::model::{ContactId, Course, MedicalRequest};
 use crate::time::format_date;
@@ -101,6 +103,8 @@ fn contact_name(model: &Model, id: Option<ContactId>) -> String {
     let from_requests = card
         .medical_requests
         .iter()
+        .chain(&card.received_requests)
+        .chain(&card.past_requests)
         .filter_map(|r| r.recipient.as_ref());
     from_courses
         .chain(from_requests)
@@ -122,13 +126,15 @@ fn course_title(model: &Model, c: &Course) -> String {
     )
 }
 
+/// "Statusattest · Lægehuset Nørrebro · rykker 2 sendt": withdrawn and acted-on requests stay
+/// listed, in the case's history.
 fn request_title(model: &Model, r: &MedicalRequest) -> String {
+    let state = chase::state(r, model.today(), &model.settings.medical);
     format!(
-        "{} · {} · {} {}",
+        "{} · {} · {}",
         label_request_kind(&r.kind, model.lang),
         contact_name(model, r.recipient),
-        Msg::Sent.text(model.lang).to_lowercase(),
-        date(r.sent)
+        request_state(state, model.lang)
     )
 }
 
@@ -208,6 +214,8 @@ fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> Vec<String
 
 fn request_detail(model: &Model, r: &MedicalRequest) -> Vec<String> {
     let lang = model.lang;
+    let medical = &model.settings.medical;
+    let deadline = chase::effective_deadline(r, medical).map(|(d, _)| d);
     let mut out = vec![
         format!("{}: {}", Msg::QuestionsWord.text(lang), r.questions),
         format!(
@@ -218,10 +226,22 @@ fn request_detail(model: &Model, r: &MedicalRequest) -> Vec<String> {
             Msg::Sent.text(lang).to_lowercase(),
             date(r.sent),
             Msg::Deadline.text(lang).to_lowercase(),
-            date(r.deadline)
+            date(deadline)
         ),
-        format!("{}:", Msg::ChaseLogWord.text(lang)),
     ];
+    let closing: Vec<String> = [
+        (Msg::ReceivedWord, r.received),
+        (Msg::StateActedOn, r.acted_on),
+        (Msg::StateWithdrawn, r.withdrawn),
+    ]
+    .into_iter()
+    .filter_map(|(msg, day)| day.map(|d| format!("{} {}", msg.text(lang), format_date(d))))
+    .collect();
+    if !closing.is_empty() {
+        out.push(closing.join(" · "));
+    }
+    out.push(Msg::RequestItemKeys.text(lang).to_string());
+    out.push(format!("{}:", Msg::ChaseLogWord.text(lang)));
     for chase in &r.chases {
         out.push(format!(
             "  {}  {}  {}  {}",

@@ -1,6 +1,7 @@
 //! The popups over the calendar and the cards: help, palette, prompts, questions, the month
 //! overview, the meeting form, the finder and the contact log.
 
+mod chase_log;
 mod contact_log;
 mod course_dialog;
 mod course_form;
@@ -12,6 +13,7 @@ mod month;
 mod palette;
 mod prompt;
 mod record_form;
+mod request_form;
 mod which_key;
 
 use super::text::fit;
@@ -44,6 +46,9 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::Items(items) => items::draw(model, items, body, buf),
         Popup::CourseForm(form) => course_form::draw(model, form, body, buf),
         Popup::CourseDialog(dialog) => course_dialog::draw(model, dialog, body, buf),
+        Popup::RequestForm(form) => request_form::draw(model, form, body, buf),
+        Popup::ChaseLog(log) => chase_log::draw(model, log, body, buf),
+        Popup::Withdraw(question) => chase_log::withdraw(model, question, body, buf),
     }
 }
 
