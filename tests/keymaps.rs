@@ -201,6 +201,10 @@ fn sequence_g_t_is_pending_then_matched() {
             ("t".to_string(), "Go to today".to_string()),
             ("d".to_string(), "Go to a date…".to_string()),
             ("m".to_string(), "Month overview".to_string()),
+            (
+                "b".to_string(),
+                "Caseload board: every active case".to_string()
+            ),
         ]
     );
     assert_eq!(results[1], KeyResult::Matched("go_today".into()));

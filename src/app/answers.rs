@@ -27,6 +27,13 @@ pub(super) fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             vec![]
         }
         Loaded::Answer { meetings, question } => answered(model, meetings, question),
+        loaded @ (Loaded::Board(_) | Loaded::BoardExported(_)) => {
+            super::board::loaded(model, loaded)
+        }
+        Loaded::Workload(workload) => {
+            model.workload = Some(workload);
+            vec![]
+        }
         loaded @ (Loaded::CaseToEdit(_) | Loaded::ContactToEdit(_)) => {
             records::loaded(model, loaded)
         }

@@ -3,6 +3,7 @@
 
 pub mod action;
 mod answers;
+pub mod board;
 pub mod courses;
 pub mod effect;
 pub mod form;
@@ -62,6 +63,7 @@ pub fn settings(config: &Config, zone: Zone, lang: Lang) -> Settings {
         } else {
             5
         },
+        cadence: config.cadence.clone(),
     }
 }
 

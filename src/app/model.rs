@@ -28,6 +28,8 @@ pub enum Screen {
         card: Box<ContactCard>,
         selected: usize,
     },
+    /// The caseload board; its state is `Model::board`.
+    Board,
 }
 
 /// The calendar's two views.
@@ -54,6 +56,8 @@ pub struct Settings {
     pub target_groups: Vec<(String, String)>,
     /// Days shown in the week view: 5 (Monday–Friday) or 7.
     pub week_days: u8,
+    /// The contact cadence rules per target group.
+    pub cadence: Vec<crate::config::CadenceRule>,
 }
 
 /// The meetings of the loaded date range and the names they refer to.
@@ -170,6 +174,10 @@ pub struct Model {
     pub reserved_id: Option<u64>,
     /// The live keymap: help, palette and the which-key line are built from it.
     pub keymap: Rc<Keymap>,
+    /// The caseload board, kept while a case card opened from it is shown.
+    pub board: Option<Box<super::board::Board>>,
+    /// The workload gauge of this week and the next, loaded with the week view.
+    pub workload: Option<crate::query::workload::Workload>,
 }
 
 /// A pending key sequence and its continuations (key, description).
@@ -203,6 +211,8 @@ impl Model {
             quit: false,
             reserved_id: None,
             keymap,
+            board: None,
+            workload: None,
         }
     }
 

@@ -133,6 +133,8 @@ pub enum PromptKind {
     NoteSubject(CaseId),
     /// "jeg +3u ringer om praktikken", for a case.
     Agreement(CaseId),
+    /// The caseload board's filter line.
+    BoardFilter,
 }
 
 /// A single-line text input.

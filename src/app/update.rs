@@ -45,13 +45,21 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 /// The effect that loads what the calendar shows.
 pub fn load_window(model: &Model) -> Vec<Effect> {
     let days = model.visible_days();
-    match (days.first(), days.last()) {
+    let mut effects = match (days.first(), days.last()) {
         (Some(from), Some(to)) => vec![Effect::LoadWindow {
             from: *from,
             to: *to,
         }],
         _ => vec![],
+    };
+    // The week view shows the workload gauge of this week and the next.
+    if model.view == View::Week {
+        effects.push(Effect::LoadWorkload {
+            now: model.now,
+            hours: model.settings.hours.clone(),
+        });
     }
+    effects
 }
 
 fn run(model: &mut Model, named: Named) -> Vec<Effect> {
@@ -87,6 +95,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             Screen::Calendar => calendar(model, named),
             Screen::Card { .. } => lookup::card(model, named),
             Screen::ContactCard { .. } => lookup::contact_card(model, named),
+            Screen::Board => super::board::on_key(model, named),
         },
         Some(Popup::Finder(_)) => lookup::finder(model, named),
         Some(Popup::ContactLog(_)) => lookup::contact_log(model, named),
@@ -141,6 +150,7 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::Undo | Named::Redo => undo_redo(model, named),
         Named::NewCase => records::new_case(model),
         Named::NewContact => records::new_contact(model),
+        Named::OpenBoard => super::board::open(model),
         _ => selected_meeting_action(model, named),
     }
 }

@@ -3,6 +3,7 @@
 
 mod add;
 mod agenda;
+mod board;
 mod card;
 mod case;
 mod check;
@@ -74,6 +75,8 @@ pub enum Command {
     Find(find::Args),
     /// Print a case's card: phones, flags, where we are, agreements, courses, requests, network.
     Card(card::Args),
+    /// The caseload board: one line per active case; --md gives the monthly review sheet.
+    Board(board::Args),
 }
 
 /// Runs a subcommand; `None` means the caller should start the TUI.
@@ -92,6 +95,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Requests(args) => requests::run(ctx, args),
         Command::Find(args) => find::run(ctx, args),
         Command::Card(args) => card::run(ctx, args),
+        Command::Board(args) => board::run(ctx, args),
     }
 }
 

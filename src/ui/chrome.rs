@@ -19,13 +19,19 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
     let week_word = Msg::Week.text(lang).to_lowercase();
     let date = format!("{} {}", weekday_long(day.weekday(), lang), format_date(day));
     let mut parts: Vec<Span<'static>> = Vec::new();
+    let no_name = String::new();
     // A card names whom it is about; the calendar's date is not what the call is about.
     let card_title = match &model.screen {
         Screen::Card { card, .. } => Some((Msg::Case, &card.name)),
         Screen::ContactCard { card, .. } => Some((Msg::Contact, &card.name)),
+        // The board is about the whole caseload, not the focused day.
+        Screen::Board => Some((Msg::Caseload, &no_name)),
         Screen::Calendar => None,
     };
     match (card_title, model.view) {
+        (Some((what, name)), _) if name.is_empty() => {
+            parts.push(Span::raw(format!(" {}", what.text(lang))));
+        }
         (Some((what, name)), _) => {
             parts.push(Span::raw(format!(" {}: {name}", what.text(lang))));
         }

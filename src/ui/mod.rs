@@ -5,6 +5,7 @@
 
 mod axis;
 mod block;
+mod board;
 mod card;
 mod chrome;
 mod column;
@@ -17,6 +18,7 @@ mod text;
 mod theme;
 mod timeline;
 mod week;
+pub mod workload;
 
 use crate::app::model::{Model, Screen, View};
 use crate::i18n::Msg;
@@ -53,6 +55,11 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
             (Screen::Card { card, scroll }, _) => card::draw(model, card, *scroll, body, buf),
             (Screen::ContactCard { card, selected }, _) => {
                 contact_card::draw(model, card, *selected, body, buf)
+            }
+            (Screen::Board, _) => {
+                if let Some(b) = &model.board {
+                    board::draw(model, b, body, buf)
+                }
             }
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),
