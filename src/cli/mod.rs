@@ -14,6 +14,8 @@ mod find;
 mod reports;
 mod requests;
 
+pub use due::document as due_document;
+
 use crate::context::Context;
 use crate::model::{Case, CaseId, Contact, ContactId};
 use crate::store::Store;
