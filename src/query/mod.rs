@@ -5,4 +5,5 @@ pub mod board;
 pub mod board_filter;
 pub mod board_sheet;
 pub mod card;
+pub mod today;
 pub mod workload;
