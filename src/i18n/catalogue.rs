@@ -547,7 +547,7 @@ catalogue! {
     BoardFilterWord => ("filtreret", "filtered"),
     BoardNoRows => ("Ingen sager passer.", "No case matches."),
     BoardLoading => ("Henter sagsoversigten …", "Loading the caseload board …"),
-    BoardKeys => ("j/k vælg · s sortér · S vend · o overskredne · f filtrér · Enter åbn · E gem ark · q tilbage", "j/k choose · s sort · S reverse · o overdue · f filter · Enter open · E save sheet · q back"),
+    BoardKeys => ("s sortér · S vend · o overskredne · f filtrér · Enter åbn · E gem · q tilbage", "s sort · S reverse · o overdue · f filter · Enter open · E save · q back"),
     BoardExported => ("Gennemgangsark gemt:", "Review sheet saved:"),
     BoardExportFailed => ("Kunne ikke gemme gennemgangsarket:", "Could not save the review sheet:"),
     BoardFilterPrompt => ("Filtrér (fx gruppe:aktivitetsparat leverandør:udsyn flag:sos)", "Filter (e.g. group:activity supplier:udsyn flag:sos)"),

@@ -2,7 +2,8 @@
 //! board screen, `caseplan board` and the monthly review sheet (PRODUCT.md §4.8).
 //!
 //! Each case is read through its own indexes (meetings, events, courses, requests), so the cost
-//! grows with the caseload and what each case holds, never with a scan of all meetings.
+//! grows with the caseload, never with a scan of all meetings; of a case's meetings only those
+//! from the last held one on are read.
 
 use crate::config::{CadenceRule, Medical};
 use crate::domain::chase;
@@ -143,7 +144,11 @@ pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, Store
     let mut suppliers = SupplierNames::new(store);
     let mut rows = Vec::new();
     for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        let meetings = store.meetings_for_case(case.id)?;
+        // From the last held meeting on: what the next meeting, the last contact and the
+        // cadence (afbud and udeblevet since the last held one) need.
+        let meetings = store.meetings_for_case_since_last(case.id, params.now, |m| {
+            m.status == MeetingStatus::Held
+        })?;
         let events = store.for_case::<ContactEvent>(case.id)?;
         let courses = store.for_case::<Course>(case.id)?;
         let requests = store.for_case::<MedicalRequest>(case.id)?;
@@ -242,13 +247,12 @@ fn row(
 
 /// The next date a meeting is due under the case's contact cadence.
 fn cadence_due(
-    _case: &Case,
-    _meetings: &[Meeting],
-    _rules: &[CadenceRule],
-    _today: NaiveDate,
+    case: &Case,
+    meetings: &[Meeting],
+    rules: &[CadenceRule],
+    today: NaiveDate,
 ) -> Option<NaiveDate> {
-    // Wired to domain::cadence once it lands (branch `today`).
-    None
+    crate::domain::cadence::case_cadence(case, meetings, rules, today).map(|c| c.next_due)
 }
 
 /// The newest held meeting (up to now) or reached contact event.

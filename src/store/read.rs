@@ -1,7 +1,7 @@
 //! Reads the screens need; index range scans, so cost grows with the window, not the history.
 
 use super::index::{DueKind, DueRef};
-use super::keys::{date_from_key, date_key, id_key, time_key, u64_at};
+use super::keys::{concat, date_from_key, date_key, id_key, time_key, u64_at};
 use super::record::{CaseRecord, Kind, Record, RecordId};
 use super::trees::TreeId;
 use super::{Store, StoreError, codec};
@@ -163,6 +163,42 @@ impl Store {
             }
         }
         Ok(None)
+    }
+
+    /// A case's meetings starting at `from` or later, and before `from` back to the newest one
+    /// `stop_at` accepts (included), by start: the next meeting and "since the last held one"
+    /// without reading years of history.
+    pub fn meetings_for_case_since_last(
+        &self,
+        case: CaseId,
+        from: NaiveDateTime,
+        stop_at: impl Fn(&Meeting) -> bool,
+    ) -> Result<Vec<Meeting>, StoreError> {
+        let tree = self.tree(TreeId::MeetingsByCase);
+        let prefix = id_key(case.0);
+        let split = concat(&[&prefix, &time_key(from)]);
+        let mut before = Vec::new();
+        for item in tree.range(prefix.to_vec()..split.clone()).rev() {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            let Some(meeting) = self.get::<Meeting>(MeetingId(u64_at(&key, 16).unwrap_or(0)))?
+            else {
+                continue;
+            };
+            let stop = stop_at(&meeting);
+            before.push(meeting);
+            if stop {
+                break;
+            }
+        }
+        before.reverse();
+        for item in tree.range(split..) {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            if !key.starts_with(&prefix) {
+                break;
+            }
+            before.extend(self.get::<Meeting>(MeetingId(u64_at(&key, 16).unwrap_or(0)))?);
+        }
+        Ok(before)
     }
 
     /// Every record of a per-case kind (courses, requests, agreements, events, notes) of a case.

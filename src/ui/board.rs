@@ -14,9 +14,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-/// Lines above the rows (title, column header) and below them (keys).
+/// Lines above the rows (title, column header) and below them (the selected case's "where
+/// now" and "next step" in full, and the keys).
 const HEAD: u16 = 2;
-const FOOT: u16 = 1;
+const FOOT: u16 = 2;
 /// "Where now → next step" takes the room left, but gets at least this much.
 const WHERE_MIN: usize = 22;
 
@@ -52,7 +53,7 @@ fn fixed_width(column: Column, total: u16) -> usize {
         Column::WhereNow => 0,
         Column::NextMeeting => 11,
         Column::SinceContact => 6,
-        Column::CadenceDue => 7,
+        Column::CadenceDue => 8,
         Column::LateReports => 5,
         Column::OpenRequests => 5,
         Column::Flags => 11,
@@ -97,12 +98,21 @@ pub fn draw(model: &Model, board: &Board, area: Rect, buf: &mut Buffer) {
     header(board, &columns, lang, area.x, area.y + 1, buf);
     let body = Rect::new(area.x, area.y + HEAD, area.width, area.height - HEAD - FOOT);
     let keys = Msg::BoardKeys.text(lang);
+    let inner = usize::from(area.width.saturating_sub(2));
     buf.set_string(
         area.x + 1,
         area.y + area.height - 1,
-        fit(keys, usize::from(area.width.saturating_sub(2))),
+        fit(keys, inner),
         theme::dim(),
     );
+    if let Some(row) = board.selected_row() {
+        buf.set_string(
+            area.x + 1,
+            area.y + area.height - 2,
+            fit(&plans(row, lang), inner),
+            theme::plain(),
+        );
+    }
     let Some(_) = &board.rows else {
         buf.set_string(
             body.x + 1,
@@ -139,6 +149,22 @@ pub fn draw(model: &Model, board: &Board, area: Rect, buf: &mut Buffer) {
         buf.set_style(Rect::new(body.x, y, body.width, 1), style);
         draw_row(row, board.today, &columns, lang, style, body.x, y, buf);
     }
+}
+
+/// "Hvor er vi nu: … · Næste skridt: …" of one case, on one line.
+fn plans(row: &BoardRow, lang: Lang) -> String {
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let value = |text: &str| match one_line(text) {
+        t if t.is_empty() => "–".to_string(),
+        t => t,
+    };
+    format!(
+        "{}: {} · {}: {}",
+        Msg::WhereNow.text(lang),
+        value(&row.where_now),
+        Msg::NextStep.text(lang),
+        value(&row.next_step)
+    )
 }
 
 /// The first row on screen: the board's offset, moved so the selection is visible and the
