@@ -202,10 +202,6 @@ fn sequence_g_t_is_pending_then_matched() {
             ("t".to_string(), "Go to today".to_string()),
             ("d".to_string(), "Go to a date…".to_string()),
             ("m".to_string(), "Month overview".to_string()),
-            (
-                "r".to_string(),
-                "Open medical requests across the caseload".to_string()
-            ),
         ]
     );
     assert_eq!(results[1], KeyResult::Matched("go_today".into()));

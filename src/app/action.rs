@@ -120,6 +120,12 @@ named_actions! {
     OpenRequests = "open_requests",
 
     // Today, cadence and the caseload board (#8).
+    OpenBoard = "open_board",
+    BoardSortNext = "board_sort_next",
+    BoardSortReverse = "board_sort_reverse",
+    BoardOverdueOnly = "board_overdue_only",
+    BoardFilter = "board_filter",
+    BoardExport = "board_export",
 
 }
 

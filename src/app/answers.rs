@@ -30,6 +30,13 @@ pub(super) fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::Answer { meetings, question } => answered(model, meetings, question),
         Loaded::Suppliers(rows) => super::suppliers::loaded(model, rows),
         Loaded::Ids(ids) => super::suppliers::ids_loaded(model, ids),
+        loaded @ (Loaded::Board(_) | Loaded::BoardExported(_)) => {
+            super::board::loaded(model, loaded)
+        }
+        Loaded::Workload(workload) => {
+            model.workload = Some(workload);
+            vec![]
+        }
         loaded @ (Loaded::CaseToEdit(_) | Loaded::ContactToEdit(_)) => {
             records::loaded(model, loaded)
         }

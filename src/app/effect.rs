@@ -64,6 +64,15 @@ pub enum Effect {
     Undo(Step),
     /// Write a step's forward changes again, flush, and move it back to the undo stack.
     Redo(Step),
+    /// Build the caseload board.
+    LoadBoard(Box<crate::query::board::BoardParams>),
+    /// Write the review sheet into the data directory's exports.
+    ExportBoard { markdown: String, today: NaiveDate },
+    /// Compute the workload gauge of the week of `now` and the next.
+    LoadWorkload {
+        now: NaiveDateTime,
+        hours: crate::domain::hours::WorkingHours,
+    },
 }
 
 /// A question about the calendar that needs meetings beyond the visible window.
@@ -126,4 +135,8 @@ pub enum Loaded {
     },
     Suppliers(Vec<crate::query::suppliers::SupplierRow>),
     Ids(Vec<u64>),
+    Board(Vec<crate::query::board::BoardRow>),
+    /// Where the review sheet was written, or why it was not.
+    BoardExported(Result<std::path::PathBuf, String>),
+    Workload(crate::query::workload::Workload),
 }

@@ -19,6 +19,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
             Screen::ContactCard { .. } => vec![Layer::ContactCard],
             Screen::Suppliers(_) => vec![Layer::Suppliers],
             Screen::Requests { .. } => vec![Layer::Requests],
+            Screen::Board => vec![Layer::Board],
         },
         Some(Popup::RequestForm(_) | Popup::ChaseLog(_)) => vec![Layer::Form],
         Some(Popup::Withdraw(_)) => vec![Layer::Confirm],

@@ -132,6 +132,10 @@ pub fn card(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::ScrollDown => *scroll = scroll.saturating_add(1),
         Named::ScrollUp => *scroll = scroll.saturating_sub(1),
         Named::CloseCard => {
+            // A card opened on the caseload board goes back to it.
+            if model.board.is_some() {
+                return super::board::back_to_board(model);
+            }
             model.screen = Screen::Calendar;
             return super::update::load_window(model);
         }

@@ -3,6 +3,7 @@
 
 pub mod action;
 mod answers;
+pub mod board;
 pub mod course_dialog;
 pub mod course_form;
 pub mod courses;
@@ -78,6 +79,7 @@ pub fn settings(config: &Config, zone: Zone, lang: Lang) -> Settings {
                 )
             })
             .collect(),
+        cadence: config.cadence.clone(),
     }
 }
 

@@ -35,6 +35,8 @@ pub enum Screen {
         rows: Vec<crate::query::requests::RequestRow>,
         selected: usize,
     },
+    /// The caseload board; its state is `Model::board`.
+    Board,
 }
 
 /// The calendar's two views.
@@ -65,6 +67,8 @@ pub struct Settings {
     pub courses: crate::config::Courses,
     /// Course kinds as (key, label in the interface language).
     pub course_kinds: Vec<(String, String)>,
+    /// The contact cadence rules per target group.
+    pub cadence: Vec<crate::config::CadenceRule>,
 }
 
 /// The meetings of the loaded date range and the names they refer to.
@@ -181,6 +185,10 @@ pub struct Model {
     pub reserved_id: Option<u64>,
     /// The live keymap: help, palette and the which-key line are built from it.
     pub keymap: Rc<Keymap>,
+    /// The caseload board, kept while a case card opened from it is shown.
+    pub board: Option<Box<super::board::Board>>,
+    /// The workload gauge of this week and the next, loaded with the week view.
+    pub workload: Option<crate::query::workload::Workload>,
 }
 
 /// A pending key sequence and its continuations (key, description).
@@ -214,6 +222,8 @@ impl Model {
             quit: false,
             reserved_id: None,
             keymap,
+            board: None,
+            workload: None,
         }
     }
 

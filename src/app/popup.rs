@@ -150,6 +150,8 @@ pub enum PromptKind {
     VisitDay,
     /// The length of each meeting of a visit on that day (#6).
     VisitMinutes(NaiveDate),
+    /// The caseload board's filter line.
+    BoardFilter,
 }
 
 /// A single-line text input.

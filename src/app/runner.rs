@@ -95,6 +95,15 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
             result: store.write(&step.forward).map_err(|e| e.to_string()),
             kind: WriteKind::Redo,
         },
+        Effect::LoadBoard(params) => {
+            Action::Loaded(Loaded::Board(crate::query::board::board(store, &params)?))
+        }
+        Effect::ExportBoard { markdown, today } => Action::Loaded(Loaded::BoardExported(
+            super::board::write_sheet(store.dir(), today, &markdown).map_err(|e| e.to_string()),
+        )),
+        Effect::LoadWorkload { now, hours } => Action::Loaded(Loaded::Workload(
+            crate::query::workload::load(store, now, &hours)?,
+        )),
     })
 }
 

@@ -45,13 +45,21 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 /// The effect that loads what the calendar shows.
 pub fn load_window(model: &Model) -> Vec<Effect> {
     let days = model.visible_days();
-    match (days.first(), days.last()) {
+    let mut effects = match (days.first(), days.last()) {
         (Some(from), Some(to)) => vec![Effect::LoadWindow {
             from: *from,
             to: *to,
         }],
         _ => vec![],
+    };
+    // The week view shows the workload gauge of this week and the next.
+    if model.view == View::Week {
+        effects.push(Effect::LoadWorkload {
+            now: model.now,
+            hours: model.settings.hours.clone(),
+        });
     }
+    effects
 }
 
 fn run(model: &mut Model, named: Named) -> Vec<Effect> {
@@ -90,6 +98,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             Screen::ContactCard { .. } => lookup::contact_card(model, named),
             Screen::Suppliers(_) => super::suppliers::on_key(model, named),
             Screen::Requests { .. } => super::requests::requests_screen(model, named),
+            Screen::Board => super::board::on_key(model, named),
         },
         Some(Popup::RequestForm(_)) => super::requests::form(model, named),
         Some(Popup::ChaseLog(_)) => super::requests::chase_log(model, named),
@@ -152,6 +161,7 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::NewContact => records::new_contact(model),
         Named::SupplierOverview => super::suppliers::open(model),
         Named::OpenRequests => super::requests::open_requests(model),
+        Named::OpenBoard => super::board::open(model),
         _ => selected_meeting_action(model, named),
     }
 }

@@ -3,15 +3,19 @@
 
 mod add;
 mod agenda;
+mod board;
 mod card;
 mod case;
 mod check;
 mod config;
 mod demo;
+mod due;
 mod exchange;
 mod find;
 mod reports;
 mod requests;
+
+pub use due::document as due_document;
 
 use crate::context::Context;
 use crate::model::{Case, CaseId, Contact, ContactId};
@@ -68,12 +72,16 @@ pub enum Command {
     Demo(demo::Args),
     /// Suppliers' progress reports by due date.
     Reports(reports::Args),
+    /// Everything due or overdue across the caseload (the Today list).
+    Due(due::Args),
     /// Medical requests by next action date, with their chase state.
     Requests(requests::Args),
     /// Find cases, contacts and upcoming meetings by name, phone number or case reference.
     Find(find::Args),
     /// Print a case's card: phones, flags, where we are, agreements, courses, requests, network.
     Card(card::Args),
+    /// The caseload board: one line per active case; --md gives the monthly review sheet.
+    Board(board::Args),
 }
 
 /// Runs a subcommand; `None` means the caller should start the TUI.
@@ -90,8 +98,10 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Demo(args) => demo::run(ctx, args),
         Command::Reports(args) => reports::run(ctx, args),
         Command::Requests(args) => requests::run(ctx, args),
+        Command::Due(args) => due::run(ctx, args),
         Command::Find(args) => find::run(ctx, args),
         Command::Card(args) => card::run(ctx, args),
+        Command::Board(args) => board::run(ctx, args),
     }
 }
 

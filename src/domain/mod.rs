@@ -1,8 +1,10 @@
 //! Pure rules of the work: functions of records and a date, with no IO.
 
 pub mod agenda;
+pub mod cadence;
 pub mod chase;
 pub mod conflicts;
+pub mod due;
 pub mod hours;
 pub mod quick_add;
 pub mod reminder;

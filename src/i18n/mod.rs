@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod course_words;
+pub mod due_words;
 mod errors;
 pub mod labels;
 mod lang;
@@ -64,6 +65,12 @@ pub fn action_msg(action: &str) -> Option<Msg> {
         "open_requests" => Msg::ActOpenRequests,
 
         // Today, cadence and the caseload board (#8).
+        "open_board" => Msg::ActOpenBoard,
+        "board_sort_next" => Msg::ActBoardSortNext,
+        "board_sort_reverse" => Msg::ActBoardSortReverse,
+        "board_overdue_only" => Msg::ActBoardOverdueOnly,
+        "board_filter" => Msg::ActBoardFilter,
+        "board_export" => Msg::ActBoardExport,
         "help" => Msg::ActHelp,
         "open_palette" => Msg::ActOpenPalette,
         "search" => Msg::ActSearch,
@@ -118,13 +125,14 @@ mod tests {
     use std::collections::HashMap;
 
     /// Words that are the same in both languages.
-    const SAME_IN_BOTH: [Msg; 6] = [
+    const SAME_IN_BOTH: [Msg; 7] = [
         Msg::Mentor,
         Msg::PlanB,
         Msg::Video,
         Msg::Hospital,
         Msg::PurposeAdmin,
         Msg::Demo,
+        Msg::BoardFlagSos,
     ];
 
     #[test]

@@ -1,6 +1,11 @@
 //! Read models: what a screen or a command shows, assembled from the store for one window.
 
 pub mod agenda;
+pub mod board;
+pub mod board_filter;
+pub mod board_sheet;
 pub mod card;
 pub mod requests;
 pub mod suppliers;
+pub mod today;
+pub mod workload;

@@ -21,6 +21,13 @@ pub enum DueKind {
     CourseEnd,
     /// An open medical request's deadline.
     MedicalDeadline,
+    /// A note not yet journalised, on the day it was written (UTC).
+    NoteUnjournalised,
+    /// A received report of a course not yet read, on the day it was received.
+    ReportUnread,
+    /// A medical request to follow: sent and not received (on the sent day), or received and
+    /// not acted on (on the received day). The deadline may be a default, so it is not indexed.
+    RequestFollowUp,
 }
 
 impl DueKind {
@@ -30,6 +37,9 @@ impl DueKind {
             DueKind::CourseReport => 2,
             DueKind::CourseEnd => 3,
             DueKind::MedicalDeadline => 4,
+            DueKind::NoteUnjournalised => 5,
+            DueKind::ReportUnread => 6,
+            DueKind::RequestFollowUp => 7,
         }
     }
 
@@ -39,6 +49,9 @@ impl DueKind {
             2 => DueKind::CourseReport,
             3 => DueKind::CourseEnd,
             4 => DueKind::MedicalDeadline,
+            5 => DueKind::NoteUnjournalised,
+            6 => DueKind::ReportUnread,
+            7 => DueKind::RequestFollowUp,
             _ => return None,
         })
     }
@@ -47,8 +60,9 @@ impl DueKind {
     pub fn record_kind(self) -> Kind {
         match self {
             DueKind::Agreement => Kind::Agreement,
-            DueKind::CourseReport | DueKind::CourseEnd => Kind::Course,
-            DueKind::MedicalDeadline => Kind::MedicalRequest,
+            DueKind::CourseReport | DueKind::CourseEnd | DueKind::ReportUnread => Kind::Course,
+            DueKind::MedicalDeadline | DueKind::RequestFollowUp => Kind::MedicalRequest,
+            DueKind::NoteUnjournalised => Kind::Note,
         }
     }
 }
@@ -105,8 +119,12 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
         }
         AnyRecord::Course(c) => {
             out.push(by_case(Kind::Course, c.case, id));
-            for report in c.reports.iter().filter(|r| r.received.is_none()) {
-                out.push(due(report.due, DueKind::CourseReport, id, c.case));
+            for report in &c.reports {
+                match (report.received, report.read) {
+                    (None, _) => out.push(due(report.due, DueKind::CourseReport, id, c.case)),
+                    (Some(on), None) => out.push(due(on, DueKind::ReportUnread, id, c.case)),
+                    (Some(_), Some(_)) => {}
+                }
             }
             let finished = matches!(
                 c.outcome,
@@ -125,6 +143,14 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             if let Some(deadline) = r.deadline.filter(|_| r.is_open()) {
                 out.push(due(deadline, DueKind::MedicalDeadline, id, r.case));
             }
+            let follow_up = match (r.withdrawn, r.received, r.acted_on) {
+                (Some(_), _, _) | (None, Some(_), Some(_)) => None,
+                (None, Some(received), None) => Some(received),
+                (None, None, _) => r.sent,
+            };
+            if let Some(day) = follow_up {
+                out.push(due(day, DueKind::RequestFollowUp, id, r.case));
+            }
         }
         AnyRecord::Agreement(a) => {
             out.push(by_case(Kind::Agreement, a.case, id));
@@ -133,7 +159,17 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             }
         }
         AnyRecord::Event(e) => out.push(by_case(Kind::Event, e.case, id)),
-        AnyRecord::Note(n) => out.push(by_case(Kind::Note, n.case, id)),
+        AnyRecord::Note(n) => {
+            out.push(by_case(Kind::Note, n.case, id));
+            if n.journalised.is_none() {
+                out.push(due(
+                    n.at.date_naive(),
+                    DueKind::NoteUnjournalised,
+                    id,
+                    n.case,
+                ));
+            }
+        }
     }
     // Two unreceived reports due the same day share one entry.
     out.sort();

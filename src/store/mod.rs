@@ -12,6 +12,7 @@ mod keys;
 mod migrate;
 mod read;
 mod record;
+mod snooze;
 mod trees;
 mod validate;
 mod write;
@@ -42,6 +43,10 @@ const ID_OFFSET_KEY: &[u8] = b"id_offset";
 /// Present while an import runs; left behind by an interrupted one.
 const IMPORT_MARK_KEY: &[u8] = b"import_in_progress";
 const LAST_BACKUP_KEY: &[u8] = b"last_backup";
+/// The version of the index entries; a database indexed by an older one is re-indexed on open.
+const INDEX_VERSION_KEY: &[u8] = b"index_version";
+/// 2: unjournalised notes, unread reports and medical requests to follow in the due index.
+const INDEX_VERSION: u32 = 2;
 
 /// An open caseplan database. Dropping it releases the lock.
 pub struct Store {
@@ -130,6 +135,7 @@ impl Store {
             .and_then(|v| u64_at(&v, 0))
             .unwrap_or(0);
         store.id_offset.store(offset, Ordering::SeqCst);
+        store.check_index_version()?;
         Ok(store)
     }
 
@@ -220,6 +226,19 @@ impl Store {
         for (tree, batch) in self.trees.iter().zip(batches) {
             tree.apply_batch(batch).map_err(cannot)?;
         }
+        self.flush()
+    }
+
+    /// Re-indexes a database whose index entries an older caseplan wrote.
+    fn check_index_version(&self) -> Result<(), StoreError> {
+        let current = INDEX_VERSION.to_be_bytes();
+        if self.meta_get(INDEX_VERSION_KEY)?.as_deref() == Some(&current[..]) {
+            return Ok(());
+        }
+        if !self.is_empty() {
+            self.rebuild_indexes()?;
+        }
+        self.meta_set(INDEX_VERSION_KEY, &current)?;
         self.flush()
     }
 

@@ -1,7 +1,7 @@
 //! Reads the screens need; index range scans, so cost grows with the window, not the history.
 
 use super::index::{DueKind, DueRef};
-use super::keys::{date_from_key, date_key, id_key, time_key, u64_at};
+use super::keys::{concat, date_from_key, date_key, id_key, time_key, u64_at};
 use super::record::{CaseRecord, Kind, Record, RecordId};
 use super::trees::TreeId;
 use super::{Store, StoreError, codec};
@@ -93,6 +93,112 @@ impl Store {
             ids.extend(u64_at(&key, 16));
         }
         self.meetings_by_ids(ids)
+    }
+
+    /// A case's meetings starting before `before`, latest first, up to and including the first
+    /// one `stop` accepts (or all of them): "since the last held meeting" without the history.
+    pub fn case_meetings_back_until(
+        &self,
+        case: CaseId,
+        before: NaiveDateTime,
+        stop: impl Fn(&Meeting) -> bool,
+    ) -> Result<Vec<Meeting>, StoreError> {
+        let from = id_key(case.0).to_vec();
+        let to = [&id_key(case.0)[..], &time_key(before)[..]].concat();
+        let mut out = Vec::new();
+        for item in self.tree(TreeId::MeetingsByCase).range(from..to).rev() {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            let Some(id) = u64_at(&key, 16) else { continue };
+            let Some(meeting) = self.get::<Meeting>(MeetingId(id))? else {
+                continue;
+            };
+            let done = stop(&meeting);
+            out.push(meeting);
+            if done {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// A case's first meeting from `from` on that `accept` takes, e.g. the next planned one.
+    pub fn case_meeting_from(
+        &self,
+        case: CaseId,
+        from: NaiveDateTime,
+        accept: impl Fn(&Meeting) -> bool,
+    ) -> Result<Option<Meeting>, StoreError> {
+        let start = [&id_key(case.0)[..], &time_key(from)[..]].concat();
+        let end = id_key(case.0.saturating_add(1)).to_vec();
+        for item in self.tree(TreeId::MeetingsByCase).range(start..end) {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            let Some(id) = u64_at(&key, 16) else { continue };
+            if let Some(meeting) = self.get::<Meeting>(MeetingId(id))?
+                && accept(&meeting)
+            {
+                return Ok(Some(meeting));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The most recently logged record of a per-case kind that `accept` takes (by id, which
+    /// grows with every new record), reading back only as far as needed.
+    pub fn latest_for_case<R: CaseRecord>(
+        &self,
+        case: CaseId,
+        accept: impl Fn(&R) -> bool,
+    ) -> Result<Option<R>, StoreError> {
+        for item in self
+            .tree(TreeId::ByCase(R::KIND))
+            .scan_prefix(id_key(case.0))
+            .rev()
+        {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            if let Some(id) = u64_at(&key, 8)
+                && let Some(record) = self.get::<R>(R::Id::from_raw(id))?
+                && accept(&record)
+            {
+                return Ok(Some(record));
+            }
+        }
+        Ok(None)
+    }
+
+    /// A case's meetings starting at `from` or later, and before `from` back to the newest one
+    /// `stop_at` accepts (included), by start: the next meeting and "since the last held one"
+    /// without reading years of history.
+    pub fn meetings_for_case_since_last(
+        &self,
+        case: CaseId,
+        from: NaiveDateTime,
+        stop_at: impl Fn(&Meeting) -> bool,
+    ) -> Result<Vec<Meeting>, StoreError> {
+        let tree = self.tree(TreeId::MeetingsByCase);
+        let prefix = id_key(case.0);
+        let split = concat(&[&prefix, &time_key(from)]);
+        let mut before = Vec::new();
+        for item in tree.range(prefix.to_vec()..split.clone()).rev() {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            let Some(meeting) = self.get::<Meeting>(MeetingId(u64_at(&key, 16).unwrap_or(0)))?
+            else {
+                continue;
+            };
+            let stop = stop_at(&meeting);
+            before.push(meeting);
+            if stop {
+                break;
+            }
+        }
+        before.reverse();
+        for item in tree.range(split..) {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            if !key.starts_with(&prefix) {
+                break;
+            }
+            before.extend(self.get::<Meeting>(MeetingId(u64_at(&key, 16).unwrap_or(0)))?);
+        }
+        Ok(before)
     }
 
     /// Every record of a per-case kind (courses, requests, agreements, events, notes) of a case.

@@ -29,6 +29,8 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
             open_requests = format!("{} {}", rows.len(), Msg::OpenWord.text(lang));
             Some((Msg::MedicalRequests, open_requests.as_str()))
         }
+        // The board is about the whole caseload, not the focused day.
+        Screen::Board => Some((Msg::Caseload, "")),
         Screen::Calendar => None,
     };
     match (card_title, model.view) {

@@ -5,6 +5,7 @@
 
 mod axis;
 mod block;
+mod board;
 mod card;
 mod chrome;
 mod column;
@@ -19,6 +20,7 @@ mod text;
 mod theme;
 mod timeline;
 mod week;
+pub mod workload;
 
 use crate::app::model::{Model, Screen, View};
 use crate::i18n::Msg;
@@ -59,6 +61,11 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
             (Screen::Suppliers(state), _) => suppliers::draw(model, state, body, buf),
             (Screen::Requests { rows, selected }, _) => {
                 requests::draw(model, rows, *selected, body, buf)
+            }
+            (Screen::Board, _) => {
+                if let Some(b) = &model.board {
+                    board::draw(model, b, body, buf)
+                }
             }
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),

@@ -21,6 +21,15 @@ const PANE_FROM_HEIGHT: u16 = 34;
 const PANE: u16 = 6;
 
 pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
+    // The workload gauge on the bottom line, so the density of meetings is visible.
+    let area = match &model.workload {
+        Some(workload) if area.height > HEAD + 4 => {
+            let (top, bottom) = split_v(area, area.height - 1);
+            super::workload::draw(workload, model.lang, bottom, buf);
+            top
+        }
+        _ => area,
+    };
     let days = model.visible_days();
     let occs: Vec<Vec<Occurrence<'_>>> = days.iter().map(|d| model.window.day(*d)).collect();
     let focused = model.window.day(model.day);

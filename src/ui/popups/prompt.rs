@@ -30,6 +30,7 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
         PromptKind::VisitDay | PromptKind::VisitMinutes(_) => {
             crate::ui::suppliers::prompt_title(model, kind)
         }
+        PromptKind::BoardFilter => Msg::BoardFilterPrompt.text(lang).to_string(),
     }
 }
 

@@ -1,0 +1,266 @@
+//! The caseload board screen: its state, its keys and what the app loop loads for it. Pure, like
+//! `update`, except [`write_sheet`], which the app loop calls to save an export.
+
+use super::action::Named;
+use super::effect::{Effect, Loaded};
+use super::model::{Model, Screen, Status, Tone};
+use super::popup::PromptKind;
+use super::prompts::open_prompt;
+use crate::i18n::{Lang, Msg};
+use crate::model::CaseId;
+use crate::query::board::{BoardParams, BoardRow, Column, sort};
+use crate::query::board_filter::{BoardFilter, FilterError};
+use crate::query::board_sheet;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// How many rows the selection moves on page down/up, and the rows the board keeps the
+/// selection within when it scrolls: fewer than fit on the smallest (80×24) screen.
+pub const SCROLL_ROWS: usize = 16;
+
+/// The directory inside the data directory that exports are written to.
+pub const EXPORT_DIR: &str = "exports";
+
+/// The board's state: every row as loaded, and the rows shown under the sort and filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Board {
+    /// `None` until the first load arrives.
+    pub rows: Option<Vec<BoardRow>>,
+    /// Indexes into `rows` of the rows shown, in order.
+    pub shown: Vec<usize>,
+    pub sort: Column,
+    pub reverse: bool,
+    pub overdue_only: bool,
+    /// The filter line as typed, and parsed.
+    pub filter_text: String,
+    pub filter: BoardFilter,
+    /// Index into `shown`.
+    pub selected: usize,
+    /// The first shown row on screen; the view moves it further when needed to keep the
+    /// selection visible.
+    pub offset: usize,
+    pub today: NaiveDate,
+}
+
+impl Board {
+    fn new(today: NaiveDate) -> Board {
+        Board {
+            rows: None,
+            shown: Vec::new(),
+            sort: Column::Name,
+            reverse: false,
+            overdue_only: false,
+            filter_text: String::new(),
+            filter: BoardFilter::default(),
+            selected: 0,
+            offset: 0,
+            today,
+        }
+    }
+
+    /// The rows shown, in order.
+    pub fn visible(&self) -> impl Iterator<Item = &BoardRow> {
+        let rows = self.rows.as_deref().unwrap_or(&[]);
+        self.shown.iter().filter_map(|&i| rows.get(i))
+    }
+
+    pub fn total(&self) -> usize {
+        self.rows.as_ref().map_or(0, Vec::len)
+    }
+
+    pub fn selected_row(&self) -> Option<&BoardRow> {
+        let i = *self.shown.get(self.selected)?;
+        self.rows.as_ref()?.get(i)
+    }
+
+    /// Sorts, filters and keeps the selection on the same case when it is still shown.
+    fn refresh(&mut self) {
+        let keep = self.selected_row().map(|r| r.case);
+        let today = self.today;
+        let (sort_by, reverse) = (self.sort, self.reverse);
+        let Some(rows) = self.rows.as_mut() else {
+            return;
+        };
+        sort(rows, sort_by, reverse);
+        self.shown = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !self.overdue_only || r.is_overdue(today))
+            .filter(|(_, r)| self.filter.matches(r))
+            .map(|(i, _)| i)
+            .collect();
+        self.selected = keep
+            .and_then(|case| self.position(case))
+            .unwrap_or(0)
+            .min(self.shown.len().saturating_sub(1));
+        self.keep_visible();
+    }
+
+    fn position(&self, case: CaseId) -> Option<usize> {
+        let rows = self.rows.as_ref()?;
+        self.shown.iter().position(|&i| rows[i].case == case)
+    }
+
+    fn select(&mut self, delta: i64) {
+        let last = self.shown.len().saturating_sub(1) as i64;
+        self.selected = (self.selected as i64 + delta).clamp(0, last) as usize;
+        self.keep_visible();
+    }
+
+    /// Moves the offset so the selection stays within [`SCROLL_ROWS`] rows of it.
+    fn keep_visible(&mut self) {
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + SCROLL_ROWS {
+            self.offset = self.selected + 1 - SCROLL_ROWS;
+        }
+    }
+}
+
+/// What the board is computed from, from the model's settings.
+pub fn params(model: &Model) -> BoardParams {
+    let s = &model.settings;
+    BoardParams {
+        now: model.now,
+        zone: s.zone,
+        lang: model.lang,
+        medical: s.medical.clone(),
+        cadence: s.cadence.clone(),
+        group_labels: s.target_groups.clone(),
+    }
+}
+
+/// `g b`: the board, keeping its sort and filter if it was open before.
+pub fn open(model: &mut Model) -> Vec<Effect> {
+    let today = model.today();
+    model
+        .board
+        .get_or_insert_with(|| Box::new(Board::new(today)));
+    model.screen = Screen::Board;
+    vec![Effect::LoadBoard(Box::new(params(model)))]
+}
+
+/// Back from a case card opened on the board: the board again, reloaded (the call may have
+/// changed the case).
+pub fn back_to_board(model: &mut Model) -> Vec<Effect> {
+    model.screen = Screen::Board;
+    vec![Effect::LoadBoard(Box::new(params(model)))]
+}
+
+/// Keys of the board screen.
+pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
+    let lang = model.lang;
+    let Some(board) = model.board.as_mut() else {
+        model.screen = Screen::Calendar;
+        return super::update::load_window(model);
+    };
+    match named {
+        Named::SelectNext => board.select(1),
+        Named::SelectPrev => board.select(-1),
+        Named::PageDown => board.select(SCROLL_ROWS as i64),
+        Named::PageUp => board.select(-(SCROLL_ROWS as i64)),
+        Named::BoardSortNext => {
+            board.sort = board.sort.next();
+            board.reverse = false;
+            board.refresh();
+        }
+        Named::BoardSortReverse => {
+            board.reverse = !board.reverse;
+            board.refresh();
+        }
+        Named::BoardOverdueOnly => {
+            board.overdue_only = !board.overdue_only;
+            board.refresh();
+        }
+        Named::BoardFilter => {
+            let text = board.filter_text.clone();
+            return open_prompt(model, PromptKind::BoardFilter, &text);
+        }
+        Named::BoardExport => {
+            let filter = Some(board.filter_text.as_str()).filter(|f| !f.is_empty());
+            let rows: Vec<BoardRow> = board.visible().cloned().collect();
+            let markdown = board_sheet::markdown(&rows, board.today, lang, filter);
+            return vec![Effect::ExportBoard {
+                markdown,
+                today: board.today,
+            }];
+        }
+        Named::Submit => {
+            if let Some(case) = board.selected_row().map(|r| r.case) {
+                return vec![super::lookup::load_card(model, case)];
+            }
+        }
+        Named::CloseCard => {
+            model.board = None;
+            model.screen = Screen::Calendar;
+            return super::update::load_window(model);
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+/// The filter prompt's answer: applied, or what is wrong with it.
+pub fn answer_filter(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
+    let filter = BoardFilter::parse(text).map_err(|e| filter_error(&e, model.lang))?;
+    if let Some(board) = model.board.as_mut() {
+        board.filter = filter;
+        board.filter_text = text.trim().to_string();
+        board.refresh();
+    }
+    Ok(vec![])
+}
+
+fn filter_error(error: &FilterError, lang: Lang) -> String {
+    let (msg, what) = match error {
+        FilterError::UnknownKey(key) => (Msg::BoardFilterUnknownKey, format!("{key}:")),
+        FilterError::UnknownFlag(flag) => (Msg::BoardFilterUnknownFlag, flag.clone()),
+        FilterError::Empty(key) => (Msg::BoardFilterEmpty, format!("{key}:")),
+    };
+    format!("\"{what}\": {}", msg.text(lang))
+}
+
+/// What the app loop loaded or wrote for the board.
+pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
+    let lang = model.lang;
+    match loaded {
+        Loaded::Board(rows) => {
+            if let Some(board) = model.board.as_mut() {
+                board.rows = Some(rows);
+                board.today = model.now.date();
+                board.refresh();
+            }
+        }
+        Loaded::BoardExported(result) => {
+            model.status = Some(match result {
+                Ok(path) => Status {
+                    tone: Tone::Info,
+                    text: format!("{} {}", Msg::BoardExported.text(lang), path.display()),
+                },
+                Err(error) => Status {
+                    tone: Tone::Error,
+                    text: format!("{} {error}", Msg::BoardExportFailed.text(lang)),
+                },
+            });
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+/// Writes the review sheet as `exports/caseload-review-YYYY-MM-DD.md` in the data directory,
+/// readable by the user alone; a second export the same day replaces the first.
+pub fn write_sheet(data_dir: &Path, today: NaiveDate, markdown: &str) -> std::io::Result<PathBuf> {
+    let dir = data_dir.join(EXPORT_DIR);
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(&dir)?;
+    let path = dir.join(format!("caseload-review-{}.md", today.format("%Y-%m-%d")));
+    crate::store::write_private_file(&path, markdown.as_bytes())?;
+    Ok(path)
+}

@@ -1,0 +1,511 @@
+//! The Today list: everything due or overdue across the caseload for a window, assembled from
+//! facts the query gathered. Pure: no store, no clock, no language. Every item carries a stable
+//! key (for snoozing), its due day, the case, and why it is there as structured facts.
+
+use super::cadence::CaseCadence;
+use super::reminder::{Reminder, ReminderKind, Subject, days_late};
+use crate::model::{AgreementId, CaseId, NoteId, Party};
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One thing to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueItem {
+    /// Stable while the item's facts stay the same; a snooze is stored under it.
+    pub key: String,
+    pub due: NaiveDate,
+    pub case: CaseId,
+    pub case_name: String,
+    /// Calendar days past `due`, when overdue.
+    pub days_late: Option<u32>,
+    pub what: DueWhat,
+}
+
+/// What is due, with the facts that explain it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum DueWhat {
+    /// A course or medical-request reminder (reports, course ends, chases, acting on answers).
+    Reminder { reminder: Reminder },
+    /// An open agreement with a due date: "your own date".
+    Agreement {
+        agreement: AgreementId,
+        who: Party,
+        text: String,
+    },
+    /// A note not journalised within the configured days.
+    Journalise {
+        note: NoteId,
+        subject: String,
+        written: NaiveDate,
+        within_days: u32,
+    },
+    /// The next meeting is due under the contact cadence and none is planned in time.
+    Cadence { cadence: CaseCadence },
+    /// No held meeting and no reached contact for the configured days.
+    NoContact {
+        last_contact: Option<NaiveDate>,
+        days: u32,
+    },
+}
+
+impl DueWhat {
+    /// A short stable name of the kind, for JSON consumers and sorting.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            DueWhat::Reminder { reminder } => match reminder.subject {
+                Subject::Request { .. } => "medical",
+                Subject::Course { .. } => "course",
+                _ => "report",
+            },
+            DueWhat::Agreement { .. } => "agreement",
+            DueWhat::Journalise { .. } => "journalise",
+            DueWhat::Cadence { .. } => "cadence",
+            DueWhat::NoContact { .. } => "no_contact",
+        }
+    }
+
+    /// Order among items due the same day: the caseworker's own promises first.
+    fn rank(&self) -> u8 {
+        match self {
+            DueWhat::Agreement {
+                who: Party::Caseworker,
+                ..
+            } => 0,
+            DueWhat::Agreement { .. } => 1,
+            DueWhat::Reminder { .. } => 2,
+            DueWhat::Cadence { .. } => 3,
+            DueWhat::NoContact { .. } => 4,
+            DueWhat::Journalise { .. } => 5,
+        }
+    }
+}
+
+/// Where an item falls relative to today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueGroup {
+    Overdue,
+    Today,
+    Coming,
+}
+
+/// The Today list for one window.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueList {
+    pub overdue: Vec<DueItem>,
+    pub today: Vec<DueItem>,
+    pub coming: Vec<DueItem>,
+    /// Items hidden by a snooze that has not ended.
+    pub snoozed: usize,
+}
+
+impl DueList {
+    /// Every item in screen order: overdue, today, coming.
+    pub fn items(&self) -> impl Iterator<Item = (DueGroup, &DueItem)> {
+        let overdue = self.overdue.iter().map(|i| (DueGroup::Overdue, i));
+        let today = self.today.iter().map(|i| (DueGroup::Today, i));
+        let coming = self.coming.iter().map(|i| (DueGroup::Coming, i));
+        overdue.chain(today).chain(coming)
+    }
+
+    pub fn len(&self) -> usize {
+        self.overdue.len() + self.today.len() + self.coming.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The item at `index` in screen order.
+    pub fn get(&self, index: usize) -> Option<&DueItem> {
+        self.items().nth(index).map(|(_, item)| item)
+    }
+}
+
+/// The facts of one case the cadence and no-contact items need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFacts {
+    pub case: CaseId,
+    pub name: String,
+    pub created: NaiveDate,
+    pub cadence: Option<CaseCadence>,
+    /// The day of the next planned meeting from today on.
+    pub next_planned: Option<NaiveDate>,
+    /// The last held meeting or reached contact event.
+    pub last_contact: Option<NaiveDate>,
+}
+
+/// An open agreement with a due date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenAgreement {
+    pub id: AgreementId,
+    pub case: CaseId,
+    pub who: Party,
+    pub what: String,
+    pub due: NaiveDate,
+}
+
+/// A note not yet journalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenNote {
+    pub id: NoteId,
+    pub case: CaseId,
+    pub subject: String,
+    pub written: NaiveDate,
+}
+
+/// The settings the list uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueSettings {
+    pub journalise_within_days: u32,
+    pub no_contact_days: u32,
+}
+
+/// Everything the query gathered for one window.
+#[derive(Debug, Clone, Default)]
+pub struct DueFacts {
+    /// Active cases by id (the list shows nothing of a closed case).
+    pub cases: BTreeMap<CaseId, CaseFacts>,
+    pub reminders: Vec<Reminder>,
+    pub agreements: Vec<OpenAgreement>,
+    pub notes: Vec<OpenNote>,
+}
+
+/// Whether a case must be summoned: its cadence falls due by `horizon` and no meeting is
+/// planned in time (by the due day, or by `horizon` when that lies later).
+pub fn needs_summons(
+    cadence: &CaseCadence,
+    next_planned: Option<NaiveDate>,
+    horizon: NaiveDate,
+) -> bool {
+    cadence.next_due <= horizon && next_planned.is_none_or(|p| p > cadence.next_due.max(horizon))
+}
+
+/// Assembles the list of what is due from `today` to `until` (both included), plus everything
+/// overdue, leaving out items snoozed until a day after `today`.
+pub fn due_list(
+    facts: &DueFacts,
+    today: NaiveDate,
+    until: NaiveDate,
+    settings: DueSettings,
+    snoozes: &BTreeMap<String, NaiveDate>,
+) -> DueList {
+    let mut all = Vec::new();
+    let name = |case: CaseId| facts.cases.get(&case).map(|c| c.name.clone());
+    let mut push = |key: String, due: NaiveDate, case: CaseId, what: DueWhat| {
+        if let Some(case_name) = name(case) {
+            all.push(DueItem {
+                key,
+                due,
+                case,
+                case_name,
+                days_late: days_late(due, today),
+                what,
+            });
+        }
+    };
+    for r in &facts.reminders {
+        push(
+            reminder_key(r),
+            r.due,
+            r.subject.case(),
+            DueWhat::Reminder {
+                reminder: r.clone(),
+            },
+        );
+    }
+    for a in &facts.agreements {
+        push(
+            format!("agreement:{}:{}", a.id, a.due),
+            a.due,
+            a.case,
+            DueWhat::Agreement {
+                agreement: a.id,
+                who: a.who,
+                text: a.what.clone(),
+            },
+        );
+    }
+    for n in &facts.notes {
+        let due = plus_days(n.written, settings.journalise_within_days);
+        push(
+            format!("note:{}", n.id),
+            due,
+            n.case,
+            DueWhat::Journalise {
+                note: n.id,
+                subject: n.subject.clone(),
+                written: n.written,
+                within_days: settings.journalise_within_days,
+            },
+        );
+    }
+    for c in facts.cases.values() {
+        if let Some(cadence) = &c.cadence
+            && needs_summons(cadence, c.next_planned, until)
+        {
+            push(
+                format!("cadence:{}:{}", c.case, cadence.next_due),
+                cadence.next_due,
+                c.case,
+                DueWhat::Cadence {
+                    cadence: cadence.clone(),
+                },
+            );
+        }
+        // A planned meeting is the contact being arranged: no nudge then.
+        let since = c.last_contact.unwrap_or(c.created);
+        let due = plus_days(since, settings.no_contact_days);
+        if c.next_planned.is_none() {
+            push(
+                format!("no_contact:{}:{since}", c.case),
+                due,
+                c.case,
+                DueWhat::NoContact {
+                    last_contact: c.last_contact,
+                    days: settings.no_contact_days,
+                },
+            );
+        }
+    }
+    let mut list = DueList::default();
+    for item in all {
+        if item.due > until {
+            continue;
+        }
+        if snoozes.get(&item.key).is_some_and(|back| *back > today) {
+            list.snoozed += 1;
+            continue;
+        }
+        match item.due.cmp(&today) {
+            std::cmp::Ordering::Less => list.overdue.push(item),
+            std::cmp::Ordering::Equal => list.today.push(item),
+            std::cmp::Ordering::Greater => list.coming.push(item),
+        }
+    }
+    for group in [&mut list.overdue, &mut list.today, &mut list.coming] {
+        group.sort_by(|a, b| {
+            (a.due, a.what.rank(), &a.case_name, &a.key).cmp(&(
+                b.due,
+                b.what.rank(),
+                &b.case_name,
+                &b.key,
+            ))
+        });
+    }
+    list
+}
+
+fn plus_days(day: NaiveDate, days: u32) -> NaiveDate {
+    day.checked_add_days(Days::new(u64::from(days)))
+        .unwrap_or(day)
+}
+
+/// "report:<course>:<index>:late", "request:<id>:reminder2" …
+fn reminder_key(r: &Reminder) -> String {
+    let kind = match r.kind {
+        ReminderKind::ReportDueSoon => "due_soon".to_owned(),
+        ReminderKind::ReportLate => "late".to_owned(),
+        ReminderKind::ReportUnread => "unread".to_owned(),
+        ReminderKind::CallSupplierBeforeEnd => "call_supplier".to_owned(),
+        ReminderKind::SummonBeforeEnd => "summon".to_owned(),
+        ReminderKind::FinalReportAfterSummons => "final_after_summons".to_owned(),
+        ReminderKind::ReportChaseEscalate => "report_escalate".to_owned(),
+        ReminderKind::MedicalReminder { n } => format!("reminder{n}"),
+        ReminderKind::MedicalPhoneChase { day } => format!("phone{day}"),
+        ReminderKind::MedicalEscalate => "escalate".to_owned(),
+        ReminderKind::MedicalActOn => "act_on".to_owned(),
+    };
+    match r.subject {
+        Subject::Report { course, index, .. } => format!("report:{course}:{index}:{kind}"),
+        Subject::Course { course, .. } => format!("course:{course}:{kind}"),
+        Subject::Request { request, .. } => format!("request:{request}:{kind}"),
+        Subject::Case { case } => format!("case:{case}:{kind}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::cadence::CadenceSource;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    const SETTINGS: DueSettings = DueSettings {
+        journalise_within_days: 7,
+        no_contact_days: 30,
+    };
+
+    fn facts() -> DueFacts {
+        let mut cases = BTreeMap::new();
+        cases.insert(
+            CaseId(1),
+            CaseFacts {
+                case: CaseId(1),
+                name: "Anna".into(),
+                created: d("2026-01-01"),
+                cadence: Some(CaseCadence {
+                    next_due: d("2026-11-14"),
+                    last_held: Some(d("2026-08-14")),
+                    not_counted: vec![],
+                    source: CadenceSource::Override {
+                        every_days: 92,
+                        until: None,
+                    },
+                }),
+                next_planned: None,
+                last_contact: Some(d("2026-11-20")),
+            },
+        );
+        DueFacts {
+            cases,
+            reminders: vec![],
+            agreements: vec![
+                OpenAgreement {
+                    id: AgreementId(5),
+                    case: CaseId(1),
+                    who: Party::Citizen,
+                    what: "Går til lægen".into(),
+                    due: d("2026-11-24"),
+                },
+                OpenAgreement {
+                    id: AgreementId(6),
+                    case: CaseId(1),
+                    who: Party::Caseworker,
+                    what: "Ringer".into(),
+                    due: d("2026-11-24"),
+                },
+                OpenAgreement {
+                    id: AgreementId(7),
+                    case: CaseId(1),
+                    who: Party::Caseworker,
+                    what: "Later".into(),
+                    due: d("2027-01-10"),
+                },
+                // A closed case's agreement is not listed.
+                OpenAgreement {
+                    id: AgreementId(8),
+                    case: CaseId(99),
+                    who: Party::Caseworker,
+                    what: "Gone".into(),
+                    due: d("2026-11-24"),
+                },
+            ],
+            notes: vec![OpenNote {
+                id: NoteId(9),
+                case: CaseId(1),
+                subject: "Opkald".into(),
+                written: d("2026-11-20"),
+            }],
+        }
+    }
+
+    #[test]
+    fn groups_by_day_and_puts_own_promises_first() {
+        let list = due_list(
+            &facts(),
+            d("2026-11-24"),
+            d("2026-12-01"),
+            SETTINGS,
+            &BTreeMap::new(),
+        );
+        let keys = |v: &[DueItem]| v.iter().map(|i| i.key.clone()).collect::<Vec<_>>();
+        assert_eq!(keys(&list.overdue), vec!["cadence:1:2026-11-14"]);
+        assert_eq!(list.overdue[0].days_late, Some(10));
+        assert_eq!(
+            keys(&list.today),
+            vec!["agreement:6:2026-11-24", "agreement:5:2026-11-24"]
+        );
+        // The note is due 7 days after it was written; contact was 4 days ago.
+        assert_eq!(keys(&list.coming), vec!["note:9"]);
+        assert_eq!(list.coming[0].due, d("2026-11-27"));
+        assert_eq!(list.len(), 4);
+        assert_eq!(
+            list.get(1).map(|i| i.key.as_str()),
+            Some("agreement:6:2026-11-24")
+        );
+    }
+
+    #[test]
+    fn a_planned_meeting_in_time_removes_the_cadence_item() {
+        let mut f = facts();
+        f.cases.get_mut(&CaseId(1)).unwrap().next_planned = Some(d("2026-11-26"));
+        let list = due_list(
+            &f,
+            d("2026-11-24"),
+            d("2026-12-01"),
+            SETTINGS,
+            &BTreeMap::new(),
+        );
+        assert!(list.items().all(|(_, i)| i.what.kind_name() != "cadence"));
+        // A meeting only after the window does not cover an overdue cadence.
+        f.cases.get_mut(&CaseId(1)).unwrap().next_planned = Some(d("2026-12-20"));
+        let list = due_list(
+            &f,
+            d("2026-11-24"),
+            d("2026-12-01"),
+            SETTINGS,
+            &BTreeMap::new(),
+        );
+        assert_eq!(list.overdue.len(), 1);
+    }
+
+    #[test]
+    fn no_contact_shows_after_the_configured_days_without_a_planned_meeting() {
+        let mut f = facts();
+        f.cases.get_mut(&CaseId(1)).unwrap().last_contact = Some(d("2026-10-20"));
+        let list = due_list(
+            &f,
+            d("2026-11-24"),
+            d("2026-11-24"),
+            SETTINGS,
+            &BTreeMap::new(),
+        );
+        let item = list
+            .overdue
+            .iter()
+            .find(|i| i.what.kind_name() == "no_contact")
+            .unwrap();
+        assert_eq!(item.due, d("2026-11-19"));
+        assert_eq!(item.key, "no_contact:1:2026-10-20");
+    }
+
+    #[test]
+    fn snoozed_items_hide_until_their_day() {
+        let mut snoozes = BTreeMap::new();
+        snoozes.insert("agreement:6:2026-11-24".to_owned(), d("2026-11-26"));
+        let at = |today: &str| due_list(&facts(), d(today), d("2026-12-01"), SETTINGS, &snoozes);
+        let list = at("2026-11-24");
+        assert_eq!(list.snoozed, 1);
+        assert!(list.items().all(|(_, i)| i.key != "agreement:6:2026-11-24"));
+        let back = at("2026-11-26");
+        assert_eq!(back.snoozed, 0);
+        assert!(
+            back.overdue
+                .iter()
+                .any(|i| i.key == "agreement:6:2026-11-24")
+        );
+    }
+
+    #[test]
+    fn summons_needed_only_when_nothing_is_planned_in_time() {
+        let cadence = CaseCadence {
+            next_due: d("2026-11-27"),
+            last_held: None,
+            not_counted: vec![],
+            source: CadenceSource::Override {
+                every_days: 7,
+                until: None,
+            },
+        };
+        let sunday = d("2026-11-29");
+        assert!(needs_summons(&cadence, None, sunday));
+        assert!(!needs_summons(&cadence, Some(d("2026-11-26")), sunday));
+        assert!(needs_summons(&cadence, Some(d("2026-12-02")), sunday));
+        assert!(!needs_summons(&cadence, None, d("2026-11-26")));
+    }
+}

@@ -1,0 +1,333 @@
+//! The Today list in words: what to do about an item, and why it is there ("monthly report,
+//! due 20 Nov, 2 days late", "rule: aktivitetsparat, at least 4 meetings in 12 months; last
+//! held 14 Aug"), in Danish and English. The facts come from `domain::due`.
+
+use super::{Lang, label_status, label_target_group, month_short};
+use crate::domain::cadence::{CadenceSource, CaseCadence};
+use crate::domain::due::{DueItem, DueWhat};
+use crate::domain::reminder::{Basis, CadenceKind, Reminder, ReminderKind};
+use crate::model::Party;
+use chrono::{Datelike, NaiveDate};
+
+fn pick(lang: Lang, da: &str, en: &str) -> String {
+    match lang {
+        Lang::Da => da.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+/// "20 Nov" / "20. nov".
+pub fn short_date(day: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{}. {}", day.day(), month_short(day.month(), lang)),
+        Lang::En => format!("{} {}", day.day(), month_short(day.month(), lang)),
+    }
+}
+
+/// What to do, in a few words: "Rykker 2 for lægeattest", "Call the supplier".
+pub fn due_title(item: &DueItem, lang: Lang) -> String {
+    match &item.what {
+        DueWhat::Reminder { reminder } => reminder_title(reminder, lang),
+        DueWhat::Agreement { who, text, .. } => {
+            let who = match who {
+                Party::Caseworker => pick(lang, "Mit løfte", "My promise"),
+                Party::Citizen => pick(lang, "Borgerens aftale", "Citizen's agreement"),
+                Party::Other => pick(lang, "Aftale", "Agreement"),
+            };
+            format!("{who}: {text}")
+        }
+        DueWhat::Journalise { subject, .. } => match lang {
+            Lang::Da => format!("Journalisér notat: {subject}"),
+            Lang::En => format!("Journalise note: {subject}"),
+        },
+        DueWhat::Cadence { .. } => pick(lang, "Indkald til samtale", "Summon to a meeting"),
+        DueWhat::NoContact { .. } => pick(lang, "Tag kontakt", "Get in touch"),
+    }
+}
+
+fn reminder_title(r: &Reminder, lang: Lang) -> String {
+    match r.kind {
+        ReminderKind::ReportDueSoon => pick(lang, "Rapport på vej", "Report coming up"),
+        ReminderKind::ReportLate => pick(lang, "Rapport mangler", "Report missing"),
+        ReminderKind::ReportUnread => pick(lang, "Læs rapporten", "Read the report"),
+        ReminderKind::CallSupplierBeforeEnd => {
+            pick(lang, "Ring til leverandøren", "Call the supplier")
+        }
+        ReminderKind::SummonBeforeEnd => pick(
+            lang,
+            "Indkald før forløbet slutter",
+            "Summon before the course ends",
+        ),
+        ReminderKind::FinalReportAfterSummons => pick(
+            lang,
+            "Bed om en midtvejsrapport",
+            "Ask for an interim report",
+        ),
+        ReminderKind::ReportChaseEscalate => pick(
+            lang,
+            "Rapporten er rykket flere gange",
+            "Report chased several times",
+        ),
+        ReminderKind::MedicalReminder { n } => match lang {
+            Lang::Da => format!("Send rykker {n} for lægelig anmodning"),
+            Lang::En => format!("Send reminder {n} for the medical request"),
+        },
+        ReminderKind::MedicalPhoneChase { day } => match lang {
+            Lang::Da => format!("Ring til lægesekretæren (dag {day})"),
+            Lang::En => format!("Call the GP's secretary (day {day})"),
+        },
+        ReminderKind::MedicalEscalate => pick(
+            lang,
+            "Overvej sundhedskoordinator",
+            "Consider the health coordinator",
+        ),
+        ReminderKind::MedicalActOn => pick(
+            lang,
+            "Handl på lægelige oplysninger",
+            "Act on the medical information",
+        ),
+    }
+}
+
+/// Why the item is there, as facts in words.
+pub fn due_reason(item: &DueItem, lang: Lang) -> String {
+    let mut parts = match &item.what {
+        DueWhat::Reminder { reminder } => reminder_reason(reminder, lang),
+        DueWhat::Agreement { .. } => vec![match lang {
+            Lang::Da => format!("din egen dato {}", short_date(item.due, lang)),
+            Lang::En => format!("your own date {}", short_date(item.due, lang)),
+        }],
+        DueWhat::Journalise {
+            written,
+            within_days,
+            ..
+        } => vec![match lang {
+            Lang::Da => format!(
+                "skrevet {}, journaliseres inden {within_days} dage",
+                short_date(*written, lang)
+            ),
+            Lang::En => format!(
+                "written {}, journalise within {within_days} days",
+                short_date(*written, lang)
+            ),
+        }],
+        DueWhat::Cadence { cadence } => cadence_reason(cadence, lang),
+        DueWhat::NoContact { last_contact, days } => vec![match (last_contact, lang) {
+            (Some(day), Lang::Da) => format!(
+                "ingen kontakt siden {} (grænse {days} dage)",
+                short_date(*day, lang)
+            ),
+            (Some(day), Lang::En) => format!(
+                "no contact since {} (limit {days} days)",
+                short_date(*day, lang)
+            ),
+            (None, Lang::Da) => format!("ingen kontakt endnu (grænse {days} dage)"),
+            (None, Lang::En) => format!("no contact yet (limit {days} days)"),
+        }],
+    };
+    if let Some(late) = item.days_late {
+        parts.push(days_late(late, lang));
+    }
+    parts.join(", ")
+}
+
+/// "2 dage for sent" / "1 day late".
+pub fn days_late(days: u32, lang: Lang) -> String {
+    match (lang, days) {
+        (Lang::Da, 1) => "1 dag for sent".to_owned(),
+        (Lang::Da, n) => format!("{n} dage for sent"),
+        (Lang::En, 1) => "1 day late".to_owned(),
+        (Lang::En, n) => format!("{n} days late"),
+    }
+}
+
+fn reminder_reason(r: &Reminder, lang: Lang) -> Vec<String> {
+    let from = |supplier: &Option<String>| {
+        supplier.as_ref().map_or(String::new(), |s| match lang {
+            Lang::Da => format!(" fra {s}"),
+            Lang::En => format!(" from {s}"),
+        })
+    };
+    let date = |d: &NaiveDate| short_date(*d, lang);
+    let mut out = vec![match &r.reason.basis {
+        Basis::Report {
+            due,
+            is_final,
+            cadence,
+            supplier,
+            ..
+        } => {
+            let what = match (is_final, cadence, lang) {
+                (true, _, Lang::Da) => "slutrapport".to_owned(),
+                (true, _, Lang::En) => "final report".to_owned(),
+                (false, CadenceKind::Monthly, Lang::Da) => "månedlig rapport".to_owned(),
+                (false, CadenceKind::Monthly, Lang::En) => "monthly report".to_owned(),
+                (false, CadenceKind::EveryWeeks { weeks }, Lang::Da) => {
+                    format!("rapport hver {weeks}. uge")
+                }
+                (false, CadenceKind::EveryWeeks { weeks }, Lang::En) => {
+                    format!("report every {weeks} weeks")
+                }
+                (false, _, Lang::Da) => "rapport".to_owned(),
+                (false, _, Lang::En) => "report".to_owned(),
+            };
+            match lang {
+                Lang::Da => format!("{what}{}, forfalden {}", from(supplier), date(due)),
+                Lang::En => format!("{what}{} due {}", from(supplier), date(due)),
+            }
+        }
+        Basis::CourseEnd { end, supplier } => match lang {
+            Lang::Da => format!("forløb{} slutter {}", from(supplier), date(end)),
+            Lang::En => format!("course{} ends {}", from(supplier), date(end)),
+        },
+        Basis::FinalReportAfterSummons {
+            final_due,
+            summons_by,
+        } => match lang {
+            Lang::Da => format!(
+                "slutrapport først {}, indkaldelse senest {}",
+                date(final_due),
+                date(summons_by)
+            ),
+            Lang::En => format!(
+                "final report only {}, summons by {}",
+                date(final_due),
+                date(summons_by)
+            ),
+        },
+        Basis::Deadline { date: d, .. } => match lang {
+            Lang::Da => format!("frist {}", date(d)),
+            Lang::En => format!("deadline {}", date(d)),
+        },
+        Basis::PreviousChase { number, on } => match lang {
+            Lang::Da => format!("rykker {number} sendt {}", date(on)),
+            Lang::En => format!("chase {number} made {}", date(on)),
+        },
+        Basis::Received { on } => match lang {
+            Lang::Da => format!("modtaget {}", date(on)),
+            Lang::En => format!("received {}", date(on)),
+        },
+    }];
+    if let Some(rule) = &r.reason.rule {
+        let key = rule.setting.key();
+        out.push(match (rule.is_default, lang) {
+            (true, Lang::Da) => format!("standard: {key} = {}", rule.value),
+            (true, Lang::En) => format!("default: {key} = {}", rule.value),
+            (false, Lang::Da) => format!("din indstilling: {key} = {}", rule.value),
+            (false, Lang::En) => format!("your setting: {key} = {}", rule.value),
+        });
+    }
+    out
+}
+
+/// "rule: aktivitetsparat, at least 4 meetings in 12 months; last held 14 Aug".
+pub fn cadence_reason(c: &CaseCadence, lang: Lang) -> Vec<String> {
+    let rule = match &c.source {
+        CadenceSource::Rule {
+            key,
+            min_meetings,
+            per_months,
+            max_days_between,
+        } => {
+            let group = label_target_group(key, lang);
+            let mut terms = Vec::new();
+            if let Some(n) = min_meetings {
+                let m = per_months.unwrap_or(12);
+                terms.push(match lang {
+                    Lang::Da => format!("mindst {n} samtaler på {m} måneder"),
+                    Lang::En => format!("at least {n} meetings in {m} months"),
+                });
+            }
+            if let Some(days) = max_days_between {
+                terms.push(match lang {
+                    Lang::Da => format!("højst {days} dage mellem"),
+                    Lang::En => format!("at most {days} days between"),
+                });
+            }
+            match lang {
+                Lang::Da => format!("regel: {group}, {}", terms.join(" og ")),
+                Lang::En => format!("rule: {group}, {}", terms.join(" and ")),
+            }
+        }
+        CadenceSource::Override { every_days, until } => {
+            let until = until.map_or(String::new(), |u| match lang {
+                Lang::Da => format!(" til {}", short_date(u, lang)),
+                Lang::En => format!(" until {}", short_date(u, lang)),
+            });
+            match lang {
+                Lang::Da => format!("sagens egen kadence: hver {every_days}. dag{until}"),
+                Lang::En => format!("the case's own cadence: every {every_days} days{until}"),
+            }
+        }
+    };
+    let held = match (c.last_held, lang) {
+        (Some(day), Lang::Da) => format!("sidst afholdt {}", short_date(day, lang)),
+        (Some(day), Lang::En) => format!("last held {}", short_date(day, lang)),
+        (None, Lang::Da) => "ingen afholdt endnu".to_owned(),
+        (None, Lang::En) => "none held yet".to_owned(),
+    };
+    let mut out = vec![format!("{rule}; {held}")];
+    if !c.not_counted.is_empty() {
+        let list: Vec<String> = c
+            .not_counted
+            .iter()
+            .map(|(day, status)| {
+                format!("{} {}", label_status(*status, lang), short_date(*day, lang))
+            })
+            .collect();
+        out.push(match lang {
+            Lang::Da => format!("tæller ikke: {}", list.join(", ")),
+            Lang::En => format!("not counted: {}", list.join(", ")),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CaseId;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn cadence_reason_names_the_rule_and_the_last_held_meeting() {
+        let item = DueItem {
+            key: "cadence:1:2026-11-14".into(),
+            due: d("2026-11-14"),
+            case: CaseId(1),
+            case_name: "Anna".into(),
+            days_late: Some(10),
+            what: DueWhat::Cadence {
+                cadence: CaseCadence {
+                    next_due: d("2026-11-14"),
+                    last_held: Some(d("2026-08-14")),
+                    not_counted: vec![(d("2026-10-01"), crate::model::MeetingStatus::NoShow)],
+                    source: CadenceSource::Rule {
+                        key: "aktivitetsparat".into(),
+                        min_meetings: Some(4),
+                        per_months: Some(12),
+                        max_days_between: None,
+                    },
+                },
+            },
+        };
+        let en = due_reason(&item, Lang::En);
+        assert!(
+            en.starts_with("rule: ")
+                && en.contains("at least 4 meetings in 12 months; last held 14 Aug"),
+            "{en}"
+        );
+        assert!(
+            en.contains("not counted: ") && en.ends_with("10 days late"),
+            "{en}"
+        );
+        let da = due_reason(&item, Lang::Da);
+        assert!(
+            da.contains("mindst 4 samtaler på 12 måneder; sidst afholdt 14. aug"),
+            "{da}"
+        );
+    }
+}

@@ -1,0 +1,507 @@
+//! The caseload board: one row per active case with where it stands and what is open, for the
+//! board screen, `caseplan board` and the monthly review sheet (PRODUCT.md §4.8).
+//!
+//! Each case is read through its own indexes (meetings, events, courses, requests), so the cost
+//! grows with the caseload, never with a scan of all meetings; of a case's meetings only those
+//! from the last held one on are read.
+
+use crate::config::{CadenceRule, Medical};
+use crate::domain::chase;
+use crate::i18n::{Lang, label_request_kind, label_target_group};
+use crate::model::{
+    AwayPeriod, Case, CaseId, Contact, ContactEvent, ContactId, Course, CourseId, CourseOutcome,
+    MedicalRequest, Meeting, MeetingStatus, RequestId,
+};
+use crate::store::{Store, StoreError};
+use crate::time::Zone;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// What the board is computed from besides the store: the moment, the zone and the settings
+/// whose rules it applies. Owned, so an effect can carry it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardParams {
+    /// Local wall-clock time now.
+    pub now: NaiveDateTime,
+    pub zone: Zone,
+    pub lang: Lang,
+    /// The medical chase settings: a request's default deadline by kind.
+    pub medical: Medical,
+    /// The contact cadence rules per target group.
+    pub cadence: Vec<CadenceRule>,
+    /// Target groups' labels in `lang` as (key, label); unknown keys use the catalogue.
+    pub group_labels: Vec<(String, String)>,
+}
+
+impl BoardParams {
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    fn group_label(&self, key: &str) -> String {
+        self.group_labels
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or_else(
+                || label_target_group(key, self.lang).into_owned(),
+                |(_, label)| label.clone(),
+            )
+    }
+}
+
+/// One active case on the board; also the JSON shape of `caseplan board --json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BoardRow {
+    pub case: CaseId,
+    pub name: String,
+    /// The target group's key, and its label in the interface language.
+    pub target_group: String,
+    pub target_group_label: String,
+    pub where_now: String,
+    pub next_step: String,
+    pub plan_b: String,
+    /// The first planned meeting from now.
+    pub next_meeting: Option<NaiveDateTime>,
+    /// The newest held meeting or reached contact event.
+    pub last_contact: Option<NaiveDate>,
+    /// Days from `last_contact` to today; `None` when there was none.
+    pub days_since_contact: Option<i64>,
+    /// The day the next meeting is due under the contact cadence; `None` without a rule.
+    pub cadence_due: Option<NaiveDate>,
+    /// Progress reports not received by their due date, of courses not finished.
+    pub late_reports: Vec<LateReport>,
+    /// Medical requests neither received nor withdrawn.
+    pub open_requests: Vec<OpenRequest>,
+    /// Suppliers of the case's courses that are not finished, by name.
+    pub suppliers: Vec<String>,
+    pub flags: BoardFlags,
+    /// The name as it sorts in Danish: case and accents folded, æ ø å after z.
+    #[serde(skip)]
+    pub sort_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LateReport {
+    pub course: CourseId,
+    pub supplier: String,
+    pub due: NaiveDate,
+    pub days_late: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenRequest {
+    pub id: RequestId,
+    pub kind: String,
+    pub kind_label: String,
+    pub sent: Option<NaiveDate>,
+    /// The caseworker's deadline, else the configured default after sending.
+    pub deadline: Option<NaiveDate>,
+    /// Sent and past its deadline.
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct BoardFlags {
+    pub sos: bool,
+    /// The interpreter's language when one is needed.
+    pub interpreter: Option<String>,
+    pub no_working_phone: bool,
+    pub call_before_summons: bool,
+    /// The away period (holiday, sick, hospital) covering today.
+    pub away: Option<AwayPeriod>,
+}
+
+impl BoardFlags {
+    /// How many flags are set, for sorting by flags.
+    pub fn count(&self) -> usize {
+        [
+            self.sos,
+            self.interpreter.is_some(),
+            self.no_working_phone,
+            self.call_before_summons,
+            self.away.is_some(),
+        ]
+        .into_iter()
+        .filter(|set| *set)
+        .count()
+    }
+}
+
+impl BoardRow {
+    /// Behind on something: the cadence date has passed, a report is late, or a sent medical
+    /// request is past its deadline.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.cadence_due.is_some_and(|d| d < today)
+            || !self.late_reports.is_empty()
+            || self.open_requests.iter().any(|r| r.overdue)
+    }
+}
+
+/// Every active case's row, by name. Reads each case through its per-case indexes.
+pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, StoreError> {
+    let mut suppliers = SupplierNames::new(store);
+    let mut rows = Vec::new();
+    for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
+        // From the last held meeting on: what the next meeting, the last contact and the
+        // cadence (afbud and udeblevet since the last held one) need.
+        let meetings = store.meetings_for_case_since_last(case.id, params.now, |m| {
+            m.status == MeetingStatus::Held
+        })?;
+        let events = store.for_case::<ContactEvent>(case.id)?;
+        let courses = store.for_case::<Course>(case.id)?;
+        let requests = store.for_case::<MedicalRequest>(case.id)?;
+        rows.push(row(
+            case,
+            &meetings,
+            &events,
+            &courses,
+            &requests,
+            params,
+            &mut suppliers,
+        )?);
+    }
+    rows.sort_by(compare_names);
+    Ok(rows)
+}
+
+fn row(
+    case: Case,
+    meetings: &[Meeting],
+    events: &[ContactEvent],
+    courses: &[Course],
+    requests: &[MedicalRequest],
+    params: &BoardParams,
+    suppliers: &mut SupplierNames<'_>,
+) -> Result<BoardRow, StoreError> {
+    let today = params.today();
+    let next_meeting = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Planned && m.start >= params.now)
+        .map(|m| m.start)
+        .min();
+    let last_contact = last_contact(meetings, events, params);
+    let mut late_reports = Vec::new();
+    let mut names = Vec::new();
+    for course in courses.iter().filter(|c| !is_finished(c)) {
+        let supplier = suppliers.name(course.supplier)?;
+        for report in course
+            .reports
+            .iter()
+            .filter(|r| r.received.is_none() && r.due < today)
+        {
+            late_reports.push(LateReport {
+                course: course.id,
+                supplier: supplier.clone(),
+                due: report.due,
+                days_late: (today - report.due).num_days(),
+            });
+        }
+        if !names.contains(&supplier) {
+            names.push(supplier);
+        }
+    }
+    late_reports.sort_by_key(|r| (r.due, r.course));
+    let mut open_requests: Vec<OpenRequest> = requests
+        .iter()
+        .filter(|r| r.is_open())
+        .map(|r| {
+            let deadline = chase::effective_deadline(r, &params.medical).map(|(d, _)| d);
+            OpenRequest {
+                id: r.id,
+                kind: r.kind.clone(),
+                kind_label: label_request_kind(&r.kind, params.lang).into_owned(),
+                sent: r.sent,
+                overdue: r.sent.is_some() && deadline.is_some_and(|d| d < today),
+                deadline,
+            }
+        })
+        .collect();
+    open_requests.sort_by_key(|r| (r.deadline.is_none(), r.deadline, r.id));
+    Ok(BoardRow {
+        cadence_due: cadence_due(&case, meetings, &params.cadence, today),
+        target_group_label: params.group_label(&case.target_group),
+        flags: BoardFlags {
+            sos: case.flags.sos,
+            interpreter: case.flags.interpreter.clone(),
+            no_working_phone: case.flags.no_working_phone,
+            call_before_summons: case.flags.call_before_summons,
+            away: case.away_on(today).cloned(),
+        },
+        case: case.id,
+        sort_name: sort_name(&case.name),
+        name: case.name,
+        target_group: case.target_group,
+        where_now: case.where_now,
+        next_step: case.next_step,
+        plan_b: case.plan_b,
+        next_meeting,
+        days_since_contact: last_contact.map(|d| (today - d).num_days()),
+        last_contact,
+        late_reports,
+        open_requests,
+        suppliers: names,
+    })
+}
+
+/// The next date a meeting is due under the case's contact cadence.
+fn cadence_due(
+    case: &Case,
+    meetings: &[Meeting],
+    rules: &[CadenceRule],
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    crate::domain::cadence::case_cadence(case, meetings, rules, today).map(|c| c.next_due)
+}
+
+/// The newest held meeting (up to now) or reached contact event.
+fn last_contact(
+    meetings: &[Meeting],
+    events: &[ContactEvent],
+    params: &BoardParams,
+) -> Option<NaiveDate> {
+    let held = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Held && m.start <= params.now)
+        .map(|m| m.start);
+    let reached = events
+        .iter()
+        .filter(|e| e.reached)
+        .map(|e| params.zone.local(e.at))
+        .filter(|at| *at <= params.now);
+    held.chain(reached).max().map(|at| at.date())
+}
+
+/// Completed, interrupted or continued at another supplier: nothing more is expected.
+fn is_finished(course: &Course) -> bool {
+    matches!(
+        course.outcome,
+        Some(
+            CourseOutcome::Completed { .. }
+                | CourseOutcome::Interrupted { .. }
+                | CourseOutcome::SupplierChanged { .. }
+        )
+    )
+}
+
+/// Suppliers' names by id, each read once.
+struct SupplierNames<'a> {
+    store: &'a Store,
+    seen: HashMap<ContactId, String>,
+}
+
+impl<'a> SupplierNames<'a> {
+    fn new(store: &'a Store) -> Self {
+        SupplierNames {
+            store,
+            seen: HashMap::new(),
+        }
+    }
+
+    fn name(&mut self, id: ContactId) -> Result<String, StoreError> {
+        if let Some(name) = self.seen.get(&id) {
+            return Ok(name.clone());
+        }
+        let name = self
+            .store
+            .get::<Contact>(id)?
+            .map_or_else(|| format!("#{id}"), |c| c.name);
+        self.seen.insert(id, name.clone());
+        Ok(name)
+    }
+}
+
+/// The board's columns, in the order `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Column {
+    Name,
+    Group,
+    WhereNow,
+    NextMeeting,
+    SinceContact,
+    CadenceDue,
+    LateReports,
+    OpenRequests,
+    Flags,
+}
+
+impl Column {
+    pub const ALL: [Column; 9] = [
+        Column::Name,
+        Column::Group,
+        Column::WhereNow,
+        Column::NextMeeting,
+        Column::SinceContact,
+        Column::CadenceDue,
+        Column::LateReports,
+        Column::OpenRequests,
+        Column::Flags,
+    ];
+
+    /// The next column to sort by.
+    pub fn next(self) -> Column {
+        let i = Column::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Column::ALL[(i + 1) % Column::ALL.len()]
+    }
+}
+
+/// Sorts rows by `column`; rows without a value (no meeting, no contact, no cadence) come last
+/// either way, and ties go by name. Counts and days sort largest first, the way a caseworker
+/// looks for what is most behind; `reverse` turns that round.
+pub fn sort(rows: &mut [BoardRow], column: Column, reverse: bool) {
+    rows.sort_by(|a, b| {
+        let (order, a_missing, b_missing) = compare(a, b, column);
+        let order = match (a_missing, b_missing) {
+            (true, false) => return Ordering::Greater,
+            (false, true) => return Ordering::Less,
+            (true, true) => Ordering::Equal,
+            (false, false) if reverse => order.reverse(),
+            (false, false) => order,
+        };
+        order.then_with(|| compare_names(a, b))
+    });
+}
+
+/// The order of two rows by one column, and whether each lacks a value.
+fn compare(a: &BoardRow, b: &BoardRow, column: Column) -> (Ordering, bool, bool) {
+    fn opt<T: Ord>(a: &Option<T>, b: &Option<T>) -> (Ordering, bool, bool) {
+        let order = match (a, b) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => Ordering::Equal,
+        };
+        (order, a.is_none(), b.is_none())
+    }
+    let present = |order| (order, false, false);
+    match column {
+        Column::Name => present(compare_names(a, b)),
+        Column::Group => present(a.target_group_label.cmp(&b.target_group_label)),
+        Column::WhereNow => present(
+            crate::search::normalise(&a.where_now).cmp(&crate::search::normalise(&b.where_now)),
+        ),
+        Column::NextMeeting => opt(&a.next_meeting, &b.next_meeting),
+        Column::SinceContact => {
+            let (order, am, bm) = opt(&a.days_since_contact, &b.days_since_contact);
+            (order.reverse(), am, bm)
+        }
+        Column::CadenceDue => opt(&a.cadence_due, &b.cadence_due),
+        Column::LateReports => present(b.late_reports.len().cmp(&a.late_reports.len())),
+        Column::OpenRequests => present(b.open_requests.len().cmp(&a.open_requests.len())),
+        Column::Flags => present(b.flags.count().cmp(&a.flags.count())),
+    }
+}
+
+fn compare_names(a: &BoardRow, b: &BoardRow) -> Ordering {
+    a.sort_name.cmp(&b.sort_name).then(a.case.cmp(&b.case))
+}
+
+/// A name's key in Danish alphabetical order: case and accents folded, and æ, ø, å (also ä,
+/// ö) after z, in that order.
+pub fn sort_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' | 'ä' => out.push('{'),
+            'ø' | 'ö' => out.push('|'),
+            'å' => out.push('}'),
+            c => out.push_str(&crate::search::normalise(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, id: u64) -> BoardRow {
+        BoardRow {
+            case: CaseId(id),
+            name: name.into(),
+            target_group: "aktivitetsparat".into(),
+            target_group_label: "Aktivitetsparat".into(),
+            where_now: String::new(),
+            next_step: String::new(),
+            plan_b: String::new(),
+            next_meeting: None,
+            last_contact: None,
+            days_since_contact: None,
+            cadence_due: None,
+            late_reports: vec![],
+            open_requests: vec![],
+            suppliers: vec![],
+            flags: BoardFlags::default(),
+            sort_name: sort_name(name),
+        }
+    }
+
+    fn names(rows: &[BoardRow]) -> Vec<&str> {
+        rows.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    #[test]
+    fn days_since_contact_sorts_longest_first_and_unknown_last_both_ways() {
+        let mut rows = vec![row("A", 1), row("B", 2), row("C", 3), row("D", 4)];
+        rows[0].days_since_contact = Some(3);
+        rows[1].days_since_contact = None;
+        rows[2].days_since_contact = Some(40);
+        rows[3].days_since_contact = Some(10);
+        sort(&mut rows, Column::SinceContact, false);
+        assert_eq!(names(&rows), ["C", "D", "A", "B"]);
+        sort(&mut rows, Column::SinceContact, true);
+        assert_eq!(names(&rows), ["A", "D", "C", "B"]);
+    }
+
+    #[test]
+    fn names_sort_with_danish_letters_and_ties_by_name() {
+        let mut rows = vec![
+            row("Øster", 1),
+            row("Åse", 2),
+            row("Bent", 3),
+            row("José", 4),
+            row("Zacho", 5),
+        ];
+        sort(&mut rows, Column::Name, false);
+        assert_eq!(names(&rows), ["Bent", "José", "Zacho", "Øster", "Åse"]);
+        sort(&mut rows, Column::LateReports, false);
+        assert_eq!(
+            names(&rows),
+            ["Bent", "José", "Zacho", "Øster", "Åse"],
+            "equal counts by name"
+        );
+    }
+
+    #[test]
+    fn overdue_means_cadence_passed_a_late_report_or_an_overdue_request() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut r = row("A", 1);
+        assert!(!r.is_overdue(today));
+        r.cadence_due = Some(today);
+        assert!(!r.is_overdue(today), "due today is not yet overdue");
+        r.cadence_due = NaiveDate::from_ymd_opt(2026, 11, 23);
+        assert!(r.is_overdue(today));
+        r.cadence_due = None;
+        r.open_requests.push(OpenRequest {
+            id: RequestId(1),
+            kind: "lae145".into(),
+            kind_label: "LÆ 145".into(),
+            sent: None,
+            deadline: None,
+            overdue: false,
+        });
+        assert!(!r.is_overdue(today), "an open request within its deadline");
+        r.open_requests[0].overdue = true;
+        assert!(r.is_overdue(today));
+    }
+
+    #[test]
+    fn the_sort_column_cycles_through_every_column() {
+        let mut column = Column::Name;
+        for _ in 0..Column::ALL.len() {
+            column = column.next();
+        }
+        assert_eq!(column, Column::Name);
+        assert_eq!(Column::Name.next(), Column::Group);
+    }
+}

@@ -1,0 +1,205 @@
+//! The board's filter line: space-separated terms that must all match.
+//!
+//! - `gruppe:aktivitetsparat` / `group:…` — the target group's key or label contains the text;
+//! - `leverandør:udsyn` / `supplier:…` (also `lev:`) — a supplier of a running course does;
+//! - `flag:sos` — one of `sos`, `tolk`/`interpreter`, `telefon`/`phone` (no working phone),
+//!   `ring`/`call` (call before a summons), `væk`/`away`;
+//! - any other word — the name, target group, supplier, "where are we now" or "next step"
+//!   contains it.
+//!
+//! Matching ignores case and accents and lets "oe" find "ø" (the finder's normalisation); a
+//! plain word also finds "ø" from "o" ("soren").
+
+use super::board::BoardRow;
+use crate::search::{loosen, normalise};
+use thiserror::Error;
+
+/// A parsed filter; the empty filter keeps every row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardFilter {
+    terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Term {
+    Group(String),
+    Supplier(String),
+    Flag(Flag),
+    /// The word normalised, and loosened ("soren" for "søren").
+    Text(String, String),
+}
+
+/// The flags a filter can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    Sos,
+    Interpreter,
+    NoWorkingPhone,
+    CallBeforeSummons,
+    Away,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FilterError {
+    /// `key:` is not one of gruppe/group, leverandør/supplier, flag.
+    #[error("unknown filter \"{0}:\"; use gruppe:, leverandør: or flag:")]
+    UnknownKey(String),
+    /// `flag:x` names no flag.
+    #[error("unknown flag \"{0}\"; use sos, tolk, telefon, ring or væk")]
+    UnknownFlag(String),
+    /// `key:` with nothing after it.
+    #[error("\"{0}:\" needs a value")]
+    Empty(String),
+}
+
+impl BoardFilter {
+    /// Parses a filter line; see the module documentation for the syntax.
+    pub fn parse(text: &str) -> Result<BoardFilter, FilterError> {
+        let mut terms = Vec::new();
+        for word in text.split_whitespace() {
+            let Some((key, value)) = word.split_once(':') else {
+                terms.push(Term::Text(normalise(word), loosen(word)));
+                continue;
+            };
+            let value = normalise(value);
+            if value.is_empty() {
+                return Err(FilterError::Empty(key.to_string()));
+            }
+            terms.push(match normalise(key).as_str() {
+                "gruppe" | "group" | "g" => Term::Group(value),
+                "leverandoer" | "leverandor" | "lev" | "supplier" | "s" => Term::Supplier(value),
+                "flag" | "f" => Term::Flag(flag(&value).ok_or(FilterError::UnknownFlag(value))?),
+                _ => return Err(FilterError::UnknownKey(key.to_string())),
+            });
+        }
+        Ok(BoardFilter { terms })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether `row` matches every term.
+    pub fn matches(&self, row: &BoardRow) -> bool {
+        self.terms.iter().all(|term| match term {
+            Term::Group(text) => {
+                normalise(&row.target_group).contains(text.as_str())
+                    || normalise(&row.target_group_label).contains(text.as_str())
+            }
+            Term::Supplier(text) => row
+                .suppliers
+                .iter()
+                .any(|s| normalise(s).contains(text.as_str())),
+            Term::Flag(flag) => has_flag(row, *flag),
+            Term::Text(text, loose) => [
+                row.name.as_str(),
+                row.target_group_label.as_str(),
+                row.where_now.as_str(),
+                row.next_step.as_str(),
+            ]
+            .into_iter()
+            .chain(row.suppliers.iter().map(String::as_str))
+            .any(|field| {
+                normalise(field).contains(text.as_str()) || loosen(field).contains(loose.as_str())
+            }),
+        })
+    }
+}
+
+/// A flag's name in either language (already normalised).
+fn flag(name: &str) -> Option<Flag> {
+    Some(match name {
+        "sos" => Flag::Sos,
+        "tolk" | "interpreter" => Flag::Interpreter,
+        "telefon" | "phone" | "nophone" => Flag::NoWorkingPhone,
+        "ring" | "call" => Flag::CallBeforeSummons,
+        "vaek" | "vak" | "away" | "fravaer" => Flag::Away,
+        _ => return None,
+    })
+}
+
+fn has_flag(row: &BoardRow, flag: Flag) -> bool {
+    let f = &row.flags;
+    match flag {
+        Flag::Sos => f.sos,
+        Flag::Interpreter => f.interpreter.is_some(),
+        Flag::NoWorkingPhone => f.no_working_phone,
+        Flag::CallBeforeSummons => f.call_before_summons,
+        Flag::Away => f.away.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CaseId;
+    use crate::query::board::BoardFlags;
+
+    fn row() -> BoardRow {
+        BoardRow {
+            case: CaseId(1),
+            name: "Søren Østergaard".into(),
+            target_group: "aktivitetsparat".into(),
+            target_group_label: "Aktivitetsparat kontanthjælp".into(),
+            where_now: "I praktik".into(),
+            next_step: "Opfølgning med mentor".into(),
+            plan_b: String::new(),
+            next_meeting: None,
+            last_contact: None,
+            days_since_contact: None,
+            cadence_due: None,
+            late_reports: vec![],
+            open_requests: vec![],
+            suppliers: vec!["Udsyn Mentorhuset".into()],
+            flags: BoardFlags {
+                sos: true,
+                ..BoardFlags::default()
+            },
+            sort_name: String::new(),
+        }
+    }
+
+    fn keeps(filter: &str) -> bool {
+        BoardFilter::parse(filter).unwrap().matches(&row())
+    }
+
+    #[test]
+    fn keyed_terms_match_their_field_in_either_language() {
+        assert!(keeps("gruppe:aktivitetsparat"));
+        assert!(keeps("group:kontanthjælp"));
+        assert!(!keeps("gruppe:sygedagpenge"));
+        assert!(keeps("leverandør:udsyn"));
+        assert!(keeps("supplier:MENTORHUSET"));
+        assert!(!keeps("lev:lærkevej"));
+        assert!(keeps("flag:sos"));
+        assert!(!keeps("flag:tolk"));
+        assert!(!keeps("flag:væk"));
+    }
+
+    #[test]
+    fn bare_words_search_name_and_plans_and_every_term_must_match() {
+        assert!(keeps("oestergaard"));
+        assert!(keeps("soren"), "a hurried spelling finds ø");
+        assert!(keeps("praktik"));
+        assert!(keeps("mentor flag:sos"));
+        assert!(!keeps("mentor flag:ring"));
+        assert!(keeps(""));
+        assert!(BoardFilter::parse("  ").unwrap().is_empty());
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        assert_eq!(
+            BoardFilter::parse("farve:rød"),
+            Err(FilterError::UnknownKey("farve".into()))
+        );
+        assert_eq!(
+            BoardFilter::parse("flag:blå"),
+            Err(FilterError::UnknownFlag("blaa".into()))
+        );
+        assert_eq!(
+            BoardFilter::parse("gruppe:"),
+            Err(FilterError::Empty("gruppe".into()))
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! The workload gauge: how dense this week and next week are — meetings, meeting hours,
+//! preparation and follow-up booked, and the free time left within working hours — so the
+//! density of meetings is visible, not the case count.
+
+use crate::domain::agenda::occurrences;
+use crate::domain::conflicts::busy_span;
+use crate::domain::hours::WorkingHours;
+use crate::model::Meeting;
+use crate::store::{Store, StoreError};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Serialize;
+
+/// One week's load.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct WeekLoad {
+    /// The week's Monday.
+    pub monday: NaiveDate,
+    /// Meetings with a citizen that take time (planned, held, no-show, cut off).
+    pub meetings: u32,
+    pub meeting_minutes: u32,
+    /// Preparation and follow-up booked around those meetings.
+    pub prep_minutes: u32,
+    pub follow_up_minutes: u32,
+    /// Working time not taken by any meeting, block or buffer; this week only from now on.
+    pub free_minutes: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Workload {
+    pub this_week: WeekLoad,
+    pub next_week: WeekLoad,
+}
+
+/// The Monday of `day`'s ISO week.
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// The gauge for the week of `now` and the week after, from the meetings of those two weeks
+/// (repeating blocks included).
+pub fn workload(meetings: &[Meeting], now: NaiveDateTime, hours: &WorkingHours) -> Workload {
+    let monday = monday_of(now.date());
+    Workload {
+        this_week: week(meetings, monday, now, hours),
+        next_week: week(meetings, monday + Duration::days(7), now, hours),
+    }
+}
+
+/// Reads the two weeks' meetings through the start-time index and computes the gauge.
+pub fn load(
+    store: &Store,
+    now: NaiveDateTime,
+    hours: &WorkingHours,
+) -> Result<Workload, StoreError> {
+    let monday = monday_of(now.date());
+    let meetings = store.meetings_between(
+        monday.and_time(NaiveTime::MIN),
+        (monday + Duration::days(14)).and_time(NaiveTime::MIN),
+    )?;
+    Ok(workload(&meetings, now, hours))
+}
+
+fn week(
+    meetings: &[Meeting],
+    monday: NaiveDate,
+    now: NaiveDateTime,
+    hours: &WorkingHours,
+) -> WeekLoad {
+    let sunday = monday + Duration::days(6);
+    let occs = occurrences(meetings, monday, sunday);
+    let mut load = WeekLoad {
+        monday,
+        ..WeekLoad::default()
+    };
+    for o in occs.iter().filter(|o| o.meeting.status.occupies_time()) {
+        if o.meeting.case.is_some() {
+            load.meetings += 1;
+            load.meeting_minutes += o.meeting.minutes;
+            load.prep_minutes += o.meeting.prep_minutes;
+            load.follow_up_minutes += o.meeting.follow_up_minutes;
+        }
+    }
+    for day in monday.iter_days().take(7) {
+        if !hours.is_working_day(day) {
+            continue;
+        }
+        let open = hours.opens(day).max(now);
+        let close = hours.closes(day);
+        if open >= close {
+            continue;
+        }
+        let mut busy: Vec<(NaiveDateTime, NaiveDateTime)> = occs
+            .iter()
+            .filter(|o| o.start.date() == day && o.meeting.status.occupies_time())
+            .map(|o| busy_span(o.meeting, o.start))
+            .map(|(from, to)| (from.max(open), to.min(close)))
+            .filter(|(from, to)| from < to)
+            .collect();
+        busy.sort();
+        let mut free = close - open;
+        let mut covered_until = open;
+        for (from, to) in busy {
+            let from = from.max(covered_until);
+            if to > from {
+                free -= to - from;
+                covered_until = to;
+            }
+        }
+        load.free_minutes += u32::try_from(free.num_minutes().max(0)).unwrap_or(0);
+    }
+    load
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CaseId, MeetingStatus, Repeat, RepeatEvery};
+    use crate::testing::{at, meeting};
+
+    #[test]
+    fn counts_case_meetings_and_buffers_and_subtracts_overlapping_time_once() {
+        let hours = WorkingHours::default(); // 08:00–15:30, Monday–Friday
+        let mut a = meeting(1, "2026-11-24 10:00", 60);
+        a.prep_minutes = 15;
+        a.follow_up_minutes = 15;
+        a.case = Some(CaseId(1));
+        let mut b = meeting(2, "2026-11-24 10:30", 60); // overlaps a
+        b.case = Some(CaseId(2));
+        b.prep_minutes = 0;
+        b.follow_up_minutes = 0;
+        let mut cancelled = meeting(3, "2026-11-24 13:00", 60);
+        cancelled.case = Some(CaseId(3));
+        cancelled.status = MeetingStatus::CancelledByCitizen;
+        let mut next = meeting(4, "2026-12-01 09:00", 90);
+        next.case = Some(CaseId(1));
+        next.prep_minutes = 0;
+        next.follow_up_minutes = 0;
+        let load = workload(&[a, b, cancelled, next], at("2026-11-24 09:00"), &hours);
+        let w = load.this_week;
+        assert_eq!(w.monday, at("2026-11-23 00:00").date());
+        assert_eq!((w.meetings, w.meeting_minutes), (2, 120));
+        assert_eq!((w.prep_minutes, w.follow_up_minutes), (15, 15));
+        // From 09:00 Tuesday: 6.5 h today minus 09:45–11:30 (1 h 45), plus Wed–Fri 7.5 h each.
+        assert_eq!(w.free_minutes, (390 - 105) + 3 * 450);
+        let n = load.next_week;
+        assert_eq!((n.meetings, n.meeting_minutes), (1, 90));
+        assert_eq!(n.free_minutes, 5 * 450 - 90);
+    }
+
+    #[test]
+    fn repeating_blocks_take_free_time_but_are_not_meetings() {
+        let hours = WorkingHours::default();
+        let mut block = meeting(9, "2026-11-16 08:00", 60);
+        block.case = None;
+        block.prep_minutes = 0;
+        block.follow_up_minutes = 0;
+        block.repeat = Some(Repeat {
+            every: RepeatEvery::Weekdays,
+            until: None,
+            skipped: vec![],
+        });
+        let load = workload(&[block], at("2026-11-23 07:00"), &hours);
+        assert_eq!(load.this_week.meetings, 0);
+        assert_eq!(load.this_week.free_minutes, 5 * (450 - 60));
+    }
+}

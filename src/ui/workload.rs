@@ -1,0 +1,106 @@
+//! The workload gauge on one line: this week's and next week's meetings, meeting hours,
+//! preparation and follow-up booked, and the free time left within working hours.
+//!
+//! "Uge 48: 9 samt. 11t · forb.+efterb. 2t15 · ledigt 6t │ uge 49: 12 samt. 14t · …";
+//! when that does not fit, the buffers are left out.
+
+use super::text::{duration, fit, width};
+use super::theme;
+use crate::i18n::{Lang, Msg};
+use crate::query::workload::{WeekLoad, Workload};
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// The gauge's text for `max` columns.
+pub fn line(workload: &Workload, lang: Lang, max: usize) -> String {
+    let full = text(workload, lang, true);
+    if width(&full) <= max {
+        return full;
+    }
+    fit(&text(workload, lang, false), max)
+}
+
+fn text(workload: &Workload, lang: Lang, buffers: bool) -> String {
+    let this = workload.this_week.monday.iso_week().week();
+    let next = workload.next_week.monday.iso_week().week();
+    let word = Msg::Week.text(lang);
+    format!(
+        "{word} {this}: {} │ {} {next}: {}",
+        week(&workload.this_week, lang, buffers),
+        word.to_lowercase(),
+        week(&workload.next_week, lang, buffers),
+    )
+}
+
+fn week(load: &WeekLoad, lang: Lang, buffers: bool) -> String {
+    let mut parts = vec![format!(
+        "{} {} {}",
+        load.meetings,
+        Msg::WorkloadMeetings.text(lang),
+        duration(load.meeting_minutes, lang)
+    )];
+    if buffers {
+        parts.push(format!(
+            "{}+{} {}",
+            Msg::PrepShort.text(lang),
+            Msg::WrapUpShort.text(lang),
+            duration(load.prep_minutes + load.follow_up_minutes, lang)
+        ));
+    }
+    parts.push(format!(
+        "{} {}",
+        Msg::WorkloadFree.text(lang),
+        duration(load.free_minutes, lang)
+    ));
+    parts.join(" · ")
+}
+
+/// Draws the gauge on the first line of `area`.
+pub fn draw(workload: &Workload, lang: Lang, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width < 2 {
+        return;
+    }
+    let text = line(workload, lang, usize::from(area.width - 1));
+    buf.set_string(area.x + 1, area.y, text, theme::dim());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn gauge() -> Workload {
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        Workload {
+            this_week: WeekLoad {
+                monday,
+                meetings: 9,
+                meeting_minutes: 660,
+                prep_minutes: 90,
+                follow_up_minutes: 45,
+                free_minutes: 360,
+            },
+            next_week: WeekLoad {
+                monday: monday + chrono::Duration::days(7),
+                meetings: 12,
+                meeting_minutes: 840,
+                prep_minutes: 120,
+                follow_up_minutes: 60,
+                free_minutes: 1200,
+            },
+        }
+    }
+
+    #[test]
+    fn reads_as_a_sentence_in_both_languages_and_shortens_to_fit() {
+        assert_eq!(
+            line(&gauge(), Lang::Da, 200),
+            "Uge 48: 9 samt. 11t · forb.+efterb. 2t15 · ledigt 6t │ uge 49: 12 samt. 14t · forb.+efterb. 3t · ledigt 20t"
+        );
+        assert_eq!(
+            line(&gauge(), Lang::En, 70),
+            "Week 48: 9 mtgs 11h · free 6h │ week 49: 12 mtgs 14h · free 20h"
+        );
+    }
+}
