@@ -201,6 +201,7 @@ fn sequence_g_t_is_pending_then_matched() {
             ("t".to_string(), "Go to today".to_string()),
             ("d".to_string(), "Go to a date…".to_string()),
             ("m".to_string(), "Month overview".to_string()),
+            ("o".to_string(), "Open the Today list".to_string()),
         ]
     );
     assert_eq!(results[1], KeyResult::Matched("go_today".into()));
@@ -377,7 +378,9 @@ keys = [{ on = "ctrl-p", run = "noop" }]
         keymap.keys_in(Layer::Calendar, "quit"),
         Vec::<String>::new()
     );
-    assert_eq!(keymap.keys_for("quit"), ["ctrl-c"]);
+    // The Today screen keeps its own `q`.
+    assert_eq!(keymap.keys_for("quit"), ["ctrl-c", "q"]);
+    assert_eq!(keymap.keys_in(Layer::Today, "quit"), vec!["q".to_string()]);
 }
 
 #[test]

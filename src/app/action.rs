@@ -103,6 +103,10 @@ named_actions! {
     // Medical requests (#7).
 
     // Today, cadence and the caseload board (#8).
+    OpenToday = "open_today",
+    GoCalendar = "go_calendar",
+    MarkDone = "mark_done",
+    Snooze = "snooze",
 
 }
 

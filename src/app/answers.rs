@@ -27,6 +27,10 @@ pub(super) fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             vec![]
         }
         Loaded::Answer { meetings, question } => answered(model, meetings, question),
+        loaded @ (Loaded::Today(_)
+        | Loaded::Summons(_)
+        | Loaded::Snoozed(_)
+        | Loaded::DoneRecord(..)) => super::today::loaded(model, loaded),
         loaded @ (Loaded::CaseToEdit(_) | Loaded::ContactToEdit(_)) => {
             records::loaded(model, loaded)
         }

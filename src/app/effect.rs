@@ -40,6 +40,23 @@ pub enum Effect {
         to: NaiveDate,
         then: Question,
     },
+    /// Load the Today list as of `today`.
+    LoadToday {
+        today: NaiveDate,
+        zone: Zone,
+        config: Rc<crate::config::Config>,
+    },
+    /// Count the citizens to summon by `until` (the week view's header).
+    LoadSummons {
+        today: NaiveDate,
+        until: NaiveDate,
+        zone: Zone,
+        config: Rc<crate::config::Config>,
+    },
+    /// Load the record a Today item is about, to mark it done.
+    LoadForDone(Box<crate::domain::due::DueItem>),
+    /// Hide a Today item until `until` (durable before the list reloads).
+    Snooze { key: String, until: NaiveDate },
     /// Write a step, flush, and record it for undo.
     Write(Step),
     /// Write a step's backward changes, flush, and move it to the redo stack.
@@ -79,6 +96,14 @@ pub enum Loaded {
     CaseToEdit(Option<Box<Case>>),
     Items(Vec<Course>, Vec<MedicalRequest>),
     ContactToEdit(Option<Box<Contact>>),
+    Today(Box<crate::domain::due::DueList>),
+    Summons(usize),
+    DoneRecord(
+        Box<crate::domain::due::DueItem>,
+        Option<Box<crate::store::AnyRecord>>,
+    ),
+    /// A snooze was stored (or could not be: the message).
+    Snoozed(Result<NaiveDate, String>),
     Answer {
         meetings: Vec<Meeting>,
         question: Question,

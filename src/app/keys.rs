@@ -17,6 +17,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
             Screen::Calendar => vec![Layer::Calendar],
             Screen::Card { .. } => vec![Layer::Card],
             Screen::ContactCard { .. } => vec![Layer::ContactCard],
+            Screen::Today { .. } => vec![Layer::Today],
         },
         Some(Popup::Finder(_)) => vec![Layer::Finder],
         Some(Popup::ContactLog(_) | Popup::Record(_)) => vec![Layer::Form],

@@ -430,6 +430,9 @@ pub fn after_write(model: &mut Model, changes: &[Change]) -> Vec<Effect> {
     }
     match card_case(model) {
         Some(case) => vec![load_card(model, case)],
+        None if matches!(model.screen, Screen::Today { .. }) => {
+            vec![super::today::load(model)]
+        }
         None => vec![],
     }
 }

@@ -17,6 +17,7 @@ pub mod records;
 pub mod requests;
 pub mod runner;
 mod terminal;
+pub mod today;
 pub mod update;
 
 use crate::config::Config;
@@ -62,6 +63,7 @@ pub fn settings(config: &Config, zone: Zone, lang: Lang) -> Settings {
         } else {
             5
         },
+        config: Rc::new(config.clone()),
     }
 }
 
@@ -84,7 +86,10 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result
     );
     model.demo = demo;
     model.first_run = store.none_of::<crate::model::Case>();
-    let effects = update::load_window(&model);
+    let mut effects = update::load_window(&model);
+    if ctx.config.today.start_screen == crate::config::StartScreen::Today && !model.first_run {
+        effects.push(today::load(&model));
+    }
     runner::apply(store, &mut model, effects)?;
     Ok(model)
 }

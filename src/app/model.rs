@@ -28,6 +28,11 @@ pub enum Screen {
         card: Box<ContactCard>,
         selected: usize,
     },
+    /// The Today list beside today's meetings; `selected` indexes the list in screen order.
+    Today {
+        list: Box<crate::domain::due::DueList>,
+        selected: usize,
+    },
 }
 
 /// The calendar's two views.
@@ -54,6 +59,8 @@ pub struct Settings {
     pub target_groups: Vec<(String, String)>,
     /// Days shown in the week view: 5 (Monday–Friday) or 7.
     pub week_days: u8,
+    /// The whole configuration, for the Today list and the cadence.
+    pub config: Rc<crate::config::Config>,
 }
 
 /// The meetings of the loaded date range and the names they refer to.
@@ -170,6 +177,8 @@ pub struct Model {
     pub reserved_id: Option<u64>,
     /// The live keymap: help, palette and the which-key line are built from it.
     pub keymap: Rc<Keymap>,
+    /// Citizens to summon by the end of the shown week to stay on time (the week view).
+    pub summons: Option<usize>,
 }
 
 /// A pending key sequence and its continuations (key, description).
@@ -203,6 +212,7 @@ impl Model {
             quit: false,
             reserved_id: None,
             keymap,
+            summons: None,
         }
     }
 

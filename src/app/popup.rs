@@ -133,6 +133,8 @@ pub enum PromptKind {
     NoteSubject(CaseId),
     /// "jeg +3u ringer om praktikken", for a case.
     Agreement(CaseId),
+    /// The day the selected Today item comes back ("fre", "+3d", "1/12").
+    Snooze,
 }
 
 /// A single-line text input.

@@ -148,6 +148,7 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
         PromptKind::QuickAdd => quick_add_answer(model, text),
         PromptKind::NoteSubject(case) => lookup::answer_note(model, case, text),
         PromptKind::Agreement(case) => lookup::answer_agreement(model, case, text),
+        PromptKind::Snooze => super::today::answer_snooze(model, text),
     }
 }
 

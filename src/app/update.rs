@@ -46,10 +46,14 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 pub fn load_window(model: &Model) -> Vec<Effect> {
     let days = model.visible_days();
     match (days.first(), days.last()) {
-        (Some(from), Some(to)) => vec![Effect::LoadWindow {
-            from: *from,
-            to: *to,
-        }],
+        (Some(from), Some(to)) => {
+            let mut effects = vec![Effect::LoadWindow {
+                from: *from,
+                to: *to,
+            }];
+            effects.extend(super::today::load_summons(model));
+            effects
+        }
         _ => vec![],
     }
 }
@@ -87,6 +91,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             Screen::Calendar => calendar(model, named),
             Screen::Card { .. } => lookup::card(model, named),
             Screen::ContactCard { .. } => lookup::contact_card(model, named),
+            Screen::Today { .. } => super::today::on_key(model, named),
         },
         Some(Popup::Finder(_)) => lookup::finder(model, named),
         Some(Popup::ContactLog(_)) => lookup::contact_log(model, named),
@@ -130,6 +135,7 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
             effects.extend(need_directory(model));
             effects
         }
+        Named::OpenToday => super::today::open(model),
         Named::NewMeeting => {
             let from = search_start(model);
             fetch_ahead(model, from, Question::NewMeeting { from, case: None })

@@ -535,5 +535,22 @@ catalogue! {
     // Medical requests (#7).
 
     // Today, cadence and the caseload board (#8).
+    ActOpenToday => ("Åbn I dag-listen", "Open the Today list"),
+    ActGoCalendar => ("Til kalenderen", "To the calendar"),
+    ActMarkDone => ("Klaret: aftale, notat, rapport, anmodning (indkaldelse: book)", "Done: agreement, note, report, request (a summons: book)"),
+    ActSnooze => ("Udsæt punktet til en dato", "Snooze the item to a date"),
+    PromptSnooze => ("Vis igen den (fx fre, +3d, 1/12)", "Show again on (e.g. fri, +3d, 1/12)"),
+    TodayListTitle => ("Det forfalder", "What is due"),
+    TodayMeetingsTitle => ("Dagens samtaler", "Today's meetings"),
+    DueOverdueWord => ("for sent", "overdue"),
+    DueTodayWord => ("i dag", "today"),
+    DueComingWord => ("kommende", "coming"),
+    DueSnoozedWord => ("udsat", "snoozed"),
+    NothingDue => ("Intet forfalder. God dag!", "Nothing is due. Have a good day!"),
+    SnoozedUntil => ("Udsat til", "Snoozed until"),
+    DoneMarked => ("Klaret", "Done"),
+    EscalateIsAdvice => ("Et forslag, ikke en opgave: udsæt med z, når det er taget op", "A suggestion, not a task: snooze it with z once it is taken up"),
+    SummonsThisWeek => ("skal indkaldes", "to summon"),
+    TodayKeysHint => ("x klaret · z udsæt · c kontakt · b book · Enter kort · t kalender", "x done · z snooze · c contact · b book · Enter card · t calendar"),
 
 }

@@ -46,6 +46,10 @@ pub fn action_msg(action: &str) -> Option<Msg> {
         // Medical requests (#7).
 
         // Today, cadence and the caseload board (#8).
+        "open_today" => Msg::ActOpenToday,
+        "go_calendar" => Msg::ActGoCalendar,
+        "mark_done" => Msg::ActMarkDone,
+        "snooze" => Msg::ActSnooze,
         "help" => Msg::ActHelp,
         "open_palette" => Msg::ActOpenPalette,
         "search" => Msg::ActSearch,

@@ -16,6 +16,7 @@ mod popups;
 mod text;
 mod theme;
 mod timeline;
+mod today;
 mod week;
 
 use crate::app::model::{Model, Screen, View};
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
             }
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),
+            (Screen::Today { list, selected }, _) => today::draw(model, list, *selected, body, buf),
         }
     }
     chrome::status(model, status, buf);

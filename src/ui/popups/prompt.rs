@@ -27,6 +27,7 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
         PromptKind::QuickAdd => Msg::PromptQuickAdd.text(lang).to_string(),
         PromptKind::NoteSubject(_) => Msg::NoteSubjectPrompt.text(lang).to_string(),
         PromptKind::Agreement(_) => Msg::AgreementPrompt.text(lang).to_string(),
+        PromptKind::Snooze => Msg::PromptSnooze.text(lang).to_string(),
     }
 }
 
