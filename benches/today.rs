@@ -24,8 +24,8 @@ fn today_list_bench(c: &mut Criterion) {
         store.import(&generate(&spec)).expect("import");
         group.bench_with_input(BenchmarkId::from_parameter(cases), &store, |b, store| {
             b.iter(|| {
-                let list = today_list(store, &config, &zone, today, default_until(today))
-                    .expect("list");
+                let list =
+                    today_list(store, &config, &zone, today, default_until(today)).expect("list");
                 black_box(list.len())
             })
         });
