@@ -93,7 +93,7 @@ fn one_row_per_active_case_agreeing_with_each_case_card() {
         let cadence = caseplan::domain::cadence::case_cadence(
             &case,
             &all,
-            &app.model.settings.cadence,
+            &app.model.settings.config.cadence,
             today(),
         );
         assert_eq!(row.cadence_due, cadence.map(|c| c.next_due), "{}", row.name);

@@ -235,3 +235,125 @@ fn a_done_agreement_leaves_the_list() {
             .all(|(_, i)| !matches!(i.what, DueWhat::Agreement { .. }))
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The Today screen
+
+use caseplan::app::model::Screen;
+use harness::{App, snap};
+
+fn today_list_of(app: &App) -> &caseplan::domain::due::DueList {
+    match &app.model.screen {
+        Screen::Today { list, .. } => list,
+        _ => panic!("not on the Today screen"),
+    }
+}
+
+fn selected_key(app: &App) -> String {
+    caseplan::app::today::selected_item(&app.model)
+        .map(|i| i.key.clone())
+        .unwrap()
+}
+
+#[test]
+fn the_planner_starts_on_today_and_switches_to_the_calendar_and_back() {
+    let mut app = App::demo_today(Lang::En);
+    assert!(!today_list_of(&app).is_empty());
+    app.keys("t");
+    assert!(matches!(app.model.screen, Screen::Calendar));
+    app.keys("g o");
+    assert!(matches!(app.model.screen, Screen::Today { .. }));
+    app.keys("g c");
+    assert!(matches!(app.model.screen, Screen::Calendar));
+}
+
+#[test]
+fn done_on_an_agreement_stores_it_done_and_drops_it_from_the_list() {
+    let mut app = App::demo_today(Lang::En);
+    // Move to the first agreement.
+    for _ in 0..60 {
+        if selected_key(&app).starts_with("agreement:") {
+            break;
+        }
+        app.keys("j");
+    }
+    let key = selected_key(&app);
+    let id: u64 = key.split(':').nth(1).unwrap().parse().unwrap();
+    let before = today_list_of(&app).len();
+    app.keys("x");
+    let stored = app
+        .store
+        .get::<Agreement>(AgreementId(id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.done, Some(d(TODAY)));
+    assert!(app.status().starts_with("Saved: Done"), "{}", app.status());
+    let list = today_list_of(&app);
+    assert_eq!(list.len(), before - 1);
+    assert!(list.items().all(|(_, i)| i.key != key));
+    // Undo brings it back.
+    app.keys("u");
+    assert_eq!(
+        app.store
+            .get::<Agreement>(AgreementId(id))
+            .unwrap()
+            .unwrap()
+            .done,
+        None
+    );
+    assert!(today_list_of(&app).items().any(|(_, i)| i.key == key));
+}
+
+#[test]
+fn snooze_with_a_typed_date_hides_the_item_until_then() {
+    let mut app = App::demo_today(Lang::En);
+    let key = selected_key(&app);
+    app.keys("z");
+    app.text("+3d");
+    app.keys("enter");
+    assert_eq!(app.status(), "Snoozed until 27.11.2026");
+    assert!(today_list_of(&app).items().all(|(_, i)| i.key != key));
+    assert_eq!(today_list_of(&app).snoozed, 1);
+    assert_eq!(
+        app.store.snoozes().unwrap().get(&key),
+        Some(&d("2026-11-27"))
+    );
+}
+
+#[test]
+fn a_bad_snooze_date_says_why_and_keeps_the_prompt() {
+    let mut app = App::demo_today(Lang::En);
+    app.keys("z");
+    app.text("blah");
+    app.keys("enter");
+    assert!(app.model.popup.is_some());
+    assert!(app.store.snoozes().unwrap().is_empty());
+}
+
+#[test]
+fn enter_opens_the_items_case_and_b_offers_a_meeting_for_it() {
+    let mut app = App::demo_today(Lang::En);
+    let case = caseplan::app::today::selected_item(&app.model)
+        .unwrap()
+        .case;
+    app.keys("enter");
+    match &app.model.screen {
+        Screen::Card { card, .. } => assert_eq!(card.id, case),
+        _ => panic!("no card"),
+    }
+    let mut app = App::demo_today(Lang::En);
+    app.keys("b");
+    let form = app.model.form().expect("a new-meeting form");
+    assert_eq!(form.case, Some(case));
+}
+
+#[test]
+fn today_screen_in_both_languages_and_sizes() {
+    for lang in [Lang::Da, Lang::En] {
+        let app = App::demo_today(lang);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let name = format!("today_{}_{w}x{h}", harness::lang_code(lang));
+            snap(&name, &app.draw(w, h));
+        }
+    }
+}

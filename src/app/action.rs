@@ -126,6 +126,10 @@ named_actions! {
     BoardOverdueOnly = "board_overdue_only",
     BoardFilter = "board_filter",
     BoardExport = "board_export",
+    OpenToday = "open_today",
+    GoCalendar = "go_calendar",
+    MarkDone = "mark_done",
+    Snooze = "snooze",
 
 }
 

@@ -37,6 +37,10 @@ pub(super) fn loaded_data(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             model.workload = Some(workload);
             vec![]
         }
+        loaded @ (Loaded::Today(_)
+        | Loaded::Summons(_)
+        | Loaded::Snoozed(_)
+        | Loaded::DoneRecord(..)) => super::today::loaded(model, loaded),
         loaded @ (Loaded::CaseToEdit(_) | Loaded::ContactToEdit(_)) => {
             records::loaded(model, loaded)
         }

@@ -125,7 +125,7 @@ pub fn params(model: &Model) -> BoardParams {
         zone: s.zone,
         lang: model.lang,
         medical: s.medical.clone(),
-        cadence: s.cadence.clone(),
+        cadence: s.config.cadence.clone(),
         group_labels: s.target_groups.clone(),
     }
 }

@@ -58,6 +58,23 @@ pub enum Effect {
         today: NaiveDate,
         medical: Box<Medical>,
     },
+    /// Load the Today list as of `today`.
+    LoadToday {
+        today: NaiveDate,
+        zone: Zone,
+        config: Rc<crate::config::Config>,
+    },
+    /// Count the citizens to summon by `until` (the week view's header).
+    LoadSummons {
+        today: NaiveDate,
+        until: NaiveDate,
+        zone: Zone,
+        config: Rc<crate::config::Config>,
+    },
+    /// Load the record a Today item is about, to mark it done.
+    LoadForDone(Box<crate::domain::due::DueItem>),
+    /// Hide a Today item until `until` (durable before the list reloads).
+    Snooze { key: String, until: NaiveDate },
     /// Write a step, flush, and record it for undo.
     Write(Step),
     /// Write a step's backward changes, flush, and move it to the redo stack.
@@ -129,6 +146,14 @@ pub enum Loaded {
     },
     /// The medical requests across the caseload (#7).
     Requests(Vec<crate::query::requests::RequestRow>),
+    Today(Box<crate::domain::due::DueList>),
+    Summons(usize),
+    DoneRecord(
+        Box<crate::domain::due::DueItem>,
+        Option<Box<crate::store::AnyRecord>>,
+    ),
+    /// A snooze was stored (or could not be: the message).
+    Snoozed(Result<NaiveDate, String>),
     Answer {
         meetings: Vec<Meeting>,
         question: Question,

@@ -457,6 +457,9 @@ pub fn after_write(model: &mut Model, changes: &[Change]) -> Vec<Effect> {
             }
             effects
         }
+        None if matches!(model.screen, Screen::Today { .. }) => {
+            vec![super::today::load(model)]
+        }
         None => vec![],
     }
 }

@@ -22,6 +22,7 @@ pub mod requests;
 pub mod runner;
 pub mod suppliers;
 mod terminal;
+pub mod today;
 pub mod update;
 
 use crate::config::Config;
@@ -79,7 +80,7 @@ pub fn settings(config: &Config, zone: Zone, lang: Lang) -> Settings {
                 )
             })
             .collect(),
-        cadence: config.cadence.clone(),
+        config: Rc::new(config.clone()),
     }
 }
 
@@ -102,7 +103,10 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result
     );
     model.demo = demo;
     model.first_run = store.none_of::<crate::model::Case>();
-    let effects = update::load_window(&model);
+    let mut effects = update::load_window(&model);
+    if ctx.config.today.start_screen == crate::config::StartScreen::Today && !model.first_run {
+        effects.push(today::load(&model));
+    }
     runner::apply(store, &mut model, effects)?;
     Ok(model)
 }

@@ -37,6 +37,11 @@ pub enum Screen {
     },
     /// The caseload board; its state is `Model::board`.
     Board,
+    /// The Today list beside today's meetings; `selected` indexes the list in screen order.
+    Today {
+        list: Box<crate::domain::due::DueList>,
+        selected: usize,
+    },
 }
 
 /// The calendar's two views.
@@ -67,8 +72,8 @@ pub struct Settings {
     pub courses: crate::config::Courses,
     /// Course kinds as (key, label in the interface language).
     pub course_kinds: Vec<(String, String)>,
-    /// The contact cadence rules per target group.
-    pub cadence: Vec<crate::config::CadenceRule>,
+    /// The whole configuration, for the Today list and the cadence.
+    pub config: Rc<crate::config::Config>,
 }
 
 /// The meetings of the loaded date range and the names they refer to.
@@ -189,6 +194,8 @@ pub struct Model {
     pub board: Option<Box<super::board::Board>>,
     /// The workload gauge of this week and the next, loaded with the week view.
     pub workload: Option<crate::query::workload::Workload>,
+    /// Citizens to summon by the end of the shown week to stay on time (the week view).
+    pub summons: Option<usize>,
 }
 
 /// A pending key sequence and its continuations (key, description).
@@ -224,6 +231,7 @@ impl Model {
             keymap,
             board: None,
             workload: None,
+            summons: None,
         }
     }
 

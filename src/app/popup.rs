@@ -152,6 +152,8 @@ pub enum PromptKind {
     VisitMinutes(NaiveDate),
     /// The caseload board's filter line.
     BoardFilter,
+    /// The day the selected Today item comes back ("fre", "+3d", "1/12").
+    Snooze,
 }
 
 /// A single-line text input.

@@ -151,6 +151,7 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
         PromptKind::VisitDay => super::suppliers::answer_day(model, text),
         PromptKind::VisitMinutes(day) => super::suppliers::answer_minutes(model, day, text),
         PromptKind::BoardFilter => super::board::answer_filter(model, text),
+        PromptKind::Snooze => super::today::answer_snooze(model, text),
     }
 }
 

@@ -82,6 +82,35 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
         Effect::LoadRequests { today, medical } => Action::Loaded(Loaded::Requests(
             crate::query::requests::pending_requests(store, today, &medical)?,
         )),
+        Effect::LoadToday {
+            today,
+            zone,
+            config,
+        } => Action::Loaded(Loaded::Today(Box::new(crate::query::today::today_list(
+            store,
+            &config,
+            &zone,
+            today,
+            crate::query::today::default_until(today),
+        )?))),
+        Effect::LoadSummons {
+            today,
+            until,
+            zone,
+            config,
+        } => Action::Loaded(Loaded::Summons(crate::query::today::summons_needed(
+            store, &config, &zone, today, until,
+        )?)),
+        Effect::LoadForDone(item) => {
+            let record = done_record(store, &item)?;
+            Action::Loaded(Loaded::DoneRecord(item, record.map(Box::new)))
+        }
+        Effect::Snooze { key, until } => Action::Loaded(Loaded::Snoozed(
+            store
+                .snooze(&key, until)
+                .map(|()| until)
+                .map_err(|e| e.to_string()),
+        )),
         // A failed write is reported on the status line; nothing is recorded for undo.
         Effect::Write(step) => Action::Written {
             result: store.write(&step.forward).map_err(|e| e.to_string()),
@@ -172,4 +201,31 @@ pub fn directory(store: &Store) -> Result<Directory, StoreError> {
         })
         .collect();
     Ok(Directory { cases, contacts })
+}
+
+/// The record a Today item is about.
+fn done_record(
+    store: &Store,
+    item: &crate::domain::due::DueItem,
+) -> Result<Option<crate::store::AnyRecord>, StoreError> {
+    use crate::domain::due::DueWhat;
+    use crate::domain::reminder::Subject;
+    use crate::model::{Agreement, Note};
+    use crate::store::AnyRecord;
+    Ok(match &item.what {
+        DueWhat::Agreement { agreement, .. } => store
+            .get::<Agreement>(*agreement)?
+            .map(AnyRecord::Agreement),
+        DueWhat::Journalise { note, .. } => store.get::<Note>(*note)?.map(AnyRecord::Note),
+        DueWhat::Reminder { reminder } => match reminder.subject {
+            Subject::Report { course, .. } | Subject::Course { course, .. } => {
+                store.get::<Course>(course)?.map(AnyRecord::Course)
+            }
+            Subject::Request { request, .. } => store
+                .get::<MedicalRequest>(request)?
+                .map(AnyRecord::MedicalRequest),
+            Subject::Case { .. } => None,
+        },
+        DueWhat::Cadence { .. } | DueWhat::NoContact { .. } => None,
+    })
 }

@@ -46,10 +46,14 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 pub fn load_window(model: &Model) -> Vec<Effect> {
     let days = model.visible_days();
     let mut effects = match (days.first(), days.last()) {
-        (Some(from), Some(to)) => vec![Effect::LoadWindow {
-            from: *from,
-            to: *to,
-        }],
+        (Some(from), Some(to)) => {
+            let mut effects = vec![Effect::LoadWindow {
+                from: *from,
+                to: *to,
+            }];
+            effects.extend(super::today::load_summons(model));
+            effects
+        }
         _ => vec![],
     };
     // The week view shows the workload gauge of this week and the next.
@@ -99,6 +103,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             Screen::Suppliers(_) => super::suppliers::on_key(model, named),
             Screen::Requests { .. } => super::requests::requests_screen(model, named),
             Screen::Board => super::board::on_key(model, named),
+            Screen::Today { .. } => super::today::on_key(model, named),
         },
         Some(Popup::RequestForm(_)) => super::requests::form(model, named),
         Some(Popup::ChaseLog(_)) => super::requests::chase_log(model, named),
@@ -148,6 +153,7 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
             effects.extend(need_directory(model));
             effects
         }
+        Named::OpenToday => super::today::open(model),
         Named::NewMeeting => {
             let from = search_start(model);
             fetch_ahead(model, from, Question::NewMeeting { from, case: None })

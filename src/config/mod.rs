@@ -12,8 +12,8 @@ mod values;
 
 pub use error::{ConfigError, Problem};
 pub use sections::{
-    CadenceRule, Courses, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings, Today, WorkingHours,
-    default_cadence,
+    CadenceRule, Courses, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings, StartScreen, Today,
+    WorkingHours, default_cadence,
 };
 pub use values::{ClockTime, Day, DefaultReportCadence, Kind};
 

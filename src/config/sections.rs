@@ -277,6 +277,17 @@ pub struct Today {
     pub no_contact_days: u32,
     /// Minutes within which a "call me" is called back.
     pub call_back_minutes: u32,
+    /// The screen the planner opens on: "today" (the Today list) or "calendar".
+    pub start_screen: StartScreen,
+}
+
+/// The screen the planner opens on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StartScreen {
+    #[default]
+    Today,
+    Calendar,
 }
 
 impl Default for Today {
@@ -285,6 +296,7 @@ impl Default for Today {
             journalise_within_days: 7,
             no_contact_days: 30,
             call_back_minutes: 30,
+            start_screen: StartScreen::Today,
         }
     }
 }

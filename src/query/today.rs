@@ -170,3 +170,24 @@ fn case_facts(
         last_contact: last_held.max(last_event),
     })
 }
+
+/// How many active cases must be summoned by `until` to stay on time: their cadence falls due
+/// by then and no meeting is planned in time.
+pub fn summons_needed(
+    store: &Store,
+    config: &Config,
+    zone: &Zone,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> Result<usize, StoreError> {
+    let mut n = 0;
+    for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
+        let facts = case_facts(store, config, zone, &case, today)?;
+        if let Some(cadence) = &facts.cadence
+            && crate::domain::due::needs_summons(cadence, facts.next_planned, until)
+        {
+            n += 1;
+        }
+    }
+    Ok(n)
+}

@@ -19,6 +19,9 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
     let week_word = Msg::Week.text(lang).to_lowercase();
     let date = format!("{} {}", weekday_long(day.weekday(), lang), format_date(day));
     let mut parts: Vec<Span<'static>> = Vec::new();
+    if let Screen::Today { list, .. } = &model.screen {
+        parts.push(Span::raw(super::today::header_text(model, list)));
+    }
     // A card names whom it is about; the calendar's date is not what the call is about.
     let open_requests: String;
     let card_title = match &model.screen {
@@ -31,9 +34,11 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
         }
         // The board is about the whole caseload, not the focused day.
         Screen::Board => Some((Msg::Caseload, "")),
-        Screen::Calendar => None,
+        Screen::Calendar | Screen::Today { .. } => None,
     };
+    let today_screen = matches!(model.screen, Screen::Today { .. });
     match (card_title, model.view) {
+        _ if today_screen => {}
         (Some((what, "")), _) => parts.push(Span::raw(format!(" {}", what.text(lang)))),
         (Some((what, name)), _) => {
             parts.push(Span::raw(format!(" {}: {name}", what.text(lang))));
@@ -54,10 +59,13 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
                 format_date(last)
             )));
             parts.push(Span::raw(date));
+            if let Some(note) = super::week::summons_note(model) {
+                parts.push(Span::styled(note, theme::warning()));
+            }
         }
     }
-    if card_title.is_some() {
-        // No date words next to a name.
+    if card_title.is_some() || today_screen {
+        // No date words next to a name; Today says its day itself.
     } else if day == model.today() {
         parts.push(Span::raw(format!(
             " · • {}",

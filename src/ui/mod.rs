@@ -19,6 +19,7 @@ mod suppliers;
 mod text;
 mod theme;
 mod timeline;
+mod today;
 mod week;
 pub mod workload;
 
@@ -69,6 +70,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
             }
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),
+            (Screen::Today { list, selected }, _) => today::draw(model, list, *selected, body, buf),
         }
     }
     chrome::status(model, status, buf);

@@ -18,7 +18,11 @@ pub fn test_config(data: &Path) -> std::path::PathBuf {
     let path = data.join("test-config.toml");
     if !path.exists() {
         std::fs::create_dir_all(data).expect("data dir");
-        std::fs::write(&path, "language = \"en\"\n").expect("write test config");
+        std::fs::write(
+            &path,
+            "language = \"en\"\n[today]\nstart_screen = \"calendar\"\n",
+        )
+        .expect("write test config");
     }
     path
 }

@@ -45,13 +45,36 @@ impl App {
     }
 
     pub fn with_lang(lang: Lang, fill: impl FnOnce(&Store, NaiveDate)) -> App {
+        App::starting_on("calendar", lang, fill)
+    }
+
+    /// The planner on the demo caseload opening on the Today screen, as shipped.
+    pub fn demo_today(lang: Lang) -> App {
+        App::starting_on("today", lang, |store, today| {
+            store
+                .import(&generate(&DemoSpec::new(50, 1, today)))
+                .unwrap();
+        })
+    }
+
+    /// The planner opening on `start_screen` ("calendar" or "today").
+    pub fn starting_on(
+        start_screen: &str,
+        lang: Lang,
+        fill: impl FnOnce(&Store, NaiveDate),
+    ) -> App {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("config.toml");
         let code = match lang {
             Lang::Da => "da",
             Lang::En => "en",
         };
-        std::fs::write(&config, format!("language = \"{code}\"\n")).unwrap();
+        // The flow and snapshot tests start on the calendar; Today's own tests start on Today.
+        std::fs::write(
+            &config,
+            format!("language = \"{code}\"\n[today]\nstart_screen = \"{start_screen}\"\n"),
+        )
+        .unwrap();
         let ctx = Context::new(Some(dir.path()), Some(&config), Some(NOW)).unwrap();
         let store = Store::open(dir.path()).unwrap();
         fill(&store, ctx.today());

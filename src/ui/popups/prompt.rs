@@ -31,6 +31,7 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
             crate::ui::suppliers::prompt_title(model, kind)
         }
         PromptKind::BoardFilter => Msg::BoardFilterPrompt.text(lang).to_string(),
+        PromptKind::Snooze => Msg::PromptSnooze.text(lang).to_string(),
     }
 }
 

@@ -1,0 +1,247 @@
+//! The Today screen: today's meetings on the left, the due list on the right grouped overdue /
+//! today / coming, and the selected item's reason with the keys at the bottom.
+
+use super::day::{split_h, split_v};
+use super::text::{fit, pad};
+use super::theme;
+use crate::app::model::Model;
+use crate::domain::due::{DueGroup, DueList};
+use crate::i18n::due_words::{due_reason, due_title};
+use crate::i18n::{Msg, label_purpose, weekday_short};
+use crate::time::{format_date, format_time};
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+/// The header line: "I dag · tirsdag 24.11.2026 · 3 for sent · 5 i dag · 12 kommende".
+pub fn header_text(model: &Model, list: &DueList) -> String {
+    let lang = model.lang;
+    let today = model.today();
+    let mut text = format!(
+        " {} · {} {} · {} {} · {} {} · {} {}",
+        Msg::Today.text(lang),
+        weekday_short(today.weekday(), lang),
+        format_date(today),
+        list.overdue.len(),
+        Msg::DueOverdueWord.text(lang),
+        list.today.len(),
+        Msg::DueTodayWord.text(lang),
+        list.coming.len(),
+        Msg::DueComingWord.text(lang),
+    );
+    if list.snoozed > 0 {
+        text.push_str(&format!(
+            " · {} {}",
+            list.snoozed,
+            Msg::DueSnoozedWord.text(lang)
+        ));
+    }
+    text
+}
+
+/// Width of the meetings column.
+fn meetings_width(area: Rect) -> u16 {
+    if area.width >= 110 { 34 } else { 24 }
+}
+
+/// Rows at the bottom for the selected item's reason and the keys.
+const DETAIL_ROWS: u16 = 4;
+
+pub fn draw(model: &Model, list: &DueList, selected: usize, area: Rect, buf: &mut Buffer) {
+    let (main, detail) = split_v(area, area.height.saturating_sub(DETAIL_ROWS));
+    let (left, right) = split_h(main, meetings_width(main));
+    draw_meetings(model, left, buf);
+    draw_list(model, list, selected, right, buf);
+    draw_detail(model, list, selected, detail, buf);
+}
+
+fn draw_meetings(model: &Model, area: Rect, buf: &mut Buffer) {
+    let lang = model.lang;
+    let w = usize::from(area.width.saturating_sub(2));
+    buf.set_string(
+        area.x,
+        area.y,
+        fit(Msg::TodayMeetingsTitle.text(lang), w + 1),
+        theme::title(),
+    );
+    let occs = model.window.day(model.today());
+    if occs.is_empty() {
+        buf.set_string(
+            area.x,
+            area.y + 1,
+            fit(Msg::NoMeetingsToday.text(lang), w),
+            theme::dim(),
+        );
+    }
+    let mut y = area.y + 1;
+    for occ in occs {
+        if y + 1 >= area.y + area.height {
+            break;
+        }
+        let m = occ.meeting;
+        let who = match m.case {
+            Some(case) => model.window.case_name(case),
+            None => m.title.clone(),
+        };
+        let style = if occ.end() <= model.now {
+            theme::dim()
+        } else {
+            theme::plain()
+        };
+        buf.set_string(
+            area.x,
+            y,
+            pad(&format!("{} {who}", format_time(occ.start.time())), w),
+            style,
+        );
+        // An internal block's title already says what it is.
+        let second = match m.case {
+            Some(_) => label_purpose(&m.purpose, lang).into_owned(),
+            None => super::text::duration(m.minutes, lang),
+        };
+        buf.set_string(
+            area.x + 6,
+            y + 1,
+            fit(&second, w.saturating_sub(6)),
+            theme::dim(),
+        );
+        y += 2;
+    }
+    // A rule between the columns.
+    for row in area.y..area.y + area.height {
+        buf.set_string(
+            area.x + area.width.saturating_sub(1),
+            row,
+            "│",
+            theme::dim(),
+        );
+    }
+}
+
+/// One row of the right column: a group heading or an item (its index in screen order).
+enum Row {
+    Heading(DueGroup, usize),
+    Item(usize),
+}
+
+fn rows(list: &DueList) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut index = 0;
+    for (group, items) in [
+        (DueGroup::Overdue, &list.overdue),
+        (DueGroup::Today, &list.today),
+        (DueGroup::Coming, &list.coming),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        out.push(Row::Heading(group, items.len()));
+        for _ in items {
+            out.push(Row::Item(index));
+            index += 1;
+        }
+    }
+    out
+}
+
+fn draw_list(model: &Model, list: &DueList, selected: usize, area: Rect, buf: &mut Buffer) {
+    let lang = model.lang;
+    let x = area.x + 1;
+    let w = usize::from(area.width.saturating_sub(2));
+    buf.set_string(
+        x,
+        area.y,
+        fit(Msg::TodayListTitle.text(lang), w),
+        theme::title(),
+    );
+    if list.is_empty() {
+        buf.set_string(
+            x,
+            area.y + 1,
+            fit(Msg::NothingDue.text(lang), w),
+            theme::dim(),
+        );
+        return;
+    }
+    let rows = rows(list);
+    let height = usize::from(area.height.saturating_sub(1));
+    let selected_row = rows
+        .iter()
+        .position(|r| matches!(r, Row::Item(i) if *i == selected))
+        .unwrap_or(0);
+    // Keep the selected item in view, with its heading when it fits.
+    let first = (selected_row + 1).saturating_sub(height);
+    let items: Vec<_> = list.items().collect();
+    for (offset, row) in rows.iter().skip(first).take(height).enumerate() {
+        let y = area.y + 1 + offset as u16;
+        match row {
+            Row::Heading(group, n) => {
+                let word = match group {
+                    DueGroup::Overdue => Msg::DueOverdueWord,
+                    DueGroup::Today => Msg::DueTodayWord,
+                    DueGroup::Coming => Msg::DueComingWord,
+                };
+                let style = match group {
+                    DueGroup::Overdue => theme::warning(),
+                    _ => theme::bold(),
+                };
+                buf.set_string(x, y, fit(&format!("{} ({n})", word.text(lang)), w), style);
+            }
+            Row::Item(i) => {
+                let Some((_, item)) = items.get(*i) else {
+                    continue;
+                };
+                let date = format!("{:02}.{:02}", item.due.day(), item.due.month());
+                let name_w = (w / 3).clamp(10, 22);
+                let text = format!(
+                    "{} {} {}",
+                    date,
+                    pad(&item.case_name, name_w),
+                    due_title(item, lang)
+                );
+                let is_selected = *i == selected;
+                let marker = if is_selected { "›" } else { " " };
+                let style = if is_selected {
+                    theme::selected()
+                } else {
+                    theme::plain()
+                };
+                buf.set_string(x - 1, y, marker, theme::key());
+                buf.set_string(x, y, pad(&text, w), style);
+            }
+        }
+    }
+}
+
+fn draw_detail(model: &Model, list: &DueList, selected: usize, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let lang = model.lang;
+    let w = usize::from(area.width);
+    buf.set_string(area.x, area.y, "─".repeat(w), theme::dim());
+    let keys_y = area.y + area.height - 1;
+    if let Some(item) = list.get(selected) {
+        let line = Line::from(vec![
+            Span::styled(format!("{}: ", item.case_name), theme::bold()),
+            Span::raw(due_reason(item, lang)),
+        ]);
+        Paragraph::new(line).wrap(Wrap { trim: true }).render(
+            Rect::new(
+                area.x + 1,
+                area.y + 1,
+                area.width.saturating_sub(2),
+                area.height.saturating_sub(2),
+            ),
+            buf,
+        );
+    }
+    buf.set_string(
+        area.x + 1,
+        keys_y,
+        fit(Msg::TodayKeysHint.text(lang), w.saturating_sub(2)),
+        theme::dim(),
+    );
+}
