@@ -196,8 +196,8 @@ fn sequence_g_t_is_pending_then_matched() {
         .map(|c| (c.key.to_string(), c.desc.clone()))
         .collect();
     let keys: Vec<&str> = popup.iter().map(|(key, _)| key.as_str()).collect();
-    // Moving in the calendar first, then the other screens.
-    assert_eq!(keys, ["t", "d", "m", "s", "r", "b", "o"]);
+    // The calendar's own first, then the screens of the global layer.
+    assert_eq!(keys, ["t", "d", "m", "o", "c", "b", "r", "s"]);
     assert_eq!(
         popup[0],
         ("t".to_string(), "Go to today".to_string()),

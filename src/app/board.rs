@@ -140,13 +140,6 @@ pub fn open(model: &mut Model) -> Vec<Effect> {
     vec![Effect::LoadBoard(Box::new(params(model)))]
 }
 
-/// Back from a case card opened on the board: the board again, reloaded (the call may have
-/// changed the case).
-pub fn back_to_board(model: &mut Model) -> Vec<Effect> {
-    model.screen = Screen::Board;
-    vec![Effect::LoadBoard(Box::new(params(model)))]
-}
-
 /// Keys of the board screen.
 pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     let lang = model.lang;
@@ -190,11 +183,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
                 return vec![super::lookup::load_card(model, case)];
             }
         }
-        Named::CloseCard => {
-            model.board = None;
-            model.screen = Screen::Calendar;
-            return super::update::load_window(model);
-        }
+        Named::CloseCard => return super::navigation::close_list(model),
         _ => {}
     }
     vec![]

@@ -131,14 +131,7 @@ pub fn card(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::NewRequest => return super::requests::new_request(model, case),
         Named::ScrollDown => *scroll = scroll.saturating_add(1),
         Named::ScrollUp => *scroll = scroll.saturating_sub(1),
-        Named::CloseCard => {
-            // A card opened on the caseload board goes back to it.
-            if model.board.is_some() {
-                return super::board::back_to_board(model);
-            }
-            model.screen = Screen::Calendar;
-            return super::update::load_window(model);
-        }
+        Named::CloseCard => return super::navigation::close_card(model),
         Named::LogContact => {
             model.popup = Some(Popup::ContactLog(ContactLog {
                 case,
@@ -220,10 +213,7 @@ pub fn contact_card(model: &mut Model, named: Named) -> Vec<Effect> {
             }
         }
         Named::EditContact => return super::records::edit_contact(card.id),
-        Named::CloseCard => {
-            model.screen = Screen::Calendar;
-            return super::update::load_window(model);
-        }
+        Named::CloseCard => return super::navigation::close_card(model),
         _ => {}
     }
     vec![]

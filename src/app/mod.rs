@@ -13,6 +13,7 @@ pub mod history;
 pub mod keys;
 pub mod lookup;
 pub mod model;
+pub mod navigation;
 pub mod popup;
 mod prompts;
 pub mod record_form;
@@ -106,6 +107,7 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result
     let mut effects = update::load_window(&model);
     if ctx.config.today.start_screen == crate::config::StartScreen::Today && !model.first_run {
         effects.push(today::load(&model));
+        model.home = navigation::Home::Today;
     }
     runner::apply(store, &mut model, effects)?;
     Ok(model)

@@ -188,6 +188,10 @@ pub struct Model {
     pub quit: bool,
     /// An id the store handed out for the next new record (update does no IO).
     pub reserved_id: Option<u64>,
+    /// The home screen (calendar or Today) that `q` on a list screen returns to.
+    pub home: super::navigation::Home,
+    /// The list screen open, or the one the open card was reached from.
+    pub list: Option<super::navigation::ListScreen>,
     /// The live keymap: help, palette and the which-key line are built from it.
     pub keymap: Rc<Keymap>,
     /// The caseload board, kept while a case card opened from it is shown.
@@ -229,6 +233,8 @@ impl Model {
             quit: false,
             reserved_id: None,
             keymap,
+            home: super::navigation::Home::Calendar,
+            list: None,
             board: None,
             workload: None,
             summons: None,

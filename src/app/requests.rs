@@ -601,10 +601,7 @@ pub fn requests_screen(model: &mut Model, named: Named) -> Vec<Effect> {
                 return effects;
             }
         }
-        Named::CloseCard => {
-            model.screen = Screen::Calendar;
-            return super::update::load_window(model);
-        }
+        Named::CloseCard => return super::navigation::close_list(model),
         _ => {}
     }
     vec![]

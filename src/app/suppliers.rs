@@ -169,10 +169,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         }
         (Named::PlanSupplierVisit, _) => return start_visit(model),
         (Named::Undo | Named::Redo, _) => return undo_redo(model, named),
-        (Named::CloseCard, _) => {
-            model.screen = Screen::Calendar;
-            return load_window(model);
-        }
+        (Named::CloseCard, _) => return super::navigation::close_list(model),
         _ => {}
     }
     vec![]

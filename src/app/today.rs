@@ -114,11 +114,6 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     if matches!(named, Named::Undo | Named::Redo) {
         return super::update::undo_redo(model, named);
     }
-    if named == Named::GoCalendar {
-        model.screen = Screen::Calendar;
-        model.day = model.today();
-        return super::update::load_window(model);
-    }
     let Some(item) = selected_item(model).cloned() else {
         return vec![];
     };

@@ -95,6 +95,9 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         }
         _ => {}
     }
+    if let Some(effects) = super::navigation::switch(model, named) {
+        return effects;
+    }
     match &model.popup {
         None => match model.screen {
             Screen::Calendar => calendar(model, named),
@@ -153,7 +156,6 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
             effects.extend(need_directory(model));
             effects
         }
-        Named::OpenToday => super::today::open(model),
         Named::NewMeeting => {
             let from = search_start(model);
             fetch_ahead(model, from, Question::NewMeeting { from, case: None })
@@ -165,9 +167,6 @@ fn calendar(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::Undo | Named::Redo => undo_redo(model, named),
         Named::NewCase => records::new_case(model),
         Named::NewContact => records::new_contact(model),
-        Named::SupplierOverview => super::suppliers::open(model),
-        Named::OpenRequests => super::requests::open_requests(model),
-        Named::OpenBoard => super::board::open(model),
         _ => selected_meeting_action(model, named),
     }
 }

@@ -210,6 +210,8 @@ catalogue! {
     Saved => ("Gemt", "Saved"),
     NothingToUndo => ("Intet at fortryde", "Nothing to undo"),
     StatusHint => ("q afslut  ? hjælp", "q quit  ? help"),
+    /// The hint on screens where `q` goes back rather than quits.
+    StatusHintBack => ("q tilbage  ? hjælp", "q back  ? help"),
     Help => ("Hjælp", "Help"),
     Quit => ("Afslut", "Quit"),
     Search => ("Søg", "Search"),

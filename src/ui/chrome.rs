@@ -119,7 +119,11 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
 /// The pending keys (their continuations are in the which-key box), else the status message, else what undo would revert, else a key hint.
 pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
-    let hint = Msg::StatusHint.text(lang);
+    let hint = match model.screen {
+        Screen::Calendar | Screen::Today { .. } => Msg::StatusHint,
+        _ => Msg::StatusHintBack,
+    }
+    .text(lang);
     let mut spans: Vec<Span<'static>> = Vec::new();
     if let Some(pending) = &model.pending {
         // The continuations are listed in the which-key box above.
