@@ -80,3 +80,47 @@ fn the_hint_says_what_q_does_on_each_screen() {
     app.keys("enter");
     assert!(last(&app).contains("q back"), "{}", last(&app));
 }
+
+#[test]
+fn screens_do_not_switch_under_an_open_popup() {
+    let mut app = App::demo_today(Lang::En);
+    app.keys("enter o");
+    assert!(app.model.popup.is_some(), "the items popup is open");
+    app.keys("g b");
+    assert_eq!(on(&app), "card", "the popup keeps the screen");
+    app.keys("esc g b");
+    assert_eq!(on(&app), "board");
+}
+
+#[test]
+fn today_follows_the_clock_past_midnight() {
+    use caseplan::app::action::Action;
+    let mut app = App::demo_today(Lang::En);
+    let Screen::Today { list, .. } = &app.model.screen else {
+        panic!("starts on Today");
+    };
+    let before = list.today.len() + list.overdue.len();
+    let tomorrow = harness::at("2026-11-25 00:01");
+    let effects = caseplan::app::update::update(&mut app.model, Action::Tick(tomorrow));
+    caseplan::app::runner::apply(&app.store, &mut app.model, effects).unwrap();
+    assert_eq!(
+        app.model.day,
+        tomorrow.date(),
+        "the meetings column shows the new day"
+    );
+    let Screen::Today { list, .. } = &app.model.screen else {
+        panic!("still on Today");
+    };
+    assert!(
+        list.overdue
+            .iter()
+            .chain(&list.today)
+            .all(|item| item.due <= tomorrow.date()),
+        "the list is the new day's"
+    );
+    assert_ne!(
+        before,
+        list.today.len() + list.overdue.len(),
+        "yesterday's coming items moved into today or overdue"
+    );
+}

@@ -29,9 +29,20 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Run(named) => run(model, named),
         Action::Type(key) => type_key(model, key),
         Action::Tick(now) => {
-            let new_day = now.date() != model.now.date();
+            let yesterday = model.now.date();
             model.now = now;
-            if new_day { load_window(model) } else { vec![] }
+            if now.date() == yesterday {
+                return vec![];
+            }
+            // Left open overnight: a screen that showed today follows to the new day.
+            if model.day == yesterday {
+                model.day = now.date();
+            }
+            let mut effects = load_window(model);
+            if matches!(model.screen, Screen::Today { .. }) {
+                effects.push(super::today::load(model));
+            }
+            effects
         }
         Action::Loaded(loaded) => loaded_data(model, loaded),
         Action::Written { kind, result } => written(model, kind, result),
@@ -95,7 +106,10 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         }
         _ => {}
     }
-    if let Some(effects) = super::navigation::switch(model, named) {
+    // Screens switch only with no popup open, so a half-typed form is never left behind.
+    if model.popup.is_none()
+        && let Some(effects) = super::navigation::switch(model, named)
+    {
         return effects;
     }
     match &model.popup {
