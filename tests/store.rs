@@ -801,3 +801,31 @@ fn the_streamed_export_reads_back_as_the_same_document() {
     assert_eq!(streamed, store.export_document(now).unwrap());
     assert!(!streamed.data.meetings.is_empty());
 }
+
+#[test]
+fn a_backup_streamed_while_cases_and_meetings_are_added_keeps_its_references_whole() {
+    let (_dir, store) = filled();
+    let now = utc("2026-11-24 08:00");
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            // A case and its first meeting arrive together, as the planner writes them.
+            for n in 0..300u64 {
+                let id = 10_000 + 2 * n;
+                let changes = [
+                    Change::Put(case(id, "Ny Borger").into_any()),
+                    Change::Put(meeting(id + 1, Some(id), "2026-11-25 10:00").into_any()),
+                ];
+                store.write(&changes).unwrap();
+            }
+        });
+        while !writer.is_finished() {
+            let mut bytes = Vec::new();
+            store.write_export(&mut bytes, now).unwrap();
+            let doc = ExportDocument::from_json(std::str::from_utf8(&bytes).unwrap()).unwrap();
+            let (_scratch, fresh) = open_temp();
+            fresh
+                .import(&doc.data)
+                .expect("every meeting's case is in the same backup");
+        }
+    });
+}

@@ -11,6 +11,21 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::Ordering;
 
+/// The order a streamed export reads the kinds in: records that refer to cases and contacts
+/// first, cases and then contacts last. The daily backup streams while the planner may write;
+/// a case and its first meeting are written together, so a meeting read early means its case
+/// exists when cases are read later, and the backup's references stay whole.
+const WRITE_ORDER: [Kind; 8] = [
+    Kind::Meeting,
+    Kind::Course,
+    Kind::MedicalRequest,
+    Kind::Agreement,
+    Kind::Event,
+    Kind::Note,
+    Kind::Case,
+    Kind::Contact,
+];
+
 /// Records per sled batch during an import.
 const IMPORT_CHUNK: usize = 2048;
 
@@ -123,7 +138,7 @@ impl Store {
         .map_err(io)?;
         serde_json::to_writer(&mut *out, &exported_at).map_err(json)?;
         out.write_all(b",\"data\":{").map_err(io)?;
-        for (i, kind) in Kind::ALL.iter().enumerate() {
+        for (i, kind) in WRITE_ORDER.iter().enumerate() {
             let separator = if i == 0 { "" } else { "," };
             write!(out, "{separator}\"{}\":[", kind.tree_name()).map_err(io)?;
             for (j, item) in self.tree(TreeId::Record(*kind)).iter().enumerate() {
