@@ -746,6 +746,7 @@ catalogue! {
     DoneMarked => ("Klaret", "Done"),
     EscalateIsAdvice => ("Et forslag, ikke en opgave: udsæt med z, når det er taget op", "A suggestion, not a task: snooze it with z once it is taken up"),
     SummonsThisWeek => ("skal indkaldes", "to summon"),
+    CadenceNextBy => ("næste samtale senest", "next meeting due by"),
     TodayKeysHint => ("x klaret · z udsæt · c kontakt · b book · Enter kort · t kalender", "x done · z snooze · c contact · b book · Enter card · t calendar"),
 
 }
