@@ -27,13 +27,16 @@ pub const TWO_COLUMNS: u16 = 120;
 
 pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
-    let hints: [(&[&str], Msg); 6] = [
+    // Short words so the card's keys fit 80 columns; the status bar says "q back", the arrow
+    // says there is more below, and `?` lists every key.
+    let hints: [(&[&str], Msg); 7] = [
         (&["log_contact"], Msg::HintLogContact),
         (&["add_note"], Msg::HintNote),
         (&["add_agreement"], Msg::HintAgreement),
         (&["book_meeting"], Msg::HintBookMeeting),
-        (&["scroll_down", "scroll_up"], Msg::HintScroll),
-        (&["close_card"], Msg::HintBack),
+        (&["new_course"], Msg::HintNewCourse),
+        (&["new_medical_request"], Msg::HintNewRequest),
+        (&["open_items"], Msg::HintOpenItems),
     ];
     if area.width >= TWO_COLUMNS {
         let col = (area.width - 3) / 2;

@@ -1,6 +1,6 @@
 //! The case card's contact cadence line (rettidighed): counted from the last meeting held,
 //! afbud and udeblevet listed as not counting, a passed due date marked; on the screen and in
-//! `caseplan card` (text and JSON).
+//! `caseplan card` (text and JSON). And the card's key hint at 80 columns.
 
 mod common;
 mod harness;
@@ -166,4 +166,23 @@ fn caseplan_card_prints_the_cadence_line_and_its_json() {
     let out = common::caseplan(dir.path(), &["card", "carl", "--json"]);
     let card: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(card["cadence"].is_null(), "{card}");
+}
+
+#[test]
+fn the_key_hint_names_courses_medical_and_the_lists_within_80_columns() {
+    for (lang, course, medical, lists) in [
+        (Lang::Da, "f forløb", "l læge", "o forløb og anm."),
+        (Lang::En, "f course", "l medical", "o both lists"),
+    ] {
+        let mut app = app(lang);
+        open_card(&mut app, "anne");
+        let screen = app.screen(80, 24);
+        let hint = &screen[22];
+        for words in ["c log", "b book", course, medical, lists] {
+            assert!(hint.contains(words), "{words:?} missing in {hint:?}");
+        }
+        // Nothing cut off, and room is left for the "more below" arrow.
+        assert!(!hint.contains('…'), "{hint:?}");
+        assert!(hint.trim_end().chars().count() <= 76, "{hint:?}");
+    }
 }
