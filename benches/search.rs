@@ -88,10 +88,13 @@ fn lookup(c: &mut Criterion) {
         .expect("now");
     let medical = caseplan::config::Medical::default();
     let courses = caseplan::config::Courses::default();
+    let cadence = caseplan::config::default_cadence();
     let mut card_group = c.benchmark_group("case_card");
     card_group.bench_function("10000", |b| {
         b.iter(|| {
-            black_box(card(big, CaseId(5_000), &zone, now, &medical, &courses).expect("card"))
+            black_box(
+                card(big, CaseId(5_000), &zone, now, &medical, &courses, &cadence).expect("card"),
+            )
         })
     });
     card_group.finish();

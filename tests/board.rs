@@ -65,6 +65,7 @@ fn one_row_per_active_case_agreeing_with_each_case_card() {
             app.model.settings.zone.to_utc(now),
             &app.model.settings.medical,
             &app.model.settings.courses,
+            &app.model.settings.config.cadence,
         )
         .unwrap()
         .unwrap();

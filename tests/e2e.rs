@@ -108,3 +108,32 @@ fn the_demo_flag_opens_a_throwaway_database_and_removes_it() {
         "--demo never touches the user's own database"
     );
 }
+
+#[test]
+fn without_a_start_screen_setting_the_planner_opens_on_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = caseplan(dir.path(), &["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The test's own configuration: Danish, and no `start_screen`, so the default applies.
+    let config = dir.path().join("default-start.toml");
+    std::fs::write(&config, "language = \"da\"\n").unwrap();
+    let config = config.to_str().unwrap();
+    let mut tui = Tui::start(dir.path(), &["--config", config], 80, 24);
+    let screen = tui.wait_for("I dag · tir 24.11.2026");
+    assert!(
+        screen.contains("Det forfalder") && screen.contains("for sent ("),
+        "the due list, overdue first:\n{screen}"
+    );
+    assert!(screen.contains("Dagens samtaler"), "{screen}");
+    tui.send("gc");
+    let screen = tui.wait_for_without("Dag · tirsdag 24.11.2026", "Det forfalder");
+    assert!(
+        screen.contains("Telefonvagt"),
+        "the day's meetings:\n{screen}"
+    );
+    tui.send("go");
+    tui.wait_for_without("Det forfalder", "Dag · tirsdag");
+    // Today is home: `q` quits from it.
+    tui.send("q");
+    assert!(tui.wait_exit());
+}

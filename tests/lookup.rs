@@ -122,6 +122,7 @@ fn the_card_holds_the_cases_open_agreements_courses_and_requests() {
         now(),
         &Medical::default(),
         &caseplan::config::Courses::default(),
+        &caseplan::config::default_cadence(),
     )
     .unwrap()
     .unwrap();
@@ -194,6 +195,7 @@ fn the_card_holds_the_cases_open_agreements_courses_and_requests() {
             now(),
             &Medical::default(),
             &caseplan::config::Courses::default(),
+            &caseplan::config::default_cadence(),
         )
         .unwrap()
         .is_none()

@@ -26,6 +26,8 @@ pub enum Effect {
         now: DateTime<Utc>,
         medical: Box<Medical>,
         courses: Box<crate::config::Courses>,
+        /// The contact cadence rules (rettidighed) for the card's cadence line.
+        cadence: Vec<crate::config::CadenceRule>,
     },
     /// Load a contact's card.
     LoadContactCard(ContactId),

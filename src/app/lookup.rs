@@ -105,6 +105,7 @@ pub(super) fn load_card(model: &Model, case: CaseId) -> Effect {
         now: model.settings.zone.to_utc(model.now),
         medical: Box::new(model.settings.medical.clone()),
         courses: Box::new(model.settings.courses.clone()),
+        cadence: model.settings.config.cadence.clone(),
     }
 }
 

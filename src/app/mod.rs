@@ -104,10 +104,14 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result
     );
     model.demo = demo;
     model.first_run = store.none_of::<crate::model::Case>();
-    let mut effects = update::load_window(&model);
-    if ctx.config.today.start_screen == crate::config::StartScreen::Today && !model.first_run {
-        effects.push(today::load(&model));
+    let start_on_today =
+        ctx.config.today.start_screen == crate::config::StartScreen::Today && !model.first_run;
+    if start_on_today {
         model.home = navigation::Home::Today;
+    }
+    let mut effects = update::load_window(&model);
+    if start_on_today {
+        effects.push(today::load(&model));
     }
     runner::apply(store, &mut model, effects)?;
     Ok(model)

@@ -40,9 +40,10 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
             now,
             medical,
             courses,
+            cadence,
         } => Action::Loaded(Loaded::Card(
             case,
-            card(store, case, &zone, now, &medical, &courses)?.map(Box::new),
+            card(store, case, &zone, now, &medical, &courses, &cadence)?.map(Box::new),
         )),
         Effect::EditCase(id) => {
             Action::Loaded(Loaded::CaseToEdit(store.get::<Case>(id)?.map(Box::new)))

@@ -67,8 +67,8 @@ pub fn load_window(model: &Model) -> Vec<Effect> {
         }
         _ => vec![],
     };
-    // The week view shows the workload gauge of this week and the next.
-    if model.view == View::Week {
+    // The week view and the Today screen show the workload gauge of this week and the next.
+    if model.view == View::Week || model.home == super::navigation::Home::Today {
         effects.push(Effect::LoadWorkload {
             now: model.now,
             hours: model.settings.hours.clone(),

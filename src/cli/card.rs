@@ -4,6 +4,7 @@
 //! phone number or a case reference that fits exactly one case, closed cases included.
 
 use crate::context::Context;
+use crate::i18n::due_words::{cadence_days_late, cadence_line};
 use crate::i18n::{
     self, Lang, Msg, label_contact_kind, label_course_kind, label_form, label_purpose,
     label_target_group,
@@ -46,6 +47,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         ctx.clock.now(),
         &ctx.config.medical,
         &ctx.config.courses,
+        &ctx.config.cadence,
     )?
     else {
         bail!("case {id} is gone");
@@ -240,6 +242,15 @@ pub fn sheet(card: &Card, lang: Lang, today: NaiveDate) -> String {
         t(lang, "Næste samtale", "Next meeting"),
         &next.unwrap_or_default(),
     );
+    if let Some(cadence) = &card.cadence {
+        let mut parts = cadence_line(cadence, lang, today);
+        if let Some(due) = parts.first_mut()
+            && cadence_days_late(cadence, today).is_some()
+        {
+            *due = format!("! {due}");
+        }
+        out.always(Msg::ContactCadence.text(lang), &parts.join(" · "));
+    }
     let y = card.last_year;
     out.always(
         t(lang, "Seneste 12 mdr.", "Last 12 months"),

@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use crate::domain::chase::{self, RequestState};
-use crate::i18n::{label_request_kind, request_state};
+use crate::i18n::{Lang, Msg, label_request_kind, request_state};
 use crate::model::{CaseId, MedicalRequest};
 use crate::time::format_date;
 use anyhow::Result;
@@ -67,15 +67,29 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     }
     let lang = ctx.lang();
     for r in &rows {
-        println!(
-            "{:<10}  {:<22} {} · {} · {} · {} chases",
-            r.next_action.map_or_else(|| "-".to_string(), format_date),
-            r.case_name,
-            label_request_kind(&r.kind, lang),
-            r.recipient,
-            request_state(r.state, lang),
-            r.chases
-        );
+        println!("{}", text_line(r, lang));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// "25.11.2026  Anne Jensen   Statusattest · Lægehuset · rykker 1 sendt · 1 rykker"; a
+/// withdrawn or acted-on request says so where the state goes ("trukket tilbage 12.11.2026"),
+/// with "-" for its next action.
+fn text_line(r: &RequestRow, lang: Lang) -> String {
+    let mut parts = vec![label_request_kind(&r.kind, lang).into_owned()];
+    if !r.recipient.is_empty() {
+        parts.push(r.recipient.clone());
+    }
+    parts.push(request_state(r.state, lang));
+    match r.chases {
+        0 => {}
+        1 => parts.push(format!("1 {}", Msg::HintChase.text(lang))),
+        n => parts.push(format!("{n} {}", Msg::ChasesWord.text(lang))),
+    }
+    format!(
+        "{:<10}  {:<22} {}",
+        r.next_action.map_or_else(|| "-".to_string(), format_date),
+        r.case_name,
+        parts.join(" · ")
+    )
 }

@@ -469,10 +469,10 @@ catalogue! {
     MoreWord => ("mere", "more"),
     LastTwelveMonths => ("Seneste 12 mdr.", "Last 12 months"),
     ClosedWord => ("lukket", "closed"),
-    HintLogContact => ("log kontakt", "log contact"),
+    HintLogContact => ("log", "log"),
     HintNote => ("notat", "note"),
     HintAgreement => ("aftale", "agreement"),
-    HintBookMeeting => ("book samtale", "book meeting"),
+    HintBookMeeting => ("book", "book"),
     HintScroll => ("rul", "scroll"),
     HintBack => ("tilbage", "back"),
     HintChoose => ("vælg", "choose"),
@@ -746,6 +746,10 @@ catalogue! {
     DoneMarked => ("Klaret", "Done"),
     EscalateIsAdvice => ("Et forslag, ikke en opgave: udsæt med z, når det er taget op", "A suggestion, not a task: snooze it with z once it is taken up"),
     SummonsThisWeek => ("skal indkaldes", "to summon"),
+    CadenceNextBy => ("næste samtale senest", "next meeting due by"),
+    HintNewCourse => ("forløb", "course"),
+    HintNewRequest => ("læge", "medical"),
+    HintOpenItems => ("forløb og anm.", "both lists"),
     TodayKeysHint => ("x klaret · z udsæt · c kontakt · b book · Enter kort · t kalender", "x done · z snooze · c contact · b book · Enter card · t calendar"),
 
 }

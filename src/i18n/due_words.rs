@@ -2,11 +2,12 @@
 //! due 20 Nov, 2 days late", "rule: aktivitetsparat, at least 4 meetings in 12 months; last
 //! held 14 Aug"), in Danish and English. The facts come from `domain::due`.
 
-use super::{Lang, label_status, label_target_group, month_short};
+use super::{Lang, Msg, label_status, label_target_group, month_short};
 use crate::domain::cadence::{CadenceSource, CaseCadence};
 use crate::domain::due::{DueItem, DueWhat};
 use crate::domain::reminder::{Basis, CadenceKind, Reminder, ReminderKind};
 use crate::model::Party;
+use crate::time::format_date;
 use chrono::{Datelike, NaiveDate};
 
 fn pick(lang: Lang, da: &str, en: &str) -> String {
@@ -272,7 +273,11 @@ pub fn cadence_reason(c: &CaseCadence, lang: Lang) -> Vec<String> {
             .not_counted
             .iter()
             .map(|(day, status)| {
-                format!("{} {}", label_status(*status, lang), short_date(*day, lang))
+                format!(
+                    "{} {}",
+                    label_status(*status, lang).to_lowercase(),
+                    short_date(*day, lang)
+                )
             })
             .collect();
         out.push(match lang {
@@ -281,6 +286,29 @@ pub fn cadence_reason(c: &CaseCadence, lang: Lang) -> Vec<String> {
         });
     }
     out
+}
+
+/// The case card's cadence line in parts: when the next meeting is due ("næste samtale senest
+/// 14.02.2027", with the days late once past), then the rule and the last held meeting, then
+/// the meetings that did not count. The first part is the one to mark when it is late.
+pub fn cadence_line(c: &CaseCadence, lang: Lang, today: NaiveDate) -> Vec<String> {
+    let mut due = format!(
+        "{} {}",
+        Msg::CadenceNextBy.text(lang),
+        format_date(c.next_due)
+    );
+    if let Some(late) = cadence_days_late(c, today) {
+        due.push_str(&format!(", {}", days_late(late, lang)));
+    }
+    let mut out = vec![due];
+    out.extend(cadence_reason(c, lang));
+    out
+}
+
+/// Days past the cadence's due date, `None` while it is not yet passed.
+pub fn cadence_days_late(c: &CaseCadence, today: NaiveDate) -> Option<u32> {
+    let days = (today - c.next_due).num_days();
+    (days > 0).then(|| u32::try_from(days).unwrap_or(u32::MAX))
 }
 
 #[cfg(test)]
@@ -329,5 +357,49 @@ mod tests {
             da.contains("mindst 4 samtaler på 12 måneder; sidst afholdt 14. aug"),
             "{da}"
         );
+    }
+
+    fn cadence(next_due: &str) -> CaseCadence {
+        CaseCadence {
+            next_due: d(next_due),
+            last_held: Some(d("2026-11-14")),
+            not_counted: vec![
+                (
+                    d("2026-11-20"),
+                    crate::model::MeetingStatus::CancelledByCitizen,
+                ),
+                (d("2026-11-24"), crate::model::MeetingStatus::NoShow),
+            ],
+            source: CadenceSource::Rule {
+                key: "aktivitetsparat".into(),
+                min_meetings: Some(4),
+                per_months: Some(12),
+                max_days_between: None,
+            },
+        }
+    }
+
+    #[test]
+    fn cadence_line_says_when_why_and_what_did_not_count() {
+        let today = d("2026-11-24");
+        let da = cadence_line(&cadence("2027-02-14"), Lang::Da, today);
+        assert_eq!(da[0], "næste samtale senest 14.02.2027");
+        assert!(da[1].contains("sidst afholdt 14. nov"), "{da:?}");
+        assert_eq!(da[2], "tæller ikke: afbud 20. nov, udeblevet 24. nov");
+        let en = cadence_line(&cadence("2027-02-14"), Lang::En, today);
+        assert_eq!(en[0], "next meeting due by 14.02.2027");
+        assert_eq!(
+            en[2],
+            "not counted: cancelled by citizen 20 Nov, no-show 24 Nov"
+        );
+    }
+
+    #[test]
+    fn cadence_line_counts_the_days_late_once_past() {
+        let today = d("2026-11-24");
+        assert_eq!(cadence_days_late(&cadence("2026-11-24"), today), None);
+        assert_eq!(cadence_days_late(&cadence("2026-11-23"), today), Some(1));
+        let da = cadence_line(&cadence("2026-11-14"), Lang::Da, today);
+        assert_eq!(da[0], "næste samtale senest 14.11.2026, 10 dage for sent");
     }
 }

@@ -129,7 +129,7 @@ mod tests {
     use std::collections::HashMap;
 
     /// Words that are the same in both languages.
-    const SAME_IN_BOTH: [Msg; 7] = [
+    const SAME_IN_BOTH: [Msg; 9] = [
         Msg::Mentor,
         Msg::PlanB,
         Msg::Video,
@@ -137,6 +137,8 @@ mod tests {
         Msg::PurposeAdmin,
         Msg::Demo,
         Msg::BoardFlagSos,
+        Msg::HintLogContact,
+        Msg::HintBookMeeting,
     ];
 
     #[test]

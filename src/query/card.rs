@@ -4,7 +4,8 @@
 //! The card holds keys and enums, not labels: the screen and the CLI word them in the
 //! interface language. Local times are wall-clock times in the configured zone.
 
-use crate::config::{Courses, Medical};
+use crate::config::{CadenceRule, Courses, Medical};
+use crate::domain::cadence::{CaseCadence, case_cadence};
 use crate::domain::chase;
 use crate::domain::reminder::Reminder;
 use crate::domain::reports::{ChecklistGap, checklist_gaps, course_reminders, is_finished};
@@ -68,6 +69,9 @@ pub struct Card {
     pub notes_total: usize,
     /// Meetings of the last 12 months by outcome.
     pub last_year: MeetingCounts,
+    /// When the next meeting is due under the contact cadence (rettidighed), counted from the
+    /// last meeting held; `None` when no rule or override applies, or the case is closed.
+    pub cadence: Option<CaseCadence>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -339,6 +343,7 @@ pub fn card(
     now: DateTime<Utc>,
     medical: &Medical,
     courses_config: &Courses,
+    cadence_rules: &[CadenceRule],
 ) -> Result<Option<Card>> {
     let Some(case) = store.get::<Case>(id)? else {
         return Ok(None);
@@ -440,8 +445,11 @@ pub fn card(
             place_text: m.place.text.clone(),
         });
 
+    let cadence = case_cadence(&case, &meetings, cadence_rules, today);
+
     Ok(Some(Card {
         id: case.id,
+        cadence,
         away_today: case.away_on(today).cloned(),
         last_year: meeting_counts(&meetings, today, now_local),
         name: case.name,

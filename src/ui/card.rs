@@ -5,7 +5,9 @@
 use super::text::{fit, pad, width};
 use super::theme;
 use crate::app::model::Model;
+use crate::domain::cadence::CaseCadence;
 use crate::domain::reminder::ReminderKind;
+use crate::i18n::due_words::{cadence_days_late, cadence_line};
 use crate::i18n::{
     Lang, Msg, checklist_gap, course_reminder, label_channel, label_contact_kind,
     label_course_kind, label_form, label_place, label_purpose, label_target_group, weekday_short,
@@ -25,18 +27,21 @@ pub const TWO_COLUMNS: u16 = 120;
 
 pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
-    let hints: [(&[&str], Msg); 6] = [
+    // Short words so the card's keys fit 80 columns; the status bar says "q back", the arrow
+    // says there is more below, and `?` lists every key.
+    let hints: [(&[&str], Msg); 7] = [
         (&["log_contact"], Msg::HintLogContact),
         (&["add_note"], Msg::HintNote),
         (&["add_agreement"], Msg::HintAgreement),
         (&["book_meeting"], Msg::HintBookMeeting),
-        (&["scroll_down", "scroll_up"], Msg::HintScroll),
-        (&["close_card"], Msg::HintBack),
+        (&["new_course"], Msg::HintNewCourse),
+        (&["new_medical_request"], Msg::HintNewRequest),
+        (&["open_items"], Msg::HintOpenItems),
     ];
     if area.width >= TWO_COLUMNS {
         let col = (area.width - 3) / 2;
         let label_w = label_width(lang);
-        let left = top_lines(card, lang, col, label_w)
+        let left = top_lines(card, lang, model.today(), col, label_w)
             .into_iter()
             .chain(status_lines(card, lang, label_w))
             .chain(agreement_lines(card, lang))
@@ -59,7 +64,7 @@ pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffe
     } else {
         let col = area.width.saturating_sub(2);
         let label_w = label_width(lang);
-        let lines = top_lines(card, lang, col, label_w)
+        let lines = top_lines(card, lang, model.today(), col, label_w)
             .into_iter()
             .chain(status_lines(card, lang, label_w))
             .chain(agreement_lines(card, lang))
@@ -325,6 +330,7 @@ fn label_width(lang: Lang) -> usize {
         Msg::PlanB,
         Msg::LastTold,
         Msg::LastTwelveMonths,
+        Msg::ContactCadence,
     ]
     .iter()
     .map(|m| width(m.text(lang)))
@@ -396,7 +402,13 @@ fn away_word(reason: AwayReason) -> Msg {
 }
 
 /// Name and case facts, phones, flags, the upcoming meeting, the last contact, preferences.
-fn top_lines(card: &Card, lang: Lang, col: u16, label_w: usize) -> Vec<Line<'static>> {
+fn top_lines(
+    card: &Card,
+    lang: Lang,
+    today: NaiveDate,
+    col: u16,
+    label_w: usize,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut name = vec![Span::styled(card.name.clone(), theme::bold())];
     if !card.alias.trim().is_empty() {
@@ -479,6 +491,13 @@ fn top_lines(card: &Card, lang: Lang, col: u16, label_w: usize) -> Vec<Line<'sta
             contact_spans(attempt, lang),
         ));
     }
+    if let Some(cadence) = &card.cadence {
+        out.push(labelled(
+            Msg::ContactCadence.text(lang),
+            label_w,
+            cadence_spans(cadence, lang, today),
+        ));
+    }
     let prefs = &card.preferences;
     let preferences: Vec<&str> = [&prefs.time_of_day, &prefs.place, &prefs.channel]
         .into_iter()
@@ -556,6 +575,22 @@ fn flag_lines(card: &Card, lang: Lang, col: u16) -> Vec<Line<'static>> {
         .into_iter()
         .map(|(text, style)| Line::styled(text, style))
         .collect()
+}
+
+/// "næste samtale senest 14.02.2027 · regel: … · tæller ikke: afbud 20. nov"; a passed due
+/// date marked "!" like other late things.
+fn cadence_spans(cadence: &CaseCadence, lang: Lang, today: NaiveDate) -> Vec<Span<'static>> {
+    let mut parts = cadence_line(cadence, lang, today).into_iter();
+    let due = parts.next().unwrap_or_default();
+    let mut spans = vec![if cadence_days_late(cadence, today).is_some() {
+        Span::styled(format!("! {due}"), theme::error())
+    } else {
+        Span::raw(due)
+    }];
+    for part in parts {
+        spans.push(Span::styled(format!(" · {part}"), theme::dim()));
+    }
+    spans
 }
 
 /// "fre 20.11.2026 08:30 · e-Boks-brev · 4 dage siden", not reached marked with "!".

@@ -1,5 +1,6 @@
 //! The Today screen: today's meetings on the left, the due list on the right grouped overdue /
-//! today / coming, and the selected item's reason with the keys at the bottom.
+//! today / coming, the week's workload gauge in the rule below them, and the selected item's
+//! reason with the keys at the bottom.
 
 use super::day::{split_h, split_v};
 use super::text::{fit, pad};
@@ -222,6 +223,11 @@ fn draw_detail(model: &Model, list: &DueList, selected: usize, area: Rect, buf: 
     let lang = model.lang;
     let w = usize::from(area.width);
     buf.set_string(area.x, area.y, "─".repeat(w), theme::dim());
+    // The workload gauge in the rule, so the week's density is in view without a row of its own.
+    if let Some(workload) = &model.workload {
+        let gauge = super::workload::line(workload, lang, w.saturating_sub(4));
+        buf.set_string(area.x + 1, area.y, format!(" {gauge} "), theme::plain());
+    }
     let keys_y = area.y + area.height - 1;
     if let Some(item) = list.get(selected) {
         let line = Line::from(vec![

@@ -131,6 +131,22 @@ impl Tui {
         }
     }
 
+    /// Waits until the screen shows `text` and no longer shows `gone` (a screen fully replaced),
+    /// failing with the screen after the same deadline as `wait_for`.
+    pub fn wait_for_without(&self, text: &str, gone: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.contents();
+            if screen.contains(text) && !screen.contains(gone) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("screen never showed {text:?} without {gone:?}; it shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     pub fn send(&mut self, keys: &str) {
         self.writer
             .write_all(keys.as_bytes())

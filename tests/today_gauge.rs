@@ -1,0 +1,47 @@
+//! The Today screen shows the workload gauge (this week and the next), the same as the week
+//! view's, whether Today is the start screen or opened with `g o`.
+
+mod harness;
+
+use caseplan::app::model::{Screen, View};
+use caseplan::i18n::Lang;
+use harness::App;
+
+fn gauge_row(app: &App) -> String {
+    app.screen(80, 24)
+        .into_iter()
+        .find(|row| row.starts_with("─ "))
+        .unwrap_or_default()
+}
+
+#[test]
+fn today_as_the_start_screen_shows_the_gauge_in_the_rule() {
+    let app = App::demo_today(Lang::Da);
+    assert!(matches!(app.model.screen, Screen::Today { .. }));
+    let workload = app.model.workload.as_ref().expect("the gauge is loaded");
+    assert!(workload.this_week.meetings > 0);
+    let row = gauge_row(&app);
+    assert!(
+        row.starts_with(&format!("─ Uge 48: {} samt.", workload.this_week.meetings)),
+        "{row:?}"
+    );
+    assert!(
+        row.contains("│ uge 49:") && row.contains("ledigt"),
+        "{row:?}"
+    );
+}
+
+#[test]
+fn today_opened_from_the_day_view_loads_the_gauge_too() {
+    let mut app = App::demo();
+    assert_eq!(app.model.view, View::Day);
+    assert!(app.model.workload.is_none(), "the day view has no gauge");
+    app.keys("g o");
+    assert!(matches!(app.model.screen, Screen::Today { .. }));
+    assert!(app.model.workload.is_some());
+    let row = gauge_row(&app);
+    assert!(
+        row.contains("Week 48:") && row.contains("│ week 49:"),
+        "{row:?}"
+    );
+}
