@@ -267,17 +267,26 @@ pub enum MedicalInfo {
     Recent { last: NaiveDate },
     /// The last information came on `last`, longer ago than configured.
     OldSince { last: NaiveDate },
-    /// No request of the case was ever answered.
+    /// No request of the case was ever answered, and the case is older than the limit.
     NoneOnFile,
+    /// Nothing on file yet, but the case is younger than the limit: nothing to flag.
+    NoneYet,
 }
 
 impl MedicalInfo {
-    /// Judges the newest received date of a case's requests.
-    pub fn judge(last: Option<NaiveDate>, today: NaiveDate, years: u32) -> MedicalInfo {
+    /// Judges the newest received date of a case's requests; a case opened within the limit
+    /// has not yet gone that long without.
+    pub fn judge(
+        last: Option<NaiveDate>,
+        opened: NaiveDate,
+        today: NaiveDate,
+        years: u32,
+    ) -> MedicalInfo {
         let limit = today
             .checked_sub_months(Months::new(years.saturating_mul(12)))
             .unwrap_or(NaiveDate::MIN);
         match last {
+            None if opened >= limit => MedicalInfo::NoneYet,
             None => MedicalInfo::NoneOnFile,
             Some(last) if last < limit => MedicalInfo::OldSince { last },
             Some(last) => MedicalInfo::Recent { last },
@@ -288,7 +297,7 @@ impl MedicalInfo {
     /// recent.
     pub fn flag(self, lang: Lang) -> Option<String> {
         match self {
-            MedicalInfo::Recent { .. } => None,
+            MedicalInfo::Recent { .. } | MedicalInfo::NoneYet => None,
             MedicalInfo::OldSince { last } => Some(
                 Msg::NoMedicalInfoSince
                     .text(lang)
@@ -396,7 +405,12 @@ pub fn card(
     medical_requests.sort_by_key(|r| (r.deadline.is_none(), r.deadline, r.id));
     received_requests.sort_by_key(|r| (r.next_chase, r.id));
     past_requests.sort_by_key(|r| std::cmp::Reverse((r.received.or(r.sent), r.id)));
-    let medical_info = MedicalInfo::judge(last_received, today, medical.no_medical_info_years);
+    let medical_info = MedicalInfo::judge(
+        last_received,
+        case.created.date_naive(),
+        today,
+        medical.no_medical_info_years,
+    );
 
     let mut network = Vec::new();
     for link in &case.network {
@@ -780,4 +794,31 @@ pub fn contact_card(store: &Store, id: ContactId) -> Result<Option<ContactCard>>
         people,
         cases,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn no_medical_information_is_flagged_only_after_the_configured_years() {
+        let today = d("2026-11-24");
+        let judge = |last, opened| MedicalInfo::judge(last, d(opened), today, 3);
+        assert_eq!(judge(None, "2026-11-17"), MedicalInfo::NoneYet);
+        assert_eq!(judge(None, "2023-11-24"), MedicalInfo::NoneYet);
+        assert_eq!(judge(None, "2023-11-23"), MedicalInfo::NoneOnFile);
+        let old = Some(d("2023-11-01"));
+        assert_eq!(
+            judge(old, "2020-01-01"),
+            MedicalInfo::OldSince {
+                last: d("2023-11-01")
+            }
+        );
+        assert_eq!(MedicalInfo::NoneYet.flag(Lang::En), None);
+        assert!(MedicalInfo::NoneOnFile.flag(Lang::En).is_some());
+    }
 }
