@@ -266,8 +266,14 @@ fn e_writes_the_markdown_sheet_into_exports_readable_by_the_user_alone() {
     }
 }
 
-/// Splits RFC 4180 CSV into records of fields.
+/// Splits RFC 4180 CSV into records of fields, as a spreadsheet does: the byte order mark
+/// dropped, the separator (`;` or `,`) read from the header.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').expect("a byte order mark");
+    let separator = text
+        .chars()
+        .find(|c| matches!(c, ';' | ','))
+        .expect("a separator");
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
@@ -281,7 +287,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
             }
             ('"', true) => quoted = false,
             ('"', false) => quoted = true,
-            (',', false) => record.push(std::mem::take(&mut field)),
+            (c, false) if c == separator => record.push(std::mem::take(&mut field)),
             ('\r', false) => {}
             ('\n', false) => {
                 record.push(std::mem::take(&mut field));
@@ -300,7 +306,7 @@ fn csv_parses_back_to_one_record_per_case_and_markdown_has_the_headings() {
     let csv = board_sheet::csv(&rows, today(), Lang::Da);
     let records = parse_csv(&csv);
     assert_eq!(records.len(), rows.len() + 1);
-    assert!(records.iter().all(|r| r.len() == 12), "same width");
+    assert!(records.iter().all(|r| r.len() == 13), "same width");
     assert_eq!(records[0][0], "Navn");
     for (record, row) in records[1..].iter().zip(&rows) {
         assert_eq!(record[0], row.name);

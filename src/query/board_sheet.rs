@@ -2,9 +2,9 @@
 //! (one section per case) and as CSV (one line per case), and the short cell texts the board
 //! screen and `caseplan board` share.
 //!
-//! Barriers are the case's plan B and its flags (SOS, interpreter, no working phone, call
-//! before a summons, away today): what stands in the way of the next step. What is open is the
-//! next meeting, the cadence date, late reports and open medical requests.
+//! Barriers are the case's flags (SOS, interpreter, no working phone, call before a summons,
+//! away today): what stands in the way of the next step. Plan B has its own line. What is open
+//! is the next meeting, the cadence date, late reports and open medical requests.
 
 use super::board::{BoardFlags, BoardRow};
 use crate::i18n::{Lang, Msg};
@@ -36,12 +36,9 @@ pub fn flags_short(flags: &BoardFlags, lang: Lang) -> String {
         .join(" ")
 }
 
-/// Plan B and the flags in words.
+/// The flags in words.
 pub fn barriers(row: &BoardRow, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
-    if !row.plan_b.trim().is_empty() {
-        out.push(format!("{}: {}", Msg::PlanB.text(lang), row.plan_b.trim()));
-    }
     let f = &row.flags;
     if f.sos {
         out.push(Msg::FlagSos.text(lang).to_string());
@@ -170,6 +167,7 @@ pub fn markdown(rows: &[BoardRow], today: NaiveDate, lang: Lang, filter: Option<
         let items = [
             (Msg::WhereNow, dash(&row.where_now)),
             (Msg::NextStep, dash(&row.next_step)),
+            (Msg::PlanB, dash(&row.plan_b)),
             (Msg::BoardBarriers, list_or_none(&barriers(row, lang), lang)),
             (
                 Msg::BoardOpen,
@@ -208,6 +206,7 @@ pub fn csv_header(lang: Lang) -> Vec<&'static str> {
         Msg::TargetGroup,
         Msg::WhereNow,
         Msg::NextStep,
+        Msg::PlanB,
         Msg::BoardBarriers,
         Msg::UpcomingMeeting,
         Msg::LastContact,
@@ -222,17 +221,22 @@ pub fn csv_header(lang: Lang) -> Vec<&'static str> {
     .collect()
 }
 
-/// The sheet as CSV (RFC 4180: commas, fields quoted when needed, CRLF line ends), one line
-/// per case after the header. Dates are DD.MM.YYYY as on screen.
+/// The sheet as CSV (RFC 4180 quoting, CRLF line ends), one line per case after the header,
+/// made to open right in a spreadsheet: a UTF-8 byte order mark so æøå survive, `;` between
+/// fields in Danish (the list separator of a Danish spreadsheet, where `,` is the decimal
+/// comma) and `,` in English, and a cell that would start a formula (`=`, `+`, `-`, `@`)
+/// prefixed with `'`. Dates are DD.MM.YYYY as on screen.
 pub fn csv(rows: &[BoardRow], today: NaiveDate, lang: Lang) -> String {
-    let mut out = String::new();
-    push_record(&mut out, csv_header(lang));
+    let separator = csv_separator(lang);
+    let mut out = String::from('\u{feff}');
+    push_record(&mut out, separator, csv_header(lang));
     for row in rows {
         let fields = [
             row.name.clone(),
             row.target_group_label.clone(),
             row.where_now.clone(),
             row.next_step.clone(),
+            row.plan_b.clone(),
             barriers(row, lang).join("; "),
             row.next_meeting.map(format_datetime).unwrap_or_default(),
             row.last_contact.map(format_date).unwrap_or_default(),
@@ -244,22 +248,39 @@ pub fn csv(rows: &[BoardRow], today: NaiveDate, lang: Lang) -> String {
             row.open_requests.len().to_string(),
             open_items(row, today, lang).join("; "),
         ];
-        push_record(&mut out, fields.iter().map(String::as_str));
+        push_record(&mut out, separator, fields.iter().map(String::as_str));
     }
     out
 }
 
-fn push_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
-    let quoted: Vec<String> = fields.into_iter().map(csv_field).collect();
-    out.push_str(&quoted.join(","));
+/// The field separator of the sheet in `lang`.
+pub fn csv_separator(lang: Lang) -> char {
+    match lang {
+        Lang::Da => ';',
+        Lang::En => ',',
+    }
+}
+
+fn push_record<'a>(out: &mut String, separator: char, fields: impl IntoIterator<Item = &'a str>) {
+    let quoted: Vec<String> = fields
+        .into_iter()
+        .map(|f| csv_field(f, separator))
+        .collect();
+    out.push_str(&quoted.join(&separator.to_string()));
     out.push_str("\r\n");
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+fn csv_field(text: &str, separator: char) -> String {
+    // A spreadsheet would run "=…" as a formula: text stays text.
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
     } else {
         text.to_string()
+    };
+    if text.contains([separator, '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
     }
 }
 
@@ -325,7 +346,7 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("- **Barrierer:** Plan B: Hjemmebesøg; SOS: vagt eller kollega i nærheden; Tolk (somali); Syg til 28.11.2026\n"),
+            md.contains("- **Plan B:** Hjemmebesøg\n- **Barrierer:** SOS: vagt eller kollega i nærheden; Tolk (somali); Syg til 28.11.2026\n"),
             "{md}"
         );
         assert!(
@@ -347,9 +368,32 @@ mod tests {
         let text = csv(&[row(), row()], day(24), Lang::En);
         let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[0].starts_with("Name,Target group,Where are we now,Next step,"));
+        assert!(
+            lines[0].starts_with("\u{feff}Name,Target group,Where are we now,Next step,Plan B,")
+        );
         assert!(
             lines[1].starts_with("\"Anne \"\"Annie\"\" Jensen\",Aktivitetsparat kontanthjælp,\"I praktik, 2 dage om ugen\",\"Opfølgning\nmed mentor\""),
+            "{}",
+            lines[1]
+        );
+    }
+
+    #[test]
+    fn danish_csv_separates_with_semicolons_and_keeps_formulas_as_text() {
+        let mut formula = row();
+        formula.name = "=HYPERLINK(\"x\")".into();
+        formula.where_now = "2,5 dage; om ugen".into();
+        let text = csv(&[formula], day(24), Lang::Da);
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert!(
+            lines[0].starts_with("\u{feff}Navn;Målgruppe;"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with(
+                "\"'=HYPERLINK(\"\"x\"\")\";Aktivitetsparat kontanthjælp;\"2,5 dage; om ugen\";"
+            ),
             "{}",
             lines[1]
         );
