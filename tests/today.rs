@@ -186,7 +186,7 @@ fn cadence_counts_held_meetings_only_and_says_what_did_not_count() {
         .iter()
         .find(|i| matches!(i.what, DueWhat::Cadence { .. }))
         .unwrap();
-    let reason = caseplan::i18n::due_words::due_reason(item, Lang::En);
+    let reason = caseplan::i18n::due_words::due_reason(item, d(TODAY), Lang::En);
     assert!(
         reason.contains("at least 4 meetings in 12 months; last held 14 Aug"),
         "{reason}"
@@ -356,4 +356,149 @@ fn today_screen_in_both_languages_and_sizes() {
             snap(&name, &app.draw(w, h));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review fixes (#8)
+
+use caseplan::domain::schedule::new_reports;
+use caseplan::model::{
+    Contact, ContactId, ContactKind, Course, CourseId, MedicalRequest, ReportCadence, RequestId,
+    request_kind,
+};
+
+fn supplier(id: u64) -> Contact {
+    Contact {
+        id: ContactId(id),
+        name: "Jobhuset".into(),
+        kind: ContactKind::Supplier,
+        organisation: None,
+        title: String::new(),
+        work_phone: String::new(),
+        email: String::new(),
+        note: String::new(),
+    }
+}
+
+/// A monthly course of case 1 from 20 July to `end`, its reports before December in and read.
+fn course(id: u64, end: &str) -> Course {
+    let start = d("2026-07-20");
+    let mut reports = new_reports(start, d(end), &ReportCadence::Monthly);
+    for r in reports.iter_mut().filter(|r| r.due < d("2026-12-01")) {
+        r.received = Some(r.due);
+        r.read = Some(r.due);
+    }
+    Course {
+        id: CourseId(id),
+        case: CaseId(1),
+        supplier: ContactId(90),
+        consultant: Some(ContactId(91)),
+        kind: "afklaring".into(),
+        start,
+        end: d(end),
+        hours_per_week: Some(10),
+        cadence: ReportCadence::Monthly,
+        checklist: Default::default(),
+        reports,
+        outcome: None,
+        continues: None,
+    }
+}
+
+fn request(id: u64) -> MedicalRequest {
+    MedicalRequest {
+        id: RequestId(id),
+        case: CaseId(1),
+        kind: request_kind::STATUSATTEST.into(),
+        recipient: None,
+        questions: "Kan borgeren arbejde 10 timer om ugen?".into(),
+        purpose: "rehabiliteringsteam".into(),
+        consent: Some(d("2026-09-01")),
+        sent: Some(d("2026-09-02")),
+        deadline: Some(d("2026-09-16")),
+        chases: vec![],
+        received: None,
+        acted_on: None,
+        withdrawn: None,
+    }
+}
+
+/// One case met on 20 Nov, so only the records under test are due.
+fn one_case(store: &Store) {
+    store.put(&case(1)).unwrap();
+    store.put(&supplier(90)).unwrap();
+    store
+        .put(&meeting(10, 1, "2026-11-20", MeetingStatus::Held))
+        .unwrap();
+}
+
+fn keys_of(list: &caseplan::domain::due::DueList) -> Vec<String> {
+    list.items().map(|(_, i)| i.key.clone()).collect()
+}
+
+#[test]
+fn the_call_to_the_supplier_shows_under_coming_and_goes_once_a_meeting_is_booked() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    one_case(&store);
+    // Ends Thu 17 Dec: call by 26 Nov, summons by 3 Dec (after the window).
+    store.put(&course(30, "2026-12-17")).unwrap();
+    let list = list(&store, d(TODAY));
+    let call = list
+        .coming
+        .iter()
+        .find(|i| i.key == "course:30:call_supplier")
+        .unwrap_or_else(|| panic!("{:?}", keys_of(&list)));
+    assert_eq!(call.due, d("2026-11-26"));
+    assert!(keys_of(&list).iter().all(|k| !k.ends_with(":summon")));
+    // A three-party meeting on 3 Dec, before the end: the call is done.
+    store
+        .put(&meeting(12, 1, "2026-12-03", MeetingStatus::Planned))
+        .unwrap();
+    let list = self::list(&store, d(TODAY));
+    assert!(
+        keys_of(&list).iter().all(|k| !k.starts_with("course:30")),
+        "{:?}",
+        keys_of(&list)
+    );
+}
+
+#[test]
+fn ended_snoozes_are_forgotten_when_the_today_screen_loads() {
+    let app = App::starting_on("today", Lang::En, |store, _| {
+        one_case(store);
+        store
+            .snooze("agreement:1:2026-11-01", d("2026-11-20"))
+            .unwrap();
+        store
+            .snooze("agreement:2:2026-11-01", d("2026-11-30"))
+            .unwrap();
+    });
+    let left = app.store.snoozes().unwrap();
+    assert_eq!(
+        left.keys().collect::<Vec<_>>(),
+        vec!["agreement:2:2026-11-01"]
+    );
+}
+
+#[test]
+fn items_from_another_year_show_the_year_in_the_list_and_the_reason() {
+    let mut app = App::starting_on("today", Lang::En, |store, _| {
+        one_case(store);
+        store
+            .put(&Agreement {
+                id: AgreementId(20),
+                case: CaseId(1),
+                who: Party::Caseworker,
+                what: "Jeg ringer".into(),
+                due: Some(d("2025-09-25")),
+                done: None,
+                created: Utc.with_ymd_and_hms(2025, 9, 1, 8, 0, 0).unwrap(),
+            })
+            .unwrap();
+    });
+    app.keys("g o");
+    let screen = app.screen(120, 40).join("\n");
+    assert!(screen.contains("25.09.2025 Borger 1"), "{screen}");
+    assert!(screen.contains("your own date 25 Sep 2025"), "{screen}");
 }

@@ -86,13 +86,9 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
             today,
             zone,
             config,
-        } => Action::Loaded(Loaded::Today(Box::new(crate::query::today::today_list(
-            store,
-            &config,
-            &zone,
-            today,
-            crate::query::today::default_until(today),
-        )?))),
+        } => Action::Loaded(Loaded::Today(Box::new(
+            crate::query::today::today_screen_list(store, &config, &zone, today)?,
+        ))),
         Effect::LoadSummons {
             today,
             until,

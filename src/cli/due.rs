@@ -76,7 +76,7 @@ pub fn document(list: &DueList, today: NaiveDate, until: NaiveDate, lang: Lang) 
                 case_name: item.case_name.clone(),
                 days_late: item.days_late,
                 title: due_title(item, lang),
-                reason: due_reason(item, lang),
+                reason: due_reason(item, today, lang),
                 facts: item.what.clone(),
             })
             .collect(),
