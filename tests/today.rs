@@ -502,3 +502,183 @@ fn items_from_another_year_show_the_year_in_the_list_and_the_reason() {
     assert!(screen.contains("25.09.2025 Borger 1"), "{screen}");
     assert!(screen.contains("your own date 25 Sep 2025"), "{screen}");
 }
+
+/// The Today screen on one case with `records` stored.
+fn today_with(records: impl FnOnce(&Store)) -> App {
+    App::starting_on("today", Lang::En, |store, _| {
+        one_case(store);
+        records(store);
+    })
+}
+
+/// Moves the selection to the item with `key`.
+fn select(app: &mut App, key: &str) {
+    for _ in 0..today_list_of(app).len() {
+        if selected_key(app) == key {
+            return;
+        }
+        app.keys("j");
+    }
+    panic!("no {key} in {:?}", keys_of(today_list_of(app)));
+}
+
+/// A course of case 1 ending 15 Dec: call by today, summons and the interim question 1 Dec.
+fn ending_course(store: &Store) {
+    store.put(&course(30, "2026-12-15")).unwrap();
+}
+
+#[test]
+fn x_on_the_call_to_the_supplier_books_the_three_party_meeting() {
+    let mut app = today_with(ending_course);
+    select(&mut app, "course:30:call_supplier");
+    app.keys("x");
+    let form = app.model.form().expect("the three-party form");
+    assert_eq!(form.case, Some(CaseId(1)));
+    assert_eq!(
+        form.parties.iter().map(|p| p.contact).collect::<Vec<_>>(),
+        vec![Some(ContactId(91))]
+    );
+    assert_eq!(
+        form.purposes[form.purpose],
+        caseplan::model::purpose::THREE_PARTY
+    );
+}
+
+#[test]
+fn x_on_the_interim_question_asks_for_an_interim_report() {
+    let mut app = today_with(ending_course);
+    let before = app.store.get::<Course>(CourseId(30)).unwrap().unwrap();
+    select(&mut app, "course:30:final_after_summons");
+    app.keys("x");
+    assert!(app.model.form().is_none());
+    let after = app.store.get::<Course>(CourseId(30)).unwrap().unwrap();
+    assert_eq!(after.reports.len(), before.reports.len() + 1);
+    assert!(
+        after
+            .reports
+            .iter()
+            .any(|r| !r.is_final && r.due < d("2026-12-01") && r.due >= d(TODAY)),
+        "{:?}",
+        after.reports
+    );
+    assert!(
+        app.status().contains("interim report asked for"),
+        "{}",
+        app.status()
+    );
+}
+
+#[test]
+fn b_on_received_medical_information_books_a_meeting_that_acts_on_it() {
+    let mut app = today_with(|store| {
+        let mut r = request(40);
+        r.received = Some(d("2026-11-20"));
+        store.put(&r).unwrap();
+    });
+    select(&mut app, "request:40:act_on");
+    app.keys("b");
+    let form = app.model.form().expect("a new-meeting form");
+    assert_eq!(form.case, Some(CaseId(1)));
+    assert_eq!(form.acts_on.as_ref().map(|r| r.id), Some(RequestId(40)));
+}
+
+/// A course whose November report (due 20 Nov) has not come.
+fn late_report(store: &Store) {
+    let mut c = course(31, "2027-03-19");
+    for r in c.reports.iter_mut().filter(|r| r.due == d("2026-11-20")) {
+        r.received = None;
+        r.read = None;
+    }
+    store.put(&c).unwrap();
+}
+
+#[test]
+fn c_on_a_medical_chase_opens_the_requests_chase_log_with_a_letter() {
+    let mut app = today_with(|store| store.put(&request(40)).unwrap());
+    select(&mut app, "request:40:reminder1");
+    app.keys("c");
+    match &app.model.popup {
+        Some(caseplan::app::popup::Popup::ChaseLog(log)) => {
+            assert_eq!(log.request.id, RequestId(40));
+            assert_eq!(log.channel, caseplan::model::Channel::Letter);
+        }
+        _ => panic!("no chase log"),
+    }
+}
+
+#[test]
+fn x_on_a_written_reminder_logs_a_letter_chase() {
+    let mut app = today_with(|store| store.put(&request(40)).unwrap());
+    select(&mut app, "request:40:reminder1");
+    app.keys("x");
+    let stored = app
+        .store
+        .get::<MedicalRequest>(RequestId(40))
+        .unwrap()
+        .unwrap();
+    let channels: Vec<_> = stored.chases.iter().map(|c| c.channel).collect();
+    assert_eq!(channels, vec![caseplan::model::Channel::Letter]);
+}
+
+#[test]
+fn c_on_a_late_report_opens_the_report_chase_and_x_logs_a_chase_not_received() {
+    let mut app = today_with(late_report);
+    let key = "report:31:2026-11-20:late";
+    select(&mut app, key);
+    app.keys("c");
+    match &app.model.popup {
+        Some(caseplan::app::popup::Popup::CourseDialog(dialog)) => {
+            assert_eq!(dialog.course.id, CourseId(31));
+            let index = dialog
+                .course
+                .reports
+                .iter()
+                .position(|r| r.due == d("2026-11-20"))
+                .unwrap();
+            assert_eq!(
+                dialog.kind,
+                caseplan::app::course_dialog::DialogKind::Chase { report: index }
+            );
+        }
+        _ => panic!("no report chase dialog"),
+    }
+    app.keys("esc");
+    select(&mut app, key);
+    app.keys("x");
+    let stored = app.store.get::<Course>(CourseId(31)).unwrap().unwrap();
+    let report = stored
+        .reports
+        .iter()
+        .find(|r| r.due == d("2026-11-20"))
+        .unwrap();
+    assert_eq!(report.received, None);
+    assert_eq!(report.chases.len(), 1);
+}
+
+#[test]
+fn snoozing_to_today_or_earlier_is_refused_in_words() {
+    let mut app = App::demo_today(Lang::En);
+    for day in ["today", "20.11.2026"] {
+        app.keys("z");
+        app.text(day);
+        app.keys("enter");
+        match &app.model.popup {
+            Some(caseplan::app::popup::Popup::Prompt(p)) => {
+                assert_eq!(p.error.as_deref(), Some("Choose a day after today"))
+            }
+            _ => panic!("the prompt closed for {day}"),
+        }
+        assert!(app.store.snoozes().unwrap().is_empty());
+        app.keys("esc");
+    }
+    let mut app = App::demo_today(Lang::Da);
+    app.keys("z");
+    app.text("i dag");
+    app.keys("enter");
+    match &app.model.popup {
+        Some(caseplan::app::popup::Popup::Prompt(p)) => {
+            assert_eq!(p.error.as_deref(), Some("Vælg en dag efter i dag"))
+        }
+        _ => panic!("the prompt closed"),
+    }
+}

@@ -97,9 +97,9 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
         } => Action::Loaded(Loaded::Summons(crate::query::today::summons_needed(
             store, &config, &zone, today, until,
         )?)),
-        Effect::LoadForDone(item) => {
+        Effect::LoadForDone(item, act) => {
             let record = done_record(store, &item)?;
-            Action::Loaded(Loaded::DoneRecord(item, record.map(Box::new)))
+            Action::Loaded(Loaded::DoneRecord(item, act, record.map(Box::new)))
         }
         Effect::Snooze { key, until } => Action::Loaded(Loaded::Snoozed(
             store
