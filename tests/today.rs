@@ -550,6 +550,7 @@ fn x_on_the_interim_question_asks_for_an_interim_report() {
     let before = app.store.get::<Course>(CourseId(30)).unwrap().unwrap();
     select(&mut app, "course:30:final_after_summons");
     app.keys("x");
+
     assert!(app.model.form().is_none());
     let after = app.store.get::<Course>(CourseId(30)).unwrap().unwrap();
     assert_eq!(after.reports.len(), before.reports.len() + 1);
@@ -561,8 +562,9 @@ fn x_on_the_interim_question_asks_for_an_interim_report() {
         "{:?}",
         after.reports
     );
+    // Named, not numbered: the directory is loaded for the label.
     assert!(
-        app.status().contains("interim report asked for"),
+        app.status().contains("interim report asked for") && app.status().contains("Jobhuset"),
         "{}",
         app.status()
     );

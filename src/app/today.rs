@@ -139,7 +139,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     match named {
         Named::Submit => vec![super::lookup::load_card(model, item.case)],
         Named::Snooze => super::prompts::open_prompt(model, PromptKind::Snooze, ""),
-        Named::LogContact if is_chased(&item) => load_for(item, ItemAct::Chase),
+        Named::LogContact if is_chased(&item) => load_for(model, item, ItemAct::Chase),
         Named::LogContact => {
             model.popup = Some(Popup::ContactLog(ContactLog {
                 case: item.case,
@@ -153,15 +153,19 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             }));
             vec![]
         }
-        Named::BookMeeting if books_from_record(&item) => load_for(item, ItemAct::Book),
+        Named::BookMeeting if books_from_record(&item) => load_for(model, item, ItemAct::Book),
         Named::BookMeeting => book(model, &item),
         Named::MarkDone => mark_done(model, item),
         _ => vec![],
     }
 }
 
-fn load_for(item: DueItem, act: ItemAct) -> Vec<Effect> {
-    vec![Effect::LoadForDone(Box::new(item), act)]
+/// Loads the item's record to `act` on it; the directory first, so the forms and the status
+/// line name the case, the supplier and the consultant.
+fn load_for(model: &Model, item: DueItem, act: ItemAct) -> Vec<Effect> {
+    let mut effects = super::update::need_directory(model);
+    effects.push(Effect::LoadForDone(Box::new(item), act));
+    effects
 }
 
 fn reminder_kind(item: &DueItem) -> Option<ReminderKind> {
@@ -218,7 +222,7 @@ fn mark_done(model: &mut Model, item: DueItem) -> Vec<Effect> {
         DueWhat::Cadence { .. } | DueWhat::NoContact { .. } => book(model, &item),
         DueWhat::Reminder { reminder } => match reminder.kind {
             ReminderKind::CallSupplierBeforeEnd | ReminderKind::SummonBeforeEnd => {
-                load_for(item, ItemAct::Book)
+                load_for(model, item, ItemAct::Book)
             }
             ReminderKind::MedicalEscalate | ReminderKind::ReportChaseEscalate => {
                 model.status = Some(Status {
@@ -227,9 +231,11 @@ fn mark_done(model: &mut Model, item: DueItem) -> Vec<Effect> {
                 });
                 vec![]
             }
-            _ => load_for(item, ItemAct::Done),
+            _ => load_for(model, item, ItemAct::Done),
         },
-        DueWhat::Agreement { .. } | DueWhat::Journalise { .. } => load_for(item, ItemAct::Done),
+        DueWhat::Agreement { .. } | DueWhat::Journalise { .. } => {
+            load_for(model, item, ItemAct::Done)
+        }
     }
 }
 
