@@ -186,7 +186,7 @@ fn cadence_counts_held_meetings_only_and_says_what_did_not_count() {
         .iter()
         .find(|i| matches!(i.what, DueWhat::Cadence { .. }))
         .unwrap();
-    let reason = caseplan::i18n::due_words::due_reason(item, Lang::En);
+    let reason = caseplan::i18n::due_words::due_reason(item, d(TODAY), Lang::En);
     assert!(
         reason.contains("at least 4 meetings in 12 months; last held 14 Aug"),
         "{reason}"
@@ -355,5 +355,332 @@ fn today_screen_in_both_languages_and_sizes() {
             let name = format!("today_{}_{w}x{h}", harness::lang_code(lang));
             snap(&name, &app.draw(w, h));
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review fixes (#8)
+
+use caseplan::domain::schedule::new_reports;
+use caseplan::model::{
+    Contact, ContactId, ContactKind, Course, CourseId, MedicalRequest, ReportCadence, RequestId,
+    request_kind,
+};
+
+fn supplier(id: u64) -> Contact {
+    Contact {
+        id: ContactId(id),
+        name: "Jobhuset".into(),
+        kind: ContactKind::Supplier,
+        organisation: None,
+        title: String::new(),
+        work_phone: String::new(),
+        email: String::new(),
+        note: String::new(),
+    }
+}
+
+/// A monthly course of case 1 from 20 July to `end`, its reports before December in and read.
+fn course(id: u64, end: &str) -> Course {
+    let start = d("2026-07-20");
+    let mut reports = new_reports(start, d(end), &ReportCadence::Monthly);
+    for r in reports.iter_mut().filter(|r| r.due < d("2026-12-01")) {
+        r.received = Some(r.due);
+        r.read = Some(r.due);
+    }
+    Course {
+        id: CourseId(id),
+        case: CaseId(1),
+        supplier: ContactId(90),
+        consultant: Some(ContactId(91)),
+        kind: "afklaring".into(),
+        start,
+        end: d(end),
+        hours_per_week: Some(10),
+        cadence: ReportCadence::Monthly,
+        checklist: Default::default(),
+        reports,
+        outcome: None,
+        continues: None,
+    }
+}
+
+fn request(id: u64) -> MedicalRequest {
+    MedicalRequest {
+        id: RequestId(id),
+        case: CaseId(1),
+        kind: request_kind::STATUSATTEST.into(),
+        recipient: None,
+        questions: "Kan borgeren arbejde 10 timer om ugen?".into(),
+        purpose: "rehabiliteringsteam".into(),
+        consent: Some(d("2026-09-01")),
+        sent: Some(d("2026-09-02")),
+        deadline: Some(d("2026-09-16")),
+        chases: vec![],
+        received: None,
+        acted_on: None,
+        withdrawn: None,
+    }
+}
+
+/// One case met on 20 Nov, so only the records under test are due.
+fn one_case(store: &Store) {
+    store.put(&case(1)).unwrap();
+    store.put(&supplier(90)).unwrap();
+    store
+        .put(&meeting(10, 1, "2026-11-20", MeetingStatus::Held))
+        .unwrap();
+}
+
+fn keys_of(list: &caseplan::domain::due::DueList) -> Vec<String> {
+    list.items().map(|(_, i)| i.key.clone()).collect()
+}
+
+#[test]
+fn the_call_to_the_supplier_shows_under_coming_and_goes_once_a_meeting_is_booked() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    one_case(&store);
+    // Ends Thu 17 Dec: call by 26 Nov, summons by 3 Dec (after the window).
+    store.put(&course(30, "2026-12-17")).unwrap();
+    let list = list(&store, d(TODAY));
+    let call = list
+        .coming
+        .iter()
+        .find(|i| i.key == "course:30:call_supplier")
+        .unwrap_or_else(|| panic!("{:?}", keys_of(&list)));
+    assert_eq!(call.due, d("2026-11-26"));
+    assert!(keys_of(&list).iter().all(|k| !k.ends_with(":summon")));
+    // A three-party meeting on 3 Dec, before the end: the call is done.
+    store
+        .put(&meeting(12, 1, "2026-12-03", MeetingStatus::Planned))
+        .unwrap();
+    let list = self::list(&store, d(TODAY));
+    assert!(
+        keys_of(&list).iter().all(|k| !k.starts_with("course:30")),
+        "{:?}",
+        keys_of(&list)
+    );
+}
+
+#[test]
+fn ended_snoozes_are_forgotten_when_the_today_screen_loads() {
+    let app = App::starting_on("today", Lang::En, |store, _| {
+        one_case(store);
+        store
+            .snooze("agreement:1:2026-11-01", d("2026-11-20"))
+            .unwrap();
+        store
+            .snooze("agreement:2:2026-11-01", d("2026-11-30"))
+            .unwrap();
+    });
+    let left = app.store.snoozes().unwrap();
+    assert_eq!(
+        left.keys().collect::<Vec<_>>(),
+        vec!["agreement:2:2026-11-01"]
+    );
+}
+
+#[test]
+fn items_from_another_year_show_the_year_in_the_list_and_the_reason() {
+    let mut app = App::starting_on("today", Lang::En, |store, _| {
+        one_case(store);
+        store
+            .put(&Agreement {
+                id: AgreementId(20),
+                case: CaseId(1),
+                who: Party::Caseworker,
+                what: "Jeg ringer".into(),
+                due: Some(d("2025-09-25")),
+                done: None,
+                created: Utc.with_ymd_and_hms(2025, 9, 1, 8, 0, 0).unwrap(),
+            })
+            .unwrap();
+    });
+    app.keys("g o");
+    let screen = app.screen(120, 40).join("\n");
+    assert!(screen.contains("25.09.2025 Borger 1"), "{screen}");
+    assert!(screen.contains("your own date 25 Sep 2025"), "{screen}");
+}
+
+/// The Today screen on one case with `records` stored.
+fn today_with(records: impl FnOnce(&Store)) -> App {
+    App::starting_on("today", Lang::En, |store, _| {
+        one_case(store);
+        records(store);
+    })
+}
+
+/// Moves the selection to the item with `key`.
+fn select(app: &mut App, key: &str) {
+    for _ in 0..today_list_of(app).len() {
+        if selected_key(app) == key {
+            return;
+        }
+        app.keys("j");
+    }
+    panic!("no {key} in {:?}", keys_of(today_list_of(app)));
+}
+
+/// A course of case 1 ending 15 Dec: call by today, summons and the interim question 1 Dec.
+fn ending_course(store: &Store) {
+    store.put(&course(30, "2026-12-15")).unwrap();
+}
+
+#[test]
+fn x_on_the_call_to_the_supplier_books_the_three_party_meeting() {
+    let mut app = today_with(ending_course);
+    select(&mut app, "course:30:call_supplier");
+    app.keys("x");
+    let form = app.model.form().expect("the three-party form");
+    assert_eq!(form.case, Some(CaseId(1)));
+    assert_eq!(
+        form.parties.iter().map(|p| p.contact).collect::<Vec<_>>(),
+        vec![Some(ContactId(91))]
+    );
+    assert_eq!(
+        form.purposes[form.purpose],
+        caseplan::model::purpose::THREE_PARTY
+    );
+}
+
+#[test]
+fn x_on_the_interim_question_asks_for_an_interim_report() {
+    let mut app = today_with(ending_course);
+    let before = app.store.get::<Course>(CourseId(30)).unwrap().unwrap();
+    select(&mut app, "course:30:final_after_summons");
+    app.keys("x");
+
+    assert!(app.model.form().is_none());
+    let after = app.store.get::<Course>(CourseId(30)).unwrap().unwrap();
+    assert_eq!(after.reports.len(), before.reports.len() + 1);
+    assert!(
+        after
+            .reports
+            .iter()
+            .any(|r| !r.is_final && r.due < d("2026-12-01") && r.due >= d(TODAY)),
+        "{:?}",
+        after.reports
+    );
+    // Named, not numbered: the directory is loaded for the label.
+    assert!(
+        app.status().contains("interim report asked for") && app.status().contains("Jobhuset"),
+        "{}",
+        app.status()
+    );
+}
+
+#[test]
+fn b_on_received_medical_information_books_a_meeting_that_acts_on_it() {
+    let mut app = today_with(|store| {
+        let mut r = request(40);
+        r.received = Some(d("2026-11-20"));
+        store.put(&r).unwrap();
+    });
+    select(&mut app, "request:40:act_on");
+    app.keys("b");
+    let form = app.model.form().expect("a new-meeting form");
+    assert_eq!(form.case, Some(CaseId(1)));
+    assert_eq!(form.acts_on.as_ref().map(|r| r.id), Some(RequestId(40)));
+}
+
+/// A course whose November report (due 20 Nov) has not come.
+fn late_report(store: &Store) {
+    let mut c = course(31, "2027-03-19");
+    for r in c.reports.iter_mut().filter(|r| r.due == d("2026-11-20")) {
+        r.received = None;
+        r.read = None;
+    }
+    store.put(&c).unwrap();
+}
+
+#[test]
+fn c_on_a_medical_chase_opens_the_requests_chase_log_with_a_letter() {
+    let mut app = today_with(|store| store.put(&request(40)).unwrap());
+    select(&mut app, "request:40:reminder1");
+    app.keys("c");
+    match &app.model.popup {
+        Some(caseplan::app::popup::Popup::ChaseLog(log)) => {
+            assert_eq!(log.request.id, RequestId(40));
+            assert_eq!(log.channel, caseplan::model::Channel::Letter);
+        }
+        _ => panic!("no chase log"),
+    }
+}
+
+#[test]
+fn x_on_a_written_reminder_logs_a_letter_chase() {
+    let mut app = today_with(|store| store.put(&request(40)).unwrap());
+    select(&mut app, "request:40:reminder1");
+    app.keys("x");
+    let stored = app
+        .store
+        .get::<MedicalRequest>(RequestId(40))
+        .unwrap()
+        .unwrap();
+    let channels: Vec<_> = stored.chases.iter().map(|c| c.channel).collect();
+    assert_eq!(channels, vec![caseplan::model::Channel::Letter]);
+}
+
+#[test]
+fn c_on_a_late_report_opens_the_report_chase_and_x_logs_a_chase_not_received() {
+    let mut app = today_with(late_report);
+    let key = "report:31:2026-11-20:late";
+    select(&mut app, key);
+    app.keys("c");
+    match &app.model.popup {
+        Some(caseplan::app::popup::Popup::CourseDialog(dialog)) => {
+            assert_eq!(dialog.course.id, CourseId(31));
+            let index = dialog
+                .course
+                .reports
+                .iter()
+                .position(|r| r.due == d("2026-11-20"))
+                .unwrap();
+            assert_eq!(
+                dialog.kind,
+                caseplan::app::course_dialog::DialogKind::Chase { report: index }
+            );
+        }
+        _ => panic!("no report chase dialog"),
+    }
+    app.keys("esc");
+    select(&mut app, key);
+    app.keys("x");
+    let stored = app.store.get::<Course>(CourseId(31)).unwrap().unwrap();
+    let report = stored
+        .reports
+        .iter()
+        .find(|r| r.due == d("2026-11-20"))
+        .unwrap();
+    assert_eq!(report.received, None);
+    assert_eq!(report.chases.len(), 1);
+}
+
+#[test]
+fn snoozing_to_today_or_earlier_is_refused_in_words() {
+    let mut app = App::demo_today(Lang::En);
+    for day in ["today", "20.11.2026"] {
+        app.keys("z");
+        app.text(day);
+        app.keys("enter");
+        match &app.model.popup {
+            Some(caseplan::app::popup::Popup::Prompt(p)) => {
+                assert_eq!(p.error.as_deref(), Some("Choose a day after today"))
+            }
+            _ => panic!("the prompt closed for {day}"),
+        }
+        assert!(app.store.snoozes().unwrap().is_empty());
+        app.keys("esc");
+    }
+    let mut app = App::demo_today(Lang::Da);
+    app.keys("z");
+    app.text("i dag");
+    app.keys("enter");
+    match &app.model.popup {
+        Some(caseplan::app::popup::Popup::Prompt(p)) => {
+            assert_eq!(p.error.as_deref(), Some("Vælg en dag efter i dag"))
+        }
+        _ => panic!("the prompt closed"),
     }
 }

@@ -186,7 +186,12 @@ fn open_form(model: &mut Model, course: &Course, successor: bool) -> Vec<Effect>
     }
 }
 
-fn open_dialog(model: &mut Model, kind: DialogKind, course: Course, initial: &str) -> Vec<Effect> {
+pub(crate) fn open_dialog(
+    model: &mut Model,
+    kind: DialogKind,
+    course: Course,
+    initial: &str,
+) -> Vec<Effect> {
     let back = take_items(model);
     model.popup = Some(Popup::CourseDialog(Box::new(CourseDialog::new(
         kind, course, initial, back,
@@ -475,7 +480,7 @@ fn write(before: &Course, after: Course, label: String) -> Vec<Effect> {
 }
 
 /// "afklaring Udsyn Mentorhuset".
-fn course_name(model: &Model, course: &Course) -> String {
+pub(crate) fn course_name(model: &Model, course: &Course) -> String {
     format!(
         "{} {}",
         label_course_kind(&course.kind, model.lang).to_lowercase(),
@@ -517,7 +522,7 @@ fn contact_name(model: &Model, id: ContactId) -> String {
 
 /// `b` on a course: a three-party meeting with the citizen and the consultant (or the
 /// supplier) in the first free slot, in the meeting form for the caseworker to confirm.
-fn book_three_party(model: &mut Model, course: &Course) -> Vec<Effect> {
+pub(crate) fn book_three_party(model: &mut Model, course: &Course) -> Vec<Effect> {
     let party = Participant {
         role: Role::Consultant,
         contact: Some(course.consultant.unwrap_or(course.supplier)),

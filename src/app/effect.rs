@@ -73,8 +73,8 @@ pub enum Effect {
         zone: Zone,
         config: Rc<crate::config::Config>,
     },
-    /// Load the record a Today item is about, to mark it done.
-    LoadForDone(Box<crate::domain::due::DueItem>),
+    /// Load the record a Today item is about, to act on it (done, chase or book).
+    LoadForDone(Box<crate::domain::due::DueItem>, super::today::ItemAct),
     /// Hide a Today item until `until` (durable before the list reloads).
     Snooze { key: String, until: NaiveDate },
     /// Write a step, flush, and record it for undo.
@@ -152,6 +152,7 @@ pub enum Loaded {
     Summons(usize),
     DoneRecord(
         Box<crate::domain::due::DueItem>,
+        super::today::ItemAct,
         Option<Box<crate::store::AnyRecord>>,
     ),
     /// A snooze was stored (or could not be: the message).

@@ -87,13 +87,9 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
             today,
             zone,
             config,
-        } => Action::Loaded(Loaded::Today(Box::new(crate::query::today::today_list(
-            store,
-            &config,
-            &zone,
-            today,
-            crate::query::today::default_until(today),
-        )?))),
+        } => Action::Loaded(Loaded::Today(Box::new(
+            crate::query::today::today_screen_list(store, &config, &zone, today)?,
+        ))),
         Effect::LoadSummons {
             today,
             until,
@@ -102,9 +98,9 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
         } => Action::Loaded(Loaded::Summons(crate::query::today::summons_needed(
             store, &config, &zone, today, until,
         )?)),
-        Effect::LoadForDone(item) => {
+        Effect::LoadForDone(item, act) => {
             let record = done_record(store, &item)?;
-            Action::Loaded(Loaded::DoneRecord(item, record.map(Box::new)))
+            Action::Loaded(Loaded::DoneRecord(item, act, record.map(Box::new)))
         }
         Effect::Snooze { key, until } => Action::Loaded(Loaded::Snoozed(
             store

@@ -1,17 +1,23 @@
 //! The Today screen's keys: move through the list, mark an item done, snooze it to a typed
-//! date, log a contact, book a meeting, open the case, go to the calendar. What "done" means
-//! depends on the item (`done_change`); items that are done by meeting the citizen book one.
+//! date, log a contact or a chase, book a meeting, open the case, go to the calendar. What
+//! "done" means depends on the item (`done_change`); items that are done by meeting the citizen
+//! book one, the call and summons before a course ends a three-party meeting. Keys that act on
+//! a course or a medical request load it first (`ItemAct`) and then do what the items popup
+//! does with it.
 
 use super::action::Named;
+use super::course_dialog::DialogKind;
 use super::effect::{Effect, Loaded, Question};
 use super::history::Step;
 use super::model::{Model, Screen, Status, Tone, View};
 use super::popup::{CHANNELS, ContactLog, ContactLogField, Popup, PromptKind, line_input};
+use super::requests::Back;
 use crate::domain::due::{DueItem, DueList, DueWhat};
-use crate::domain::reminder::{ReminderKind, Subject};
+use crate::domain::reminder::{Basis, ReminderKind, Subject};
+use crate::domain::schedule::{interim_due, with_interim};
 use crate::i18n::due_words::due_title;
 use crate::i18n::{Msg, parse_error};
-use crate::model::{Channel, ChaseEntry, Direction};
+use crate::model::{Channel, ChaseEntry, Course, Direction, ReportChase};
 use crate::store::{AnyRecord, Change};
 use crate::time::{format_date, parse_date};
 use chrono::{Datelike, Duration};
@@ -76,7 +82,9 @@ pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
                 text: message,
             });
         }
-        Loaded::DoneRecord(item, Some(record)) => return done(model, &item, *record),
+        Loaded::DoneRecord(item, act, Some(record)) => {
+            return act_on_record(model, &item, act, *record);
+        }
         _ => {}
     }
     vec![]
@@ -93,6 +101,17 @@ fn list_and_selected(model: &Model) -> Option<(&DueList, usize)> {
 pub fn selected_item(model: &Model) -> Option<&DueItem> {
     let (list, selected) = list_and_selected(model)?;
     list.get(selected)
+}
+
+/// What a key asks of an item whose record must be loaded first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemAct {
+    /// Mark it done (`x`).
+    Done,
+    /// Open the chase log of its request or report (`c`).
+    Chase,
+    /// Book the meeting it asks for (`b`, and `x` on the call and summons before a course ends).
+    Book,
 }
 
 /// Keys of the Today screen.
@@ -120,6 +139,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     match named {
         Named::Submit => vec![super::lookup::load_card(model, item.case)],
         Named::Snooze => super::prompts::open_prompt(model, PromptKind::Snooze, ""),
+        Named::LogContact if is_chased(&item) => load_for(model, item, ItemAct::Chase),
         Named::LogContact => {
             model.popup = Some(Popup::ContactLog(ContactLog {
                 case: item.case,
@@ -133,10 +153,53 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             }));
             vec![]
         }
+        Named::BookMeeting if books_from_record(&item) => load_for(model, item, ItemAct::Book),
         Named::BookMeeting => book(model, &item),
         Named::MarkDone => mark_done(model, item),
         _ => vec![],
     }
+}
+
+/// Loads the item's record to `act` on it; the directory first, so the forms and the status
+/// line name the case, the supplier and the consultant.
+fn load_for(model: &Model, item: DueItem, act: ItemAct) -> Vec<Effect> {
+    let mut effects = super::update::need_directory(model);
+    effects.push(Effect::LoadForDone(Box::new(item), act));
+    effects
+}
+
+fn reminder_kind(item: &DueItem) -> Option<ReminderKind> {
+    match &item.what {
+        DueWhat::Reminder { reminder } => Some(reminder.kind),
+        _ => None,
+    }
+}
+
+/// A medical request's chase or a late report: `c` logs a chase of it, not a citizen contact.
+fn is_chased(item: &DueItem) -> bool {
+    matches!(
+        reminder_kind(item),
+        Some(
+            ReminderKind::MedicalReminder { .. }
+                | ReminderKind::MedicalPhoneChase { .. }
+                | ReminderKind::MedicalEscalate
+                | ReminderKind::ReportLate
+                | ReminderKind::ReportChaseEscalate
+        )
+    )
+}
+
+/// Items whose meeting is booked from their record: the three-party meeting before a course
+/// ends, and a meeting about received medical information (which marks it acted on).
+fn books_from_record(item: &DueItem) -> bool {
+    matches!(
+        reminder_kind(item),
+        Some(
+            ReminderKind::CallSupplierBeforeEnd
+                | ReminderKind::SummonBeforeEnd
+                | ReminderKind::MedicalActOn
+        )
+    )
 }
 
 /// A new-meeting form for the item's case at the first free time from now.
@@ -158,9 +221,9 @@ fn mark_done(model: &mut Model, item: DueItem) -> Vec<Effect> {
     match &item.what {
         DueWhat::Cadence { .. } | DueWhat::NoContact { .. } => book(model, &item),
         DueWhat::Reminder { reminder } => match reminder.kind {
-            ReminderKind::CallSupplierBeforeEnd
-            | ReminderKind::SummonBeforeEnd
-            | ReminderKind::FinalReportAfterSummons => book(model, &item),
+            ReminderKind::CallSupplierBeforeEnd | ReminderKind::SummonBeforeEnd => {
+                load_for(model, item, ItemAct::Book)
+            }
             ReminderKind::MedicalEscalate | ReminderKind::ReportChaseEscalate => {
                 model.status = Some(Status {
                     tone: Tone::Info,
@@ -168,11 +231,102 @@ fn mark_done(model: &mut Model, item: DueItem) -> Vec<Effect> {
                 });
                 vec![]
             }
-            _ => vec![Effect::LoadForDone(Box::new(item))],
+            _ => load_for(model, item, ItemAct::Done),
         },
         DueWhat::Agreement { .. } | DueWhat::Journalise { .. } => {
-            vec![Effect::LoadForDone(Box::new(item))]
+            load_for(model, item, ItemAct::Done)
         }
+    }
+}
+
+/// The item's record arrived: do what the key asked.
+fn act_on_record(
+    model: &mut Model,
+    item: &DueItem,
+    act: ItemAct,
+    record: AnyRecord,
+) -> Vec<Effect> {
+    let kind = reminder_kind(item);
+    match (act, record) {
+        (ItemAct::Chase, AnyRecord::MedicalRequest(request)) => {
+            super::requests::open_chase(model, request, Back::Screen)
+        }
+        (ItemAct::Chase, AnyRecord::Course(course)) => match report_index(item, &course) {
+            Some(report) => {
+                super::courses::open_dialog(model, DialogKind::Chase { report }, course, "")
+            }
+            None => vec![],
+        },
+        (ItemAct::Book, AnyRecord::MedicalRequest(request)) => {
+            let from = model.now;
+            let case = (request.case, item.case_name.clone());
+            // Booking a meeting about received information counts as acting on it.
+            let question = if request.received.is_some() && request.acted_on.is_none() {
+                Question::BookForRequest {
+                    from,
+                    case,
+                    request: Box::new(request),
+                }
+            } else {
+                Question::NewMeeting {
+                    from,
+                    case: Some(case),
+                }
+            };
+            super::update::fetch_ahead(model, from, question)
+        }
+        (ItemAct::Book, AnyRecord::Course(course)) => {
+            super::courses::book_three_party(model, &course)
+        }
+        (ItemAct::Done, AnyRecord::Course(course))
+            if kind == Some(ReminderKind::FinalReportAfterSummons) =>
+        {
+            ask_interim(model, &course)
+        }
+        (ItemAct::Done, record) => done(model, item, record),
+        _ => vec![],
+    }
+}
+
+/// "Ask for an interim report": the interim report goes into the course's schedule, due
+/// before the summons, as the items popup's `i` does.
+fn ask_interim(model: &mut Model, course: &Course) -> Vec<Effect> {
+    let lang = model.lang;
+    let summon = model.settings.courses.summon_days_before_end;
+    let Some(due) = interim_due(course, summon, model.today()) else {
+        model.status = Some(Status {
+            tone: Tone::Info,
+            text: Msg::InterimNotNeeded.text(lang).into(),
+        });
+        return vec![];
+    };
+    let mut after = course.clone();
+    after.reports = with_interim(&course.reports, due);
+    let label = format!(
+        "{} {} · {}",
+        Msg::StepInterimAsked.text(lang),
+        format_date(due),
+        super::courses::course_name(model, course)
+    );
+    vec![Effect::Write(Step {
+        label,
+        forward: vec![Change::Put(AnyRecord::Course(after))],
+        backward: vec![Change::Put(AnyRecord::Course(course.clone()))],
+    })]
+}
+
+/// The place of the item's report in the course, found by its due day (places move when an
+/// interim report is added).
+fn report_index(item: &DueItem, course: &Course) -> Option<usize> {
+    let DueWhat::Reminder { reminder } = &item.what else {
+        return None;
+    };
+    let Subject::Report { index, .. } = reminder.subject else {
+        return None;
+    };
+    match &reminder.reason.basis {
+        Basis::Report { due, .. } => course.reports.iter().position(|r| r.due == *due),
+        _ => (index < course.reports.len()).then_some(index),
     }
 }
 
@@ -194,42 +348,40 @@ fn done(model: &mut Model, item: &DueItem, record: AnyRecord) -> Vec<Effect> {
     })]
 }
 
-/// The record with the item done: agreement done, note journalised, report read (or received,
-/// when it is late), a chase logged, medical information acted on.
+/// The record with the item done: agreement done, note journalised, report read (or received
+/// when it is coming up), a late report or a medical request chased (a letter for a written
+/// reminder, the phone after), medical information acted on.
 pub fn done_change(item: &DueItem, record: &AnyRecord, model: &Model) -> Option<AnyRecord> {
     let today = model.today();
     let now = model.settings.zone.to_utc(model.now);
     let mut record = record.clone();
+    let chase = |channel| ChaseEntry {
+        at: now,
+        channel,
+        reached: String::new(),
+        note: String::new(),
+    };
     match (&item.what, &mut record) {
         (DueWhat::Agreement { .. }, AnyRecord::Agreement(a)) => a.done = Some(today),
         (DueWhat::Journalise { .. }, AnyRecord::Note(n)) => n.journalised = Some(now),
         (DueWhat::Reminder { reminder }, AnyRecord::Course(c)) => {
-            let Subject::Report { index, .. } = reminder.subject else {
-                return None;
-            };
+            let index = report_index(item, c)?;
             let report = c.reports.get_mut(index)?;
             match reminder.kind {
                 ReminderKind::ReportUnread => report.read = Some(today),
-                ReminderKind::ReportDueSoon | ReminderKind::ReportLate => {
-                    report.received = Some(today)
-                }
+                ReminderKind::ReportDueSoon => report.received = Some(today),
+                ReminderKind::ReportLate => report.chases.push(ReportChase {
+                    at: now,
+                    channel: Channel::Phone,
+                    note: String::new(),
+                }),
                 _ => return None,
             }
         }
         (DueWhat::Reminder { reminder }, AnyRecord::MedicalRequest(r)) => match reminder.kind {
             ReminderKind::MedicalActOn => r.acted_on = Some(today),
-            ReminderKind::MedicalReminder { .. } => r.chases.push(ChaseEntry {
-                at: now,
-                channel: Channel::Mail,
-                reached: String::new(),
-                note: String::new(),
-            }),
-            ReminderKind::MedicalPhoneChase { .. } => r.chases.push(ChaseEntry {
-                at: now,
-                channel: Channel::Phone,
-                reached: String::new(),
-                note: String::new(),
-            }),
+            ReminderKind::MedicalReminder { .. } => r.chases.push(chase(Channel::Letter)),
+            ReminderKind::MedicalPhoneChase { .. } => r.chases.push(chase(Channel::Phone)),
             _ => return None,
         },
         _ => return None,
@@ -240,6 +392,10 @@ pub fn done_change(item: &DueItem, record: &AnyRecord, model: &Model) -> Option<
 /// The typed day a snoozed item comes back.
 pub fn answer_snooze(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
     let day = parse_date(text, model.today()).map_err(|e| parse_error(&e, model.lang))?;
+    // A day not after today would hide nothing: say so and keep the prompt open.
+    if day <= model.today() {
+        return Err(Msg::SnoozeAfterToday.text(model.lang).to_string());
+    }
     let Some(item) = selected_item(model) else {
         return Ok(vec![]);
     };

@@ -2,8 +2,8 @@
 
 use crate::context::Context;
 use crate::domain::due::{DueGroup, DueList, DueWhat};
-use crate::i18n::Lang;
 use crate::i18n::due_words::{due_reason, due_title};
+use crate::i18n::{Lang, Msg};
 use crate::model::CaseId;
 use crate::query::today::{default_until, today_list};
 use crate::time::{format_date, parse_date};
@@ -76,7 +76,7 @@ pub fn document(list: &DueList, today: NaiveDate, until: NaiveDate, lang: Lang) 
                 case_name: item.case_name.clone(),
                 days_late: item.days_late,
                 title: due_title(item, lang),
-                reason: due_reason(item, lang),
+                reason: due_reason(item, today, lang),
                 facts: item.what.clone(),
             })
             .collect(),
@@ -97,14 +97,19 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&doc)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let (overdue, today_word, coming) = match lang {
-        Lang::Da => ("Forfaldne", "I dag", "Kommende"),
-        Lang::En => ("Overdue", "Today", "Coming"),
-    };
-    println!(
-        "{} – {}: {} {overdue} · {} {today_word} · {} {coming}",
-        format_date(today),
-        format_date(until),
+    print!("{}", text(&doc, lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The list as text: a header with the counts, then the groups, in the Today screen's words.
+pub fn text(doc: &DueDocument, lang: Lang) -> String {
+    let overdue = Msg::DueOverdueWord.text(lang);
+    let today_word = Msg::DueTodayWord.text(lang);
+    let coming = Msg::DueComingWord.text(lang);
+    let mut out = format!(
+        "{} – {}: {} {overdue} · {} {today_word} · {} {coming}\n",
+        format_date(doc.today),
+        format_date(doc.until),
         doc.counts.overdue,
         doc.counts.today,
         doc.counts.coming
@@ -118,16 +123,57 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         if rows.is_empty() {
             continue;
         }
-        println!("\n{heading} ({})", rows.len());
+        out.push_str(&format!("\n{heading} ({})\n", rows.len()));
         for r in rows {
-            println!(
-                "{}  {:<22} {} — {}",
+            out.push_str(&format!(
+                "{}  {:<22} {} — {}\n",
                 format_date(r.due),
                 r.case_name,
                 r.title,
                 r.reason
-            );
+            ));
         }
     }
-    Ok(ExitCode::SUCCESS)
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::due::{DueItem, DueList};
+    use crate::model::{AgreementId, Party};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn text_uses_the_today_screens_words() {
+        let item = DueItem {
+            key: "agreement:5:2026-11-20".into(),
+            due: d("2026-11-20"),
+            case: CaseId(1),
+            case_name: "Anna".into(),
+            days_late: Some(4),
+            what: DueWhat::Agreement {
+                agreement: AgreementId(5),
+                who: Party::Caseworker,
+                text: "Ringer".into(),
+            },
+        };
+        let list = DueList {
+            overdue: vec![item],
+            ..DueList::default()
+        };
+        let (today, until) = (d("2026-11-24"), d("2026-12-01"));
+        let da = text(&document(&list, today, until, Lang::Da), Lang::Da);
+        assert!(
+            da.starts_with("24.11.2026 – 01.12.2026: 1 for sent · 0 i dag · 0 kommende\n"),
+            "{da}"
+        );
+        assert!(da.contains("\nfor sent (1)\n20.11.2026  Anna"), "{da}");
+        assert!(!da.contains("Forfaldne"), "{da}");
+        let en = text(&document(&list, today, until, Lang::En), Lang::En);
+        assert!(en.contains("\noverdue (1)\n"), "{en}");
+    }
 }

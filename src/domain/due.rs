@@ -3,7 +3,7 @@
 //! key (for snoozing), its due day, the case, and why it is there as structured facts.
 
 use super::cadence::CaseCadence;
-use super::reminder::{Reminder, ReminderKind, Subject, days_late};
+use super::reminder::{Basis, Reminder, ReminderKind, Subject, days_late};
 use crate::model::{AgreementId, CaseId, NoteId, Party};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -41,8 +41,13 @@ pub enum DueWhat {
         written: NaiveDate,
         within_days: u32,
     },
-    /// The next meeting is due under the contact cadence and none is planned in time.
-    Cadence { cadence: CaseCadence },
+    /// The next meeting is due under the contact cadence and none is planned in time;
+    /// `planned` is the next planned meeting when it lies after the due day.
+    Cadence {
+        cadence: CaseCadence,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        planned: Option<NaiveDate>,
+    },
     /// No held meeting and no reached contact for the configured days.
     NoContact {
         last_contact: Option<NaiveDate>,
@@ -183,6 +188,19 @@ pub fn needs_summons(
     cadence.next_due <= horizon && next_planned.is_none_or(|p| p > cadence.next_due.max(horizon))
 }
 
+/// Whether a meeting answers a course-end reminder: the call to the supplier and the summons
+/// are met by a meeting of the case between the reminder's due day and the course's end.
+/// `meeting` is the case's first planned or held meeting from the reminder's due day on.
+pub fn met_by_meeting(reminder: &Reminder, meeting: Option<NaiveDate>) -> bool {
+    let Basis::CourseEnd { end, .. } = &reminder.reason.basis else {
+        return false;
+    };
+    matches!(
+        reminder.kind,
+        ReminderKind::CallSupplierBeforeEnd | ReminderKind::SummonBeforeEnd
+    ) && meeting.is_some_and(|day| reminder.due <= day && day <= *end)
+}
+
 /// Assembles the list of what is due from `today` to `until` (both included), plus everything
 /// overdue, leaving out items snoozed until a day after `today`.
 pub fn due_list(
@@ -252,6 +270,8 @@ pub fn due_list(
                 c.case,
                 DueWhat::Cadence {
                     cadence: cadence.clone(),
+                    // Planned, but too late: the reason says so.
+                    planned: c.next_planned,
                 },
             );
         }
@@ -303,7 +323,8 @@ fn plus_days(day: NaiveDate, days: u32) -> NaiveDate {
         .unwrap_or(day)
 }
 
-/// "report:<course>:<index>:late", "request:<id>:reminder2" …
+/// "report:<course>:<report due>:late", "request:<id>:reminder2" … A report is named by its
+/// due day, not its place in the course: an interim report or a new schedule moves the places.
 fn reminder_key(r: &Reminder) -> String {
     let kind = match r.kind {
         ReminderKind::ReportDueSoon => "due_soon".to_owned(),
@@ -319,7 +340,10 @@ fn reminder_key(r: &Reminder) -> String {
         ReminderKind::MedicalActOn => "act_on".to_owned(),
     };
     match r.subject {
-        Subject::Report { course, index, .. } => format!("report:{course}:{index}:{kind}"),
+        Subject::Report { course, index, .. } => match &r.reason.basis {
+            Basis::Report { due, .. } => format!("report:{course}:{due}:{kind}"),
+            _ => format!("report:{course}:#{index}:{kind}"),
+        },
         Subject::Course { course, .. } => format!("course:{course}:{kind}"),
         Subject::Request { request, .. } => format!("request:{request}:{kind}"),
         Subject::Case { case } => format!("case:{case}:{kind}"),
@@ -507,5 +531,112 @@ mod tests {
         assert!(!needs_summons(&cadence, Some(d("2026-11-26")), sunday));
         assert!(needs_summons(&cadence, Some(d("2026-12-02")), sunday));
         assert!(!needs_summons(&cadence, None, d("2026-11-26")));
+    }
+
+    fn report_reminder(index: usize, due: &str, kind: ReminderKind) -> Reminder {
+        use crate::domain::reminder::{CadenceKind, Reason};
+        Reminder {
+            due: d(due),
+            kind,
+            reason: Reason {
+                basis: Basis::Report {
+                    due: d(due),
+                    is_final: false,
+                    cadence: CadenceKind::Monthly,
+                    supplier: None,
+                    received: None,
+                },
+                rule: None,
+                days_late: None,
+                chases: 0,
+            },
+            subject: Subject::Report {
+                case: CaseId(1),
+                course: crate::model::CourseId(4),
+                index,
+            },
+        }
+    }
+
+    #[test]
+    fn a_report_item_is_keyed_by_its_due_day_not_its_place() {
+        let mut f = facts();
+        f.reminders = vec![report_reminder(3, "2026-11-20", ReminderKind::ReportLate)];
+        let at = |f: &DueFacts, snoozes: &BTreeMap<String, NaiveDate>| {
+            due_list(f, d("2026-11-24"), d("2026-12-01"), SETTINGS, snoozes)
+        };
+        let key = "report:4:2026-11-20:late";
+        assert!(
+            at(&f, &BTreeMap::new())
+                .overdue
+                .iter()
+                .any(|i| i.key == key)
+        );
+        // An interim report inserted before it moves the report to place 4: the snooze stays.
+        let snoozes = BTreeMap::from([(key.to_owned(), d("2026-11-27"))]);
+        f.reminders = vec![report_reminder(4, "2026-11-20", ReminderKind::ReportLate)];
+        let list = at(&f, &snoozes);
+        assert_eq!(list.snoozed, 1);
+        assert!(list.items().all(|(_, i)| !i.key.starts_with("report:")));
+        // The report now at place 3 (the interim one) is a different item.
+        f.reminders = vec![report_reminder(3, "2026-11-10", ReminderKind::ReportLate)];
+        let list = at(&f, &snoozes);
+        assert_eq!(list.snoozed, 0);
+        assert!(
+            list.items()
+                .any(|(_, i)| i.key == "report:4:2026-11-10:late")
+        );
+    }
+
+    fn course_end(kind: ReminderKind, due: &str) -> Reminder {
+        use crate::domain::reminder::Reason;
+        Reminder {
+            due: d(due),
+            kind,
+            reason: Reason {
+                basis: Basis::CourseEnd {
+                    end: d("2026-12-18"),
+                    supplier: None,
+                },
+                rule: None,
+                days_late: None,
+                chases: 0,
+            },
+            subject: Subject::Course {
+                case: CaseId(1),
+                course: crate::model::CourseId(4),
+            },
+        }
+    }
+
+    #[test]
+    fn a_meeting_between_the_due_day_and_the_end_meets_the_call_and_the_summons() {
+        let call = course_end(ReminderKind::CallSupplierBeforeEnd, "2026-11-27");
+        let summon = course_end(ReminderKind::SummonBeforeEnd, "2026-12-04");
+        assert!(!met_by_meeting(&call, None));
+        assert!(met_by_meeting(&call, Some(d("2026-11-27"))));
+        assert!(met_by_meeting(&call, Some(d("2026-12-18"))));
+        assert!(!met_by_meeting(&call, Some(d("2026-12-19"))));
+        assert!(met_by_meeting(&summon, Some(d("2026-12-10"))));
+        // Asking for an interim report is not done by a meeting.
+        let interim = course_end(ReminderKind::FinalReportAfterSummons, "2026-12-04");
+        assert!(!met_by_meeting(&interim, Some(d("2026-12-10"))));
+    }
+
+    #[test]
+    fn a_cadence_item_names_the_meeting_planned_too_late() {
+        let mut f = facts();
+        f.cases.get_mut(&CaseId(1)).unwrap().next_planned = Some(d("2026-12-20"));
+        let list = due_list(
+            &f,
+            d("2026-11-24"),
+            d("2026-12-01"),
+            SETTINGS,
+            &BTreeMap::new(),
+        );
+        match &list.overdue[0].what {
+            DueWhat::Cadence { planned, .. } => assert_eq!(*planned, Some(d("2026-12-20"))),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -22,6 +22,18 @@ pub fn course_reminders(
     config: &Courses,
     supplier: Option<&str>,
 ) -> Vec<Reminder> {
+    course_reminders_until(course, today, today, config, supplier)
+}
+
+/// [`course_reminders`] as of `today`, with the end-of-course reminders falling due by `until`
+/// too: the Today list shows the call to the supplier on the 26th under "coming" on the 24th.
+pub fn course_reminders_until(
+    course: &Course,
+    today: NaiveDate,
+    until: NaiveDate,
+    config: &Courses,
+    supplier: Option<&str>,
+) -> Vec<Reminder> {
     if is_finished(course) {
         return Vec::new();
     }
@@ -41,7 +53,13 @@ pub fn course_reminders(
         };
         out.extend(report_reminders(report, today, config, basis, subject));
     }
-    out.extend(end_reminders(course, today, config, supplier));
+    out.extend(end_reminders(
+        course,
+        today,
+        until.max(today),
+        config,
+        supplier,
+    ));
     out
 }
 
@@ -110,6 +128,7 @@ fn report_reminders(
 fn end_reminders(
     course: &Course,
     today: NaiveDate,
+    until: NaiveDate,
     config: &Courses,
     supplier: Option<&str>,
 ) -> Vec<Reminder> {
@@ -137,7 +156,7 @@ fn end_reminders(
         course.end,
         u64::from(config.call_supplier_weeks_before_end) * 7,
     );
-    if call_by <= today && today <= course.end {
+    if call_by <= until && today <= course.end {
         out.push(reminder(
             call_by,
             ReminderKind::CallSupplierBeforeEnd,
@@ -146,7 +165,7 @@ fn end_reminders(
         ));
     }
     let summons_by = days_before(course.end, u64::from(config.summon_days_before_end));
-    if summons_by <= today {
+    if summons_by <= until {
         out.push(reminder(
             summons_by,
             ReminderKind::SummonBeforeEnd,
@@ -531,5 +550,27 @@ mod tests {
                 supplier: None
             }
         );
+    }
+
+    #[test]
+    fn until_lets_the_end_reminders_show_before_their_day() {
+        // Call by Fri 27 Nov, summons by Fri 4 Dec; seen from Tue 24 Nov with a week ahead.
+        let c = course_done_until(d(2026, 12, 1));
+        let config = Courses::default();
+        let week = course_reminders_until(&c, d(2026, 11, 24), d(2026, 12, 1), &config, None);
+        assert_eq!(kinds(&week), vec![ReminderKind::CallSupplierBeforeEnd]);
+        assert_eq!(week[0].due, d(2026, 11, 27));
+        assert_eq!(week[0].reason.days_late, None);
+        let two = course_reminders_until(&c, d(2026, 11, 24), d(2026, 12, 4), &config, None);
+        assert_eq!(
+            kinds(&two),
+            vec![
+                ReminderKind::CallSupplierBeforeEnd,
+                ReminderKind::SummonBeforeEnd,
+                ReminderKind::FinalReportAfterSummons
+            ]
+        );
+        // Without a window, only from the day itself.
+        assert!(at(d(2026, 11, 24), &c).is_empty());
     }
 }

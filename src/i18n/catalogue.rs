@@ -689,6 +689,7 @@ catalogue! {
     RequestItemKeys => ("c rykker · r modtaget · A handlet på · W træk tilbage · e redigér · b book møde", "c chase · r received · A acted on · W withdraw · e edit · b book a meeting"),
 
     // Today, cadence and the caseload board (#8).
+    SnoozeAfterToday => ("Vælg en dag efter i dag", "Choose a day after today"),
     ActOpenBoard => ("Sagsoversigt: alle aktive sager", "Caseload board: every active case"),
     ActBoardSortNext => ("Sortér efter næste kolonne", "Sort by the next column"),
     ActBoardSortReverse => ("Vend sorteringen", "Reverse the sort"),

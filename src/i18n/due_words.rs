@@ -25,6 +25,25 @@ pub fn short_date(day: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// "20 Nov", or "25 Sep 2025" when the day is not in `today`'s year.
+pub fn short_date_as_of(day: NaiveDate, today: NaiveDate, lang: Lang) -> String {
+    let short = short_date(day, lang);
+    if day.year() == today.year() {
+        short
+    } else {
+        format!("{short} {}", day.year())
+    }
+}
+
+/// The date column of the list: "25.09", or "25.09.2025" when not in `today`'s year.
+pub fn list_date(day: NaiveDate, today: NaiveDate) -> String {
+    if day.year() == today.year() {
+        format!("{:02}.{:02}", day.day(), day.month())
+    } else {
+        format_date(day)
+    }
+}
+
 /// What to do, in a few words: "Rykker 2 for lægeattest", "Call the supplier".
 pub fn due_title(item: &DueItem, lang: Lang) -> String {
     match &item.what {
@@ -90,10 +109,11 @@ fn reminder_title(r: &Reminder, lang: Lang) -> String {
     }
 }
 
-/// Why the item is there, as facts in words.
-pub fn due_reason(item: &DueItem, lang: Lang) -> String {
+/// Why the item is there as of `today`, as facts in words.
+pub fn due_reason(item: &DueItem, today: NaiveDate, lang: Lang) -> String {
+    let short_date = |day: NaiveDate, lang: Lang| short_date_as_of(day, today, lang);
     let mut parts = match &item.what {
-        DueWhat::Reminder { reminder } => reminder_reason(reminder, lang),
+        DueWhat::Reminder { reminder } => reminder_reason(reminder, today, lang),
         DueWhat::Agreement { .. } => vec![match lang {
             Lang::Da => format!("din egen dato {}", short_date(item.due, lang)),
             Lang::En => format!("your own date {}", short_date(item.due, lang)),
@@ -112,7 +132,22 @@ pub fn due_reason(item: &DueItem, lang: Lang) -> String {
                 short_date(*written, lang)
             ),
         }],
-        DueWhat::Cadence { cadence } => cadence_reason(cadence, lang),
+        DueWhat::Cadence { cadence, planned } => {
+            let mut parts = cadence_reason_as_of(cadence, Some(today), lang);
+            if let Some(day) = planned {
+                parts.push(match lang {
+                    Lang::Da => format!(
+                        "næste samtale {} ligger efter fristen",
+                        short_date(*day, lang)
+                    ),
+                    Lang::En => format!(
+                        "the next meeting {} is after the due date",
+                        short_date(*day, lang)
+                    ),
+                });
+            }
+            parts
+        }
         DueWhat::NoContact { last_contact, days } => vec![match (last_contact, lang) {
             (Some(day), Lang::Da) => format!(
                 "ingen kontakt siden {} (grænse {days} dage)",
@@ -142,14 +177,14 @@ pub fn days_late(days: u32, lang: Lang) -> String {
     }
 }
 
-fn reminder_reason(r: &Reminder, lang: Lang) -> Vec<String> {
+fn reminder_reason(r: &Reminder, today: NaiveDate, lang: Lang) -> Vec<String> {
     let from = |supplier: &Option<String>| {
         supplier.as_ref().map_or(String::new(), |s| match lang {
             Lang::Da => format!(" fra {s}"),
             Lang::En => format!(" from {s}"),
         })
     };
-    let date = |d: &NaiveDate| short_date(*d, lang);
+    let date = |d: &NaiveDate| short_date_as_of(*d, today, lang);
     let mut out = vec![match &r.reason.basis {
         Basis::Report {
             due,
@@ -223,6 +258,15 @@ fn reminder_reason(r: &Reminder, lang: Lang) -> Vec<String> {
 
 /// "rule: aktivitetsparat, at least 4 meetings in 12 months; last held 14 Aug".
 pub fn cadence_reason(c: &CaseCadence, lang: Lang) -> Vec<String> {
+    cadence_reason_as_of(c, None, lang)
+}
+
+/// [`cadence_reason`] with the year on dates outside `today`'s year, when `today` is given.
+pub fn cadence_reason_as_of(c: &CaseCadence, today: Option<NaiveDate>, lang: Lang) -> Vec<String> {
+    let short_date = |day: NaiveDate, lang: Lang| match today {
+        Some(today) => short_date_as_of(day, today, lang),
+        None => short_date(day, lang),
+    };
     let rule = match &c.source {
         CadenceSource::Rule {
             key,
@@ -340,9 +384,10 @@ mod tests {
                         max_days_between: None,
                     },
                 },
+                planned: None,
             },
         };
-        let en = due_reason(&item, Lang::En);
+        let en = due_reason(&item, d("2026-11-24"), Lang::En);
         assert!(
             en.starts_with("rule: ")
                 && en.contains("at least 4 meetings in 12 months; last held 14 Aug"),
@@ -352,7 +397,7 @@ mod tests {
             en.contains("not counted: ") && en.ends_with("10 days late"),
             "{en}"
         );
-        let da = due_reason(&item, Lang::Da);
+        let da = due_reason(&item, d("2026-11-24"), Lang::Da);
         assert!(
             da.contains("mindst 4 samtaler på 12 måneder; sidst afholdt 14. aug"),
             "{da}"

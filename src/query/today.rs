@@ -6,9 +6,9 @@ use crate::config::Config;
 use crate::domain::cadence::case_cadence;
 use crate::domain::chase::request_reminders;
 use crate::domain::due::{
-    CaseFacts, DueFacts, DueList, DueSettings, OpenAgreement, OpenNote, due_list,
+    CaseFacts, DueFacts, DueList, DueSettings, OpenAgreement, OpenNote, due_list, met_by_meeting,
 };
-use crate::domain::reports::course_reminders;
+use crate::domain::reports::course_reminders_until;
 use crate::model::{
     Agreement, AgreementId, Case, Contact, ContactEvent, Course, CourseId, MedicalRequest, Meeting,
     MeetingStatus, Note, NoteId, RequestId,
@@ -42,6 +42,19 @@ pub fn today_list(
         no_contact_days: config.today.no_contact_days,
     };
     Ok(due_list(&facts, today, until, settings, &store.snoozes()?))
+}
+
+/// The Today screen's list as of the real `today` with the default window. Snoozes that ended
+/// before today are forgotten first, so the settings do not grow forever. (Not for a list of
+/// another day: a snooze still running today would be lost.)
+pub fn today_screen_list(
+    store: &Store,
+    config: &Config,
+    zone: &Zone,
+    today: NaiveDate,
+) -> Result<DueList, StoreError> {
+    store.forget_snoozes_before(today)?;
+    today_list(store, config, zone, today, default_until(today))
 }
 
 /// The facts [`due_list`] assembles from.
@@ -122,12 +135,19 @@ pub fn due_facts(
             continue;
         };
         let supplier = store.get::<Contact>(course.supplier)?.map(|s| s.name);
-        facts.reminders.extend(course_reminders(
-            &course,
-            today,
-            &config.courses,
-            supplier.as_deref(),
-        ));
+        for reminder in
+            course_reminders_until(&course, today, until, &config.courses, supplier.as_deref())
+        {
+            // The call and the summons are done once a meeting is booked before the end.
+            let meeting = store
+                .case_meeting_from(course.case, midnight(reminder.due), |m| {
+                    matches!(m.status, MeetingStatus::Planned | MeetingStatus::Held)
+                })?
+                .map(|m| m.start.date());
+            if !met_by_meeting(&reminder, meeting) {
+                facts.reminders.push(reminder);
+            }
+        }
     }
     for id in requests {
         if let Some(request) = store.get::<MedicalRequest>(RequestId(id))? {
@@ -139,6 +159,10 @@ pub fn due_facts(
     Ok(facts)
 }
 
+fn midnight(day: NaiveDate) -> NaiveDateTime {
+    NaiveDateTime::new(day, NaiveTime::MIN)
+}
+
 /// Cadence, next planned meeting and last contact of one case.
 fn case_facts(
     store: &Store,
@@ -147,7 +171,6 @@ fn case_facts(
     case: &Case,
     today: NaiveDate,
 ) -> Result<CaseFacts, StoreError> {
-    let midnight = |day: NaiveDate| NaiveDateTime::new(day, NaiveTime::MIN);
     let tomorrow = today.succ_opt().unwrap_or(today);
     let held = |m: &Meeting| m.status == MeetingStatus::Held;
     let recent = store.case_meetings_back_until(case.id, midnight(tomorrow), held)?;

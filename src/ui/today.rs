@@ -7,7 +7,7 @@ use super::text::{fit, pad};
 use super::theme;
 use crate::app::model::Model;
 use crate::domain::due::{DueGroup, DueList};
-use crate::i18n::due_words::{due_reason, due_title};
+use crate::i18n::due_words::{due_reason, due_title, list_date};
 use crate::i18n::{Msg, label_purpose, weekday_short};
 use crate::time::{format_date, format_time};
 use chrono::Datelike;
@@ -194,7 +194,7 @@ fn draw_list(model: &Model, list: &DueList, selected: usize, area: Rect, buf: &m
                 let Some((_, item)) = items.get(*i) else {
                     continue;
                 };
-                let date = format!("{:02}.{:02}", item.due.day(), item.due.month());
+                let date = list_date(item.due, model.today());
                 let name_w = (w / 3).clamp(10, 22);
                 let text = format!(
                     "{} {} {}",
@@ -232,7 +232,7 @@ fn draw_detail(model: &Model, list: &DueList, selected: usize, area: Rect, buf: 
     if let Some(item) = list.get(selected) {
         let line = Line::from(vec![
             Span::styled(format!("{}: ", item.case_name), theme::bold()),
-            Span::raw(due_reason(item, lang)),
+            Span::raw(due_reason(item, model.today(), lang)),
         ]);
         Paragraph::new(line).wrap(Wrap { trim: true }).render(
             Rect::new(
