@@ -751,6 +751,6 @@ catalogue! {
     HintNewCourse => ("forløb", "course"),
     HintNewRequest => ("læge", "medical"),
     HintOpenItems => ("forløb og anm.", "both lists"),
-    TodayKeysHint => ("x klaret · z udsæt · c kontakt · b book · Enter kort · t kalender", "x done · z snooze · c contact · b book · Enter card · t calendar"),
+    TodayKeysHint => ("x klaret · z udsæt · c rykker/kontakt · b book · Enter kort · t kalender", "x done · z snooze · c chase/contact · b book · Enter card · t calendar"),
 
 }
