@@ -616,3 +616,74 @@ fn arrows_on_an_empty_consultant_field_walk_the_suppliers_people() {
     app.keys("enter");
     assert!(courses(&app)[0].consultant.is_some());
 }
+
+/// The test course, ended on 10 November 2026 without an outcome yet.
+fn app_with_ended_course(lang: Lang) -> App {
+    App::with_lang(lang, |store, _| {
+        let mut data = dataset(true);
+        let c = &mut data.courses[0];
+        c.end = d(2026, 11, 10);
+        c.reports = new_reports(c.start, c.end, &ReportCadence::Monthly);
+        store.import(&data).unwrap()
+    })
+}
+
+#[test]
+fn editing_an_ended_course_keeps_its_end() {
+    let mut app = app_with_ended_course(Lang::En);
+    let before = course(&app, COURSE);
+    open_card(&mut app);
+    app.keys("o e");
+    let Some(Popup::CourseForm(form)) = &app.model.popup else {
+        panic!("the form opens; status: {}", app.status());
+    };
+    assert!(form.is_edit());
+    assert_eq!(
+        caseplan::app::popup::text_of(&form.end),
+        "10.11.2026",
+        "the form shows the course's own end, not today"
+    );
+    app.keys("enter");
+    assert!(app.model.popup.is_some() || app.status().starts_with("Saved"));
+    let after = course(&app, COURSE);
+    assert_eq!(after.end, d(2026, 11, 10));
+    assert_eq!(after.reports, before.reports, "the schedule is unchanged");
+}
+
+#[test]
+fn a_successor_course_still_runs_from_today_at_the_earliest() {
+    let mut app = app_with_ended_course(Lang::En);
+    open_card(&mut app);
+    app.keys("o S");
+    let Some(Popup::CourseForm(form)) = &app.model.popup else {
+        panic!("the form opens; status: {}", app.status());
+    };
+    assert!(!form.is_edit());
+    assert_eq!(caseplan::app::popup::text_of(&form.end), "24.11.2026");
+}
+
+#[test]
+fn a_course_ending_before_it_starts_is_refused_under_the_end() {
+    let mut app = app(Lang::Da, false);
+    open_card(&mut app);
+    app.keys("f");
+    app.text("udsyn");
+    app.keys("tab tab tab tab");
+    for _ in 0..12 {
+        app.keys("backspace");
+    }
+    app.text("1.11.2026");
+    app.keys("enter");
+    let Some(Popup::CourseForm(form)) = &app.model.popup else {
+        panic!("the form stays open");
+    };
+    use caseplan::app::course_form::CourseField;
+    let fields: Vec<_> = form.errors.iter().map(|e| e.0).collect();
+    assert_eq!(fields, vec![CourseField::End]);
+    let text = screen_text(&app);
+    assert!(
+        text.contains("! Slutdatoen ligger før startdatoen"),
+        "{text}"
+    );
+    assert!(courses(&app).is_empty());
+}

@@ -532,6 +532,7 @@ catalogue! {
     StateWithdrawn => ("trukket tilbage", "withdrawn"),
 
     // Courses and supplier reports (#6).
+    EndBeforeStart => ("Slutdatoen ligger før startdatoen", "The end date is before the start date"),
     ActNewCourse => ("Nyt leverandørforløb", "New supplier course"),
     ActMarkReportRead => ("Marker rapporten læst og skriv hvad der blev gjort", "Mark the report read and note what was done"),
     ActAskInterimReport => ("Bed om en midtvejsrapport før indkaldelsen", "Ask for an interim report before the summons"),
