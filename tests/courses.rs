@@ -687,3 +687,47 @@ fn a_course_ending_before_it_starts_is_refused_under_the_end() {
     );
     assert!(courses(&app).is_empty());
 }
+
+#[test]
+fn without_a_free_slot_the_three_party_form_opens_now_not_in_the_past() {
+    let mut app = App::with_lang(Lang::En, |store, today| {
+        store.import(&dataset(true)).unwrap();
+        // Every day of the next six weeks is one all-day block.
+        for day in 0..42u64 {
+            let date = today.checked_add_days(chrono::Days::new(day)).unwrap();
+            store
+                .put(&Meeting {
+                    id: caseplan::model::MeetingId(900 + day),
+                    case: None,
+                    start: date.and_hms_opt(0, 0, 0).unwrap(),
+                    minutes: 24 * 60 - 1,
+                    purpose: purpose::ADMIN.into(),
+                    form: caseplan::model::MeetingForm::InPerson,
+                    place: Default::default(),
+                    participants: vec![],
+                    booked_by: Default::default(),
+                    prep_minutes: 0,
+                    follow_up_minutes: 0,
+                    status: caseplan::model::MeetingStatus::Planned,
+                    outcome: String::new(),
+                    title: "Kursus".into(),
+                    note: String::new(),
+                    repeat: None,
+                })
+                .unwrap();
+        }
+    });
+    open_card(&mut app);
+    app.keys("o b");
+    let Some(Popup::Form(editor)) = &app.model.popup else {
+        panic!("the meeting form opens; status: {}", app.status());
+    };
+    assert!(app.status().starts_with("No free time"), "{}", app.status());
+    let start = editor
+        .start_time(harness::at(harness::NOW).date())
+        .expect("the form's start reads");
+    assert!(
+        start >= harness::at(harness::NOW),
+        "the form opens at {start}, before now"
+    );
+}

@@ -560,7 +560,9 @@ pub fn three_party_form(
     if found.is_none() {
         model.status = Some(warn(Msg::NoFreeSlot.text(model.lang)));
     }
-    let start = found.unwrap_or_else(|| from.date().and_time(settings.hours.start));
+    // No free slot: the form opens at the search start (never in the past), for the
+    // caseworker to choose a time; the status line says why.
+    let start = found.unwrap_or_else(|| from.max(from.date().and_time(settings.hours.start)));
     let mut editor = MeetingEditor::new(settings, start, Some(case));
     if !editor.purposes.iter().any(|p| p == purpose::THREE_PARTY) {
         editor.purposes.push(purpose::THREE_PARTY.to_string());
