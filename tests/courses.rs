@@ -731,3 +731,41 @@ fn without_a_free_slot_the_three_party_form_opens_now_not_in_the_past() {
         "the form opens at {start}, before now"
     );
 }
+
+#[test]
+fn the_report_cursor_stays_on_screen_in_a_long_schedule() {
+    // A weekly course of half a year: 26 reports, far more than 80x24 shows.
+    let mut app = App::with_lang(Lang::Da, |store, _| {
+        let mut data = dataset(true);
+        let c = &mut data.courses[0];
+        c.start = d(2026, 6, 1);
+        c.end = d(2026, 12, 4);
+        c.cadence = ReportCadence::EveryWeeks { weeks: 1 };
+        c.reports = new_reports(c.start, c.end, &c.cadence);
+        assert!(c.reports.len() >= 26, "{}", c.reports.len());
+        store.import(&data).unwrap()
+    });
+    open_card(&mut app);
+    app.keys("o");
+    let count = course(&app, COURSE).reports.len();
+    for step in 1..=count {
+        app.keys("]");
+        let rows = app.screen(80, 24);
+        let Some(Popup::Items(items)) = &app.model.popup else {
+            panic!("the items popup stays open");
+        };
+        let report = items.report.expect("a report under the cursor");
+        assert_eq!(report, step - 1);
+        let due = caseplan::time::format_date(course(&app, COURSE).reports[report].due);
+        assert!(
+            rows.iter()
+                .any(|row| row.contains(&format!("▶! {due}")) || row.contains(&format!("▶  {due}"))),
+            "report {report} ({due}) is not on screen:\n{}",
+            rows.join("\n")
+        );
+    }
+    // Back up again: the cursor is still shown.
+    app.keys("[ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [");
+    let rows = app.screen(80, 24).join("\n");
+    assert!(rows.contains("▶! 08.06.2026"), "{rows}");
+}
