@@ -520,3 +520,34 @@ fn snapshot_the_list_on_the_demo_caseload() {
     }
     let _ = at("2026-11-24 09:00");
 }
+
+#[test]
+fn requests_of_a_closed_case_leave_the_list() {
+    let data: Dataset = serde_json::from_value(json!({
+        "cases": [
+            { "id": 1, "name": "Anne Jensen", "target_group": "sygedagpenge",
+              "created": "2025-01-06T09:00:00Z" },
+            { "id": 9, "name": "Bent Lukket", "target_group": "sygedagpenge",
+              "created": "2025-01-06T09:00:00Z",
+              "status": { "state": "closed", "on": "2026-11-01" } },
+        ],
+        "contacts": [{ "id": 2, "name": "Lægehuset Nørrebro", "kind": "practice" }],
+        "medical_requests": [
+            request(5, "statusattest", d(2026, 11, 2)),
+            {
+                "id": 6, "case": 9, "kind": "statusattest", "recipient": 2,
+                "questions": "?", "purpose": "rehabiliteringsteam",
+                "consent": d(2026, 10, 1), "sent": d(2026, 10, 1),
+            },
+        ],
+    }))
+    .unwrap();
+    let mut app = App::with_lang(Lang::En, |store, _| store.import(&data).unwrap());
+    app.keys("g r");
+    let Screen::Requests { rows, .. } = &app.model.screen else {
+        panic!("the list is open");
+    };
+    let ids: Vec<u64> = rows.iter().map(|r| r.request.id.0).collect();
+    assert_eq!(ids, vec![5], "the closed case's request is left out");
+    assert!(!text(&app, 80, 24).contains("Bent Lukket"));
+}
