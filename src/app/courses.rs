@@ -204,8 +204,12 @@ fn take_items(model: &mut Model) -> Option<Items> {
     }
 }
 
-/// Esc on the course form or a course question: back to the items popup it came from.
+/// Esc on the course form, a course question or a request popup: back to the items popup it
+/// came from; any other popup just closes.
 pub fn close(model: &mut Model) {
+    if super::requests::close(model) {
+        return;
+    }
     model.popup = match model.popup.take() {
         Some(Popup::CourseForm(form)) => form.back.map(Popup::Items),
         Some(Popup::CourseDialog(dialog)) => dialog.back.map(Popup::Items),
