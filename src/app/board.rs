@@ -128,7 +128,7 @@ impl Board {
     }
 
     /// A new order starts at the top: the first row selected and on screen.
-    fn to_top(&mut self) {
+    fn go_to_top(&mut self) {
         self.selected = 0;
         self.offset = 0;
     }
@@ -173,12 +173,12 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             board.sort = board.sort.next();
             board.reverse = false;
             board.refresh();
-            board.to_top();
+            board.go_to_top();
         }
         Named::BoardSortReverse => {
             board.reverse = !board.reverse;
             board.refresh();
-            board.to_top();
+            board.go_to_top();
         }
         Named::BoardOverdueOnly => {
             board.overdue_only = !board.overdue_only;
