@@ -769,3 +769,45 @@ fn the_report_cursor_stays_on_screen_in_a_long_schedule() {
     let rows = app.screen(80, 24).join("\n");
     assert!(rows.contains("▶! 08.06.2026"), "{rows}");
 }
+
+#[test]
+fn a_reason_words_its_setting_rather_than_naming_a_config_key() {
+    use caseplan::config::{Courses, Medical};
+    use caseplan::domain::chase;
+    use caseplan::domain::due::{DueItem, DueWhat};
+    use caseplan::domain::reports::course_reminders;
+    use caseplan::i18n::due_words::due_reason;
+    let mut c = dataset(true).courses.remove(0);
+    c.end = d(2026, 12, 2);
+    let today = d(2026, 11, 24);
+    let reminders = course_reminders(&c, today, &Courses::default(), Some("Udsyn"));
+    let summons = reminders
+        .iter()
+        .find(|r| r.kind == caseplan::domain::reminder::ReminderKind::SummonBeforeEnd)
+        .expect("the summons is due")
+        .clone();
+    let item = |reminder| DueItem {
+        key: String::new(),
+        due: today,
+        case: CASE,
+        case_name: "Mette Lund".into(),
+        days_late: None,
+        what: DueWhat::Reminder { reminder },
+    };
+    let da = due_reason(&item(summons.clone()), Lang::Da);
+    assert!(da.contains("standard: 14 dage før slut"), "{da}");
+    assert!(!da.contains("courses."), "{da}");
+    let en = due_reason(&item(summons), Lang::En);
+    assert!(en.contains("default: 14 days before the end"), "{en}");
+    // A medical reminder too: the first reminder after the deadline.
+    let request: caseplan::model::MedicalRequest = serde_json::from_value(serde_json::json!({
+        "id": 5, "case": 1, "kind": "statusattest", "questions": "", "purpose": "",
+        "consent": "2026-11-02", "sent": "2026-11-02",
+    }))
+    .unwrap();
+    let medical = Medical::default();
+    let step = chase::next_step(&request, today, &medical).expect("a reminder is due");
+    let words = due_reason(&item(step), Lang::Da);
+    assert!(!words.contains("medical."), "{words}");
+    assert!(words.contains("standard:"), "{words}");
+}

@@ -642,6 +642,13 @@ catalogue! {
     HintToggleVisit => ("med/uden", "in/out"),
 
     // Medical requests (#7).
+    WorkingDay => ("arbejdsdag", "working day"),
+    WorkingDays => ("arbejdsdage", "working days"),
+    RuleAnswerWithin => ("svarfrist", "answer within"),
+    RuleAfterDeadline => ("efter fristen", "after the deadline"),
+    RuleBetweenReminders => ("mellem rykkere", "between reminders"),
+    RuleBetweenCalls => ("mellem opkald", "between calls"),
+    RuleActWithin => ("handl inden for", "act within"),
     ActNewRequest => ("Ny lægelig anmodning", "New medical request"),
     ActMarkActedOn => ("Marker de modtagne lægelige oplysninger som handlet på", "Mark the received medical information acted on"),
     ActWithdrawRequest => ("Træk den lægelige anmodning tilbage (spørger først)", "Withdraw the medical request (asks first)"),
