@@ -94,7 +94,7 @@ pub fn draw(model: &Model, items: &Items, body: Rect, buf: &mut Buffer) {
 /// the cursor) is in view: a course of half a year has more reports than 80x24 shows.
 fn draw_detail(lines: &[String], cursor: Option<usize>, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    let mut rows: Vec<&str> = Vec::new();
+    let mut rows: Vec<String> = Vec::new();
     let mut cursor_rows = None;
     for (i, line) in lines.iter().enumerate() {
         let first = rows.len();
@@ -111,30 +111,54 @@ fn draw_detail(lines: &[String], cursor: Option<usize>, area: Rect, buf: &mut Bu
     }
 }
 
-/// `line` broken at spaces into rows of at most `width` columns; a word longer than a row
-/// is cut by `fit` when drawn.
-fn wrap(line: &str, width: usize) -> Vec<&str> {
+/// Continuation rows of a wrapped line start this far in, under the text after the marker.
+const WRAP_INDENT: usize = 4;
+
+/// `line` broken at spaces into rows of at most `width` columns, continuation rows indented;
+/// a word longer than a row is cut by `fit` when drawn.
+fn wrap(line: &str, width: usize) -> Vec<String> {
+    let indent = if width > 4 * WRAP_INDENT {
+        WRAP_INDENT
+    } else {
+        0
+    };
     let mut rows = Vec::new();
     let mut rest = line;
-    while text_width(rest) > width && width > 0 {
-        // The last space that leaves the row within the width.
+    loop {
+        let room = if rows.is_empty() {
+            width
+        } else {
+            width - indent
+        };
+        if text_width(rest) <= room || room == 0 {
+            break;
+        }
+        // The last space that leaves the row within its room.
         let mut cut = None;
         let mut used = 0;
         for (at, c) in rest.char_indices() {
-            if used + char_width(c) > width {
+            if used + char_width(c) > room {
                 break;
             }
-            if c == ' ' && at > 0 {
+            if c == ' ' && !rest[..at].trim().is_empty() {
                 cut = Some(at);
             }
             used += char_width(c);
         }
         let Some(at) = cut else { break };
-        rows.push(&rest[..at]);
+        rows.push(continued(&rest[..at], !rows.is_empty(), indent));
         rest = rest[at..].trim_start_matches(' ');
     }
-    rows.push(rest);
+    rows.push(continued(rest, !rows.is_empty(), indent));
     rows
+}
+
+fn continued(text: &str, is_continuation: bool, indent: usize) -> String {
+    if is_continuation {
+        format!("{}{text}", " ".repeat(indent))
+    } else {
+        text.to_string()
+    }
 }
 
 fn char_width(c: char) -> usize {
@@ -314,4 +338,27 @@ fn request_detail(model: &Model, r: &MedicalRequest) -> Vec<String> {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_wrap_at_spaces_with_continuation_rows_indented() {
+        let rows = wrap(
+            "   18.07.2026  modtaget 16.07.2026 · fint · Fravær drøftet",
+            30,
+        );
+        assert_eq!(
+            rows,
+            vec![
+                "   18.07.2026  modtaget",
+                "    16.07.2026 · fint ·",
+                "    Fravær drøftet"
+            ]
+        );
+        assert!(rows.iter().all(|r| text_width(r) <= 30));
+        assert_eq!(wrap("kort", 30), vec!["kort"]);
+    }
 }
