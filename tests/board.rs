@@ -412,3 +412,60 @@ fn fifty_cases_fit_on_a_sixty_line_terminal() {
         );
     }
 }
+
+#[test]
+fn sorting_goes_back_to_the_top_of_the_board() {
+    let mut app = App::demo();
+    app.keys("g b");
+    app.screen(80, 24);
+    for _ in 0..30 {
+        app.keys("j");
+    }
+    app.keys("s");
+    let board = app.model.board.as_ref().unwrap();
+    assert_eq!((board.selected, board.offset), (0, 0));
+    let first = shown(&app)[0].name.clone();
+    let screen = app.screen(80, 24);
+    assert!(
+        screen[3].contains(&first[..first.len().min(10)]),
+        "the first row is at the top:\n{}",
+        screen.join("\n")
+    );
+    for _ in 0..30 {
+        app.keys("j");
+    }
+    app.keys("S");
+    let board = app.model.board.as_ref().unwrap();
+    assert_eq!((board.selected, board.offset), (0, 0));
+}
+
+#[test]
+fn a_tall_screen_scrolls_only_when_the_selection_leaves_it() {
+    let mut app = App::demo();
+    app.keys("g b");
+    // 60 rows: room for far more than 20 cases.
+    app.screen(120, 60);
+    for _ in 0..20 {
+        app.keys("j");
+    }
+    assert_eq!(
+        app.model.board.as_ref().unwrap().offset,
+        0,
+        "nothing to scroll"
+    );
+    let first = shown(&app)[0].name.clone();
+    let screen = app.screen(120, 60).join("\n");
+    assert!(screen.contains(&first[..first.len().min(10)]), "{screen}");
+    // Page down moves a screenful, not a fixed 16 rows.
+    app.keys("k k k k k k k k k k k k k k k k k k k k pagedown");
+    let board = app.model.board.as_ref().unwrap();
+    assert!(
+        board.selected > 16,
+        "a page of the tall screen: {}",
+        board.selected
+    );
+    // On a small screen the selection stays visible too.
+    let name = shown(&app)[board.selected].name.clone();
+    let screen = app.screen(80, 24).join("\n");
+    assert!(screen.contains(&name[..name.len().min(10)]), "{screen}");
+}

@@ -616,3 +616,198 @@ fn arrows_on_an_empty_consultant_field_walk_the_suppliers_people() {
     app.keys("enter");
     assert!(courses(&app)[0].consultant.is_some());
 }
+
+/// The test course, ended on 10 November 2026 without an outcome yet.
+fn app_with_ended_course(lang: Lang) -> App {
+    App::with_lang(lang, |store, _| {
+        let mut data = dataset(true);
+        let c = &mut data.courses[0];
+        c.end = d(2026, 11, 10);
+        c.reports = new_reports(c.start, c.end, &ReportCadence::Monthly);
+        store.import(&data).unwrap()
+    })
+}
+
+#[test]
+fn editing_an_ended_course_keeps_its_end() {
+    let mut app = app_with_ended_course(Lang::En);
+    let before = course(&app, COURSE);
+    open_card(&mut app);
+    app.keys("o e");
+    let Some(Popup::CourseForm(form)) = &app.model.popup else {
+        panic!("the form opens; status: {}", app.status());
+    };
+    assert!(form.is_edit());
+    assert_eq!(
+        caseplan::app::popup::text_of(&form.end),
+        "10.11.2026",
+        "the form shows the course's own end, not today"
+    );
+    app.keys("enter");
+    assert!(app.model.popup.is_some() || app.status().starts_with("Saved"));
+    let after = course(&app, COURSE);
+    assert_eq!(after.end, d(2026, 11, 10));
+    assert_eq!(after.reports, before.reports, "the schedule is unchanged");
+}
+
+#[test]
+fn a_successor_course_still_runs_from_today_at_the_earliest() {
+    let mut app = app_with_ended_course(Lang::En);
+    open_card(&mut app);
+    app.keys("o S");
+    let Some(Popup::CourseForm(form)) = &app.model.popup else {
+        panic!("the form opens; status: {}", app.status());
+    };
+    assert!(!form.is_edit());
+    assert_eq!(caseplan::app::popup::text_of(&form.end), "24.11.2026");
+}
+
+#[test]
+fn a_course_ending_before_it_starts_is_refused_under_the_end() {
+    let mut app = app(Lang::Da, false);
+    open_card(&mut app);
+    app.keys("f");
+    app.text("udsyn");
+    app.keys("tab tab tab tab");
+    for _ in 0..12 {
+        app.keys("backspace");
+    }
+    app.text("1.11.2026");
+    app.keys("enter");
+    let Some(Popup::CourseForm(form)) = &app.model.popup else {
+        panic!("the form stays open");
+    };
+    use caseplan::app::course_form::CourseField;
+    let fields: Vec<_> = form.errors.iter().map(|e| e.0).collect();
+    assert_eq!(fields, vec![CourseField::End]);
+    let text = screen_text(&app);
+    assert!(
+        text.contains("! Slutdatoen ligger før startdatoen"),
+        "{text}"
+    );
+    assert!(courses(&app).is_empty());
+}
+
+#[test]
+fn without_a_free_slot_the_three_party_form_opens_now_not_in_the_past() {
+    let mut app = App::with_lang(Lang::En, |store, today| {
+        store.import(&dataset(true)).unwrap();
+        // Every day of the next six weeks is one all-day block.
+        for day in 0..42u64 {
+            let date = today.checked_add_days(chrono::Days::new(day)).unwrap();
+            store
+                .put(&Meeting {
+                    id: caseplan::model::MeetingId(900 + day),
+                    case: None,
+                    start: date.and_hms_opt(0, 0, 0).unwrap(),
+                    minutes: 24 * 60 - 1,
+                    purpose: purpose::ADMIN.into(),
+                    form: caseplan::model::MeetingForm::InPerson,
+                    place: Default::default(),
+                    participants: vec![],
+                    booked_by: Default::default(),
+                    prep_minutes: 0,
+                    follow_up_minutes: 0,
+                    status: caseplan::model::MeetingStatus::Planned,
+                    outcome: String::new(),
+                    title: "Kursus".into(),
+                    note: String::new(),
+                    repeat: None,
+                })
+                .unwrap();
+        }
+    });
+    open_card(&mut app);
+    app.keys("o b");
+    let Some(Popup::Form(editor)) = &app.model.popup else {
+        panic!("the meeting form opens; status: {}", app.status());
+    };
+    assert!(app.status().starts_with("No free time"), "{}", app.status());
+    let start = editor
+        .start_time(harness::at(harness::NOW).date())
+        .expect("the form's start reads");
+    assert!(
+        start >= harness::at(harness::NOW),
+        "the form opens at {start}, before now"
+    );
+}
+
+#[test]
+fn the_report_cursor_stays_on_screen_in_a_long_schedule() {
+    // A weekly course of half a year: 26 reports, far more than 80x24 shows.
+    let mut app = App::with_lang(Lang::Da, |store, _| {
+        let mut data = dataset(true);
+        let c = &mut data.courses[0];
+        c.start = d(2026, 6, 1);
+        c.end = d(2026, 12, 4);
+        c.cadence = ReportCadence::EveryWeeks { weeks: 1 };
+        c.reports = new_reports(c.start, c.end, &c.cadence);
+        assert!(c.reports.len() >= 26, "{}", c.reports.len());
+        store.import(&data).unwrap()
+    });
+    open_card(&mut app);
+    app.keys("o");
+    let count = course(&app, COURSE).reports.len();
+    for step in 1..=count {
+        app.keys("]");
+        let rows = app.screen(80, 24);
+        let Some(Popup::Items(items)) = &app.model.popup else {
+            panic!("the items popup stays open");
+        };
+        let report = items.report.expect("a report under the cursor");
+        assert_eq!(report, step - 1);
+        let due = caseplan::time::format_date(course(&app, COURSE).reports[report].due);
+        assert!(
+            rows.iter()
+                .any(|row| row.contains(&format!("▶! {due}")) || row.contains(&format!("▶  {due}"))),
+            "report {report} ({due}) is not on screen:\n{}",
+            rows.join("\n")
+        );
+    }
+    // Back up again: the cursor is still shown.
+    app.keys("[ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [");
+    let rows = app.screen(80, 24).join("\n");
+    assert!(rows.contains("▶! 08.06.2026"), "{rows}");
+}
+
+#[test]
+fn a_reason_words_its_setting_rather_than_naming_a_config_key() {
+    use caseplan::config::{Courses, Medical};
+    use caseplan::domain::chase;
+    use caseplan::domain::due::{DueItem, DueWhat};
+    use caseplan::domain::reports::course_reminders;
+    use caseplan::i18n::due_words::due_reason;
+    let mut c = dataset(true).courses.remove(0);
+    c.end = d(2026, 12, 2);
+    let today = d(2026, 11, 24);
+    let reminders = course_reminders(&c, today, &Courses::default(), Some("Udsyn"));
+    let summons = reminders
+        .iter()
+        .find(|r| r.kind == caseplan::domain::reminder::ReminderKind::SummonBeforeEnd)
+        .expect("the summons is due")
+        .clone();
+    let item = |reminder| DueItem {
+        key: String::new(),
+        due: today,
+        case: CASE,
+        case_name: "Mette Lund".into(),
+        days_late: None,
+        what: DueWhat::Reminder { reminder },
+    };
+    let da = due_reason(&item(summons.clone()), today, Lang::Da);
+    assert!(da.contains("standard: 14 dage før slut"), "{da}");
+    assert!(!da.contains("courses."), "{da}");
+    let en = due_reason(&item(summons), today, Lang::En);
+    assert!(en.contains("default: 14 days before the end"), "{en}");
+    // A medical reminder too: the first reminder after the deadline.
+    let request: caseplan::model::MedicalRequest = serde_json::from_value(serde_json::json!({
+        "id": 5, "case": 1, "kind": "statusattest", "questions": "", "purpose": "",
+        "consent": "2026-11-02", "sent": "2026-11-02",
+    }))
+    .unwrap();
+    let medical = Medical::default();
+    let step = chase::next_step(&request, today, &medical).expect("a reminder is due");
+    let words = due_reason(&item(step), today, Lang::Da);
+    assert!(!words.contains("medical."), "{words}");
+    assert!(words.contains("standard:"), "{words}");
+}

@@ -520,3 +520,139 @@ fn snapshot_the_list_on_the_demo_caseload() {
     }
     let _ = at("2026-11-24 09:00");
 }
+
+#[test]
+fn requests_of_a_closed_case_leave_the_list() {
+    let data: Dataset = serde_json::from_value(json!({
+        "cases": [
+            { "id": 1, "name": "Anne Jensen", "target_group": "sygedagpenge",
+              "created": "2025-01-06T09:00:00Z" },
+            { "id": 9, "name": "Bent Lukket", "target_group": "sygedagpenge",
+              "created": "2025-01-06T09:00:00Z",
+              "status": { "state": "closed", "on": "2026-11-01" } },
+        ],
+        "contacts": [{ "id": 2, "name": "Lægehuset Nørrebro", "kind": "practice" }],
+        "medical_requests": [
+            request(5, "statusattest", d(2026, 11, 2)),
+            {
+                "id": 6, "case": 9, "kind": "statusattest", "recipient": 2,
+                "questions": "?", "purpose": "rehabiliteringsteam",
+                "consent": d(2026, 10, 1), "sent": d(2026, 10, 1),
+            },
+        ],
+    }))
+    .unwrap();
+    let mut app = App::with_lang(Lang::En, |store, _| store.import(&data).unwrap());
+    app.keys("g r");
+    let Screen::Requests { rows, .. } = &app.model.screen else {
+        panic!("the list is open");
+    };
+    let ids: Vec<u64> = rows.iter().map(|r| r.request.id.0).collect();
+    assert_eq!(ids, vec![5], "the closed case's request is left out");
+    assert!(!text(&app, 80, 24).contains("Bent Lukket"));
+}
+
+#[test]
+fn esc_in_a_request_popup_opened_from_the_items_goes_back_to_the_items() {
+    let mut app = app_with(
+        Lang::En,
+        vec![
+            request(5, "statusattest", d(2026, 11, 2)),
+            request(6, "lae145", d(2026, 11, 10)),
+        ],
+    );
+    open_card(&mut app);
+    app.keys("o j");
+    let selected = |app: &App| match &app.model.popup {
+        Some(Popup::Items(items)) => items.selected,
+        _ => panic!("the items popup is open"),
+    };
+    assert_eq!(selected(&app), 1);
+    for (keys, what) in [
+        ("c", "the chase log"),
+        ("W", "the withdraw question"),
+        ("e", "the request form"),
+    ] {
+        app.keys(keys);
+        assert!(
+            !matches!(app.model.popup, Some(Popup::Items(_)) | None),
+            "{what} opens"
+        );
+        app.keys("esc");
+        assert!(
+            matches!(app.model.popup, Some(Popup::Items(_))),
+            "Esc in {what} goes back to the items"
+        );
+        assert_eq!(selected(&app), 1, "{what}: the same request stays selected");
+    }
+    assert!(stored(&app, 6).chases.is_empty() && stored(&app, 6).withdrawn.is_none());
+    // From the card itself, Esc closes the new request form.
+    app.keys("esc l");
+    assert!(matches!(app.model.popup, Some(Popup::RequestForm(_))));
+    app.keys("esc");
+    assert!(app.model.popup.is_none());
+}
+
+#[test]
+fn after_a_failed_write_the_items_popup_shows_what_is_stored() {
+    use caseplan::app::action::{Action, WriteKind};
+    use caseplan::app::effect::Effect;
+    use caseplan::app::{keys, runner, update::update};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    let mut app = app_with(Lang::En, vec![request(5, "statusattest", d(2026, 11, 2))]);
+    open_card(&mut app);
+    app.keys("o");
+    let press = |app: &mut App, c: char| {
+        keys::press(
+            &mut app.model,
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        )
+    };
+    // `r`, `c`+Enter and `W`+`y`, each write failing: the popup keeps the stored request.
+    let fail = |app: &mut App, effects: Vec<Effect>| {
+        let mut rest = Vec::new();
+        for effect in effects {
+            match effect {
+                Effect::Write(step) => rest.extend(update(
+                    &mut app.model,
+                    Action::Written {
+                        kind: WriteKind::New(step),
+                        result: Err("the disk is full".into()),
+                    },
+                )),
+                other => rest.push(other),
+            }
+        }
+        runner::apply(&app.store, &mut app.model, rest).unwrap();
+        assert_eq!(app.status(), "the disk is full");
+        let Some(Popup::Items(items)) = &app.model.popup else {
+            panic!("back in the items popup");
+        };
+        assert_eq!(
+            items.requests[0],
+            stored(app, 5),
+            "the popup shows what is stored"
+        );
+    };
+    let effects = press(&mut app, 'r');
+    fail(&mut app, effects);
+    assert!(!text(&app, 80, 24).contains("received 24.11.2026"));
+    app.keys("c");
+    let effects = keys::press(
+        &mut app.model,
+        KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+    );
+    fail(&mut app, effects);
+    app.keys("W");
+    let effects = press(&mut app, 'y');
+    fail(&mut app, effects);
+    assert!(!text(&app, 80, 24).contains("withdrawn 24.11.2026"));
+    // A write that succeeds shows at once.
+    app.keys("r");
+    let Some(Popup::Items(items)) = &app.model.popup else {
+        panic!("the items popup stays");
+    };
+    assert_eq!(items.requests[0].received, Some(today()));
+    assert!(text(&app, 80, 24).contains("received 24.11.2026"));
+}

@@ -52,10 +52,17 @@ fn state(app: &App) -> &caseplan::app::suppliers::Suppliers {
 #[test]
 fn overview_lists_every_running_course_once_under_its_supplier() {
     let (data, rows) = demo_overview();
+    let active: BTreeSet<CaseId> = data
+        .cases
+        .iter()
+        .filter(|c| c.is_active())
+        .map(|c| c.id)
+        .collect();
+    // Started and not finished (an ended course waits for its outcome), of an open case.
     let running: BTreeSet<u64> = data
         .courses
         .iter()
-        .filter(|c| c.is_running(today()))
+        .filter(|c| !c.is_finished() && c.start <= today() && active.contains(&c.case))
         .map(|c| c.id.0)
         .collect();
     assert!(running.len() >= 10, "the demo has running courses");
@@ -418,4 +425,47 @@ fn overview_snapshots() {
             &app.draw(120, 40),
         );
     }
+}
+
+#[test]
+fn an_ended_course_without_an_outcome_stays_and_a_closed_case_leaves() {
+    let app = App::with(|store, today| {
+        small_caseload(store, today);
+        let json = r#"{
+          "cases": [
+            {"id": 4, "name": "Dorte Lukket", "target_group": "aktivitetsparat",
+             "created": "2026-01-05T09:00:00Z", "status": {"state": "closed", "on": "2026-11-01"}}
+          ],
+          "courses": [
+            {"id": 14, "case": 1, "supplier": 100, "kind": "praktik",
+             "start": "2026-05-01", "end": "2026-11-10", "cadence": {"kind": "end_only"},
+             "reports": [{"due": "2026-11-10", "is_final": true}]},
+            {"id": 15, "case": 4, "supplier": 100, "kind": "praktik",
+             "start": "2026-10-01", "end": "2027-04-01", "cadence": {"kind": "monthly"},
+             "reports": [{"due": "2026-11-01"}]}
+          ]
+        }"#;
+        let data: Dataset = serde_json::from_str(json).unwrap();
+        // Put one by one: they refer to the small caseload's records.
+        for case in &data.cases {
+            store.put(case).unwrap();
+        }
+        for course in &data.courses {
+            store.put(course).unwrap();
+        }
+    });
+    let rows = overview(&app.store, today(), &Courses::default()).unwrap();
+    assert_eq!(rows.len(), 1);
+    let courses: BTreeSet<u64> = rows[0].courses.iter().map(|c| c.course.0).collect();
+    assert_eq!(
+        courses,
+        BTreeSet::from([11, 12, 13, 14]),
+        "the ended course awaits its final report; the closed case's course is left out"
+    );
+    let ended = rows[0].courses.iter().find(|c| c.course.0 == 14).unwrap();
+    assert_eq!(
+        ended.late,
+        vec![(NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(), 14)]
+    );
+    assert_eq!(rows[0].citizens, 3);
 }

@@ -12,10 +12,11 @@ use crate::query::board::{BoardParams, BoardRow, Column, sort};
 use crate::query::board_filter::{BoardFilter, FilterError};
 use crate::query::board_sheet;
 use chrono::NaiveDate;
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
-/// How many rows the selection moves on page down/up, and the rows the board keeps the
-/// selection within when it scrolls: fewer than fit on the smallest (80×24) screen.
+/// The rows of the board on screen until the first draw says how many fit: fewer than fit on
+/// the smallest (80×24) screen.
 pub const SCROLL_ROWS: usize = 16;
 
 /// The directory inside the data directory that exports are written to.
@@ -40,6 +41,9 @@ pub struct Board {
     /// selection visible.
     pub offset: usize,
     pub today: NaiveDate,
+    /// The rows the last draw had room for, set by the view: the selection scrolls and pages
+    /// by the real height of the screen.
+    pub view_rows: Cell<usize>,
 }
 
 impl Board {
@@ -55,6 +59,7 @@ impl Board {
             selected: 0,
             offset: 0,
             today,
+            view_rows: Cell::new(SCROLL_ROWS),
         }
     }
 
@@ -107,13 +112,25 @@ impl Board {
         self.keep_visible();
     }
 
-    /// Moves the offset so the selection stays within [`SCROLL_ROWS`] rows of it.
+    /// The rows on screen: what the last draw had room for.
+    fn page(&self) -> usize {
+        self.view_rows.get().max(1)
+    }
+
+    /// Moves the offset so the selection stays on screen.
     fn keep_visible(&mut self) {
+        let page = self.page();
         if self.selected < self.offset {
             self.offset = self.selected;
-        } else if self.selected >= self.offset + SCROLL_ROWS {
-            self.offset = self.selected + 1 - SCROLL_ROWS;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
         }
+    }
+
+    /// A new order starts at the top: the first row selected and on screen.
+    fn go_to_top(&mut self) {
+        self.selected = 0;
+        self.offset = 0;
     }
 }
 
@@ -150,16 +167,18 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     match named {
         Named::SelectNext => board.select(1),
         Named::SelectPrev => board.select(-1),
-        Named::PageDown => board.select(SCROLL_ROWS as i64),
-        Named::PageUp => board.select(-(SCROLL_ROWS as i64)),
+        Named::PageDown => board.select(i64::try_from(board.page()).unwrap_or(i64::MAX)),
+        Named::PageUp => board.select(-i64::try_from(board.page()).unwrap_or(i64::MAX)),
         Named::BoardSortNext => {
             board.sort = board.sort.next();
             board.reverse = false;
             board.refresh();
+            board.go_to_top();
         }
         Named::BoardSortReverse => {
             board.reverse = !board.reverse;
             board.refresh();
+            board.go_to_top();
         }
         Named::BoardOverdueOnly => {
             board.overdue_only = !board.overdue_only;

@@ -310,7 +310,14 @@ impl CourseForm {
         }
         form.kind = kinds.iter().position(|k| k.0 == course.kind).unwrap_or(0);
         form.kinds = kinds;
-        form.end = line_input(&format_date(course.end.max(today)));
+        // An edit keeps the course's own end, even when it has passed; a successor runs from
+        // today, so it ends today at the earliest.
+        let end = if successor {
+            course.end.max(today)
+        } else {
+            course.end
+        };
+        form.end = line_input(&format_date(end));
         form.end_typed = true;
         form.hours = line_input(
             &course
@@ -527,6 +534,13 @@ impl CourseForm {
         };
         let start = date(CourseField::Start, &self.start);
         let end = date(CourseField::End, &self.end);
+        // Refused rather than warned: a course cannot end before it starts, and its final
+        // report would fall before the first day. It is always a typo.
+        if let (Some(start), Some(end)) = (start, end)
+            && end < start
+        {
+            errors.push((CourseField::End, Msg::EndBeforeStart.text(lang).to_string()));
+        }
         let hours_text = text_of(&self.hours).trim().to_string();
         let hours = if hours_text.is_empty() {
             None

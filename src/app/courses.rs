@@ -209,8 +209,12 @@ fn take_items(model: &mut Model) -> Option<Items> {
     }
 }
 
-/// Esc on the course form or a course question: back to the items popup it came from.
+/// Esc on the course form, a course question or a request popup: back to the items popup it
+/// came from; any other popup just closes.
 pub fn close(model: &mut Model) {
+    if super::requests::close(model) {
+        return;
+    }
     model.popup = match model.popup.take() {
         Some(Popup::CourseForm(form)) => form.back.map(Popup::Items),
         Some(Popup::CourseDialog(dialog)) => dialog.back.map(Popup::Items),
@@ -565,7 +569,9 @@ pub fn three_party_form(
     if found.is_none() {
         model.status = Some(warn(Msg::NoFreeSlot.text(model.lang)));
     }
-    let start = found.unwrap_or_else(|| from.date().and_time(settings.hours.start));
+    // No free slot: the form opens at the search start (never in the past), for the
+    // caseworker to choose a time; the status line says why.
+    let start = found.unwrap_or_else(|| from.max(from.date().and_time(settings.hours.start)));
     let mut editor = MeetingEditor::new(settings, start, Some(case));
     if !editor.purposes.iter().any(|p| p == purpose::THREE_PARTY) {
         editor.purposes.push(purpose::THREE_PARTY.to_string());

@@ -7,7 +7,7 @@
 //! means the kind's default from the configuration, counted in working days.
 
 use super::model::Directory;
-use super::popup::{line_input, text_of};
+use super::popup::{Items, line_input, text_of};
 use crate::config::Medical;
 use crate::domain::chase;
 use crate::i18n::{Lang, Msg, cpr_error, label_request_kind, parse_error};
@@ -91,8 +91,8 @@ pub struct RequestForm {
     pub deadline: TextArea<'static>,
     /// Why the last save was refused, per field.
     pub errors: Vec<(RequestField, String)>,
-    /// Opened from the items popup: saving goes back there.
-    pub from_items: bool,
+    /// The items popup it was opened from: saving and Esc go back there.
+    pub back: Option<Items>,
 }
 
 impl RequestForm {
@@ -131,7 +131,7 @@ impl RequestForm {
             sent: line_input(&format_date(today)),
             deadline: line_input(""),
             errors: Vec::new(),
-            from_items: false,
+            back: None,
         }
     }
 

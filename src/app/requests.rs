@@ -58,6 +58,31 @@ impl ChaseField {
 pub const CHASE_CHANNELS: [Channel; 4] =
     [Channel::Phone, Channel::Letter, Channel::Mail, Channel::Sms];
 
+impl Back {
+    /// The popup to show again when the request popup closes without saving (Esc): the items
+    /// popup as it was, or none (the list of requests and the card are the screen below).
+    pub fn into_popup(self) -> Option<Popup> {
+        match self {
+            Back::Items(items) => Some(Popup::Items(items)),
+            Back::Requests | Back::Screen => None,
+        }
+    }
+}
+
+/// Esc on a request popup: back where it came from. False when no request popup is open.
+pub fn close(model: &mut Model) -> bool {
+    model.popup = match model.popup.take() {
+        Some(Popup::ChaseLog(log)) => log.back.into_popup(),
+        Some(Popup::Withdraw(question)) => question.back.into_popup(),
+        Some(Popup::RequestForm(form)) => form.back.map(Popup::Items),
+        other => {
+            model.popup = other;
+            return false;
+        }
+    };
+    true
+}
+
 /// "Withdraw the request?": the request and where to go after the answer.
 pub struct Withdraw {
     pub request: MedicalRequest,
@@ -205,15 +230,11 @@ fn take_items(model: &mut Model) -> Back {
     }
 }
 
-/// Puts `back` on screen again, with `changed` in place of its old version.
-fn go_back(model: &mut Model, back: Back, changed: Option<&MedicalRequest>) -> Vec<Effect> {
+/// Puts `back` on screen again. A changed request shows once it is written: the write's reload
+/// reads the items again (`lookup::after_write`), so a failed write never shows as done.
+fn go_back(model: &mut Model, back: Back) -> Vec<Effect> {
     match back {
-        Back::Items(mut items) => {
-            if let Some(changed) = changed
-                && let Some(slot) = items.requests.iter_mut().find(|r| r.id == changed.id)
-            {
-                *slot = changed.clone();
-            }
+        Back::Items(items) => {
             model.popup = Some(Popup::Items(items));
             vec![]
         }
@@ -237,18 +258,14 @@ fn about(model: &Model, request: &MedicalRequest) -> String {
     )
 }
 
-/// Writes a changed request as one step; the items popup shows the change at once.
+/// Writes a changed request as one step; the items popup shows the change when the write's
+/// reload reads it back (`lookup::after_write`), not before.
 fn save(
     model: &mut Model,
     before: &MedicalRequest,
     after: MedicalRequest,
     label: String,
 ) -> Vec<Effect> {
-    if let Some(Popup::Items(items)) = &mut model.popup
-        && let Some(slot) = items.requests.iter_mut().find(|r| r.id == after.id)
-    {
-        *slot = after.clone();
-    }
     let mut effects = vec![write(before, after, label)];
     if matches!(model.screen, Screen::Requests { .. }) {
         effects.push(load_requests(model));
@@ -372,7 +389,7 @@ pub fn chase_log(model: &mut Model, named: Named) -> Vec<Effect> {
             let Some(Popup::ChaseLog(log)) = model.popup.take() else {
                 return vec![];
             };
-            let mut effects = go_back(model, log.back, Some(&after));
+            let mut effects = go_back(model, log.back);
             effects.insert(0, write(&before, after, label));
             return effects;
         }
@@ -393,7 +410,7 @@ pub fn withdraw_answer(model: &mut Model, named: Named) -> Vec<Effect> {
     };
     let Withdraw { request, back, .. } = *question;
     if named == Named::ConfirmNo {
-        return go_back(model, back, None);
+        return go_back(model, back);
     }
     let mut after = request.clone();
     after.withdrawn = Some(model.today());
@@ -402,7 +419,7 @@ pub fn withdraw_answer(model: &mut Model, named: Named) -> Vec<Effect> {
         Msg::StepRequestWithdrawn.text(model.lang),
         about(model, &request)
     );
-    let mut effects = go_back(model, back, Some(&after));
+    let mut effects = go_back(model, back);
     effects.insert(0, write(&request, after, label));
     effects
 }
@@ -440,7 +457,11 @@ pub fn form_loaded(
                 today,
                 model.directory.as_ref(),
             );
-            form.from_items = true;
+            // Edited from the items popup: saving and Esc go back to it as it was.
+            form.back = match take_items(model) {
+                Back::Items(items) => Some(items),
+                _ => None,
+            };
             form
         }
         None => RequestForm::new(case, medical, model.lang, requests, today),
@@ -484,7 +505,6 @@ pub fn form(model: &mut Model, named: Named) -> Vec<Effect> {
                 Some(old) => Change::Put(AnyRecord::MedicalRequest(old.clone())),
                 None => Change::Delete(RecordRef::from(request.id)),
             };
-            let from_items = form.from_items;
             let case = request.case;
             let label = format!(
                 "{} {} · {} — {}",
@@ -496,16 +516,17 @@ pub fn form(model: &mut Model, named: Named) -> Vec<Effect> {
             if is_new {
                 model.reserved_id = None;
             }
-            model.popup = None;
-            let mut effects = vec![Effect::Write(Step {
+            // Back to the items popup it came from; the write's reload shows the change.
+            let back = match model.popup.take() {
+                Some(Popup::RequestForm(form)) => form.back,
+                _ => None,
+            };
+            model.popup = back.map(Popup::Items);
+            return vec![Effect::Write(Step {
                 label,
                 forward: vec![Change::Put(AnyRecord::MedicalRequest(request))],
                 backward: vec![backward],
             })];
-            if from_items {
-                effects.push(Effect::LoadItems(case));
-            }
-            return effects;
         }
         _ => {}
     }

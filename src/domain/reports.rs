@@ -10,7 +10,7 @@ use super::reminder::{
     Basis, CadenceKind, Reason, Reminder, ReminderKind, Rule, Setting, Subject, days_late,
 };
 use crate::config::Courses;
-use crate::model::{Course, CourseOutcome, OrderChecklist, Report};
+use crate::model::{Course, OrderChecklist, Report};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -63,16 +63,9 @@ pub fn course_reminders_until(
     out
 }
 
-/// Completed, interrupted or continued at another supplier.
+/// Completed, interrupted or continued at another supplier (see [`Course::is_finished`]).
 pub fn is_finished(course: &Course) -> bool {
-    matches!(
-        course.outcome,
-        Some(
-            CourseOutcome::Completed { .. }
-                | CourseOutcome::Interrupted { .. }
-                | CourseOutcome::SupplierChanged { .. }
-        )
-    )
+    course.is_finished()
 }
 
 fn report_reminders(
@@ -229,7 +222,8 @@ mod tests {
     use super::*;
     use crate::domain::schedule::new_reports;
     use crate::model::{
-        CaseId, Channel, ContactId, CourseId, OrderChecklist, ReportCadence, ReportChase,
+        CaseId, Channel, ContactId, CourseId, CourseOutcome, OrderChecklist, ReportCadence,
+        ReportChase,
     };
     use chrono::{TimeZone, Utc};
 

@@ -532,6 +532,7 @@ catalogue! {
     StateWithdrawn => ("trukket tilbage", "withdrawn"),
 
     // Courses and supplier reports (#6).
+    EndBeforeStart => ("Slutdatoen ligger før startdatoen", "The end date is before the start date"),
     ActNewCourse => ("Nyt leverandørforløb", "New supplier course"),
     ActMarkReportRead => ("Marker rapporten læst og skriv hvad der blev gjort", "Mark the report read and note what was done"),
     ActAskInterimReport => ("Bed om en midtvejsrapport før indkaldelsen", "Ask for an interim report before the summons"),
@@ -641,6 +642,13 @@ catalogue! {
     HintToggleVisit => ("med/uden", "in/out"),
 
     // Medical requests (#7).
+    WorkingDay => ("arbejdsdag", "working day"),
+    WorkingDays => ("arbejdsdage", "working days"),
+    RuleAnswerWithin => ("svarfrist", "answer within"),
+    RuleAfterDeadline => ("efter fristen", "after the deadline"),
+    RuleBetweenReminders => ("mellem rykkere", "between reminders"),
+    RuleBetweenCalls => ("mellem opkald", "between calls"),
+    RuleActWithin => ("handl inden for", "act within"),
     ActNewRequest => ("Ny lægelig anmodning", "New medical request"),
     ActMarkActedOn => ("Marker de modtagne lægelige oplysninger som handlet på", "Mark the received medical information acted on"),
     ActWithdrawRequest => ("Træk den lægelige anmodning tilbage (spørger først)", "Withdraw the medical request (asks first)"),

@@ -64,24 +64,56 @@ fn late(days: Option<u32>, lang: Lang) -> Option<String> {
 
 /// "(standard: 3 uger før slut)" or "(din indstilling: 10 dage før slut)".
 fn rule(rule: &Rule, lang: Lang) -> String {
+    format!("({})", rule_words(rule, lang))
+}
+
+/// The setting behind a reminder in words, never as a configuration key: "standard: 14 dage
+/// før slut", "din indstilling: 5 arbejdsdage efter fristen". Course and medical settings.
+pub fn rule_words(rule: &Rule, lang: Lang) -> String {
     let whose = if rule.is_default {
         Msg::DefaultRule
     } else {
         Msg::OwnSetting
     };
     let n = rule.value;
+    let workdays = format!(
+        "{n} {}",
+        if n == 1 {
+            Msg::WorkingDay
+        } else {
+            Msg::WorkingDays
+        }
+        .text(lang)
+    );
+    let chases = if n == 1 {
+        Msg::HintChase
+    } else {
+        Msg::ChasesWord
+    };
     let what = match rule.setting {
         Setting::ReportLeadDays => format!("{n} {}", Msg::DaysNotice.text(lang)),
         Setting::CallSupplierWeeksBeforeEnd => format!("{n} {}", Msg::WeeksBeforeEnd.text(lang)),
         Setting::SummonDaysBeforeEnd => format!("{n} {}", Msg::DaysBeforeEnd.text(lang)),
-        Setting::ChasesBeforeEscalation => format!(
-            "{} {n} {}",
-            Msg::AfterWord.text(lang),
-            Msg::ChasesWord.text(lang)
-        ),
-        _ => n.to_string(),
+        Setting::ChasesBeforeEscalation | Setting::EscalateAfterChases => {
+            format!("{} {n} {}", Msg::AfterWord.text(lang), chases.text(lang))
+        }
+        // "svarfrist 10 arbejdsdage", "act within 2 working days".
+        Setting::DeadlineWorkdays { .. } => {
+            format!("{} {workdays}", Msg::RuleAnswerWithin.text(lang))
+        }
+        Setting::ActWithinWorkdays => format!("{} {workdays}", Msg::RuleActWithin.text(lang)),
+        // "5 arbejdsdage efter fristen", "1 working day between calls".
+        Setting::FirstReminderWorkdaysAfterDeadline => {
+            format!("{workdays} {}", Msg::RuleAfterDeadline.text(lang))
+        }
+        Setting::ReminderIntervalWorkdays => {
+            format!("{workdays} {}", Msg::RuleBetweenReminders.text(lang))
+        }
+        Setting::PhoneChaseEveryWorkdays => {
+            format!("{workdays} {}", Msg::RuleBetweenCalls.text(lang))
+        }
     };
-    format!("({} {what})", whose.text(lang))
+    format!("{} {what}", whose.text(lang))
 }
 
 /// A course reminder in one line, with its reason. Medical reminders are worded elsewhere;
@@ -235,6 +267,65 @@ mod tests {
         assert_eq!(
             words(d(2026, 11, 21), Lang::En),
             vec!["monthly report from Udsyn, was due 20.11, 1 day late"]
+        );
+    }
+
+    #[test]
+    fn every_setting_is_worded_in_both_languages_without_its_key() {
+        let settings = [
+            Setting::ReportLeadDays,
+            Setting::CallSupplierWeeksBeforeEnd,
+            Setting::SummonDaysBeforeEnd,
+            Setting::ChasesBeforeEscalation,
+            Setting::DeadlineWorkdays {
+                request_kind: "statusattest".into(),
+            },
+            Setting::FirstReminderWorkdaysAfterDeadline,
+            Setting::ReminderIntervalWorkdays,
+            Setting::PhoneChaseEveryWorkdays,
+            Setting::EscalateAfterChases,
+            Setting::ActWithinWorkdays,
+        ];
+        for setting in settings {
+            for lang in [Lang::Da, Lang::En] {
+                let key = setting.key();
+                let text = rule_words(
+                    &Rule {
+                        setting: setting.clone(),
+                        value: 7,
+                        is_default: false,
+                    },
+                    lang,
+                );
+                assert!(!text.contains(key) && !text.contains('_'), "{text}");
+                assert!(text.contains('7'), "{text}");
+            }
+        }
+        let rule = Rule {
+            setting: Setting::FirstReminderWorkdaysAfterDeadline,
+            value: 5,
+            is_default: true,
+        };
+        assert_eq!(
+            rule_words(&rule, Lang::Da),
+            "standard: 5 arbejdsdage efter fristen"
+        );
+        assert_eq!(
+            rule_words(&rule, Lang::En),
+            "default: 5 working days after the deadline"
+        );
+        let rule = Rule {
+            setting: Setting::PhoneChaseEveryWorkdays,
+            value: 1,
+            is_default: false,
+        };
+        assert_eq!(
+            rule_words(&rule, Lang::Da),
+            "din indstilling: 1 arbejdsdag mellem opkald"
+        );
+        assert_eq!(
+            rule_words(&rule, Lang::En),
+            "your setting: 1 working day between calls"
         );
     }
 

@@ -245,13 +245,7 @@ fn reminder_reason(r: &Reminder, today: NaiveDate, lang: Lang) -> Vec<String> {
         },
     }];
     if let Some(rule) = &r.reason.rule {
-        let key = rule.setting.key();
-        out.push(match (rule.is_default, lang) {
-            (true, Lang::Da) => format!("standard: {key} = {}", rule.value),
-            (true, Lang::En) => format!("default: {key} = {}", rule.value),
-            (false, Lang::Da) => format!("din indstilling: {key} = {}", rule.value),
-            (false, Lang::En) => format!("your setting: {key} = {}", rule.value),
-        });
+        out.push(super::course_words::rule_words(rule, lang));
     }
     out
 }

@@ -126,17 +126,22 @@ pub enum CourseOutcome {
 }
 
 impl Course {
-    /// Running on `day`: started, not ended, not completed or interrupted.
-    pub fn is_running(&self, day: NaiveDate) -> bool {
-        let finished = matches!(
+    /// Completed, interrupted or continued at another supplier: nothing more is expected.
+    /// An extension is not an end.
+    pub fn is_finished(&self) -> bool {
+        matches!(
             self.outcome,
             Some(
                 CourseOutcome::Completed { .. }
                     | CourseOutcome::Interrupted { .. }
                     | CourseOutcome::SupplierChanged { .. }
             )
-        );
-        !finished && self.start <= day && day <= self.end
+        )
+    }
+
+    /// Running on `day`: started, not ended, not completed or interrupted.
+    pub fn is_running(&self, day: NaiveDate) -> bool {
+        !self.is_finished() && self.start <= day && day <= self.end
     }
 
     /// The first report not yet received.
@@ -162,5 +167,58 @@ impl FreeText for Course {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn course(outcome: Option<CourseOutcome>) -> Course {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        Course {
+            id: CourseId(1),
+            case: CaseId(1),
+            supplier: ContactId(1),
+            consultant: None,
+            kind: course_kind::PRAKTIK.into(),
+            start: d(1, 5),
+            end: d(6, 30),
+            hours_per_week: None,
+            cadence: ReportCadence::EndOnly,
+            checklist: OrderChecklist::default(),
+            reports: Vec::new(),
+            outcome,
+            continues: None,
+        }
+    }
+
+    #[test]
+    fn finished_means_completed_interrupted_or_continued_elsewhere() {
+        let on = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert!(!course(None).is_finished());
+        assert!(
+            !course(Some(CourseOutcome::Extended {
+                on,
+                previous_end: on
+            }))
+            .is_finished()
+        );
+        assert!(
+            !course(Some(CourseOutcome::ConsultantChanged {
+                on,
+                previous: None
+            }))
+            .is_finished()
+        );
+        assert!(course(Some(CourseOutcome::Completed { on })).is_finished());
+        assert!(course(Some(CourseOutcome::Interrupted { on })).is_finished());
+        let moved = course(Some(CourseOutcome::SupplierChanged {
+            on,
+            next: CourseId(2),
+        }));
+        assert!(moved.is_finished());
+        assert!(!moved.is_running(on));
+        assert!(course(None).is_running(on));
     }
 }

@@ -9,8 +9,8 @@ use crate::config::{CadenceRule, Medical};
 use crate::domain::chase;
 use crate::i18n::{Lang, label_request_kind, label_target_group};
 use crate::model::{
-    AwayPeriod, Case, CaseId, Contact, ContactEvent, ContactId, Course, CourseId, CourseOutcome,
-    MedicalRequest, Meeting, MeetingStatus, RequestId,
+    AwayPeriod, Case, CaseId, Contact, ContactEvent, ContactId, Course, CourseId, MedicalRequest,
+    Meeting, MeetingStatus, RequestId,
 };
 use crate::store::{Store, StoreError};
 use crate::time::Zone;
@@ -184,7 +184,7 @@ fn row(
     let last_contact = last_contact(meetings, events, params);
     let mut late_reports = Vec::new();
     let mut names = Vec::new();
-    for course in courses.iter().filter(|c| !is_finished(c)) {
+    for course in courses.iter().filter(|c| !c.is_finished()) {
         let supplier = suppliers.name(course.supplier)?;
         for report in course
             .reports
@@ -271,18 +271,6 @@ fn last_contact(
         .map(|e| params.zone.local(e.at))
         .filter(|at| *at <= params.now);
     held.chain(reached).max().map(|at| at.date())
-}
-
-/// Completed, interrupted or continued at another supplier: nothing more is expected.
-fn is_finished(course: &Course) -> bool {
-    matches!(
-        course.outcome,
-        Some(
-            CourseOutcome::Completed { .. }
-                | CourseOutcome::Interrupted { .. }
-                | CourseOutcome::SupplierChanged { .. }
-        )
-    )
 }
 
 /// Suppliers' names by id, each read once.

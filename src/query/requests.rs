@@ -7,7 +7,7 @@ use crate::domain::chase::{self, RequestState};
 use crate::model::{Case, CaseId, Contact, ContactId, MedicalRequest};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One request of the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,19 +23,25 @@ pub struct RequestRow {
     pub overdue: bool,
 }
 
-/// The requests not withdrawn and not acted on, soonest next action first; those not sent last.
+/// The requests not withdrawn and not acted on, of open cases, soonest next action first; those
+/// not sent last.
 pub fn pending_requests(
     store: &Store,
     today: NaiveDate,
     medical: &Medical,
 ) -> Result<Vec<RequestRow>, StoreError> {
-    let requests = store.all::<MedicalRequest>()?;
+    let mut requests = store.all::<MedicalRequest>()?;
     let mut cases: HashMap<CaseId, String> = HashMap::new();
+    let mut closed: HashSet<CaseId> = HashSet::new();
     let mut contacts: HashMap<ContactId, String> = HashMap::new();
     for r in requests.iter().filter(|r| is_pending(r)) {
         if let std::collections::hash_map::Entry::Vacant(slot) = cases.entry(r.case) {
-            let name = store.get::<Case>(r.case)?.map(|c| c.name);
-            slot.insert(name.unwrap_or_else(|| format!("#{}", r.case)));
+            let case = store.get::<Case>(r.case)?;
+            // Closed cases are left out, as on Today and the board; a case that is gone stays.
+            if case.as_ref().is_some_and(|c| !c.is_active()) {
+                closed.insert(r.case);
+            }
+            slot.insert(case.map_or_else(|| format!("#{}", r.case), |c| c.name));
         }
         if let Some(id) = r.recipient
             && !contacts.contains_key(&id)
@@ -44,6 +50,7 @@ pub fn pending_requests(
             contacts.insert(id, name.unwrap_or_else(|| format!("#{id}")));
         }
     }
+    requests.retain(|r| !closed.contains(&r.case));
     Ok(rows(requests, &cases, &contacts, today, medical))
 }
 

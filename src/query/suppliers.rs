@@ -1,4 +1,4 @@
-//! The supplier overview: every supplier with running courses, the citizens on them, their next
+//! The supplier overview: every supplier with courses under way (started, not finished), the citizens on them, their next
 //! and late reports, so visits to one supplier can be batched on one day (PRODUCT.md §4.4).
 //!
 //! Reads every course once (a few hundred at most) and the cases and contacts they name; no
@@ -53,7 +53,8 @@ pub struct SupplierCourse {
     pub ending_soon: bool,
 }
 
-/// Every supplier with a course running on `today`: suppliers with late reports first, then
+/// Every supplier with a course under way on `today` (started, not finished, of an open case):
+/// suppliers with late reports first, then
 /// those with the most citizens, then by name.
 pub fn overview(
     store: &Store,
@@ -63,7 +64,9 @@ pub fn overview(
     let mut names = Names::new(store);
     let mut by_supplier: HashMap<ContactId, Vec<SupplierCourse>> = HashMap::new();
     for course in store.all::<Course>()? {
-        if !course.is_running(today) {
+        // Started and not finished: an ended course without an outcome still waits for its
+        // final report. Closed cases are left out, as on Today and the board.
+        if course.is_finished() || course.start > today || !names.case_is_active(course.case)? {
             continue;
         }
         let supplier_name = names.contact(course.supplier)?;
@@ -158,7 +161,8 @@ fn course_line(
 /// Names of cases and contacts, each read once.
 struct Names<'a> {
     store: &'a Store,
-    cases: HashMap<CaseId, String>,
+    /// The case's name and whether it is open.
+    cases: HashMap<CaseId, (String, bool)>,
     contacts: HashMap<ContactId, String>,
 }
 
@@ -172,15 +176,24 @@ impl<'a> Names<'a> {
     }
 
     fn case(&mut self, id: CaseId) -> Result<String, StoreError> {
-        if let Some(name) = self.cases.get(&id) {
-            return Ok(name.clone());
+        Ok(self.case_entry(id)?.0)
+    }
+
+    /// Whether the case is open; a case that is gone counts as open, so its courses still show.
+    fn case_is_active(&mut self, id: CaseId) -> Result<bool, StoreError> {
+        Ok(self.case_entry(id)?.1)
+    }
+
+    fn case_entry(&mut self, id: CaseId) -> Result<(String, bool), StoreError> {
+        if let Some(entry) = self.cases.get(&id) {
+            return Ok(entry.clone());
         }
-        let name = self
-            .store
-            .get::<Case>(id)?
-            .map_or_else(|| format!("#{id}"), |c| c.name);
-        self.cases.insert(id, name.clone());
-        Ok(name)
+        let entry = self.store.get::<Case>(id)?.map_or_else(
+            || (format!("#{id}"), true),
+            |c| (c.name.clone(), c.is_active()),
+        );
+        self.cases.insert(id, entry.clone());
+        Ok(entry)
     }
 
     fn contact(&mut self, id: ContactId) -> Result<String, StoreError> {

@@ -4,7 +4,7 @@
 use super::keys::{concat, date_key, id_key, time_key};
 use super::record::{AnyRecord, Kind};
 use super::trees::TreeId;
-use crate::model::{CaseId, CourseOutcome};
+use crate::model::CaseId;
 use chrono::NaiveDate;
 
 /// One index entry: tree, key, value.
@@ -126,15 +126,7 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
                     (Some(_), Some(_)) => {}
                 }
             }
-            let finished = matches!(
-                c.outcome,
-                Some(
-                    CourseOutcome::Completed { .. }
-                        | CourseOutcome::Interrupted { .. }
-                        | CourseOutcome::SupplierChanged { .. }
-                )
-            );
-            if !finished {
+            if !c.is_finished() {
                 out.push(due(c.end, DueKind::CourseEnd, id, c.case));
             }
         }

@@ -132,6 +132,7 @@ pub fn draw(model: &Model, board: &Board, area: Rect, buf: &mut Buffer) {
         return;
     }
     let height = usize::from(body.height);
+    board.view_rows.set(height);
     let offset = offset(board, height);
     for (line, (index, row)) in board
         .visible()

@@ -10,13 +10,11 @@ use crate::i18n::{
 };
 use crate::model::{ContactId, Course, MedicalRequest};
 use crate::time::format_date;
-use crate::ui::text::fit;
+use crate::ui::text::{fit, width as text_width};
 use crate::ui::theme;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub fn draw(model: &Model, items: &Items, body: Rect, buf: &mut Buffer) {
     let lang = model.lang;
@@ -57,17 +55,19 @@ pub fn draw(model: &Model, items: &Items, body: Rect, buf: &mut Buffer) {
         items
             .requests
             .get(items.selected - items.courses.len())
-            .map(|r| request_detail(model, r))
+            .map(|r| (request_detail(model, r), None))
     };
     let top = inner.y + y + 1;
     let bottom = inner.y + inner.height.saturating_sub(2);
-    if let Some(lines) = detail
+    if let Some((lines, cursor)) = detail
         && top < bottom
     {
-        let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(Rect::new(inner.x, top, inner.width, bottom - top), buf);
+        draw_detail(
+            &lines,
+            cursor,
+            Rect::new(inner.x, top, inner.width, bottom - top),
+            buf,
+        );
     }
     let footer = row(inner, inner.height.saturating_sub(1));
     if items.selected < items.courses.len() {
@@ -88,6 +88,81 @@ pub fn draw(model: &Model, items: &Items, body: Rect, buf: &mut Buffer) {
     } else {
         buf.set_string(footer.x, footer.y, Msg::ItemsKeys.text(lang), theme::dim());
     }
+}
+
+/// The detail's lines wrapped to `area`, scrolled so the line at `cursor` (the report under
+/// the cursor) is in view: a course of half a year has more reports than 80x24 shows.
+fn draw_detail(lines: &[String], cursor: Option<usize>, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let mut rows: Vec<String> = Vec::new();
+    let mut cursor_rows = None;
+    for (i, line) in lines.iter().enumerate() {
+        let first = rows.len();
+        rows.extend(wrap(line, width));
+        if cursor == Some(i) {
+            cursor_rows = Some((first, rows.len()));
+        }
+    }
+    let height = usize::from(area.height);
+    let offset = cursor_rows.map_or(0, |(_, end)| end.saturating_sub(height));
+    for (y, text) in rows.iter().skip(offset).take(height).enumerate() {
+        let y = area.y + u16::try_from(y).unwrap_or(u16::MAX);
+        buf.set_string(area.x, y, fit(text, width), theme::plain());
+    }
+}
+
+/// Continuation rows of a wrapped line start this far in, under the text after the marker.
+const WRAP_INDENT: usize = 4;
+
+/// `line` broken at spaces into rows of at most `width` columns, continuation rows indented;
+/// a word longer than a row is cut by `fit` when drawn.
+fn wrap(line: &str, width: usize) -> Vec<String> {
+    let indent = if width > 4 * WRAP_INDENT {
+        WRAP_INDENT
+    } else {
+        0
+    };
+    let mut rows = Vec::new();
+    let mut rest = line;
+    loop {
+        let room = if rows.is_empty() {
+            width
+        } else {
+            width - indent
+        };
+        if text_width(rest) <= room || room == 0 {
+            break;
+        }
+        // The last space that leaves the row within its room.
+        let mut cut = None;
+        let mut used = 0;
+        for (at, c) in rest.char_indices() {
+            if used + char_width(c) > room {
+                break;
+            }
+            if c == ' ' && !rest[..at].trim().is_empty() {
+                cut = Some(at);
+            }
+            used += char_width(c);
+        }
+        let Some(at) = cut else { break };
+        rows.push(continued(&rest[..at], !rows.is_empty(), indent));
+        rest = rest[at..].trim_start_matches(' ');
+    }
+    rows.push(continued(rest, !rows.is_empty(), indent));
+    rows
+}
+
+fn continued(text: &str, is_continuation: bool, indent: usize) -> String {
+    if is_continuation {
+        format!("{}{text}", " ".repeat(indent))
+    } else {
+        text.to_string()
+    }
+}
+
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// A contact's name as the open card knows it.
@@ -138,7 +213,8 @@ fn request_title(model: &Model, r: &MedicalRequest) -> String {
     )
 }
 
-fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> Vec<String> {
+/// The course in full, and which of the lines is the report under the cursor.
+fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> (Vec<String>, Option<usize>) {
     let lang = model.lang;
     let mut out = vec![format!(
         "{}: {} · {}: {}{}",
@@ -154,8 +230,13 @@ fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> Vec<String
     )];
     let check = &c.checklist;
     let mark = |on: bool| if on { "✓" } else { "✗" };
+    let preferred = if check.preferred_consultant.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", check.preferred_consultant)
+    };
     out.push(format!(
-        "{}: {} · {} {} · {} {} · {}",
+        "{}: {} · {} {} · {} {}{preferred}",
         Msg::Order.text(lang),
         if check.purpose.is_empty() {
             "–"
@@ -166,7 +247,6 @@ fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> Vec<String
         Msg::CloseFollowUp.text(lang),
         mark(check.direct_contact_given),
         Msg::DirectContactGiven.text(lang),
-        check.preferred_consultant
     ));
     let gaps: Vec<String> = crate::domain::reports::checklist_gaps(check)
         .into_iter()
@@ -179,8 +259,14 @@ fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> Vec<String
     if c.reports.is_empty() {
         out.push(format!("  {}", Msg::ReportsNone.text(lang)));
     }
+    let mut cursor_line = None;
     for (i, report) in c.reports.iter().enumerate() {
-        let marker = if cursor == Some(i) { "▶" } else { " " };
+        let marker = if cursor == Some(i) {
+            cursor_line = Some(out.len());
+            "▶"
+        } else {
+            " "
+        };
         let late = report.received.is_none() && report.due < model.today();
         let mut line = format!(
             "{marker}{} {}  {} {}  {} {}",
@@ -209,7 +295,7 @@ fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> Vec<String
         }
         out.push(line);
     }
-    out
+    (out, cursor_line)
 }
 
 fn request_detail(model: &Model, r: &MedicalRequest) -> Vec<String> {
@@ -252,4 +338,27 @@ fn request_detail(model: &Model, r: &MedicalRequest) -> Vec<String> {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_wrap_at_spaces_with_continuation_rows_indented() {
+        let rows = wrap(
+            "   18.07.2026  modtaget 16.07.2026 · fint · Fravær drøftet",
+            30,
+        );
+        assert_eq!(
+            rows,
+            vec![
+                "   18.07.2026  modtaget",
+                "    16.07.2026 · fint ·",
+                "    Fravær drøftet"
+            ]
+        );
+        assert!(rows.iter().all(|r| text_width(r) <= 30));
+        assert_eq!(wrap("kort", 30), vec!["kort"]);
+    }
 }
