@@ -1,14 +1,14 @@
 //! The agenda of a date window as screens and `caseplan agenda --json` show it.
 
+use super::names::Names;
 use crate::domain::agenda::{Occurrence, occurrences};
 use crate::i18n::{self, Lang};
-use crate::model::{Case, CaseId, Contact, ContactId, MeetingForm, MeetingStatus, PlaceKind, Role};
+use crate::model::{MeetingForm, MeetingStatus, PlaceKind, Role};
 use crate::store::Store;
 use crate::time::format_time;
 use anyhow::Result;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// One line of the agenda, also its JSON shape: stable keys for scripts, and labels in the
 /// interface language for people.
@@ -119,45 +119,4 @@ fn item(o: &Occurrence<'_>, names: &mut Names<'_>, lang: Lang) -> Result<AgendaI
         status_label: i18n::label_status(m.status, lang).to_string(),
         parties,
     })
-}
-
-/// Looks names up once per id.
-struct Names<'a> {
-    store: &'a Store,
-    cases: HashMap<CaseId, String>,
-    contacts: HashMap<ContactId, String>,
-}
-
-impl<'a> Names<'a> {
-    fn new(store: &'a Store) -> Self {
-        Names {
-            store,
-            cases: HashMap::new(),
-            contacts: HashMap::new(),
-        }
-    }
-
-    fn case(&mut self, id: CaseId) -> Result<String> {
-        if let Some(name) = self.cases.get(&id) {
-            return Ok(name.clone());
-        }
-        let name = self
-            .store
-            .get::<Case>(id)?
-            .map_or_else(|| format!("#{id}"), |c| c.name);
-        self.cases.insert(id, name.clone());
-        Ok(name)
-    }
-
-    fn contact(&mut self, id: ContactId) -> Result<String> {
-        if let Some(name) = self.contacts.get(&id) {
-            return Ok(name.clone());
-        }
-        let name = self
-            .store
-            .get::<Contact>(id)?
-            .map_or_else(|| format!("#{id}"), |c| c.name);
-        self.contacts.insert(id, name.clone());
-        Ok(name)
-    }
 }

@@ -5,19 +5,19 @@
 //! grows with the caseload, never with a scan of all meetings; of a case's meetings only those
 //! from the last held one on are read.
 
+use super::names::Names;
 use crate::config::{CadenceRule, Medical};
 use crate::domain::chase;
 use crate::i18n::{Lang, label_request_kind, label_target_group};
 use crate::model::{
-    AwayPeriod, Case, CaseId, Contact, ContactEvent, ContactId, Course, CourseId, MedicalRequest,
-    Meeting, MeetingStatus, RequestId,
+    AwayPeriod, Case, CaseId, ContactEvent, Course, CourseId, MedicalRequest, Meeting,
+    MeetingStatus, RequestId,
 };
 use crate::store::{Store, StoreError};
 use crate::time::Zone;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// What the board is computed from besides the store: the moment, the zone and the settings
 /// whose rules it applies. Owned, so an effect can carry it.
@@ -141,7 +141,7 @@ impl BoardRow {
 
 /// Every active case's row, by name. Reads each case through its per-case indexes.
 pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, StoreError> {
-    let mut suppliers = SupplierNames::new(store);
+    let mut suppliers = Names::new(store);
     let mut rows = Vec::new();
     for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
         // From the last held meeting on: what the next meeting, the last contact and the
@@ -173,7 +173,7 @@ fn row(
     courses: &[Course],
     requests: &[MedicalRequest],
     params: &BoardParams,
-    suppliers: &mut SupplierNames<'_>,
+    suppliers: &mut Names<'_>,
 ) -> Result<BoardRow, StoreError> {
     let today = params.today();
     let next_meeting = meetings
@@ -185,7 +185,7 @@ fn row(
     let mut late_reports = Vec::new();
     let mut names = Vec::new();
     for course in courses.iter().filter(|c| !c.is_finished()) {
-        let supplier = suppliers.name(course.supplier)?;
+        let supplier = suppliers.contact(course.supplier)?;
         for report in course
             .reports
             .iter()
@@ -271,33 +271,6 @@ fn last_contact(
         .map(|e| params.zone.local(e.at))
         .filter(|at| *at <= params.now);
     held.chain(reached).max().map(|at| at.date())
-}
-
-/// Suppliers' names by id, each read once.
-struct SupplierNames<'a> {
-    store: &'a Store,
-    seen: HashMap<ContactId, String>,
-}
-
-impl<'a> SupplierNames<'a> {
-    fn new(store: &'a Store) -> Self {
-        SupplierNames {
-            store,
-            seen: HashMap::new(),
-        }
-    }
-
-    fn name(&mut self, id: ContactId) -> Result<String, StoreError> {
-        if let Some(name) = self.seen.get(&id) {
-            return Ok(name.clone());
-        }
-        let name = self
-            .store
-            .get::<Contact>(id)?
-            .map_or_else(|| format!("#{id}"), |c| c.name);
-        self.seen.insert(id, name.clone());
-        Ok(name)
-    }
 }
 
 /// The board's columns, in the order `s` cycles through them.

@@ -5,6 +5,7 @@ pub mod board;
 pub mod board_filter;
 pub mod board_sheet;
 pub mod card;
+pub mod names;
 pub mod requests;
 pub mod suppliers;
 pub mod today;

@@ -5,10 +5,11 @@
 //! meetings. Late and unread reports come from the course reminders, so the overview and the
 //! case card agree on what "late" means.
 
+use super::names::Names;
 use crate::config::Courses;
 use crate::domain::reminder::ReminderKind;
 use crate::domain::reports::course_reminders;
-use crate::model::{Case, CaseId, Contact, ContactId, Course, CourseId};
+use crate::model::{CaseId, ContactId, Course, CourseId};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -156,55 +157,4 @@ fn course_line(
         unread,
         ending_soon,
     })
-}
-
-/// Names of cases and contacts, each read once.
-struct Names<'a> {
-    store: &'a Store,
-    /// The case's name and whether it is open.
-    cases: HashMap<CaseId, (String, bool)>,
-    contacts: HashMap<ContactId, String>,
-}
-
-impl<'a> Names<'a> {
-    fn new(store: &'a Store) -> Self {
-        Names {
-            store,
-            cases: HashMap::new(),
-            contacts: HashMap::new(),
-        }
-    }
-
-    fn case(&mut self, id: CaseId) -> Result<String, StoreError> {
-        Ok(self.case_entry(id)?.0)
-    }
-
-    /// Whether the case is open; a case that is gone counts as open, so its courses still show.
-    fn case_is_active(&mut self, id: CaseId) -> Result<bool, StoreError> {
-        Ok(self.case_entry(id)?.1)
-    }
-
-    fn case_entry(&mut self, id: CaseId) -> Result<(String, bool), StoreError> {
-        if let Some(entry) = self.cases.get(&id) {
-            return Ok(entry.clone());
-        }
-        let entry = self.store.get::<Case>(id)?.map_or_else(
-            || (format!("#{id}"), true),
-            |c| (c.name.clone(), c.is_active()),
-        );
-        self.cases.insert(id, entry.clone());
-        Ok(entry)
-    }
-
-    fn contact(&mut self, id: ContactId) -> Result<String, StoreError> {
-        if let Some(name) = self.contacts.get(&id) {
-            return Ok(name.clone());
-        }
-        let name = self
-            .store
-            .get::<Contact>(id)?
-            .map_or_else(|| format!("#{id}"), |c| c.name);
-        self.contacts.insert(id, name.clone());
-        Ok(name)
-    }
 }
