@@ -684,3 +684,42 @@ fn snoozing_to_today_or_earlier_is_refused_in_words() {
         _ => panic!("the prompt closed"),
     }
 }
+
+#[test]
+fn a_day_too_full_for_the_meetings_column_says_how_many_more() {
+    let app = App::starting_on("today", Lang::En, |store, today| {
+        store
+            .import(&generate(&DemoSpec::new(50, 1, today)))
+            .unwrap();
+        let day = today.and_hms_opt(0, 0, 0).unwrap();
+        let template = store
+            .meetings_between(day, day + chrono::Duration::days(1))
+            .unwrap()
+            .into_iter()
+            .find(|m| m.case.is_some() && m.repeat.is_none())
+            .expect("a case meeting today");
+        // Fourteen more short meetings from 08:00, a quarter of an hour apart.
+        let changes: Vec<_> = (0..14u64)
+            .map(|n| {
+                let mut m = template.clone();
+                m.id = caseplan::model::MeetingId(900_000 + n);
+                m.start = day + chrono::Duration::minutes(8 * 60 + 15 * n as i64);
+                m.minutes = 15;
+                caseplan::store::Change::Put(caseplan::store::Record::into_any(m))
+            })
+            .collect();
+        store.write(&changes).unwrap();
+    });
+    let screen = app.screen(80, 24);
+    let column: Vec<String> = screen
+        .iter()
+        .map(|line| line.chars().take(23).collect())
+        .collect();
+    assert!(
+        column
+            .iter()
+            .any(|l| l.trim_start().starts_with('+') && l.contains("more")),
+        "{}",
+        column.join("\n")
+    );
+}

@@ -77,8 +77,15 @@ fn draw_meetings(model: &Model, area: Rect, buf: &mut Buffer) {
         );
     }
     let mut y = area.y + 1;
-    for occ in occs {
-        if y + 1 >= area.y + area.height {
+    let bottom = area.y + area.height;
+    for (shown, occ) in occs.iter().enumerate() {
+        let left = occs.len() - shown;
+        // Each meeting takes two rows; the last row says how many did not fit.
+        if y + 1 >= bottom || (left > 1 && y + 2 >= bottom) {
+            if y < bottom {
+                let more = format!("+{left} {}", Msg::MoreWord.text(lang));
+                buf.set_string(area.x, y, fit(&more, w), theme::dim());
+            }
             break;
         }
         let m = occ.meeting;
