@@ -45,3 +45,49 @@ fn today_opened_from_the_day_view_loads_the_gauge_too() {
         "{row:?}"
     );
 }
+
+#[test]
+fn moving_within_the_week_keeps_the_counts_and_a_write_renews_them() {
+    use caseplan::app::effect::Effect;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = App::demo();
+    app.keys("w");
+    assert!(app.model.workload.is_some() && app.model.summons.is_some());
+    let press = |app: &mut App, c: char| {
+        caseplan::app::keys::press(
+            &mut app.model,
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        )
+    };
+    let counts = |effects: &[Effect]| {
+        effects
+            .iter()
+            .filter(|e| matches!(e, Effect::LoadWorkload { .. } | Effect::LoadSummons { .. }))
+            .count()
+    };
+    // Tuesday to Wednesday: the same week, nothing to work out again.
+    let effects = press(&mut app, 'l');
+    assert_eq!(counts(&effects), 0, "{effects:?}");
+    caseplan::app::runner::apply(&app.store, &mut app.model, effects).unwrap();
+    // A meeting made longer: the gauge is worked out again and counts the quarter hour.
+    let minutes = |app: &App| {
+        app.model
+            .workload
+            .as_ref()
+            .unwrap()
+            .this_week
+            .meeting_minutes
+    };
+    let before = minutes(&app);
+    app.select_a_case_meeting();
+    app.keys("+");
+    assert!(app.status().starts_with("Saved"), "{}", app.status());
+    assert_eq!(minutes(&app), before + 15);
+    assert!(app.model.summons.is_some());
+    let effects = press(&mut app, 'h');
+    assert_eq!(
+        counts(&effects),
+        0,
+        "loaded once after the write: {effects:?}"
+    );
+}

@@ -149,7 +149,7 @@ pub enum Loaded {
     /// The medical requests across the caseload (#7).
     Requests(Vec<crate::query::requests::RequestRow>),
     Today(Box<crate::domain::due::DueList>),
-    Summons(usize),
+    Summons(super::model::Summons),
     DoneRecord(
         Box<crate::domain::due::DueItem>,
         super::today::ItemAct,

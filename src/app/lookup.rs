@@ -439,6 +439,9 @@ pub fn after_write(model: &mut Model, changes: &[Change]) -> Vec<Effect> {
     {
         model.search = None;
     }
+    // Any write may change the week's workload or who must be summoned.
+    model.workload = None;
+    model.summons = None;
     match card_case(model) {
         Some(case) => {
             let mut effects = vec![load_card(model, case)];

@@ -196,10 +196,19 @@ pub struct Model {
     pub keymap: Rc<Keymap>,
     /// The caseload board, kept while a case card opened from it is shown.
     pub board: Option<Box<super::board::Board>>,
-    /// The workload gauge of this week and the next, loaded with the week view.
+    /// The workload gauge of this week and the next, loaded with the week view. Kept until a
+    /// write or a new day, so moving between days does not compute it again.
     pub workload: Option<crate::query::workload::Workload>,
-    /// Citizens to summon by the end of the shown week to stay on time (the week view).
-    pub summons: Option<usize>,
+    /// Citizens to summon by `until` (the shown week's Sunday) to stay on time, kept like
+    /// `workload`.
+    pub summons: Option<Summons>,
+}
+
+/// The week view's count of citizens to summon by the week's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summons {
+    pub until: NaiveDate,
+    pub count: usize,
 }
 
 /// A pending key sequence and its continuations (key, description).

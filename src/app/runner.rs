@@ -3,7 +3,7 @@
 
 use super::action::{Action, WriteKind};
 use super::effect::{Effect, Loaded};
-use super::model::{CaseEntry, ContactEntry, Directory, Model, Window};
+use super::model::{CaseEntry, ContactEntry, Directory, Model, Summons, Window};
 use super::update::update;
 use crate::model::{Case, CaseId, Contact, ContactId, Course, MedicalRequest, Meeting};
 use crate::query::card::{card, contact_card};
@@ -95,9 +95,10 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
             until,
             zone,
             config,
-        } => Action::Loaded(Loaded::Summons(crate::query::today::summons_needed(
-            store, &config, &zone, today, until,
-        )?)),
+        } => Action::Loaded(Loaded::Summons(Summons {
+            until,
+            count: crate::query::today::summons_needed(store, &config, &zone, today, until)?,
+        })),
         Effect::LoadForDone(item, act) => {
             let record = done_record(store, &item)?;
             Action::Loaded(Loaded::DoneRecord(item, act, record.map(Box::new)))

@@ -46,7 +46,8 @@ pub fn load_summons(model: &Model) -> Option<Effect> {
     }
     let monday = model.day - Duration::days(i64::from(model.day.weekday().num_days_from_monday()));
     let sunday = monday + Duration::days(6);
-    (sunday >= model.today()).then(|| Effect::LoadSummons {
+    let known = model.summons.is_some_and(|s| s.until == sunday);
+    (sunday >= model.today() && !known).then(|| Effect::LoadSummons {
         today: model.today(),
         until: sunday,
         zone: model.settings.zone,
@@ -64,7 +65,7 @@ pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             };
             model.screen = Screen::Today { list, selected };
         }
-        Loaded::Summons(n) => model.summons = Some(n),
+        Loaded::Summons(summons) => model.summons = Some(summons),
         Loaded::Snoozed(Ok(day)) => {
             model.status = Some(Status {
                 tone: Tone::Info,

@@ -34,7 +34,10 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             if now.date() == yesterday {
                 return vec![];
             }
-            // Left open overnight: a screen that showed today follows to the new day.
+            // Left open overnight: a screen that showed today follows to the new day, and the
+            // counts kept for the week are worked out again.
+            model.workload = None;
+            model.summons = None;
             if model.day == yesterday {
                 model.day = now.date();
             }
@@ -68,7 +71,9 @@ pub fn load_window(model: &Model) -> Vec<Effect> {
         _ => vec![],
     };
     // The week view and the Today screen show the workload gauge of this week and the next.
-    if model.view == View::Week || model.home == super::navigation::Home::Today {
+    if (model.view == View::Week || model.home == super::navigation::Home::Today)
+        && model.workload.is_none()
+    {
         effects.push(Effect::LoadWorkload {
             now: model.now,
             hours: model.settings.hours.clone(),

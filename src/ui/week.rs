@@ -116,12 +116,15 @@ fn draw_head(model: &Model, day: chrono::NaiveDate, area: Rect, buf: &mut Buffer
 
 /// "· 3 to summon this week" for the header, when the week's cadence count is loaded.
 pub fn summons_note(model: &Model) -> Option<String> {
-    let n = model.summons.filter(|n| *n > 0)?;
-    // A past week's count would be stale; the count is loaded for weeks not yet over.
+    // The count is loaded for weeks not yet over, and belongs to the week it was loaded for.
     let monday =
         model.day - chrono::Duration::days(i64::from(model.day.weekday().num_days_from_monday()));
-    if monday + chrono::Duration::days(6) < model.today() {
-        return None;
-    }
-    Some(format!(" · {n} {}", Msg::SummonsThisWeek.text(model.lang)))
+    let summons = model
+        .summons
+        .filter(|s| s.until == monday + chrono::Duration::days(6) && s.count > 0)?;
+    Some(format!(
+        " · {} {}",
+        summons.count,
+        Msg::SummonsThisWeek.text(model.lang)
+    ))
 }
