@@ -1,7 +1,7 @@
 //! Logging a chase of a medical request (the time is now, a channel, who was reached, a note),
 //! and the question before withdrawing one.
 
-use super::{frame, row};
+use super::{footer, frame, row};
 use crate::app::model::Model;
 use crate::app::popup::text_of;
 use crate::app::requests::{ChaseField, ChaseLog, Withdraw};
@@ -128,13 +128,7 @@ pub fn draw(model: &Model, log: &ChaseLog, body: Rect, buf: &mut Buffer) {
         let r = row(inner, 7);
         buf.set_string(r.x, r.y, fit(&format!("! {error}"), w), theme::error());
     }
-    let footer = row(inner, inner.height.saturating_sub(1));
-    buf.set_string(
-        footer.x,
-        footer.y,
-        fit(Msg::ContactLogFooter.text(lang), w),
-        theme::dim(),
-    );
+    footer(inner, Msg::ContactLogFooter.text(lang), buf);
 }
 
 /// "Withdraw the request: statusattest · Anne Jensen? It stays in the case's history."

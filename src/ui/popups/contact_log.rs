@@ -1,7 +1,7 @@
 //! Logging a call or another contact from the case card: the time (now), four choices and a
 //! one-line note.
 
-use super::{frame, row};
+use super::{footer, frame, row};
 use crate::app::model::{Model, Screen};
 use crate::app::popup::{ContactLog, ContactLogField, text_of};
 use crate::i18n::{Lang, Msg, label_channel, weekday_short};
@@ -145,11 +145,5 @@ pub fn draw(model: &Model, log: &ContactLog, body: Rect, buf: &mut Buffer) {
         let r = row(inner, 8);
         buf.set_string(r.x, r.y, fit(&format!("! {error}"), w), theme::error());
     }
-    let footer = row(inner, inner.height.saturating_sub(1));
-    buf.set_string(
-        footer.x,
-        footer.y,
-        fit(Msg::ContactLogFooter.text(lang), w),
-        theme::dim(),
-    );
+    footer(inner, Msg::ContactLogFooter.text(lang), buf);
 }

@@ -1,6 +1,6 @@
 //! A short question about a course or a report: the choice, the text line, the error, the keys.
 
-use super::{frame, row};
+use super::{footer, frame, row};
 use crate::app::course_dialog::{CourseDialog, DialogKind, REPORT_ACTIONS};
 use crate::app::model::Model;
 use crate::app::popup::CHANNELS;
@@ -137,13 +137,7 @@ pub fn draw(model: &Model, dialog: &CourseDialog, body: Rect, buf: &mut Buffer) 
         let r = row(inner, inner.height.saturating_sub(2));
         buf.set_string(r.x, r.y, fit(&format!("! {error}"), w), theme::error());
     }
-    let footer = row(inner, inner.height.saturating_sub(1));
-    buf.set_string(
-        footer.x,
-        footer.y,
-        fit(Msg::DialogKeys.text(lang), w),
-        theme::dim(),
-    );
+    footer(inner, Msg::DialogKeys.text(lang), buf);
 }
 
 fn field_label(text: &str, label_w: usize, focused: bool, r: Rect, buf: &mut Buffer) {

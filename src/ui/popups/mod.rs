@@ -71,6 +71,12 @@ pub fn frame(area: Rect, title: &str, buf: &mut Buffer) -> Rect {
     }
 }
 
+/// The popup's last row: its keys, dimmed.
+pub fn footer(inner: Rect, text: &str, buf: &mut Buffer) {
+    let r = row(inner, inner.height.saturating_sub(1));
+    buf.set_string(r.x, r.y, fit(text, usize::from(r.width)), theme::dim());
+}
+
 /// One row of `area`.
 pub fn row(area: Rect, i: u16) -> Rect {
     Rect::new(

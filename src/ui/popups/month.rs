@@ -1,7 +1,7 @@
 //! The month overview: a Monday-first grid with ISO week numbers, today, the cursor and the
 //! holidays marked.
 
-use super::{frame, row};
+use super::{footer, frame, row};
 use crate::app::model::Model;
 use crate::domain::workdays::holiday_name;
 use crate::i18n::{Msg, month_name, weekday_short};
@@ -108,13 +108,7 @@ pub fn draw(model: &Model, cursor: NaiveDate, body: Rect, buf: &mut Buffer) {
         );
         y += 1;
     }
-    let footer = row(inner, inner.height.saturating_sub(1));
-    buf.set_string(
-        footer.x,
-        footer.y,
-        fit(Msg::MonthFooter.text(lang), usize::from(footer.width)),
-        theme::dim(),
-    );
+    footer(inner, Msg::MonthFooter.text(lang), buf);
 }
 
 #[cfg(test)]

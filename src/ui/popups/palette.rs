@@ -1,6 +1,6 @@
 //! The command palette: a filter line and the matching actions with their keys.
 
-use super::{frame, row};
+use super::{footer, frame, row};
 use crate::app::model::Model;
 use crate::app::popup::{Palette, text_of};
 use crate::app::update::palette_entries;
@@ -61,11 +61,5 @@ pub fn draw(model: &Model, palette: &Palette, body: Rect, buf: &mut Buffer) {
             );
         }
     }
-    let footer = row(inner, inner.height.saturating_sub(1));
-    buf.set_string(
-        footer.x,
-        footer.y,
-        fit(Msg::PaletteFooter.text(lang), w),
-        theme::dim(),
-    );
+    footer(inner, Msg::PaletteFooter.text(lang), buf);
 }

@@ -1,6 +1,6 @@
 //! The case and contact forms: one labelled field a row, the focused one marked.
 
-use super::{frame, row};
+use super::{footer, frame, row};
 use crate::app::model::Model;
 use crate::app::record_form::{RecordForm, Subject, Value};
 use crate::i18n::Msg;
@@ -89,11 +89,5 @@ pub fn draw(model: &Model, form: &RecordForm, body: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(r, buf);
     }
-    let footer = row(inner, inner.height.saturating_sub(1));
-    buf.set_string(
-        footer.x,
-        footer.y,
-        fit(Msg::RecordFormKeys.text(lang), usize::from(footer.width)),
-        theme::dim(),
-    );
+    footer(inner, Msg::RecordFormKeys.text(lang), buf);
 }

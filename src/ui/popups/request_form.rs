@@ -1,7 +1,7 @@
 //! The medical request form: what is already on file for the case first, then one labelled
 //! field a row, errors under their field, the kind's default deadline next to the deadline.
 
-use super::{frame, row};
+use super::{footer, frame, row};
 use crate::app::model::Model;
 use crate::app::popup::text_of;
 use crate::app::request_form::{RequestField, RequestForm, recipient_label};
@@ -133,13 +133,7 @@ pub fn draw(model: &Model, form: &RequestForm, body: Rect, buf: &mut Buffer) {
             y += 1;
         }
     }
-    let footer = row(inner, inner.height.saturating_sub(1));
-    buf.set_string(
-        footer.x,
-        footer.y,
-        fit(Msg::RequestFormKeys.text(lang), w),
-        theme::dim(),
-    );
+    footer(inner, Msg::RequestFormKeys.text(lang), buf);
 }
 
 fn draw_value(
