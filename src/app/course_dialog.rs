@@ -2,9 +2,10 @@
 //! was read, how a late report was chased, the new end of an extension, whether to interrupt,
 //! and the new consultant. One choice and one line of text at most; Enter saves.
 
-use super::model::{ContactEntry, Directory};
+use super::course_form::{consultant_candidates, label};
+use super::model::Directory;
 use super::popup::{CHANNELS, Items, line_input, text_of};
-use crate::model::{Channel, ContactId, ContactKind, Course, ReportAction};
+use crate::model::{Channel, ContactId, Course, ReportAction};
 use crate::search::{Fuzzy, rank};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
@@ -160,21 +161,7 @@ impl CourseDialog {
     /// Consultants and mentors by the typed name, the course's supplier's own first.
     fn match_consultants(&mut self, directory: Option<&Directory>) {
         let Some(directory) = directory else { return };
-        let supplier = directory
-            .contacts
-            .iter()
-            .find(|c| c.id == self.course.supplier)
-            .map(|c| c.name.clone())
-            .unwrap_or_default();
-        let mut people: Vec<&ContactEntry> = directory
-            .contacts
-            .iter()
-            .filter(|c| matches!(c.kind, ContactKind::Consultant | ContactKind::Mentor))
-            .collect();
-        if people.is_empty() {
-            people = directory.contacts.iter().collect();
-        }
-        people.sort_by_key(|c| c.organisation != supplier);
+        let people = consultant_candidates(directory, Some(self.course.supplier));
         let query = self.text();
         let hits = rank(&Fuzzy::default(), &people, |c| label(c), &query);
         self.matches = hits
@@ -187,13 +174,5 @@ impl CourseDialog {
         } else {
             self.matches.first().map(|c| c.0)
         };
-    }
-}
-
-fn label(c: &ContactEntry) -> String {
-    if c.organisation.is_empty() {
-        c.name.clone()
-    } else {
-        format!("{} ({})", c.name, c.organisation)
     }
 }

@@ -135,8 +135,30 @@ impl Picker {
     }
 }
 
+/// Consultants and mentors to pick from (everyone when there are none), the supplier's own
+/// people first.
+pub(super) fn consultant_candidates(
+    directory: &Directory,
+    supplier: Option<ContactId>,
+) -> Vec<&ContactEntry> {
+    let supplier_name = supplier
+        .and_then(|id| directory.contacts.iter().find(|c| c.id == id))
+        .map(|c| c.name.as_str())
+        .unwrap_or_default();
+    let mut people: Vec<&ContactEntry> = directory
+        .contacts
+        .iter()
+        .filter(|c| matches!(c.kind, ContactKind::Consultant | ContactKind::Mentor))
+        .collect();
+    if people.is_empty() {
+        people = directory.contacts.iter().collect();
+    }
+    people.sort_by_key(|c| c.organisation != supplier_name || supplier_name.is_empty());
+    people
+}
+
 /// "Jonas Berg (Udsyn Mentorhuset)".
-fn label(c: &ContactEntry) -> String {
+pub(super) fn label(c: &ContactEntry) -> String {
     if c.organisation.is_empty() {
         c.name.clone()
     } else {
@@ -451,21 +473,7 @@ impl CourseForm {
     /// Consultants and mentors, the chosen supplier's own first.
     fn match_consultants(&mut self, directory: Option<&Directory>) {
         let Some(directory) = directory else { return };
-        let supplier_name = self
-            .supplier
-            .chosen
-            .and_then(|id| directory.contacts.iter().find(|c| c.id == id))
-            .map(|c| c.name.clone())
-            .unwrap_or_default();
-        let mut people: Vec<&ContactEntry> = directory
-            .contacts
-            .iter()
-            .filter(|c| matches!(c.kind, ContactKind::Consultant | ContactKind::Mentor))
-            .collect();
-        if people.is_empty() {
-            people = directory.contacts.iter().collect();
-        }
-        people.sort_by_key(|c| c.organisation != supplier_name || supplier_name.is_empty());
+        let people = consultant_candidates(directory, self.supplier.chosen);
         self.consultant.rematch(&people);
     }
 
