@@ -174,31 +174,19 @@ impl Store {
         from: NaiveDateTime,
         stop_at: impl Fn(&Meeting) -> bool,
     ) -> Result<Vec<Meeting>, StoreError> {
-        let tree = self.tree(TreeId::MeetingsByCase);
+        let mut meetings = self.case_meetings_back_until(case, from, stop_at)?;
+        meetings.reverse();
         let prefix = id_key(case.0);
-        let split = concat(&[&prefix, &time_key(from)]);
-        let mut before = Vec::new();
-        for item in tree.range(prefix.to_vec()..split.clone()).rev() {
-            let (key, _) = item.map_err(|e| self.read_error(e))?;
-            let Some(meeting) = self.get::<Meeting>(MeetingId(u64_at(&key, 16).unwrap_or(0)))?
-            else {
-                continue;
-            };
-            let stop = stop_at(&meeting);
-            before.push(meeting);
-            if stop {
-                break;
-            }
-        }
-        before.reverse();
-        for item in tree.range(split..) {
+        let start = concat(&[&prefix, &time_key(from)]);
+        for item in self.tree(TreeId::MeetingsByCase).range(start..) {
             let (key, _) = item.map_err(|e| self.read_error(e))?;
             if !key.starts_with(&prefix) {
                 break;
             }
-            before.extend(self.get::<Meeting>(MeetingId(u64_at(&key, 16).unwrap_or(0)))?);
+            let Some(id) = u64_at(&key, 16) else { continue };
+            meetings.extend(self.get::<Meeting>(MeetingId(id))?);
         }
-        Ok(before)
+        Ok(meetings)
     }
 
     /// Every record of a per-case kind (courses, requests, agreements, events, notes) of a case.
