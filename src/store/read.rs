@@ -128,10 +128,13 @@ impl Store {
         from: NaiveDateTime,
         accept: impl Fn(&Meeting) -> bool,
     ) -> Result<Option<Meeting>, StoreError> {
-        let start = [&id_key(case.0)[..], &time_key(from)[..]].concat();
-        let end = id_key(case.0.saturating_add(1)).to_vec();
-        for item in self.tree(TreeId::MeetingsByCase).range(start..end) {
+        let prefix = id_key(case.0);
+        let start = concat(&[&prefix, &time_key(from)]);
+        for item in self.tree(TreeId::MeetingsByCase).range(start..) {
             let (key, _) = item.map_err(|e| self.read_error(e))?;
+            if !key.starts_with(&prefix) {
+                break;
+            }
             let Some(id) = u64_at(&key, 16) else { continue };
             if let Some(meeting) = self.get::<Meeting>(MeetingId(id))?
                 && accept(&meeting)
