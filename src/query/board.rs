@@ -149,13 +149,16 @@ pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, Store
         let meetings = store.meetings_for_case_since_last(case.id, params.now, |m| {
             m.status == MeetingStatus::Held
         })?;
-        let events = store.for_case::<ContactEvent>(case.id)?;
+        // The newest reached contact, read back from the end, not every event on file.
+        let last_reached = store.latest_for_case::<ContactEvent>(case.id, |e| {
+            e.reached && params.zone.local(e.at) <= params.now
+        })?;
         let courses = store.for_case::<Course>(case.id)?;
         let requests = store.for_case::<MedicalRequest>(case.id)?;
         rows.push(row(
             case,
             &meetings,
-            &events,
+            last_reached.as_ref(),
             &courses,
             &requests,
             params,
@@ -169,7 +172,7 @@ pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, Store
 fn row(
     case: Case,
     meetings: &[Meeting],
-    events: &[ContactEvent],
+    last_reached: Option<&ContactEvent>,
     courses: &[Course],
     requests: &[MedicalRequest],
     params: &BoardParams,
@@ -181,7 +184,7 @@ fn row(
         .filter(|m| m.status == MeetingStatus::Planned && m.start >= params.now)
         .map(|m| m.start)
         .min();
-    let last_contact = last_contact(meetings, events, params);
+    let last_contact = last_contact(meetings, last_reached, params);
     let mut late_reports = Vec::new();
     let mut names = Vec::new();
     for course in courses.iter().filter(|c| !c.is_finished()) {
@@ -255,21 +258,17 @@ fn cadence_due(
     crate::domain::cadence::case_cadence(case, meetings, rules, today).map(|c| c.next_due)
 }
 
-/// The newest held meeting (up to now) or reached contact event.
+/// The newest held meeting (up to now) or the newest reached contact event.
 fn last_contact(
     meetings: &[Meeting],
-    events: &[ContactEvent],
+    last_reached: Option<&ContactEvent>,
     params: &BoardParams,
 ) -> Option<NaiveDate> {
     let held = meetings
         .iter()
         .filter(|m| m.status == MeetingStatus::Held && m.start <= params.now)
         .map(|m| m.start);
-    let reached = events
-        .iter()
-        .filter(|e| e.reached)
-        .map(|e| params.zone.local(e.at))
-        .filter(|at| *at <= params.now);
+    let reached = last_reached.map(|e| params.zone.local(e.at));
     held.chain(reached).max().map(|at| at.date())
 }
 
