@@ -1,8 +1,7 @@
 //! The real binary in a pseudo-terminal.
 
-mod common;
 
-use common::{Tui, caseplan, stderr};
+use crate::common::{Tui, caseplan, stderr};
 
 #[test]
 fn first_run_says_how_to_start_instead_of_a_blank_screen() {

@@ -1,8 +1,8 @@
 //! The Today list: assembly on the demo caseload with a frozen clock, cadence counting,
 //! snoozes and done, and the Today screen.
 
-mod harness;
 
+use crate::harness;
 use caseplan::cli::due_document;
 use caseplan::config::Config;
 use caseplan::demo::{DemoSpec, generate};
@@ -52,7 +52,7 @@ fn due_list_of_the_demo_caseload_as_json() {
     assert!(!list.overdue.is_empty() && !list.coming.is_empty());
     let doc = due_document(&list, today, default_until(today), Lang::En);
     let json = serde_json::to_string_pretty(&doc).unwrap();
-    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("today_due_demo_json", json);
     });
 }
@@ -240,7 +240,7 @@ fn a_done_agreement_leaves_the_list() {
 // The Today screen
 
 use caseplan::app::model::Screen;
-use harness::{App, snap};
+use crate::harness::{App, snap};
 
 fn today_list_of(app: &App) -> &caseplan::domain::due::DueList {
     match &app.model.screen {

@@ -181,7 +181,7 @@ pub fn screen(terminal: &Terminal<TestBackend>) -> Vec<String> {
 
 /// An insta snapshot of the screen in `tests/snapshots/<name>.snap`.
 pub fn snap(name: &str, terminal: &Terminal<TestBackend>) {
-    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "../../snapshots", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!(name, terminal.backend());
     });
 }

@@ -1,8 +1,8 @@
 //! The command line, run as the real binary on temporary databases.
 
-mod common;
 
-use common::{caseplan, stderr, stdout};
+use crate::common;
+use crate::common::{caseplan, stderr, stdout};
 use std::path::Path;
 
 fn demo(dir: &Path) {

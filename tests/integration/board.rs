@@ -1,9 +1,8 @@
 //! The caseload board: the query on the demo caseload with the frozen clock, sort and filter
 //! flows typed as keys, the review sheet exports, `caseplan board`, and screen snapshots.
 
-mod common;
-mod harness;
 
+use crate::common;
 use caseplan::app::board::params;
 use caseplan::app::model::Screen;
 use caseplan::i18n::Lang;
@@ -12,7 +11,7 @@ use caseplan::query::board::{BoardRow, Column, board};
 use caseplan::query::board_sheet;
 use caseplan::query::card::card;
 use chrono::NaiveDate;
-use harness::{App, lang_code, snap};
+use crate::harness::{App, lang_code, snap};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()

@@ -1,7 +1,6 @@
 //! The phone-call lookup on a demo caseload: the finder's index, the case and contact cards,
 //! and `caseplan find` / `caseplan card` as the real binary.
 
-mod common;
 
 use caseplan::config::Medical;
 use caseplan::demo::{DemoSpec, generate};
@@ -12,7 +11,7 @@ use caseplan::search::{Filter, HitKind, SearchIndex, Target, phone_digits};
 use caseplan::store::Store;
 use caseplan::time::{Zone, parse_now};
 use chrono::{DateTime, NaiveDate, Utc};
-use common::{NOW, caseplan, stderr, stdout};
+use crate::common::{NOW, caseplan, stderr, stdout};
 use std::path::Path;
 
 fn today() -> NaiveDate {

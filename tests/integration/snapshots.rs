@@ -2,9 +2,8 @@
 
 use caseplan::i18n::Lang;
 
-mod harness;
 
-use harness::{App as Fixture, lang_code, screen, snap};
+use crate::harness::{App as Fixture, lang_code, screen, snap};
 
 /// The planner in `lang`, on the 50-case demo caseload or on an empty store.
 fn fixture(lang: Lang, demo: bool) -> Fixture {

@@ -8,9 +8,8 @@ use caseplan::model::{
 };
 use chrono::Duration;
 
-mod harness;
 
-use harness::{App, NOW, at};
+use crate::harness::{App, NOW, at};
 
 #[test]
 fn move_later_is_saved_named_on_the_status_line_and_undone_and_redone() {

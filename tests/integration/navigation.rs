@@ -1,12 +1,12 @@
 //! Moving between the screens: `g` keys from anywhere, `q` from a card back to where it was
 //! opened, `q` from a list screen home.
 
-mod harness;
 
+use crate::harness;
 use caseplan::app::model::Screen;
 use caseplan::app::navigation::{Home, ListScreen};
 use caseplan::i18n::Lang;
-use harness::App;
+use crate::harness::App;
 
 fn on(app: &App) -> &'static str {
     match app.model.screen {

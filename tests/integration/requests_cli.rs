@@ -1,11 +1,10 @@
 //! `caseplan requests`: every request by next action, withdrawn and acted-on ones marked as
 //! such; `--open` leaves them out.
 
-mod common;
 
 use caseplan::model::Dataset;
 use caseplan::store::Store;
-use common::{caseplan, stderr, stdout};
+use crate::common::{caseplan, stderr, stdout};
 use serde_json::json;
 use std::path::Path;
 

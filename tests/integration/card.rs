@@ -2,16 +2,15 @@
 //! afbud and udeblevet listed as not counting, a passed due date marked; on the screen and in
 //! `caseplan card` (text and JSON). And the card's key hint at 80 columns.
 
-mod common;
-mod harness;
 
+use crate::common;
 use caseplan::app::model::Screen;
 use caseplan::i18n::Lang;
 use caseplan::model::{Dataset, MeetingStatus};
 use caseplan::query::card::Card;
 use caseplan::store::Store;
 use chrono::NaiveDate;
-use harness::App;
+use crate::harness::App;
 use serde_json::json;
 
 fn d(s: &str) -> NaiveDate {

@@ -1,0 +1,23 @@
+//! The integration tests: one binary, a module per area, sharing one harness.
+
+mod common;
+mod harness;
+
+mod board;
+mod card;
+mod cli;
+mod config;
+mod courses;
+mod demo;
+mod e2e;
+mod flows;
+mod keymaps;
+mod lookup;
+mod medical;
+mod navigation;
+mod requests_cli;
+mod snapshots;
+mod store;
+mod suppliers;
+mod today;
+mod today_gauge;
