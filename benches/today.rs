@@ -13,6 +13,7 @@ use std::hint::black_box;
 
 fn today_list_bench(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
+    let now = today.and_hms_opt(10, 0, 0).expect("a time");
     let config = Config::default();
     let zone = Zone::copenhagen();
     let mut group = c.benchmark_group("today_list");
@@ -25,7 +26,7 @@ fn today_list_bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(cases), &store, |b, store| {
             b.iter(|| {
                 let list =
-                    today_list(store, &config, &zone, today, default_until(today)).expect("list");
+                    today_list(store, &config, &zone, now, default_until(today)).expect("list");
                 black_box(list.len())
             })
         });

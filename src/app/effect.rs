@@ -60,9 +60,9 @@ pub enum Effect {
         today: NaiveDate,
         medical: Box<Medical>,
     },
-    /// Load the Today list as of `today`.
+    /// Load the Today list as of `now` (local time).
     LoadToday {
-        today: NaiveDate,
+        now: NaiveDateTime,
         zone: Zone,
         config: Rc<crate::config::Config>,
     },
@@ -70,7 +70,6 @@ pub enum Effect {
     LoadSummons {
         today: NaiveDate,
         until: NaiveDate,
-        zone: Zone,
         config: Rc<crate::config::Config>,
     },
     /// Load the record a Today item is about, to act on it (done, chase or book).

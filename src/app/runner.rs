@@ -83,21 +83,16 @@ fn run(store: &Store, effect: Effect) -> Result<Action, StoreError> {
         Effect::LoadRequests { today, medical } => Action::Loaded(Loaded::Requests(
             crate::query::requests::pending_requests(store, today, &medical)?,
         )),
-        Effect::LoadToday {
-            today,
-            zone,
-            config,
-        } => Action::Loaded(Loaded::Today(Box::new(
-            crate::query::today::today_screen_list(store, &config, &zone, today)?,
+        Effect::LoadToday { now, zone, config } => Action::Loaded(Loaded::Today(Box::new(
+            crate::query::today::today_screen_list(store, &config, &zone, now)?,
         ))),
         Effect::LoadSummons {
             today,
             until,
-            zone,
             config,
         } => Action::Loaded(Loaded::Summons(Summons {
             until,
-            count: crate::query::today::summons_needed(store, &config, &zone, today, until)?,
+            count: crate::query::today::summons_needed(store, &config, today, until)?,
         })),
         Effect::LoadForDone(item, act) => {
             let record = done_record(store, &item)?;

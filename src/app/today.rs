@@ -22,10 +22,10 @@ use crate::store::{AnyRecord, Change};
 use crate::time::{format_date, parse_date};
 use chrono::{Datelike, Duration};
 
-/// The effect that loads the Today list as of the model's today.
+/// The effect that loads the Today list as of the model's now.
 pub fn load(model: &Model) -> Effect {
     Effect::LoadToday {
-        today: model.today(),
+        now: model.now,
         zone: model.settings.zone,
         config: model.settings.config.clone(),
     }
@@ -50,7 +50,6 @@ pub fn load_summons(model: &Model) -> Option<Effect> {
     (sunday >= model.today() && !known).then(|| Effect::LoadSummons {
         today: model.today(),
         until: sunday,
-        zone: model.settings.zone,
         config: model.settings.config.clone(),
     })
 }

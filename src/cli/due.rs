@@ -90,7 +90,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     };
     let until = default_until(today);
     let store = ctx.open_store()?;
-    let list = today_list(&store, &ctx.config, &ctx.zone, today, until)?;
+    // Another day's list is as of this time of day on that day.
+    let now = today.and_time(ctx.now_local().time());
+    let list = today_list(&store, &ctx.config, &ctx.zone, now, until)?;
     let lang = ctx.lang();
     let doc = document(&list, today, until, lang);
     if args.json {

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod cadence;
 pub mod chase;
 pub mod conflicts;
+pub mod contact;
 pub mod due;
 pub mod hours;
 pub mod quick_add;

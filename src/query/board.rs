@@ -7,7 +7,7 @@
 
 use super::names::Names;
 use crate::config::{CadenceRule, Medical};
-use crate::domain::chase;
+use crate::domain::{chase, contact};
 use crate::i18n::{Lang, label_request_kind, label_target_group};
 use crate::model::{
     AwayPeriod, Case, CaseId, ContactEvent, Course, CourseId, MedicalRequest, Meeting,
@@ -64,7 +64,7 @@ pub struct BoardRow {
     pub plan_b: String,
     /// The first planned meeting from now.
     pub next_meeting: Option<NaiveDateTime>,
-    /// The newest held meeting or reached contact event.
+    /// The day of the last contact ([`contact::last_contact`]).
     pub last_contact: Option<NaiveDate>,
     /// Days from `last_contact` to today; `None` when there was none.
     pub days_since_contact: Option<i64>,
@@ -144,14 +144,14 @@ pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, Store
     let mut suppliers = Names::new(store);
     let mut rows = Vec::new();
     for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        // From the last held meeting on: what the next meeting, the last contact and the
-        // cadence (afbud and udeblevet since the last held one) need.
+        // From the last contact meeting (held, before now) on: what the next meeting, the last
+        // contact and the cadence (afbud and udeblevet since the last held one) need.
         let meetings = store.meetings_for_case_since_last(case.id, params.now, |m| {
-            m.status == MeetingStatus::Held
+            contact::is_contact_meeting(m, params.now)
         })?;
-        // The newest reached contact, read back from the end, not every event on file.
+        // The newest contact event, read back from the end, not every event on file.
         let last_reached = store.latest_for_case::<ContactEvent>(case.id, |e| {
-            e.reached && params.zone.local(e.at) <= params.now
+            contact::is_contact_event(e, &params.zone, params.now)
         })?;
         let courses = store.for_case::<Course>(case.id)?;
         let requests = store.for_case::<MedicalRequest>(case.id)?;
@@ -184,7 +184,8 @@ fn row(
         .filter(|m| m.status == MeetingStatus::Planned && m.start >= params.now)
         .map(|m| m.start)
         .min();
-    let last_contact = last_contact(meetings, last_reached, params);
+    let last_contact = contact::last_contact(meetings, last_reached, &params.zone, params.now)
+        .map(|c| c.at.date());
     let mut late_reports = Vec::new();
     let mut names = Vec::new();
     for course in courses.iter().filter(|c| !c.is_finished()) {
@@ -256,20 +257,6 @@ fn cadence_due(
     today: NaiveDate,
 ) -> Option<NaiveDate> {
     crate::domain::cadence::case_cadence(case, meetings, rules, today).map(|c| c.next_due)
-}
-
-/// The newest held meeting (up to now) or the newest reached contact event.
-fn last_contact(
-    meetings: &[Meeting],
-    last_reached: Option<&ContactEvent>,
-    params: &BoardParams,
-) -> Option<NaiveDate> {
-    let held = meetings
-        .iter()
-        .filter(|m| m.status == MeetingStatus::Held && m.start <= params.now)
-        .map(|m| m.start);
-    let reached = last_reached.map(|e| params.zone.local(e.at));
-    held.chain(reached).max().map(|at| at.date())
 }
 
 /// The board's columns, in the order `s` cycles through them.

@@ -7,6 +7,7 @@
 use crate::config::{CadenceRule, Courses, Medical};
 use crate::domain::cadence::{CaseCadence, case_cadence};
 use crate::domain::chase;
+use crate::domain::contact::{self, Touch};
 use crate::domain::reminder::Reminder;
 use crate::domain::reports::{ChecklistGap, checklist_gaps, course_reminders, is_finished};
 use crate::i18n::{Lang, Msg, label_request_kind, request_state, weekday_short};
@@ -46,9 +47,10 @@ pub struct Card {
     pub last_told: String,
     /// Holiday, sickness or hospital today.
     pub away_today: Option<AwayPeriod>,
-    /// The newest reached contact event or held meeting.
+    /// The last contact ([`contact::last_contact`]).
     pub last_contact: Option<LastContact>,
-    /// An attempt that did not reach the citizen, when newer than the last contact.
+    /// The last attempt, by either side, when newer than the last contact
+    /// ([`contact::last_attempt`]): a call that did not get through, a "ring mig".
     pub last_attempt: Option<LastContact>,
     /// The first planned meeting from now.
     pub next_meeting: Option<NextMeeting>,
@@ -74,12 +76,7 @@ pub struct Card {
     pub cadence: Option<CaseCadence>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactSource {
-    Event,
-    Meeting,
-}
+pub use crate::domain::contact::ContactSource;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LastContact {
@@ -361,8 +358,15 @@ pub fn card(
     let today = now_local.date();
     let mut contacts = Contacts::new(store);
     let meetings = store.meetings_for_case(id)?;
-    let events = store.for_case::<ContactEvent>(id)?;
-    let (last_contact, last_attempt) = last_contacts(&events, &meetings, zone, today);
+    // The newest contact event and the newest attempt, read back from the end of the index.
+    let contact_event = store
+        .latest_for_case::<ContactEvent>(id, |e| contact::is_contact_event(e, zone, now_local))?;
+    let attempt_event = store
+        .latest_for_case::<ContactEvent>(id, |e| contact::is_attempt_event(e, zone, now_local))?;
+    let last = contact::last_contact(&meetings, contact_event.as_ref(), zone, now_local);
+    let attempt = contact::last_attempt(attempt_event.as_ref(), zone, now_local, last.as_ref());
+    let last_contact = last.map(|t| LastContact::of(t, today));
+    let last_attempt = attempt.map(|t| LastContact::of(t, today));
 
     let mut agreements: Vec<AgreementLine> = store
         .for_case::<Agreement>(id)?
@@ -494,64 +498,16 @@ pub fn card(
     }))
 }
 
-/// The newest reached contact (event or held meeting) and a newer unanswered attempt.
-fn last_contacts(
-    events: &[ContactEvent],
-    meetings: &[Meeting],
-    zone: &Zone,
-    today: NaiveDate,
-) -> (Option<LastContact>, Option<LastContact>) {
-    let contact = |at: NaiveDateTime, channel, reached, source, note: &str| LastContact {
-        at,
-        channel,
-        reached,
-        source,
-        days_ago: (today - at.date()).num_days(),
-        note: note.to_string(),
-    };
-    let from_events = |reached: bool| {
-        events
-            .iter()
-            .filter(|e| e.reached == reached)
-            .max_by_key(|e| (e.at, e.id))
-            .map(|e| {
-                contact(
-                    zone.local(e.at),
-                    e.channel,
-                    reached,
-                    ContactSource::Event,
-                    &e.note,
-                )
-            })
-    };
-    let held = meetings
-        .iter()
-        .filter(|m| m.status == MeetingStatus::Held)
-        .max_by_key(|m| (m.start, m.id))
-        .map(|m| {
-            contact(
-                m.start,
-                channel_of(m.form),
-                true,
-                ContactSource::Meeting,
-                &m.outcome,
-            )
-        });
-    let last = match (from_events(true), held) {
-        (Some(e), Some(m)) => Some(if e.at >= m.at { e } else { m }),
-        (e, m) => e.or(m),
-    };
-    let attempt = from_events(false).filter(|a| last.as_ref().is_none_or(|l| a.at > l.at));
-    (last, attempt)
-}
-
-fn channel_of(form: MeetingForm) -> Channel {
-    match form {
-        MeetingForm::InPerson => Channel::Meeting,
-        MeetingForm::HomeVisit => Channel::Visit,
-        MeetingForm::Phone => Channel::Phone,
-        MeetingForm::Video => Channel::Video,
-        MeetingForm::Walk => Channel::Walk,
+impl LastContact {
+    fn of(touch: Touch, today: NaiveDate) -> LastContact {
+        LastContact {
+            days_ago: (today - touch.at.date()).num_days(),
+            at: touch.at,
+            channel: touch.channel,
+            reached: touch.reached,
+            source: touch.source,
+            note: touch.note,
+        }
     }
 }
 

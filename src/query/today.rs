@@ -1,10 +1,11 @@
 //! Loads the Today list: the due index for what is open, and per active case only the meetings
-//! since the last held one, the next planned one and the latest reached contact — never the
-//! history.
+//! since the last contact meeting, the next planned one and the latest contact event — never
+//! the history. What counts as contact is [`crate::domain::contact`]'s rule.
 
 use crate::config::Config;
-use crate::domain::cadence::case_cadence;
+use crate::domain::cadence::{CaseCadence, case_cadence};
 use crate::domain::chase::request_reminders;
+use crate::domain::contact;
 use crate::domain::due::{
     CaseFacts, DueFacts, DueList, DueSettings, OpenAgreement, OpenNote, due_list, met_by_meeting,
 };
@@ -28,15 +29,16 @@ pub fn default_until(today: NaiveDate) -> NaiveDate {
         .unwrap_or(today)
 }
 
-/// The Today list as of `today`, for items due up to `until`, without snoozed items.
+/// The Today list as of `now` (local time), for items due up to `until`, without snoozed items.
 pub fn today_list(
     store: &Store,
     config: &Config,
     zone: &Zone,
-    today: NaiveDate,
+    now: NaiveDateTime,
     until: NaiveDate,
 ) -> Result<DueList, StoreError> {
-    let facts = due_facts(store, config, zone, today, until)?;
+    let today = now.date();
+    let facts = due_facts(store, config, zone, now, until)?;
     let settings = DueSettings {
         journalise_within_days: config.today.journalise_within_days,
         no_contact_days: config.today.no_contact_days,
@@ -44,30 +46,32 @@ pub fn today_list(
     Ok(due_list(&facts, today, until, settings, &store.snoozes()?))
 }
 
-/// The Today screen's list as of the real `today` with the default window. Snoozes that ended
+/// The Today screen's list as of the real `now` with the default window. Snoozes that ended
 /// before today are forgotten first, so the settings do not grow forever. (Not for a list of
 /// another day: a snooze still running today would be lost.)
 pub fn today_screen_list(
     store: &Store,
     config: &Config,
     zone: &Zone,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> Result<DueList, StoreError> {
+    let today = now.date();
     store.forget_snoozes_before(today)?;
-    today_list(store, config, zone, today, default_until(today))
+    today_list(store, config, zone, now, default_until(today))
 }
 
-/// The facts [`due_list`] assembles from.
+/// The facts [`due_list`] assembles from, as of `now` (local time).
 pub fn due_facts(
     store: &Store,
     config: &Config,
     zone: &Zone,
-    today: NaiveDate,
+    now: NaiveDateTime,
     until: NaiveDate,
 ) -> Result<DueFacts, StoreError> {
+    let today = now.date();
     let mut facts = DueFacts::default();
     for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        let per_case = case_facts(store, config, zone, &case, today)?;
+        let per_case = case_facts(store, config, zone, &case, now)?;
         facts.cases.insert(case.id, per_case);
     }
     // Reminders show some days before the date the index holds (a course's end, a report's
@@ -163,34 +167,61 @@ fn midnight(day: NaiveDate) -> NaiveDateTime {
     NaiveDateTime::new(day, NaiveTime::MIN)
 }
 
-/// Cadence, next planned meeting and last contact of one case.
+/// Cadence, next planned meeting and last contact of one case as of `now`.
 fn case_facts(
     store: &Store,
     config: &Config,
     zone: &Zone,
     case: &Case,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> Result<CaseFacts, StoreError> {
+    let today = now.date();
+    // Back to the newest contact meeting: also every meeting held today, which the cadence
+    // counts, and the afbud and udeblevet since the last held one.
+    let plan = planning(store, config, case, today, |m| {
+        contact::is_contact_meeting(m, now)
+    })?;
+    let last_event = store
+        .latest_for_case::<ContactEvent>(case.id, |e| contact::is_contact_event(e, zone, now))?;
+    let last_contact = contact::last_contact(&plan.recent, last_event.as_ref(), zone, now);
+    Ok(CaseFacts {
+        case: case.id,
+        name: case.name.clone(),
+        created: zone.local(case.created).date(),
+        cadence: plan.cadence,
+        next_planned: plan.next_planned,
+        last_contact: last_contact.map(|c| c.at.date()),
+    })
+}
+
+/// A case's cadence and next planned meeting as of a day, and the meetings read for them.
+struct Planning {
+    cadence: Option<CaseCadence>,
+    next_planned: Option<NaiveDate>,
+    /// Back from the end of the day to the newest one the read stopped at.
+    recent: Vec<Meeting>,
+}
+
+/// The [`Planning`] of `case` as of `today`, reading back to the newest meeting `stop` takes.
+fn planning(
+    store: &Store,
+    config: &Config,
+    case: &Case,
+    today: NaiveDate,
+    stop: impl Fn(&Meeting) -> bool,
+) -> Result<Planning, StoreError> {
     let tomorrow = today.succ_opt().unwrap_or(today);
-    let held = |m: &Meeting| m.status == MeetingStatus::Held;
-    let recent = store.case_meetings_back_until(case.id, midnight(tomorrow), held)?;
+    let recent = store.case_meetings_back_until(case.id, midnight(tomorrow), stop)?;
     let cadence = case_cadence(case, &recent, &config.cadence, today);
     let next_planned = store
         .case_meeting_from(case.id, midnight(today), |m| {
             m.status == MeetingStatus::Planned
         })?
         .map(|m| m.start.date());
-    let last_held = recent.iter().find(|m| held(m)).map(|m| m.start.date());
-    let last_event = store
-        .latest_for_case::<ContactEvent>(case.id, |e| e.reached)?
-        .map(|e| zone.local(e.at).date());
-    Ok(CaseFacts {
-        case: case.id,
-        name: case.name.clone(),
-        created: zone.local(case.created).date(),
+    Ok(Planning {
         cadence,
         next_planned,
-        last_contact: last_held.max(last_event),
+        recent,
     })
 }
 
@@ -199,15 +230,15 @@ fn case_facts(
 pub fn summons_needed(
     store: &Store,
     config: &Config,
-    zone: &Zone,
     today: NaiveDate,
     until: NaiveDate,
 ) -> Result<usize, StoreError> {
     let mut n = 0;
     for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        let facts = case_facts(store, config, zone, &case, today)?;
-        if let Some(cadence) = &facts.cadence
-            && crate::domain::due::needs_summons(cadence, facts.next_planned, until)
+        let held = |m: &Meeting| m.status == MeetingStatus::Held;
+        let plan = planning(store, config, &case, today, held)?;
+        if let Some(cadence) = &plan.cadence
+            && crate::domain::due::needs_summons(cadence, plan.next_planned, until)
         {
             n += 1;
         }

@@ -1,8 +1,8 @@
 //! The caseload board: the query on the demo caseload with the frozen clock, sort and filter
 //! flows typed as keys, the review sheet exports, `caseplan board`, and screen snapshots.
 
-
 use crate::common;
+use crate::harness::{App, lang_code, snap};
 use caseplan::app::board::params;
 use caseplan::app::model::Screen;
 use caseplan::i18n::Lang;
@@ -11,7 +11,6 @@ use caseplan::query::board::{BoardRow, Column, board};
 use caseplan::query::board_sheet;
 use caseplan::query::card::card;
 use chrono::NaiveDate;
-use crate::harness::{App, lang_code, snap};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()

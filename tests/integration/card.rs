@@ -2,15 +2,14 @@
 //! afbud and udeblevet listed as not counting, a passed due date marked; on the screen and in
 //! `caseplan card` (text and JSON). And the card's key hint at 80 columns.
 
-
 use crate::common;
+use crate::harness::App;
 use caseplan::app::model::Screen;
 use caseplan::i18n::Lang;
 use caseplan::model::{Dataset, MeetingStatus};
 use caseplan::query::card::Card;
 use caseplan::store::Store;
 use chrono::NaiveDate;
-use crate::harness::App;
 use serde_json::json;
 
 fn d(s: &str) -> NaiveDate {

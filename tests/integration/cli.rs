@@ -1,6 +1,5 @@
 //! The command line, run as the real binary on temporary databases.
 
-
 use crate::common;
 use crate::common::{caseplan, stderr, stdout};
 use std::path::Path;

@@ -1,8 +1,8 @@
 //! Supplier courses (#6) as a caseworker uses them: keys typed from the case card, results read
 //! from the store and the screen. The clock is frozen at Tuesday 24 November 2026 09:00.
 
-
 use crate::harness;
+use crate::harness::{App, lang_code, snap};
 use caseplan::app::model::Screen;
 use caseplan::app::popup::Popup;
 use caseplan::domain::schedule::new_reports;
@@ -13,7 +13,6 @@ use caseplan::model::{
     ReportCadence, Role, purpose,
 };
 use chrono::{NaiveDate, TimeZone, Utc};
-use crate::harness::{App, lang_code, snap};
 
 const CASE: CaseId = CaseId(1);
 const UDSYN: ContactId = ContactId(2);

@@ -1,6 +1,5 @@
 //! The real binary in a pseudo-terminal.
 
-
 use crate::common::{Tui, caseplan, stderr};
 
 #[test]

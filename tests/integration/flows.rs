@@ -8,7 +8,6 @@ use caseplan::model::{
 };
 use chrono::Duration;
 
-
 use crate::harness::{App, NOW, at};
 
 #[test]

@@ -1,7 +1,7 @@
 //! The phone-call lookup on a demo caseload: the finder's index, the case and contact cards,
 //! and `caseplan find` / `caseplan card` as the real binary.
 
-
+use crate::common::{NOW, caseplan, stderr, stdout};
 use caseplan::config::Medical;
 use caseplan::demo::{DemoSpec, generate};
 use caseplan::i18n::Lang;
@@ -11,7 +11,6 @@ use caseplan::search::{Filter, HitKind, SearchIndex, Target, phone_digits};
 use caseplan::store::Store;
 use caseplan::time::{Zone, parse_now};
 use chrono::{DateTime, NaiveDate, Utc};
-use crate::common::{NOW, caseplan, stderr, stdout};
 use std::path::Path;
 
 fn today() -> NaiveDate {

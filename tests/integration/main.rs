@@ -7,6 +7,7 @@ mod board;
 mod card;
 mod cli;
 mod config;
+mod contact;
 mod courses;
 mod demo;
 mod e2e;

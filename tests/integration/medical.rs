@@ -2,7 +2,7 @@
 //! chased with one key, received → act by → acted on, withdrawn, booked from, never closed by
 //! the tool; the card's request section and the list of open requests.
 
-
+use crate::harness::{App, at, lang_code, screen, snap};
 use caseplan::app::model::Screen;
 use caseplan::app::popup::Popup;
 use caseplan::domain::chase::{self, RequestState};
@@ -10,7 +10,6 @@ use caseplan::i18n::{Lang, request_state};
 use caseplan::model::{Channel, Dataset, MedicalRequest, RequestId};
 use caseplan::query::card::Card;
 use chrono::{Duration, NaiveDate};
-use crate::harness::{App, at, lang_code, screen, snap};
 use serde_json::json;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

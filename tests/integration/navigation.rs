@@ -1,12 +1,11 @@
 //! Moving between the screens: `g` keys from anywhere, `q` from a card back to where it was
 //! opened, `q` from a list screen home.
 
-
 use crate::harness;
+use crate::harness::App;
 use caseplan::app::model::Screen;
 use caseplan::app::navigation::{Home, ListScreen};
 use caseplan::i18n::Lang;
-use crate::harness::App;
 
 fn on(app: &App) -> &'static str {
     match app.model.screen {

@@ -1,10 +1,9 @@
 //! `caseplan requests`: every request by next action, withdrawn and acted-on ones marked as
 //! such; `--open` leaves them out.
 
-
+use crate::common::{caseplan, stderr, stdout};
 use caseplan::model::Dataset;
 use caseplan::store::Store;
-use crate::common::{caseplan, stderr, stdout};
 use serde_json::json;
 use std::path::Path;
 

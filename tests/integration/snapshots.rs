@@ -2,7 +2,6 @@
 
 use caseplan::i18n::Lang;
 
-
 use crate::harness::{App as Fixture, lang_code, screen, snap};
 
 /// The planner in `lang`, on the 50-case demo caseload or on an empty store.

@@ -755,7 +755,12 @@ fn a_second_process_gets_a_clear_locked_error() {
     let data_dir = store.dir().to_path_buf();
     drop(store);
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "store::lock_holder_child", "--ignored", "--nocapture"])
+        .args([
+            "--exact",
+            "store::lock_holder_child",
+            "--ignored",
+            "--nocapture",
+        ])
         .env("CASEPLAN_TEST_LOCK_DIR", &data_dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -1,7 +1,7 @@
 //! The supplier overview (#6): the read model on the demo caseload, the screen's keys, planning
 //! one visit for several citizens as one undo step, and snapshots of the screen.
 
-
+use crate::harness::{App, at, lang_code, snap};
 use caseplan::app::model::Screen;
 use caseplan::app::suppliers::Pane;
 use caseplan::config::Courses;
@@ -13,7 +13,6 @@ use caseplan::model::{
 use caseplan::query::suppliers::{SupplierRow, overview};
 use caseplan::store::Store;
 use chrono::{Duration, NaiveDate};
-use crate::harness::{App, at, lang_code, snap};
 use std::collections::{BTreeSet, HashMap};
 
 fn today() -> NaiveDate {

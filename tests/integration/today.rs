@@ -1,7 +1,6 @@
 //! The Today list: assembly on the demo caseload with a frozen clock, cadence counting,
 //! snoozes and done, and the Today screen.
 
-
 use crate::harness;
 use caseplan::cli::due_document;
 use caseplan::config::Config;
@@ -38,7 +37,8 @@ fn list(store: &Store, today: NaiveDate) -> caseplan::domain::due::DueList {
         store,
         &Config::default(),
         &Zone::copenhagen(),
-        today,
+        // The harness's clock: 09:00 on the day.
+        today.and_hms_opt(9, 0, 0).unwrap(),
         default_until(today),
     )
     .unwrap()
@@ -239,8 +239,8 @@ fn a_done_agreement_leaves_the_list() {
 // ---------------------------------------------------------------------------------------------
 // The Today screen
 
-use caseplan::app::model::Screen;
 use crate::harness::{App, snap};
+use caseplan::app::model::Screen;
 
 fn today_list_of(app: &App) -> &caseplan::domain::due::DueList {
     match &app.model.screen {

@@ -1,10 +1,9 @@
 //! The Today screen shows the workload gauge (this week and the next), the same as the week
 //! view's, whether Today is the start screen or opened with `g o`.
 
-
+use crate::harness::App;
 use caseplan::app::model::{Screen, View};
 use caseplan::i18n::Lang;
-use crate::harness::App;
 
 fn gauge_row(app: &App) -> String {
     app.screen(80, 24)
