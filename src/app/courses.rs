@@ -15,7 +15,7 @@ use super::model::{Model, Screen};
 use super::popup::{Items, Popup};
 use super::update::{SEARCH_DAYS, fetch_ahead, info, need_directory, warn};
 use crate::domain::agenda::occurrences;
-use crate::domain::reports::is_finished;
+use crate::domain::reports::{is_finished, is_late, is_unread};
 use crate::domain::schedule::{interim_due, new_reports, regenerate, with_interim};
 use crate::domain::slots::{Need, next_free};
 use crate::i18n::{Msg, cpr_error, label_course_kind, parse_error};
@@ -95,12 +95,7 @@ pub fn on_course(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::MarkReportRead => {
             let index = cursor
                 .filter(|i| course.reports[*i].read.is_none())
-                .or_else(|| {
-                    course
-                        .reports
-                        .iter()
-                        .position(|r| r.received.is_some() && r.read.is_none())
-                });
+                .or_else(|| course.reports.iter().position(is_unread));
             let Some(index) = index else {
                 model.status = Some(info(Msg::NoReportUnread.text(lang)));
                 return vec![];
@@ -108,10 +103,7 @@ pub fn on_course(model: &mut Model, named: Named) -> Vec<Effect> {
             open_dialog(model, DialogKind::Read { report: index }, course, "")
         }
         Named::LogChase => {
-            let late = |i: &usize| {
-                let r = &course.reports[*i];
-                r.received.is_none() && r.due < today
-            };
+            let late = |i: &usize| is_late(&course.reports[*i], today);
             let index = cursor
                 .filter(late)
                 .or_else(|| (0..course.reports.len()).find(late));

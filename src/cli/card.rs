@@ -4,13 +4,14 @@
 //! phone number or a case reference that fits exactly one case, closed cases included.
 
 use crate::context::Context;
-use crate::i18n::due_words::{cadence_days_late, cadence_line};
+use crate::domain::chase::Urgency;
+use crate::i18n::due_words::cadence_line;
 use crate::i18n::{
     self, Lang, Msg, label_contact_kind, label_course_kind, label_form, label_purpose,
     label_target_group,
 };
 use crate::model::{AwayReason, CaseId, CaseStatus, Channel, Party};
-use crate::query::card::{Alert, Card, LastContact, card};
+use crate::query::card::{Card, LastContact, card};
 use crate::search::{Filter, HitKind, SearchIndex, Target};
 use crate::store::Store;
 use crate::time::{format_date, format_datetime};
@@ -245,7 +246,7 @@ pub fn sheet(card: &Card, lang: Lang, today: NaiveDate) -> String {
     if let Some(cadence) = &card.cadence {
         let mut parts = cadence_line(cadence, lang, today);
         if let Some(due) = parts.first_mut()
-            && cadence_days_late(cadence, today).is_some()
+            && cadence.days_late(today).is_some()
         {
             *due = format!("! {due}");
         }
@@ -340,7 +341,7 @@ pub fn sheet(card: &Card, lang: Lang, today: NaiveDate) -> String {
     for r in card.received_requests.iter().chain(&card.medical_requests) {
         let words = r.words(lang, today);
         out.push(format!("  {}", words.title));
-        let mark = if words.alert == Alert::Quiet {
+        let mark = if words.urgency == Urgency::Quiet {
             ""
         } else {
             "! "

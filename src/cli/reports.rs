@@ -1,6 +1,8 @@
 //! `caseplan reports`: suppliers' progress reports across the caseload by due date.
 
 use crate::context::Context;
+use crate::domain::reports::ReportState;
+use crate::domain::reports::{days_report_late, report_state};
 use crate::model::{CaseId, Course};
 use crate::time::format_date;
 use anyhow::Result;
@@ -16,15 +18,6 @@ pub struct Args {
     /// Print JSON for scripts.
     #[arg(long)]
     pub json: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportState {
-    Expected,
-    Late,
-    ReceivedUnread,
-    Read,
 }
 
 /// One report, also its JSON shape.
@@ -48,12 +41,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let mut rows = Vec::new();
     for course in store.all::<Course>()? {
         for report in &course.reports {
-            let state = match (report.received, report.read) {
-                (None, _) if report.due < today => ReportState::Late,
-                (None, _) => ReportState::Expected,
-                (Some(_), None) => ReportState::ReceivedUnread,
-                (Some(_), Some(_)) => ReportState::Read,
-            };
+            let state = report_state(report, today);
             if args.late && state != ReportState::Late {
                 continue;
             }
@@ -65,11 +53,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
                 supplier: contacts.get(&course.supplier).cloned().unwrap_or_default(),
                 is_final: report.is_final,
                 state,
-                days_late: if state == ReportState::Late {
-                    (today - report.due).num_days()
-                } else {
-                    0
-                },
+                days_late: days_report_late(report, today),
             });
         }
     }

@@ -24,6 +24,13 @@ pub struct CaseCadence {
     pub source: CadenceSource,
 }
 
+impl CaseCadence {
+    /// Days past the due date, `None` while it is not yet passed (due today is on time).
+    pub fn days_late(&self, today: NaiveDate) -> Option<u32> {
+        super::reminder::days_late(self.next_due, today)
+    }
+}
+
 /// What placed a case's cadence due date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]

@@ -149,6 +149,50 @@ pub fn state(request: &MedicalRequest, today: NaiveDate, config: &Medical) -> Re
     }
 }
 
+/// Still asks for something — chasing, or acting on received information: neither withdrawn
+/// nor acted on.
+pub fn is_pending(request: &MedicalRequest) -> bool {
+    request.withdrawn.is_none() && request.acted_on.is_none()
+}
+
+/// How loudly a request asks for attention: the same on the card, the printed sheet and the
+/// request list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    Quiet,
+    /// Something to do soon, or a suggestion (escalate); also a request not sent yet.
+    Warning,
+    /// A step past its due date: a reminder or a call not made, received information not
+    /// acted on in time.
+    Late,
+}
+
+/// How urgent a request in `state` is on `today`.
+pub fn urgency(state: RequestState, today: NaiveDate) -> Urgency {
+    use RequestState as S;
+    match state {
+        S::NotSent => Urgency::Warning,
+        S::ReminderDue { due, .. } if due < today => Urgency::Late,
+        S::ReminderDue { .. } => Urgency::Warning,
+        S::PhoneChasing { next_due, .. } if next_due < today => Urgency::Late,
+        S::PhoneChasing { escalate: true, .. } => Urgency::Warning,
+        S::PhoneChasing { next_due, .. } if next_due <= today => Urgency::Warning,
+        S::Received { act_by, .. } if act_by < today => Urgency::Late,
+        S::Received { .. } => Urgency::Warning,
+        _ => Urgency::Quiet,
+    }
+}
+
+/// Days an open, sent request is past its deadline (the caseworker's or the default); 0 when
+/// it is not.
+pub fn days_overdue(request: &MedicalRequest, today: NaiveDate, config: &Medical) -> i64 {
+    if request.sent.is_none() || !request.is_open() {
+        return 0;
+    }
+    effective_deadline(request, config).map_or(0, |(d, _)| (today - d).num_days().max(0))
+}
+
 /// The next thing to do about `request`, with its due date (which may lie after `today`; the
 /// Today list shows what is due): the next chase step of an open request, or acting on
 /// received information. `None` when not sent, acted on or withdrawn.
@@ -859,5 +903,66 @@ mod tests {
                 prop_assert!(act.due >= r.received.unwrap());
             }
         }
+    }
+
+    #[test]
+    fn urgency_is_late_once_a_step_is_past_its_day() {
+        let today = d(2026, 11, 24);
+        let yesterday = d(2026, 11, 23);
+        assert_eq!(urgency(RequestState::NotSent, today), Urgency::Warning);
+        let waiting = RequestState::Waiting {
+            deadline: yesterday,
+        };
+        assert_eq!(urgency(waiting, today), Urgency::Quiet);
+        let reminder = |due| RequestState::ReminderDue { n: 1, due };
+        assert_eq!(urgency(reminder(today), today), Urgency::Warning);
+        assert_eq!(urgency(reminder(yesterday), today), Urgency::Late);
+        let phone = |next_due, escalate| RequestState::PhoneChasing {
+            day: 2,
+            next_due,
+            escalate,
+        };
+        assert_eq!(
+            urgency(phone(d(2026, 11, 26), false), today),
+            Urgency::Quiet
+        );
+        assert_eq!(
+            urgency(phone(d(2026, 11, 26), true), today),
+            Urgency::Warning
+        );
+        assert_eq!(urgency(phone(today, false), today), Urgency::Warning);
+        assert_eq!(urgency(phone(yesterday, true), today), Urgency::Late);
+        let received = |act_by| RequestState::Received {
+            on: d(2026, 11, 20),
+            act_by,
+        };
+        assert_eq!(urgency(received(today), today), Urgency::Warning);
+        assert_eq!(urgency(received(yesterday), today), Urgency::Late);
+        let done = RequestState::ActedOn { on: yesterday };
+        assert_eq!(urgency(done, today), Urgency::Quiet);
+    }
+
+    #[test]
+    fn a_sent_open_request_is_overdue_after_its_deadline() {
+        let config = Medical::default();
+        // A statusattest sent Mon 2 Nov 2026, with the default deadline for its kind.
+        let mut r = request(d(2026, 11, 2), request_kind::STATUSATTEST);
+        let deadline = effective_deadline(&r, &config).unwrap().0;
+        assert_eq!(days_overdue(&r, deadline, &config), 0);
+        assert_eq!(
+            days_overdue(&r, deadline + chrono::Days::new(3), &config),
+            3
+        );
+        r.deadline = Some(d(2026, 11, 30));
+        assert_eq!(
+            days_overdue(&r, d(2026, 11, 24), &config),
+            0,
+            "own date later"
+        );
+        r.received = Some(d(2026, 12, 2));
+        assert_eq!(days_overdue(&r, d(2026, 12, 5), &config), 0, "received");
+        r.received = None;
+        r.sent = None;
+        assert_eq!(days_overdue(&r, d(2026, 12, 5), &config), 0, "not sent");
     }
 }

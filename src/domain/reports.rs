@@ -68,6 +68,47 @@ pub fn is_finished(course: &Course) -> bool {
     course.is_finished()
 }
 
+/// Where a progress report stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportState {
+    /// Not received, and its due date has not passed.
+    Expected,
+    /// Not received by its due date: late from the day after.
+    Late,
+    ReceivedUnread,
+    Read,
+}
+
+/// Where `report` stands on `today`.
+pub fn report_state(report: &Report, today: NaiveDate) -> ReportState {
+    match (report.received, report.read) {
+        (None, _) if report.due < today => ReportState::Late,
+        (None, _) => ReportState::Expected,
+        (Some(_), None) => ReportState::ReceivedUnread,
+        (Some(_), Some(_)) => ReportState::Read,
+    }
+}
+
+/// Not received by its due date (late from the day after it).
+pub fn is_late(report: &Report, today: NaiveDate) -> bool {
+    report_state(report, today) == ReportState::Late
+}
+
+/// Received and not yet read.
+pub fn is_unread(report: &Report) -> bool {
+    report.received.is_some() && report.read.is_none()
+}
+
+/// Calendar days `report` is late on `today`; 0 when it is not late.
+pub fn days_report_late(report: &Report, today: NaiveDate) -> i64 {
+    if is_late(report, today) {
+        (today - report.due).num_days()
+    } else {
+        0
+    }
+}
+
 fn report_reminders(
     report: &Report,
     today: NaiveDate,
@@ -90,11 +131,12 @@ fn report_reminders(
     let mut out = Vec::new();
     match report.received {
         Some(received) => {
-            if report.read.is_none() && received <= today {
+            // The reminder shows from the day it was received.
+            if is_unread(report) && received <= today {
                 out.push(reminder(received, ReminderKind::ReportUnread, None));
             }
         }
-        None if today > report.due => {
+        None if is_late(report, today) => {
             out.push(reminder(report.due, ReminderKind::ReportLate, None));
             if chases >= config.chases_before_escalation {
                 out.push(reminder(
@@ -566,5 +608,38 @@ mod tests {
         );
         // Without a window, only from the day itself.
         assert!(at(d(2026, 11, 24), &c).is_empty());
+    }
+
+    #[test]
+    fn a_report_is_late_from_the_day_after_its_due_date_until_received() {
+        let today = d(2026, 11, 24);
+        let report = |due, received, read| Report {
+            due,
+            received,
+            read,
+            action: None,
+            note: String::new(),
+            chases: vec![],
+            is_final: false,
+        };
+        let due_today = report(today, None, None);
+        assert_eq!(report_state(&due_today, today), ReportState::Expected);
+        assert!(!is_late(&due_today, today));
+        let yesterday = report(d(2026, 11, 23), None, None);
+        assert_eq!(report_state(&yesterday, today), ReportState::Late);
+        assert_eq!(days_report_late(&yesterday, today), 1);
+        let long_ago = report(d(2026, 10, 20), None, None);
+        assert_eq!(days_report_late(&long_ago, today), 35);
+        let received = report(d(2026, 10, 20), Some(d(2026, 11, 2)), None);
+        assert_eq!(report_state(&received, today), ReportState::ReceivedUnread);
+        assert!(is_unread(&received));
+        assert!(
+            !is_late(&received, today),
+            "received late is not late any more"
+        );
+        assert_eq!(days_report_late(&received, today), 0);
+        let read = report(d(2026, 10, 20), Some(d(2026, 11, 2)), Some(today));
+        assert_eq!(report_state(&read, today), ReportState::Read);
+        assert!(!is_unread(&read));
     }
 }

@@ -335,18 +335,12 @@ pub fn cadence_line(c: &CaseCadence, lang: Lang, today: NaiveDate) -> Vec<String
         Msg::CadenceNextBy.text(lang),
         format_date(c.next_due)
     );
-    if let Some(late) = cadence_days_late(c, today) {
+    if let Some(late) = c.days_late(today) {
         due.push_str(&format!(", {}", days_late(late, lang)));
     }
     let mut out = vec![due];
     out.extend(cadence_reason(c, lang));
     out
-}
-
-/// Days past the cadence's due date, `None` while it is not yet passed.
-pub fn cadence_days_late(c: &CaseCadence, today: NaiveDate) -> Option<u32> {
-    let days = (today - c.next_due).num_days();
-    (days > 0).then(|| u32::try_from(days).unwrap_or(u32::MAX))
 }
 
 #[cfg(test)]
@@ -436,8 +430,8 @@ mod tests {
     #[test]
     fn cadence_line_counts_the_days_late_once_past() {
         let today = d("2026-11-24");
-        assert_eq!(cadence_days_late(&cadence("2026-11-24"), today), None);
-        assert_eq!(cadence_days_late(&cadence("2026-11-23"), today), Some(1));
+        assert_eq!(cadence("2026-11-24").days_late(today), None);
+        assert_eq!(cadence("2026-11-23").days_late(today), Some(1));
         let da = cadence_line(&cadence("2026-11-14"), Lang::Da, today);
         assert_eq!(da[0], "næste samtale senest 14.11.2026, 10 dage for sent");
     }

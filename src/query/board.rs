@@ -7,6 +7,7 @@
 
 use super::names::Names;
 use crate::config::{CadenceRule, Medical};
+use crate::domain::reports::{days_report_late, is_late};
 use crate::domain::{chase, contact};
 use crate::i18n::{Lang, label_request_kind, label_target_group};
 use crate::model::{
@@ -190,16 +191,12 @@ fn row(
     let mut names = Vec::new();
     for course in courses.iter().filter(|c| !c.is_finished()) {
         let supplier = suppliers.contact(course.supplier)?;
-        for report in course
-            .reports
-            .iter()
-            .filter(|r| r.received.is_none() && r.due < today)
-        {
+        for report in course.reports.iter().filter(|r| is_late(r, today)) {
             late_reports.push(LateReport {
                 course: course.id,
                 supplier: supplier.clone(),
                 due: report.due,
-                days_late: (today - report.due).num_days(),
+                days_late: days_report_late(report, today),
             });
         }
         if !names.contains(&supplier) {
@@ -217,7 +214,7 @@ fn row(
                 kind: r.kind.clone(),
                 kind_label: label_request_kind(&r.kind, params.lang).into_owned(),
                 sent: r.sent,
-                overdue: r.sent.is_some() && deadline.is_some_and(|d| d < today),
+                overdue: chase::days_overdue(r, today, &params.medical) > 0,
                 deadline,
             }
         })

@@ -6,10 +6,12 @@
 
 use crate::config::{CadenceRule, Courses, Medical};
 use crate::domain::cadence::{CaseCadence, case_cadence};
-use crate::domain::chase;
+use crate::domain::chase::{self, Urgency};
 use crate::domain::contact::{self, Touch};
 use crate::domain::reminder::Reminder;
-use crate::domain::reports::{ChecklistGap, checklist_gaps, course_reminders, is_finished};
+use crate::domain::reports::{
+    ChecklistGap, checklist_gaps, course_reminders, is_finished, is_late, is_unread,
+};
 use crate::i18n::{Lang, Msg, label_request_kind, request_state, weekday_short};
 use crate::model::{
     Agreement, AwayPeriod, Case, CaseFlags, CaseId, CaseStatus, Channel, Contact, ContactEvent,
@@ -167,17 +169,6 @@ pub struct RequestLine {
     pub next_chase: Option<NaiveDate>,
 }
 
-/// How loudly a request line asks for attention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Alert {
-    Quiet,
-    /// Something to do soon, or a suggestion (escalate).
-    Warning,
-    /// A step past its due date.
-    Late,
-}
-
 /// A request line in words, the same on the card screen, the printed sheet and the lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestWords {
@@ -185,7 +176,7 @@ pub struct RequestWords {
     pub title: String,
     /// "rykker 2 sendt", "telefonrykker dag 4 · overvej …", "modtaget — handl senest tor 26.11".
     pub state: String,
-    pub alert: Alert,
+    pub urgency: Urgency,
     /// Sent, deadline, chases and the next chase.
     pub facts: Vec<String>,
 }
@@ -203,7 +194,7 @@ impl RequestLine {
         RequestWords {
             title,
             state: request_state(self.schedule, lang),
-            alert: alert(self.schedule, today),
+            urgency: chase::urgency(self.schedule, today),
             facts: self.facts(lang),
         }
     }
@@ -237,22 +228,6 @@ impl RequestLine {
             );
         }
         out
-    }
-}
-
-/// How loudly a request in `state` asks for attention on `today`.
-pub fn alert(state: chase::RequestState, today: NaiveDate) -> Alert {
-    use chase::RequestState as S;
-    match state {
-        S::NotSent => Alert::Warning,
-        S::ReminderDue { due, .. } if due < today => Alert::Late,
-        S::ReminderDue { .. } => Alert::Warning,
-        S::PhoneChasing { next_due, .. } if next_due < today => Alert::Late,
-        S::PhoneChasing { escalate: true, .. } => Alert::Warning,
-        S::PhoneChasing { next_due, .. } if next_due <= today => Alert::Warning,
-        S::Received { act_by, .. } if act_by < today => Alert::Late,
-        S::Received { .. } => Alert::Warning,
-        _ => Alert::Quiet,
     }
 }
 
@@ -400,7 +375,7 @@ pub fn card(
         let line = request_line(r, zone, today, medical, &mut contacts)?;
         if r.is_open() {
             medical_requests.push(line);
-        } else if r.withdrawn.is_none() && r.acted_on.is_none() {
+        } else if chase::is_pending(r) {
             received_requests.push(line);
         } else {
             past_requests.push(line);
@@ -554,13 +529,13 @@ fn course_line(
         late_reports: c
             .reports
             .iter()
-            .filter(|r| r.received.is_none() && r.due < today)
+            .filter(|r| is_late(r, today))
             .map(|r| r.due)
             .collect(),
         unread_reports: c
             .reports
             .iter()
-            .filter(|r| r.received.is_some() && r.read.is_none())
+            .filter(|r| is_unread(r))
             .map(|r| r.due)
             .collect(),
     })
@@ -579,9 +554,7 @@ fn request_line(
     };
     // The deadline the caseworker set, else the configured default for the kind.
     let deadline = chase::effective_deadline(r, medical).map(|(date, _)| date);
-    let days_overdue = deadline
-        .filter(|_| r.sent.is_some() && r.is_open())
-        .map_or(0, |d| (today - d).num_days().max(0));
+    let days_overdue = chase::days_overdue(r, today, medical);
     let state = match r.sent {
         None => RequestState::NotSent,
         Some(_) if days_overdue > 0 => RequestState::Overdue,

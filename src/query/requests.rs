@@ -17,6 +17,8 @@ pub struct RequestRow {
     /// The recipient's name, empty when none is set.
     pub recipient: String,
     pub state: RequestState,
+    /// How loudly the state asks for attention ([`chase::urgency`]).
+    pub urgency: chase::Urgency,
     /// The next step's due date: a reminder, a call, or acting on it. `None` when not sent.
     pub next_action: Option<NaiveDate>,
     /// The next action's day has passed.
@@ -34,7 +36,7 @@ pub fn pending_requests(
     let mut cases: HashMap<CaseId, String> = HashMap::new();
     let mut closed: HashSet<CaseId> = HashSet::new();
     let mut contacts: HashMap<ContactId, String> = HashMap::new();
-    for r in requests.iter().filter(|r| is_pending(r)) {
+    for r in requests.iter().filter(|r| chase::is_pending(r)) {
         if let std::collections::hash_map::Entry::Vacant(slot) = cases.entry(r.case) {
             let case = store.get::<Case>(r.case)?;
             // Closed cases are left out, as on Today and the board; a case that is gone stays.
@@ -54,11 +56,6 @@ pub fn pending_requests(
     Ok(rows(requests, &cases, &contacts, today, medical))
 }
 
-/// Still asks for something: not withdrawn and not acted on.
-pub fn is_pending(request: &MedicalRequest) -> bool {
-    request.withdrawn.is_none() && request.acted_on.is_none()
-}
-
 /// The rows of the pending requests among `requests`, sorted.
 pub fn rows(
     requests: Vec<MedicalRequest>,
@@ -69,16 +66,18 @@ pub fn rows(
 ) -> Vec<RequestRow> {
     let mut out: Vec<RequestRow> = requests
         .into_iter()
-        .filter(is_pending)
+        .filter(chase::is_pending)
         .map(|request| {
             let next_action = chase::next_step(&request, today, medical).map(|s| s.due);
+            let state = chase::state(&request, today, medical);
             RequestRow {
                 case_name: cases.get(&request.case).cloned().unwrap_or_default(),
                 recipient: request
                     .recipient
                     .and_then(|id| contacts.get(&id).cloned())
                     .unwrap_or_default(),
-                state: chase::state(&request, today, medical),
+                state,
+                urgency: chase::urgency(state, today),
                 overdue: next_action.is_some_and(|d| d < today),
                 next_action,
                 request,

@@ -8,7 +8,7 @@
 use super::names::Names;
 use crate::config::Courses;
 use crate::domain::reminder::ReminderKind;
-use crate::domain::reports::course_reminders;
+use crate::domain::reports::{ReportState, course_reminders, report_state};
 use crate::model::{CaseId, ContactId, Course, CourseId};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
@@ -151,7 +151,7 @@ fn course_line(
         next_report: course
             .reports
             .iter()
-            .find(|r| r.received.is_none() && r.due >= today)
+            .find(|r| report_state(r, today) == ReportState::Expected)
             .map(|r| r.due),
         late,
         unread,

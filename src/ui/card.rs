@@ -6,15 +6,16 @@ use super::text::{fit, pad, width};
 use super::theme;
 use crate::app::model::Model;
 use crate::domain::cadence::CaseCadence;
+use crate::domain::chase::Urgency;
 use crate::domain::reminder::ReminderKind;
-use crate::i18n::due_words::{cadence_days_late, cadence_line};
+use crate::i18n::due_words::cadence_line;
 use crate::i18n::{
     Lang, Msg, checklist_gap, course_reminder, label_channel, label_contact_kind,
     label_course_kind, label_form, label_place, label_purpose, label_target_group, weekday_short,
 };
 use crate::keymap::Layer;
 use crate::model::{AwayReason, CaseStatus, Party};
-use crate::query::card::{Alert, Card, CourseLine, LastContact, RequestLine};
+use crate::query::card::{Card, CourseLine, LastContact, RequestLine};
 use crate::time::{format_date, format_datetime};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use ratatui::buffer::Buffer;
@@ -582,7 +583,7 @@ fn flag_lines(card: &Card, lang: Lang, col: u16) -> Vec<Line<'static>> {
 fn cadence_spans(cadence: &CaseCadence, lang: Lang, today: NaiveDate) -> Vec<Span<'static>> {
     let mut parts = cadence_line(cadence, lang, today).into_iter();
     let due = parts.next().unwrap_or_default();
-    let mut spans = vec![if cadence_days_late(cadence, today).is_some() {
+    let mut spans = vec![if cadence.days_late(today).is_some() {
         Span::styled(format!("! {due}"), theme::error())
     } else {
         Span::raw(due)
@@ -752,10 +753,10 @@ fn request_lines(card: &Card, lang: Lang, today: NaiveDate) -> Vec<Line<'static>
 fn request(r: &RequestLine, lang: Lang, today: NaiveDate) -> Vec<Line<'static>> {
     let words = r.words(lang, today);
     let first = vec![Span::raw("• "), Span::styled(words.title, theme::bold())];
-    let state = match words.alert {
-        Alert::Quiet => Span::raw(words.state),
-        Alert::Warning => Span::styled(format!("! {}", words.state), theme::warning()),
-        Alert::Late => Span::styled(format!("! {}", words.state), theme::error()),
+    let state = match words.urgency {
+        Urgency::Quiet => Span::raw(words.state),
+        Urgency::Warning => Span::styled(format!("! {}", words.state), theme::warning()),
+        Urgency::Late => Span::styled(format!("! {}", words.state), theme::error()),
     };
     let mut second = vec![Span::raw("  "), state];
     if !words.facts.is_empty() {

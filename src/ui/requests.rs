@@ -6,9 +6,10 @@ use super::card::hint_line;
 use super::text::{fit, pad};
 use super::theme;
 use crate::app::model::Model;
+use crate::domain::chase::Urgency;
 use crate::i18n::{Msg, label_request_kind, request_state};
 use crate::keymap::Layer;
-use crate::query::card::{Alert, alert, day_label};
+use crate::query::card::day_label;
 use crate::query::requests::RequestRow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -54,7 +55,6 @@ pub fn draw(model: &Model, rows: &[RequestRow], selected: usize, area: Rect, buf
         buf.set_string(x, area.y + 2, Msg::NoOpenRequests.text(lang), theme::dim());
     }
     let first = selected.saturating_sub(list_rows.saturating_sub(1));
-    let today = model.today();
     for (i, r) in rows.iter().enumerate().skip(first).take(list_rows) {
         let y = area.y + 1 + (i - first) as u16;
         let is_selected = i == selected;
@@ -88,10 +88,10 @@ pub fn draw(model: &Model, rows: &[RequestRow], selected: usize, area: Rect, buf
         if to_w > 0 {
             put(r.recipient.clone(), to_w, base);
         }
-        let state_style = match (is_selected, alert(r.state, today)) {
-            (true, _) | (_, Alert::Quiet) => base,
-            (_, Alert::Warning) => theme::warning(),
-            (_, Alert::Late) => theme::error(),
+        let state_style = match (is_selected, r.urgency) {
+            (true, _) | (_, Urgency::Quiet) => base,
+            (_, Urgency::Warning) => theme::warning(),
+            (_, Urgency::Late) => theme::error(),
         };
         put(request_state(r.state, lang), state_w, state_style);
     }

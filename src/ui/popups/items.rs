@@ -267,7 +267,7 @@ fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> (Vec<Strin
         } else {
             " "
         };
-        let late = report.received.is_none() && report.due < model.today();
+        let late = crate::domain::reports::is_late(report, model.today());
         let mut line = format!(
             "{marker}{} {}  {} {}  {} {}",
             if late { "!" } else { " " },
