@@ -3,6 +3,13 @@
 //! Keys become actions, a pure update turns them into a new model and effects, the app runs
 //! effects against the store; domain rules are pure functions of records and a date.
 
+// The house rule "no panics on what a user, a file or the terminal can send", kept by the
+// compiler outside tests.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod app;
 pub mod cli;
 pub mod config;

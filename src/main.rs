@@ -1,3 +1,10 @@
+//! The `caseplan` binary: argument parsing and start-up; everything else is in the library.
+
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 use anyhow::Result;
 use caseplan::cli::{self, Cli};
 use caseplan::context::Context;

@@ -471,7 +471,7 @@ mod tests {
             prop_assert!(got.iter().all(|(due, _)| *due >= start && *due <= end));
             let finals: Vec<_> = got.iter().copied().filter(|(_, is_final)| *is_final).collect();
             prop_assert_eq!(finals, vec![(end, true)]);
-            prop_assert_eq!(got.last(), Some(&(end, true)));
+            prop_assert_eq!(got.last().copied(), Some((end, true)));
         }
 
         #[test]
