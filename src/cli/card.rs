@@ -64,10 +64,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 /// The one case `query` names; otherwise says why on stderr (listing candidates) and gives
 /// `None`.
 fn resolve(store: &Store, query: &str, today: NaiveDate, lang: Lang) -> Result<Option<CaseId>> {
-    if let Ok(raw) = query.trim().parse::<u64>() {
-        if store.get::<crate::model::Case>(CaseId(raw))?.is_some() {
-            return Ok(Some(CaseId(raw)));
-        }
+    if let Ok(raw) = query.trim().parse::<u64>()
+        && store.get::<crate::model::Case>(CaseId(raw))?.is_some()
+    {
+        return Ok(Some(CaseId(raw)));
     }
     let index = SearchIndex::build(store, today, lang)?;
     let hits: Vec<_> = index

@@ -109,11 +109,11 @@ fn history(cal: &Calendar, dir: &Directory, cases: &mut [Case], dice: &mut Dice)
         };
         course.reports.retain(|r| r.due <= on);
         fill_reports(&mut course, cal.today, Lateness::OnTime, dice);
-        if let Some(last) = course.reports.last_mut() {
-            if !completed {
-                last.action = Some(ReportAction::CourseInterrupted);
-                last.is_final = false;
-            }
+        if let Some(last) = course.reports.last_mut()
+            && !completed
+        {
+            last.action = Some(ReportAction::CourseInterrupted);
+            last.is_final = false;
         }
         course.outcome = Some(if completed {
             CourseOutcome::Completed { on }
@@ -286,16 +286,15 @@ fn fill_reports(course: &mut Course, today: NaiveDate, lateness: Lateness, dice:
         }
     }
     // The report read just before an extension is the one that led to it.
-    if let Some(on) = extended_on {
-        if let Some(report) = course
+    if let Some(on) = extended_on
+        && let Some(report) = course
             .reports
             .iter_mut()
             .filter(|r| r.read.is_some_and(|read| read <= on))
             .last()
-        {
-            report.action = Some(ReportAction::Extended);
-            report.note = "Forlænget 3 måneder".to_string();
-        }
+    {
+        report.action = Some(ReportAction::Extended);
+        report.note = "Forlænget 3 måneder".to_string();
     }
 }
 

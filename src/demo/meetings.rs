@@ -536,10 +536,10 @@ fn draft(plan: &Plan, first: bool, dice: &mut Dice) -> Draft {
             d.booked_by = BookedBy::Citizen;
         }
     }
-    if let Some(interpreter) = plan.interpreter {
-        if d.form != MeetingForm::Walk {
-            d.participants.push(party(Role::Interpreter, interpreter));
-        }
+    if let Some(interpreter) = plan.interpreter
+        && d.form != MeetingForm::Walk
+    {
+        d.participants.push(party(Role::Interpreter, interpreter));
     }
     if plan.case.flags.sos && d.form == MeetingForm::InPerson {
         d.note = "Kollega orienteret, lokale ved receptionen".to_string();

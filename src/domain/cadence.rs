@@ -142,7 +142,7 @@ fn due_after(basis: NaiveDate, source: &CadenceSource) -> NaiveDate {
 
 /// `basis` plus M/N months: whole months when N divides M, else the days of M/N months.
 fn every_share_of_months(basis: NaiveDate, n: u32, m: u32) -> Option<NaiveDate> {
-    if m % n == 0 {
+    if m.is_multiple_of(n) {
         basis.checked_add_months(Months::new(m / n))
     } else {
         let days = u64::from(m) * 36525 / (1200 * u64::from(n));

@@ -31,9 +31,9 @@ pub fn draw(model: &Model, scale: &Scale, today_shown: bool, area: Rect, buf: &m
             buf.set_string(area.x + 5, y, "─", theme::now_line());
             continue;
         }
-        let label = if minute % 60 == 0 {
+        let label = if minute.is_multiple_of(60) {
             Some((format!("{:02}:00", minute / 60), theme::plain()))
-        } else if minute % 30 == 0 && scale.step <= 30 {
+        } else if minute.is_multiple_of(30) && scale.step <= 30 {
             Some((format!("{:02}:30", minute / 60), theme::dim()))
         } else {
             None
