@@ -59,10 +59,19 @@ impl Context {
     }
 
     /// Opens the database and writes the day's backup the first time it is opened on a new day.
+    /// What opening it repaired is said on standard error, one line each.
     pub fn open_store(&self) -> Result<Store> {
-        let store = Store::open(&self.data_dir)?;
+        let store = self.open_store_without_backup()?;
+        for notice in store.notices() {
+            eprintln!("caseplan: {notice}");
+        }
         self.daily_backup(&store)?;
         Ok(store)
+    }
+
+    /// Opens the database on today's date of the clock; the planner writes the backup itself.
+    pub fn open_store_without_backup(&self) -> Result<Store> {
+        Ok(Store::open_on(&self.data_dir, self.today())?)
     }
 
     /// Writes the day's backup unless it exists (see [`backup::daily`]). The planner runs this

@@ -46,7 +46,7 @@ fn run(args: &Cli) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     // The planner writes the day's backup in the background (`app::run`).
-    let store = caseplan::store::Store::open(&ctx.data_dir)?;
+    let store = ctx.open_store_without_backup()?;
     caseplan::app::run(&ctx, &store, keymap, false)?;
     Ok(ExitCode::SUCCESS)
 }

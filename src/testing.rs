@@ -30,3 +30,15 @@ pub fn meeting(id: u64, start: &str, minutes: u32) -> Meeting {
         repeat: None,
     }
 }
+
+/// A note of `case`, not journalised.
+pub fn note(id: u64, case: CaseId) -> crate::model::Note {
+    crate::model::Note {
+        id: crate::model::NoteId(id),
+        case,
+        at: chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default(),
+        subject: "Ringet".into(),
+        body: "Aftalt møde".into(),
+        journalised: None,
+    }
+}

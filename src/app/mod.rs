@@ -114,6 +114,17 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result
         effects.push(today::load(&model));
     }
     runner::apply(store, &mut model, effects)?;
+    if !store.notices().is_empty() {
+        let said: Vec<String> = store.notices().iter().map(|n| n.to_string()).collect();
+        model.status = Some(model::Status {
+            tone: model::Tone::Warning,
+            text: format!(
+                "{} {}",
+                crate::i18n::Msg::StartRepaired.text(model.lang),
+                said.join("; ")
+            ),
+        });
+    }
     Ok(model)
 }
 

@@ -23,8 +23,9 @@ pub struct ImportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RestoreArgs {
-    /// A backup file (from the `backups` folder beside the database) or an export.
-    pub file: PathBuf,
+    /// A backup file (from the `backups` folder beside the database) or an export; default:
+    /// the newest backup. Every change the journal holds after a backup is replayed.
+    pub file: Option<PathBuf>,
 }
 
 pub fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
@@ -58,13 +59,30 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
 }
 
 pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<ExitCode> {
-    let store = store::backup::restore(&ctx.data_dir, &args.file)?;
-    let counts: usize = store.counts().iter().map(|(_, n)| n).sum();
+    let restored = store::backup::restore(&ctx.data_dir, args.file.as_deref(), ctx.today())?;
+    let total: usize = restored.store.counts().iter().map(|(_, n)| n).sum();
+    let from = match &restored.backup {
+        Some(file) => format!(
+            "the backup {} ({} records)",
+            file.display(),
+            restored.backup_records
+        ),
+        None => "an empty database".into(),
+    };
+    let journal = match restored.replayed {
+        Some(1) => "and replayed 1 change from the journal after it".to_string(),
+        Some(n) => format!("and replayed {n} changes from the journal after it"),
+        None => "without the journal (it does not follow this file, so changes made after it \
+                 are not replayed)"
+            .into(),
+    };
     eprintln!(
-        "restored {counts} records from {} into {}",
-        args.file.display(),
-        store.dir().display()
+        "restored {} from {from} {journal}: {total} records",
+        restored.store.dir().display()
     );
+    if let Some(aside) = &restored.aside {
+        eprintln!("the previous database was kept in {}", aside.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

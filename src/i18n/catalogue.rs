@@ -498,6 +498,7 @@ catalogue! {
     NextChase => ("næste rykker", "next chase"),
     ActOpenItems => ("Åbn sagens forløb og lægelige anmodninger", "Open the case's courses and medical requests"),
     BackupFailed => ("Dagens backup kunne ikke skrives (intet gemt er tabt):", "Today's backup could not be written (nothing saved is lost):"),
+    StartRepaired => ("Ved start:", "On start:"),
     ActMarkReceived => ("Marker rapporten eller de lægelige oplysninger modtaget", "Mark the report or the medical information received"),
     ActLogChase => ("Registrér en rykker (telefon, mail …)", "Log a chase (phone, mail …)"),
     ActEditItem => ("Redigér forløbet eller anmodningen", "Edit the course or the request"),

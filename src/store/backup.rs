@@ -1,9 +1,11 @@
 //! Daily backups as export documents in `<data dir>/backups/`, and restoring one.
 
-use super::error::Problem;
+use super::error::{Problem, Recovery};
 use super::{
-    BACKUP_DIR, DB_DIR, ExportDocument, LAST_BACKUP_KEY, Store, StoreError, files, validate,
+    BACKUP_DIR, DB_DIR, ExportDocument, LAST_BACKUP_KEY, Store, StoreError, files, journal,
+    validate,
 };
+use crate::model::Dataset;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,9 +16,14 @@ pub const KEEP: usize = 14;
 const PREFIX: &str = "caseplan-";
 const SUFFIX: &str = ".json";
 
-/// Writes today's backup the first time the database is opened on a new day, and keeps the
-/// newest [`KEEP`]. Returns the file written, or `None` when today's backup exists already
-/// or the database is empty (an empty backup must not push out real ones).
+/// Writes today's backup the first time the database is opened on a new day, keeps the newest
+/// [`KEEP`] and removes the journal epochs no kept backup needs. Returns the file written, or
+/// `None` when today's backup exists already or the database is empty (an empty backup must not
+/// push out real ones).
+///
+/// A backup file is never overwritten: after a restore, today's file may hold newer data than
+/// the restored database had before its journal was replayed, and the journal after it still
+/// holds every change.
 pub fn daily(
     store: &Store,
     today: NaiveDate,
@@ -30,16 +37,38 @@ pub fn daily(
     let dir = store.dir().join(BACKUP_DIR);
     files::create_private_dir(&dir)
         .map_err(|e| StoreError::io(format!("could not create {}", dir.display()), e))?;
-    let file = dir.join(format!("{PREFIX}{stamp}{SUFFIX}"));
-    files::write_private_file_with(
-        &file,
-        |out| store.write_export(out, now),
-        |e| StoreError::io(format!("could not write the backup {}", file.display()), e),
-    )?;
+    let name = file_name(today);
+    let file = dir.join(&name);
+    let write = !file.exists();
+    if write {
+        // The new journal epoch starts before the backup reads anything, so a change made while
+        // it is written is in the journal after it.
+        store.rotate_journal(&name)?;
+        files::write_private_file_with(
+            &file,
+            |out| store.write_export(out, now),
+            |e| StoreError::io(format!("could not write the backup {}", file.display()), e),
+        )?;
+    }
     store.meta_set(LAST_BACKUP_KEY, stamp.as_bytes())?;
     store.flush()?;
-    let backups = list(store.dir());
-    for (_, old) in backups.iter().rev().skip(KEEP) {
+    if !write {
+        return Ok(None);
+    }
+    prune(store.dir(), today)?;
+    Ok(Some(file))
+}
+
+fn file_name(day: NaiveDate) -> String {
+    format!("{PREFIX}{}{SUFFIX}", day.format("%Y-%m-%d"))
+}
+
+/// Removes the backups beyond the newest [`KEEP`] (a backup dated after `today` is neither
+/// counted nor removed) and the journal epochs older than the oldest kept backup's.
+fn prune(dir: &Path, today: NaiveDate) -> Result<(), StoreError> {
+    let backups = kept_and_older(dir, today);
+    let cut = backups.len().saturating_sub(KEEP);
+    for (_, old) in &backups[..cut] {
         fs::remove_file(old).map_err(|e| {
             StoreError::io(
                 format!("could not remove the old backup {}", old.display()),
@@ -47,12 +76,54 @@ pub fn daily(
             )
         })?;
     }
-    Ok(Some(file))
+    let epochs = journal::epochs(dir);
+    let epoch_of = |backup: &Path| {
+        let name = backup.file_name()?.to_string_lossy().into_owned();
+        epochs
+            .iter()
+            .rev()
+            .find(|e| e.base.as_deref() == Some(name.as_str()))
+            .map(|e| e.number)
+    };
+    let Some(oldest_needed) = backups[cut..].iter().filter_map(|(_, b)| epoch_of(b)).min() else {
+        return Ok(());
+    };
+    for epoch in epochs.iter().filter(|e| e.number < oldest_needed) {
+        fs::remove_file(&epoch.path).map_err(|e| {
+            StoreError::io(
+                format!("could not remove the old journal {}", epoch.path.display()),
+                e,
+            )
+        })?;
+    }
+    Ok(())
 }
 
-/// The newest backup of the data directory `dir`, if any.
-pub fn newest(dir: &Path) -> Option<PathBuf> {
-    list(dir).pop().map(|(_, path)| path)
+/// The backups of `dir` dated `today` or before, oldest first.
+fn kept_and_older(dir: &Path, today: NaiveDate) -> Vec<(NaiveDate, PathBuf)> {
+    let mut all = list(dir);
+    all.retain(|(day, _)| *day <= today);
+    all
+}
+
+/// The newest backup of the data directory `dir` dated `today` or before (a backup dated in the
+/// future, from a clock that was wrong, is never the newest).
+pub fn newest(dir: &Path, today: NaiveDate) -> Option<PathBuf> {
+    kept_and_older(dir, today).pop().map(|(_, path)| path)
+}
+
+/// How the database of `dir` can be brought back, for the message of a damaged or missing one.
+pub fn recovery(dir: &Path, today: NaiveDate) -> Recovery {
+    let epochs = journal::epochs(dir);
+    match newest(dir, today) {
+        Some(file) => {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+            let journal = journal::chain_after(&epochs, name.as_deref()).is_some();
+            Recovery::Backup { file, journal }
+        }
+        None if journal::chain_after(&epochs, None).is_some() => Recovery::Journal,
+        None => Recovery::Nothing,
+    }
 }
 
 /// The backups of `dir`, oldest first.
@@ -73,51 +144,109 @@ pub fn list(dir: &Path) -> Vec<(NaiveDate, PathBuf)> {
     out
 }
 
-/// Replaces the database of `dir` by the backup `backup_file`. The current database is moved
-/// aside to `db.damaged-<timestamp>`, never deleted. The backup is validated first, so a bad
+/// What a restore did.
+pub struct Restored {
+    pub store: Store,
+    /// The backup put back; `None`: the database was rebuilt from the journal alone.
+    pub backup: Option<PathBuf>,
+    /// How many records the backup held.
+    pub backup_records: usize,
+    /// How many changes from the journal were replayed after it; `None` when the journal does
+    /// not follow this file (an export from elsewhere, or a backup older than the journal).
+    pub replayed: Option<usize>,
+    /// Where the previous database was moved, if there was one.
+    pub aside: Option<PathBuf>,
+}
+
+/// Restores the database of `dir` from `backup_file` (default: the newest backup) and replays
+/// every change the journal holds after it. The current database is moved aside to
+/// `db.damaged-<timestamp>`, never deleted. The backup and the journal are read first, so a bad
 /// backup leaves everything as it was.
-pub fn restore(dir: &Path, backup_file: &Path) -> Result<Store, StoreError> {
-    let text = fs::read_to_string(backup_file).map_err(|e| {
+pub fn restore(
+    dir: &Path,
+    backup_file: Option<&Path>,
+    today: NaiveDate,
+) -> Result<Restored, StoreError> {
+    let backup = backup_file
+        .map(Path::to_path_buf)
+        .or_else(|| newest(dir, today));
+    let epochs = journal::epochs(dir);
+    let (data, chain) = match &backup {
+        Some(file) => {
+            let document = ExportDocument::read_file(file)?;
+            let problems = validate::dataset(&document.data);
+            if !problems.is_empty() {
+                return Err(StoreError::invalid(problems));
+            }
+            let chain = own_backup_name(dir, file)
+                .and_then(|name| journal::chain_after(&epochs, Some(&name)));
+            (document.data, chain)
+        }
+        None => match journal::chain_after(&epochs, None) {
+            Some(chain) => (Dataset::default(), Some(chain)),
+            None => {
+                return Err(StoreError::invalid(vec![Problem::new(
+                    None,
+                    format!(
+                        "nothing to restore from: {} holds no backup and no journal",
+                        dir.display()
+                    ),
+                )]));
+            }
+        },
+    };
+    // Never move a database another caseplan is using.
+    if let Err(StoreError::Locked { path }) = Store::open_on(dir, today) {
+        return Err(StoreError::Locked { path });
+    }
+    let aside = move_aside(dir)?;
+    let store = Store::open_for_restore(dir, today)?;
+    store.import_unjournaled(&data, false)?;
+    let replayed = chain.map(|c| store.replay(&c)).transpose()?;
+    if replayed.is_none() {
+        // The journal does not lead to what was restored: it starts again from it, so a later
+        // restore loses nothing either.
+        store.journal_everything()?;
+    }
+    Ok(Restored {
+        store,
+        backup,
+        backup_records: data.record_count(),
+        replayed,
+        aside,
+    })
+}
+
+/// The file name of `file` if it is one of the backups of `dir`.
+fn own_backup_name(dir: &Path, file: &Path) -> Option<String> {
+    let parent = file.parent()?.canonicalize().ok()?;
+    let backups = dir.join(BACKUP_DIR).canonicalize().ok()?;
+    let name = file.file_name()?.to_string_lossy().into_owned();
+    (parent == backups && name.starts_with(PREFIX) && name.ends_with(SUFFIX)).then_some(name)
+}
+
+/// Moves the database directory aside to `db.damaged-<timestamp>`.
+fn move_aside(dir: &Path) -> Result<Option<PathBuf>, StoreError> {
+    let db = dir.join(DB_DIR);
+    if !db.exists() {
+        return Ok(None);
+    }
+    let stamp = Utc::now().format("%Y%m%dT%H%M%S");
+    let mut aside = dir.join(format!("{DB_DIR}.damaged-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        aside = dir.join(format!("{DB_DIR}.damaged-{stamp}-{n}"));
+        n += 1;
+    }
+    fs::rename(&db, &aside).map_err(|e| {
         StoreError::io(
-            format!("could not read the backup {}", backup_file.display()),
+            format!(
+                "could not move {} aside to {}",
+                db.display(),
+                aside.display()
+            ),
             e,
         )
     })?;
-    let document = ExportDocument::from_json(&text)?;
-    let problems = validate::dataset(&document.data);
-    if !problems.is_empty() {
-        return Err(StoreError::invalid(problems));
-    }
-    // Never move a database another caseplan is using.
-    if let Err(StoreError::Locked { path }) = Store::open(dir) {
-        return Err(StoreError::Locked { path });
-    }
-    let db = dir.join(DB_DIR);
-    if db.exists() {
-        let stamp = Utc::now().format("%Y%m%dT%H%M%S");
-        let mut aside = dir.join(format!("{DB_DIR}.damaged-{stamp}"));
-        let mut n = 1;
-        while aside.exists() {
-            aside = dir.join(format!("{DB_DIR}.damaged-{stamp}-{n}"));
-            n += 1;
-        }
-        fs::rename(&db, &aside).map_err(|e| {
-            StoreError::io(
-                format!(
-                    "could not move {} aside to {}",
-                    db.display(),
-                    aside.display()
-                ),
-                e,
-            )
-        })?;
-    }
-    let store = Store::open(dir)?;
-    store.import(&document.data).map_err(|err| match err {
-        StoreError::NotEmpty { .. } => {
-            StoreError::invalid(vec![Problem::new(None, "the fresh database was not empty")])
-        }
-        other => other,
-    })?;
-    Ok(store)
+    Ok(Some(aside))
 }

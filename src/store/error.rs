@@ -3,7 +3,7 @@
 use super::record::RecordRef;
 use crate::privacy::CprError;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use thiserror::Error;
 
 /// One problem found by an import's validation or by `Store::check`.
@@ -40,15 +40,11 @@ pub enum StoreError {
     #[error("another caseplan is already using {}; close it first", path.display())]
     Locked { path: PathBuf },
 
-    #[error(
-        "the database in {} is damaged ({detail}). {}",
-        path.display(),
-        restore_advice(newest_backup.as_deref())
-    )]
+    #[error("the database in {} is damaged ({detail}). {recovery}", path.display())]
     Damaged {
         path: PathBuf,
         detail: String,
-        newest_backup: Option<PathBuf>,
+        recovery: Recovery,
     },
 
     #[error(
@@ -100,14 +96,74 @@ pub enum StoreError {
     },
 }
 
-fn restore_advice(backup: Option<&Path>) -> String {
-    match backup {
-        Some(file) => format!(
-            "The newest backup is {}; restore it with: caseplan restore {}",
-            file.display(),
-            file.display()
-        ),
-        None => "No backup was found; restore one with: caseplan restore <backup file>".into(),
+/// How a database can be brought back: the advice of a damaged or missing database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recovery {
+    /// The newest backup, and whether the journal holds every change made after it.
+    Backup { file: PathBuf, journal: bool },
+    /// No backup, but the journal reaches back to the database's start.
+    Journal,
+    /// Neither.
+    Nothing,
+}
+
+impl fmt::Display for Recovery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Recovery::Backup {
+                file,
+                journal: true,
+            } => write!(
+                f,
+                "Nothing will be lost: restore it with `caseplan restore {}`, which puts back \
+                 that backup (the newest) and replays every change saved since from the journal.",
+                file.display()
+            ),
+            Recovery::Backup {
+                file,
+                journal: false,
+            } => write!(
+                f,
+                "The newest backup is {}; restore it with `caseplan restore {}` (the journal does \
+                 not reach back to it, so changes made after it are lost).",
+                file.display(),
+                file.display()
+            ),
+            Recovery::Journal => f.write_str(
+                "Nothing will be lost: restore it with `caseplan restore`, which rebuilds it from \
+                 the journal of every change saved.",
+            ),
+            Recovery::Nothing => {
+                f.write_str("No backup was found; restore one with: caseplan restore <backup file>")
+            }
+        }
+    }
+}
+
+/// Something opening the database repaired or completed; each is said in one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A change a crash interrupted after it reached the journal was completed from it.
+    CompletedLastChange { epoch: u64, seq: u64 },
+    /// The journal ended in an unfinished line (a write that was never acknowledged).
+    UnfinishedJournalLine { saved_to: PathBuf },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::CompletedLastChange { epoch, seq } => write!(
+                f,
+                "caseplan stopped while saving a change last time; it was completed from the \
+                 journal (epoch {epoch}, entry {seq})"
+            ),
+            Notice::UnfinishedJournalLine { saved_to } => write!(
+                f,
+                "the journal ended in an unfinished line from a write that was never saved; it \
+                 was moved to {}",
+                saved_to.display()
+            ),
+        }
     }
 }
 
@@ -159,13 +215,32 @@ mod tests {
         let err = StoreError::Damaged {
             path: "/data/caseplan".into(),
             detail: "garbage".into(),
-            newest_backup: Some("/data/caseplan/backups/caseplan-2026-11-24.json".into()),
+            recovery: Recovery::Backup {
+                file: "/data/caseplan/backups/caseplan-2026-11-24.json".into(),
+                journal: true,
+            },
         };
         let msg = err.to_string();
         assert!(msg.contains("/data/caseplan is damaged"), "{msg}");
         assert!(
             msg.contains("caseplan restore /data/caseplan/backups/caseplan-2026-11-24.json"),
             "{msg}"
+        );
+        assert!(msg.contains("Nothing will be lost"), "{msg}");
+        assert!(msg.contains("replays every change saved since"), "{msg}");
+    }
+
+    #[test]
+    fn without_a_journal_the_advice_says_what_is_lost() {
+        let advice = Recovery::Backup {
+            file: "/d/backups/caseplan-2026-11-24.json".into(),
+            journal: false,
+        }
+        .to_string();
+        assert!(!advice.contains("Nothing will be lost"), "{advice}");
+        assert!(
+            advice.contains("changes made after it are lost"),
+            "{advice}"
         );
     }
 

@@ -5,7 +5,7 @@ use super::keys::{id_key, u64_at};
 use super::migrate::CURRENT_SCHEMA;
 use super::record::{AnyRecord, Kind};
 use super::trees::TreeId;
-use super::{ID_OFFSET_KEY, IMPORT_MARK_KEY, Store, StoreError, index, validate};
+use super::{IMPORT_MARK_KEY, Store, StoreError, index, validate};
 use crate::model::Dataset;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -56,6 +56,13 @@ impl ExportDocument {
     pub fn to_json(&self) -> String {
         // Plain data with string keys always serialises.
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads the document in `file`.
+    pub fn read_file(file: &std::path::Path) -> Result<ExportDocument, StoreError> {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| StoreError::io(format!("could not read {}", file.display()), e))?;
+        Self::from_json(&text)
     }
 
     /// Reads a document, refusing other formats and newer schemas.
@@ -177,6 +184,25 @@ impl Store {
                 records: self.counts().iter().map(|(_, n)| n).sum(),
             });
         }
+        // The journal first, as for every write: a bulk replacement with every record.
+        let cannot = |e| StoreError::io("could not write the import to the journal", e);
+        let mut journal = self.journal();
+        let mut bulk = journal.replacement();
+        for record in AnyRecord::all_in(data) {
+            bulk.push(record).map_err(cannot)?;
+        }
+        let mark = bulk.finish().map_err(cannot)?;
+        self.import_unjournaled(data, replace)
+            .inspect_err(|_| journal.cut(mark))
+    }
+
+    /// Writes `data` (already validated) without the journal: a restore, whose records the
+    /// journal already holds.
+    pub(crate) fn import_unjournaled(
+        &self,
+        data: &Dataset,
+        replace: bool,
+    ) -> Result<(), StoreError> {
         // Sorted chunks per tree rather than one transaction, for speed; the mark makes an
         // interrupted import visible on the next open.
         self.meta_set(IMPORT_MARK_KEY, b"1")?;
@@ -209,11 +235,9 @@ impl Store {
                 tree.apply_batch(batch).map_err(cannot)?;
             }
         }
-        let offset = self
-            .id_offset
-            .fetch_max(max_id, Ordering::SeqCst)
-            .max(max_id);
-        self.meta_set(ID_OFFSET_KEY, &offset.to_be_bytes())?;
+        if max_id > self.id_offset.load(Ordering::SeqCst) {
+            self.set_id_offset(max_id)?;
+        }
         self.meta_remove(IMPORT_MARK_KEY)?;
         self.flush()
     }

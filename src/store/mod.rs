@@ -8,33 +8,41 @@ mod error;
 mod export;
 mod files;
 mod index;
+pub mod journal;
 mod keys;
 mod migrate;
 mod read;
 mod record;
+mod replay;
 mod snooze;
 mod trees;
 mod validate;
 mod write;
 
-pub use error::{MAX_LISTED_PROBLEMS, Problem, StoreError};
+pub use error::{MAX_LISTED_PROBLEMS, Notice, Problem, Recovery, StoreError};
 pub use export::ExportDocument;
 pub use files::write_private_file;
 pub use index::{DueKind, DueRef};
 pub use migrate::CURRENT_SCHEMA;
 pub use record::{AnyRecord, CaseRecord, Change, Kind, Record, RecordId, RecordRef};
+pub use replay::JournalCheck;
 
+use chrono::NaiveDate;
+use journal::Journal;
 use keys::u64_at;
 use migrate::Step;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
 use trees::TreeId;
 
 /// The sled directory inside the data directory.
 pub const DB_DIR: &str = "db";
 /// The backup directory inside the data directory.
 pub const BACKUP_DIR: &str = "backups";
+/// Where damaged or unfinished files are moved instead of being deleted.
+pub const RECOVERED_DIR: &str = "recovered";
 
 const META_TREE: &str = "meta";
 const SCHEMA_KEY: &[u8] = b"schema_version";
@@ -56,6 +64,13 @@ pub struct Store {
     trees: Vec<sled::Tree>,
     meta: sled::Tree,
     id_offset: AtomicU64,
+    /// The change journal; held across a whole write, so the daily backup's new epoch falls
+    /// between two writes.
+    journal: Mutex<Journal>,
+    /// The caller's today: backups dated after it are ignored.
+    today: NaiveDate,
+    /// What opening the database repaired or completed, for one line each to the user.
+    notices: Vec<Notice>,
 }
 
 /// sled's page cache. Its default (1 GB) lets one pass over a large database (the daily backup)
@@ -65,19 +80,54 @@ const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 /// How many times a locked database is tried again, 50 ms apart.
 const LOCK_RETRIES: u32 = 10;
 
+/// How a database is opened.
+#[derive(Clone, Copy)]
+struct Opening<'a> {
+    steps: &'a [Step],
+    today: NaiveDate,
+    /// A restore opens a fresh database beside the journal it is about to replay.
+    for_restore: bool,
+}
+
 impl Store {
-    /// Opens (or creates) the database in the data directory `dir`, upgrading an older schema.
+    /// Opens (or creates) the database in the data directory `dir`, upgrading an older schema;
+    /// today is the system's local date.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        Self::open_with(dir, migrate::STEPS)
+        Self::open_on(dir, chrono::Local::now().date_naive())
     }
 
-    fn open_with(dir: &Path, steps: &[Step]) -> Result<Store, StoreError> {
+    /// Like [`Store::open`], with the caller's today (a frozen clock): backups dated after it
+    /// are never taken for the newest.
+    pub fn open_on(dir: &Path, today: NaiveDate) -> Result<Store, StoreError> {
+        Self::open_with(
+            dir,
+            Opening {
+                steps: migrate::STEPS,
+                today,
+                for_restore: false,
+            },
+        )
+    }
+
+    /// Opens the fresh database a restore fills, beside the journal it replays.
+    fn open_for_restore(dir: &Path, today: NaiveDate) -> Result<Store, StoreError> {
+        Self::open_with(
+            dir,
+            Opening {
+                steps: migrate::STEPS,
+                today,
+                for_restore: true,
+            },
+        )
+    }
+
+    fn open_with(dir: &Path, opening: Opening) -> Result<Store, StoreError> {
         // sled releases its file lock when its last background job lets go of the database, a
         // moment after the handle is dropped; a reopen in the same process may come before
         // that. Another process's lock lasts, so it is still reported within half a second.
         let mut waited = 0;
         loop {
-            match Self::try_open(dir, steps) {
+            match Self::try_open(dir, opening) {
                 Err(StoreError::Locked { .. }) if waited < LOCK_RETRIES => {
                     waited += 1;
                     std::thread::sleep(std::time::Duration::from_millis(50));
@@ -87,7 +137,8 @@ impl Store {
         }
     }
 
-    fn try_open(dir: &Path, steps: &[Step]) -> Result<Store, StoreError> {
+    fn try_open(dir: &Path, opening: Opening) -> Result<Store, StoreError> {
+        let Opening { steps, today, .. } = opening;
         let cannot_create = |e| {
             StoreError::io(
                 format!("could not create the data directory {}", dir.display()),
@@ -111,20 +162,34 @@ impl Store {
         }));
         let db = match opened {
             Ok(Ok(db)) => db,
-            Ok(Err(err)) => return Err(open_error(dir, err)),
-            Err(_) => return Err(damaged(dir, "the database files could not be read")),
+            Ok(Err(err)) => return Err(open_error(dir, today, err)),
+            Err(_) => return Err(damaged(dir, today, "the database files could not be read")),
         };
         let mut trees = Vec::new();
         for tree in TreeId::all() {
-            trees.push(db.open_tree(tree.name()).map_err(|e| open_error(dir, e))?);
+            trees.push(
+                db.open_tree(tree.name())
+                    .map_err(|e| open_error(dir, today, e))?,
+            );
         }
-        let meta = db.open_tree(META_TREE).map_err(|e| open_error(dir, e))?;
-        let store = Store {
+        let meta = db
+            .open_tree(META_TREE)
+            .map_err(|e| open_error(dir, today, e))?;
+        let (journal, tail) = Journal::open(dir).map_err(|e| {
+            StoreError::io(
+                format!("could not open the change journal in {}", dir.display()),
+                e,
+            )
+        })?;
+        let mut store = Store {
             dir: dir.to_path_buf(),
             db,
             trees,
             meta,
             id_offset: AtomicU64::new(0),
+            journal: Mutex::new(journal),
+            today,
+            notices: Vec::new(),
         };
         store.check_schema(steps, existed)?;
         if store.meta_get(IMPORT_MARK_KEY)?.is_some() {
@@ -136,7 +201,34 @@ impl Store {
             .unwrap_or(0);
         store.id_offset.store(offset, Ordering::SeqCst);
         store.check_index_version()?;
+        if let Some(saved) = tail.torn_saved_to {
+            store
+                .notices
+                .push(Notice::UnfinishedJournalLine { saved_to: saved });
+        }
+        if tail.started && !store.is_empty() {
+            // A database without a journal (an older caseplan's): the journal starts with all
+            // of it, so a restore from any backup before this moment loses nothing.
+            store.journal_everything()?;
+        } else if let Some(last) = tail.last.filter(|_| !opening.for_restore) {
+            store.complete_last_change(last)?;
+        }
         Ok(store)
+    }
+
+    /// What opening the database repaired or completed; each is one line for the user.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// The caller's today, as given when the database was opened.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    fn journal(&self) -> MutexGuard<'_, Journal> {
+        // A panic while the journal was held leaves it as consistent as any failed write.
+        self.journal.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The data directory.
@@ -151,6 +243,15 @@ impl Store {
             .generate_id()
             .map_err(|e| StoreError::sled("could not make a new id", e))?;
         Ok(generated + 1 + self.id_offset.load(Ordering::SeqCst))
+    }
+
+    /// Ids are generated above `offset` from now on.
+    fn set_id_offset(&self, offset: u64) -> Result<(), StoreError> {
+        let offset = self
+            .id_offset
+            .fetch_max(offset, Ordering::SeqCst)
+            .max(offset);
+        self.meta_set(ID_OFFSET_KEY, &offset.to_be_bytes())
     }
 
     fn check_schema(&self, steps: &[Step], existed: bool) -> Result<(), StoreError> {
@@ -278,7 +379,7 @@ impl Store {
     }
 
     fn damaged(&self, detail: impl Into<String>) -> StoreError {
-        damaged(&self.dir, detail)
+        damaged(&self.dir, self.today, detail)
     }
 
     fn read_error(&self, err: sled::Error) -> StoreError {
@@ -297,11 +398,11 @@ impl Store {
     }
 }
 
-fn damaged(dir: &Path, detail: impl Into<String>) -> StoreError {
+fn damaged(dir: &Path, today: NaiveDate, detail: impl Into<String>) -> StoreError {
     StoreError::Damaged {
         path: dir.to_path_buf(),
         detail: detail.into(),
-        newest_backup: backup::newest(dir),
+        recovery: backup::recovery(dir, today),
     }
 }
 
@@ -310,7 +411,7 @@ fn is_lock_error(err: &std::io::Error) -> bool {
     err.kind() == std::io::ErrorKind::Other && err.to_string().contains("could not acquire lock")
 }
 
-fn open_error(dir: &Path, err: sled::Error) -> StoreError {
+fn open_error(dir: &Path, today: NaiveDate, err: sled::Error) -> StoreError {
     match err {
         sled::Error::Io(source) if is_lock_error(&source) => StoreError::Locked {
             path: dir.to_path_buf(),
@@ -319,7 +420,7 @@ fn open_error(dir: &Path, err: sled::Error) -> StoreError {
             format!("could not open the database in {}", dir.display()),
             source,
         ),
-        other => damaged(dir, other.to_string()),
+        other => damaged(dir, today, other.to_string()),
     }
 }
 

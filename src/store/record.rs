@@ -46,6 +46,11 @@ impl Kind {
         }
     }
 
+    /// The kind whose tree (and export list) is called `name`.
+    pub fn from_tree_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.tree_name() == name)
+    }
+
     /// A caseworker's word for one record of this kind.
     pub fn label(self) -> &'static str {
         match self {
@@ -148,6 +153,12 @@ macro_rules! records {
                 }
             }
 
+            impl From<$record> for AnyRecord {
+                fn from(record: $record) -> AnyRecord {
+                    AnyRecord::$variant(record)
+                }
+            }
+
             impl Record for $record {
                 type Id = $id;
                 const KIND: Kind = Kind::$variant;
@@ -209,6 +220,15 @@ macro_rules! records {
                 }
             }
 
+            /// A record of `kind` from its current-schema JSON data.
+            pub(crate) fn from_value(kind: Kind, data: serde_json::Value) -> Result<AnyRecord, String> {
+                match kind {
+                    $(Kind::$variant => serde_json::from_value::<$record>(data)
+                        .map(AnyRecord::$variant)
+                        .map_err(|e| format!("a {} could not be read: {e}", kind.label())),)*
+                }
+            }
+
             /// Every record of a dataset, kind by kind.
             pub fn all_in(data: &Dataset) -> impl Iterator<Item = AnyRecord> + '_ {
                 std::iter::empty()
@@ -223,6 +243,22 @@ macro_rules! records {
             }
         }
     };
+}
+
+/// A record serialises as its own data (no envelope), as in an export document.
+impl Serialize for AnyRecord {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnyRecord::Case(r) => r.serialize(serializer),
+            AnyRecord::Contact(r) => r.serialize(serializer),
+            AnyRecord::Meeting(r) => r.serialize(serializer),
+            AnyRecord::Course(r) => r.serialize(serializer),
+            AnyRecord::MedicalRequest(r) => r.serialize(serializer),
+            AnyRecord::Agreement(r) => r.serialize(serializer),
+            AnyRecord::Event(r) => r.serialize(serializer),
+            AnyRecord::Note(r) => r.serialize(serializer),
+        }
+    }
 }
 
 records! {

@@ -155,7 +155,12 @@ fn opening_an_older_schema_upgrades_every_record_and_rebuilds_indexes() {
         from: 0,
         upgrade: rename_title_to_subject,
     }];
-    let store = Store::open_with(dir.path(), &steps).unwrap();
+    let opening = Opening {
+        steps: &steps,
+        today: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        for_restore: false,
+    };
+    let store = Store::open_with(dir.path(), opening).unwrap();
     let note = store.get::<Note>(NoteId(3)).unwrap().unwrap();
     assert_eq!(note.subject, "Ringet");
     assert_eq!(store.for_case::<Note>(CaseId(1)).unwrap(), vec![note]);
@@ -250,4 +255,92 @@ fn due_keys_round_trip() {
             case: CaseId(3)
         }
     );
+}
+
+#[test]
+fn a_change_the_journal_holds_but_the_database_lacks_is_completed_on_open() {
+    let (dir, store) = sample_store();
+    // A crash after the journal's flush and before the database's: the journal has it alone.
+    let changes = [
+        Change::Put(note(7, 1).into_any()),
+        Change::Delete(NoteId(3).into()),
+    ];
+    store.journal().append(&changes).unwrap();
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.get::<Note>(NoteId(7)).unwrap(), Some(note(7, 1)));
+    assert_eq!(store.get::<Note>(NoteId(3)).unwrap(), None);
+    assert_eq!(store.notices().len(), 1, "{:?}", store.notices());
+    assert!(
+        store.notices()[0]
+            .to_string()
+            .contains("completed from the journal"),
+        "{}",
+        store.notices()[0]
+    );
+    assert_eq!(store.check(), vec![]);
+    drop(store);
+    // Once complete, a later open finds nothing to do.
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.notices().is_empty(), "{:?}", store.notices());
+}
+
+#[test]
+fn a_write_the_database_refuses_is_cut_from_the_journal() {
+    let (_dir, store) = sample_store();
+    let before = std::fs::read(&journal::epochs(store.dir())[0].path).unwrap();
+    // A meeting whose old value does not decode makes the transaction abort.
+    store
+        .raw_tree(TreeId::Record(Kind::Meeting))
+        .insert(keys::id_key(2), b"{broken".to_vec())
+        .unwrap();
+    let err = store.delete(MeetingId(2)).unwrap_err();
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
+    let after = std::fs::read(&journal::epochs(store.dir())[0].path).unwrap();
+    assert_eq!(after, before, "the refused change is not in the journal");
+}
+
+#[test]
+fn check_journal_finds_a_record_written_behind_the_journals_back() {
+    let (_dir, store) = sample_store();
+    let JournalCheck::Compared { problems, .. } = store.check_journal().unwrap() else {
+        panic!("a journal from the start");
+    };
+    assert_eq!(problems, vec![]);
+    store
+        .apply_all(&[
+            Change::Put(note(8, 1).into_any()),
+            Change::Delete(NoteId(3).into()),
+        ])
+        .unwrap();
+    let mut changed = case(1);
+    changed.name = "Ændret".into();
+    store.apply_all(&[Change::Put(changed.into_any())]).unwrap();
+    let JournalCheck::Compared { problems, .. } = store.check_journal().unwrap() else {
+        panic!("a journal from the start");
+    };
+    let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        said,
+        vec![
+            "case 1: differs from its last change in the journal",
+            "note 8: is in the database but in neither the backup nor the journal",
+            "note 3: is in the journal but missing from the database",
+        ]
+    );
+}
+
+#[test]
+fn a_database_without_a_journal_starts_one_holding_all_of_it() {
+    let (dir, store) = sample_store();
+    drop(store);
+    std::fs::remove_dir_all(dir.path().join(journal::JOURNAL_DIR)).unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let JournalCheck::Compared {
+        changes, problems, ..
+    } = store.check_journal().unwrap()
+    else {
+        panic!("a journal from the start");
+    };
+    assert_eq!((changes, problems), (1, vec![]));
 }

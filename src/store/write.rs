@@ -1,4 +1,5 @@
-//! Writes: a record and its index entries in one transaction, flushed before returning.
+//! Writes: the change appended to the journal and flushed, then the record and its index
+//! entries in one transaction, flushed before returning.
 
 use super::keys::id_key;
 use super::record::{AnyRecord, Change, Record, RecordId, RecordRef};
@@ -22,14 +23,29 @@ impl Store {
         self.write(&[Change::Delete(id.into())])
     }
 
-    /// Applies every change in one transaction and one flush: all or nothing.
-    /// Refuses the whole write, before touching the database, if a text holds a CPR number.
+    /// Applies every change in one transaction and one flush: all or nothing. The change is in
+    /// the journal, flushed, before the database is touched; if the database then refuses it,
+    /// the journal is cut back. Refuses the whole write, before touching anything, if a text
+    /// holds a CPR number.
     pub fn write(&self, changes: &[Change]) -> Result<(), StoreError> {
         for change in changes {
             if let Change::Put(record) = change {
                 guard(record)?;
             }
         }
+        let mut journal = self.journal();
+        let mark = journal
+            .append(changes)
+            .map_err(|e| StoreError::io("could not write the change to the journal", e))?;
+        if let Err(err) = self.apply_all(changes).and_then(|()| self.flush()) {
+            journal.cut(mark);
+            return Err(err);
+        }
+        Ok(())
+    }
+
+    /// The changes in one transaction, without the journal and without a flush (a replay).
+    pub(crate) fn apply_all(&self, changes: &[Change]) -> Result<(), StoreError> {
         let trees: Vec<&sled::Tree> = self.trees.iter().collect();
         trees
             .as_slice()
@@ -44,8 +60,7 @@ impl Store {
                 TransactionError::Storage(err) => {
                     StoreError::sled("could not save the change", err)
                 }
-            })?;
-        self.flush()
+            })
     }
 
     fn apply(

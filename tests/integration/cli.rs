@@ -154,7 +154,7 @@ fn check_passes_on_a_healthy_database() {
 }
 
 #[test]
-fn a_damaged_database_names_the_newest_backup_and_restore_brings_it_back() {
+fn a_damaged_database_names_the_newest_backup_and_restore_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path());
     // The demo run made today's backup; the first open of a new day writes it.
@@ -164,18 +164,37 @@ fn a_damaged_database_names_the_newest_backup_and_restore_brings_it_back() {
         .flatten()
         .collect();
     assert_eq!(backups.len(), 1, "one backup for the day");
+    // Changes after the backup are in the journal alone.
+    let added = caseplan(dir.path(), &["case", "add", "Efter Backuppen"]);
+    assert!(added.status.success(), "{}", stderr(&added));
     std::fs::write(dir.path().join("db").join("db"), vec![0xAB; 4096]).unwrap();
     let out = caseplan(dir.path(), &["agenda"]);
     assert!(!out.status.success());
     let err = stderr(&out);
+    assert!(err.contains("Nothing will be lost"), "{err}");
     assert!(err.contains("caseplan restore"), "{err}");
     assert!(err.contains("caseplan-2026-11-24.json"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
-    let backup = backups[0].path();
-    let out = caseplan(dir.path(), &["restore", backup.to_str().unwrap()]);
+    let out = caseplan(dir.path(), &["restore"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let agenda = caseplan(dir.path(), &["agenda", "--json"]);
-    assert!(agenda.status.success(), "{}", stderr(&agenda));
+    assert!(
+        stderr(&out).contains("and replayed 1 change from the journal"),
+        "{}",
+        stderr(&out)
+    );
+    let found = caseplan(dir.path(), &["find", "Efter Backuppen"]);
+    assert!(
+        stdout(&found).contains("Efter Backuppen"),
+        "{}",
+        stdout(&found)
+    );
+    let check = caseplan(dir.path(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(
+        stdout(&check).contains("the journal agrees with the database"),
+        "{}",
+        stdout(&check)
+    );
 }
 
 #[test]

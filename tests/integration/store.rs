@@ -2,7 +2,7 @@
 
 use caseplan::model::*;
 use caseplan::store::{
-    Change, DueKind, DueRef, ExportDocument, Kind, Record, Store, StoreError, backup,
+    Change, DueKind, DueRef, ExportDocument, Kind, Record, Recovery, Store, StoreError, backup,
 };
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use std::fs;
@@ -604,11 +604,17 @@ fn a_garbage_database_is_reported_as_damaged_with_the_newest_backup() {
         .unwrap();
     drop(store);
     fs::write(data_dir.join("db/db"), garbage()).unwrap();
-    let err = Store::open(&data_dir).err().unwrap();
-    let StoreError::Damaged { newest_backup, .. } = &err else {
+    let err = Store::open_on(&data_dir, day("2026-11-24")).err().unwrap();
+    let StoreError::Damaged { recovery, .. } = &err else {
         panic!("expected Damaged, got {err}");
     };
-    assert_eq!(newest_backup.as_deref(), Some(backup.as_path()));
+    assert_eq!(
+        recovery,
+        &Recovery::Backup {
+            file: backup.clone(),
+            journal: true
+        }
+    );
     let msg = err.to_string();
     assert!(msg.contains(&data_dir.display().to_string()), "{msg}");
     assert!(
@@ -616,8 +622,9 @@ fn a_garbage_database_is_reported_as_damaged_with_the_newest_backup() {
         "{msg}"
     );
 
-    let restored = backup::restore(&data_dir, &backup).unwrap();
-    assert_eq!(restored.export().unwrap(), sample());
+    let restored = backup::restore(&data_dir, Some(&backup), day("2026-11-24")).unwrap();
+    assert_eq!(restored.replayed, Some(0));
+    assert_eq!(restored.store.export().unwrap(), sample());
     let aside: Vec<String> = fs::read_dir(&data_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -646,7 +653,10 @@ fn backups_are_daily_private_and_rotated_to_fourteen() {
         .map(|(_, p)| p)
         .collect();
     assert_eq!(kept, written[6..].to_vec());
-    assert_eq!(backup::newest(store.dir()).as_ref(), written.last());
+    assert_eq!(
+        backup::newest(store.dir(), day("2026-11-20")).as_ref(),
+        written.last()
+    );
     let text = fs::read_to_string(written.last().unwrap()).unwrap();
     assert_eq!(ExportDocument::from_json(&text).unwrap().data, sample());
     #[cfg(unix)]
@@ -791,7 +801,9 @@ fn a_bad_backup_leaves_the_database_alone() {
     drop(store);
     let bad = data_dir.join("not-a-backup.json");
     fs::write(&bad, r#"{"format": "something-else"}"#).unwrap();
-    let err = backup::restore(&data_dir, &bad).err().unwrap();
+    let err = backup::restore(&data_dir, Some(&bad), day("2026-11-24"))
+        .err()
+        .unwrap();
     assert!(err.to_string().contains("not a caseplan export"), "{err}");
     assert_eq!(Store::open(&data_dir).unwrap().export().unwrap(), sample());
 }
@@ -833,4 +845,145 @@ fn a_backup_streamed_while_cases_and_meetings_are_added_keeps_its_references_who
                 .expect("every meeting's case is in the same backup");
         }
     });
+}
+
+#[test]
+fn restore_puts_back_a_backup_and_replays_every_change_after_it() {
+    let (_dir, store) = filled();
+    let data_dir = store.dir().to_path_buf();
+    let first = backup::daily(&store, day("2026-11-23"), utc("2026-11-23 07:00"))
+        .unwrap()
+        .unwrap();
+    let extra = note(72, 1, "Efter backuppen");
+    store.put(&extra).unwrap();
+    store.delete(MeetingId(22)).unwrap();
+    let second = backup::daily(&store, day("2026-11-24"), utc("2026-11-24 07:00"))
+        .unwrap()
+        .unwrap();
+    let new_case = case(store.next_id().unwrap(), "Ny borger");
+    store.put(&new_case).unwrap();
+    let mut expected = store.export().unwrap();
+    drop(store);
+    fs::write(data_dir.join("db/db"), garbage()).unwrap();
+
+    // The older backup: both journal epochs after it are replayed.
+    let restored = backup::restore(&data_dir, Some(&first), day("2026-11-24")).unwrap();
+    assert_eq!(restored.replayed, Some(3));
+    assert_eq!(restored.store.export().unwrap(), expected);
+    drop(restored);
+    // The newest backup by default: only the change after it.
+    let restored = backup::restore(&data_dir, None, day("2026-11-24")).unwrap();
+    assert_eq!(restored.backup.as_deref(), Some(second.as_path()));
+    assert_eq!(restored.replayed, Some(1));
+    let store = restored.store;
+    assert_eq!(store.export().unwrap(), expected);
+    assert_eq!(store.check(), vec![]);
+    // New ids stay above every id the journal brought back.
+    let id = store.next_id().unwrap();
+    assert!(id > new_case.id.0, "{id} must be above {}", new_case.id.0);
+    let later = note(id, 1, "Senere");
+    store.put(&later).unwrap();
+    expected.notes.push(later);
+    assert_eq!(store.export().unwrap(), expected);
+    let caseplan::store::JournalCheck::Compared { problems, .. } = store.check_journal().unwrap()
+    else {
+        panic!("the journal follows the newest backup");
+    };
+    assert_eq!(problems, vec![]);
+}
+
+#[test]
+fn restoring_a_file_the_journal_does_not_follow_starts_the_journal_again_from_it() {
+    let (dir, store) = filled();
+    let data_dir = store.dir().to_path_buf();
+    store.put(&note(72, 1, "Kun i journalen")).unwrap();
+    drop(store);
+    let elsewhere = dir.path().join("export.json");
+    let mut older = sample();
+    older.notes.pop();
+    fs::write(
+        &elsewhere,
+        ExportDocument::new(older.clone(), utc("2026-11-20 07:00")).to_json(),
+    )
+    .unwrap();
+    let restored = backup::restore(&data_dir, Some(&elsewhere), day("2026-11-24")).unwrap();
+    assert_eq!(
+        restored.replayed, None,
+        "an export from elsewhere is put back as it is"
+    );
+    assert_eq!(restored.store.export().unwrap(), older);
+    drop(restored);
+    // A second restore from the journal alone gives the same: the journal starts again there.
+    fs::remove_dir_all(data_dir.join("backups")).ok();
+    let restored = backup::restore(&data_dir, None, day("2026-11-24")).unwrap();
+    assert_eq!(restored.store.export().unwrap(), older);
+}
+
+#[test]
+fn old_journals_go_with_old_backups_and_a_future_backup_is_never_the_newest() {
+    let (_dir, store) = filled();
+    let first = day("2026-11-01");
+    for n in 0..16 {
+        backup::daily(&store, first + Duration::days(n), utc("2026-11-01 07:00"))
+            .unwrap()
+            .unwrap();
+        store.put(&note(100 + n as u64, 1, "dagens note")).unwrap();
+    }
+    let epochs = caseplan::store::journal::epochs(store.dir());
+    let names: Vec<String> = epochs
+        .iter()
+        .map(|e| e.base.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(names.len(), 14, "{names:?}");
+    assert_eq!(names[0], "caseplan-2026-11-03.json");
+    assert_eq!(names[13], "caseplan-2026-11-16.json");
+
+    // A backup from a clock that was wrong: never the newest, never rotated away.
+    let future = store.dir().join("backups/caseplan-2031-01-01.json");
+    fs::copy(
+        store.dir().join("backups/caseplan-2026-11-16.json"),
+        &future,
+    )
+    .unwrap();
+    let today = day("2026-11-17");
+    assert_eq!(
+        backup::newest(store.dir(), today),
+        Some(store.dir().join("backups/caseplan-2026-11-16.json"))
+    );
+    backup::daily(&store, today, utc("2026-11-17 07:00"))
+        .unwrap()
+        .unwrap();
+    let kept: Vec<_> = backup::list(store.dir())
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    assert_eq!(
+        kept.len(),
+        15,
+        "14 kept and the future one left alone: {kept:?}"
+    );
+    assert_eq!(kept[0], day("2026-11-04"));
+    assert!(future.exists());
+}
+
+#[test]
+fn restoring_an_older_backup_never_overwrites_todays_backup() {
+    let (_dir, store) = filled();
+    let data_dir = store.dir().to_path_buf();
+    let older = backup::daily(&store, day("2026-11-23"), utc("2026-11-23 07:00"))
+        .unwrap()
+        .unwrap();
+    store.put(&note(72, 1, "Mandag")).unwrap();
+    let today = backup::daily(&store, day("2026-11-24"), utc("2026-11-24 07:00"))
+        .unwrap()
+        .unwrap();
+    let todays_bytes = fs::read(&today).unwrap();
+    drop(store);
+    let restored = backup::restore(&data_dir, Some(&older), day("2026-11-24")).unwrap();
+    // The restored database has no backup of its own today yet; the file must stay as it was.
+    assert_eq!(
+        backup::daily(&restored.store, day("2026-11-24"), utc("2026-11-24 09:00")).unwrap(),
+        None
+    );
+    assert_eq!(fs::read(&today).unwrap(), todays_bytes);
 }
