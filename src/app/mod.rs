@@ -9,6 +9,7 @@ pub mod course_form;
 pub mod courses;
 pub mod effect;
 pub mod form;
+pub mod form_kit;
 pub mod history;
 pub mod keys;
 pub mod lookup;

@@ -760,6 +760,13 @@ catalogue! {
     HintNewCourse => ("forløb", "course"),
     HintNewRequest => ("læge", "medical"),
     HintOpenItems => ("forløb og anm.", "both lists"),
+    KitFields => ("Tab/↑↓ felt", "Tab/↑↓ field"),
+    KitChoose => ("←/→ vælg", "←/→ choose"),
+    KitToggle => ("mellemrum ja/nej", "space yes/no"),
+    KitClear => ("ctrl-u ryd", "ctrl-u clear"),
+    KitSave => ("Enter gem", "Enter save"),
+    KitSaveMultiLine => ("Enter ny linje · ctrl-s gem", "Enter new line · ctrl-s save"),
+    KitCancel => ("Esc annullér", "Esc cancel"),
     TodayKeysHint => ("x klaret · z udsæt · c rykker/kontakt · b book · Enter kort · t kalender", "x done · z snooze · c chase/contact · b book · Enter card · t calendar"),
 
 }

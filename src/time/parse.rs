@@ -130,6 +130,29 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, ParseError
     }
 }
 
+/// Reads a date that has usually passed (consent, sent): a day and month without a year is the
+/// latest such date on or before today, not the next one. Dates within a week ahead ("fre",
+/// "i morgen", "+3d") are kept as typed.
+pub fn parse_past_date(input: &str, today: NaiveDate) -> Result<NaiveDate, ParseError> {
+    let date = parse_date(input, today)?;
+    if today
+        .checked_add_days(Days::new(7))
+        .is_none_or(|week| date <= week)
+    {
+        return Ok(date);
+    }
+    // Read again a year earlier: a year-less day and month moves back by exactly a year.
+    let year_ago = today.checked_sub_months(Months::new(12)).unwrap_or(today);
+    match parse_date(input, year_ago) {
+        Ok(earlier)
+            if earlier <= today && date.checked_sub_months(Months::new(12)) == Some(earlier) =>
+        {
+            Ok(earlier)
+        }
+        _ => Ok(date),
+    }
+}
+
 /// Reads a time of day ("10:30", "1030", "9", "9.30", "kl 10").
 pub fn parse_time(input: &str) -> Result<NaiveTime, ParseError> {
     let words = Words::new(input);
@@ -744,6 +767,24 @@ mod tests {
     /// Wednesday 18 November 2026.
     fn today() -> NaiveDate {
         d(2026, 11, 18)
+    }
+
+    #[test]
+    fn past_dates_without_a_year_lie_in_the_past() {
+        let today = d(2026, 11, 24);
+        assert_eq!(parse_past_date("20/11", today).unwrap(), d(2026, 11, 20));
+        assert_eq!(parse_past_date("24/11", today).unwrap(), today);
+        assert_eq!(
+            parse_past_date("1/12", today).unwrap(),
+            d(2026, 12, 1),
+            "within a week"
+        );
+        assert_eq!(
+            parse_past_date("20/11/2027", today).unwrap(),
+            d(2027, 11, 20)
+        );
+        assert_eq!(parse_past_date("3/1", today).unwrap(), d(2026, 1, 3));
+        assert!(parse_past_date("blabla", today).is_err());
     }
 
     fn date(input: &str) -> NaiveDate {

@@ -12,6 +12,7 @@ mod column;
 mod contact_card;
 mod day;
 mod detail;
+pub mod field_row;
 mod pane;
 mod popups;
 mod requests;

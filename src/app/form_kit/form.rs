@@ -1,0 +1,712 @@
+//! A form: a declared list of fields, one a line, that Tab/shift-Tab and ↓/↑ walk through,
+//! with an error and a warning list per field. The form routes keys to the focused field and
+//! reads the values back by the field's key; what the values mean is the feature's.
+//!
+//! ```ignore
+//! let form = Form::new(vec![
+//!     Field::picker(K::Supplier, Msg::Supplier, Picker::new()),
+//!     Field::date(K::Start, Msg::FieldStartDate, &format_date(today)),
+//!     Field::text(K::Hours, Msg::FieldHoursWeek, ""),
+//!     Field::toggle(K::CloseFollowUp, Msg::FieldCloseFollowUp, false),
+//! ]);
+//! ```
+
+use super::choice::{Choice, step_index};
+use super::picker::{Candidate, Pick, Picker};
+use super::text::TextField;
+use super::time_field::{TimeField, TimeKind};
+use crate::i18n::{Lang, Msg, parse_error};
+use crate::time::ParseError;
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a field holds.
+#[derive(Debug, Clone)]
+pub enum Input {
+    Text(TextField),
+    Choice(Choice),
+    Toggle(bool),
+    Time(TimeField),
+    Picker(Picker),
+}
+
+impl Input {
+    /// The text the field edits, if it edits text.
+    pub fn text_field(&self) -> Option<&TextField> {
+        match self {
+            Input::Text(t) => Some(t),
+            Input::Time(t) => Some(&t.text),
+            Input::Picker(p) => Some(&p.input),
+            Input::Choice(_) | Input::Toggle(_) => None,
+        }
+    }
+
+    fn text_field_mut(&mut self) -> Option<&mut TextField> {
+        match self {
+            Input::Text(t) => Some(t),
+            Input::Time(t) => Some(&mut t.text),
+            Input::Picker(p) => Some(&mut p.input),
+            Input::Choice(_) | Input::Toggle(_) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Field<K> {
+    pub key: K,
+    pub label: Msg,
+    pub input: Input,
+    /// Left out of the form for now (drawn nowhere, skipped by Tab).
+    pub hidden: bool,
+    /// A short dim text after the value ("(månedlig, 4u, slut, datoer)"); the feature keeps
+    /// it up to date.
+    pub aside: Option<String>,
+    /// Dim lines under the field ("= Lægehuset Nord (1/3, ←/→)").
+    pub info: Vec<String>,
+    /// The width of the input when the aside follows it; the rest of the row otherwise.
+    pub input_width: Option<u16>,
+}
+
+impl<K> Field<K> {
+    fn of(key: K, label: Msg, input: Input) -> Field<K> {
+        Field {
+            key,
+            label,
+            input,
+            hidden: false,
+            aside: None,
+            info: Vec::new(),
+            input_width: None,
+        }
+    }
+
+    /// A one-line text.
+    pub fn text(key: K, label: Msg, initial: &str) -> Field<K> {
+        Field::of(key, label, Input::Text(TextField::single(initial)))
+    }
+
+    /// Text of several lines (a note's body).
+    pub fn lines(key: K, label: Msg, initial: &str) -> Field<K> {
+        Field::of(key, label, Input::Text(TextField::multi(initial)))
+    }
+
+    pub fn choice(key: K, label: Msg, choice: Choice) -> Field<K> {
+        Field::of(key, label, Input::Choice(choice))
+    }
+
+    /// Yes or no.
+    pub fn toggle(key: K, label: Msg, on: bool) -> Field<K> {
+        Field::of(key, label, Input::Toggle(on))
+    }
+
+    /// A date, a date and time, or a duration, read by [`crate::time`].
+    pub fn time(key: K, label: Msg, kind: TimeKind, initial: &str) -> Field<K> {
+        Field::of(key, label, Input::Time(TimeField::new(kind, initial)))
+    }
+
+    pub fn date(key: K, label: Msg, initial: &str) -> Field<K> {
+        Field::time(key, label, TimeKind::Date, initial)
+    }
+
+    pub fn picker(key: K, label: Msg, picker: Picker) -> Field<K> {
+        Field::of(key, label, Input::Picker(picker))
+    }
+
+    /// A time field that may be left empty (or "0" minutes).
+    pub fn optional(mut self) -> Field<K> {
+        if let Input::Time(t) = &mut self.input {
+            t.optional = true;
+        }
+        self
+    }
+
+    /// A time field that shows what it reads as after the text.
+    pub fn reading(mut self, input_width: u16) -> Field<K> {
+        if let Input::Time(t) = &mut self.input {
+            t.shows_reading = true;
+        }
+        self.input_width = Some(input_width);
+        self
+    }
+
+    /// The input is `width` columns wide, leaving room for the aside.
+    pub fn narrow(mut self, width: u16) -> Field<K> {
+        self.input_width = Some(width);
+        self
+    }
+
+    pub fn hidden(mut self, hidden: bool) -> Field<K> {
+        self.hidden = hidden;
+        self
+    }
+}
+
+/// Where the candidates of a picker come from, by the picker's key: the feature's directory,
+/// filtered and ordered as it wants (a supplier's own consultants first).
+pub type Candidates<'a, K> = &'a dyn Fn(K, &Form<K>) -> Vec<Candidate>;
+
+#[derive(Debug, Clone)]
+pub struct Form<K> {
+    fields: Vec<Field<K>>,
+    focus: usize,
+    /// Why the last save was refused, per field, in the order found.
+    pub errors: Vec<(K, String)>,
+    /// What to look at before saving (never a refusal), per field.
+    pub warnings: Vec<(K, String)>,
+    pub today: NaiveDate,
+    pub lang: Lang,
+}
+
+impl<K: Copy + PartialEq> Form<K> {
+    /// The form of `fields`, in the order Tab visits them; the first shown one has the focus.
+    pub fn new(fields: Vec<Field<K>>, today: NaiveDate, lang: Lang) -> Form<K> {
+        let mut form = Form {
+            fields,
+            focus: 0,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            today,
+            lang,
+        };
+        if form.fields.first().is_some_and(|f| f.hidden) {
+            form.focus = form.step_from(0, 1);
+        }
+        form.focus_current();
+        form.refresh_readings();
+        form
+    }
+
+    /// The asides of time fields that show what they read as.
+    fn refresh_readings(&mut self) {
+        let (today, lang) = (self.today, self.lang);
+        for field in &mut self.fields {
+            if let Input::Time(t) = &field.input
+                && t.shows_reading
+            {
+                field.aside = t.reading(today, lang);
+            }
+        }
+    }
+
+    /// The fields that are shown, in order.
+    pub fn fields(&self) -> impl Iterator<Item = &Field<K>> {
+        self.fields.iter().filter(|f| !f.hidden)
+    }
+
+    pub fn field(&self, key: K) -> Option<&Field<K>> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    pub fn field_mut(&mut self, key: K) -> Option<&mut Field<K>> {
+        self.fields.iter_mut().find(|f| f.key == key)
+    }
+
+    /// The key of the focused field.
+    pub fn focused(&self) -> Option<K> {
+        self.fields.get(self.focus).map(|f| f.key)
+    }
+
+    pub fn is_focused(&self, key: K) -> bool {
+        self.focused() == Some(key)
+    }
+
+    fn focused_field(&self) -> Option<&Field<K>> {
+        self.fields.get(self.focus)
+    }
+
+    /// Moves the focus to `key` (when it is shown).
+    pub fn focus_on(&mut self, key: K) {
+        if let Some(i) = self.fields.iter().position(|f| f.key == key && !f.hidden) {
+            self.blur_current();
+            self.focus = i;
+            self.focus_current();
+        }
+    }
+
+    /// Tab and ↓: the next shown field, round to the first.
+    pub fn next_field(&mut self) {
+        self.move_focus(1);
+    }
+
+    /// shift-Tab and ↑: the previous shown field, round to the last.
+    pub fn prev_field(&mut self) {
+        self.move_focus(-1);
+    }
+
+    fn move_focus(&mut self, delta: i32) {
+        let next = self.step_from(self.focus, delta);
+        if next != self.focus {
+            self.blur_current();
+            self.focus = next;
+            self.focus_current();
+        }
+    }
+
+    /// The index `delta` shown fields from `from`, wrapping; `from` when none is shown.
+    fn step_from(&self, from: usize, delta: i32) -> usize {
+        let n = self.fields.len();
+        let mut i = from;
+        for _ in 0..n {
+            i = step_index(n, i, delta.signum());
+            if !self.fields[i].hidden {
+                return i;
+            }
+        }
+        from
+    }
+
+    fn focus_current(&mut self) {
+        if let Some(t) = self
+            .fields
+            .get_mut(self.focus)
+            .and_then(|f| f.input.text_field_mut())
+        {
+            t.focus();
+        }
+    }
+
+    fn blur_current(&mut self) {
+        if let Some(t) = self
+            .fields
+            .get_mut(self.focus)
+            .and_then(|f| f.input.text_field_mut())
+        {
+            t.blur();
+        }
+    }
+
+    /// Shows or hides `key`; a hidden focused field hands the focus on.
+    pub fn set_hidden(&mut self, key: K, hidden: bool) {
+        let Some(i) = self.fields.iter().position(|f| f.key == key) else {
+            return;
+        };
+        self.fields[i].hidden = hidden;
+        if hidden && i == self.focus {
+            self.focus = self.step_from(i, 1);
+            self.focus_current();
+        }
+    }
+
+    /// Whether `key` goes to the focused field before the keymap sees it: text typed into a
+    /// text field, its editing keys, space on a choice or a toggle.
+    pub fn takes_key(&self, key: &KeyEvent) -> bool {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match self.focused_field().map(|f| &f.input) {
+            Some(Input::Choice(_) | Input::Toggle(_)) => {
+                plain
+                    && matches!(
+                        key.code,
+                        KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
+                    )
+            }
+            Some(input) => input.text_field().is_some_and(|t| t.takes_key(key)),
+            None => false,
+        }
+    }
+
+    /// Whether the focused field takes printable text.
+    pub fn focus_is_text(&self) -> bool {
+        self.focused_field()
+            .is_some_and(|f| f.input.text_field().is_some())
+    }
+
+    /// A key for the focused field: text edits text; ←/→ (and space) step a choice or a
+    /// toggle and ←/→ a picker's matches. Returns the key of the field that changed.
+    pub fn key(&mut self, key: KeyEvent, candidates: Candidates<'_, K>) -> Option<K> {
+        let field_key = self.focused()?;
+        let sideways = match key.code {
+            KeyCode::Left => Some(-1),
+            KeyCode::Right => Some(1),
+            KeyCode::Char(' ') if !self.focus_is_text() => Some(1),
+            _ => None,
+        };
+        let changed = match (&self.fields[self.focus].input, sideways) {
+            (Input::Choice(_), Some(d)) => {
+                if let Input::Choice(c) = &mut self.fields[self.focus].input {
+                    c.step(d);
+                }
+                true
+            }
+            (Input::Toggle(_), Some(_)) => {
+                if let Input::Toggle(on) = &mut self.fields[self.focus].input {
+                    *on = !*on;
+                }
+                true
+            }
+            (Input::Choice(_) | Input::Toggle(_), None) => false,
+            (Input::Picker(p), Some(d)) => {
+                let found = if p.matches().is_empty() {
+                    candidates(field_key, self)
+                } else {
+                    Vec::new()
+                };
+                if let Input::Picker(p) = &mut self.fields[self.focus].input {
+                    p.step(d, &found);
+                }
+                true
+            }
+            (Input::Picker(_), _) => {
+                let typed = self.fields[self.focus]
+                    .input
+                    .text_field_mut()
+                    .is_some_and(|t| t.key(key));
+                if typed {
+                    let found = candidates(field_key, self);
+                    if let Input::Picker(p) = &mut self.fields[self.focus].input {
+                        p.rematch(&found);
+                    }
+                }
+                typed
+            }
+            (Input::Text(_) | Input::Time(_), _) => self.fields[self.focus]
+                .input
+                .text_field_mut()
+                .is_some_and(|t| t.key(key)),
+        };
+        self.changed(changed.then_some(field_key))
+    }
+
+    /// Pasted text for the focused field, as text. Returns the key of the field that changed.
+    pub fn paste(&mut self, text: &str, candidates: Candidates<'_, K>) -> Option<K> {
+        let field_key = self.focused()?;
+        let pasted = self.fields[self.focus]
+            .input
+            .text_field_mut()
+            .is_some_and(|t| t.paste(text));
+        if pasted && matches!(self.fields[self.focus].input, Input::Picker(_)) {
+            let found = candidates(field_key, self);
+            if let Input::Picker(p) = &mut self.fields[self.focus].input {
+                p.rematch(&found);
+            }
+        }
+        self.changed(pasted.then_some(field_key))
+    }
+
+    /// An edit clears the errors of the last save.
+    fn changed(&mut self, key: Option<K>) -> Option<K> {
+        if key.is_some() {
+            self.errors.clear();
+            self.refresh_readings();
+        }
+        key
+    }
+
+    // Reading the values back.
+
+    /// The text of a text, time or picker field, trimmed ("" for other fields).
+    pub fn text(&self, key: K) -> String {
+        self.field(key)
+            .and_then(|f| f.input.text_field())
+            .map(|t| t.text().trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Replaces the text of a text, time or picker field (a value the form fills in).
+    pub fn set_text(&mut self, key: K, text: &str) {
+        if let Some(t) = self.field_mut(key).and_then(|f| f.input.text_field_mut()) {
+            t.set_text(text);
+        }
+        self.refresh_readings();
+    }
+
+    pub fn choice(&self, key: K) -> Option<&Choice> {
+        match self.field(key).map(|f| &f.input) {
+            Some(Input::Choice(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn choice_mut(&mut self, key: K) -> Option<&mut Choice> {
+        match self.field_mut(key).map(|f| &mut f.input) {
+            Some(Input::Choice(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The chosen option's position (0 for a field that is not a choice).
+    pub fn index(&self, key: K) -> usize {
+        self.choice(key).map_or(0, Choice::index)
+    }
+
+    /// The chosen option's key ("" for a field that is not a choice).
+    pub fn choice_key(&self, key: K) -> &str {
+        self.choice(key).map_or("", Choice::key)
+    }
+
+    pub fn toggle(&self, key: K) -> bool {
+        matches!(self.field(key).map(|f| &f.input), Some(Input::Toggle(true)))
+    }
+
+    pub fn set_toggle(&mut self, key: K, on: bool) {
+        if let Some(Input::Toggle(v)) = self.field_mut(key).map(|f| &mut f.input) {
+            *v = on;
+        }
+    }
+
+    pub fn picker(&self, key: K) -> Option<&Picker> {
+        match self.field(key).map(|f| &f.input) {
+            Some(Input::Picker(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn picker_mut(&mut self, key: K) -> Option<&mut Picker> {
+        match self.field_mut(key).map(|f| &mut f.input) {
+            Some(Input::Picker(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn picked(&self, key: K) -> Option<Pick> {
+        self.picker(key).and_then(Picker::pick)
+    }
+
+    pub fn time(&self, key: K) -> Option<&TimeField> {
+        match self.field(key).map(|f| &f.input) {
+            Some(Input::Time(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The day typed in a time field; a parse error becomes the field's message in the form's
+    /// language. `Ok(None)` when an optional field was left empty (or `key` is no time field).
+    pub fn date(&self, key: K) -> Result<Option<NaiveDate>, String> {
+        self.read(key, |t| t.date(self.today))
+    }
+
+    /// The moment typed in a time field, as [`Form::date`].
+    pub fn moment(&self, key: K) -> Result<Option<NaiveDateTime>, String> {
+        self.read(key, |t| t.moment(self.today))
+    }
+
+    /// The minutes typed in a time field, as [`Form::date`].
+    pub fn minutes(&self, key: K) -> Result<Option<u32>, String> {
+        self.read(key, TimeField::minutes)
+    }
+
+    fn read<T>(
+        &self,
+        key: K,
+        read: impl Fn(&TimeField) -> Result<Option<T>, ParseError>,
+    ) -> Result<Option<T>, String> {
+        match self.time(key) {
+            Some(t) => read(t).map_err(|e| parse_error(&e, self.lang)),
+            None => Ok(None),
+        }
+    }
+
+    /// The errors of `key`, in order.
+    pub fn errors_of(&self, key: K) -> impl Iterator<Item = &str> {
+        self.errors
+            .iter()
+            .filter(move |(k, _)| *k == key)
+            .map(|(_, m)| m.as_str())
+    }
+
+    /// The warnings of `key`, in order.
+    pub fn warnings_of(&self, key: K) -> impl Iterator<Item = &str> {
+        self.warnings
+            .iter()
+            .filter(move |(k, _)| *k == key)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn has_error(&self, key: K) -> bool {
+        self.errors.iter().any(|(k, _)| *k == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ContactId;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum K {
+        Weeks,
+        Kind,
+        Closed,
+        Start,
+        Who,
+        Title,
+    }
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    fn none(_: K, _: &Form<K>) -> Vec<Candidate> {
+        Vec::new()
+    }
+
+    fn people(_: K, _: &Form<K>) -> Vec<Candidate> {
+        ["Jonas Berg", "Mette Lund"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Candidate {
+                pick: Pick::Contact(ContactId(i as u64 + 1)),
+                label: n.to_string(),
+                haystack: n.to_string(),
+            })
+            .collect()
+    }
+
+    fn form() -> Form<K> {
+        let kinds = Choice::indexed(["a".to_string(), "b".to_string(), "c".to_string()], 0);
+        Form::new(
+            vec![
+                Field::text(K::Weeks, Msg::FieldKind, "4"),
+                Field::choice(K::Kind, Msg::FieldKind, kinds),
+                Field::toggle(K::Closed, Msg::FieldClosed, false),
+                Field::date(K::Start, Msg::FieldStartDate, "24.11.2026"),
+                Field::picker(K::Who, Msg::FieldRecipient, Picker::new()),
+                Field::text(K::Title, Msg::FieldTitle, "").hidden(true),
+            ],
+            today(),
+            Lang::Da,
+        )
+    }
+
+    fn typed(form: &mut Form<K>, text: &str) {
+        for c in text.chars() {
+            form.key(key(KeyCode::Char(c)), &people);
+        }
+    }
+
+    #[test]
+    fn the_first_field_is_focused_and_its_prefilled_text_replaced_by_typing() {
+        let mut f = form();
+        assert_eq!(f.focused(), Some(K::Weeks));
+        typed(&mut f, "3");
+        assert_eq!(f.text(K::Weeks), "3", "not 43");
+    }
+
+    #[test]
+    fn tab_and_shift_tab_walk_the_shown_fields_round() {
+        let mut f = form();
+        let mut seen = vec![];
+        for _ in 0..5 {
+            f.next_field();
+            seen.push(f.focused().unwrap());
+        }
+        assert_eq!(
+            seen,
+            [K::Kind, K::Closed, K::Start, K::Who, K::Weeks],
+            "hidden skipped"
+        );
+        f.prev_field();
+        assert_eq!(f.focused(), Some(K::Who));
+        f.set_hidden(K::Title, false);
+        f.next_field();
+        assert_eq!(f.focused(), Some(K::Title));
+        f.set_hidden(K::Title, true);
+        assert_eq!(
+            f.focused(),
+            Some(K::Weeks),
+            "hiding the focused field moves on"
+        );
+    }
+
+    #[test]
+    fn coming_back_to_a_filled_field_selects_it_again() {
+        let mut f = form();
+        f.focus_on(K::Start);
+        typed(&mut f, "1/12");
+        f.next_field();
+        f.prev_field();
+        typed(&mut f, "2/12");
+        assert_eq!(f.text(K::Start), "2/12");
+        assert_eq!(f.date(K::Start), Ok(NaiveDate::from_ymd_opt(2026, 12, 2)));
+    }
+
+    #[test]
+    fn choices_and_toggles_step_with_arrows_and_space() {
+        let mut f = form();
+        f.focus_on(K::Kind);
+        assert!(f.takes_key(&key(KeyCode::Char(' '))));
+        assert!(
+            !f.takes_key(&key(KeyCode::Char('x'))),
+            "letters are the keymap's"
+        );
+        f.key(key(KeyCode::Left), &none);
+        assert_eq!(f.index(K::Kind), 2, "← from the first wraps to the last");
+        f.key(key(KeyCode::Char(' ')), &none);
+        assert_eq!(f.index(K::Kind), 0);
+        f.focus_on(K::Closed);
+        f.key(key(KeyCode::Right), &none);
+        assert!(f.toggle(K::Closed));
+        f.key(key(KeyCode::Char(' ')), &none);
+        assert!(!f.toggle(K::Closed));
+    }
+
+    #[test]
+    fn a_picker_filters_as_typed_and_steps_with_arrows() {
+        let mut f = form();
+        f.focus_on(K::Who);
+        typed(&mut f, "mette");
+        assert_eq!(f.picked(K::Who), Some(Pick::Contact(ContactId(2))));
+        f.key(key(KeyCode::Char('u')).with_ctrl(), &people);
+        assert_eq!(f.text(K::Who), "");
+        assert_eq!(f.picked(K::Who), None, "cleared, nothing chosen");
+        f.key(key(KeyCode::Right), &people);
+        assert_eq!(
+            f.picked(K::Who),
+            Some(Pick::Contact(ContactId(1))),
+            "→ browses"
+        );
+    }
+
+    #[test]
+    fn a_time_field_that_shows_its_reading_keeps_it_as_its_aside() {
+        let mut f = Form::new(
+            vec![Field::date(K::Start, Msg::FieldStartDate, "tor").reading(12)],
+            today(),
+            Lang::En,
+        );
+        let aside = |f: &Form<K>| f.field(K::Start).and_then(|x| x.aside.clone());
+        assert_eq!(aside(&f).as_deref(), Some("→ Thu 26.11"));
+        typed(&mut f, "fre");
+        assert_eq!(aside(&f).as_deref(), Some("→ Fri 27.11"));
+        f.set_text(K::Start, "nonsense");
+        assert_eq!(aside(&f), None);
+    }
+
+    #[test]
+    fn a_date_that_does_not_read_is_the_fields_error_in_the_forms_language() {
+        let mut f = form();
+        f.focus_on(K::Start);
+        typed(&mut f, "31/2");
+        let message = f.date(K::Start).unwrap_err();
+        assert!(message.contains("31/2"), "{message}");
+    }
+
+    #[test]
+    fn an_edit_clears_the_last_errors_and_paste_goes_in_as_text() {
+        let mut f = form();
+        f.errors.push((K::Weeks, "for mange".into()));
+        assert!(f.has_error(K::Weeks));
+        assert_eq!(f.paste("12\n", &none), Some(K::Weeks));
+        assert_eq!(f.text(K::Weeks), "12");
+        assert!(f.errors.is_empty());
+        f.focus_on(K::Who);
+        f.paste("Jonas", &people);
+        assert_eq!(f.picked(K::Who), Some(Pick::Contact(ContactId(1))));
+    }
+
+    trait Ctrl {
+        fn with_ctrl(self) -> Self;
+    }
+
+    impl Ctrl for KeyEvent {
+        fn with_ctrl(mut self) -> Self {
+            self.modifiers = KeyModifiers::CONTROL;
+            self
+        }
+    }
+}

@@ -1,0 +1,330 @@
+//! One row widget for every form field: a marker (▶ focused, ! refused), the label, the value
+//! (the text with its cursor while focused, ‹ a choice ›, [x] yes, a picker's typed text and
+//! its chosen match) and an aside; under it the field's info, error and warning lines. And the
+//! key hint of a form, from what its fields are.
+
+use super::text::{fit, pad, width};
+use super::theme;
+use crate::app::form_kit::{Field, Form, Input, Picker};
+use crate::i18n::{Lang, Msg};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+/// The width of the label column of `form`: its longest shown label and a space.
+pub fn label_width<K: Copy + PartialEq>(form: &Form<K>) -> usize {
+    form.fields()
+        .map(|f| width(f.label.text(form.lang)))
+        .max()
+        .unwrap_or(8)
+        + 1
+}
+
+/// The column where values start, counted from the row's left edge.
+pub fn value_column(label_w: usize) -> u16 {
+    u16::try_from(label_w + 2).unwrap_or(u16::MAX)
+}
+
+/// Draws `field` in the one-line `area`: marker, label padded to `label_w`, value, aside.
+pub fn field_row<K: Copy + PartialEq>(
+    form: &Form<K>,
+    field: &Field<K>,
+    label_w: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let lang = form.lang;
+    let focused = form.is_focused(field.key);
+    let refused = form.has_error(field.key);
+    let (marker, style) = match (focused, refused) {
+        (true, _) => ("▶", theme::selected()),
+        (false, true) => ("!", theme::error()),
+        (false, false) => (" ", theme::bold()),
+    };
+    buf.set_string(
+        area.x,
+        area.y,
+        fit(
+            &format!("{marker}{}", pad(field.label.text(lang), label_w)),
+            usize::from(area.width),
+        ),
+        style,
+    );
+    let x = area.x.saturating_add(value_column(label_w));
+    let value = Rect {
+        x,
+        width: area.width.saturating_sub(value_column(label_w)),
+        ..area
+    };
+    let used = draw_value(field, focused, value, lang, buf);
+    if let Some(aside) = &field.aside {
+        let at = used + 1;
+        let room = usize::from(value.width.saturating_sub(at));
+        if room > 0 {
+            buf.set_string(value.x + at, value.y, fit(aside, room), theme::dim());
+        }
+    }
+}
+
+/// Draws the value; returns the columns it takes (the input's width for a field whose aside
+/// follows its input).
+fn draw_value<K>(field: &Field<K>, focused: bool, area: Rect, lang: Lang, buf: &mut Buffer) -> u16 {
+    let w = usize::from(area.width);
+    let put = |text: &str, style: Style, buf: &mut Buffer| {
+        let text = fit(text, w);
+        buf.set_string(area.x, area.y, &text, style);
+        u16::try_from(width(&text)).unwrap_or(area.width)
+    };
+    let choice_style = if focused {
+        theme::key()
+    } else {
+        theme::plain()
+    };
+    match &field.input {
+        Input::Choice(c) => put(&format!("‹ {} ›", c.label()), choice_style, buf),
+        Input::Toggle(on) => {
+            let (mark, word) = if *on {
+                ("[x]", Msg::YesWord)
+            } else {
+                ("[ ]", Msg::NoWord)
+            };
+            put(&format!("{mark} {}", word.text(lang)), theme::plain(), buf)
+        }
+        Input::Picker(p) => picker(p, focused, area, lang, buf),
+        Input::Text(_) | Input::Time(_) => {
+            let Some(text) = field.input.text_field() else {
+                return 0;
+            };
+            let input_w = field.input_width.unwrap_or(area.width).min(area.width);
+            if focused {
+                text.area().render(
+                    Rect {
+                        width: input_w,
+                        ..area
+                    },
+                    buf,
+                );
+                input_w
+            } else {
+                let shown = fit(&text.text().replace('\n', " ⏎ "), usize::from(input_w));
+                buf.set_string(area.x, area.y, &shown, theme::plain());
+                field
+                    .input_width
+                    .unwrap_or_else(|| u16::try_from(width(&shown)).unwrap_or(input_w))
+            }
+        }
+    }
+}
+
+/// The typed name while focused, then the chosen match: "jo → ‹ Jonas Berg (Udsyn) › 1/4";
+/// the chosen match alone otherwise.
+fn picker(p: &Picker, focused: bool, area: Rect, lang: Lang, buf: &mut Buffer) -> u16 {
+    let w = usize::from(area.width);
+    let typed = p.input.text();
+    let (chosen, style) = match p.chosen_label() {
+        Some(label) => {
+            let count = match p.position() {
+                Some((i, n)) if n > 1 && focused => format!(" {i}/{n}"),
+                _ => String::new(),
+            };
+            (format!("‹ {label} ›{count}"), theme::bold())
+        }
+        None if typed.trim().is_empty() => ("–".to_string(), theme::dim()),
+        None => (Msg::NoMatchWord.text(lang).to_string(), theme::warning()),
+    };
+    if !focused {
+        let text = fit(&chosen, w);
+        buf.set_string(area.x, area.y, &text, style);
+        return u16::try_from(width(&text)).unwrap_or(area.width);
+    }
+    let input_w = (u16::try_from(width(&typed)).unwrap_or(area.width) + 2).clamp(8, area.width / 2);
+    p.input
+        .area()
+        .render(Rect::new(area.x, area.y, input_w, 1), buf);
+    let x = area.x + input_w + 1;
+    let rest = usize::from(area.width.saturating_sub(input_w + 1));
+    let text = fit(&format!("→ {chosen}"), rest);
+    buf.set_string(x, area.y, &text, style);
+    input_w + 1 + u16::try_from(width(&text)).unwrap_or(0)
+}
+
+/// The lines under a field, indented to its value: info (dim), errors ("! …", red) and
+/// warnings ("⚠ …", yellow).
+pub fn under_lines<K: Copy + PartialEq>(form: &Form<K>, field: &Field<K>) -> Vec<(String, Style)> {
+    let mut out: Vec<(String, Style)> = field
+        .info
+        .iter()
+        .map(|line| (line.clone(), theme::dim()))
+        .collect();
+    out.extend(
+        form.errors_of(field.key)
+            .map(|e| (format!("! {e}"), theme::error())),
+    );
+    out.extend(
+        form.warnings_of(field.key)
+            .map(|w| (format!("⚠ {w}"), theme::warning())),
+    );
+    out
+}
+
+/// Draws the shown fields of `form` from the top of `area`, each followed by its lines, and
+/// returns the rows used. Fields that do not fit are left out.
+pub fn draw_fields<K: Copy + PartialEq>(form: &Form<K>, area: Rect, buf: &mut Buffer) -> u16 {
+    let label_w = label_width(form);
+    let mut y = 0u16;
+    for field in form.fields() {
+        if y >= area.height {
+            break;
+        }
+        field_row(
+            form,
+            field,
+            label_w,
+            Rect::new(area.x, area.y + y, area.width, 1),
+            buf,
+        );
+        y += 1;
+        for (text, style) in under_lines(form, field) {
+            if y >= area.height {
+                break;
+            }
+            let x = area.x.saturating_add(value_column(label_w));
+            let w = usize::from(area.width.saturating_sub(value_column(label_w)));
+            buf.set_string(x, area.y + y, fit(&text, w), style);
+            y += 1;
+        }
+    }
+    y
+}
+
+/// The form's keys, from what its fields are: "Tab/↑↓ felt · ←/→ vælg · mellemrum ja/nej ·
+/// ctrl-u ryd · Enter gem · Esc annullér", shortened to `max` columns by leaving out what
+/// matters least.
+pub fn keys_hint<K: Copy + PartialEq>(form: &Form<K>, max: usize) -> String {
+    let lang = form.lang;
+    let mut fields = 0;
+    let (mut choices, mut toggles, mut texts, mut multi_focused) = (false, false, false, false);
+    for f in form.fields() {
+        fields += 1;
+        match &f.input {
+            Input::Choice(_) | Input::Picker(_) => choices = true,
+            Input::Toggle(_) => toggles = true,
+            Input::Text(_) | Input::Time(_) => {}
+        }
+        if let Some(t) = f.input.text_field() {
+            texts = true;
+            multi_focused |= t.is_multi_line() && form.is_focused(f.key);
+        }
+    }
+    // (message, shown) from the most to the least needed.
+    let save = if multi_focused {
+        Msg::KitSaveMultiLine
+    } else {
+        Msg::KitSave
+    };
+    let parts = [
+        (Msg::KitFields, fields > 1, 0),
+        (Msg::KitChoose, choices, 1),
+        (Msg::KitToggle, toggles, 2),
+        (Msg::KitClear, texts, 3),
+        (save, true, 0),
+        (Msg::KitCancel, true, 0),
+    ];
+    // Leave out the least needed until the line fits.
+    for drop_from in [4, 3, 2, 1] {
+        let line = parts
+            .iter()
+            .filter(|(_, shown, rank)| *shown && *rank < drop_from)
+            .map(|(m, _, _)| m.text(lang))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if width(&line) <= max || drop_from == 1 {
+            return line;
+        }
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::form_kit::{Choice, Field};
+    use chrono::NaiveDate;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum K {
+        Kind,
+        Weeks,
+        Closed,
+    }
+
+    fn form(lang: Lang) -> Form<K> {
+        Form::new(
+            vec![
+                Field::choice(
+                    K::Kind,
+                    Msg::FieldKind,
+                    Choice::indexed(["Samtale".to_string()], 0),
+                ),
+                Field::text(K::Weeks, Msg::FieldDuration, "45m"),
+                Field::toggle(K::Closed, Msg::FieldClosed, true),
+            ],
+            NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default(),
+            lang,
+        )
+    }
+
+    fn rows(form: &Form<K>, w: u16, h: u16) -> Vec<String> {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        draw_fields(form, area, &mut buf);
+        (0..h)
+            .map(|y| {
+                (0..w)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_field_is_one_row_with_its_errors_under_it() {
+        let mut f = form(Lang::En);
+        f.errors.push((K::Weeks, "Not a duration".into()));
+        f.warnings.push((K::Closed, "Still open items".into()));
+        let shown = rows(&f, 40, 6);
+        let value = usize::from(value_column(label_width(&f)));
+        assert!(shown[0].starts_with("▶Kind"), "{shown:?}");
+        assert_eq!(&shown[0][shown[0].find('‹').unwrap_or(0)..], "‹ Samtale ›");
+        assert!(shown[1].starts_with("!Duration"), "{shown:?}");
+        assert_eq!(shown[1].chars().skip(value).collect::<String>(), "45m");
+        assert_eq!(
+            shown[2].chars().skip(value).collect::<String>(),
+            "! Not a duration"
+        );
+        assert!(shown[3].ends_with("[x] yes"), "{shown:?}");
+        assert_eq!(
+            shown[4].chars().skip(value).collect::<String>(),
+            "⚠ Still open items"
+        );
+    }
+
+    #[test]
+    fn the_hint_names_the_field_keys_and_shortens_to_fit() {
+        let f = form(Lang::Da);
+        assert_eq!(
+            keys_hint(&f, 100),
+            "Tab/↑↓ felt · ←/→ vælg · mellemrum ja/nej · ctrl-u ryd · Enter gem · Esc annullér"
+        );
+        let short = keys_hint(&f, 60);
+        assert!(width(&short) <= 60, "{short}");
+        assert!(
+            short.starts_with("Tab/↑↓ felt"),
+            "moving between fields stays: {short}"
+        );
+        assert!(short.contains("Enter gem") && short.contains("Esc annullér"));
+    }
+}
