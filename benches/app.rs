@@ -3,8 +3,9 @@
 //!
 //! `cargo bench --bench app`.
 
-use caseplan::app::action::Named;
-use caseplan::app::{keys, runner, start};
+use caseplan::app::core::action::Named;
+use caseplan::app::core::runner::Runner;
+use caseplan::app::{apply, keys, start};
 use caseplan::context::Context;
 use caseplan::demo::{DemoSpec, generate};
 use caseplan::keymap::Keymap;
@@ -67,6 +68,7 @@ fn keystrokes(c: &mut Criterion) {
         let store = Store::open(dir.path()).expect("open");
         let keymap = Keymap::defaults(&Named::names()).expect("keymap");
         let mut model = start(&ctx, &store, keymap, false).expect("start");
+        let runner = Runner::from_context(&ctx);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         // Next day and back: loads a window and draws it.
@@ -74,7 +76,7 @@ fn keystrokes(c: &mut Criterion) {
             b.iter(|| {
                 for c in ['l', 'h'] {
                     let effects = keys::press(&mut model, key(c));
-                    runner::apply(&store, &mut model, effects).expect("apply");
+                    apply(&runner, &store, &mut model, effects).expect("apply");
                     terminal
                         .draw(|f| caseplan::ui::draw(f, &model))
                         .expect("draw");
@@ -86,7 +88,7 @@ fn keystrokes(c: &mut Criterion) {
             b.iter(|| {
                 for c in ['J', 'K'] {
                     let effects = keys::press(&mut model, key(c));
-                    runner::apply(&store, &mut model, effects).expect("apply");
+                    apply(&runner, &store, &mut model, effects).expect("apply");
                     terminal
                         .draw(|f| caseplan::ui::draw(f, &model))
                         .expect("draw");

@@ -1,6 +1,6 @@
 //! What every command and the TUI start from: configuration, zone, clock and data directory.
 
-use crate::app::action::Named;
+use crate::app::core::action::Named;
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::keymap::{DEFAULT_KEYMAP, Keymap};

@@ -1,26 +1,22 @@
-//! The caseload board screen: its state, its keys and what the app loop loads for it. Pure, like
-//! `update`, except [`write_sheet`], which the app loop calls to save an export.
+//! The caseload board screen: its state, its keys and what the app loop loads for it.
 
-use super::action::Named;
-use super::effect::{Effect, Loaded};
-use super::model::{Model, Screen, Status, Tone};
-use super::popup::PromptKind;
-use super::prompts::open_prompt;
+use super::core::action::Named;
+use super::core::effect::Effect;
+use super::core::status::{error, info};
+use super::model::{Model, Screen};
+use super::prompt::{self, PromptKind};
 use crate::i18n::{Lang, Msg};
 use crate::model::CaseId;
-use crate::query::board::{BoardParams, BoardRow, Column, sort};
+use crate::query::board::{BoardRow, Column, sort};
 use crate::query::board_filter::{BoardFilter, FilterError};
 use crate::query::board_sheet;
 use chrono::NaiveDate;
 use std::cell::Cell;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The rows of the board on screen until the first draw says how many fit: fewer than fit on
 /// the smallest (80×24) screen.
 pub const SCROLL_ROWS: usize = 16;
-
-/// The directory inside the data directory that exports are written to.
-pub const EXPORT_DIR: &str = "exports";
 
 /// The board's state: every row as loaded, and the rows shown under the sort and filter.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,19 +130,6 @@ impl Board {
     }
 }
 
-/// What the board is computed from, from the model's settings.
-pub fn params(model: &Model) -> BoardParams {
-    let s = &model.settings;
-    BoardParams {
-        now: model.now,
-        zone: s.zone,
-        lang: model.lang,
-        medical: s.medical.clone(),
-        cadence: s.config.cadence.clone(),
-        group_labels: s.target_groups.clone(),
-    }
-}
-
 /// `g b`: the board, keeping its sort and filter if it was open before.
 pub fn open(model: &mut Model) -> Vec<Effect> {
     let today = model.today();
@@ -154,7 +137,7 @@ pub fn open(model: &mut Model) -> Vec<Effect> {
         .board
         .get_or_insert_with(|| Box::new(Board::new(today)));
     model.screen = Screen::Board;
-    vec![Effect::LoadBoard(Box::new(params(model)))]
+    vec![Effect::LoadBoard { now: model.now }]
 }
 
 /// Keys of the board screen.
@@ -162,7 +145,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     let lang = model.lang;
     let Some(board) = model.board.as_mut() else {
         model.screen = Screen::Calendar;
-        return super::update::load_window(model);
+        return super::calendar::load_window(model);
     };
     match named {
         Named::SelectNext => board.select(1),
@@ -186,7 +169,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         }
         Named::BoardFilter => {
             let text = board.filter_text.clone();
-            return open_prompt(model, PromptKind::BoardFilter, &text);
+            return prompt::open(model, PromptKind::BoardFilter, &text);
         }
         Named::BoardExport => {
             let filter = Some(board.filter_text.as_str()).filter(|f| !f.is_empty());
@@ -199,7 +182,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         }
         Named::Submit => {
             if let Some(case) = board.selected_row().map(|r| r.case) {
-                return vec![super::lookup::load_card(model, case)];
+                return vec![super::lookup::card::load(model, case)];
             }
         }
         Named::CloseCard => return super::navigation::close_list(model),
@@ -228,47 +211,26 @@ fn filter_error(error: &FilterError, lang: Lang) -> String {
     format!("\"{what}\": {}", msg.text(lang))
 }
 
-/// What the app loop loaded or wrote for the board.
-pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
-    let lang = model.lang;
-    match loaded {
-        Loaded::Board(rows) => {
-            if let Some(board) = model.board.as_mut() {
-                board.rows = Some(rows);
-                board.today = model.now.date();
-                board.refresh();
-            }
-        }
-        Loaded::BoardExported(result) => {
-            model.status = Some(match result {
-                Ok(path) => Status {
-                    tone: Tone::Info,
-                    text: format!("{} {}", Msg::BoardExported.text(lang), path.display()),
-                },
-                Err(error) => Status {
-                    tone: Tone::Error,
-                    text: format!("{} {error}", Msg::BoardExportFailed.text(lang)),
-                },
-            });
-        }
-        _ => {}
+/// The rows arrived: sort and filter them as the board is set.
+pub fn loaded(model: &mut Model, rows: Vec<BoardRow>) -> Vec<Effect> {
+    if let Some(board) = model.board.as_mut() {
+        board.rows = Some(rows);
+        board.today = model.now.date();
+        board.refresh();
     }
     vec![]
 }
 
-/// Writes the review sheet as `exports/caseload-review-YYYY-MM-DD.md` in the data directory,
-/// readable by the user alone; a second export the same day replaces the first.
-pub fn write_sheet(data_dir: &Path, today: NaiveDate, markdown: &str) -> std::io::Result<PathBuf> {
-    let dir = data_dir.join(EXPORT_DIR);
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(&dir)?;
-    let path = dir.join(format!("caseload-review-{}.md", today.format("%Y-%m-%d")));
-    crate::store::write_private_file(&path, markdown.as_bytes())?;
-    Ok(path)
+/// The review sheet was written (where), or could not be (why).
+pub fn exported(model: &mut Model, result: Result<PathBuf, String>) -> Vec<Effect> {
+    let lang = model.lang;
+    model.status = Some(match result {
+        Ok(path) => info(&format!(
+            "{} {}",
+            Msg::BoardExported.text(lang),
+            path.display()
+        )),
+        Err(e) => error(format!("{} {e}", Msg::BoardExportFailed.text(lang))),
+    });
+    vec![]
 }

@@ -1,12 +1,13 @@
 //! From a key press to actions: the keymap for the layers that are open, and text fields
 //! taking printable keys first. Pure, so flow tests type keys without a terminal.
 
-use super::action::{Action, Named};
-use super::effect::Effect;
+use super::core::action::{Action, Named};
+use super::core::effect::Effect;
+use super::dispatch::update;
+use super::lookup::contact_log;
 use super::model::{Model, PendingKeys, Screen};
-use super::popup::ContactLogField;
 use super::popup::Popup;
-use super::update::update;
+use super::requests::chase::ChaseField;
 use crate::keymap::{KeyPress, KeyResult, Layer};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -40,15 +41,20 @@ pub fn layers(model: &Model) -> Vec<Layer> {
 fn takes_text(model: &Model) -> bool {
     match &model.popup {
         Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_) | Popup::Finder(_)) => true,
-        // Letters type into the note; on the choices, space and arrows change them.
-        Some(Popup::ContactLog(log)) => log.focus == ContactLogField::Note,
+        Some(Popup::ContactLog(log)) => contact_log::takes_text(log),
         Some(Popup::Record(form)) => form.focus_is_text(),
-        Some(popup @ (Popup::CourseForm(_) | Popup::CourseDialog(_))) => {
-            super::courses::takes_text(popup)
-        }
-        Some(Popup::RequestForm(form)) => super::requests::form_takes_text(form),
-        Some(Popup::ChaseLog(log)) => log.focus != super::requests::ChaseField::Channel,
-        _ => false,
+        Some(Popup::CourseForm(form)) => form.focus_is_text(),
+        Some(Popup::CourseDialog(dialog)) => dialog.takes_text(),
+        Some(Popup::RequestForm(form)) => super::requests::takes_text(form),
+        Some(Popup::ChaseLog(log)) => log.focus != ChaseField::Channel,
+        Some(
+            Popup::Help { .. }
+            | Popup::Confirm(_)
+            | Popup::Month { .. }
+            | Popup::Items(_)
+            | Popup::Withdraw(_),
+        )
+        | None => false,
     }
 }
 
@@ -88,7 +94,7 @@ pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                     .iter()
                     .map(|c| {
                         let desc = match c.action.as_deref().and_then(Named::from_name) {
-                            Some(named) => super::describe_action(named, model.lang, &c.desc),
+                            Some(named) => named.describe(model.lang, &c.desc),
                             None => c.desc.clone(),
                         };
                         (c.key.to_string(), desc)

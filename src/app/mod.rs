@@ -1,108 +1,96 @@
 //! The interactive planner: keys become actions, a pure `update` changes the model and returns
 //! effects, the runner applies them to the store, views draw the model.
+//!
+//! # Shape
+//!
+//! Three tiers, each importing only the ones above it:
+//!
+//! ```text
+//! core/        the vocabulary and the machinery; imports no feature (checked by a test)
+//!   action     Named (what a key asks for), Action (what update reacts to)
+//!   effect     Effect (ids and values for the store), Loaded (what comes back), Question
+//!   runner     runs an effect against the store with the configuration it owns
+//!   history    undo and redo steps        settings  the defaults pure code reads
+//!   status     the status line            terminal  the terminal guard
+//!
+//! features     one folder or file each, owning its state, its keys and its loaded results
+//!   calendar/  day and week, the selected meeting, booking, the meeting form, its prompts
+//!   lookup/    the finder, the case and contact cards, the contact log, the items popup,
+//!              creating and editing cases and contacts
+//!   courses/   supplier courses and their reports; the course dialog
+//!   requests/  medical requests: keys on a request, the chase log, the list screen
+//!   today.rs   the Today list          board.rs  the caseload board
+//!   suppliers.rs                       the supplier overview and its visits
+//!   forms/     the forms' state (meeting, course, request, record): fields, typing, build
+//!   form_kit/  the fields, pickers and rows every form is built from
+//!
+//! the shell   where the features meet, and nothing else
+//!   model.rs   Model, and Screen: one variant per screen, holding that feature's state
+//!   popup.rs   Popup: one variant per popup, holding that feature's state
+//!   dispatch   the one router: an action to the open popup or screen, a loaded result to
+//!              its feature; every match is exhaustive, so nothing falls through a `_` arm
+//!   keys       a key to an action through the keymap layers that are live
+//!   navigation which screen `q` and `g …` go to
+//!   prompt, palette, help   the shared popups
+//!   mod.rs     start, the event loop and the effect loop
+//! ```
+//!
+//! # Seams
+//!
+//! - The features are a closed set of enum variants (`Screen`, `Popup`), not trait objects:
+//!   views and tests match on them, and an exhaustive match is how the router proves every
+//!   screen and result has a home. Adding a feature is its folder plus one variant and one
+//!   arm in `model.rs`/`popup.rs` and `dispatch.rs`; the core does not change.
+//! - Effects and loaded results speak in records and read models (`query/`), never in a
+//!   feature's state, so the core can name them without knowing the features. What a feature
+//!   needs back when a result arrives travels as plain data (`Question`, `ItemAct`).
+//! - A feature's functions take the whole `Model` (a feature may open another's popup: Today
+//!   opens the chase log), and features reach each other only through the functions they
+//!   export (`calendar::booking`, `lookup::card::load`, `requests::chase::open`, …).
+//! - The runner owns the configuration; the model keeps only `Settings`, the defaults that
+//!   pure code reads. Read models the runner builds (`Window`, `Directory`) live in `query/`.
 
-pub mod action;
-mod answers;
 pub mod board;
-pub mod course_dialog;
-pub mod course_form;
+pub mod calendar;
+pub mod core;
 pub mod courses;
-pub mod effect;
-pub mod form;
+pub mod dispatch;
 pub mod form_kit;
-pub mod history;
+pub mod forms;
+pub mod help;
 pub mod keys;
 pub mod lookup;
 pub mod model;
 pub mod navigation;
+pub mod palette;
 pub mod popup;
-mod prompts;
-pub mod record_form;
-pub mod records;
-pub mod request_form;
+pub mod prompt;
 pub mod requests;
-pub mod runner;
 pub mod suppliers;
-mod terminal;
 pub mod today;
-pub mod update;
 
-use crate::config::Config;
 use crate::context::Context;
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
-use crate::store::Store;
-use crate::time::Zone;
+use crate::store::{Store, StoreError};
 use crate::ui;
-use action::{Action, Named};
 use anyhow::Result;
-use model::{Model, Settings};
+use core::action::Action;
+use core::effect::Effect;
+use core::runner::Runner;
+use core::settings::Settings;
+use core::status::{error, warn};
+use model::Model;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use std::collections::VecDeque;
 use std::rc::Rc;
 use std::time::Duration;
 
-/// The defaults screens need, from the configuration.
-pub fn settings(config: &Config, zone: Zone, lang: Lang) -> Settings {
-    Settings {
-        zone,
-        hours: config.working_hours.to_domain(),
-        default_minutes: config.meetings.default_minutes,
-        first_meeting_minutes: config.meetings.first_meeting_minutes,
-        prep_minutes: config.meetings.prep_minutes,
-        follow_up_minutes: config.meetings.follow_up_minutes,
-        purposes: config
-            .meetings
-            .kinds
-            .iter()
-            .map(|k| k.key.clone())
-            .collect(),
-        medical: config.medical.clone(),
-        target_groups: config
-            .cadence
-            .iter()
-            .map(|rule| {
-                let label = config.target_group_label(&rule.key, lang).into_owned();
-                (rule.key.clone(), label)
-            })
-            .collect(),
-        week_days: if config.working_hours.days.len() > 5 {
-            7
-        } else {
-            5
-        },
-        courses: config.courses.clone(),
-        course_kinds: config
-            .courses
-            .kinds
-            .iter()
-            .map(|k| {
-                (
-                    k.key.clone(),
-                    config.course_kind_label(&k.key, lang).into_owned(),
-                )
-            })
-            .collect(),
-        config: Rc::new(config.clone()),
-    }
-}
-
-/// An action's description in the interface language. Danish comes from the catalogue; in
-/// English the keymap file's own description is used, so a user's wording shows.
-pub fn describe_action(named: Named, lang: Lang, keymap_desc: &str) -> String {
-    match (lang, crate::i18n::action_msg(named.name())) {
-        (Lang::Da, Some(msg)) => msg.text(lang).to_string(),
-        _ => keymap_desc.to_string(),
-    }
-}
-
 /// A model ready for the first frame: the visible window loaded, an id reserved.
 pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<Model> {
-    let mut model = Model::new(
-        ctx.lang(),
-        settings(&ctx.config, ctx.zone, ctx.lang()),
-        ctx.now_local(),
-        Rc::new(keymap),
-    );
+    let lang = ctx.lang();
+    let settings = Settings::new(&ctx.config, ctx.zone, lang);
+    let mut model = Model::new(lang, settings, ctx.now_local(), Rc::new(keymap));
     model.demo = demo;
     model.first_run = store.none_of::<crate::model::Case>();
     let start_on_today =
@@ -110,23 +98,39 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result
     if start_on_today {
         model.home = navigation::Home::Today;
     }
-    let mut effects = update::load_window(&model);
+    let mut effects = calendar::load_window(&model);
     if start_on_today {
         effects.push(today::load(&model));
     }
-    runner::apply(store, &mut model, effects)?;
+    apply(&Runner::from_context(ctx), store, &mut model, effects)?;
     if !store.notices().is_empty() {
         let said: Vec<String> = store.notices().iter().map(|n| n.to_string()).collect();
-        model.status = Some(model::Status {
-            tone: model::Tone::Warning,
-            text: format!(
-                "{} {}",
-                crate::i18n::Msg::StartRepaired.text(model.lang),
-                said.join("; ")
-            ),
-        });
+        model.status = Some(warn(&format!(
+            "{} {}",
+            crate::i18n::Msg::StartRepaired.text(model.lang),
+            said.join("; ")
+        )));
     }
     Ok(model)
+}
+
+/// Runs `effects` and everything they lead to, then makes sure a fresh id is reserved.
+pub fn apply(
+    runner: &Runner,
+    store: &Store,
+    model: &mut Model,
+    effects: Vec<Effect>,
+) -> Result<(), StoreError> {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        let action = runner.run(store, effect)?;
+        queue.extend(dispatch::update(model, action));
+    }
+    if model.reserved_id.is_none() {
+        let id = store.next_id()?;
+        dispatch::update(model, Action::Id(id));
+    }
+    Ok(())
 }
 
 /// Runs the planner until the user quits; the terminal is restored on every exit path.
@@ -137,17 +141,15 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result
 pub fn run(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<()> {
     std::thread::scope(|scope| {
         let mut backup = (!demo).then(|| scope.spawn(|| ctx.daily_backup(store)));
+        let runner = Runner::from_context(ctx);
         let mut model = start(ctx, store, keymap, demo)?;
-        let mut terminal = terminal::Guard::enter()?;
+        let mut terminal = core::terminal::Guard::enter()?;
         while !model.quit {
             if let Some(failure) = backup
                 .take_if(|b| b.is_finished())
                 .and_then(|b| backup_failure(b, model.lang))
             {
-                model.status = Some(model::Status {
-                    tone: model::Tone::Error,
-                    text: failure,
-                });
+                model.status = Some(error(failure));
             }
             terminal.draw(|frame| ui::draw(frame, &model))?;
             // Wake up now and then to move the now-line (and to notice the backup ending).
@@ -160,9 +162,9 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<(
                     _ => vec![],
                 }
             } else {
-                update::update(&mut model, Action::Tick(ctx.now_local()))
+                dispatch::update(&mut model, Action::Tick(ctx.now_local()))
             };
-            runner::apply(store, &mut model, effects)?;
+            apply(&runner, store, &mut model, effects)?;
         }
         Ok(())
     })

@@ -1,18 +1,22 @@
-//! What the screen shows: the state `update` changes and views draw.
+//! What the screen shows: the state `update` changes and views draw. This and `popup.rs` are
+//! where the features meet: each screen's and popup's state is a feature's own type.
 
-use super::form::MeetingEditor;
-use super::history::History;
+use super::core::action::Named;
+use super::core::effect::{Effect, Summons};
+use super::core::history::History;
+use super::core::settings::Settings;
+use super::core::status::{Status, info};
+use super::forms::meeting::MeetingEditor;
 use super::popup::Popup;
 use crate::domain::agenda::{Occurrence, occurrences};
-use crate::domain::hours::WorkingHours;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::keymap::{Keymap, Pending};
-use crate::model::{CaseId, ContactId, ContactKind, Meeting, MeetingId};
+use crate::model::{CaseId, Meeting, MeetingId};
 use crate::query::card::{Card, ContactCard};
+use crate::query::directory::Directory;
+use crate::query::window::Window;
 use crate::search::SearchIndex;
-use crate::time::Zone;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The screen under any popup.
@@ -51,110 +55,11 @@ pub enum View {
     Week,
 }
 
-/// The defaults from the configuration that screens use.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    /// The zone meetings are planned in; events are stored in UTC.
-    pub zone: Zone,
-    pub hours: WorkingHours,
-    pub default_minutes: u32,
-    pub first_meeting_minutes: u32,
-    pub prep_minutes: u32,
-    pub follow_up_minutes: u32,
-    pub purposes: Vec<String>,
-    /// The medical chase schedule, for the card's next chase.
-    pub medical: crate::config::Medical,
-    /// Target groups as (key, label in the interface language).
-    pub target_groups: Vec<(String, String)>,
-    /// Days shown in the week view: 5 (Monday–Friday) or 7.
-    pub week_days: u8,
-    /// Supplier courses: length, cadence, lead times, extension; also the supplier overview's.
-    pub courses: crate::config::Courses,
-    /// Course kinds as (key, label in the interface language).
-    pub course_kinds: Vec<(String, String)>,
-    /// The whole configuration, for the Today list and the cadence.
-    pub config: Rc<crate::config::Config>,
-}
-
-/// The meetings of the loaded date range and the names they refer to.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Window {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub meetings: Vec<Meeting>,
-    pub case_names: HashMap<CaseId, String>,
-    pub contact_names: HashMap<ContactId, String>,
-}
-
-impl Window {
-    /// The occurrences of one day, in time order.
-    pub fn day(&self, day: NaiveDate) -> Vec<Occurrence<'_>> {
-        occurrences(&self.meetings, day, day)
-    }
-
-    pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.id == id)
-    }
-
-    /// The case's name, or its number while the name is not loaded.
-    pub fn case_name(&self, id: CaseId) -> String {
-        self.case_names
-            .get(&id)
-            .cloned()
-            .unwrap_or_else(|| format!("#{id}"))
-    }
-
-    pub fn contact_name(&self, id: ContactId) -> String {
-        self.contact_names
-            .get(&id)
-            .cloned()
-            .unwrap_or_else(|| format!("#{id}"))
-    }
-}
-
-/// Every active case and every contact, by name: what pickers choose from. Loaded the first
-/// time a form needs it, not at start-up.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Directory {
-    pub cases: Vec<CaseEntry>,
-    pub contacts: Vec<ContactEntry>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct CaseEntry {
-    pub id: CaseId,
-    pub name: String,
-    pub alias: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ContactEntry {
-    pub id: ContactId,
-    pub name: String,
-    pub kind: ContactKind,
-    /// The organisation's name, for "Jonas Berg (Udsyn Mentorhuset)".
-    pub organisation: String,
-}
-
 /// The selected occurrence: a meeting, and for repeating blocks, which day's occurrence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Selection {
     pub meeting: MeetingId,
     pub start: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Warning,
-    Error,
-}
-
-/// The status line's message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub tone: Tone,
-    pub text: String,
 }
 
 /// The whole state of the interactive planner.
@@ -202,13 +107,6 @@ pub struct Model {
     /// Citizens to summon by `until` (the shown week's Sunday) to stay on time, kept like
     /// `workload`.
     pub summons: Option<Summons>,
-}
-
-/// The week view's count of citizens to summon by the week's end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Summons {
-    pub until: NaiveDate,
-    pub count: usize,
 }
 
 /// A pending key sequence and its continuations (key, description).
@@ -298,6 +196,41 @@ impl Model {
             .as_ref()
             .and_then(|d| d.cases.iter().find(|c| c.id == id))
             .map_or_else(|| format!("#{id}"), |c| c.name.clone())
+    }
+
+    /// Loads the pickers' directory unless it is loaded.
+    pub fn need_directory(&self) -> Vec<Effect> {
+        if self.directory.is_none() {
+            vec![Effect::LoadDirectory]
+        } else {
+            vec![]
+        }
+    }
+
+    /// Undo or redo the last step: the same on every screen that binds them.
+    pub fn undo_redo(&mut self, named: Named) -> Vec<Effect> {
+        let effect = match named {
+            Named::Undo => self
+                .history
+                .next_undo()
+                .cloned()
+                .map(Effect::Undo)
+                .ok_or(Msg::NothingToUndo),
+            Named::Redo => self
+                .history
+                .next_redo()
+                .cloned()
+                .map(Effect::Redo)
+                .ok_or(Msg::NothingToRedo),
+            _ => return vec![],
+        };
+        match effect {
+            Ok(effect) => vec![effect],
+            Err(nothing) => {
+                self.status = Some(info(nothing.text(self.lang)));
+                vec![]
+            }
+        }
     }
 
     pub fn form(&self) -> Option<&MeetingEditor> {

@@ -2,9 +2,10 @@
 //! supplier overview, the open requests and the board are list screens: `q` goes home. A card
 //! goes back to the screen it was opened from.
 
-use super::action::Named;
-use super::effect::Effect;
+use super::core::action::Named;
+use super::core::effect::Effect;
 use super::model::{Model, Screen};
+use super::{board, calendar, requests, suppliers, today};
 
 /// The home screen `q` returns to from a list screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,9 +44,9 @@ pub fn go_home(model: &mut Model, home: Home) -> Vec<Effect> {
         Home::Calendar => {
             model.screen = Screen::Calendar;
             model.day = model.today();
-            super::update::load_window(model)
+            calendar::load_window(model)
         }
-        Home::Today => super::today::open(model),
+        Home::Today => today::open(model),
     }
 }
 
@@ -53,9 +54,9 @@ fn open_list(model: &mut Model, list: ListScreen) -> Vec<Effect> {
     model.popup = None;
     model.list = Some(list);
     match list {
-        ListScreen::Suppliers => super::suppliers::open(model),
-        ListScreen::Requests => super::requests::open_requests(model),
-        ListScreen::Board => super::board::open(model),
+        ListScreen::Suppliers => suppliers::open(model),
+        ListScreen::Requests => requests::list::open(model),
+        ListScreen::Board => board::open(model),
     }
 }
 

@@ -1,22 +1,19 @@
 //! The supplier overview screen: suppliers on the left, the selected supplier's citizens on the
 //! right; and planning one visit for several of its citizens, booked back to back on one day as
-//! one undo step. Pure, like `update`.
+//! one undo step (the plan itself is `domain::visit`).
 
-use super::action::Named;
-use super::effect::{Effect, Question};
-use super::history::Step;
+use super::calendar::load_window;
+use super::core::action::Named;
+use super::core::effect::{Effect, Question};
+use super::core::history::Step;
+use super::core::status::warn;
 use super::model::{Model, Screen, Selection};
-use super::popup::PromptKind;
-use super::prompts::open_prompt;
-use super::update::{load_window, undo_redo, warn};
+use super::prompt::{self, PromptKind};
 use crate::domain::agenda::occurrences;
 use crate::domain::hours::WorkingHours;
-use crate::domain::slots::{Need, next_free};
+use crate::domain::visit::{VisitCitizen, VisitPlan, plan_visit};
 use crate::i18n::{Lang, Msg, parse_error, weekday_short};
-use crate::model::{
-    BookedBy, CaseId, ContactId, Meeting, MeetingForm, MeetingId, MeetingStatus, Participant,
-    Place, PlaceKind, Role, purpose,
-};
+use crate::model::{CaseId, Meeting};
 use crate::query::suppliers::SupplierRow;
 use crate::store::{AnyRecord, Change, RecordRef};
 use crate::time::{format_date, format_duration, format_time, parse_date, parse_duration};
@@ -45,23 +42,6 @@ pub enum Pane {
     Citizens,
 }
 
-/// One visit to plan: who, where, which day, how long each meeting is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VisitPlan {
-    pub supplier: ContactId,
-    pub supplier_name: String,
-    pub day: NaiveDate,
-    pub minutes: u32,
-    pub citizens: Vec<VisitCitizen>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VisitCitizen {
-    pub case: CaseId,
-    pub name: String,
-    pub consultant: Option<ContactId>,
-}
-
 impl Suppliers {
     pub fn row(&self) -> Option<&SupplierRow> {
         self.rows.get(self.selected)
@@ -87,7 +67,6 @@ impl Suppliers {
 pub fn open(model: &Model) -> Vec<Effect> {
     vec![Effect::LoadSuppliers {
         today: model.today(),
-        courses: Box::new(model.settings.courses.clone()),
     }]
 }
 
@@ -153,7 +132,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
                 .and_then(|r| r.courses.get(state.citizen))
                 .map(|c| c.case);
             if let Some(case) = case {
-                return vec![super::lookup::load_card(model, case)];
+                return vec![super::lookup::card::load(model, case)];
             }
         }
         (Named::ToggleVisitCitizen, Pane::Citizens) => {
@@ -168,7 +147,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             }
         }
         (Named::PlanSupplierVisit, _) => return start_visit(model),
-        (Named::Undo | Named::Redo, _) => return undo_redo(model, named),
+        (Named::Undo | Named::Redo, _) => return model.undo_redo(named),
         (Named::CloseCard, _) => return super::navigation::close_list(model),
         _ => {}
     }
@@ -193,7 +172,7 @@ fn start_visit(model: &mut Model) -> Vec<Effect> {
         return vec![];
     }
     let day = next_working_day(&model.settings.hours, model.today());
-    open_prompt(model, PromptKind::VisitDay, &format_date(day))
+    prompt::open(model, PromptKind::VisitDay, &format_date(day))
 }
 
 /// The first working day after `today` (within a month), else tomorrow.
@@ -210,7 +189,7 @@ fn next_working_day(hours: &WorkingHours, today: NaiveDate) -> NaiveDate {
 pub fn answer_day(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
     let day = parse_date(text, model.today()).map_err(|e| parse_error(&e, model.lang))?;
     let minutes = format_duration(model.settings.default_minutes);
-    Ok(open_prompt(model, PromptKind::VisitMinutes(day), &minutes))
+    Ok(prompt::open(model, PromptKind::VisitMinutes(day), &minutes))
 }
 
 /// The length prompt's answer: reserve ids and fetch the day's meetings to find room.
@@ -302,72 +281,6 @@ pub fn answer_visit(model: &mut Model, meetings: Vec<Meeting>, plan: VisitPlan) 
     effects
 }
 
-/// The visit's meetings, back to back from the first start at or after `from` on the plan's
-/// day where all of them fit, with preparation before the first and follow-up after the last
-/// (`buffers`); `None` when the day has no such room. `ids` holds one id per citizen.
-pub fn plan_visit(
-    plan: &VisitPlan,
-    from: NaiveDateTime,
-    booked: &[crate::domain::agenda::Occurrence<'_>],
-    hours: &WorkingHours,
-    buffers: (u32, u32),
-    ids: &[u64],
-) -> Option<Vec<Meeting>> {
-    let count = u32::try_from(plan.citizens.len()).ok()?;
-    if count == 0 || ids.len() < plan.citizens.len() || plan.minutes == 0 {
-        return None;
-    }
-    let need = Need {
-        minutes: plan.minutes.checked_mul(count)?,
-        prep_minutes: buffers.0,
-        follow_up_minutes: buffers.1,
-    };
-    let start = next_free(from, need, booked, hours, 0).filter(|s| s.date() == plan.day)?;
-    let last = plan.citizens.len() - 1;
-    let meetings = plan
-        .citizens
-        .iter()
-        .zip(ids)
-        .enumerate()
-        .map(|(i, (citizen, id))| {
-            let mut participants = vec![Participant {
-                role: Role::Citizen,
-                contact: None,
-                name: String::new(),
-            }];
-            if let Some(consultant) = citizen.consultant {
-                participants.push(Participant {
-                    role: Role::Consultant,
-                    contact: Some(consultant),
-                    name: String::new(),
-                });
-            }
-            Meeting {
-                id: MeetingId(*id),
-                case: Some(citizen.case),
-                start: start + Duration::minutes(i64::from(plan.minutes) * i as i64),
-                minutes: plan.minutes,
-                purpose: purpose::OPFOELGNING.to_string(),
-                form: MeetingForm::InPerson,
-                place: Place {
-                    kind: PlaceKind::Supplier,
-                    text: plan.supplier_name.clone(),
-                },
-                participants,
-                booked_by: BookedBy::Caseworker,
-                prep_minutes: if i == 0 { buffers.0 } else { 0 },
-                follow_up_minutes: if i == last { buffers.1 } else { 0 },
-                status: MeetingStatus::Planned,
-                outcome: String::new(),
-                title: String::new(),
-                note: String::new(),
-                repeat: None,
-            }
-        })
-        .collect();
-    Some(meetings)
-}
-
 /// A visit message with its blanks filled: {n}, {supplier}, {day}, {minutes}, {span}.
 fn fill(
     template: &str,
@@ -406,85 +319,7 @@ pub fn visit_summary(state: &Suppliers, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::agenda::occurrences;
-    use crate::testing::{at, meeting};
-
-    fn plan(citizens: u64, minutes: u32) -> VisitPlan {
-        VisitPlan {
-            supplier: ContactId(100),
-            supplier_name: "Udsyn".into(),
-            day: at("2026-11-26 00:00").date(),
-            minutes,
-            citizens: (1..=citizens)
-                .map(|i| VisitCitizen {
-                    case: CaseId(i),
-                    name: format!("Citizen {i}"),
-                    consultant: (i == 2).then_some(ContactId(101)),
-                })
-                .collect(),
-        }
-    }
-
-    #[test]
-    fn the_visit_starts_after_a_meeting_that_leaves_too_little_room_before_it() {
-        // 08:00–09:00 is too short for 3 × 30 min with buffers; the visit starts after 10:00.
-        let ms = [meeting(1, "2026-11-26 09:00", 60)];
-        let p = plan(3, 30);
-        let booked = occurrences(&ms, p.day, p.day);
-        let visit = plan_visit(
-            &p,
-            at("2026-11-26 00:00"),
-            &booked,
-            &WorkingHours::default(),
-            (10, 10),
-            &[7, 8, 9],
-        )
-        .unwrap();
-        let starts: Vec<_> = visit.iter().map(|m| m.start).collect();
-        assert_eq!(
-            starts,
-            vec![
-                at("2026-11-26 10:15"),
-                at("2026-11-26 10:45"),
-                at("2026-11-26 11:15")
-            ]
-        );
-        assert_eq!(
-            visit.iter().map(|m| m.id.0).collect::<Vec<_>>(),
-            vec![7, 8, 9]
-        );
-        assert_eq!(visit[1].participants.len(), 2, "the consultant joins");
-        assert_eq!(visit[0].participants.len(), 1);
-        assert_eq!(visit[0].place.kind, PlaceKind::Supplier);
-        assert_eq!(visit[2].follow_up_minutes, 10);
-        assert_eq!(visit[1].prep_minutes + visit[1].follow_up_minutes, 0);
-    }
-
-    #[test]
-    fn no_room_no_ids_or_nobody_gives_no_visit() {
-        let hours = WorkingHours::default();
-        let from = at("2026-11-26 00:00");
-        // 8 × 60 min do not fit in 08:00–15:30.
-        assert_eq!(
-            plan_visit(&plan(8, 60), from, &[], &hours, (0, 0), &[1; 8]),
-            None
-        );
-        assert_eq!(
-            plan_visit(&plan(2, 30), from, &[], &hours, (0, 0), &[1]),
-            None
-        );
-        assert_eq!(
-            plan_visit(&plan(0, 30), from, &[], &hours, (0, 0), &[]),
-            None
-        );
-        // A Saturday is no working day.
-        let mut saturday = plan(1, 30);
-        saturday.day = at("2026-11-28 00:00").date();
-        assert_eq!(
-            plan_visit(&saturday, at("2026-11-28 00:00"), &[], &hours, (0, 0), &[1]),
-            None
-        );
-    }
+    use crate::testing::at;
 
     #[test]
     fn the_next_working_day_skips_the_weekend() {

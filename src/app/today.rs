@@ -5,13 +5,15 @@
 //! a course or a medical request load it first (`ItemAct`) and then do what the items popup
 //! does with it.
 
-use super::action::Named;
-use super::course_dialog::DialogKind;
-use super::effect::{Effect, Loaded, Question};
-use super::history::Step;
-use super::model::{Model, Screen, Status, Tone, View};
-use super::popup::{CHANNELS, ContactLog, ContactLogField, Popup, PromptKind, line_input};
-use super::requests::Back;
+use super::calendar::booking::fetch_ahead;
+use super::core::action::Named;
+use super::core::effect::{Effect, ItemAct, Question};
+use super::core::history::Step;
+use super::core::status::{error, info};
+use super::courses::dialog::DialogKind;
+use super::model::{Model, Screen, View};
+use super::prompt::{self, PromptKind};
+use super::requests::chase::Back;
 use crate::domain::due::{DueItem, DueList, DueWhat};
 use crate::domain::reminder::{Basis, ReminderKind, Subject};
 use crate::domain::schedule::{interim_due, with_interim};
@@ -20,21 +22,17 @@ use crate::i18n::{Msg, parse_error};
 use crate::model::{Channel, ChaseEntry, Course, Direction, ReportChase};
 use crate::store::{AnyRecord, Change};
 use crate::time::{format_date, parse_date};
-use chrono::{Datelike, Duration};
+use chrono::{Datelike, Duration, NaiveDate};
 
 /// The effect that loads the Today list as of the model's now.
 pub fn load(model: &Model) -> Effect {
-    Effect::LoadToday {
-        now: model.now,
-        zone: model.settings.zone,
-        config: model.settings.config.clone(),
-    }
+    Effect::LoadToday { now: model.now }
 }
 
 /// Opens the Today screen (once the list is loaded).
 pub fn open(model: &mut Model) -> Vec<Effect> {
     model.day = model.today();
-    let mut effects = super::update::load_window(model);
+    let mut effects = super::calendar::load_window(model);
     effects.push(load(model));
     effects
 }
@@ -50,44 +48,49 @@ pub fn load_summons(model: &Model) -> Option<Effect> {
     (sunday >= model.today() && !known).then(|| Effect::LoadSummons {
         today: model.today(),
         until: sunday,
-        config: model.settings.config.clone(),
     })
 }
 
-/// What the app loop loaded for the Today screen.
-pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
-    match loaded {
-        Loaded::Today(list) => {
-            let selected = match &model.screen {
-                Screen::Today { selected, .. } => (*selected).min(list.len().saturating_sub(1)),
-                _ => 0,
-            };
-            model.screen = Screen::Today { list, selected };
-        }
-        Loaded::Summons(summons) => model.summons = Some(summons),
-        Loaded::Snoozed(Ok(day)) => {
-            model.status = Some(Status {
-                tone: Tone::Info,
-                text: format!(
-                    "{} {}",
-                    Msg::SnoozedUntil.text(model.lang),
-                    format_date(day)
-                ),
-            });
-            return vec![load(model)];
-        }
-        Loaded::Snoozed(Err(message)) => {
-            model.status = Some(Status {
-                tone: Tone::Error,
-                text: message,
-            });
-        }
-        Loaded::DoneRecord(item, act, Some(record)) => {
-            return act_on_record(model, &item, act, *record);
-        }
-        _ => {}
-    }
+/// The list arrived: show it, the selection kept in place.
+pub fn loaded(model: &mut Model, list: Box<DueList>) -> Vec<Effect> {
+    let selected = match &model.screen {
+        Screen::Today { selected, .. } => (*selected).min(list.len().saturating_sub(1)),
+        _ => 0,
+    };
+    model.screen = Screen::Today { list, selected };
     vec![]
+}
+
+/// The snooze was stored (the list is read again without the item), or why not.
+pub fn snoozed(model: &mut Model, result: Result<NaiveDate, String>) -> Vec<Effect> {
+    match result {
+        Ok(day) => {
+            model.status = Some(info(&format!(
+                "{} {}",
+                Msg::SnoozedUntil.text(model.lang),
+                format_date(day)
+            )));
+            vec![load(model)]
+        }
+        Err(message) => {
+            model.status = Some(error(message));
+            vec![]
+        }
+    }
+}
+
+/// The item's record arrived: do what the key asked. A record deleted meanwhile leaves nothing
+/// to act on; the list is read again without it.
+pub fn record_loaded(
+    model: &mut Model,
+    item: &DueItem,
+    act: ItemAct,
+    record: Option<Box<AnyRecord>>,
+) -> Vec<Effect> {
+    match record {
+        Some(record) => act_on_record(model, item, act, *record),
+        None => vec![load(model)],
+    }
 }
 
 fn list_and_selected(model: &Model) -> Option<(&DueList, usize)> {
@@ -101,17 +104,6 @@ fn list_and_selected(model: &Model) -> Option<(&DueList, usize)> {
 pub fn selected_item(model: &Model) -> Option<&DueItem> {
     let (list, selected) = list_and_selected(model)?;
     list.get(selected)
-}
-
-/// What a key asks of an item whose record must be loaded first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemAct {
-    /// Mark it done (`x`).
-    Done,
-    /// Open the chase log of its request or report (`c`).
-    Chase,
-    /// Book the meeting it asks for (`b`, and `x` on the call and summons before a course ends).
-    Book,
 }
 
 /// Keys of the Today screen.
@@ -131,26 +123,17 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         }
     }
     if matches!(named, Named::Undo | Named::Redo) {
-        return super::update::undo_redo(model, named);
+        return model.undo_redo(named);
     }
     let Some(item) = selected_item(model).cloned() else {
         return vec![];
     };
     match named {
-        Named::Submit => vec![super::lookup::load_card(model, item.case)],
-        Named::Snooze => super::prompts::open_prompt(model, PromptKind::Snooze, ""),
+        Named::Submit => vec![super::lookup::card::load(model, item.case)],
+        Named::Snooze => prompt::open(model, PromptKind::Snooze, ""),
         Named::LogContact if is_chased(&item) => load_for(model, item, ItemAct::Chase),
         Named::LogContact => {
-            model.popup = Some(Popup::ContactLog(ContactLog {
-                case: item.case,
-                focus: ContactLogField::Channel,
-                channel: CHANNELS[0],
-                direction: Direction::Out,
-                reached: true,
-                call_back: false,
-                note: line_input(""),
-                error: None,
-            }));
+            super::lookup::contact_log::open(model, item.case, Direction::Out);
             vec![]
         }
         Named::BookMeeting if books_from_record(&item) => load_for(model, item, ItemAct::Book),
@@ -163,7 +146,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
 /// Loads the item's record to `act` on it; the directory first, so the forms and the status
 /// line name the case, the supplier and the consultant.
 fn load_for(model: &Model, item: DueItem, act: ItemAct) -> Vec<Effect> {
-    let mut effects = super::update::need_directory(model);
+    let mut effects = model.need_directory();
     effects.push(Effect::LoadForDone(Box::new(item), act));
     effects
 }
@@ -205,7 +188,7 @@ fn books_from_record(item: &DueItem) -> bool {
 /// A new-meeting form for the item's case at the first free time from now.
 fn book(model: &Model, item: &DueItem) -> Vec<Effect> {
     let from = model.now;
-    super::update::fetch_ahead(
+    fetch_ahead(
         model,
         from,
         Question::NewMeeting {
@@ -225,10 +208,7 @@ fn mark_done(model: &mut Model, item: DueItem) -> Vec<Effect> {
                 load_for(model, item, ItemAct::Book)
             }
             ReminderKind::MedicalEscalate | ReminderKind::ReportChaseEscalate => {
-                model.status = Some(Status {
-                    tone: Tone::Info,
-                    text: Msg::EscalateIsAdvice.text(model.lang).into(),
-                });
+                model.status = Some(info(Msg::EscalateIsAdvice.text(model.lang)));
                 vec![]
             }
             _ => load_for(model, item, ItemAct::Done),
@@ -249,7 +229,7 @@ fn act_on_record(
     let kind = reminder_kind(item);
     match (act, record) {
         (ItemAct::Chase, AnyRecord::MedicalRequest(request)) => {
-            super::requests::open_chase(model, request, Back::Screen)
+            super::requests::chase::open(model, request, Back::Screen)
         }
         (ItemAct::Chase, AnyRecord::Course(course)) => match report_index(item, &course) {
             Some(report) => {
@@ -273,7 +253,7 @@ fn act_on_record(
                     case: Some(case),
                 }
             };
-            super::update::fetch_ahead(model, from, question)
+            fetch_ahead(model, from, question)
         }
         (ItemAct::Book, AnyRecord::Course(course)) => {
             super::courses::book_three_party(model, &course)
@@ -294,10 +274,7 @@ fn ask_interim(model: &mut Model, course: &Course) -> Vec<Effect> {
     let lang = model.lang;
     let summon = model.settings.courses.summon_days_before_end;
     let Some(due) = interim_due(course, summon, model.today()) else {
-        model.status = Some(Status {
-            tone: Tone::Info,
-            text: Msg::InterimNotNeeded.text(lang).into(),
-        });
+        model.status = Some(info(Msg::InterimNotNeeded.text(lang)));
         return vec![];
     };
     let mut after = course.clone();

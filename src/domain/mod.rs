@@ -12,4 +12,5 @@ pub mod reminder;
 pub mod reports;
 pub mod schedule;
 pub mod slots;
+pub mod visit;
 pub mod workdays;

@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn every_keymap_action_has_a_description() {
-        for name in crate::app::action::Named::names() {
+        for name in crate::app::core::action::Named::names() {
             let msg = action_msg(name).unwrap_or_else(|| panic!("{name} has no description"));
             assert_ne!(msg.text(Lang::Da), msg.text(Lang::En), "{name}");
         }

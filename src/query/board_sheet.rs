@@ -132,6 +132,9 @@ pub fn last_contact(row: &BoardRow, lang: Lang) -> String {
     }
 }
 
+/// The directory inside the data directory that exports are written to.
+pub const EXPORT_DIR: &str = "exports";
+
 /// The sheet as Markdown: a title with the date and the count, then one section per case.
 /// `filter` is the board's filter line when it was not empty, so the sheet says what it holds.
 pub fn markdown(rows: &[BoardRow], today: NaiveDate, lang: Lang, filter: Option<&str>) -> String {
@@ -282,6 +285,27 @@ fn csv_field(text: &str, separator: char) -> String {
     } else {
         text
     }
+}
+
+/// Writes the review sheet as `exports/caseload-review-YYYY-MM-DD.md` in the data directory,
+/// readable by the user alone; a second export the same day replaces the first.
+pub fn write_sheet(
+    data_dir: &std::path::Path,
+    today: NaiveDate,
+    markdown: &str,
+) -> std::io::Result<std::path::PathBuf> {
+    let dir = data_dir.join(EXPORT_DIR);
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(&dir)?;
+    let path = dir.join(format!("caseload-review-{}.md", today.format("%Y-%m-%d")));
+    crate::store::write_private_file(&path, markdown.as_bytes())?;
+    Ok(path)
 }
 
 #[cfg(test)]

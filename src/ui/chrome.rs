@@ -2,7 +2,8 @@
 
 use super::text::{fit, width};
 use super::theme;
-use crate::app::model::{Model, Screen, Tone, View};
+use crate::app::core::status::Tone;
+use crate::app::model::{Model, Screen, View};
 use crate::domain::workdays::holiday_name;
 use crate::i18n::{Msg, month_name, weekday_long};
 use crate::time::format_date;

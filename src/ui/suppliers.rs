@@ -5,7 +5,7 @@ use super::card::hint_line;
 use super::text::{fit, pad, width};
 use super::theme;
 use crate::app::model::Model;
-use crate::app::popup::PromptKind;
+use crate::app::prompt::PromptKind;
 use crate::app::suppliers::{Pane, Suppliers, visit_summary};
 use crate::i18n::{Lang, Msg, label_course_kind};
 use crate::keymap::Layer;

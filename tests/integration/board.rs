@@ -3,7 +3,6 @@
 
 use crate::common;
 use crate::harness::{App, lang_code, snap};
-use caseplan::app::board::params;
 use caseplan::app::model::Screen;
 use caseplan::i18n::Lang;
 use caseplan::model::Case;
@@ -17,7 +16,7 @@ fn today() -> NaiveDate {
 }
 
 fn rows(app: &App) -> Vec<BoardRow> {
-    board(&app.store, &params(&app.model)).unwrap()
+    board(&app.store, &app.runner.board_params(app.model.now)).unwrap()
 }
 
 /// The rows the open board shows, in order.
@@ -63,7 +62,7 @@ fn one_row_per_active_case_agreeing_with_each_case_card() {
             app.model.settings.zone.to_utc(now),
             &app.model.settings.medical,
             &app.model.settings.courses,
-            &app.model.settings.config.cadence,
+            &app.runner.config().cadence,
         )
         .unwrap()
         .unwrap();
@@ -92,7 +91,7 @@ fn one_row_per_active_case_agreeing_with_each_case_card() {
         let cadence = caseplan::domain::cadence::case_cadence(
             &case,
             &all,
-            &app.model.settings.config.cadence,
+            &app.runner.config().cadence,
             today(),
         );
         assert_eq!(row.cadence_due, cadence.map(|c| c.next_due), "{}", row.name);

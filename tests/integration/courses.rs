@@ -225,7 +225,7 @@ fn the_course_form_shows_errors_under_the_fields_and_saves_nothing() {
         panic!("the form stays open");
     };
     let fields: Vec<_> = form.errors.iter().map(|e| e.0).collect();
-    use caseplan::app::course_form::CourseField;
+    use caseplan::app::forms::course::CourseField;
     assert_eq!(
         fields,
         vec![
@@ -638,7 +638,7 @@ fn editing_an_ended_course_keeps_its_end() {
     };
     assert!(form.is_edit());
     assert_eq!(
-        caseplan::app::popup::text_of(&form.end),
+        caseplan::app::forms::text_of(&form.end),
         "10.11.2026",
         "the form shows the course's own end, not today"
     );
@@ -658,7 +658,7 @@ fn a_successor_course_still_runs_from_today_at_the_earliest() {
         panic!("the form opens; status: {}", app.status());
     };
     assert!(!form.is_edit());
-    assert_eq!(caseplan::app::popup::text_of(&form.end), "24.11.2026");
+    assert_eq!(caseplan::app::forms::text_of(&form.end), "24.11.2026");
 }
 
 #[test]
@@ -676,7 +676,7 @@ fn a_course_ending_before_it_starts_is_refused_under_the_end() {
     let Some(Popup::CourseForm(form)) = &app.model.popup else {
         panic!("the form stays open");
     };
-    use caseplan::app::course_form::CourseField;
+    use caseplan::app::forms::course::CourseField;
     let fields: Vec<_> = form.errors.iter().map(|e| e.0).collect();
     assert_eq!(fields, vec![CourseField::End]);
     let text = screen_text(&app);

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The app's actions: the same list the binary validates keymap files against.
 fn actions() -> Vec<&'static str> {
-    caseplan::app::action::Named::names()
+    caseplan::app::core::action::Named::names()
 }
 
 fn keymaps_dir() -> std::path::PathBuf {

@@ -593,9 +593,9 @@ fn esc_in_a_request_popup_opened_from_the_items_goes_back_to_the_items() {
 
 #[test]
 fn after_a_failed_write_the_items_popup_shows_what_is_stored() {
-    use caseplan::app::action::{Action, WriteKind};
-    use caseplan::app::effect::Effect;
-    use caseplan::app::{keys, runner, update::update};
+    use caseplan::app::core::action::{Action, WriteKind};
+    use caseplan::app::core::effect::Effect;
+    use caseplan::app::{dispatch::update, keys};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     let mut app = app_with(Lang::En, vec![request(5, "statusattest", d(2026, 11, 2))]);
@@ -622,7 +622,7 @@ fn after_a_failed_write_the_items_popup_shows_what_is_stored() {
                 other => rest.push(other),
             }
         }
-        runner::apply(&app.store, &mut app.model, rest).unwrap();
+        app.apply(rest);
         assert_eq!(app.status(), "the disk is full");
         let Some(Popup::Items(items)) = &app.model.popup else {
             panic!("back in the items popup");

@@ -93,15 +93,15 @@ fn screens_do_not_switch_under_an_open_popup() {
 
 #[test]
 fn today_follows_the_clock_past_midnight() {
-    use caseplan::app::action::Action;
+    use caseplan::app::core::action::Action;
     let mut app = App::demo_today(Lang::En);
     let Screen::Today { list, .. } = &app.model.screen else {
         panic!("starts on Today");
     };
     let before = list.today.len() + list.overdue.len();
     let tomorrow = harness::at("2026-11-25 00:01");
-    let effects = caseplan::app::update::update(&mut app.model, Action::Tick(tomorrow));
-    caseplan::app::runner::apply(&app.store, &mut app.model, effects).unwrap();
+    let effects = caseplan::app::dispatch::update(&mut app.model, Action::Tick(tomorrow));
+    app.apply(effects);
     assert_eq!(
         app.model.day,
         tomorrow.date(),

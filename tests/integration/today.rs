@@ -639,7 +639,7 @@ fn c_on_a_late_report_opens_the_report_chase_and_x_logs_a_chase_not_received() {
                 .unwrap();
             assert_eq!(
                 dialog.kind,
-                caseplan::app::course_dialog::DialogKind::Chase { report: index }
+                caseplan::app::courses::dialog::DialogKind::Chase { report: index }
             );
         }
         _ => panic!("no report chase dialog"),

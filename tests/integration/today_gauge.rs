@@ -46,7 +46,7 @@ fn today_opened_from_the_day_view_loads_the_gauge_too() {
 
 #[test]
 fn moving_within_the_week_keeps_the_counts_and_a_write_renews_them() {
-    use caseplan::app::effect::Effect;
+    use caseplan::app::core::effect::Effect;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut app = App::demo();
     app.keys("w");
@@ -66,7 +66,7 @@ fn moving_within_the_week_keeps_the_counts_and_a_write_renews_them() {
     // Tuesday to Wednesday: the same week, nothing to work out again.
     let effects = press(&mut app, 'l');
     assert_eq!(counts(&effects), 0, "{effects:?}");
-    caseplan::app::runner::apply(&app.store, &mut app.model, effects).unwrap();
+    app.apply(effects);
     // A meeting made longer: the gauge is worked out again and counts the quarter hour.
     let minutes = |app: &App| {
         app.model

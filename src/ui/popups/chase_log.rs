@@ -2,9 +2,9 @@
 //! and the question before withdrawing one.
 
 use super::{footer, frame, row};
+use crate::app::forms::text_of;
 use crate::app::model::Model;
-use crate::app::popup::text_of;
-use crate::app::requests::{ChaseField, ChaseLog, Withdraw};
+use crate::app::requests::chase::{ChaseField, ChaseLog, Withdraw};
 use crate::domain::chase;
 use crate::i18n::{Msg, label_channel, label_request_kind, request_state, weekday_short};
 use crate::time::format_datetime;

@@ -2,8 +2,9 @@
 //! one-line note.
 
 use super::{footer, frame, row};
+use crate::app::forms::text_of;
+use crate::app::lookup::contact_log::{ContactLog, ContactLogField};
 use crate::app::model::{Model, Screen};
-use crate::app::popup::{ContactLog, ContactLogField, text_of};
 use crate::i18n::{Lang, Msg, label_channel, weekday_short};
 use crate::model::Direction;
 use crate::time::format_datetime;

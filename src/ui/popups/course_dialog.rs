@@ -1,9 +1,9 @@
 //! A short question about a course or a report: the choice, the text line, the error, the keys.
 
 use super::{footer, frame, row};
-use crate::app::course_dialog::{CourseDialog, DialogKind, REPORT_ACTIONS};
+use crate::app::courses::dialog::{CourseDialog, DialogKind, REPORT_ACTIONS};
+use crate::app::forms::CHANNELS;
 use crate::app::model::Model;
-use crate::app::popup::CHANNELS;
 use crate::i18n::{Msg, label_channel, label_course_kind, report_action};
 use crate::time::format_date;
 use crate::ui::text::{fit, pad, width};

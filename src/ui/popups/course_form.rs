@@ -2,7 +2,7 @@
 //! schedule the course would get and the order's checklist gaps.
 
 use super::{frame, row};
-use crate::app::course_form::{CourseField, CourseForm, CourseFormMode, Picker};
+use crate::app::forms::course::{CourseField, CourseForm, CourseFormMode, Picker};
 use crate::app::model::Model;
 use crate::i18n::{Lang, Msg, checklist_gap};
 use crate::ui::text::{fit, pad, width};

@@ -2,8 +2,9 @@
 //! with the matched letters of the name bold and underlined.
 
 use super::{frame, row};
+use crate::app::forms::text_of;
+use crate::app::lookup::finder::Finder;
 use crate::app::model::Model;
-use crate::app::popup::{Finder, text_of};
 use crate::i18n::Msg;
 use crate::keymap::Layer;
 use crate::search::Hit;

@@ -2,9 +2,9 @@
 //! warnings and the parties' other meetings on the right.
 
 use super::frame;
-use crate::app::form::{FORMS, Field, MeetingEditor, PLACES};
+use crate::app::forms::meeting::{FORMS, Field, MeetingEditor, PLACES};
+use crate::app::forms::text_of;
 use crate::app::model::Model;
-use crate::app::popup::text_of;
 use crate::i18n::{Msg, label_form, label_place, label_purpose, weekday_short};
 use crate::model::{ContactId, Participant};
 use crate::time::format_time;

@@ -1,8 +1,7 @@
 //! The help popup, built from the live keymap.
 
 use super::{frame, row};
-use crate::app::action::Named;
-use crate::app::describe_action;
+use crate::app::core::action::Named;
 use crate::app::model::Model;
 use crate::i18n::Msg;
 use crate::keymap::Layer;
@@ -43,7 +42,7 @@ pub fn lines(model: &Model) -> Vec<Line<'static>> {
         ));
         for b in bindings {
             let desc = match Named::from_name(&b.action) {
-                Some(named) => describe_action(named, model.lang, &b.desc),
+                Some(named) => named.describe(model.lang, &b.desc),
                 None => b.desc.clone(),
             };
             out.push(Line::from(vec![

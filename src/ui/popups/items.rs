@@ -1,8 +1,8 @@
 //! A case's courses and medical requests: a list, and the selected one in full.
 
 use super::{frame, row};
+use crate::app::lookup::items::Items;
 use crate::app::model::{Model, Screen};
-use crate::app::popup::Items;
 use crate::domain::chase;
 use crate::i18n::{
     Msg, checklist_gap, label_channel, label_course_kind, label_request_kind, report_action,

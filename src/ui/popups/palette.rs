@@ -2,8 +2,7 @@
 
 use super::{footer, frame, row};
 use crate::app::model::Model;
-use crate::app::popup::{Palette, text_of};
-use crate::app::update::palette_entries;
+use crate::app::palette::Palette;
 use crate::i18n::Msg;
 use crate::ui::text::{centered, fit, pad, width};
 use crate::ui::theme;
@@ -25,7 +24,7 @@ pub fn draw(model: &Model, palette: &Palette, body: Rect, buf: &mut Buffer) {
         },
         buf,
     );
-    let entries = palette_entries(model, &text_of(&palette.input));
+    let entries = &palette.entries;
     let list_rows = inner.height.saturating_sub(3);
     let w = usize::from(inner.width);
     if entries.is_empty() {
@@ -34,12 +33,13 @@ pub fn draw(model: &Model, palette: &Palette, body: Rect, buf: &mut Buffer) {
     }
     let selected = palette.selected.min(entries.len().saturating_sub(1));
     let first = selected.saturating_sub(usize::from(list_rows).saturating_sub(1));
-    for (i, (_, desc, keys)) in entries
+    for (i, entry) in entries
         .iter()
         .enumerate()
         .skip(first)
         .take(usize::from(list_rows))
     {
+        let (desc, keys) = (&entry.desc, &entry.keys);
         let r = row(inner, 2 + (i - first) as u16);
         let keys_w = width(keys).min(w / 3);
         let desc_w = w.saturating_sub(keys_w + 3);

@@ -1,8 +1,9 @@
 //! One-line prompts and yes/no questions.
 
 use super::{frame, row};
+use crate::app::calendar::confirm::Confirm;
 use crate::app::model::Model;
-use crate::app::popup::{Confirm, Prompt, PromptKind};
+use crate::app::prompt::{Prompt, PromptKind};
 use crate::i18n::{Msg, label_status};
 use crate::ui::text::{centered, fit, width};
 use crate::ui::theme;

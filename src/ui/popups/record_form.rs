@@ -1,8 +1,8 @@
 //! The case and contact forms: one labelled field a row, the focused one marked.
 
 use super::{footer, frame, row};
+use crate::app::forms::record::{RecordForm, Subject, Value};
 use crate::app::model::Model;
-use crate::app::record_form::{RecordForm, Subject, Value};
 use crate::i18n::Msg;
 use crate::ui::text::{fit, pad, width};
 use crate::ui::theme;

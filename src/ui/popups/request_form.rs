@@ -2,9 +2,9 @@
 //! field a row, errors under their field, the kind's default deadline next to the deadline.
 
 use super::{footer, frame, row};
+use crate::app::forms::request::{RequestField, RequestForm, recipient_label};
+use crate::app::forms::text_of;
 use crate::app::model::Model;
-use crate::app::popup::text_of;
-use crate::app::request_form::{RequestField, RequestForm, recipient_label};
 use crate::domain::chase;
 use crate::i18n::{Lang, Msg, label_request_kind, request_state};
 use crate::model::MedicalRequest;

@@ -3,9 +3,11 @@
 //! frozen at Tuesday 24 November 2026 09:00.
 #![allow(dead_code)]
 
-use caseplan::app::action::Named;
+use caseplan::app::core::action::Named;
+use caseplan::app::core::effect::Effect;
+use caseplan::app::core::runner::Runner;
+use caseplan::app::keys;
 use caseplan::app::model::Model;
-use caseplan::app::{keys, runner};
 use caseplan::context::Context;
 use caseplan::demo::{DemoSpec, generate};
 use caseplan::i18n::Lang;
@@ -23,6 +25,8 @@ pub struct App {
     _dir: tempfile::TempDir,
     pub store: Store,
     pub model: Model,
+    /// The effect runner, with the configuration the planner was started with.
+    pub runner: Runner,
 }
 
 impl App {
@@ -85,6 +89,7 @@ impl App {
             _dir: dir,
             store,
             model,
+            runner: Runner::from_context(&ctx),
         }
     }
 
@@ -104,7 +109,12 @@ impl App {
 
     pub fn press(&mut self, key: KeyPress) {
         let effects = keys::press(&mut self.model, KeyEvent::new(key.code, key.modifiers));
-        runner::apply(&self.store, &mut self.model, effects).unwrap();
+        self.apply(effects);
+    }
+
+    /// Runs effects as the app loop does, and everything they lead to.
+    pub fn apply(&mut self, effects: Vec<Effect>) {
+        caseplan::app::apply(&self.runner, &self.store, &mut self.model, effects).unwrap();
     }
 
     pub fn stored(&self, id: MeetingId) -> Option<Meeting> {

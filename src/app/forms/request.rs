@@ -6,13 +6,14 @@
 //! departments, psychiatry, specialists); ←/→ step through the other matches. An empty deadline
 //! means the kind's default from the configuration, counted in working days.
 
-use super::model::Directory;
-use super::popup::{Items, line_input, text_of};
+use super::{line_input, text_of};
+use crate::app::lookup::items::Items;
 use crate::config::Medical;
 use crate::domain::chase;
 use crate::i18n::{Lang, Msg, cpr_error, label_request_kind, parse_error};
 use crate::model::{CaseId, ContactId, ContactKind, FreeText, MedicalRequest, RequestId};
 use crate::privacy::check_no_cpr;
+use crate::query::directory::Directory;
 use crate::search::{Fuzzy, rank};
 use crate::time::{format_date, parse_date};
 use chrono::NaiveDate;
@@ -432,8 +433,8 @@ fn step_index(len: usize, i: usize, delta: i32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::model::ContactEntry;
     use crate::model::request_kind;
+    use crate::query::directory::ContactEntry;
     use ratatui::crossterm::event::KeyModifiers;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -1,8 +1,8 @@
 //! The case and contact forms: a list of labelled fields (text, choice, yes/no) that Tab walks
 //! through. Pure state and rules; `ui::popups::record_form` draws it.
 
-use super::model::Settings;
-use super::popup::{line_input, text_of};
+use super::{line_input, text_of};
+use crate::app::core::settings::Settings;
 use crate::i18n::{Lang, Msg, label_contact_kind};
 use crate::model::{
     Case, CaseFlags, CaseId, CaseStatus, Contact, ContactId, ContactKind, FreeText, Phone,

@@ -2,10 +2,11 @@
 //! was read, how a late report was chased, the new end of an extension, whether to interrupt,
 //! and the new consultant. One choice and one line of text at most; Enter saves.
 
-use super::course_form::{consultant_candidates, label};
-use super::model::Directory;
-use super::popup::{CHANNELS, Items, line_input, text_of};
+use crate::app::forms::course::{consultant_candidates, label};
+use crate::app::forms::{CHANNELS, line_input, text_of};
+use crate::app::lookup::items::Items;
 use crate::model::{Channel, ContactId, Course, ReportAction};
+use crate::query::directory::Directory;
 use crate::search::{Fuzzy, rank};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;

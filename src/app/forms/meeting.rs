@@ -4,8 +4,8 @@
 //! matches. Choice fields (purpose, form, place) step with ←/→. Nothing but a case (or, for an
 //! internal block, a title) is required; overlaps are warnings shown in the form.
 
-use super::model::{Directory, Settings};
-use super::popup::{line_input, text_of};
+use super::{line_input, text_of};
+use crate::app::core::settings::Settings;
 use crate::domain::agenda::occurrences;
 use crate::domain::conflicts::{Warning, warnings};
 use crate::i18n::{Lang, Msg, parse_error};
@@ -13,6 +13,7 @@ use crate::model::{
     BookedBy, CaseId, ContactId, ContactKind, Meeting, MeetingForm, MeetingId, MeetingStatus,
     Participant, Place, PlaceKind, Role, purpose,
 };
+use crate::query::directory::Directory;
 use crate::search::{Fuzzy, rank};
 use crate::time::{format_duration, format_time, parse_duration, parse_when};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};

@@ -2,6 +2,7 @@
 
 use super::effect::Loaded;
 use super::history::Step;
+use crate::i18n::Lang;
 use ratatui::crossterm::event::KeyEvent;
 
 macro_rules! named_actions {
@@ -134,6 +135,15 @@ named_actions! {
 }
 
 impl Named {
+    /// The action's description in the interface language. Danish comes from the catalogue;
+    /// in English the keymap file's own description is used, so a user's wording shows.
+    pub fn describe(self, lang: Lang, keymap_desc: &str) -> String {
+        match (lang, crate::i18n::action_msg(self.name())) {
+            (Lang::Da, Some(msg)) => msg.text(lang).to_string(),
+            _ => keymap_desc.to_string(),
+        }
+    }
+
     /// The names, for validating keymap files.
     pub fn names() -> Vec<&'static str> {
         Named::ALL.iter().map(|a| a.name()).collect()

@@ -1,13 +1,13 @@
-//! Creating, editing and closing cases and contacts from the planner. Pure, like `update`.
+//! Creating, editing and closing cases and contacts from the planner.
 
-use super::action::Named;
-use super::effect::{Effect, Loaded};
-use super::history::Step;
-use super::model::{Model, Screen};
-use super::popup::Popup;
-use super::record_form::{RecordForm, Subject};
+use crate::app::core::action::Named;
+use crate::app::core::effect::Effect;
+use crate::app::core::history::Step;
+use crate::app::forms::record::{RecordForm, Subject};
+use crate::app::model::{Model, Screen};
+use crate::app::popup::Popup;
 use crate::i18n::Msg;
-use crate::model::{CaseId, ContactId};
+use crate::model::{Case, CaseId, Contact, ContactId};
 use crate::store::{AnyRecord, Change, RecordRef};
 
 pub fn new_case(model: &mut Model) -> Vec<Effect> {
@@ -38,7 +38,7 @@ pub fn edit_contact(contact: ContactId) -> Vec<Effect> {
     vec![Effect::LoadDirectory, Effect::EditContact(Some(contact))]
 }
 
-fn contact_form(model: &Model, contact: Option<crate::model::Contact>) -> RecordForm {
+fn contact_form(model: &Model, contact: Option<Contact>) -> RecordForm {
     let organisations: Vec<(ContactId, String)> = model
         .directory
         .iter()
@@ -49,26 +49,29 @@ fn contact_form(model: &Model, contact: Option<crate::model::Contact>) -> Record
     RecordForm::contact(contact, &organisations, model.lang)
 }
 
-/// The record loaded for editing: open its form.
-pub fn loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
-    match loaded {
-        Loaded::CaseToEdit(Some(case)) => {
+/// The case loaded for editing (`None`: it is gone): open its form.
+pub fn case_loaded(model: &mut Model, case: Option<Box<Case>>) -> Vec<Effect> {
+    match case {
+        Some(case) => {
             model.popup = Some(Popup::Record(Box::new(RecordForm::case(
                 &model.settings,
                 Some(*case),
                 "",
             ))));
         }
-        Loaded::ContactToEdit(contact) => {
-            let form = contact_form(model, contact.map(|c| *c));
-            model.popup = Some(Popup::Record(Box::new(form)));
-        }
-        _ => {}
+        None => super::card::not_found(model),
     }
     vec![]
 }
 
-pub fn form(model: &mut Model, named: Named) -> Vec<Effect> {
+/// The contact loaded for editing, or `None` for a new one: open the form.
+pub fn contact_loaded(model: &mut Model, contact: Option<Box<Contact>>) -> Vec<Effect> {
+    let form = contact_form(model, contact.map(|c| *c));
+    model.popup = Some(Popup::Record(Box::new(form)));
+    vec![]
+}
+
+pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     let Some(Popup::Record(form)) = &mut model.popup else {
         return vec![];
     };
@@ -98,7 +101,7 @@ fn save(model: &mut Model) -> Vec<Effect> {
                     Some(old) => Change::Put(AnyRecord::Case((**old).clone())),
                     None => Change::Delete(RecordRef::from(case.id)),
                 };
-                let open = super::lookup::load_card(model, case.id);
+                let open = super::card::load(model, case.id);
                 let label = format!("{} {}", Msg::StepSavedCase.text(lang), case.name);
                 (
                     Step {

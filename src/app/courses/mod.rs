@@ -1,19 +1,23 @@
 //! Supplier courses in the planner: the course form from the card, and the keys on a course
-//! and its reports in the items popup. Pure, like `update`: every change is one `Step` written
+//! and its reports in the items popup. Pure: every change is one `Step` written
 //! by the app loop, with a label for the status line and undo.
 //!
 //! Report keys act on the report under the cursor (`[`/`]`); without one, each key picks its
 //! own: `r` the next report not received, `v` the first received and unread, `c` the first late.
 
-use super::action::Named;
-use super::course_dialog::{CourseDialog, DialogKind};
-use super::course_form::{CourseForm, CourseFormMode};
-use super::effect::{Effect, Question};
-use super::form::MeetingEditor;
-use super::history::Step;
+pub mod dialog;
+
+use super::calendar::booking::{SEARCH_DAYS, fetch_ahead};
+use super::core::action::Named;
+use super::core::effect::{Effect, Question};
+use super::core::history::Step;
+use super::core::status::{info, warn};
+use super::forms::course::{CourseForm, CourseFormMode};
+use super::forms::meeting::MeetingEditor;
+use super::forms::text_of;
+use super::lookup::items;
 use super::model::{Model, Screen};
-use super::popup::{Items, Popup};
-use super::update::{SEARCH_DAYS, fetch_ahead, info, need_directory, warn};
+use super::popup::Popup;
 use crate::domain::agenda::occurrences;
 use crate::domain::reports::{is_finished, is_late, is_unread};
 use crate::domain::schedule::{interim_due, new_reports, regenerate, with_interim};
@@ -27,12 +31,13 @@ use crate::privacy::check_no_cpr;
 use crate::store::{AnyRecord, Change, RecordRef};
 use crate::time::{format_date, parse_date};
 use chrono::{Duration, Months, NaiveDateTime};
+use dialog::{CourseDialog, DialogKind};
 
 /// `f` on the card: the form for a new course. The pickers need the directory.
 pub fn new_course(model: &mut Model, case: CaseId) -> Vec<Effect> {
     let form = CourseForm::new(&model.settings, case, model.today(), model.lang, None);
     model.popup = Some(Popup::CourseForm(Box::new(form)));
-    need_directory(model)
+    model.need_directory()
 }
 
 /// A key on the selected course of the items popup.
@@ -151,7 +156,7 @@ pub fn on_course(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::InterruptCourse => open_dialog(model, DialogKind::Interrupt, course, ""),
         Named::ChangeConsultant => {
             let mut effects = open_dialog(model, DialogKind::Consultant, course, "");
-            effects.extend(need_directory(model));
+            effects.extend(model.need_directory());
             effects
         }
         Named::ChangeSupplier => open_form(model, &course, true),
@@ -160,7 +165,7 @@ pub fn on_course(model: &mut Model, named: Named) -> Vec<Effect> {
 }
 
 fn open_form(model: &mut Model, course: &Course, successor: bool) -> Vec<Effect> {
-    let back = take_items(model);
+    let back = items::take(model);
     let form = CourseForm::from_course(
         &model.settings,
         course,
@@ -184,34 +189,11 @@ pub(crate) fn open_dialog(
     course: Course,
     initial: &str,
 ) -> Vec<Effect> {
-    let back = take_items(model);
+    let back = items::take(model);
     model.popup = Some(Popup::CourseDialog(Box::new(CourseDialog::new(
         kind, course, initial, back,
     ))));
     vec![]
-}
-
-fn take_items(model: &mut Model) -> Option<Items> {
-    match model.popup.take() {
-        Some(Popup::Items(items)) => Some(items),
-        other => {
-            model.popup = other;
-            None
-        }
-    }
-}
-
-/// Esc on the course form, a course question or a request popup: back to the items popup it
-/// came from; any other popup just closes.
-pub fn close(model: &mut Model) {
-    if super::requests::close(model) {
-        return;
-    }
-    model.popup = match model.popup.take() {
-        Some(Popup::CourseForm(form)) => form.back.map(Popup::Items),
-        Some(Popup::CourseDialog(dialog)) => dialog.back.map(Popup::Items),
-        _ => None,
-    };
 }
 
 /// The directory arrived: an open edit form shows the names of its supplier and consultant.
@@ -223,7 +205,7 @@ pub fn directory_loaded(model: &mut Model) {
         return;
     };
     // Opened before the names were loaded: the pickers show numbers until filled again.
-    if super::popup::text_of(&form.supplier.input).starts_with('#') {
+    if text_of(&form.supplier.input).starts_with('#') {
         let course = course.as_ref().clone();
         let back = form.back.take();
         let focus = form.focus;
@@ -269,15 +251,6 @@ pub fn type_key(model: &mut Model, key: ratatui::crossterm::event::KeyEvent) -> 
         _ => {}
     }
     vec![]
-}
-
-/// Whether printable keys type into the open course form or question.
-pub fn takes_text(popup: &Popup) -> bool {
-    match popup {
-        Popup::CourseForm(form) => form.focus_is_text(),
-        Popup::CourseDialog(dialog) => dialog.takes_text(),
-        _ => false,
-    }
 }
 
 fn save_form(model: &mut Model) -> Vec<Effect> {

@@ -1,13 +1,23 @@
-//! What `update` asks the app loop to do: the only way the planner reaches the store.
+//! What `update` asks the app loop to do — the only way the planner reaches the store — and
+//! what the loop hands back. Effects carry ids and values: the runner owns the configuration
+//! and adds what a query needs of it. Results carry read models and records, never a
+//! feature's state, so one routing step (`app::dispatch`) hands each to its feature.
 
 use super::history::Step;
-use super::model::{Directory, Window};
-use crate::config::Medical;
-use crate::i18n::Lang;
-use crate::model::{Case, CaseId, Contact, ContactId, Course, MedicalRequest, Meeting};
+use crate::domain::due::{DueItem, DueList};
+use crate::domain::visit::VisitPlan;
+use crate::model::{
+    Case, CaseId, Contact, ContactId, Course, MedicalRequest, Meeting, Participant, RequestId,
+};
+use crate::query::board::BoardRow;
 use crate::query::card::{Card, ContactCard};
+use crate::query::directory::Directory;
+use crate::query::requests::RequestRow;
+use crate::query::suppliers::SupplierRow;
+use crate::query::window::Window;
+use crate::query::workload::Workload;
 use crate::search::SearchIndex;
-use crate::time::Zone;
+use crate::store::AnyRecord;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use std::rc::Rc;
 
@@ -18,17 +28,9 @@ pub enum Effect {
     /// Load every active case and contact for the pickers.
     LoadDirectory,
     /// Build the finder's index (upcoming meetings counted from `today`).
-    LoadSearchIndex { today: NaiveDate, lang: Lang },
+    LoadSearchIndex { today: NaiveDate },
     /// Load a case's card as it stands at `now`.
-    LoadCard {
-        case: CaseId,
-        zone: Zone,
-        now: DateTime<Utc>,
-        medical: Box<Medical>,
-        courses: Box<crate::config::Courses>,
-        /// The contact cadence rules (rettidighed) for the card's cadence line.
-        cadence: Vec<crate::config::CadenceRule>,
-    },
+    LoadCard { case: CaseId, now: DateTime<Utc> },
     /// Load a contact's card.
     LoadContactCard(ContactId),
     /// Load a case to edit it.
@@ -44,36 +46,22 @@ pub enum Effect {
         then: Question,
     },
     /// Load the supplier overview as of `today` (#6).
-    LoadSuppliers {
-        today: NaiveDate,
-        courses: Box<crate::config::Courses>,
-    },
+    LoadSuppliers { today: NaiveDate },
     /// Reserve this many fresh record ids, for a step that creates several records.
     ReserveIds(usize),
     /// Load a case's medical requests for the request form, new or editing `edit` (#7).
     LoadRequestForm {
         case: CaseId,
-        edit: Option<crate::model::RequestId>,
+        edit: Option<RequestId>,
     },
     /// Load the medical requests across the caseload that still ask for something (#7).
-    LoadRequests {
-        today: NaiveDate,
-        medical: Box<Medical>,
-    },
+    LoadRequests { today: NaiveDate },
     /// Load the Today list as of `now` (local time).
-    LoadToday {
-        now: NaiveDateTime,
-        zone: Zone,
-        config: Rc<crate::config::Config>,
-    },
+    LoadToday { now: NaiveDateTime },
     /// Count the citizens to summon by `until` (the week view's header).
-    LoadSummons {
-        today: NaiveDate,
-        until: NaiveDate,
-        config: Rc<crate::config::Config>,
-    },
+    LoadSummons { today: NaiveDate, until: NaiveDate },
     /// Load the record a Today item is about, to act on it (done, chase or book).
-    LoadForDone(Box<crate::domain::due::DueItem>, super::today::ItemAct),
+    LoadForDone(Box<DueItem>, ItemAct),
     /// Hide a Today item until `until` (durable before the list reloads).
     Snooze { key: String, until: NaiveDate },
     /// Write a step, flush, and record it for undo.
@@ -82,15 +70,12 @@ pub enum Effect {
     Undo(Step),
     /// Write a step's forward changes again, flush, and move it back to the undo stack.
     Redo(Step),
-    /// Build the caseload board.
-    LoadBoard(Box<crate::query::board::BoardParams>),
+    /// Build the caseload board as of `now` (local time).
+    LoadBoard { now: NaiveDateTime },
     /// Write the review sheet into the data directory's exports.
     ExportBoard { markdown: String, today: NaiveDate },
     /// Compute the workload gauge of the week of `now` and the next.
-    LoadWorkload {
-        now: NaiveDateTime,
-        hours: crate::domain::hours::WorkingHours,
-    },
+    LoadWorkload { now: NaiveDateTime },
 }
 
 /// A question about the calendar that needs meetings beyond the visible window.
@@ -112,12 +97,12 @@ pub enum Question {
         case: Option<(CaseId, String)>,
     },
     /// Book a visit at a supplier back to back on one day (#6).
-    SupplierVisit(Box<super::suppliers::VisitPlan>),
+    SupplierVisit(Box<VisitPlan>),
     /// Open a three-party meeting form for a case with `parties` at the first free time (#6).
     ThreeParty {
         from: NaiveDateTime,
         case: (CaseId, String),
-        parties: Vec<crate::model::Participant>,
+        parties: Vec<Participant>,
     },
     /// A new-meeting form for the case of received medical information; saving the meeting
     /// also marks the request acted on (#7).
@@ -128,7 +113,25 @@ pub enum Question {
     },
 }
 
-/// What the app loop hands back to `update`.
+/// What a key on the Today list asks of an item whose record must be loaded first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemAct {
+    /// Mark it done (`x`).
+    Done,
+    /// Open the chase log of its request or report (`c`).
+    Chase,
+    /// Book the meeting it asks for (`b`, and `x` on the call and summons before a course ends).
+    Book,
+}
+
+/// The week view's count of citizens to summon by the week's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summons {
+    pub until: NaiveDate,
+    pub count: usize,
+}
+
+/// What the app loop hands back to `update`: one variant per effect that reads.
 #[derive(Debug, Clone)]
 pub enum Loaded {
     Window(Window),
@@ -143,27 +146,24 @@ pub enum Loaded {
     RequestForm {
         case: CaseId,
         requests: Vec<MedicalRequest>,
-        edit: Option<crate::model::RequestId>,
+        edit: Option<RequestId>,
     },
     /// The medical requests across the caseload (#7).
-    Requests(Vec<crate::query::requests::RequestRow>),
-    Today(Box<crate::domain::due::DueList>),
-    Summons(super::model::Summons),
-    DoneRecord(
-        Box<crate::domain::due::DueItem>,
-        super::today::ItemAct,
-        Option<Box<crate::store::AnyRecord>>,
-    ),
+    Requests(Vec<RequestRow>),
+    Today(Box<DueList>),
+    Summons(Summons),
+    /// The record of a Today item (`None`: it is gone), and what to do with it.
+    DoneRecord(Box<DueItem>, ItemAct, Option<Box<AnyRecord>>),
     /// A snooze was stored (or could not be: the message).
     Snoozed(Result<NaiveDate, String>),
     Answer {
         meetings: Vec<Meeting>,
         question: Question,
     },
-    Suppliers(Vec<crate::query::suppliers::SupplierRow>),
+    Suppliers(Vec<SupplierRow>),
     Ids(Vec<u64>),
-    Board(Vec<crate::query::board::BoardRow>),
+    Board(Vec<BoardRow>),
     /// Where the review sheet was written, or why it was not.
     BoardExported(Result<std::path::PathBuf, String>),
-    Workload(crate::query::workload::Workload),
+    Workload(Workload),
 }

@@ -4,14 +4,16 @@
 //! Supplier and consultant are pickers: typing chooses the best match, ←/→ step through the
 //! other matches. Nothing but a supplier is required; checklist gaps are shown, not enforced.
 
-use super::model::{ContactEntry, Directory, Settings};
-use super::popup::{Items, line_input, text_of};
+use super::{line_input, text_of};
+use crate::app::core::settings::Settings;
+use crate::app::lookup::items::Items;
 use crate::domain::reports::{ChecklistGap, checklist_gaps};
 use crate::domain::schedule::report_dues;
 use crate::i18n::{Lang, Msg, cpr_error, parse_error};
 use crate::model::{
     CaseId, ContactId, ContactKind, Course, CourseId, FreeText, OrderChecklist, ReportCadence,
 };
+use crate::query::directory::{ContactEntry, Directory};
 use crate::search::{Fuzzy, normalise, rank};
 use crate::time::{format_date, parse_date};
 use chrono::{Days, NaiveDate};
@@ -137,7 +139,7 @@ impl Picker {
 
 /// Consultants and mentors to pick from (everyone when there are none), the supplier's own
 /// people first.
-pub(super) fn consultant_candidates(
+pub(crate) fn consultant_candidates(
     directory: &Directory,
     supplier: Option<ContactId>,
 ) -> Vec<&ContactEntry> {
@@ -158,7 +160,7 @@ pub(super) fn consultant_candidates(
 }
 
 /// "Jonas Berg (Udsyn Mentorhuset)".
-pub(super) fn label(c: &ContactEntry) -> String {
+pub(crate) fn label(c: &ContactEntry) -> String {
     if c.organisation.is_empty() {
         c.name.clone()
     } else {

@@ -1,0 +1,98 @@
+//! Booking and changing meetings as undo steps, finding room in the coming weeks, and the words
+//! the status line names a meeting with. Other features book through these.
+
+use crate::app::core::effect::{Effect, Question};
+use crate::app::core::history::Step;
+use crate::app::model::{Model, Selection};
+use crate::i18n::{Msg, label_purpose, weekday_short};
+use crate::model::Meeting;
+use crate::store::{AnyRecord, Change, RecordRef};
+use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime, Timelike};
+
+/// How far ahead "find a free slot" and follow-ups look for room.
+pub const SEARCH_DAYS: u32 = 28;
+
+/// Writes a changed meeting as one step and reloads the days on screen.
+pub fn save_meeting(
+    model: &mut Model,
+    before: &Meeting,
+    after: Meeting,
+    label: String,
+) -> Vec<Effect> {
+    let step = Step {
+        label,
+        forward: vec![Change::Put(AnyRecord::Meeting(after.clone()))],
+        backward: vec![Change::Put(AnyRecord::Meeting(before.clone()))],
+    };
+    let mut effects = vec![Effect::Write(step)];
+    effects.extend(super::load_window(model));
+    effects
+}
+
+/// Writes a new meeting as one step and shows its day with it selected.
+pub fn book(model: &mut Model, meeting: Meeting) -> Vec<Effect> {
+    let label = format!(
+        "{} {}",
+        Msg::StepBooked.text(model.lang),
+        describe(model, &meeting, meeting.start)
+    );
+    model.day = meeting.start.date();
+    model.selected = Some(Selection {
+        meeting: meeting.id,
+        start: meeting.start,
+    });
+    let step = Step {
+        label,
+        backward: vec![Change::Delete(RecordRef::from(meeting.id))],
+        forward: vec![Change::Put(AnyRecord::Meeting(meeting))],
+    };
+    let mut effects = vec![Effect::Write(step)];
+    effects.extend(super::load_window(model));
+    effects
+}
+
+/// Where a search for free time starts: now on today, else the start of the focused day.
+pub fn search_start(model: &Model) -> NaiveDateTime {
+    if model.day == model.today() {
+        model.now
+    } else {
+        model.day.and_time(NaiveTime::MIN)
+    }
+}
+
+/// Loads the pickers (if not yet) and the meetings of the weeks from `from`, then asks `then`.
+pub fn fetch_ahead(model: &Model, from: NaiveDateTime, then: Question) -> Vec<Effect> {
+    let mut effects = model.need_directory();
+    effects.push(Effect::Fetch {
+        from: from.date(),
+        to: from.date() + Duration::days(i64::from(SEARCH_DAYS)),
+        then,
+    });
+    effects
+}
+
+/// "opfølgning Anne Jensen tir 10:00".
+pub fn describe(model: &Model, meeting: &Meeting, start: NaiveDateTime) -> String {
+    let who = match meeting.case {
+        Some(case) => model.case_name(case),
+        None => meeting.title.clone(),
+    };
+    format!(
+        "{} {} {}",
+        label_purpose(&meeting.purpose, model.lang).to_lowercase(),
+        who,
+        when_label(model, start)
+    )
+}
+
+/// "tir 10:00", or "tir 24.11 10:00" when not this week.
+pub fn when_label(model: &Model, at: NaiveDateTime) -> String {
+    let day = weekday_short(at.weekday(), model.lang);
+    let this_week = at.date().iso_week() == model.day.iso_week();
+    let time = format!("{:02}:{:02}", at.hour(), at.minute());
+    if this_week {
+        format!("{day} {time}")
+    } else {
+        format!("{day} {} {time}", at.format("%d.%m"))
+    }
+}

@@ -1,0 +1,279 @@
+//! The meeting form in the calendar: its keys, saving it, and the questions that open it at
+//! the first free time (a new meeting, a free slot, a follow-up, a meeting about received
+//! medical information).
+
+use super::booking::{SEARCH_DAYS, book, describe, save_meeting, when_label};
+use crate::app::core::action::Named;
+use crate::app::core::effect::{Effect, Question};
+use crate::app::core::status::{info, warn};
+use crate::app::forms::line_input;
+use crate::app::forms::meeting::{Field, MeetingEditor};
+use crate::app::model::{Model, Selection};
+use crate::app::popup::Popup;
+use crate::domain::agenda::occurrences;
+use crate::domain::conflicts::{Warning, warnings};
+use crate::domain::slots::{Need, nearest_free, next_free};
+use crate::i18n::{Msg, cpr_error};
+use crate::model::{CaseId, FreeText, MedicalRequest, Meeting, MeetingId, MeetingStatus, purpose};
+use crate::privacy::check_no_cpr;
+use chrono::{Duration, NaiveDateTime};
+use ratatui::crossterm::event::KeyEvent;
+
+/// Keys of the meeting form: Tab moves, Enter saves (or takes the typed party first).
+pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
+    let today = model.today();
+    let Some(Popup::Form(editor)) = &mut model.popup else {
+        return vec![];
+    };
+    match named {
+        Named::NextField => editor.next_field(),
+        Named::PrevField => editor.prev_field(),
+        Named::Submit => {
+            if editor.take_party() {
+                return vec![];
+            }
+            let id = editor
+                .original
+                .as_ref()
+                .map(|m| m.id.0)
+                .or(model.reserved_id);
+            let Some(id) = id else { return vec![] };
+            let meeting = match editor.build(MeetingId(id), today, model.lang) {
+                Ok(meeting) => meeting,
+                Err(errors) => {
+                    editor.focus = errors[0].0;
+                    editor.errors = errors;
+                    return vec![];
+                }
+            };
+            if let Some((field, text)) = meeting.free_text().into_iter().find_map(|(f, t)| {
+                check_no_cpr(f, t)
+                    .err()
+                    .map(|e| (f, cpr_error(&e, model.lang)))
+            }) {
+                let at = match field {
+                    "place.text" => Field::PlaceText,
+                    "title" => Field::Case,
+                    "participants.name" => Field::Parties,
+                    _ => Field::Note,
+                };
+                editor.errors = vec![(at, text)];
+                return vec![];
+            }
+            let original = editor.original.clone();
+            let acts_on = editor.acts_on.take();
+            model.popup = None;
+            return match original {
+                None => {
+                    model.reserved_id = None;
+                    let mut effects = book(model, meeting);
+                    crate::app::requests::also_acted_on(model, &mut effects, acts_on);
+                    effects
+                }
+                Some(before) => {
+                    let label = format!(
+                        "{} {}",
+                        Msg::StepEdited.text(model.lang),
+                        describe(model, &before, before.start)
+                    );
+                    model.selected = Some(Selection {
+                        meeting: meeting.id,
+                        start: meeting.start,
+                    });
+                    model.day = meeting.start.date();
+                    save_meeting(model, &before, meeting, label)
+                }
+            };
+        }
+        _ => {}
+    }
+    form_day(model)
+}
+
+/// A key no binding took, for the field in focus.
+pub fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    if let Some(Popup::Form(editor)) = &mut model.popup {
+        editor.type_key(key, model.directory.as_ref());
+    }
+    form_day(model)
+}
+
+/// Asks for the meetings of the form's start day when it changed.
+pub fn form_day(model: &Model) -> Vec<Effect> {
+    let Some(Popup::Form(editor)) = &model.popup else {
+        return vec![];
+    };
+    match editor.start_time(model.today()) {
+        Some(start) if editor.day_loaded != Some(start.date()) => {
+            vec![Effect::Fetch {
+                from: start.date(),
+                to: start.date(),
+                then: Question::FormDay,
+            }]
+        }
+        _ => vec![],
+    }
+}
+
+/// The meetings of the form's start day arrived: the form warns about overlaps with them.
+pub fn day_answered(model: &mut Model, meetings: Vec<Meeting>) -> Vec<Effect> {
+    if let Some(Popup::Form(editor)) = &mut model.popup {
+        editor.day_loaded = meetings
+            .first()
+            .map(|m| m.start.date())
+            .or(editor.day_loaded);
+        if let Some(start) = editor.start_time(model.now.date()) {
+            editor.day_loaded = Some(start.date());
+        }
+        editor.day = meetings;
+    }
+    vec![]
+}
+
+fn need(model: &Model, minutes: u32) -> Need {
+    Need {
+        minutes,
+        prep_minutes: model.settings.prep_minutes,
+        follow_up_minutes: model.settings.follow_up_minutes,
+    }
+}
+
+/// The coming weeks arrived: a new-meeting form at the first free time from `from`.
+pub fn new_meeting(
+    model: &mut Model,
+    meetings: Vec<Meeting>,
+    from: NaiveDateTime,
+    case: Option<(CaseId, String)>,
+) -> Vec<Effect> {
+    let booked = occurrences(
+        &meetings,
+        from.date(),
+        from.date() + Duration::days(i64::from(SEARCH_DAYS)),
+    );
+    let start = next_free(
+        from,
+        need(model, model.settings.default_minutes),
+        &booked,
+        &model.settings.hours,
+        SEARCH_DAYS,
+    )
+    .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
+    let mut editor = MeetingEditor::new(&model.settings, start, case);
+    editor.day = meetings
+        .into_iter()
+        .filter(|m| m.start.date() == start.date())
+        .collect();
+    editor.day_loaded = Some(start.date());
+    model.popup = Some(Popup::Form(Box::new(editor)));
+    vec![]
+}
+
+/// A new-meeting form for the case of received medical information: saving the meeting also
+/// marks the request acted on.
+pub fn book_for_request(
+    model: &mut Model,
+    meetings: Vec<Meeting>,
+    from: NaiveDateTime,
+    case: (CaseId, String),
+    request: MedicalRequest,
+) -> Vec<Effect> {
+    let effects = new_meeting(model, meetings, from, Some(case));
+    if let Some(Popup::Form(editor)) = &mut model.popup {
+        editor.acts_on = Some(request);
+    }
+    effects
+}
+
+/// The next free `minutes` from `from`: a form there, or why there is none.
+pub fn free_slot(
+    model: &mut Model,
+    meetings: Vec<Meeting>,
+    from: NaiveDateTime,
+    minutes: u32,
+) -> Vec<Effect> {
+    let lang = model.lang;
+    let booked = occurrences(
+        &meetings,
+        from.date(),
+        from.date() + Duration::days(i64::from(SEARCH_DAYS)),
+    );
+    match next_free(
+        from,
+        need(model, minutes),
+        &booked,
+        &model.settings.hours,
+        SEARCH_DAYS,
+    ) {
+        Some(start) => {
+            let mut editor = MeetingEditor::new(&model.settings, start, None);
+            editor.duration = line_input(&crate::time::format_duration(minutes));
+            editor.day = meetings
+                .into_iter()
+                .filter(|m| m.start.date() == start.date())
+                .collect();
+            editor.day_loaded = Some(start.date());
+            model.status = Some(info(&format!(
+                "{} {}",
+                Msg::NextFreeSlot.text(lang),
+                when_label(model, start)
+            )));
+            model.popup = Some(Popup::Form(Box::new(editor)));
+        }
+        None => model.status = Some(warn(Msg::NoFreeSlot.text(lang))),
+    }
+    vec![]
+}
+
+/// Books `template` again at `at`, or at the nearest free time when `at` clashes.
+pub fn follow_up(
+    model: &mut Model,
+    meetings: Vec<Meeting>,
+    template: Meeting,
+    at: NaiveDateTime,
+    weeks: u32,
+) -> Vec<Effect> {
+    let lang = model.lang;
+    let Some(id) = model.reserved_id.take() else {
+        return vec![];
+    };
+    let booked = occurrences(
+        &meetings,
+        at.date(),
+        at.date() + Duration::days(i64::from(SEARCH_DAYS)),
+    );
+    let mut follow_up = template;
+    follow_up.id = MeetingId(id);
+    follow_up.start = at;
+    follow_up.status = MeetingStatus::Planned;
+    follow_up.outcome.clear();
+    follow_up.repeat = None;
+    follow_up.purpose = purpose::OPFOELGNING.to_string();
+    let clashes = warnings(&follow_up, at, &booked, &model.settings.hours, None)
+        .iter()
+        .any(|w| {
+            matches!(
+                w,
+                Warning::Overlap { .. } | Warning::NotAWorkingDay | Warning::OutsideWorkingHours
+            )
+        });
+    if clashes {
+        let need = Need {
+            minutes: follow_up.minutes,
+            prep_minutes: follow_up.prep_minutes,
+            follow_up_minutes: follow_up.follow_up_minutes,
+        };
+        let start = nearest_free(at, need, &booked, &model.settings.hours, SEARCH_DAYS);
+        match start {
+            Some(start) => follow_up.start = start,
+            None => {
+                model.status = Some(warn(Msg::NoFreeSlot.text(lang)));
+                return vec![];
+            }
+        }
+    }
+    let mut effects = book(model, follow_up);
+    if let Some(Effect::Write(step)) = effects.first_mut() {
+        step.label = format!("{} ({weeks} {})", step.label, Msg::WeeksShort.text(lang));
+    }
+    effects
+}

@@ -1,0 +1,288 @@
+//! The calendar: the day and week views, their keys, and the one-key changes to the selected
+//! meeting. Booking and the meeting form are in `booking` and `meeting_form`; the one-line
+//! questions in `prompts`; "delete it?" in `confirm`.
+
+pub mod booking;
+pub mod confirm;
+pub mod meeting_form;
+pub mod prompts;
+
+use crate::app::core::action::Named;
+use crate::app::core::effect::{Effect, Question};
+use crate::app::core::status::{info, warn};
+use crate::app::forms::line_input;
+use crate::app::forms::meeting::MeetingEditor;
+use crate::app::model::{Model, Selection, View};
+use crate::app::popup::Popup;
+use crate::app::prompt::{self, PromptKind};
+use crate::i18n::Msg;
+use crate::model::{MeetingForm, MeetingStatus, PlaceKind};
+use crate::query::window::Window;
+use crate::time::format_time;
+use booking::{describe, fetch_ahead, save_meeting, search_start, when_label};
+use chrono::{Duration, NaiveDate};
+use confirm::{Confirm, Consequence};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+/// The effects that load what the calendar shows: the days on screen, and for the week view and
+/// the Today screen the workload gauge and the summons count unless they are kept.
+pub fn load_window(model: &Model) -> Vec<Effect> {
+    let days = model.visible_days();
+    let mut effects = match (days.first(), days.last()) {
+        (Some(from), Some(to)) => {
+            let mut effects = vec![Effect::LoadWindow {
+                from: *from,
+                to: *to,
+            }];
+            effects.extend(crate::app::today::load_summons(model));
+            effects
+        }
+        _ => vec![],
+    };
+    if (model.view == View::Week || model.home == crate::app::navigation::Home::Today)
+        && model.workload.is_none()
+    {
+        effects.push(Effect::LoadWorkload { now: model.now });
+    }
+    effects
+}
+
+/// The window arrived: show it, keeping the selection on a meeting that is still there.
+pub fn window_loaded(model: &mut Model, window: Window) -> Vec<Effect> {
+    model.window = window;
+    reselect(model);
+    vec![]
+}
+
+/// Keys of the calendar.
+pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
+    match named {
+        Named::PrevDay => go_to(model, model.day - Duration::days(1)),
+        Named::NextDay => go_to(model, model.day + Duration::days(1)),
+        Named::PrevWeek => go_to(model, model.day - Duration::days(7)),
+        Named::NextWeek => go_to(model, model.day + Duration::days(7)),
+        Named::GoToday => go_to(model, model.today()),
+        Named::ToggleWeek => {
+            model.view = match model.view {
+                View::Day => View::Week,
+                View::Week => View::Day,
+            };
+            load_window(model)
+        }
+        Named::SelectNext => select_step(model, 1),
+        Named::SelectPrev => select_step(model, -1),
+        Named::GoToDate => prompt::open(model, PromptKind::GoToDate, ""),
+        Named::MonthOverview => {
+            model.popup = Some(Popup::Month { cursor: model.day });
+            vec![]
+        }
+        Named::QuickAdd => {
+            let mut effects = prompt::open(model, PromptKind::QuickAdd, "");
+            effects.extend(model.need_directory());
+            effects
+        }
+        Named::NewMeeting => {
+            let from = search_start(model);
+            fetch_ahead(model, from, Question::NewMeeting { from, case: None })
+        }
+        Named::FindFreeSlot => {
+            let minutes = model.settings.default_minutes.to_string();
+            prompt::open(model, PromptKind::FreeSlot, &minutes)
+        }
+        Named::Undo | Named::Redo => model.undo_redo(named),
+        Named::NewCase => crate::app::lookup::records::new_case(model),
+        Named::NewContact => crate::app::lookup::records::new_contact(model),
+        _ => selected_meeting_action(model, named),
+    }
+}
+
+/// Actions on the selected meeting.
+fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
+    let lang = model.lang;
+    let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+        model.status = Some(info(Msg::NoMeetingSelected.text(lang)));
+        return vec![];
+    };
+    if let Some(status) = status_set_by(named) {
+        return prompt::open(model, PromptKind::StatusNote(status), "");
+    }
+    let mut changed = meeting.clone();
+    let verb = match named {
+        Named::EditMeeting => {
+            let name = meeting.case.map(|c| model.case_name(c));
+            let mut editor = MeetingEditor::edit(&model.settings, &meeting, name);
+            if meeting.repeat.is_some() {
+                // Editing a repeating block edits the series from its first start.
+                editor.start = line_input(&format!(
+                    "{} {}",
+                    meeting.start.format("%d/%m/%Y"),
+                    format_time(meeting.start.time())
+                ));
+            }
+            model.popup = Some(Popup::Form(Box::new(editor)));
+            let mut effects = model.need_directory();
+            effects.extend(meeting_form::form_day(model));
+            return effects;
+        }
+        Named::DeleteMeeting => {
+            let question = format!(
+                "{} {}?",
+                Msg::DeleteQuestion.text(lang),
+                describe(model, &meeting, start)
+            );
+            model.popup = Some(Popup::Confirm(Confirm {
+                question,
+                on_yes: Consequence::DeleteMeeting {
+                    meeting: meeting.id,
+                    start,
+                },
+            }));
+            return vec![];
+        }
+        Named::MoveToDate => return prompt::open(model, PromptKind::MoveToDate, ""),
+        Named::BookFollowUp => return prompt::open(model, PromptKind::FollowUpWeeks, "4"),
+        Named::MoveEarlier => {
+            changed.start -= Duration::minutes(15);
+            Msg::StepMoved
+        }
+        Named::MoveLater => {
+            changed.start += Duration::minutes(15);
+            Msg::StepMoved
+        }
+        Named::MoveTomorrow => {
+            changed.start += Duration::days(1);
+            Msg::StepMoved
+        }
+        Named::ExtendMeeting => {
+            if changed.minutes + 15 > crate::time::parse::MAX_DURATION_MINUTES {
+                return vec![];
+            }
+            changed.minutes += 15;
+            Msg::StepLonger
+        }
+        Named::ShortenMeeting => {
+            if changed.minutes <= 15 {
+                model.status = Some(warn(Msg::CannotShorten.text(lang)));
+                return vec![];
+            }
+            changed.minutes -= 15;
+            Msg::StepShorter
+        }
+        Named::ConvertToPhone => {
+            changed.form = MeetingForm::Phone;
+            changed.place.kind = PlaceKind::Remote;
+            Msg::StepToPhone
+        }
+        Named::ConvertToHomeVisit => {
+            changed.form = MeetingForm::HomeVisit;
+            changed.place.kind = PlaceKind::CitizensHome;
+            Msg::StepToHomeVisit
+        }
+        Named::SkipWeek => {
+            let Some(repeat) = changed.repeat.as_mut() else {
+                model.status = Some(info(Msg::OnlyRepeatingSkip.text(lang)));
+                return vec![];
+            };
+            repeat.skipped.push(start.date());
+            Msg::StepSkipped
+        }
+        _ => return vec![],
+    };
+    let moved = changed.start != meeting.start;
+    let mut label = format!("{} {}", verb.text(lang), describe(model, &meeting, start));
+    if moved {
+        let new_start = start + (changed.start - meeting.start);
+        label.push_str(&format!(" → {}", when_label(model, new_start)));
+        if meeting.repeat.is_none() {
+            model.selected = Some(Selection {
+                meeting: meeting.id,
+                start: new_start,
+            });
+            model.day = new_start.date();
+        }
+    }
+    save_meeting(model, &meeting, changed, label)
+}
+
+/// The status a "set status" action sets.
+fn status_set_by(named: Named) -> Option<MeetingStatus> {
+    Some(match named {
+        Named::SetStatusHeld => MeetingStatus::Held,
+        Named::SetStatusCancelledByCitizen => MeetingStatus::CancelledByCitizen,
+        Named::SetStatusNoShow => MeetingStatus::NoShow,
+        Named::SetStatusCancelled => MeetingStatus::CancelledByCaseworker,
+        _ => return None,
+    })
+}
+
+/// Shows `day`, nothing selected until the window arrives.
+pub fn go_to(model: &mut Model, day: NaiveDate) -> Vec<Effect> {
+    model.day = day;
+    model.selected = None;
+    load_window(model)
+}
+
+fn select_step(model: &mut Model, delta: i32) -> Vec<Effect> {
+    let day = model.window.day(model.day);
+    if day.is_empty() {
+        model.selected = None;
+        return vec![];
+    }
+    let current = model.selected.and_then(|s| {
+        day.iter()
+            .position(|o| o.meeting.id == s.meeting && o.start == s.start)
+    });
+    let next = match current {
+        None if delta > 0 => 0,
+        None => day.len() - 1,
+        Some(i) => (i as i64 + i64::from(delta)).clamp(0, day.len() as i64 - 1) as usize,
+    };
+    model.selected = Some(Selection {
+        meeting: day[next].meeting.id,
+        start: day[next].start,
+    });
+    vec![]
+}
+
+/// Keeps the selection on a meeting that is still there, or picks the first of the day.
+fn reselect(model: &mut Model) {
+    let day = model.window.day(model.day);
+    let still = model.selected.is_some_and(|s| {
+        day.iter()
+            .any(|o| o.meeting.id == s.meeting && o.start == s.start)
+    });
+    if !still {
+        let now = model.now;
+        let first = day.iter().find(|o| o.end() > now).or(day.first());
+        model.selected = first.map(|o| Selection {
+            meeting: o.meeting.id,
+            start: o.start,
+        });
+    }
+}
+
+/// Keys of the month overview: arrows and `hjkl` move the cursor, Enter shows its day.
+pub fn month_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let Some(Popup::Month { cursor }) = &mut model.popup else {
+        return vec![];
+    };
+    let step = match key.code {
+        KeyCode::Left | KeyCode::Char('h') => Some(-1),
+        KeyCode::Right | KeyCode::Char('l') => Some(1),
+        KeyCode::Up | KeyCode::Char('k') => Some(-7),
+        KeyCode::Down | KeyCode::Char('j') => Some(7),
+        KeyCode::PageUp | KeyCode::Char('{') => Some(-28),
+        KeyCode::PageDown | KeyCode::Char('}') => Some(28),
+        _ => None,
+    };
+    if let Some(days) = step {
+        *cursor += Duration::days(days);
+        return vec![];
+    }
+    if key.code == KeyCode::Enter {
+        let day = *cursor;
+        model.popup = None;
+        return go_to(model, day);
+    }
+    vec![]
+}

@@ -1,0 +1,154 @@
+//! The calendar's one-line questions: go to a date, move to a day, follow up in N weeks, find
+//! free time, a status note, and the quick-add line.
+
+use super::booking::{
+    SEARCH_DAYS, book, describe, fetch_ahead, save_meeting, search_start, when_label,
+};
+use super::confirm::{Confirm, Consequence};
+use crate::app::core::effect::{Effect, Question};
+use crate::app::model::{Model, Selection};
+use crate::app::popup::Popup;
+use crate::domain::quick_add::{self, CaseName};
+use crate::i18n::{Msg, cpr_error, label_status, parse_error, quick_add_error};
+use crate::model::{MeetingId, MeetingStatus};
+use crate::privacy::check_no_cpr;
+use crate::time::{parse_date, parse_duration, parse_when};
+use chrono::Duration;
+
+/// "g d": the typed day.
+pub fn go_to_date(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
+    let day = parse_date(text, model.today()).map_err(|e| parse_error(&e, model.lang))?;
+    Ok(super::go_to(model, day))
+}
+
+/// "m": the selected meeting to the typed day (and time, if typed).
+pub fn move_to_date(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
+    let lang = model.lang;
+    let when = parse_when(text, model.today()).map_err(|e| parse_error(&e, lang))?;
+    let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+        return Ok(vec![]);
+    };
+    let new_start = when.at_or(start.time());
+    let mut changed = meeting.clone();
+    changed.start = meeting.start + (new_start - start);
+    let label = format!(
+        "{} {} → {}",
+        Msg::StepMoved.text(lang),
+        describe(model, &meeting, start),
+        when_label(model, new_start)
+    );
+    model.day = new_start.date();
+    model.selected = Some(Selection {
+        meeting: meeting.id,
+        start: new_start,
+    });
+    Ok(save_meeting(model, &meeting, changed, label))
+}
+
+/// "f": a follow-up of the selected meeting in the typed number of weeks.
+pub fn follow_up_weeks(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
+    let weeks: u32 = text
+        .trim_end_matches(['u', 'w'])
+        .trim()
+        .parse()
+        .ok()
+        .filter(|w| (1..=52).contains(w))
+        .ok_or_else(|| Msg::WeeksExpected.text(model.lang).to_string())?;
+    let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+        return Ok(vec![]);
+    };
+    let at = start + Duration::weeks(i64::from(weeks));
+    let to = at.date() + Duration::days(i64::from(SEARCH_DAYS));
+    Ok(vec![Effect::Fetch {
+        from: at.date(),
+        to,
+        then: Question::FollowUp {
+            template: Box::new(meeting),
+            at,
+            weeks,
+        },
+    }])
+}
+
+/// "F": the next free slot of the typed length.
+pub fn free_slot(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
+    let minutes = parse_duration(text).map_err(|e| parse_error(&e, model.lang))?;
+    let from = search_start(model);
+    Ok(fetch_ahead(
+        model,
+        from,
+        Question::FreeSlot { from, minutes },
+    ))
+}
+
+/// "s a" and the other statuses: the status, with the typed outcome as a note.
+pub fn status_note(
+    model: &mut Model,
+    status: MeetingStatus,
+    text: &str,
+) -> Result<Vec<Effect>, String> {
+    let lang = model.lang;
+    check_no_cpr("outcome", text).map_err(|e| cpr_error(&e, lang))?;
+    let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
+        return Ok(vec![]);
+    };
+    let mut changed = meeting.clone();
+    changed.status = status;
+    if !text.is_empty() {
+        changed.outcome = text.to_string();
+    }
+    let label = format!(
+        "{} {}: {}",
+        Msg::StepStatus.text(lang),
+        describe(model, &meeting, start),
+        label_status(status, lang)
+    );
+    let effects = save_meeting(model, &meeting, changed, label);
+    if status == MeetingStatus::NoShow
+        && let Some(case) = meeting.case
+    {
+        // A no-show prompts a contact attempt, and nothing more: no sanction, no report.
+        model.popup = Some(Popup::Confirm(Confirm {
+            question: format!(
+                "{} {}?",
+                Msg::LogAttemptQuestion.text(lang),
+                model.case_name(case)
+            ),
+            on_yes: Consequence::LogContactAttempt { case },
+        }));
+    }
+    Ok(effects)
+}
+
+/// "a": "tir 10:30 45m Jensen opfølgning", booked at once.
+pub fn quick_add(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
+    let Some(directory) = &model.directory else {
+        return Err(Msg::StillLoading.text(model.lang).to_string());
+    };
+    let names: Vec<CaseName<'_>> = directory
+        .cases
+        .iter()
+        .map(|c| CaseName {
+            id: c.id,
+            name: &c.name,
+            alias: &c.alias,
+        })
+        .collect();
+    let line = quick_add::parse(text, model.today(), &names)
+        .map_err(|e| quick_add_error(&e, model.lang))?;
+    let id = model
+        .reserved_id
+        .take()
+        .ok_or_else(|| Msg::StillLoading.text(model.lang).to_string())?;
+    let settings = &model.settings;
+    let meeting = line.meeting(
+        MeetingId(id),
+        quick_add::Defaults {
+            time: settings.hours.start,
+            minutes: settings.default_minutes,
+            prep_minutes: settings.prep_minutes,
+            follow_up_minutes: settings.follow_up_minutes,
+        },
+    );
+    Ok(book(model, meeting))
+}

@@ -1,0 +1,249 @@
+//! The pure step: an action and the model in, the model changed and effects out. No IO here:
+//! the store, the clock and new ids reach `update` only as actions from the app loop.
+//!
+//! This is the one place that routes: a bound action to the popup or screen that is open, a key
+//! no binding took to the open popup's text field, and every loaded result to the feature
+//! that owns it. Each match names every case, so a new screen, popup or result that is not
+//! routed does not compile, and nothing is dropped by a catch-all arm.
+
+use super::core::action::{Action, Named, WriteKind};
+use super::core::effect::{Effect, Loaded, Question};
+use super::core::status::{error, info};
+use super::model::{Model, Screen};
+use super::popup::Popup;
+use super::{
+    board, calendar, courses, help, lookup, navigation, palette, prompt, requests, suppliers, today,
+};
+use crate::i18n::Msg;
+use crate::model::Meeting;
+use ratatui::crossterm::event::KeyEvent;
+
+pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Run(named) => run(model, named),
+        Action::Type(key) => type_key(model, key),
+        Action::Tick(now) => tick(model, now),
+        Action::Loaded(loaded) => route_loaded(model, loaded),
+        Action::Written { kind, result } => written(model, kind, result),
+        Action::Id(id) => {
+            model.reserved_id = Some(id);
+            vec![]
+        }
+    }
+}
+
+/// The clock moved on. Left open overnight, a screen that showed today follows to the new day,
+/// and the counts kept for the week are worked out again.
+fn tick(model: &mut Model, now: chrono::NaiveDateTime) -> Vec<Effect> {
+    let yesterday = model.now.date();
+    model.now = now;
+    if now.date() == yesterday {
+        return vec![];
+    }
+    model.workload = None;
+    model.summons = None;
+    if model.day == yesterday {
+        model.day = now.date();
+    }
+    let mut effects = calendar::load_window(model);
+    if matches!(model.screen, Screen::Today { .. }) {
+        effects.push(today::load(model));
+    }
+    effects
+}
+
+/// A bound action: first the ones that work everywhere, then the screen switches (only with
+/// no popup open, so a half-typed form is never left behind), then the open popup or screen.
+fn run(model: &mut Model, named: Named) -> Vec<Effect> {
+    match named {
+        Named::Quit => {
+            model.quit = true;
+            return vec![];
+        }
+        Named::ClosePopup => {
+            model.popup = model.popup.take().and_then(Popup::closed);
+            return vec![];
+        }
+        Named::Help => return help::open(model),
+        Named::OpenPalette => return palette::open(model),
+        Named::Search => return lookup::finder::open(model),
+        Named::TogglePrivacy => {
+            model.privacy = !model.privacy;
+            return vec![];
+        }
+        _ => {}
+    }
+    if model.popup.is_none()
+        && let Some(effects) = navigation::switch(model, named)
+    {
+        return effects;
+    }
+    match &model.popup {
+        None => match model.screen {
+            Screen::Calendar => calendar::on_key(model, named),
+            Screen::Card { .. } => lookup::card::on_key(model, named),
+            Screen::ContactCard { .. } => lookup::contact_card::on_key(model, named),
+            Screen::Suppliers(_) => suppliers::on_key(model, named),
+            Screen::Requests { .. } => requests::list::on_key(model, named),
+            Screen::Board => board::on_key(model, named),
+            Screen::Today { .. } => today::on_key(model, named),
+        },
+        Some(Popup::RequestForm(_)) => requests::form_key(model, named),
+        Some(Popup::ChaseLog(_)) => requests::chase::on_key(model, named),
+        Some(Popup::Withdraw(_)) => requests::chase::withdraw_answer(model, named),
+        Some(Popup::Finder(_)) => lookup::finder::on_key(model, named),
+        Some(Popup::ContactLog(_)) => lookup::contact_log::on_key(model, named),
+        Some(Popup::Record(_)) => lookup::records::on_key(model, named),
+        Some(Popup::Items(_)) => lookup::items::on_key(model, named),
+        Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => courses::form_action(model, named),
+        Some(Popup::Help { .. }) => help::on_key(model, named),
+        Some(Popup::Palette(_)) => palette::on_key(model, named),
+        Some(Popup::Confirm(_)) => calendar::confirm::on_key(model, named),
+        Some(Popup::Prompt(_)) => prompt::on_key(model, named),
+        Some(Popup::Form(_)) => calendar::meeting_form::on_key(model, named),
+        Some(Popup::Month { .. }) => vec![],
+    }
+}
+
+/// A key no binding took, for the open popup's field.
+fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    match &mut model.popup {
+        Some(Popup::Finder(_)) => lookup::finder::type_key(model, key),
+        Some(Popup::ContactLog(_)) => lookup::contact_log::type_key(model, key),
+        Some(Popup::RequestForm(_)) => requests::type_key(model, key),
+        Some(Popup::ChaseLog(_)) => requests::chase::type_key(model, key),
+        Some(Popup::Record(form)) => {
+            form.type_key(key);
+            vec![]
+        }
+        Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => courses::type_key(model, key),
+        Some(Popup::Form(_)) => calendar::meeting_form::type_key(model, key),
+        Some(Popup::Prompt(_)) => prompt::type_key(model, key),
+        Some(Popup::Palette(_)) => palette::type_key(model, key),
+        Some(Popup::Month { .. }) => calendar::month_key(model, key),
+        Some(Popup::Help { .. } | Popup::Confirm(_) | Popup::Items(_) | Popup::Withdraw(_))
+        | None => vec![],
+    }
+}
+
+/// Every loaded result to the feature that owns it, in one step.
+fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
+    match loaded {
+        Loaded::Window(window) => calendar::window_loaded(model, window),
+        Loaded::Directory(directory) => {
+            model.directory = Some(directory);
+            courses::directory_loaded(model);
+            vec![]
+        }
+        Loaded::Workload(workload) => {
+            model.workload = Some(workload);
+            vec![]
+        }
+        Loaded::Summons(summons) => {
+            model.summons = Some(summons);
+            vec![]
+        }
+        Loaded::Answer { meetings, question } => answered(model, meetings, question),
+        Loaded::SearchIndex(index) => lookup::finder::index_loaded(model, index),
+        Loaded::Card(_, card) => lookup::card::loaded(model, card),
+        Loaded::ContactCard(_, card) => lookup::contact_card::loaded(model, card),
+        Loaded::CaseToEdit(case) => lookup::records::case_loaded(model, case),
+        Loaded::ContactToEdit(contact) => lookup::records::contact_loaded(model, contact),
+        Loaded::Items(courses, requests) => lookup::items::loaded(model, courses, requests),
+        Loaded::RequestForm {
+            case,
+            requests,
+            edit,
+        } => requests::form_loaded(model, case, requests, edit),
+        Loaded::Requests(rows) => requests::list::loaded(model, rows),
+        Loaded::Today(list) => today::loaded(model, list),
+        Loaded::DoneRecord(item, act, record) => today::record_loaded(model, &item, act, record),
+        Loaded::Snoozed(result) => today::snoozed(model, result),
+        Loaded::Suppliers(rows) => suppliers::loaded(model, rows),
+        Loaded::Ids(ids) => suppliers::ids_loaded(model, ids),
+        Loaded::Board(rows) => board::loaded(model, rows),
+        Loaded::BoardExported(result) => board::exported(model, result),
+    }
+}
+
+/// The meetings a question needed arrived: the feature that asked answers it.
+fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Vec<Effect> {
+    use calendar::meeting_form;
+    match question {
+        Question::FormDay => meeting_form::day_answered(model, meetings),
+        Question::NewMeeting { from, case } => {
+            meeting_form::new_meeting(model, meetings, from, case)
+        }
+        Question::FreeSlot { from, minutes } => {
+            meeting_form::free_slot(model, meetings, from, minutes)
+        }
+        Question::FollowUp {
+            template,
+            at,
+            weeks,
+        } => meeting_form::follow_up(model, meetings, *template, at, weeks),
+        Question::BookForRequest {
+            from,
+            case,
+            request,
+        } => meeting_form::book_for_request(model, meetings, from, case, *request),
+        Question::ThreeParty {
+            from,
+            case,
+            parties,
+        } => courses::three_party_form(model, meetings, from, case, parties),
+        Question::SupplierVisit(plan) => suppliers::answer_visit(model, meetings, *plan),
+    }
+}
+
+/// A write finished. Failed: the status line says why and the screen shows what is stored.
+/// Saved: the step goes on the undo stack, and what shows the changed records is read again.
+fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Vec<Effect> {
+    let lang = model.lang;
+    if let Err(message) = result {
+        model.status = Some(error(message));
+        return calendar::load_window(model);
+    }
+    let changes = match &kind {
+        WriteKind::New(step) => step.forward.clone(),
+        WriteKind::Undo => model
+            .history
+            .next_undo()
+            .map(|s| s.backward.clone())
+            .unwrap_or_default(),
+        WriteKind::Redo => model
+            .history
+            .next_redo()
+            .map(|s| s.forward.clone())
+            .unwrap_or_default(),
+    };
+    let mut effects = lookup::card::after_write(model, &changes);
+    let text = match kind {
+        WriteKind::New(step) => {
+            let text = format!("{}: {}", Msg::Saved.text(lang), step.label);
+            model.history.record(step);
+            text
+        }
+        WriteKind::Undo => {
+            let label = model
+                .history
+                .next_undo()
+                .map(|s| s.label.clone())
+                .unwrap_or_default();
+            model.history.undone();
+            format!("{}: {label}", Msg::Undone.text(lang))
+        }
+        WriteKind::Redo => {
+            let label = model
+                .history
+                .next_redo()
+                .map(|s| s.label.clone())
+                .unwrap_or_default();
+            model.history.redone();
+            format!("{}: {label}", Msg::Redone.text(lang))
+        }
+    };
+    model.status = Some(info(&text));
+    effects.extend(calendar::load_window(model));
+    effects
+}

@@ -1,0 +1,111 @@
+//! One-line questions answered by typing. The prompt itself is shared; what its answer means
+//! is the feature's that asked ([`PromptKind`] names it, [`answer`] hands it over).
+
+use super::core::action::Named;
+use super::core::effect::Effect;
+use super::forms::{line_input, text_of};
+use super::model::Model;
+use super::popup::Popup;
+use super::{board, calendar, lookup, suppliers, today};
+use crate::model::{CaseId, MeetingStatus};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+/// A one-line question answered by typing.
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: TextArea<'static>,
+    /// What was wrong with the last answer.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    GoToDate,
+    MoveToDate,
+    /// In how many weeks the next follow-up is.
+    FollowUpWeeks,
+    /// How many minutes to find.
+    FreeSlot,
+    /// An optional note for a new status.
+    StatusNote(MeetingStatus),
+    /// "tir 10:30 45m Jensen opfølgning".
+    QuickAdd,
+    /// A note's subject line, for a case.
+    NoteSubject(CaseId),
+    /// "jeg +3u ringer om praktikken", for a case.
+    Agreement(CaseId),
+    /// The day of a visit at a supplier (#6).
+    VisitDay,
+    /// The length of each meeting of a visit on that day (#6).
+    VisitMinutes(NaiveDate),
+    /// The caseload board's filter line.
+    BoardFilter,
+    /// The day the selected Today item comes back ("fre", "+3d", "1/12").
+    Snooze,
+}
+
+/// Opens a prompt with `initial` typed.
+pub fn open(model: &mut Model, kind: PromptKind, initial: &str) -> Vec<Effect> {
+    model.popup = Some(Popup::Prompt(Prompt {
+        kind,
+        input: line_input(initial),
+        error: None,
+    }));
+    vec![]
+}
+
+/// A key no binding took: it types into the line.
+pub fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    if let Some(Popup::Prompt(p)) = &mut model.popup {
+        p.input.input(key);
+        p.error = None;
+    }
+    vec![]
+}
+
+/// Enter: the answer goes to the feature that asked; a wrong answer keeps the prompt open
+/// with what was wrong.
+pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
+    if named != Named::Submit {
+        return vec![];
+    }
+    let Some(Popup::Prompt(p)) = &model.popup else {
+        return vec![];
+    };
+    let kind = p.kind;
+    let text = text_of(&p.input);
+    match answer(model, kind, text.trim()) {
+        Ok(effects) => {
+            if matches!(&model.popup, Some(Popup::Prompt(p)) if p.kind == kind) {
+                model.popup = None;
+            }
+            effects
+        }
+        Err(message) => {
+            if let Some(Popup::Prompt(p)) = &mut model.popup {
+                p.error = Some(message);
+            }
+            vec![]
+        }
+    }
+}
+
+/// Acts on a prompt's answer, or says what was wrong with it.
+fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>, String> {
+    match kind {
+        PromptKind::GoToDate => calendar::prompts::go_to_date(model, text),
+        PromptKind::MoveToDate => calendar::prompts::move_to_date(model, text),
+        PromptKind::FollowUpWeeks => calendar::prompts::follow_up_weeks(model, text),
+        PromptKind::FreeSlot => calendar::prompts::free_slot(model, text),
+        PromptKind::StatusNote(status) => calendar::prompts::status_note(model, status, text),
+        PromptKind::QuickAdd => calendar::prompts::quick_add(model, text),
+        PromptKind::NoteSubject(case) => lookup::card::answer_note(model, case, text),
+        PromptKind::Agreement(case) => lookup::card::answer_agreement(model, case, text),
+        PromptKind::VisitDay => suppliers::answer_day(model, text),
+        PromptKind::VisitMinutes(day) => suppliers::answer_minutes(model, day, text),
+        PromptKind::BoardFilter => board::answer_filter(model, text),
+        PromptKind::Snooze => today::answer_snooze(model, text),
+    }
+}

@@ -1,0 +1,59 @@
+//! Every active case and every contact, by name: what pickers choose from. The app loop loads
+//! it the first time a form needs it, not at start-up, and keeps it until a write changes it.
+
+use crate::model::{Case, CaseId, Contact, ContactId, ContactKind};
+use crate::store::{Store, StoreError};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Directory {
+    pub cases: Vec<CaseEntry>,
+    pub contacts: Vec<ContactEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseEntry {
+    pub id: CaseId,
+    pub name: String,
+    pub alias: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactEntry {
+    pub id: ContactId,
+    pub name: String,
+    pub kind: ContactKind,
+    /// The organisation's name, for "Jonas Berg (Udsyn Mentorhuset)".
+    pub organisation: String,
+}
+
+/// Every active case (by name) and every contact.
+pub fn directory(store: &Store) -> Result<Directory, StoreError> {
+    let contacts = store.all::<Contact>()?;
+    let names: HashMap<ContactId, String> =
+        contacts.iter().map(|c| (c.id, c.name.clone())).collect();
+    let mut cases: Vec<CaseEntry> = store
+        .all::<Case>()?
+        .into_iter()
+        .filter(Case::is_active)
+        .map(|c| CaseEntry {
+            id: c.id,
+            name: c.name,
+            alias: c.alias,
+        })
+        .collect();
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
+    let contacts = contacts
+        .into_iter()
+        .map(|c| ContactEntry {
+            id: c.id,
+            organisation: c
+                .organisation
+                .and_then(|o| names.get(&o).cloned())
+                .unwrap_or_default(),
+            name: c.name,
+            kind: c.kind,
+        })
+        .collect();
+    Ok(Directory { cases, contacts })
+}
