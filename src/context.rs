@@ -59,13 +59,16 @@ impl Context {
     }
 
     /// Opens the database and writes the day's backup the first time it is opened on a new day.
-    /// What opening it repaired is said on standard error, one line each.
+    /// What opening it repaired is said on standard error, one line each. A backup that cannot
+    /// be written is said too, but stops nothing: the journal holds every change.
     pub fn open_store(&self) -> Result<Store> {
         let store = self.open_store_without_backup()?;
         for notice in store.notices() {
             eprintln!("caseplan: {notice}");
         }
-        self.daily_backup(&store)?;
+        if let Err(err) = self.daily_backup(&store) {
+            eprintln!("caseplan: {err:#}; nothing saved is lost (the journal holds every change)");
+        }
         Ok(store)
     }
 

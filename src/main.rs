@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     restore_default_sigpipe();
+    private_files();
     let args = Cli::parse();
     match run(&args) {
         Ok(code) => code,
@@ -49,6 +50,16 @@ fn run(args: &Cli) -> Result<ExitCode> {
     let store = ctx.open_store_without_backup()?;
     caseplan::app::run(&ctx, &store, keymap, false)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every file and folder caseplan creates is the user's alone, sled's own files included (sled
+/// creates them with the default mode).
+fn private_files() {
+    #[cfg(unix)]
+    // SAFETY: umask only sets the process's file mode mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
+    }
 }
 
 /// Rust ignores SIGPIPE, so `caseplan agenda | head` would fail on a closed pipe; a command-line

@@ -29,6 +29,10 @@ pub fn daily(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Option<PathBuf>, StoreError> {
+    if store.unwritable().is_some() {
+        // Opened for reading only: it said so already, and nothing changes meanwhile.
+        return Ok(None);
+    }
     let stamp = today.format("%Y-%m-%d").to_string();
     let last = store.meta_get(super::LAST_BACKUP_KEY)?;
     if last.as_deref() == Some(stamp.as_bytes()) || store.is_empty() {

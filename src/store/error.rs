@@ -48,6 +48,15 @@ pub enum StoreError {
     },
 
     #[error(
+        "the database in {} is missing: its folder db/ is gone or empty, while backups or the \
+         change journal are beside it. {recovery} To start an empty database instead, move the \
+         folders backups/ and journal/ out of {} first.",
+        path.display(),
+        path.display()
+    )]
+    Missing { path: PathBuf, recovery: Recovery },
+
+    #[error(
         "the database in {} was written by a newer caseplan (schema {found}); this one reads up \
          to {supported}. Install the newer caseplan to open it.",
         path.display()
@@ -81,6 +90,27 @@ pub enum StoreError {
     )]
     NotEmpty { path: PathBuf, records: usize },
 
+    /// A write that could not be made: the disk is full or the data directory read-only.
+    #[error("{kind}: nothing was saved ({context}). {}", kind.advice())]
+    Unwritable { kind: Unwritable, context: String },
+
+    /// The database could not even be opened for reading, for the same reasons.
+    #[error(
+        "{kind}, and the database in {} cannot be opened even for reading ({context}). {} \
+         Nothing saved is lost.",
+        path.display(),
+        kind.advice()
+    )]
+    CannotOpen {
+        kind: Unwritable,
+        path: PathBuf,
+        context: String,
+    },
+
+    /// Internal: a first start was interrupted; the open moves its files aside and starts again.
+    #[error("an interrupted first start left database files holding nothing")]
+    UnfinishedNew,
+
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -94,6 +124,41 @@ pub enum StoreError {
         #[source]
         source: sled::Error,
     },
+}
+
+/// Why nothing can be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unwritable {
+    DiskFull,
+    ReadOnly,
+}
+
+impl Unwritable {
+    /// The kind of an operating-system error that stops every write, if it is one. A file too
+    /// large for the process's limit stops writes as a full disk does.
+    pub(crate) fn of(err: &std::io::Error) -> Option<Unwritable> {
+        match err.raw_os_error()? {
+            libc::ENOSPC | libc::EDQUOT | libc::EFBIG => Some(Unwritable::DiskFull),
+            libc::EROFS | libc::EACCES | libc::EPERM => Some(Unwritable::ReadOnly),
+            _ => None,
+        }
+    }
+
+    fn advice(self) -> &'static str {
+        match self {
+            Unwritable::DiskFull => "Free some space on the disk and try again.",
+            Unwritable::ReadOnly => "Make the data directory writable and try again.",
+        }
+    }
+}
+
+impl fmt::Display for Unwritable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Unwritable::DiskFull => "the disk is full",
+            Unwritable::ReadOnly => "the data directory is read-only",
+        })
+    }
 }
 
 /// How a database can be brought back: the advice of a damaged or missing database.
@@ -147,6 +212,17 @@ pub enum Notice {
     CompletedLastChange { epoch: u64, seq: u64 },
     /// The journal ended in an unfinished line (a write that was never acknowledged).
     UnfinishedJournalLine { saved_to: PathBuf },
+    /// Files that kept sled from opening were moved out of `db/` and the open succeeded.
+    MovedAside {
+        what: &'static str,
+        files: Vec<String>,
+        to: PathBuf,
+    },
+    /// Nothing can be written, so the database was opened from a copy, for reading only.
+    ReadOnlyView { kind: Unwritable },
+    /// The data files of a database whose very first start was interrupted (nothing had been
+    /// saved yet) were moved aside and a new database started.
+    UnfinishedNewDatabase { to: PathBuf },
 }
 
 impl fmt::Display for Notice {
@@ -156,6 +232,23 @@ impl fmt::Display for Notice {
                 f,
                 "caseplan stopped while saving a change last time; it was completed from the \
                  journal (epoch {epoch}, entry {seq})"
+            ),
+            Notice::MovedAside { what, files, to } => write!(
+                f,
+                "{what}: {} moved to {}; nothing was lost",
+                files.join(", "),
+                to.display()
+            ),
+            Notice::ReadOnlyView { kind } => write!(
+                f,
+                "{kind}: the database is open for reading only and nothing can be saved; {}",
+                kind.advice().to_lowercase()
+            ),
+            Notice::UnfinishedNewDatabase { to } => write!(
+                f,
+                "the first start of this database was interrupted before anything was saved; \
+                 its files were moved to {} and a new database started",
+                to.display()
             ),
             Notice::UnfinishedJournalLine { saved_to } => write!(
                 f,
@@ -191,10 +284,35 @@ impl StoreError {
         }
     }
 
+    /// An error of a write: a full disk or a read-only directory says so.
+    pub(crate) fn write_io(context: impl Into<String>, source: std::io::Error) -> StoreError {
+        match Unwritable::of(&source) {
+            Some(kind) => StoreError::Unwritable {
+                kind,
+                context: context.into(),
+            },
+            None => StoreError::io(context, source),
+        }
+    }
+
+    /// An error of sled while writing: a full disk or a read-only directory says so.
     pub(crate) fn sled(context: impl Into<String>, source: sled::Error) -> StoreError {
-        StoreError::Sled {
-            context: context.into(),
-            source,
+        match source {
+            sled::Error::Io(io) => StoreError::write_io(context, io),
+            source => StoreError::Sled {
+                context: context.into(),
+                source,
+            },
+        }
+    }
+
+    /// Why nothing could be written, if that is what this error says.
+    pub fn unwritable(&self) -> Option<Unwritable> {
+        match self {
+            StoreError::Unwritable { kind, .. } | StoreError::CannotOpen { kind, .. } => {
+                Some(*kind)
+            }
+            _ => None,
         }
     }
 

@@ -185,15 +185,16 @@ impl Store {
             });
         }
         // The journal first, as for every write: a bulk replacement with every record.
-        let cannot = |e| StoreError::io("could not write the import to the journal", e);
-        let mut journal = self.journal();
-        let mut bulk = journal.replacement();
-        for record in AnyRecord::all_in(data) {
-            bulk.push(record).map_err(cannot)?;
-        }
-        let mark = bulk.finish().map_err(cannot)?;
-        self.import_unjournaled(data, replace)
-            .inspect_err(|_| journal.cut(mark))
+        let cannot = |e| StoreError::write_io("could not write the import to the journal", e);
+        self.with_journal(|journal| {
+            let mut bulk = journal.replacement();
+            for record in AnyRecord::all_in(data) {
+                bulk.push(record).map_err(cannot)?;
+            }
+            let mark = bulk.finish().map_err(cannot)?;
+            self.import_unjournaled(data, replace)
+                .inspect_err(|_| journal.cut(mark))
+        })
     }
 
     /// Writes `data` (already validated) without the journal: a restore, whose records the

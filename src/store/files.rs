@@ -48,3 +48,25 @@ pub fn write_private_file_with<E>(
     drop(file);
     fs::rename(&tmp, path).map_err(io)
 }
+
+/// Copies the folder `from` into a new private folder `to`, with the files `keep` accepts.
+pub(crate) fn copy_dir(from: &Path, to: &Path, keep: &dyn Fn(&str) -> bool) -> io::Result<()> {
+    create_private_dir(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let target = to.join(&name);
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target, keep)?;
+        } else if keep(&name.to_string_lossy()) {
+            fs::copy(entry.path(), &target)?;
+            // The copy is written to; the original may have been read-only.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(&target, fs::Permissions::from_mode(0o600))?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -63,6 +63,13 @@ pub fn epochs(dir: &Path) -> Vec<Epoch> {
     out
 }
 
+/// Whether the journal of `dir` holds any entry: something was saved in this data directory.
+pub fn has_entries(dir: &Path) -> bool {
+    epochs(dir)
+        .iter()
+        .any(|e| fs::metadata(&e.path).is_ok_and(|m| m.len() > 0))
+}
+
 fn epoch_file_name(number: u64, base: Option<&str>) -> String {
     let stem = base
         .map(|b| b.strip_suffix(".json").unwrap_or(b))

@@ -13,13 +13,14 @@ mod keys;
 mod migrate;
 mod read;
 mod record;
+mod repair;
 mod replay;
 mod snooze;
 mod trees;
 mod validate;
 mod write;
 
-pub use error::{MAX_LISTED_PROBLEMS, Notice, Problem, Recovery, StoreError};
+pub use error::{MAX_LISTED_PROBLEMS, Notice, Problem, Recovery, StoreError, Unwritable};
 pub use export::ExportDocument;
 pub use files::write_private_file;
 pub use index::{DueKind, DueRef};
@@ -34,7 +35,7 @@ use migrate::Step;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 use trees::TreeId;
 
 /// The sled directory inside the data directory.
@@ -65,12 +66,46 @@ pub struct Store {
     meta: sled::Tree,
     id_offset: AtomicU64,
     /// The change journal; held across a whole write, so the daily backup's new epoch falls
-    /// between two writes.
-    journal: Mutex<Journal>,
+    /// between two writes. `None` when the database is open for reading only.
+    journal: Mutex<Option<Journal>>,
     /// The caller's today: backups dated after it are ignored.
     today: NaiveDate,
     /// What opening the database repaired or completed, for one line each to the user.
     notices: Vec<Notice>,
+    /// Set when nothing can be written and the database was opened from a copy.
+    unwritable: Option<Unwritable>,
+    /// That copy, removed when the store is dropped.
+    view: Option<tempfile::TempDir>,
+}
+
+/// What the data directory held before sled opened it.
+#[derive(Clone, Copy)]
+struct Found {
+    /// sled's data file exists and is not empty.
+    existed: bool,
+    /// Something was saved here before: a backup, or an entry in the journal.
+    saved_before: bool,
+}
+
+impl Found {
+    /// Looks, and refuses a missing database: sled's files gone while backups or the journal
+    /// say something was saved. sled reads a data file of garbage as an empty database;
+    /// caseplan always writes its schema version into a new one, so existing files without it
+    /// are damaged, not new, unless nothing was ever saved: then a first start was interrupted.
+    fn look(dir: &Path, opening: Opening) -> Result<Found, StoreError> {
+        let existed = std::fs::metadata(dir.join(DB_DIR).join("db")).is_ok_and(|m| m.len() > 0);
+        let saved_before = !backup::list(dir).is_empty() || journal::has_entries(dir);
+        if !existed && saved_before && !opening.for_restore {
+            return Err(StoreError::Missing {
+                path: dir.to_path_buf(),
+                recovery: backup::recovery(dir, opening.today),
+            });
+        }
+        Ok(Found {
+            existed,
+            saved_before,
+        })
+    }
 }
 
 /// sled's page cache. Its default (1 GB) lets one pass over a large database (the daily backup)
@@ -126,21 +161,38 @@ impl Store {
         // moment after the handle is dropped; a reopen in the same process may come before
         // that. Another process's lock lasts, so it is still reported within half a second.
         let mut waited = 0;
+        let mut restarted = None;
         loop {
             match Self::try_open(dir, opening) {
                 Err(StoreError::Locked { .. }) if waited < LOCK_RETRIES => {
                     waited += 1;
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
-                result => return result,
+                Err(StoreError::UnfinishedNew) if restarted.is_none() => {
+                    restarted = Some(move_unfinished_new(dir)?);
+                }
+                Err(StoreError::UnfinishedNew) => {
+                    return Err(damaged(dir, opening.today, "a new database could not be started"));
+                }
+                Err(err) if !opening.for_restore && err.unwritable().is_some() => {
+                    let kind = err.unwritable().unwrap_or(Unwritable::ReadOnly);
+                    return Self::open_view(dir, opening, kind);
+                }
+                Ok(mut store) => {
+                    if let Some(to) = restarted {
+                        store.notices.insert(0, Notice::UnfinishedNewDatabase { to });
+                    }
+                    return Ok(store);
+                }
+                Err(err) => return Err(err),
             }
         }
     }
 
     fn try_open(dir: &Path, opening: Opening) -> Result<Store, StoreError> {
-        let Opening { steps, today, .. } = opening;
+        let today = opening.today;
         let cannot_create = |e| {
-            StoreError::io(
+            StoreError::write_io(
                 format!("could not create the data directory {}", dir.display()),
                 e,
             )
@@ -150,57 +202,17 @@ impl Store {
         let db_path = dir.join(DB_DIR);
         // sled creates its directory with the default mode; make it the user's alone first.
         files::create_private_dir(&db_path).map_err(cannot_create)?;
-        // sled reads a data file of garbage as an empty database; caseplan always writes its
-        // schema version into a new one, so existing files without it are damaged, not new.
-        let existed = std::fs::metadata(db_path.join("db")).is_ok_and(|m| m.len() > 0);
-        // sled can panic on some damaged files; a caseworker should get a message instead.
-        let opened = panic::catch_unwind(AssertUnwindSafe(|| {
-            sled::Config::new()
-                .path(&db_path)
-                .cache_capacity(CACHE_BYTES)
-                .open()
-        }));
-        let db = match opened {
-            Ok(Ok(db)) => db,
-            Ok(Err(err)) => return Err(open_error(dir, today, err)),
-            Err(_) => return Err(damaged(dir, today, "the database files could not be read")),
-        };
-        let mut trees = Vec::new();
-        for tree in TreeId::all() {
-            trees.push(
-                db.open_tree(tree.name())
-                    .map_err(|e| open_error(dir, today, e))?,
-            );
-        }
-        let meta = db
-            .open_tree(META_TREE)
-            .map_err(|e| open_error(dir, today, e))?;
+        let found = Found::look(dir, opening)?;
+        let mut notices = Vec::new();
+        let (db, rebuilt) = open_sled_repairing(dir, today, &mut notices)?;
         let (journal, tail) = Journal::open(dir).map_err(|e| {
-            StoreError::io(
+            StoreError::write_io(
                 format!("could not open the change journal in {}", dir.display()),
                 e,
             )
         })?;
-        let mut store = Store {
-            dir: dir.to_path_buf(),
-            db,
-            trees,
-            meta,
-            id_offset: AtomicU64::new(0),
-            journal: Mutex::new(journal),
-            today,
-            notices: Vec::new(),
-        };
-        store.check_schema(steps, existed)?;
-        if store.meta_get(IMPORT_MARK_KEY)?.is_some() {
-            return Err(store.damaged("an import was interrupted before it finished"));
-        }
-        let offset = store
-            .meta_get(ID_OFFSET_KEY)?
-            .and_then(|v| u64_at(&v, 0))
-            .unwrap_or(0);
-        store.id_offset.store(offset, Ordering::SeqCst);
-        store.check_index_version()?;
+        let mut store = Store::assemble(dir, db, Some(journal), today, notices)?;
+        store.check_on_open(opening, found)?;
         if let Some(saved) = tail.torn_saved_to {
             store
                 .notices
@@ -213,7 +225,142 @@ impl Store {
         } else if let Some(last) = tail.last.filter(|_| !opening.for_restore) {
             store.complete_last_change(last)?;
         }
+        if rebuilt {
+            store.verify_rebuilt()?;
+        }
         Ok(store)
+    }
+
+    /// When nothing can be written (a full disk, a read-only directory) sled cannot open its
+    /// files in place: it writes at open. The database is then opened from a private copy in
+    /// memory (`/dev/shm`, or the temporary directory), for reading only; every write is
+    /// refused with the reason and nothing in the data directory is touched.
+    fn open_view(dir: &Path, opening: Opening, kind: Unwritable) -> Result<Store, StoreError> {
+        let cannot = |e: std::io::Error| StoreError::CannotOpen {
+            kind,
+            path: dir.to_path_buf(),
+            context: format!("a copy to read from could not be made: {e}"),
+        };
+        let found = Found::look(dir, opening)?;
+        let shm = Path::new("/dev/shm");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("caseplan-view-");
+        let view = if shm.is_dir() {
+            builder.tempdir_in(shm).or_else(|_| builder.tempdir())
+        } else {
+            builder.tempdir()
+        }
+        .map_err(cannot)?;
+        files::copy_dir(&dir.join(DB_DIR), &view.path().join(DB_DIR), &|name| {
+            // An unfinished snapshot is never read; leaving it out spares a repair.
+            !name.ends_with(".generating")
+        })
+        .map_err(cannot)?;
+        let mut notices = vec![Notice::ReadOnlyView { kind }];
+        let (db, _) = open_sled_repairing(view.path(), opening.today, &mut notices).map_err(
+            |err| match err {
+                StoreError::Unwritable { kind, context } => StoreError::CannotOpen {
+                    kind,
+                    path: dir.to_path_buf(),
+                    context,
+                },
+                err => err,
+            },
+        )?;
+        let mut store = Store::assemble(dir, db, None, opening.today, notices)?;
+        store.view = Some(view);
+        store.unwritable = Some(kind);
+        store.check_on_open(opening, found)?;
+        Ok(store)
+    }
+
+    fn assemble(
+        dir: &Path,
+        db: sled::Db,
+        journal: Option<Journal>,
+        today: NaiveDate,
+        notices: Vec<Notice>,
+    ) -> Result<Store, StoreError> {
+        let mut trees = Vec::new();
+        for tree in TreeId::all() {
+            trees.push(
+                db.open_tree(tree.name())
+                    .map_err(|e| open_error(dir, today, e))?,
+            );
+        }
+        let meta = db
+            .open_tree(META_TREE)
+            .map_err(|e| open_error(dir, today, e))?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            db,
+            trees,
+            meta,
+            id_offset: AtomicU64::new(0),
+            journal: Mutex::new(journal),
+            today,
+            notices,
+            unwritable: None,
+            view: None,
+        })
+    }
+
+    /// The schema, an interrupted import, the id offset and the index version.
+    fn check_on_open(&mut self, opening: Opening, found: Found) -> Result<(), StoreError> {
+        if found.existed
+            && !found.saved_before
+            && self.is_empty()
+            && self.meta_get(SCHEMA_KEY)?.is_none()
+        {
+            return Err(StoreError::UnfinishedNew);
+        }
+        self.check_schema(opening.steps, found.existed)?;
+        if self.meta_get(IMPORT_MARK_KEY)?.is_some() {
+            return Err(self.damaged("an import was interrupted before it finished"));
+        }
+        let offset = self
+            .meta_get(ID_OFFSET_KEY)?
+            .and_then(|v| u64_at(&v, 0))
+            .unwrap_or(0);
+        self.id_offset.store(offset, Ordering::SeqCst);
+        self.check_index_version()
+    }
+
+    /// Why nothing can be written to this database, if that is so (it was opened from a copy).
+    pub fn unwritable(&self) -> Option<Unwritable> {
+        self.unwritable
+    }
+
+    /// Refuses a write when the database is open for reading only.
+    fn writable(&self) -> Result<(), StoreError> {
+        match self.unwritable {
+            Some(kind) => Err(self.refused(kind)),
+            None => Ok(()),
+        }
+    }
+
+    /// The error of a write to a database that was opened for reading only.
+    fn refused(&self, kind: Unwritable) -> StoreError {
+        StoreError::Unwritable {
+            kind,
+            context: format!(
+                "the database in {} is open for reading only",
+                self.dir.display()
+            ),
+        }
+    }
+
+    /// Runs `f` with the journal held; refused when the database is open for reading only.
+    fn with_journal<T>(
+        &self,
+        f: impl FnOnce(&mut Journal) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        // A panic while the journal was held leaves it as consistent as any failed write.
+        let mut guard = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        match guard.as_mut() {
+            Some(journal) => f(journal),
+            None => Err(self.refused(self.unwritable.unwrap_or(Unwritable::ReadOnly))),
+        }
     }
 
     /// What opening the database repaired or completed; each is one line for the user.
@@ -224,11 +371,6 @@ impl Store {
     /// The caller's today, as given when the database was opened.
     pub fn today(&self) -> NaiveDate {
         self.today
-    }
-
-    fn journal(&self) -> MutexGuard<'_, Journal> {
-        // A panic while the journal was held leaves it as consistent as any failed write.
-        self.journal.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The data directory.
@@ -406,6 +548,52 @@ fn damaged(dir: &Path, today: NaiveDate, detail: impl Into<String>) -> StoreErro
     }
 }
 
+/// Opens sled, trying the repairs that lose nothing (see [`repair`]) when it cannot read its
+/// files. Returns whether the page table had to be rebuilt from the log (a snapshot moved
+/// aside), which the caller verifies against the journal.
+fn open_sled_repairing(
+    dir: &Path,
+    today: NaiveDate,
+    notices: &mut Vec<Notice>,
+) -> Result<(sled::Db, bool), StoreError> {
+    let db_path = dir.join(DB_DIR);
+    let mut repairs = repair::ORDER.iter();
+    let mut rebuilt = false;
+    loop {
+        // sled can panic on some damaged files; a caseworker should get a message instead.
+        let opened = panic::catch_unwind(AssertUnwindSafe(|| {
+            sled::Config::new()
+                .path(&db_path)
+                .cache_capacity(CACHE_BYTES)
+                .open()
+        }));
+        let err = match opened {
+            Ok(Ok(db)) => return Ok((db, rebuilt)),
+            Ok(Err(err @ sled::Error::Io(_))) => return Err(open_error(dir, today, err)),
+            Ok(Err(err)) => open_error(dir, today, err),
+            Err(_) => damaged(dir, today, "the database files could not be read"),
+        };
+        let notice = loop {
+            let Some(&repair) = repairs.next() else {
+                return Err(err);
+            };
+            if let Some(notice) = repair.apply(dir)? {
+                rebuilt |= repair == repair::Repair::Snapshot;
+                break notice;
+            }
+        };
+        notices.push(notice);
+    }
+}
+
+/// Moves the data files of an interrupted first start into `recovered/`.
+fn move_unfinished_new(dir: &Path) -> Result<PathBuf, StoreError> {
+    let cannot = |e| StoreError::io(format!("could not move {} aside", dir.display()), e);
+    let to = repair::new_recovered_dir(dir).map_err(cannot)?;
+    std::fs::rename(dir.join(DB_DIR), to.join(DB_DIR)).map_err(cannot)?;
+    Ok(to)
+}
+
 /// sled reports a held lock as an `Other` io error "could not acquire lock on …" (config.rs).
 fn is_lock_error(err: &std::io::Error) -> bool {
     err.kind() == std::io::ErrorKind::Other && err.to_string().contains("could not acquire lock")
@@ -416,7 +604,7 @@ fn open_error(dir: &Path, today: NaiveDate, err: sled::Error) -> StoreError {
         sled::Error::Io(source) if is_lock_error(&source) => StoreError::Locked {
             path: dir.to_path_buf(),
         },
-        sled::Error::Io(source) => StoreError::io(
+        sled::Error::Io(source) => StoreError::write_io(
             format!("could not open the database in {}", dir.display()),
             source,
         ),

@@ -29,12 +29,13 @@ impl Store {
 
     /// Starts the journal of a database that has records but no journal with all of them.
     pub(crate) fn journal_everything(&self) -> Result<(), StoreError> {
-        let cannot = |e| StoreError::io("could not start the change journal", e);
-        let mut journal = self.journal();
-        let mut bulk = journal.replacement();
-        self.each_record(&mut |record| bulk.push(record).map_err(cannot))?;
-        bulk.finish().map_err(cannot)?;
-        Ok(())
+        let cannot = |e| StoreError::write_io("could not start the change journal", e);
+        self.with_journal(|journal| {
+            let mut bulk = journal.replacement();
+            self.each_record(&mut |record| bulk.push(record).map_err(cannot))?;
+            bulk.finish().map_err(cannot)?;
+            Ok(())
+        })
     }
 
     /// The record `at` as stored, if any.
@@ -78,7 +79,7 @@ impl Store {
         self.apply_all(&changes)?;
         self.raise_id_offset()?;
         self.flush()?;
-        let epoch = self.journal().epoch();
+        let epoch = self.with_journal(|j| Ok(j.epoch()))?;
         self.notices
             .push(Notice::CompletedLastChange { epoch, seq });
         Ok(())
@@ -147,9 +148,11 @@ impl Store {
 
     /// Starts a new journal epoch following the backup `base` (a file name).
     pub(crate) fn rotate_journal(&self, base: &str) -> Result<(), StoreError> {
-        self.journal()
-            .rotate(base)
-            .map_err(|e| StoreError::io("could not start a new change journal", e))
+        self.with_journal(|journal| {
+            journal
+                .rotate(base)
+                .map_err(|e| StoreError::write_io("could not start a new change journal", e))
+        })
     }
 
     /// Compares the database with what the newest backup and the journal after it say it must
@@ -254,4 +257,22 @@ pub enum JournalCheck {
     },
     /// The journal does not reach back to the newest backup (it was started after it).
     NoChain { backup: Option<std::path::PathBuf> },
+}
+
+impl Store {
+    /// After sled rebuilt its page table from the log (a damaged snapshot moved aside), the
+    /// result is trusted only if it agrees with the backup and the journal.
+    pub(crate) fn verify_rebuilt(&self) -> Result<(), StoreError> {
+        let agrees = match self.check_journal()? {
+            JournalCheck::Compared { problems, .. } => problems.is_empty(),
+            JournalCheck::NoChain { .. } => false,
+        };
+        if agrees && self.check().is_empty() {
+            return Ok(());
+        }
+        Err(self.damaged(
+            "its snapshot could not be read, and the log alone does not give back what the \
+             journal holds",
+        ))
+    }
 }

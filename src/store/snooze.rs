@@ -11,6 +11,7 @@ const PREFIX: &str = "snooze:";
 impl Store {
     /// Hides the Today item `key` until `until` (it shows again on that day). Durable on return.
     pub fn snooze(&self, key: &str, until: NaiveDate) -> Result<(), StoreError> {
+        self.writable()?;
         self.meta_set(
             format!("{PREFIX}{key}").as_bytes(),
             until.format("%Y-%m-%d").to_string().as_bytes(),
@@ -20,6 +21,7 @@ impl Store {
 
     /// Shows the Today item `key` again at once.
     pub fn unsnooze(&self, key: &str) -> Result<(), StoreError> {
+        self.writable()?;
         self.meta_remove(format!("{PREFIX}{key}").as_bytes())?;
         self.flush()
     }
@@ -42,7 +44,11 @@ impl Store {
     }
 
     /// Forgets snoozes that ended before `today`, so the settings do not grow forever.
+    /// Nothing to do on a database open for reading only.
     pub fn forget_snoozes_before(&self, today: NaiveDate) -> Result<(), StoreError> {
+        if self.unwritable().is_some() {
+            return Ok(());
+        }
         let ended: Vec<String> = self
             .snoozes()?
             .into_iter()

@@ -265,7 +265,9 @@ fn a_change_the_journal_holds_but_the_database_lacks_is_completed_on_open() {
         Change::Put(note(7, 1).into_any()),
         Change::Delete(NoteId(3).into()),
     ];
-    store.journal().append(&changes).unwrap();
+    store
+        .with_journal(|j| Ok(j.append(&changes).unwrap()))
+        .unwrap();
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.get::<Note>(NoteId(7)).unwrap(), Some(note(7, 1)));

@@ -33,15 +33,14 @@ impl Store {
                 guard(record)?;
             }
         }
-        let mut journal = self.journal();
-        let mark = journal
-            .append(changes)
-            .map_err(|e| StoreError::io("could not write the change to the journal", e))?;
-        if let Err(err) = self.apply_all(changes).and_then(|()| self.flush()) {
-            journal.cut(mark);
-            return Err(err);
-        }
-        Ok(())
+        self.with_journal(|journal| {
+            let mark = journal
+                .append(changes)
+                .map_err(|e| StoreError::write_io("could not write the change to the journal", e))?;
+            self.apply_all(changes)
+                .and_then(|()| self.flush())
+                .inspect_err(|_| journal.cut(mark))
+        })
     }
 
     /// The changes in one transaction, without the journal and without a flush (a replay).

@@ -10,6 +10,7 @@ mod config;
 mod contact;
 mod courses;
 mod demo;
+mod durability;
 mod e2e;
 mod flows;
 mod keymaps;

@@ -721,11 +721,10 @@ fn garbage() -> Vec<u8> {
 
 #[test]
 fn damaged_files_of_every_sort_are_reported_as_damaged() {
-    // Garbage in the data file, in the config file, and bytes flipped inside the data file.
+    // Garbage in the data file, and bytes flipped inside the data file.
     type Spoil = fn(Vec<u8>) -> Vec<u8>;
-    let damage: [(&str, Spoil); 4] = [
+    let damage: [(&str, Spoil); 3] = [
         ("db", |_| garbage()),
-        ("conf", |_| garbage()),
         ("db", |mut b| {
             b.iter_mut().skip(50).take(300).for_each(|x| *x ^= 0x5a);
             b
@@ -741,6 +740,113 @@ fn damaged_files_of_every_sort_are_reported_as_damaged() {
         let err = Store::open(&data_dir).err().expect("damage is noticed");
         assert!(matches!(err, StoreError::Damaged { .. }), "{file}: {err}");
     }
+}
+
+/// The files moved into `recovered/` so far.
+fn recovered(data_dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for folder in fs::read_dir(data_dir.join("recovered")).into_iter().flatten().flatten() {
+        for file in fs::read_dir(folder.path()).unwrap().flatten() {
+            out.push(file.file_name().to_string_lossy().into_owned());
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The snapshot file sled reads: the one whose name sorts last.
+fn snapshot(data_dir: &Path) -> std::path::PathBuf {
+    let mut snaps: Vec<_> = fs::read_dir(data_dir.join("db"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("snap."))
+        .collect();
+    snaps.sort();
+    snaps.pop().expect("sled wrote a snapshot")
+}
+
+#[test]
+fn a_garbage_conf_is_moved_aside_and_written_again() {
+    let (_dir, store) = filled();
+    let data_dir = store.dir().to_path_buf();
+    drop(store);
+    fs::write(data_dir.join("db/conf"), garbage()).unwrap();
+    let store = Store::open(&data_dir).unwrap();
+    assert_eq!(store.export().unwrap(), sample());
+    let said: Vec<String> = store.notices().iter().map(|n| n.to_string()).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("settings file was damaged"), "{said:?}");
+    assert_eq!(recovered(&data_dir), ["conf"]);
+}
+
+/// Several sessions of writes, so the log runs past the snapshot sled wrote at the last open.
+fn used_over_sessions() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, store) = filled();
+    let data_dir = store.dir().to_path_buf();
+    drop(store);
+    for session in 0..3u64 {
+        let store = Store::open(&data_dir).unwrap();
+        for n in 0..20 {
+            store
+                .put(&note(1000 + session * 100 + n, 1, "en note til"))
+                .unwrap();
+        }
+    }
+    (dir, data_dir)
+}
+
+#[test]
+fn a_damaged_snapshot_beside_an_intact_log_is_rebuilt_and_checked_against_the_journal() {
+    let (_dir, data_dir) = used_over_sessions();
+    let expected = Store::open(&data_dir).unwrap().export().unwrap();
+    let snap = snapshot(&data_dir);
+    let mut bytes = fs::read(&snap).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    fs::write(&snap, bytes).unwrap();
+    let store = Store::open(&data_dir).unwrap();
+    assert_eq!(store.export().unwrap(), expected);
+    let said: Vec<String> = store.notices().iter().map(|n| n.to_string()).collect();
+    assert!(
+        said.iter().any(|s| s.contains("rebuilt from the log")),
+        "{said:?}"
+    );
+    assert!(recovered(&data_dir).contains(&snap.file_name().unwrap().to_string_lossy().into_owned()));
+    assert_eq!(store.check(), vec![]);
+}
+
+#[test]
+fn a_damaged_snapshot_and_log_is_damaged_and_restore_loses_nothing() {
+    let (_dir, data_dir) = used_over_sessions();
+    let expected = Store::open(&data_dir).unwrap().export().unwrap();
+    let snap = snapshot(&data_dir);
+    fs::write(&snap, garbage()).unwrap();
+    let log = data_dir.join("db/db");
+    let mut bytes = fs::read(&log).unwrap();
+    bytes.iter_mut().skip(40).take(2000).for_each(|b| *b ^= 0x5a);
+    fs::write(&log, bytes).unwrap();
+    let err = Store::open(&data_dir).err().expect("damage is noticed");
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
+    assert!(err.to_string().contains("Nothing will be lost"), "{err}");
+    let restored = backup::restore(&data_dir, None, day("2026-11-24")).unwrap();
+    assert_eq!(restored.store.export().unwrap(), expected);
+}
+
+#[test]
+fn an_interrupted_first_start_is_started_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    fs::create_dir_all(data_dir.join("db")).unwrap();
+    fs::write(data_dir.join("db/db"), garbage()).unwrap();
+    let store = Store::open(&data_dir).unwrap();
+    assert!(store.is_empty());
+    let said: Vec<String> = store.notices().iter().map(|n| n.to_string()).collect();
+    assert!(said[0].contains("first start of this database was interrupted"), "{said:?}");
+    assert_eq!(recovered(&data_dir), ["db"]);
+    store.put(&case(1, "Mette")).unwrap();
+    drop(store);
+    assert_eq!(Store::open(&data_dir).unwrap().count::<Case>(), 1);
 }
 
 /// The lock holder for `a_second_process_gets_a_clear_locked_error`: run only as its child.

@@ -29,17 +29,26 @@ pub fn test_config(data: &Path) -> std::path::PathBuf {
 
 /// Runs `caseplan` with a frozen clock and English text on a data directory.
 pub fn caseplan(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--data")
+    caseplan_on(data, NOW, args)
+}
+
+/// Like [`caseplan`], with the clock frozen at `now` ("YYYY-MM-DD HH:MM").
+pub fn caseplan_on(data: &Path, now: &str, args: &[&str]) -> Output {
+    command(data, now, args).output().expect("run caseplan")
+}
+
+/// The command [`caseplan_on`] runs, to spawn it or to change it first.
+pub fn command(data: &Path, now: &str, args: &[&str]) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.arg("--data")
         .arg(data)
-        .args(["--now", NOW])
+        .args(["--now", now])
         .args(args)
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("CASEPLAN_CONFIG", test_config(data))
-        .output()
-        .expect("run caseplan")
+        .env("CASEPLAN_CONFIG", test_config(data));
+    cmd
 }
 
 pub fn stdout(out: &Output) -> String {
