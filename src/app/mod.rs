@@ -104,7 +104,11 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result
     }
     apply(&Runner::from_context(ctx), store, &mut model, effects)?;
     if !store.notices().is_empty() {
-        let said: Vec<String> = store.notices().iter().map(|n| n.to_string()).collect();
+        let said: Vec<String> = store
+            .notices()
+            .iter()
+            .map(|n| crate::i18n::store_notice(n, model.lang))
+            .collect();
         model.status = Some(warn(&format!(
             "{} {}",
             crate::i18n::Msg::StartRepaired.text(model.lang),

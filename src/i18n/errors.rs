@@ -95,6 +95,42 @@ pub fn cpr_error(error: &CprError, lang: Lang) -> String {
     )
 }
 
+/// A write the store refused, for the status line: a full disk and a read-only data directory
+/// in the interface language, anything else as the store words it.
+pub fn store_error(error: &crate::store::StoreError, lang: Lang) -> String {
+    use crate::store::Unwritable;
+    match (lang, error.unwritable()) {
+        (Lang::Da, Some(Unwritable::DiskFull)) => {
+            "Disken er fuld: intet blev gemt. Frigør plads på disken og prøv igen; alt gemt før er \
+             bevaret."
+                .into()
+        }
+        (Lang::Da, Some(Unwritable::ReadOnly)) => {
+            "Datamappen er skrivebeskyttet: intet blev gemt. Gør den skrivbar og prøv igen; alt \
+             gemt før er bevaret."
+                .into()
+        }
+        _ => error.to_string(),
+    }
+}
+
+/// One line about what opening the database found, for the status line: opened for reading
+/// only in the interface language, the repairs as the store words them.
+pub fn store_notice(notice: &crate::store::Notice, lang: Lang) -> String {
+    use crate::store::{Notice, Unwritable};
+    match (lang, notice) {
+        (Lang::Da, Notice::ReadOnlyView { kind }) => match kind {
+            Unwritable::DiskFull => "disken er fuld: databasen er åbnet til læsning, intet kan \
+                                     gemmes; frigør plads på disken"
+                .into(),
+            Unwritable::ReadOnly => "datamappen er skrivebeskyttet: databasen er åbnet til \
+                                     læsning, intet kan gemmes"
+                .into(),
+        },
+        _ => notice.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -215,6 +215,9 @@ pub(crate) struct Journal {
     epoch: u64,
     next_seq: u64,
     len: u64,
+    /// Tests only: the operating-system error every append fails with (a full disk).
+    #[cfg(test)]
+    pub(crate) fail_with: Option<i32>,
 }
 
 /// What opening the journal found at the end of the current epoch.
@@ -265,6 +268,8 @@ impl Journal {
                 epoch: epoch.number,
                 next_seq,
                 len,
+                #[cfg(test)]
+                fail_with: None,
             },
             tail,
         ))
@@ -304,6 +309,10 @@ impl Journal {
     }
 
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        #[cfg(test)]
+        if let Some(code) = self.fail_with {
+            return Err(io::Error::from_raw_os_error(code));
+        }
         self.file.write_all(bytes)?;
         self.len += bytes.len() as u64;
         Ok(())

@@ -34,8 +34,8 @@ use keys::u64_at;
 use migrate::Step;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use trees::TreeId;
 
 /// The sled directory inside the data directory.
@@ -172,7 +172,11 @@ impl Store {
                     restarted = Some(move_unfinished_new(dir)?);
                 }
                 Err(StoreError::UnfinishedNew) => {
-                    return Err(damaged(dir, opening.today, "a new database could not be started"));
+                    return Err(damaged(
+                        dir,
+                        opening.today,
+                        "a new database could not be started",
+                    ));
                 }
                 Err(err) if !opening.for_restore && err.unwritable().is_some() => {
                     let kind = err.unwritable().unwrap_or(Unwritable::ReadOnly);
@@ -180,7 +184,9 @@ impl Store {
                 }
                 Ok(mut store) => {
                     if let Some(to) = restarted {
-                        store.notices.insert(0, Notice::UnfinishedNewDatabase { to });
+                        store
+                            .notices
+                            .insert(0, Notice::UnfinishedNewDatabase { to });
                     }
                     return Ok(store);
                 }

@@ -346,3 +346,90 @@ fn a_database_without_a_journal_starts_one_holding_all_of_it() {
     };
     assert_eq!((changes, problems), (1, vec![]));
 }
+
+#[test]
+fn a_write_on_a_full_disk_saves_nothing_and_reads_still_work() {
+    let (dir, store) = sample_store();
+    let journal_file = journal::epochs(dir.path())[0].path.clone();
+    let before = std::fs::read(&journal_file).unwrap();
+    store
+        .with_journal(|j| {
+            j.fail_with = Some(libc::ENOSPC);
+            Ok(())
+        })
+        .unwrap();
+    let err = store.put(&note(9, 1)).unwrap_err();
+    assert_eq!(err.unwritable(), Some(Unwritable::DiskFull));
+    assert!(
+        err.to_string()
+            .starts_with("the disk is full: nothing was saved"),
+        "{err}"
+    );
+    assert_eq!(store.get::<Note>(NoteId(9)).unwrap(), None);
+    assert_eq!(store.get::<Note>(NoteId(3)).unwrap(), Some(note(3, 1)));
+    assert_eq!(std::fs::read(&journal_file).unwrap(), before);
+    store
+        .with_journal(|j| {
+            j.fail_with = None;
+            Ok(())
+        })
+        .unwrap();
+    store.put(&note(9, 1)).unwrap();
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.get::<Note>(NoteId(9)).unwrap(), Some(note(9, 1)));
+    assert!(store.notices().is_empty(), "{:?}", store.notices());
+}
+
+#[test]
+fn a_read_only_view_reads_refuses_every_write_and_touches_nothing() {
+    let (dir, store) = sample_store();
+    drop(store);
+    let files = |path: &std::path::Path| {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(path).unwrap().flatten() {
+            if entry.file_type().unwrap().is_file() {
+                out.push((entry.file_name(), std::fs::read(entry.path()).unwrap()));
+            }
+        }
+        out.sort();
+        out
+    };
+    let db_before = files(&dir.path().join(DB_DIR));
+    let opening = Opening {
+        steps: migrate::STEPS,
+        today: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        for_restore: false,
+    };
+    let store = Store::open_view(dir.path(), opening, Unwritable::DiskFull).unwrap();
+    assert_eq!(store.unwritable(), Some(Unwritable::DiskFull));
+    assert_eq!(store.get::<Case>(CaseId(1)).unwrap(), Some(case(1)));
+    assert_eq!(store.check(), vec![]);
+    assert!(
+        store.notices()[0]
+            .to_string()
+            .contains("open for reading only")
+    );
+    let refused = [
+        store.put(&note(9, 1)).unwrap_err(),
+        store.delete(NoteId(3)).unwrap_err(),
+        store
+            .snooze("note:3", NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+            .unwrap_err(),
+        store
+            .import_replacing(&crate::model::Dataset::default())
+            .unwrap_err(),
+    ];
+    for err in refused {
+        assert_eq!(err.unwritable(), Some(Unwritable::DiskFull), "{err}");
+    }
+    store
+        .forget_snoozes_before(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+        .unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    assert_eq!(backup::daily(&store, today, Utc::now()).unwrap(), None);
+    let view = store.view.as_ref().unwrap().path().to_path_buf();
+    drop(store);
+    assert!(!view.exists(), "the copy goes with the store");
+    assert_eq!(files(&dir.path().join(DB_DIR)), db_before);
+}

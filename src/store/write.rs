@@ -34,9 +34,9 @@ impl Store {
             }
         }
         self.with_journal(|journal| {
-            let mark = journal
-                .append(changes)
-                .map_err(|e| StoreError::write_io("could not write the change to the journal", e))?;
+            let mark = journal.append(changes).map_err(|e| {
+                StoreError::write_io("could not write the change to the journal", e)
+            })?;
             self.apply_all(changes)
                 .and_then(|()| self.flush())
                 .inspect_err(|_| journal.cut(mark))

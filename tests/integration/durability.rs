@@ -97,18 +97,30 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_record() {
         );
     }
     let out = caseplan_on(data, &day(cycles / 25), &["check"]);
-    assert!(out.status.success(), "seed {seed}: {}{}", stdout(&out), stderr(&out));
+    assert!(
+        out.status.success(),
+        "seed {seed}: {}{}",
+        stdout(&out),
+        stderr(&out)
+    );
     eprintln!(
         "{cycles} kill cycles in {:.1} s (seed {seed}): {killed} killed, {completed} completed, \
          {notices} repairs said",
         begun.elapsed().as_secs_f64()
     );
-    assert!(killed > 0 && completed > 0, "the kills spread over the writes");
+    assert!(
+        killed > 0 && completed > 0,
+        "the kills spread over the writes"
+    );
 }
 
 fn recovered_files(data: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    for folder in fs::read_dir(data.join("recovered")).into_iter().flatten().flatten() {
+    for folder in fs::read_dir(data.join("recovered"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         for file in fs::read_dir(folder.path()).into_iter().flatten().flatten() {
             out.push(file.file_name().to_string_lossy().into_owned());
         }
@@ -131,7 +143,11 @@ fn an_unfinished_snapshot_is_moved_aside_and_nothing_is_lost() {
         assert!(out.status.success(), "{}", stderr(&out));
         assert!(stdout(&out).contains("Søren Kofoed"), "{}", stdout(&out));
         let said = stderr(&out);
-        assert_eq!(said.lines().count(), 1, "one line says what happened: {said}");
+        assert_eq!(
+            said.lines().count(),
+            1,
+            "one line says what happened: {said}"
+        );
         assert!(said.contains("an unfinished snapshot"), "{said}");
         assert!(said.contains(name) && said.contains("recovered"), "{said}");
         assert!(said.contains("nothing was lost"), "{said}");
@@ -166,14 +182,21 @@ fn a_deleted_database_is_missing_and_restore_brings_back_every_change() {
             }
         }
         let out = caseplan_on(data, &day(2), &["agenda"]);
-        assert!(!out.status.success(), "{how}: a missing database is not a new one");
+        assert!(
+            !out.status.success(),
+            "{how}: a missing database is not a new one"
+        );
         let said = stderr(&out);
         assert!(said.contains("is missing"), "{said}");
         assert!(said.contains("Nothing will be lost"), "{said}");
         assert!(said.contains("caseplan restore"), "{said}");
         assert!(said.contains("caseplan-2026-11-26.json"), "{said}");
         // Nothing was created meanwhile: the same message again.
-        assert!(!caseplan_on(data, &day(2), &["case", "add", "Ny"]).status.success());
+        assert!(
+            !caseplan_on(data, &day(2), &["case", "add", "Ny"])
+                .status
+                .success()
+        );
 
         let out = caseplan_on(data, &day(2), &["restore"]);
         assert!(out.status.success(), "{}", stderr(&out));

@@ -23,3 +23,4 @@ mod store;
 mod suppliers;
 mod today;
 mod today_gauge;
+mod unwritable;

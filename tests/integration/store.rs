@@ -745,7 +745,11 @@ fn damaged_files_of_every_sort_are_reported_as_damaged() {
 /// The files moved into `recovered/` so far.
 fn recovered(data_dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    for folder in fs::read_dir(data_dir.join("recovered")).into_iter().flatten().flatten() {
+    for folder in fs::read_dir(data_dir.join("recovered"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         for file in fs::read_dir(folder.path()).unwrap().flatten() {
             out.push(file.file_name().to_string_lossy().into_owned());
         }
@@ -760,7 +764,12 @@ fn snapshot(data_dir: &Path) -> std::path::PathBuf {
         .unwrap()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("snap."))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("snap.")
+        })
         .collect();
     snaps.sort();
     snaps.pop().expect("sled wrote a snapshot")
@@ -812,7 +821,9 @@ fn a_damaged_snapshot_beside_an_intact_log_is_rebuilt_and_checked_against_the_jo
         said.iter().any(|s| s.contains("rebuilt from the log")),
         "{said:?}"
     );
-    assert!(recovered(&data_dir).contains(&snap.file_name().unwrap().to_string_lossy().into_owned()));
+    assert!(
+        recovered(&data_dir).contains(&snap.file_name().unwrap().to_string_lossy().into_owned())
+    );
     assert_eq!(store.check(), vec![]);
 }
 
@@ -824,7 +835,11 @@ fn a_damaged_snapshot_and_log_is_damaged_and_restore_loses_nothing() {
     fs::write(&snap, garbage()).unwrap();
     let log = data_dir.join("db/db");
     let mut bytes = fs::read(&log).unwrap();
-    bytes.iter_mut().skip(40).take(2000).for_each(|b| *b ^= 0x5a);
+    bytes
+        .iter_mut()
+        .skip(40)
+        .take(2000)
+        .for_each(|b| *b ^= 0x5a);
     fs::write(&log, bytes).unwrap();
     let err = Store::open(&data_dir).err().expect("damage is noticed");
     assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
@@ -842,7 +857,10 @@ fn an_interrupted_first_start_is_started_again() {
     let store = Store::open(&data_dir).unwrap();
     assert!(store.is_empty());
     let said: Vec<String> = store.notices().iter().map(|n| n.to_string()).collect();
-    assert!(said[0].contains("first start of this database was interrupted"), "{said:?}");
+    assert!(
+        said[0].contains("first start of this database was interrupted"),
+        "{said:?}"
+    );
     assert_eq!(recovered(&data_dir), ["db"]);
     store.put(&case(1, "Mette")).unwrap();
     drop(store);

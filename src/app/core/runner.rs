@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::context::Context;
 use crate::domain::due::DueItem;
 use crate::i18n::Lang;
+use crate::i18n::store_error;
 use crate::model::{Agreement, Case, Contact, Course, MedicalRequest, Note};
 use crate::query::board::BoardParams;
 use crate::query::card::{card, contact_card};
@@ -134,24 +135,30 @@ impl Runner {
                 store
                     .snooze(&key, until)
                     .map(|()| until)
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| store_error(&e, self.lang)),
             ),
             // A failed write is reported on the status line; nothing is recorded for undo.
             Effect::Write(step) => {
                 return Ok(Action::Written {
-                    result: store.write(&step.forward).map_err(|e| e.to_string()),
+                    result: store
+                        .write(&step.forward)
+                        .map_err(|e| store_error(&e, self.lang)),
                     kind: WriteKind::New(step),
                 });
             }
             Effect::Undo(step) => {
                 return Ok(Action::Written {
-                    result: store.write(&step.backward).map_err(|e| e.to_string()),
+                    result: store
+                        .write(&step.backward)
+                        .map_err(|e| store_error(&e, self.lang)),
                     kind: WriteKind::Undo,
                 });
             }
             Effect::Redo(step) => {
                 return Ok(Action::Written {
-                    result: store.write(&step.forward).map_err(|e| e.to_string()),
+                    result: store
+                        .write(&step.forward)
+                        .map_err(|e| store_error(&e, self.lang)),
                     kind: WriteKind::Redo,
                 });
             }

@@ -39,7 +39,12 @@ pub fn caseplan_on(data: &Path, now: &str, args: &[&str]) -> Output {
 
 /// The command [`caseplan_on`] runs, to spawn it or to change it first.
 pub fn command(data: &Path, now: &str, args: &[&str]) -> Command {
-    let mut cmd = Command::new(BIN);
+    command_of(Path::new(BIN), data, now, args)
+}
+
+/// Like [`command`], running the binary `bin` (a copy of caseplan).
+pub fn command_of(bin: &Path, data: &Path, now: &str, args: &[&str]) -> Command {
+    let mut cmd = Command::new(bin);
     cmd.arg("--data")
         .arg(data)
         .args(["--now", now])
