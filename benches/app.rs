@@ -39,7 +39,7 @@ fn context(dir: &Path) -> Context {
 fn first_frame(dir: &Path) -> usize {
     let ctx = context(dir);
     let store = Store::open(dir).expect("open");
-    let keymap = Keymap::defaults(&Named::names()).expect("keymap");
+    let keymap = Keymap::<Named>::defaults().expect("keymap");
     let model = start(&ctx, &store, keymap, false).expect("start");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     terminal
@@ -66,7 +66,7 @@ fn keystrokes(c: &mut Criterion) {
         let dir = database(cases);
         let ctx = context(dir.path());
         let store = Store::open(dir.path()).expect("open");
-        let keymap = Keymap::defaults(&Named::names()).expect("keymap");
+        let keymap = Keymap::<Named>::defaults().expect("keymap");
         let mut model = start(&ctx, &store, keymap, false).expect("start");
         let runner = Runner::from_context(&ctx);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");

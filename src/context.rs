@@ -88,8 +88,7 @@ impl Context {
 impl Context {
     /// The default keymap with the user's `keymap.toml` over it. A broken user keymap stops
     /// the start with its file, line and column rather than being silently ignored.
-    pub fn keymap(&self) -> Result<Keymap> {
-        let names = Named::names();
+    pub fn keymap(&self) -> Result<Keymap<Named>> {
         let user = match &self.keymap_path {
             Some(path) if path.exists() => Some((
                 path.clone(),
@@ -101,7 +100,7 @@ impl Context {
         let user = user
             .as_ref()
             .map(|(path, text)| (path.as_path(), text.as_str()));
-        Ok(Keymap::load(DEFAULT_KEYMAP, user, &names)?)
+        Ok(Keymap::load(DEFAULT_KEYMAP, user)?)
     }
 }
 

@@ -96,7 +96,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::Record(_)) => lookup::records::on_key(model, named),
         Some(Popup::Items(_)) => lookup::items::on_key(model, named),
         Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => courses::form_action(model, named),
-        Some(Popup::Help { .. }) => help::on_key(model, named),
+        Some(Popup::Help(_)) => help::on_key(model, named),
         Some(Popup::Palette(_)) => palette::on_key(model, named),
         Some(Popup::Confirm(_)) => calendar::confirm::on_key(model, named),
         Some(Popup::Prompt(_)) => prompt::on_key(model, named),
@@ -121,8 +121,9 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(Popup::Prompt(_)) => prompt::type_key(model, key),
         Some(Popup::Palette(_)) => palette::type_key(model, key),
         Some(Popup::Month { .. }) => calendar::month_key(model, key),
-        Some(Popup::Help { .. } | Popup::Confirm(_) | Popup::Items(_) | Popup::Withdraw(_))
-        | None => vec![],
+        Some(Popup::Help(_) | Popup::Confirm(_) | Popup::Items(_) | Popup::Withdraw(_)) | None => {
+            vec![]
+        }
     }
 }
 

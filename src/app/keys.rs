@@ -1,7 +1,7 @@
 //! From a key press to actions: the keymap for the layers that are open, and text fields
 //! taking printable keys first. Pure, so flow tests type keys without a terminal.
 
-use super::core::action::{Action, Named};
+use super::core::action::Action;
 use super::core::effect::Effect;
 use super::dispatch::update;
 use super::lookup::contact_log;
@@ -27,7 +27,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
         Some(Popup::Withdraw(_)) => vec![Layer::Confirm],
         Some(Popup::Finder(_)) => vec![Layer::Finder],
         Some(Popup::ContactLog(_) | Popup::Record(_)) => vec![Layer::Form],
-        Some(Popup::Help { .. }) => vec![Layer::Help],
+        Some(Popup::Help(_)) => vec![Layer::Help],
         Some(Popup::Items(_)) => vec![Layer::Items],
         Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => vec![Layer::Form],
         Some(Popup::Palette(_)) => vec![Layer::Palette],
@@ -48,7 +48,7 @@ fn takes_text(model: &Model) -> bool {
         Some(Popup::RequestForm(form)) => super::requests::takes_text(form),
         Some(Popup::ChaseLog(log)) => log.focus != ChaseField::Channel,
         Some(
-            Popup::Help { .. }
+            Popup::Help(_)
             | Popup::Confirm(_)
             | Popup::Month { .. }
             | Popup::Items(_)
@@ -69,8 +69,18 @@ fn printable(key: &KeyEvent) -> bool {
 pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     // A message answers the last key; the next key makes room for what undo would revert.
     model.status = None;
+    match resolve(model, key) {
+        Some(action) => update(model, action),
+        None => vec![],
+    }
+}
+
+/// What one key asks for with the model as it is: typing into the open field, a bound action
+/// of the live layers, or nothing yet (a sequence is pending, or was cancelled). Only the
+/// state of a pending sequence changes; `press` runs the action.
+pub fn resolve(model: &mut Model, key: KeyEvent) -> Option<Action> {
     if model.pending.is_none() && takes_text(model) && printable(&key) {
-        return update(model, Action::Type(key));
+        return Some(Action::Type(key));
     }
     let layers = layers(model);
     let mut pending = model.key_state.clone();
@@ -79,12 +89,9 @@ pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         .feed(&layers, &mut pending, KeyPress::from(key));
     model.key_state = pending;
     match result {
-        KeyResult::Matched(name) => {
+        KeyResult::Matched(named) => {
             model.pending = None;
-            match Named::from_name(&name) {
-                Some(named) => update(model, Action::Run(named)),
-                None => vec![],
-            }
+            Some(Action::Run(named))
         }
         KeyResult::Pending(node) => {
             model.pending = Some(PendingKeys {
@@ -93,7 +100,7 @@ pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                     .continuations
                     .iter()
                     .map(|c| {
-                        let desc = match c.action.as_deref().and_then(Named::from_name) {
+                        let desc = match c.action {
                             Some(named) => named.describe(model.lang, &c.desc),
                             None => c.desc.clone(),
                         };
@@ -101,19 +108,15 @@ pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                     })
                     .collect(),
             });
-            vec![]
+            None
         }
         KeyResult::Cancelled(_) => {
             model.pending = None;
-            vec![]
+            None
         }
         KeyResult::NotFound => {
             model.pending = None;
-            if model.popup.is_some() {
-                update(model, Action::Type(key))
-            } else {
-                vec![]
-            }
+            model.popup.is_some().then_some(Action::Type(key))
         }
     }
 }

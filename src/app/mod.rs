@@ -31,7 +31,7 @@
 //!              its feature; every match is exhaustive, so nothing falls through a `_` arm
 //!   keys       a key to an action through the keymap layers that are live
 //!   navigation which screen `q` and `g …` go to
-//!   prompt, palette, help   the shared popups
+//!   prompt, palette, help   the shared popups (help lists the layers live where it opened)
 //!   mod.rs     start, the event loop and the effect loop
 //! ```
 //!
@@ -75,7 +75,7 @@ use crate::keymap::Keymap;
 use crate::store::{Store, StoreError};
 use crate::ui;
 use anyhow::Result;
-use core::action::Action;
+use core::action::{Action, Named};
 use core::effect::Effect;
 use core::runner::Runner;
 use core::settings::Settings;
@@ -87,7 +87,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 /// A model ready for the first frame: the visible window loaded, an id reserved.
-pub fn start(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<Model> {
+pub fn start(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> Result<Model> {
     let lang = ctx.lang();
     let settings = Settings::new(&ctx.config, ctx.zone, lang);
     let mut model = Model::new(lang, settings, ctx.now_local(), Rc::new(keymap));
@@ -142,7 +142,7 @@ pub fn apply(
 /// The day's backup is written on a second thread while the planner runs (sled is shared
 /// between threads), so a large caseload's backup does not hold back the first frame. Quitting
 /// waits for it to finish.
-pub fn run(ctx: &Context, store: &Store, keymap: Keymap, demo: bool) -> Result<()> {
+pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> Result<()> {
     std::thread::scope(|scope| {
         let mut backup = (!demo).then(|| scope.spawn(|| ctx.daily_backup(store)));
         let runner = Runner::from_context(ctx);

@@ -98,7 +98,7 @@ pub struct Model {
     /// The list screen open, or the one the open card was reached from.
     pub list: Option<super::navigation::ListScreen>,
     /// The live keymap: help, palette and the which-key line are built from it.
-    pub keymap: Rc<Keymap>,
+    pub keymap: Rc<Keymap<Named>>,
     /// The caseload board, kept while a case card opened from it is shown.
     pub board: Option<Box<super::board::Board>>,
     /// The workload gauge of this week and the next, loaded with the week view. Kept until a
@@ -117,7 +117,12 @@ pub struct PendingKeys {
 }
 
 impl Model {
-    pub fn new(lang: Lang, settings: Settings, now: NaiveDateTime, keymap: Rc<Keymap>) -> Model {
+    pub fn new(
+        lang: Lang,
+        settings: Settings,
+        now: NaiveDateTime,
+        keymap: Rc<Keymap<Named>>,
+    ) -> Model {
         Model {
             lang,
             screen: Screen::Calendar,

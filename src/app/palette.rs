@@ -45,9 +45,7 @@ fn entries(model: &Model, filter: &str) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
     for layer in [Layer::Calendar, Layer::Global] {
         for binding in model.keymap.bindings(layer) {
-            let Some(action) = Named::from_name(&binding.action) else {
-                continue;
-            };
+            let action = binding.action;
             if matches!(action, Named::OpenPalette | Named::ClosePopup)
                 || entries.iter().any(|e| e.action == action)
             {

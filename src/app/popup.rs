@@ -7,6 +7,7 @@ use super::forms::course::CourseForm;
 use super::forms::meeting::MeetingEditor;
 use super::forms::record::RecordForm;
 use super::forms::request::RequestForm;
+use super::help::Help;
 use super::lookup::contact_log::ContactLog;
 use super::lookup::finder::Finder;
 use super::lookup::items::Items;
@@ -16,9 +17,8 @@ use super::requests::chase::{ChaseLog, Withdraw};
 use chrono::NaiveDate;
 
 pub enum Popup {
-    Help {
-        scroll: u16,
-    },
+    /// What every key does here; the popup it was opened over waits under it.
+    Help(Help),
     Palette(Palette),
     Confirm(Confirm),
     Prompt(Prompt),
@@ -45,17 +45,18 @@ pub enum Popup {
 }
 
 impl Popup {
-    /// What Esc leaves on screen: the course and request popups go back to the items popup
-    /// they were opened from; any other popup just closes.
+    /// What Esc leaves on screen: help goes back to the popup it was opened over, the course
+    /// and request popups to the items popup they were opened from; any other popup just
+    /// closes.
     pub fn closed(self) -> Option<Popup> {
         match self {
+            Popup::Help(help) => help.under.map(|under| *under),
             Popup::CourseForm(form) => form.back.map(Popup::Items),
             Popup::CourseDialog(dialog) => dialog.back.map(Popup::Items),
             Popup::RequestForm(form) => form.back.map(Popup::Items),
             Popup::ChaseLog(log) => log.back.into_popup(),
             Popup::Withdraw(question) => question.back.into_popup(),
-            Popup::Help { .. }
-            | Popup::Palette(_)
+            Popup::Palette(_)
             | Popup::Confirm(_)
             | Popup::Prompt(_)
             | Popup::Form(_)

@@ -20,109 +20,6 @@ pub use labels::{
 };
 pub use lang::Lang;
 
-/// The catalogue's description of a keymap action, by the action's name (the names of
-/// `app::action::Named`); `None` for a name the catalogue does not know.
-pub fn action_msg(action: &str) -> Option<Msg> {
-    Some(match action {
-        "quit" => Msg::ActQuit,
-        "toggle_privacy" => Msg::ActTogglePrivacy,
-        "toggle_closed" => Msg::ActToggleClosed,
-        "log_contact" => Msg::ActLogContact,
-        "add_note" => Msg::ActAddNote,
-        "add_agreement" => Msg::ActAddAgreement,
-        "book_meeting" => Msg::ActBookMeeting,
-        "close_card" => Msg::ActCloseCard,
-        "new_case" => Msg::ActNewCase,
-        "edit_case" => Msg::ActEditCase,
-        "new_contact" => Msg::ActNewContact,
-        "edit_contact" => Msg::ActEditContact,
-        "open_items" => Msg::ActOpenItems,
-        "mark_received" => Msg::ActMarkReceived,
-        "log_chase" => Msg::ActLogChase,
-        "edit_item" => Msg::ActEditItem,
-        "book_from_item" => Msg::ActBookFromItem,
-        // Courses and supplier reports (#6).
-        "new_course" => Msg::ActNewCourse,
-        "mark_report_read" => Msg::ActMarkReportRead,
-        "ask_interim_report" => Msg::ActAskInterimReport,
-        "extend_course" => Msg::ActExtendCourse,
-        "complete_course" => Msg::ActCompleteCourse,
-        "interrupt_course" => Msg::ActInterruptCourse,
-        "change_consultant" => Msg::ActChangeConsultant,
-        "change_supplier" => Msg::ActChangeSupplier,
-        "next_report" => Msg::ActNextReport,
-        "prev_report" => Msg::ActPrevReport,
-
-        // Supplier overview (#6).
-        "supplier_overview" => Msg::ActSupplierOverview,
-        "plan_supplier_visit" => Msg::ActPlanSupplierVisit,
-        "toggle_visit_citizen" => Msg::ActToggleVisitCitizen,
-
-        // Medical requests (#7).
-        "new_medical_request" => Msg::ActNewRequest,
-        "mark_acted_on" => Msg::ActMarkActedOn,
-        "withdraw_request" => Msg::ActWithdrawRequest,
-        "open_requests" => Msg::ActOpenRequests,
-
-        // Today, cadence and the caseload board (#8).
-        "open_board" => Msg::ActOpenBoard,
-        "board_sort_next" => Msg::ActBoardSortNext,
-        "board_sort_reverse" => Msg::ActBoardSortReverse,
-        "board_overdue_only" => Msg::ActBoardOverdueOnly,
-        "board_filter" => Msg::ActBoardFilter,
-        "board_export" => Msg::ActBoardExport,
-        "open_today" => Msg::ActOpenToday,
-        "go_calendar" => Msg::ActGoCalendar,
-        "mark_done" => Msg::ActMarkDone,
-        "snooze" => Msg::ActSnooze,
-        "help" => Msg::ActHelp,
-        "open_palette" => Msg::ActOpenPalette,
-        "search" => Msg::ActSearch,
-        "close_popup" => Msg::ActClosePopup,
-        "prev_day" => Msg::ActPrevDay,
-        "next_day" => Msg::ActNextDay,
-        "select_next" => Msg::ActSelectNext,
-        "select_prev" => Msg::ActSelectPrev,
-        "prev_week" => Msg::ActPrevWeek,
-        "next_week" => Msg::ActNextWeek,
-        "go_today" => Msg::ActGoToday,
-        "go_to_date" => Msg::ActGoToDate,
-        "month_overview" => Msg::ActMonthOverview,
-        "toggle_week" => Msg::ActToggleWeek,
-        "new_meeting" => Msg::ActNewMeeting,
-        "quick_add" => Msg::ActQuickAdd,
-        "edit_meeting" => Msg::ActEditMeeting,
-        "undo" => Msg::ActUndo,
-        "redo" => Msg::ActRedo,
-        "delete_meeting" => Msg::ActDeleteMeeting,
-        "move_earlier" => Msg::ActMoveEarlier,
-        "move_later" => Msg::ActMoveLater,
-        "move_tomorrow" => Msg::ActMoveTomorrow,
-        "move_to_date" => Msg::ActMoveToDate,
-        "extend_meeting" => Msg::ActExtendMeeting,
-        "shorten_meeting" => Msg::ActShortenMeeting,
-        "convert_to_phone" => Msg::ActConvertToPhone,
-        "convert_to_home_visit" => Msg::ActConvertToHomeVisit,
-        "set_status_held" => Msg::ActSetStatusHeld,
-        "set_status_cancelled_by_citizen" => Msg::ActSetStatusCancelledByCitizen,
-        "set_status_no_show" => Msg::ActSetStatusNoShow,
-        "set_status_cancelled" => Msg::ActSetStatusCancelled,
-        "book_follow_up" => Msg::ActBookFollowUp,
-        "find_free_slot" => Msg::ActFindFreeSlot,
-        "skip_week" => Msg::ActSkipWeek,
-        "next_field" => Msg::ActNextField,
-        "prev_field" => Msg::ActPrevField,
-        "submit" => Msg::ActSubmit,
-        "scroll_down" => Msg::ActScrollDown,
-        "scroll_up" => Msg::ActScrollUp,
-        "page_down" => Msg::ActPageDown,
-        "page_up" => Msg::ActPageUp,
-        "confirm_yes" => Msg::ActConfirmYes,
-        "confirm_no" => Msg::ActConfirmNo,
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,19 +82,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn every_keymap_action_has_a_description() {
-        for name in crate::app::core::action::Named::names() {
-            let msg = action_msg(name).unwrap_or_else(|| panic!("{name} has no description"));
-            assert_ne!(msg.text(Lang::Da), msg.text(Lang::En), "{name}");
-        }
-        assert_eq!(action_msg("no_such_action"), None);
-        assert_eq!(
-            action_msg("go_today").map(|m| m.text(Lang::Da)),
-            Some("Gå til i dag")
-        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::ActionName;
 use super::error::{KeyHint, KeymapError, KeymapErrorKind, Suggestion, line_column};
 use super::key::{KeyParseError, KeyPress, format_sequence};
 use super::layer::Layer;
@@ -38,37 +39,40 @@ impl Place {
 
 /// One key sequence bound to an action, after parsing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Entry {
+pub(crate) struct Entry<A> {
     pub keys: Vec<KeyPress>,
-    pub action: String,
+    pub action: A,
     pub desc: String,
     pub place: Place,
 }
 
 /// What one file says about one layer.
-#[derive(Debug, Default)]
-struct FileLayer {
-    /// Bindings in file order, one entry per alternative; `noop` entries included.
-    entries: Vec<Entry>,
+#[derive(Debug)]
+struct FileLayer<A> {
+    /// Bindings in file order, one entry per alternative; `noop` entries (`None`) included.
+    entries: Vec<Entry<Option<A>>>,
     unbind: Vec<Vec<KeyPress>>,
+}
+
+impl<A> Default for FileLayer<A> {
+    fn default() -> Self {
+        FileLayer {
+            entries: Vec::new(),
+            unbind: Vec::new(),
+        }
+    }
 }
 
 /// Parses the default file and an optional user file and merges them, giving the entries of
 /// every layer (indexed by [`Layer::index`]) in file order.
-pub(crate) fn load_layers(
+pub(crate) fn load_layers<A: ActionName>(
     default_src: &str,
     user: Option<(&str, &str)>,
-    known_actions: &[&str],
-) -> Result<Vec<Vec<Entry>>, KeymapError> {
-    let mut layers: Vec<Vec<Entry>> = vec![Vec::new(); Layer::ALL.len()];
+) -> Result<Vec<Vec<Entry<A>>>, KeymapError> {
+    let mut layers: Vec<Vec<Entry<A>>> = vec![Vec::new(); Layer::ALL.len()];
     let files = std::iter::once(("default.toml", default_src)).chain(user);
     for (rank, (file, source)) in files.enumerate() {
-        let parser = FileParser {
-            file,
-            source,
-            known_actions,
-            rank,
-        };
+        let parser = FileParser { file, source, rank };
         for (layer, file_layer) in parser.parse()? {
             merge(&mut layers[layer.index()], file_layer);
         }
@@ -81,24 +85,32 @@ pub(crate) fn load_layers(
 
 /// Applies one file's layer over what earlier files bound: unbinds first, then each binding
 /// replaces the binding of the same keys in place (or is appended); `noop` removes it.
-fn merge(entries: &mut Vec<Entry>, file_layer: FileLayer) {
+fn merge<A>(entries: &mut Vec<Entry<A>>, file_layer: FileLayer<A>) {
     entries.retain(|entry| !file_layer.unbind.contains(&entry.keys));
     for entry in file_layer.entries {
         let existing = entries.iter().position(|e| e.keys == entry.keys);
-        match (existing, entry.action == NOOP) {
-            (Some(index), true) => {
+        let Some(action) = entry.action else {
+            if let Some(index) = existing {
                 entries.remove(index);
             }
-            (Some(index), false) => entries[index] = entry,
-            (None, true) => {}
-            (None, false) => entries.push(entry),
+            continue;
+        };
+        let entry = Entry {
+            keys: entry.keys,
+            action,
+            desc: entry.desc,
+            place: entry.place,
+        };
+        match existing {
+            Some(index) => entries[index] = entry,
+            None => entries.push(entry),
         }
     }
 }
 
 /// A sequence may not be both bound and the start of a longer one (`g` and `g t`): the
 /// later of the two in file order is reported.
-fn check_prefixes(layer: Layer, entries: &[Entry]) -> Result<(), KeymapError> {
+fn check_prefixes<A>(layer: Layer, entries: &[Entry<A>]) -> Result<(), KeymapError> {
     let mut worst: Option<(&Place, KeymapErrorKind)> = None;
     for short in entries {
         for long in entries {
@@ -128,7 +140,6 @@ fn check_prefixes(layer: Layer, entries: &[Entry]) -> Result<(), KeymapError> {
 struct FileParser<'a> {
     file: &'a str,
     source: &'a str,
-    known_actions: &'a [&'a str],
     rank: usize,
 }
 
@@ -166,7 +177,7 @@ impl FileParser<'_> {
         )
     }
 
-    fn parse(&self) -> Result<Vec<(Layer, FileLayer)>, KeymapError> {
+    fn parse<A: ActionName>(&self) -> Result<Vec<(Layer, FileLayer<A>)>, KeymapError> {
         let document = DeTable::parse(self.source).map_err(|e| {
             let offset = e.span().map_or(0, |span| span.start);
             self.error(
@@ -195,7 +206,11 @@ impl FileParser<'_> {
         Ok(layers)
     }
 
-    fn parse_layer(&self, layer: Layer, table: &DeTable<'_>) -> Result<FileLayer, KeymapError> {
+    fn parse_layer<A: ActionName>(
+        &self,
+        layer: Layer,
+        table: &DeTable<'_>,
+    ) -> Result<FileLayer<A>, KeymapError> {
         let mut file_layer = FileLayer::default();
         for (field, value) in in_file_order(table) {
             match field.get_ref().as_ref() {
@@ -224,7 +239,7 @@ impl FileParser<'_> {
                 }
             }
         }
-        let mut seen: Vec<&Entry> = Vec::new();
+        let mut seen: Vec<&Entry<Option<A>>> = Vec::new();
         for entry in &file_layer.entries {
             if seen.iter().any(|e| e.keys == entry.keys) {
                 return Err(entry.place.error(KeymapErrorKind::DuplicateKey {
@@ -238,10 +253,10 @@ impl FileParser<'_> {
     }
 
     /// One `{ on = …, run = …, desc = … }`, pushed as one entry per alternative in `on`.
-    fn parse_binding(
+    fn parse_binding<A: ActionName>(
         &self,
         item: &Spanned<DeValue<'_>>,
-        entries: &mut Vec<Entry>,
+        entries: &mut Vec<Entry<Option<A>>>,
     ) -> Result<(), KeymapError> {
         let DeValue::Table(table) = item.get_ref() else {
             let expected = "a table like { on = \"j\", run = \"select_next\", desc = \"…\" }";
@@ -275,19 +290,24 @@ impl FileParser<'_> {
             )
         };
         let on = on.ok_or_else(|| missing("on"))?;
-        let (action, action_offset) = run.ok_or_else(|| missing("run"))?;
-        if action != NOOP && !self.known_actions.contains(&action.as_str()) {
-            return Err(self.error(
-                action_offset,
-                KeymapErrorKind::UnknownAction {
-                    suggestion: Suggestion::closest(&action, self.known_actions.iter().copied()),
-                    action,
-                },
-            ));
-        }
+        let (name, action_offset) = run.ok_or_else(|| missing("run"))?;
+        // The name is resolved here, once: the trie holds the action itself.
+        let action = match A::from_name(&name) {
+            Some(action) => Some(action),
+            None if name == NOOP => None,
+            None => {
+                return Err(self.error(
+                    action_offset,
+                    KeymapErrorKind::UnknownAction {
+                        suggestion: Suggestion::closest(&name, A::ALL.iter().map(|a| a.name())),
+                        action: name,
+                    },
+                ));
+            }
+        };
         let desc = match desc {
             Some((desc, _)) if !desc.trim().is_empty() => desc,
-            _ if action == NOOP => String::new(),
+            _ if action.is_none() => String::new(),
             _ => {
                 let keys = on
                     .first()
@@ -299,7 +319,7 @@ impl FileParser<'_> {
         for (keys, offset) in on {
             entries.push(Entry {
                 keys,
-                action: action.clone(),
+                action,
                 desc: desc.clone(),
                 place: self.place(offset),
             });

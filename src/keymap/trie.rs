@@ -1,7 +1,8 @@
 //! The key trie: key sequences to actions, fed one key at a time (after helix's keymap).
 //!
 //! A node that is not a leaf means "more keys to come"; its children, with their
-//! descriptions, are what a which-key popup shows while a sequence is pending.
+//! descriptions, are what a which-key popup shows while a sequence is pending. Leaves hold the
+//! action itself (`A`), resolved when the file was loaded.
 
 use std::fmt;
 
@@ -9,19 +10,19 @@ use super::key::{KeyPress, format_sequence};
 
 /// What a complete key sequence runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Binding {
-    pub action: String,
+pub struct Binding<A> {
+    pub action: A,
     pub desc: String,
 }
 
 /// A trie of key sequences; children keep the order they were inserted in (file order).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyTrie {
-    Leaf(Binding),
-    Node(Vec<(KeyPress, KeyTrie)>),
+pub enum KeyTrie<A> {
+    Leaf(Binding<A>),
+    Node(Vec<(KeyPress, KeyTrie<A>)>),
 }
 
-impl Default for KeyTrie {
+impl<A> Default for KeyTrie<A> {
     fn default() -> Self {
         KeyTrie::Node(Vec::new())
     }
@@ -38,9 +39,9 @@ pub enum TrieConflict {
     IsPrefix(String),
 }
 
-impl KeyTrie {
+impl<A: Clone> KeyTrie<A> {
     /// Adds `keys` → `binding`, replacing an existing binding for exactly these keys.
-    pub fn insert(&mut self, keys: &[KeyPress], binding: Binding) -> Result<(), TrieConflict> {
+    pub fn insert(&mut self, keys: &[KeyPress], binding: Binding<A>) -> Result<(), TrieConflict> {
         let Some((first, rest)) = keys.split_first() else {
             return Err(TrieConflict::Empty);
         };
@@ -79,7 +80,7 @@ impl KeyTrie {
     }
 
     /// The subtree reached by `keys`, if any (the whole trie for no keys).
-    pub fn search(&self, keys: &[KeyPress]) -> Option<&KeyTrie> {
+    pub fn search(&self, keys: &[KeyPress]) -> Option<&KeyTrie<A>> {
         let mut trie = self;
         for key in keys {
             let KeyTrie::Node(children) = trie else {
@@ -91,12 +92,12 @@ impl KeyTrie {
     }
 
     /// Feeds one key, as the only layer. See [`resolve`].
-    pub fn feed(&self, pending: &mut Pending, key: KeyPress) -> KeyResult {
+    pub fn feed(&self, pending: &mut Pending, key: KeyPress) -> KeyResult<A> {
         resolve(&[self], pending, key)
     }
 
     /// The continuations of a node, in insertion order; empty for a leaf.
-    pub fn continuations(&self) -> Vec<Continuation> {
+    pub fn continuations(&self) -> Vec<Continuation<A>> {
         let KeyTrie::Node(children) = self else {
             return Vec::new();
         };
@@ -127,7 +128,7 @@ fn join_prefix(first: &KeyPress, tail: &str) -> String {
 }
 
 /// A short description of a nested prefix for the which-key popup: its descs, joined.
-fn summarise(node: &KeyTrie) -> String {
+fn summarise<A: Clone>(node: &KeyTrie<A>) -> String {
     let descs: Vec<String> = node.continuations().into_iter().map(|c| c.desc).collect();
     format!("… {}", descs.join(", "))
 }
@@ -165,27 +166,27 @@ impl fmt::Display for Pending {
 
 /// One possible next key while a sequence is pending.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Continuation {
+pub struct Continuation<A> {
     pub key: KeyPress,
     /// The action this key runs, or `None` when it leads to a longer sequence.
-    pub action: Option<String>,
+    pub action: Option<A>,
     pub desc: String,
 }
 
 /// A pending sequence: what was typed and what may follow.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingNode {
+pub struct PendingNode<A> {
     pub keys: Vec<KeyPress>,
-    pub continuations: Vec<Continuation>,
+    pub continuations: Vec<Continuation<A>>,
 }
 
 /// The outcome of feeding one key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyResult {
+pub enum KeyResult<A> {
     /// A complete sequence: run this action.
-    Matched(String),
+    Matched(A),
     /// A prefix of one or more sequences: wait for the next key.
-    Pending(PendingNode),
+    Pending(PendingNode<A>),
     /// A single key that nothing is bound to (a text field may still use it).
     NotFound,
     /// A pending sequence ended: Esc (not included) or a key that continues nothing
@@ -199,12 +200,16 @@ pub enum KeyResult {
 /// with a binding or a prefix for it decides. A prefix collects the continuations of every
 /// layer that has it (earlier layers shadowing later ones key by key) up to the first layer
 /// that binds the sequence outright. Esc while a sequence is pending cancels it.
-pub fn resolve(layers: &[&KeyTrie], pending: &mut Pending, key: KeyPress) -> KeyResult {
+pub fn resolve<A: Clone>(
+    layers: &[&KeyTrie<A>],
+    pending: &mut Pending,
+    key: KeyPress,
+) -> KeyResult<A> {
     if key == KeyPress::esc() && !pending.is_empty() {
         return KeyResult::Cancelled(std::mem::take(&mut pending.keys));
     }
     pending.keys.push(key);
-    let mut continuations: Vec<Continuation> = Vec::new();
+    let mut continuations: Vec<Continuation<A>> = Vec::new();
     for layer in layers {
         match layer.search(&pending.keys) {
             Some(KeyTrie::Leaf(binding)) if continuations.is_empty() => {
@@ -246,14 +251,14 @@ mod tests {
         parse_sequence(text).unwrap()
     }
 
-    fn binding(action: &str) -> Binding {
+    fn binding(action: &'static str) -> Binding<&'static str> {
         Binding {
-            action: action.to_string(),
+            action,
             desc: format!("desc of {action}"),
         }
     }
 
-    fn trie(entries: &[(&str, &str)]) -> KeyTrie {
+    fn trie(entries: &[(&str, &'static str)]) -> KeyTrie<&'static str> {
         let mut trie = KeyTrie::default();
         for (keys, action) in entries {
             trie.insert(&seq(keys), binding(action)).unwrap();
@@ -262,7 +267,10 @@ mod tests {
     }
 
     /// Feeds each key of `keys` and returns every result.
-    fn feed_all(layers: &[&KeyTrie], keys: &str) -> (Vec<KeyResult>, Pending) {
+    fn feed_all<'a>(
+        layers: &[&KeyTrie<&'a str>],
+        keys: &str,
+    ) -> (Vec<KeyResult<&'a str>>, Pending) {
         let mut pending = Pending::new();
         let results = seq(keys)
             .into_iter()
@@ -275,7 +283,7 @@ mod tests {
     fn single_key_matches() {
         let t = trie(&[("j", "select_next")]);
         let (results, pending) = feed_all(&[&t], "j");
-        assert_eq!(results, vec![KeyResult::Matched("select_next".into())]);
+        assert_eq!(results, vec![KeyResult::Matched("select_next")]);
         assert!(pending.is_empty());
     }
 
@@ -294,7 +302,7 @@ mod tests {
             .collect();
         assert_eq!(keys, ["t", "d"]);
         assert_eq!(node.continuations[0].desc, "desc of go_today");
-        assert_eq!(results[1], KeyResult::Matched("go_today".into()));
+        assert_eq!(results[1], KeyResult::Matched("go_today"));
         assert!(pending.is_empty());
     }
 
@@ -321,7 +329,7 @@ mod tests {
         assert_eq!(results[1], KeyResult::Cancelled(seq("s")));
         // Without a pending sequence Esc is an ordinary key.
         let (results, _) = feed_all(&[&t], "esc");
-        assert_eq!(results, vec![KeyResult::Matched("close_popup".into())]);
+        assert_eq!(results, vec![KeyResult::Matched("close_popup")]);
     }
 
     #[test]
@@ -332,30 +340,20 @@ mod tests {
         let layers = [&help, &calendar, &global];
         assert_eq!(
             feed_all(&layers, "q").0,
-            vec![KeyResult::Matched("close_popup".into())]
+            vec![KeyResult::Matched("close_popup")]
         );
         assert_eq!(
             feed_all(&layers, "ctrl-c").0,
-            vec![KeyResult::Matched("quit".into())]
+            vec![KeyResult::Matched("quit")]
         );
         let (results, _) = feed_all(&layers, "g t");
         let KeyResult::Pending(node) = &results[0] else {
             panic!("expected pending");
         };
-        let actions: Vec<_> = node
-            .continuations
-            .iter()
-            .map(|c| c.action.clone())
-            .collect();
-        assert_eq!(
-            actions,
-            vec![Some("go_today".to_string()), Some("help".to_string())]
-        );
-        assert_eq!(results[1], KeyResult::Matched("go_today".into()));
-        assert_eq!(
-            feed_all(&layers, "g h").0[1],
-            KeyResult::Matched("help".into())
-        );
+        let actions: Vec<_> = node.continuations.iter().map(|c| c.action).collect();
+        assert_eq!(actions, vec![Some("go_today"), Some("help")]);
+        assert_eq!(results[1], KeyResult::Matched("go_today"));
+        assert_eq!(feed_all(&layers, "g h").0[1], KeyResult::Matched("help"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::text::{fit, pad, width};
 use super::theme;
+use crate::app::core::action::Named;
 use crate::app::model::Model;
 use crate::domain::cadence::CaseCadence;
 use crate::domain::chase::Urgency;
@@ -30,14 +31,14 @@ pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffe
     let lang = model.lang;
     // Short words so the card's keys fit 80 columns; the status bar says "q back", the arrow
     // says there is more below, and `?` lists every key.
-    let hints: [(&[&str], Msg); 7] = [
-        (&["log_contact"], Msg::HintLogContact),
-        (&["add_note"], Msg::HintNote),
-        (&["add_agreement"], Msg::HintAgreement),
-        (&["book_meeting"], Msg::HintBookMeeting),
-        (&["new_course"], Msg::HintNewCourse),
-        (&["new_medical_request"], Msg::HintNewRequest),
-        (&["open_items"], Msg::HintOpenItems),
+    let hints: [(&[Named], Msg); 7] = [
+        (&[Named::LogContact], Msg::HintLogContact),
+        (&[Named::AddNote], Msg::HintNote),
+        (&[Named::AddAgreement], Msg::HintAgreement),
+        (&[Named::BookMeeting], Msg::HintBookMeeting),
+        (&[Named::NewCourse], Msg::HintNewCourse),
+        (&[Named::NewRequest], Msg::HintNewRequest),
+        (&[Named::OpenItems], Msg::HintOpenItems),
     ];
     if area.width >= TWO_COLUMNS {
         let col = (area.width - 3) / 2;
@@ -85,7 +86,7 @@ pub(super) fn draw_columns(
     columns: &[Vec<Line<'static>>],
     scroll: u16,
     area: Rect,
-    hints: &[(&[&str], Msg)],
+    hints: &[(&[Named], Msg)],
     layer: Layer,
     buf: &mut Buffer,
 ) {
@@ -228,7 +229,7 @@ fn last_row(area: Rect) -> Rect {
 /// action; unbound actions are left out), and `right` at the right edge.
 pub(super) fn hint_line(
     model: &Model,
-    hints: &[(&[&str], Msg)],
+    hints: &[(&[Named], Msg)],
     layer: Layer,
     right: Option<String>,
     area: Rect,
@@ -238,7 +239,7 @@ pub(super) fn hint_line(
     for (actions, msg) in hints {
         let keys: Vec<String> = actions
             .iter()
-            .filter_map(|a| model.keymap.keys_in(layer, a).into_iter().next())
+            .filter_map(|a| model.keymap.keys_in(layer, *a).into_iter().next())
             .map(|k| key_name(&k))
             .collect();
         if keys.is_empty() {

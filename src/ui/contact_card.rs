@@ -4,6 +4,7 @@
 use super::card::{draw_columns, heading, labelled};
 use super::text::{pad, width};
 use super::theme;
+use crate::app::core::action::Named;
 use crate::app::model::Model;
 use crate::i18n::{Lang, Msg, label_contact_kind};
 use crate::keymap::Layer;
@@ -24,10 +25,10 @@ pub fn draw(model: &Model, card: &ContactCard, selected: usize, area: Rect, buf:
     let rows = usize::from(area.height.saturating_sub(1));
     let selected_row = cases_from + selected.min(card.cases.len().saturating_sub(1));
     let scroll = (selected_row + 1).saturating_sub(rows) as u16;
-    let hints: [(&[&str], Msg); 3] = [
-        (&["select_next", "select_prev"], Msg::HintChoose),
-        (&["submit"], Msg::HintOpenCase),
-        (&["close_card"], Msg::HintBack),
+    let hints: [(&[Named], Msg); 3] = [
+        (&[Named::SelectNext, Named::SelectPrev], Msg::HintChoose),
+        (&[Named::Submit], Msg::HintOpenCase),
+        (&[Named::CloseCard], Msg::HintBack),
     ];
     draw_columns(
         model,

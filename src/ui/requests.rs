@@ -5,6 +5,7 @@
 use super::card::hint_line;
 use super::text::{fit, pad};
 use super::theme;
+use crate::app::core::action::Named;
 use crate::app::model::Model;
 use crate::domain::chase::Urgency;
 use crate::i18n::{Msg, label_request_kind, request_state};
@@ -96,11 +97,11 @@ pub fn draw(model: &Model, rows: &[RequestRow], selected: usize, area: Rect, buf
         put(request_state(r.state, lang), state_w, state_style);
     }
 
-    let hints: [(&[&str], Msg); 4] = [
-        (&["select_next", "select_prev"], Msg::HintChoose),
-        (&["submit"], Msg::HintOpenCase),
-        (&["log_chase"], Msg::HintChase),
-        (&["close_card"], Msg::HintBack),
+    let hints: [(&[Named], Msg); 4] = [
+        (&[Named::SelectNext, Named::SelectPrev], Msg::HintChoose),
+        (&[Named::Submit], Msg::HintOpenCase),
+        (&[Named::LogChase], Msg::HintChase),
+        (&[Named::CloseCard], Msg::HintBack),
     ];
     let count = format!("{} {}", rows.len(), Msg::OpenWord.text(lang));
     let last = Rect::new(area.x, area.y + area.height - 1, area.width, 1);

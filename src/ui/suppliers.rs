@@ -4,6 +4,7 @@
 use super::card::hint_line;
 use super::text::{fit, pad, width};
 use super::theme;
+use crate::app::core::action::Named;
 use crate::app::model::Model;
 use crate::app::prompt::PromptKind;
 use crate::app::suppliers::{Pane, Suppliers, visit_summary};
@@ -25,12 +26,12 @@ pub fn draw(model: &Model, state: &Suppliers, area: Rect, buf: &mut Buffer) {
     }
     let lang = model.lang;
     let rows = area.height - 1;
-    let hints: [(&[&str], Msg); 5] = [
-        (&["plan_supplier_visit"], Msg::HintPlanVisit),
-        (&["toggle_visit_citizen"], Msg::HintToggleVisit),
-        (&["next_field"], Msg::HintSwitchPane),
-        (&["submit"], Msg::HintOpenCase),
-        (&["close_card"], Msg::HintBack),
+    let hints: [(&[Named], Msg); 5] = [
+        (&[Named::PlanSupplierVisit], Msg::HintPlanVisit),
+        (&[Named::ToggleVisitCitizen], Msg::HintToggleVisit),
+        (&[Named::NextField], Msg::HintSwitchPane),
+        (&[Named::Submit], Msg::HintOpenCase),
+        (&[Named::CloseCard], Msg::HintBack),
     ];
     let hints_row = Rect::new(area.x, area.y + rows, area.width, 1);
     if state.rows.is_empty() {

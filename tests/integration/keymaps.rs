@@ -2,35 +2,28 @@
 
 use std::path::Path;
 
+use caseplan::app::core::action::Named;
 use caseplan::keymap::{
-    DEFAULT_KEYMAP, KeyPress, KeyResult, Keymap, KeymapError, Layer, Pending, VIM_PRESET,
-    parse_sequence,
+    DEFAULT_KEYMAP, KeyPress, KeyResult, KeymapError, Layer, Pending, VIM_PRESET, parse_sequence,
 };
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// The app's actions: the same list the binary validates keymap files against.
-fn actions() -> Vec<&'static str> {
-    caseplan::app::core::action::Named::names()
-}
+type Keymap = caseplan::keymap::Keymap<Named>;
 
 fn keymaps_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("keymaps")
 }
 
 fn defaults() -> Keymap {
-    Keymap::defaults(&actions()).unwrap()
+    Keymap::defaults().unwrap()
 }
 
 fn with_user(source: &str) -> Result<Keymap, KeymapError> {
-    Keymap::load(
-        DEFAULT_KEYMAP,
-        Some((Path::new("keymap.toml"), source)),
-        &actions(),
-    )
+    Keymap::load(DEFAULT_KEYMAP, Some((Path::new("keymap.toml"), source)))
 }
 
 /// Feeds a key sequence with `layers` open and returns each result.
-fn feed(keymap: &Keymap, layers: &[Layer], keys: &str) -> Vec<KeyResult> {
+fn feed(keymap: &Keymap, layers: &[Layer], keys: &str) -> Vec<KeyResult<Named>> {
     let mut pending = Pending::new();
     parse_sequence(keys)
         .unwrap()
@@ -40,9 +33,9 @@ fn feed(keymap: &Keymap, layers: &[Layer], keys: &str) -> Vec<KeyResult> {
 }
 
 /// The action a complete sequence runs, or `None`.
-fn action(keymap: &Keymap, layer: Layer, keys: &str) -> Option<String> {
+fn action(keymap: &Keymap, layer: Layer, keys: &str) -> Option<&'static str> {
     match feed(keymap, &[layer], keys).pop() {
-        Some(KeyResult::Matched(action)) => Some(action),
+        Some(KeyResult::Matched(action)) => Some(action.name()),
         _ => None,
     }
 }
@@ -62,10 +55,10 @@ fn every_shipped_keymap_file_loads() {
         let source = std::fs::read_to_string(&path).unwrap();
         if path.file_name().is_some_and(|name| name == "default.toml") {
             assert_eq!(source, DEFAULT_KEYMAP);
-            Keymap::load(&source, None, &actions()).unwrap();
+            Keymap::load(&source, None).unwrap();
         } else {
             presets += 1;
-            if let Err(error) = Keymap::load(DEFAULT_KEYMAP, Some((&path, &source)), &actions()) {
+            if let Err(error) = Keymap::load(DEFAULT_KEYMAP, Some((&path, &source))) {
                 panic!("{error}");
             }
         }
@@ -126,19 +119,13 @@ fn default_bindings_required_by_the_project() {
     ];
     for (keys, expected_action) in expected {
         assert_eq!(
-            action(&keymap, Layer::Calendar, keys).as_deref(),
+            action(&keymap, Layer::Calendar, keys),
             Some(expected_action),
             "calendar {keys}"
         );
     }
-    assert_eq!(
-        action(&keymap, Layer::Confirm, "y").as_deref(),
-        Some("confirm_yes")
-    );
-    assert_eq!(
-        action(&keymap, Layer::Help, "q").as_deref(),
-        Some("close_popup")
-    );
+    assert_eq!(action(&keymap, Layer::Confirm, "y"), Some("confirm_yes"));
+    assert_eq!(action(&keymap, Layer::Help, "q"), Some("close_popup"));
 }
 
 #[test]
@@ -154,9 +141,9 @@ fn layers_shadow_global_keys_only_where_intended() {
             for layer in Layer::ALL {
                 let got = action(&keymap, layer, keys);
                 if intended.contains(&(layer, keys.as_str())) {
-                    assert_ne!(got.as_deref(), Some(info.action.as_str()), "{layer} {keys}");
+                    assert_ne!(got, Some(info.action.name()), "{layer} {keys}");
                 } else {
-                    assert_eq!(got.as_deref(), Some(info.action.as_str()), "{layer} {keys}");
+                    assert_eq!(got, Some(info.action.name()), "{layer} {keys}");
                 }
             }
         }
@@ -171,7 +158,7 @@ fn ctrl_c_quits_from_every_layer_and_stack() {
         let mut pending = Pending::new();
         assert_eq!(
             keymap.feed(&[layer], &mut pending, ctrl_c),
-            KeyResult::Matched("quit".into()),
+            KeyResult::Matched(Named::Quit),
             "{layer}"
         );
     }
@@ -179,7 +166,7 @@ fn ctrl_c_quits_from_every_layer_and_stack() {
     let stack = [Layer::Confirm, Layer::Form, Layer::Calendar];
     assert_eq!(
         keymap.feed(&stack, &mut pending, ctrl_c),
-        KeyResult::Matched("quit".into())
+        KeyResult::Matched(Named::Quit)
     );
 }
 
@@ -203,7 +190,7 @@ fn sequence_g_t_is_pending_then_matched() {
         ("t".to_string(), "Go to today".to_string()),
         "each continuation carries its description"
     );
-    assert_eq!(results[1], KeyResult::Matched("go_today".into()));
+    assert_eq!(results[1], KeyResult::Matched(Named::GoToday));
 }
 
 #[test]
@@ -227,7 +214,7 @@ fn unknown_continuation_and_esc_cancel_the_sequence() {
     // After a cancelled sequence the next key starts afresh.
     assert_eq!(
         feed(&keymap, &[Layer::Calendar], "s esc j")[2],
-        KeyResult::Matched("select_next".into())
+        KeyResult::Matched(Named::SelectNext)
     );
     assert_eq!(
         feed(&keymap, &[Layer::Calendar], "x"),
@@ -251,7 +238,7 @@ fn uppercase_and_shift_are_normalised() {
         let key = KeyPress::from(KeyEvent::new(code, modifiers));
         assert_eq!(
             keymap.feed(&[Layer::Calendar], &mut pending, key),
-            KeyResult::Matched(expected.into()),
+            KeyResult::Matched(Named::from_name(expected).unwrap()),
             "{code:?} {modifiers:?}"
         );
     }
@@ -261,36 +248,18 @@ fn uppercase_and_shift_are_normalised() {
 fn vim_preset_merges_over_the_defaults() {
     let keymap = with_user(VIM_PRESET).unwrap();
     let calendar = Layer::Calendar;
-    assert_eq!(
-        action(&keymap, calendar, "ctrl-d").as_deref(),
-        Some("next_week")
-    );
-    assert_eq!(
-        action(&keymap, calendar, "ctrl-u").as_deref(),
-        Some("prev_week")
-    );
-    assert_eq!(
-        action(&keymap, calendar, "g g").as_deref(),
-        Some("go_today")
-    );
-    assert_eq!(
-        action(&keymap, calendar, "d d").as_deref(),
-        Some("delete_meeting")
-    );
+    assert_eq!(action(&keymap, calendar, "ctrl-d"), Some("next_week"));
+    assert_eq!(action(&keymap, calendar, "ctrl-u"), Some("prev_week"));
+    assert_eq!(action(&keymap, calendar, "g g"), Some("go_today"));
+    assert_eq!(action(&keymap, calendar, "d d"), Some("delete_meeting"));
     assert!(matches!(
         feed(&keymap, &[calendar], "d")[0],
         KeyResult::Pending(_)
     ));
     // Defaults the preset does not touch are still there.
-    assert_eq!(
-        action(&keymap, calendar, "g t").as_deref(),
-        Some("go_today")
-    );
-    assert_eq!(
-        action(&keymap, calendar, "j").as_deref(),
-        Some("select_next")
-    );
-    assert_eq!(keymap.keys_for("delete_meeting"), ["d d"]);
+    assert_eq!(action(&keymap, calendar, "g t"), Some("go_today"));
+    assert_eq!(action(&keymap, calendar, "j"), Some("select_next"));
+    assert_eq!(keymap.keys_for(Named::DeleteMeeting), ["d d"]);
 }
 
 #[test]
@@ -305,38 +274,32 @@ keys = [
 "#,
     )
     .unwrap();
+    assert_eq!(action(&keymap, Layer::Calendar, "j"), Some("move_later"));
     assert_eq!(
-        action(&keymap, Layer::Calendar, "j").as_deref(),
-        Some("move_later")
-    );
-    assert_eq!(
-        action(&keymap, Layer::Calendar, "down").as_deref(),
+        action(&keymap, Layer::Calendar, "down"),
         Some("select_next")
     );
     assert_eq!(
-        action(&keymap, Layer::Calendar, "x").as_deref(),
+        action(&keymap, Layer::Calendar, "x"),
         Some("delete_meeting")
     );
     assert_eq!(
-        action(&keymap, Layer::Calendar, "d").as_deref(),
+        action(&keymap, Layer::Calendar, "d"),
         Some("delete_meeting")
     );
-    assert_eq!(keymap.keys_in(Layer::Calendar, "select_next"), ["down"]);
+    assert_eq!(keymap.keys_in(Layer::Calendar, Named::SelectNext), ["down"]);
     // The replacement keeps the default's place in the help list; new ones come last.
     let rows = keymap.bindings(Layer::Calendar);
     let position = |action: &str, keys: &str| {
         rows.iter()
-            .position(|row| row.action == action && row.keys == keys)
+            .position(|row| row.action.name() == action && row.keys == keys)
             .unwrap()
     };
     assert_eq!(position("move_later", "j"), 2);
     assert_eq!(position("select_next", "down"), 3);
     assert_eq!(rows.last().map(|row| row.keys.as_str()), Some("x"));
     // Other layers keep their own `j`.
-    assert_eq!(
-        action(&keymap, Layer::Help, "j").as_deref(),
-        Some("scroll_down")
-    );
+    assert_eq!(action(&keymap, Layer::Help, "j"), Some("scroll_down"));
 }
 
 #[test]
@@ -368,18 +331,18 @@ keys = [{ on = "ctrl-p", run = "noop" }]
         feed(&keymap, &calendar, "s x")[1],
         KeyResult::Cancelled(_)
     ));
+    assert_eq!(action(&keymap, Layer::Calendar, "g t"), Some("go_today"));
+    assert_eq!(keymap.keys_for(Named::Search), ["/"]);
     assert_eq!(
-        action(&keymap, Layer::Calendar, "g t").as_deref(),
-        Some("go_today")
-    );
-    assert_eq!(keymap.keys_for("search"), ["/"]);
-    assert_eq!(
-        keymap.keys_in(Layer::Calendar, "quit"),
+        keymap.keys_in(Layer::Calendar, Named::Quit),
         Vec::<String>::new()
     );
     // The Today screen keeps its own `q`.
-    assert_eq!(keymap.keys_for("quit"), ["ctrl-c", "q"]);
-    assert_eq!(keymap.keys_in(Layer::Today, "quit"), vec!["q".to_string()]);
+    assert_eq!(keymap.keys_for(Named::Quit), ["ctrl-c", "q"]);
+    assert_eq!(
+        keymap.keys_in(Layer::Today, Named::Quit),
+        vec!["q".to_string()]
+    );
 }
 
 #[test]
@@ -392,10 +355,7 @@ keys = [{ on = "t t", run = "go_today", desc = "Today" }]
 "#,
     )
     .unwrap();
-    assert_eq!(
-        action(&keymap, Layer::Calendar, "t t").as_deref(),
-        Some("go_today")
-    );
+    assert_eq!(action(&keymap, Layer::Calendar, "t t"), Some("go_today"));
 }
 
 #[test]
@@ -404,25 +364,25 @@ fn help_and_palette_data() {
     let rows = keymap.bindings(Layer::Calendar);
     assert_eq!(rows[0].keys, "h, left");
     assert_eq!(rows[0].alternatives, ["h", "left"]);
-    assert_eq!(rows[0].action, "prev_day");
+    assert_eq!(rows[0].action, Named::PrevDay);
     assert_eq!(rows[0].desc, "Previous day");
     assert!(rows.iter().all(|row| !row.desc.is_empty()));
-    assert_eq!(keymap.keys_for("go_today"), ["t", "g t"]);
-    assert_eq!(keymap.keys_for("search"), ["/", "ctrl-p"]);
+    assert_eq!(keymap.keys_for(Named::GoToday), ["t", "g t"]);
+    assert_eq!(keymap.keys_for(Named::Search), ["/", "ctrl-p"]);
     // An action bound in several layers lists each layer's keys once.
-    assert_eq!(keymap.keys_for("select_next"), ["j", "down", "ctrl-n"]);
-    assert!(keymap.keys_for("convert_to_video").is_empty());
+    assert_eq!(keymap.keys_for(Named::SelectNext), ["j", "down", "ctrl-n"]);
+    // An action the app does not have cannot be asked for: `keys_for` takes a `Named`.
 }
 
 #[test]
 fn readme_documents_every_action_and_no_other() {
     let readme = std::fs::read_to_string(keymaps_dir().join("README.md")).unwrap();
     let keymap = defaults();
-    let mut bound: Vec<String> = Vec::new();
+    let mut bound: Vec<&str> = Vec::new();
     for layer in Layer::ALL {
         for row in keymap.bindings(layer) {
-            if !bound.contains(&row.action) {
-                bound.push(row.action);
+            if !bound.contains(&row.action.name()) {
+                bound.push(row.action.name());
             }
         }
     }
@@ -444,10 +404,7 @@ fn readme_documents_every_action_and_no_other() {
     {
         rows += 1;
         let name = line.trim_start_matches("| `").split('`').next().unwrap();
-        assert!(
-            bound.iter().any(|a| a == name),
-            "README names unknown action {name}"
-        );
+        assert!(bound.contains(&name), "README names unknown action {name}");
     }
     assert_eq!(rows, bound.len(), "one README row per action");
 }
@@ -519,7 +476,7 @@ keys = [
   { on = "g t", run = "go_today", desc = "T" },
 ]
 "#;
-    let error = Keymap::load(source, None, &actions()).unwrap_err();
+    let error = Keymap::load(source, None).unwrap_err();
     assert_eq!(position(&error), ("default.toml", 4, 10));
     assert!(
         error
@@ -569,7 +526,6 @@ fn user_file_errors_name_the_path_given() {
             Path::new("/home/x/.config/caseplan/keymap.toml"),
             "[nope]\n",
         )),
-        &actions(),
     )
     .unwrap_err();
     assert_eq!(
@@ -578,9 +534,21 @@ fn user_file_errors_name_the_path_given() {
     );
 }
 
+/// An app that knows one action only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct OnlyQuit;
+
+impl caseplan::keymap::ActionName for OnlyQuit {
+    const ALL: &'static [OnlyQuit] = &[OnlyQuit];
+
+    fn name(self) -> &'static str {
+        "quit"
+    }
+}
+
 #[test]
 fn the_default_keymap_rejects_actions_the_app_does_not_know() {
-    let error = Keymap::defaults(&["quit"]).unwrap_err();
+    let error = caseplan::keymap::Keymap::<OnlyQuit>::defaults().unwrap_err();
     assert_eq!(error.file, "default.toml");
     assert!(error.to_string().contains("unknown action"), "{error}");
 }
@@ -603,11 +571,8 @@ run = "quit"
     let keymap =
         with_user(&source.replace("run = \"quit\"", "run = \"quit\"\ndesc = \"Q\"")).unwrap();
     assert_eq!(
-        action(&keymap, Layer::Calendar, "x").as_deref(),
+        action(&keymap, Layer::Calendar, "x"),
         Some("delete_meeting")
     );
-    assert_eq!(
-        action(&keymap, Layer::Calendar, "y").as_deref(),
-        Some("quit")
-    );
+    assert_eq!(action(&keymap, Layer::Calendar, "y"), Some("quit"));
 }

@@ -13,6 +13,7 @@ mod demo;
 mod durability;
 mod e2e;
 mod flows;
+mod help;
 mod keymaps;
 mod lookup;
 mod medical;

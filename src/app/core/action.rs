@@ -1,16 +1,19 @@
-//! What a key can ask for. Keymap files name actions by their snake_case name.
+//! What a key can ask for. One table names every action: its variant, the name keymap files
+//! use, and its help line in the catalogue. The keymap resolves names to actions once, when
+//! the files are loaded.
 
 use super::effect::Loaded;
 use super::history::Step;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
+use crate::keymap::ActionName;
 use ratatui::crossterm::event::KeyEvent;
 
 macro_rules! named_actions {
-    ($($variant:ident = $name:literal,)*) => {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal => $help:ident,)*) => {
         /// An action a keymap binds to a key.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Named {
-            $($variant,)*
+            $($(#[$doc])* $variant,)*
         }
 
         impl Named {
@@ -24,6 +27,13 @@ macro_rules! named_actions {
                 }
             }
 
+            /// What the action does, as help, the palette and the which-key line say it.
+            pub const fn help(self) -> Msg {
+                match self {
+                    $(Named::$variant => Msg::$help,)*
+                }
+            }
+
             pub fn from_name(name: &str) -> Option<Named> {
                 match name {
                     $($name => Some(Named::$variant),)*
@@ -34,119 +44,127 @@ macro_rules! named_actions {
     };
 }
 
+impl ActionName for Named {
+    const ALL: &'static [Named] = Named::ALL;
+
+    fn name(self) -> &'static str {
+        Named::name(self)
+    }
+
+    fn from_name(name: &str) -> Option<Named> {
+        Named::from_name(name)
+    }
+}
+
 named_actions! {
-    Quit = "quit",
-    Help = "help",
-    OpenPalette = "open_palette",
-    Search = "search",
-    ClosePopup = "close_popup",
-    PrevDay = "prev_day",
-    NextDay = "next_day",
-    SelectNext = "select_next",
-    SelectPrev = "select_prev",
-    PrevWeek = "prev_week",
-    NextWeek = "next_week",
-    GoToday = "go_today",
-    GoToDate = "go_to_date",
-    MonthOverview = "month_overview",
-    ToggleWeek = "toggle_week",
-    NewMeeting = "new_meeting",
-    QuickAdd = "quick_add",
-    EditMeeting = "edit_meeting",
-    Undo = "undo",
-    Redo = "redo",
-    DeleteMeeting = "delete_meeting",
-    MoveEarlier = "move_earlier",
-    MoveLater = "move_later",
-    MoveTomorrow = "move_tomorrow",
-    MoveToDate = "move_to_date",
-    ExtendMeeting = "extend_meeting",
-    ShortenMeeting = "shorten_meeting",
-    ConvertToPhone = "convert_to_phone",
-    ConvertToHomeVisit = "convert_to_home_visit",
-    SetStatusHeld = "set_status_held",
-    SetStatusCancelledByCitizen = "set_status_cancelled_by_citizen",
-    SetStatusNoShow = "set_status_no_show",
-    SetStatusCancelled = "set_status_cancelled",
-    BookFollowUp = "book_follow_up",
-    FindFreeSlot = "find_free_slot",
-    SkipWeek = "skip_week",
-    NextField = "next_field",
-    PrevField = "prev_field",
-    Submit = "submit",
-    ScrollDown = "scroll_down",
-    ScrollUp = "scroll_up",
-    PageDown = "page_down",
-    PageUp = "page_up",
-    ConfirmYes = "confirm_yes",
-    ConfirmNo = "confirm_no",
-    TogglePrivacy = "toggle_privacy",
-    ToggleClosed = "toggle_closed",
-    LogContact = "log_contact",
-    AddNote = "add_note",
-    AddAgreement = "add_agreement",
-    BookMeeting = "book_meeting",
-    CloseCard = "close_card",
-    NewCase = "new_case",
-    EditCase = "edit_case",
-    NewContact = "new_contact",
-    EditContact = "edit_contact",
-    OpenItems = "open_items",
+    Quit = "quit" => ActQuit,
+    Help = "help" => ActHelp,
+    OpenPalette = "open_palette" => ActOpenPalette,
+    Search = "search" => ActSearch,
+    ClosePopup = "close_popup" => ActClosePopup,
+    PrevDay = "prev_day" => ActPrevDay,
+    NextDay = "next_day" => ActNextDay,
+    SelectNext = "select_next" => ActSelectNext,
+    SelectPrev = "select_prev" => ActSelectPrev,
+    PrevWeek = "prev_week" => ActPrevWeek,
+    NextWeek = "next_week" => ActNextWeek,
+    GoToday = "go_today" => ActGoToday,
+    GoToDate = "go_to_date" => ActGoToDate,
+    MonthOverview = "month_overview" => ActMonthOverview,
+    ToggleWeek = "toggle_week" => ActToggleWeek,
+    NewMeeting = "new_meeting" => ActNewMeeting,
+    QuickAdd = "quick_add" => ActQuickAdd,
+    EditMeeting = "edit_meeting" => ActEditMeeting,
+    Undo = "undo" => ActUndo,
+    Redo = "redo" => ActRedo,
+    DeleteMeeting = "delete_meeting" => ActDeleteMeeting,
+    MoveEarlier = "move_earlier" => ActMoveEarlier,
+    MoveLater = "move_later" => ActMoveLater,
+    MoveTomorrow = "move_tomorrow" => ActMoveTomorrow,
+    MoveToDate = "move_to_date" => ActMoveToDate,
+    ExtendMeeting = "extend_meeting" => ActExtendMeeting,
+    ShortenMeeting = "shorten_meeting" => ActShortenMeeting,
+    ConvertToPhone = "convert_to_phone" => ActConvertToPhone,
+    ConvertToHomeVisit = "convert_to_home_visit" => ActConvertToHomeVisit,
+    SetStatusHeld = "set_status_held" => ActSetStatusHeld,
+    SetStatusCancelledByCitizen = "set_status_cancelled_by_citizen" => ActSetStatusCancelledByCitizen,
+    SetStatusNoShow = "set_status_no_show" => ActSetStatusNoShow,
+    SetStatusCancelled = "set_status_cancelled" => ActSetStatusCancelled,
+    BookFollowUp = "book_follow_up" => ActBookFollowUp,
+    FindFreeSlot = "find_free_slot" => ActFindFreeSlot,
+    SkipWeek = "skip_week" => ActSkipWeek,
+    NextField = "next_field" => ActNextField,
+    PrevField = "prev_field" => ActPrevField,
+    Submit = "submit" => ActSubmit,
+    ScrollDown = "scroll_down" => ActScrollDown,
+    ScrollUp = "scroll_up" => ActScrollUp,
+    PageDown = "page_down" => ActPageDown,
+    PageUp = "page_up" => ActPageUp,
+    ConfirmYes = "confirm_yes" => ActConfirmYes,
+    ConfirmNo = "confirm_no" => ActConfirmNo,
+    TogglePrivacy = "toggle_privacy" => ActTogglePrivacy,
+    ToggleClosed = "toggle_closed" => ActToggleClosed,
+    LogContact = "log_contact" => ActLogContact,
+    AddNote = "add_note" => ActAddNote,
+    AddAgreement = "add_agreement" => ActAddAgreement,
+    BookMeeting = "book_meeting" => ActBookMeeting,
+    CloseCard = "close_card" => ActCloseCard,
+    NewCase = "new_case" => ActNewCase,
+    EditCase = "edit_case" => ActEditCase,
+    NewContact = "new_contact" => ActNewContact,
+    EditContact = "edit_contact" => ActEditContact,
+    OpenItems = "open_items" => ActOpenItems,
     // Shared by courses' reports and medical requests (the items popup).
-    MarkReceived = "mark_received",
-    LogChase = "log_chase",
-    EditItem = "edit_item",
-    BookFromItem = "book_from_item",
+    MarkReceived = "mark_received" => ActMarkReceived,
+    LogChase = "log_chase" => ActLogChase,
+    EditItem = "edit_item" => ActEditItem,
+    BookFromItem = "book_from_item" => ActBookFromItem,
     // Courses and supplier reports (#6).
-    NewCourse = "new_course",
-    MarkReportRead = "mark_report_read",
-    AskInterimReport = "ask_interim_report",
-    ExtendCourse = "extend_course",
-    CompleteCourse = "complete_course",
-    InterruptCourse = "interrupt_course",
-    ChangeConsultant = "change_consultant",
-    ChangeSupplier = "change_supplier",
-    NextReport = "next_report",
-    PrevReport = "prev_report",
+    NewCourse = "new_course" => ActNewCourse,
+    MarkReportRead = "mark_report_read" => ActMarkReportRead,
+    AskInterimReport = "ask_interim_report" => ActAskInterimReport,
+    ExtendCourse = "extend_course" => ActExtendCourse,
+    CompleteCourse = "complete_course" => ActCompleteCourse,
+    InterruptCourse = "interrupt_course" => ActInterruptCourse,
+    ChangeConsultant = "change_consultant" => ActChangeConsultant,
+    ChangeSupplier = "change_supplier" => ActChangeSupplier,
+    NextReport = "next_report" => ActNextReport,
+    PrevReport = "prev_report" => ActPrevReport,
 
     // Supplier overview (#6).
-    SupplierOverview = "supplier_overview",
-    PlanSupplierVisit = "plan_supplier_visit",
-    ToggleVisitCitizen = "toggle_visit_citizen",
+    SupplierOverview = "supplier_overview" => ActSupplierOverview,
+    PlanSupplierVisit = "plan_supplier_visit" => ActPlanSupplierVisit,
+    ToggleVisitCitizen = "toggle_visit_citizen" => ActToggleVisitCitizen,
 
     // Medical requests (#7).
-    NewRequest = "new_medical_request",
-    MarkActedOn = "mark_acted_on",
-    WithdrawRequest = "withdraw_request",
-    OpenRequests = "open_requests",
+    NewRequest = "new_medical_request" => ActNewRequest,
+    MarkActedOn = "mark_acted_on" => ActMarkActedOn,
+    WithdrawRequest = "withdraw_request" => ActWithdrawRequest,
+    OpenRequests = "open_requests" => ActOpenRequests,
 
     // Today, cadence and the caseload board (#8).
-    OpenBoard = "open_board",
-    BoardSortNext = "board_sort_next",
-    BoardSortReverse = "board_sort_reverse",
-    BoardOverdueOnly = "board_overdue_only",
-    BoardFilter = "board_filter",
-    BoardExport = "board_export",
-    OpenToday = "open_today",
-    GoCalendar = "go_calendar",
-    MarkDone = "mark_done",
-    Snooze = "snooze",
+    OpenBoard = "open_board" => ActOpenBoard,
+    BoardSortNext = "board_sort_next" => ActBoardSortNext,
+    BoardSortReverse = "board_sort_reverse" => ActBoardSortReverse,
+    BoardOverdueOnly = "board_overdue_only" => ActBoardOverdueOnly,
+    BoardFilter = "board_filter" => ActBoardFilter,
+    BoardExport = "board_export" => ActBoardExport,
+    OpenToday = "open_today" => ActOpenToday,
+    GoCalendar = "go_calendar" => ActGoCalendar,
+    MarkDone = "mark_done" => ActMarkDone,
+    Snooze = "snooze" => ActSnooze,
 
 }
 
 impl Named {
-    /// The action's description in the interface language. Danish comes from the catalogue;
-    /// in English the keymap file's own description is used, so a user's wording shows.
+    /// The action's description in the interface language. Danish comes from the table's
+    /// help line; in English the keymap file's own description is used, so a user's wording
+    /// shows.
     pub fn describe(self, lang: Lang, keymap_desc: &str) -> String {
-        match (lang, crate::i18n::action_msg(self.name())) {
-            (Lang::Da, Some(msg)) => msg.text(lang).to_string(),
-            _ => keymap_desc.to_string(),
+        match lang {
+            Lang::Da => self.help().text(lang).to_string(),
+            Lang::En => keymap_desc.to_string(),
         }
-    }
-
-    /// The names, for validating keymap files.
-    pub fn names() -> Vec<&'static str> {
-        Named::ALL.iter().map(|a| a.name()).collect()
     }
 }
 
@@ -176,4 +194,28 @@ pub enum WriteKind {
     New(Step),
     Undo,
     Redo,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_every_action_has_a_help_line_in_both_languages() {
+        for named in Named::ALL {
+            assert_eq!(Named::from_name(named.name()), Some(*named));
+            let help = named.help();
+            assert_ne!(help.text(Lang::Da), help.text(Lang::En), "{named:?}");
+        }
+        assert_eq!(Named::from_name("no_such_action"), None);
+        assert_eq!(Named::GoToday.help().text(Lang::Da), "Gå til i dag");
+        assert_eq!(
+            Named::GoToday.describe(Lang::En, "Today, please"),
+            "Today, please"
+        );
+        assert_eq!(
+            Named::GoToday.describe(Lang::Da, "Today, please"),
+            "Gå til i dag"
+        );
+    }
 }

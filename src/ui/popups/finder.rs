@@ -2,6 +2,7 @@
 //! with the matched letters of the name bold and underlined.
 
 use super::{frame, row};
+use crate::app::core::action::Named;
 use crate::app::forms::text_of;
 use crate::app::lookup::finder::Finder;
 use crate::app::model::Model;
@@ -83,7 +84,7 @@ pub fn draw(model: &Model, finder: &Finder, body: Rect, buf: &mut Buffer) {
     };
     let key = model
         .keymap
-        .keys_in(Layer::Finder, "toggle_closed")
+        .keys_in(Layer::Finder, Named::ToggleClosed)
         .into_iter()
         .next()
         .unwrap_or_else(|| "ctrl-o".to_string());

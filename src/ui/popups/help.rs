@@ -1,7 +1,7 @@
-//! The help popup, built from the live keymap.
+//! The help popup: the keys live where it was opened, section by section.
 
 use super::{frame, row};
-use crate::app::core::action::Named;
+use crate::app::help::Help;
 use crate::app::model::Model;
 use crate::i18n::Msg;
 use crate::keymap::Layer;
@@ -12,55 +12,56 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-/// The layers shown, with their headings: the calendar and global keys in full, then the
-/// popups' own keys.
-const SECTIONS: [(Layer, Msg); 6] = [
-    (Layer::Calendar, Msg::HelpCalendar),
-    (Layer::Global, Msg::HelpEverywhere),
-    (Layer::Form, Msg::HelpForm),
-    (Layer::Palette, Msg::HelpInPalette),
-    (Layer::Help, Msg::HelpInHelp),
-    (Layer::Confirm, Msg::HelpInConfirm),
-];
-
 const KEY_WIDTH: usize = 18;
 
-/// Every line of the help text.
-pub fn lines(model: &Model) -> Vec<Line<'static>> {
+/// A section's heading: where its keys work.
+fn heading(layer: Layer) -> Msg {
+    match layer {
+        Layer::Global => Msg::HelpEverywhere,
+        Layer::Calendar => Msg::HelpCalendar,
+        Layer::Card => Msg::HelpCard,
+        Layer::ContactCard => Msg::HelpContactCard,
+        Layer::Form => Msg::HelpForm,
+        Layer::Finder => Msg::HelpFinder,
+        Layer::Help => Msg::HelpInHelp,
+        Layer::Palette => Msg::HelpInPalette,
+        Layer::Confirm => Msg::HelpInConfirm,
+        Layer::Items => Msg::HelpItems,
+        Layer::Suppliers => Msg::HelpSuppliers,
+        Layer::Requests => Msg::HelpRequests,
+        Layer::Today => Msg::HelpToday,
+        Layer::Board => Msg::HelpBoard,
+    }
+}
+
+/// Every line of the help text: the sections worked out when help was opened.
+fn lines(model: &Model, help: &Help) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for (layer, heading) in SECTIONS {
-        let bindings = model.keymap.bindings(layer);
-        if bindings.is_empty() {
-            continue;
-        }
+    for (layer, rows) in &help.sections {
         if !out.is_empty() {
             out.push(Line::raw(""));
         }
         out.push(Line::styled(
-            heading.text(model.lang).to_string(),
+            heading(*layer).text(model.lang).to_string(),
             theme::title(),
         ));
-        for b in bindings {
-            let desc = match Named::from_name(&b.action) {
-                Some(named) => named.describe(model.lang, &b.desc),
-                None => b.desc.clone(),
-            };
+        for row in rows {
             out.push(Line::from(vec![
-                Span::styled(format!("  {}", pad(&b.keys, KEY_WIDTH)), theme::key()),
-                Span::raw(desc),
+                Span::styled(format!("  {}", pad(&row.keys, KEY_WIDTH)), theme::key()),
+                Span::raw(row.desc.clone()),
             ]));
         }
     }
     out
 }
 
-pub fn draw(model: &Model, scroll: u16, body: Rect, buf: &mut Buffer) {
+pub fn draw(model: &Model, help: &Help, body: Rect, buf: &mut Buffer) {
     let area = centered(body, 80, body.height);
     let inner = frame(area, Msg::Help.text(model.lang), buf);
-    let text = lines(model);
+    let text = lines(model, help);
     let view = inner.height.saturating_sub(1);
     let max_scroll = (text.len() as u16).saturating_sub(view);
-    let scroll = scroll.min(max_scroll);
+    let scroll = help.scroll.min(max_scroll);
     Paragraph::new(text).scroll((scroll, 0)).render(
         Rect {
             height: view,

@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
     }
     let Some(popup) = &model.popup else { return };
     match popup {
-        Popup::Help { scroll } => help::draw(model, *scroll, body, buf),
+        Popup::Help(h) => help::draw(model, h, body, buf),
         Popup::Palette(p) => palette::draw(model, p, body, buf),
         Popup::Confirm(c) => prompt::confirm(model, c, body, buf),
         Popup::Prompt(p) => prompt::draw(model, p, body, buf),

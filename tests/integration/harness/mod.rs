@@ -82,7 +82,7 @@ impl App {
         let ctx = Context::new(Some(dir.path()), Some(&config), Some(NOW)).unwrap();
         let store = Store::open(dir.path()).unwrap();
         fill(&store, ctx.today());
-        let keymap = Keymap::defaults(&Named::names()).unwrap();
+        let keymap = Keymap::<Named>::defaults().unwrap();
         let model = caseplan::app::start(&ctx, &store, keymap, false).unwrap();
         assert_eq!(model.lang, lang);
         App {
