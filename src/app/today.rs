@@ -16,7 +16,6 @@ use super::prompt::{self, PromptKind};
 use super::requests::chase::Back;
 use crate::domain::due::{DueItem, DueList, DueWhat};
 use crate::domain::reminder::{Basis, ReminderKind, Subject};
-use crate::domain::schedule::{interim_due, with_interim};
 use crate::i18n::due_words::due_title;
 use crate::i18n::{Msg, parse_error};
 use crate::model::{Channel, ChaseEntry, Course, Direction, ReportChase};
@@ -238,22 +237,7 @@ fn act_on_record(
             None => vec![],
         },
         (ItemAct::Book, AnyRecord::MedicalRequest(request)) => {
-            let from = model.now;
-            let case = (request.case, item.case_name.clone());
-            // Booking a meeting about received information counts as acting on it.
-            let question = if request.received.is_some() && request.acted_on.is_none() {
-                Question::BookForRequest {
-                    from,
-                    case,
-                    request: Box::new(request),
-                }
-            } else {
-                Question::NewMeeting {
-                    from,
-                    case: Some(case),
-                }
-            };
-            fetch_ahead(model, from, question)
+            super::requests::book_about(model, request, item.case_name.clone())
         }
         (ItemAct::Book, AnyRecord::Course(course)) => {
             super::courses::book_three_party(model, &course)
@@ -261,35 +245,11 @@ fn act_on_record(
         (ItemAct::Done, AnyRecord::Course(course))
             if kind == Some(ReminderKind::FinalReportAfterSummons) =>
         {
-            ask_interim(model, &course)
+            super::courses::ask_interim(model, &course)
         }
         (ItemAct::Done, record) => done(model, item, record),
         _ => vec![],
     }
-}
-
-/// "Ask for an interim report": the interim report goes into the course's schedule, due
-/// before the summons, as the items popup's `i` does.
-fn ask_interim(model: &mut Model, course: &Course) -> Vec<Effect> {
-    let lang = model.lang;
-    let summon = model.settings.courses.summon_days_before_end;
-    let Some(due) = interim_due(course, summon, model.today()) else {
-        model.status = Some(info(Msg::InterimNotNeeded.text(lang)));
-        return vec![];
-    };
-    let mut after = course.clone();
-    after.reports = with_interim(&course.reports, due);
-    let label = format!(
-        "{} {} · {}",
-        Msg::StepInterimAsked.text(lang),
-        format_date(due),
-        super::courses::course_name(model, course)
-    );
-    vec![Effect::Write(Step {
-        label,
-        forward: vec![Change::Put(AnyRecord::Course(after))],
-        backward: vec![Change::Put(AnyRecord::Course(course.clone()))],
-    })]
 }
 
 /// The place of the item's report in the course, found by its due day (places move when an

@@ -622,7 +622,7 @@ fn larger_caseloads_are_generated_in_proportion() {
 }
 
 /// The stress load of the scale table. Run in release mode:
-/// `cargo test --release --test demo -- --ignored --nocapture`.
+/// `cargo test --release --test integration demo:: -- --ignored --nocapture`.
 #[test]
 #[ignore = "the 10,000-case stress load is for release builds and the benchmarks"]
 fn the_stress_load_is_generated() {

@@ -696,7 +696,7 @@ fn the_committed_v1_fixture_reads_back() {
 }
 
 /// Regenerates `tests/fixtures/v1/`:
-/// `CASEPLAN_REGENERATE_FIXTURE=1 cargo test --test store regenerate -- --ignored`.
+/// `CASEPLAN_REGENERATE_FIXTURE=1 cargo test --test integration store::regenerate -- --ignored`.
 /// Only for a fixture of the current version; when the schema changes version, keep the old
 /// fixture and add one for the new version.
 #[test]

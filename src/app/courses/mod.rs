@@ -119,22 +119,7 @@ pub fn on_course(model: &mut Model, named: Named) -> Vec<Effect> {
             open_dialog(model, DialogKind::Chase { report: index }, course, "")
         }
         Named::BookFromItem => book_three_party(model, &course),
-        Named::AskInterimReport => {
-            let summon = model.settings.courses.summon_days_before_end;
-            let Some(due) = interim_due(&course, summon, today) else {
-                model.status = Some(info(Msg::InterimNotNeeded.text(lang)));
-                return vec![];
-            };
-            let mut after = course.clone();
-            after.reports = with_interim(&course.reports, due);
-            let label = format!(
-                "{} {} · {}",
-                Msg::StepInterimAsked.text(lang),
-                format_date(due),
-                course_name(model, &course)
-            );
-            write(&course, after, label)
-        }
+        Named::AskInterimReport => ask_interim(model, &course),
         Named::ExtendCourse => {
             let months = model.settings.courses.extension_months;
             let end = course
@@ -437,6 +422,26 @@ fn save_dialog(model: &mut Model) -> Vec<Effect> {
         _ => {}
     }
     write(&before, after, label)
+}
+
+/// "Ask for an interim report": the interim report goes into the course's schedule, due before
+/// the summons (`i` in the items popup, `x` on the Today list's item about it).
+pub(crate) fn ask_interim(model: &mut Model, course: &Course) -> Vec<Effect> {
+    let lang = model.lang;
+    let summon = model.settings.courses.summon_days_before_end;
+    let Some(due) = interim_due(course, summon, model.today()) else {
+        model.status = Some(info(Msg::InterimNotNeeded.text(lang)));
+        return vec![];
+    };
+    let mut after = course.clone();
+    after.reports = with_interim(&course.reports, due);
+    let label = format!(
+        "{} {} · {}",
+        Msg::StepInterimAsked.text(lang),
+        format_date(due),
+        course_name(model, course)
+    );
+    write(course, after, label)
 }
 
 /// One step that replaces `before` with `after`.

@@ -102,26 +102,32 @@ pub fn on_request(model: &mut Model, named: Named) -> Vec<Effect> {
             effects
         }
         Named::BookFromItem => {
-            let from = model.now;
-            let case = (request.case, model.case_name(request.case));
+            let name = model.case_name(request.case);
             model.popup = None;
-            // Booking a meeting from received information counts as acting on it.
-            let question = if request.received.is_some() && request.acted_on.is_none() {
-                Question::BookForRequest {
-                    from,
-                    case,
-                    request: Box::new(request),
-                }
-            } else {
-                Question::NewMeeting {
-                    from,
-                    case: Some(case),
-                }
-            };
-            fetch_ahead(model, from, question)
+            book_about(model, request, name)
         }
         _ => vec![],
     }
+}
+
+/// A new-meeting form for the request's case at the first free time from now. Booked about
+/// received information, the meeting also marks the request acted on.
+pub fn book_about(model: &Model, request: MedicalRequest, case_name: String) -> Vec<Effect> {
+    let from = model.now;
+    let case = (request.case, case_name);
+    let question = if request.received.is_some() && request.acted_on.is_none() {
+        Question::BookForRequest {
+            from,
+            case,
+            request: Box::new(request),
+        }
+    } else {
+        Question::NewMeeting {
+            from,
+            case: Some(case),
+        }
+    };
+    fetch_ahead(model, from, question)
 }
 
 fn refuse_receive(request: &MedicalRequest) -> Option<Msg> {
