@@ -56,7 +56,11 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
         ParseError::DurationOutOfRange { text } => format!(
             "\"{text}\" er ikke en varighed fra 1 minut til 24 timer; prøv \"45m\" eller \"8t\""
         ),
-        ParseError::OutOfRange { text } => format!("\"{text}\" ligger uden for kalenderen"),
+        ParseError::OutOfRange { text } => format!(
+            "\"{text}\" ligger uden for årene {} til {}, som caseplan planlægger i",
+            crate::time::range::FIRST_YEAR,
+            crate::time::range::LAST_YEAR
+        ),
     }
 }
 

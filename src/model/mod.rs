@@ -8,6 +8,7 @@ mod case;
 mod contact;
 mod course;
 mod dataset;
+mod dates;
 mod event;
 mod ids;
 mod medical;

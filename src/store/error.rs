@@ -70,6 +70,28 @@ pub enum StoreError {
     #[error(transparent)]
     Cpr(#[from] CprError),
 
+    #[error("the field \"{field}\" holds {source}")]
+    DateOutOfRange {
+        record: RecordRef,
+        field: &'static str,
+        source: crate::time::range::OutOfRange,
+    },
+
+    #[error(
+        "the id {} is outside 1 to {max}: caseplan gives out its ids itself (an export keeps \
+         them, and an import may bring ids up to {})",
+        record.id,
+        super::MAX_IMPORTED_ID
+    )]
+    IdOutOfRange { record: RecordRef, max: u64 },
+
+    #[error(
+        "caseplan has given out every id up to {}; nothing was saved. Export the data and \
+         import it into a new data directory, which numbers it again.",
+        super::MAX_ID
+    )]
+    IdsExhausted,
+
     #[error(
         "nothing was imported: the data has {total} problem(s):\n{}{}\nFix them in the file and \
          import again.",

@@ -38,6 +38,13 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use trees::TreeId;
 
+/// The highest id an import may bring. Half of the range: new ids are given out above the
+/// highest imported one, and the other half keeps them from ever running out.
+pub const MAX_IMPORTED_ID: u64 = 1 << 52;
+/// The highest id caseplan gives out: the largest integer a JSON reader that uses doubles (a
+/// script, a spreadsheet) still reads exactly.
+pub const MAX_ID: u64 = (1 << 53) - 1;
+
 /// The sled directory inside the data directory.
 pub const DB_DIR: &str = "db";
 /// The backup directory inside the data directory.
@@ -329,7 +336,18 @@ impl Store {
             .and_then(|v| u64_at(&v, 0))
             .unwrap_or(0);
         self.id_offset.store(offset, Ordering::SeqCst);
+        self.keep_ids_above_stored()?;
         self.check_index_version()
+    }
+
+    /// Makes sure the next id is above every stored one, whatever wrote them (a safety net:
+    /// import, restore and replay raise the offset themselves). Costs one id.
+    fn keep_ids_above_stored(&self) -> Result<(), StoreError> {
+        let highest = self.highest_id()?;
+        if highest > 0 && self.next_id()? <= highest {
+            self.set_id_offset(highest)?;
+        }
+        Ok(())
     }
 
     /// Why nothing can be written to this database, if that is so (it was opened from a copy).
@@ -384,13 +402,17 @@ impl Store {
         &self.dir
     }
 
-    /// A fresh id, never 0 and above every id ever imported.
+    /// A fresh id, never 0 and above every id stored; an error, never a wrap, when they run out.
     pub fn next_id(&self) -> Result<u64, StoreError> {
         let generated = self
             .db
             .generate_id()
             .map_err(|e| StoreError::sled("could not make a new id", e))?;
-        Ok(generated + 1 + self.id_offset.load(Ordering::SeqCst))
+        generated
+            .checked_add(1)
+            .and_then(|id| id.checked_add(self.id_offset.load(Ordering::SeqCst)))
+            .filter(|id| *id <= MAX_ID)
+            .ok_or(StoreError::IdsExhausted)
     }
 
     /// Ids are generated above `offset` from now on.

@@ -200,6 +200,14 @@ macro_rules! records {
                 RecordRef { kind: self.kind(), id: self.id() }
             }
 
+            /// The named dates and timestamps, for the range check.
+            pub fn dates(&self) -> Vec<(&'static str, crate::time::range::DateValue)> {
+                use crate::time::range::Dated;
+                match self {
+                    $(AnyRecord::$variant(r) => r.dates(),)*
+                }
+            }
+
             /// The named free-text fields, for the CPR guard.
             pub fn free_text(&self) -> Vec<(&'static str, &str)> {
                 match self {

@@ -128,8 +128,8 @@ impl Store {
         Ok(())
     }
 
-    /// Makes sure the next id is above every stored id, whatever wrote them.
-    pub(crate) fn raise_id_offset(&self) -> Result<(), StoreError> {
+    /// The highest id of any stored record (0 when there is none).
+    pub(crate) fn highest_id(&self) -> Result<u64, StoreError> {
         let mut highest = 0;
         for kind in Kind::ALL {
             let last = self
@@ -140,6 +140,12 @@ impl Store {
                 highest = highest.max(u64_at(&key, 0).unwrap_or(0));
             }
         }
+        Ok(highest)
+    }
+
+    /// Makes sure the next id is above every stored id, whatever wrote them.
+    pub(crate) fn raise_id_offset(&self) -> Result<(), StoreError> {
+        let highest = self.highest_id()?;
         if highest > self.id_offset.load(std::sync::atomic::Ordering::SeqCst) {
             self.set_id_offset(highest)?;
         }

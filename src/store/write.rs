@@ -1,11 +1,13 @@
 //! Writes: the change appended to the journal and flushed, then the record and its index
 //! entries in one transaction, flushed before returning.
 
+use super::MAX_ID;
 use super::keys::id_key;
 use super::record::{AnyRecord, Change, Record, RecordId, RecordRef};
 use super::trees::TreeId;
 use super::{Store, StoreError, index};
 use crate::privacy::check_no_cpr;
+use crate::time::range;
 use sled::Transactional;
 use sled::transaction::{
     ConflictableTransactionError, ConflictableTransactionResult, TransactionError,
@@ -97,10 +99,30 @@ impl Store {
     }
 }
 
-/// The CPR guard over every free-text field of a record.
+/// The guards every record passes before it is written: no CPR number in any free-text field,
+/// every date in the years caseplan plans in, an id the allocator could have given.
 pub(crate) fn guard(record: &AnyRecord) -> Result<(), StoreError> {
     for (field, text) in record.free_text() {
         check_no_cpr(field, text)?;
     }
-    Ok(())
+    for (field, value) in record.dates() {
+        range::check(value).map_err(|source| StoreError::DateOutOfRange {
+            record: record.record_ref(),
+            field,
+            source,
+        })?;
+    }
+    id_within(record, MAX_ID)
+}
+
+/// Refuses an id of 0 or above `max`.
+pub(crate) fn id_within(record: &AnyRecord, max: u64) -> Result<(), StoreError> {
+    if (1..=max).contains(&record.id()) {
+        Ok(())
+    } else {
+        Err(StoreError::IdOutOfRange {
+            record: record.record_ref(),
+            max,
+        })
+    }
 }

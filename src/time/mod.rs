@@ -4,6 +4,7 @@ pub mod clock;
 pub mod format;
 mod lexicon;
 pub mod parse;
+pub mod range;
 pub mod zone;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -73,7 +73,11 @@ pub enum ParseError {
     NoSuchTime { text: String },
     #[error("\"{text}\" is not a duration from 1 minute to 24 hours; try \"45m\" or \"8h\"")]
     DurationOutOfRange { text: String },
-    #[error("\"{text}\" goes beyond the calendar")]
+    #[error(
+        "\"{text}\" lies outside the years {} to {} that caseplan plans in",
+        super::range::FIRST_YEAR,
+        super::range::LAST_YEAR
+    )]
     OutOfRange { text: String },
 }
 
@@ -289,7 +293,15 @@ type Scan<T> = Result<Option<(T, usize)>, ParseError>;
 // ---------------------------------------------------------------------------------------------
 // Dates
 
+/// A date at the start of `w`, refused outside the years caseplan plans in.
 fn scan_date(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
+    match scan_any_date(w, today)? {
+        Some((date, n)) if !super::range::in_range(date) => Err(out_of_range(&w[..n].join(" "))),
+        found => Ok(found),
+    }
+}
+
+fn scan_any_date(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
     let Some(first) = w.first().map(String::as_str) else {
         return Ok(None);
     };
@@ -1291,8 +1303,9 @@ mod tests {
         assert_eq!(quick(""), (None, None, vec![]));
     }
 
+    /// A date in the years caseplan plans in, a week away from their ends.
     fn any_date() -> impl Strategy<Value = NaiveDate> {
-        (1i32..=9999, 1u32..=366).prop_map(|(year, ordinal)| {
+        (1901i32..=2199, 1u32..=366).prop_map(|(year, ordinal)| {
             NaiveDate::from_yo_opt(year, ordinal)
                 .unwrap_or_else(|| NaiveDate::from_yo_opt(year, 365).unwrap())
         })
@@ -1354,6 +1367,20 @@ mod tests {
         ) {
             let printed = format_datetime(date.and_time(time));
             prop_assert_eq!(parse_when(&printed, today), Ok(at(date, time)));
+        }
+
+        #[test]
+        fn dates_outside_1900_to_2200_are_refused(
+            year in prop_oneof![1000i32..1900, 2201i32..=9999], today in any_date()
+        ) {
+            let typed = format!("1.6.{year}");
+            prop_assert_eq!(
+                parse_date(&typed, today),
+                Err(ParseError::OutOfRange { text: typed.clone() })
+            );
+            let when = format!("{typed} 10:00");
+            let refused = matches!(parse_when(&when, today), Err(ParseError::OutOfRange { .. }));
+            prop_assert!(refused, "{} was read", when);
         }
 
         #[test]

@@ -19,6 +19,11 @@ pub enum ZoneError {
         "could not read \"{input}\" as a local date and time; use \"YYYY-MM-DD HH:MM\", e.g. \"2026-11-24 13:00\""
     )]
     BadNow { input: String },
+    #[error("--now \"{input}\": {source}")]
+    NowOutOfRange {
+        input: String,
+        source: super::range::OutOfRange,
+    },
 }
 
 /// A time zone, Europe/Copenhagen unless configured otherwise.
@@ -141,13 +146,18 @@ pub fn parse_now(input: &str, zone: Zone) -> Result<DateTime<Utc>, ZoneError> {
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%dT%H:%M:%S",
     ];
-    FORMATS
+    let local = FORMATS
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
-        .map(|local| zone.to_utc(local))
         .ok_or_else(|| ZoneError::BadNow {
             input: input.to_string(),
-        })
+        })?;
+    // Checked before the zone's offset is applied: near chrono's limits that would panic.
+    super::range::check(local).map_err(|source| ZoneError::NowOutOfRange {
+        input: input.to_string(),
+        source,
+    })?;
+    Ok(zone.to_utc(local))
 }
 
 #[cfg(test)]

@@ -378,3 +378,30 @@ fn reports_late_lists_only_reports_past_their_due_date() {
             .any(|r| r["state"] == "received_unread")
     );
 }
+
+#[test]
+fn a_now_outside_1900_to_2200_is_a_clear_message_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["agenda"][..],
+        &["find", "x"],
+        &["add", "10:00 x"],
+        &["due"],
+    ] {
+        let out = std::process::Command::new(common::BIN)
+            .arg("--data")
+            .arg(dir.path())
+            .args(["--now", "+262142-12-31 23:59"])
+            .args(args)
+            .env("CASEPLAN_CONFIG", common::test_config(dir.path()))
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("--now \"+262142-12-31 23:59\": +262142-12-31 23:59 is outside the years 1900 to 2200"),
+            "{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}

@@ -1111,3 +1111,74 @@ fn restoring_an_older_backup_never_overwrites_todays_backup() {
     );
     assert_eq!(fs::read(&today).unwrap(), todays_bytes);
 }
+
+#[test]
+fn ids_are_bounded_on_import_and_new_ids_never_reach_an_imported_one() {
+    for (id, refused) in [
+        (u64::MAX, true),
+        (0, true),
+        ((1 << 52) + 1, true),
+        (1 << 52, false),
+    ] {
+        let (_dir, store) = open_temp();
+        let mut data = sample();
+        data.notes[0].id = NoteId(id);
+        match store.import(&data) {
+            Err(err) => {
+                assert!(refused, "{id}: {err}");
+                let msg = err.to_string();
+                assert!(
+                    msg.contains(&format!("note {id}: the id {id} is outside 1 to")),
+                    "{msg}"
+                );
+                assert!(store.is_empty());
+            }
+            Ok(()) => {
+                assert!(!refused, "{id} must be refused");
+                for _ in 0..3 {
+                    let next = store.next_id().unwrap();
+                    assert!(next > id, "{next} must be above {id}");
+                    store.put(&note(next, 1, "ny")).unwrap();
+                }
+                assert_eq!(
+                    store.get::<Note>(NoteId(id)).unwrap().unwrap().body,
+                    "Borger mødte op"
+                );
+                assert_eq!(store.check(), vec![]);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_date_outside_1900_to_2200_is_refused_on_import_and_on_write() {
+    let (_dir, store) = open_temp();
+    let mut data = sample();
+    data.medical_requests[0].chases.push(ChaseEntry {
+        at: "+262142-12-31T23:59:59Z".parse().unwrap(),
+        channel: Channel::Phone,
+        reached: String::new(),
+        note: String::new(),
+    });
+    data.meetings[0].start = at("1850-01-01 10:00");
+    let err = store.import(&data).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("2 problem(s)"), "{msg}");
+    assert!(
+        msg.contains(
+            "medical request 40: the field \"chases.at\" holds +262142-12-31T23:59:59Z is outside \
+             the years 1900 to 2200"
+        ),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("meeting 20: the field \"start\" holds 1850-01-01 10:00"),
+        "{msg}"
+    );
+    assert!(store.is_empty());
+    let mut late = meeting(99, None, "2201-01-01 10:00");
+    late.title = "Langt ude".into();
+    let err = store.put(&late).unwrap_err();
+    assert!(matches!(err, StoreError::DateOutOfRange { .. }), "{err}");
+    assert_eq!(store.get::<Meeting>(MeetingId(99)).unwrap(), None);
+}
