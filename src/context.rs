@@ -64,7 +64,10 @@ impl Context {
     pub fn open_store(&self) -> Result<Store> {
         let store = self.open_store_without_backup()?;
         for notice in store.notices() {
-            eprintln!("caseplan: {notice}");
+            eprintln!(
+                "caseplan: {}",
+                crate::screen_text::lines(&notice.to_string())
+            );
         }
         if let Err(err) = self.daily_backup(&store) {
             eprintln!("caseplan: {err:#}; nothing saved is lost (the journal holds every change)");

@@ -21,6 +21,7 @@ pub mod keymap;
 pub mod model;
 pub mod privacy;
 pub mod query;
+pub mod screen_text;
 pub mod search;
 pub mod store;
 pub mod time;

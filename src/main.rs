@@ -18,7 +18,11 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("caseplan: {err:#}");
+            // Errors can quote stored text (a name): no control characters reach the terminal.
+            eprintln!(
+                "caseplan: {}",
+                caseplan::screen_text::lines(&format!("{err:#}"))
+            );
             ExitCode::from(2)
         }
     }

@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     // `put` returns after the change is flushed to disk.
     store.put(&meeting)?;
     let lang = ctx.lang();
-    println!(
+    say!(
         "booked: {} {} {}-{}  {}  {} · {}",
         weekday_short(day.weekday(), lang),
         format_date(day),
@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         label_form(meeting.form, lang),
     );
     for warning in &found {
-        eprintln!("warning: {}", describe(warning, &others, &cases));
+        say_err!("warning: {}", describe(warning, &others, &cases));
     }
     Ok(ExitCode::SUCCESS)
 }

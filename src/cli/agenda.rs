@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 
 fn print_text(items: &[AgendaItem], from: NaiveDate, to: NaiveDate, lang: Lang) {
     for day in from.iter_days().take_while(|d| *d <= to) {
-        println!(
+        say!(
             "{} {}",
             i18n::weekday_short(day.weekday(), lang),
             format_date(day)
@@ -69,10 +69,10 @@ fn print_text(items: &[AgendaItem], from: NaiveDate, to: NaiveDate, lang: Lang) 
             if i.status != MeetingStatus::Planned {
                 line.push_str(&format!(" [{}]", i.status_label));
             }
-            println!("{line}");
+            say!("{line}");
         }
         if !any {
-            println!("  -");
+            say!("  -");
         }
     }
 }

@@ -59,15 +59,20 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else if args.csv {
-        print!("{}", board_sheet::csv(&rows, today, lang));
+        // The byte order mark a spreadsheet reads the encoding from has no width: it goes
+        // around the filter.
+        let sheet = board_sheet::csv(&rows, today, lang);
+        let body = sheet.strip_prefix('\u{feff}').unwrap_or(&sheet);
+        print!("\u{feff}");
+        say_raw!("{body}");
     } else if args.md {
-        print!(
+        say_raw!(
             "{}",
             board_sheet::markdown(&rows, today, lang, args.filter.as_deref())
         );
     } else {
         for row in &rows {
-            println!("{}", text_line(row, today, lang));
+            say!("{}", text_line(row, today, lang));
         }
     }
     Ok(ExitCode::SUCCESS)

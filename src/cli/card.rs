@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&card)?);
     } else {
-        print!("{}", sheet(&card, lang, ctx.today()));
+        say_raw!("{}", sheet(&card, lang, ctx.today()));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -88,13 +88,13 @@ fn resolve(store: &Store, query: &str, today: NaiveDate, lang: Lang) -> Result<O
                 return Ok(Some(id));
             }
         }
-        [] if hits.is_empty() => eprintln!("no case matches \"{query}\""),
+        [] if hits.is_empty() => say_err!("no case matches \"{query}\""),
         [] => {
-            eprintln!("no case is named \"{query}\"; similar:");
+            say_err!("no case is named \"{query}\"; similar:");
             list(hits.iter(), lang);
         }
         many => {
-            eprintln!(
+            say_err!(
                 "\"{query}\" fits {} cases; write more of the name:",
                 many.len()
             );
@@ -110,7 +110,7 @@ fn list<'a>(hits: impl Iterator<Item = &'a crate::search::Hit>, lang: Lang) {
             Target::Case(id) => id.0,
             _ => continue,
         };
-        eprintln!(
+        say_err!(
             "  {id:>6}  {:<28} {}  ({})",
             hit.title,
             hit.detail,

@@ -72,6 +72,6 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
     };
     // Refuses a CPR number in any field before anything is written; flushed before it returns.
     store.put(&case)?;
-    println!("added case {} ({})", case.name, case.id);
+    say!("added case {} ({})", case.name, case.id);
     Ok(ExitCode::SUCCESS)
 }

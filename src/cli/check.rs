@@ -33,14 +33,14 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         },
     };
     if problems.is_empty() {
-        println!(
+        say!(
             "ok: records and indexes agree; {journal_line} ({})",
             store.dir().display()
         );
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {
-        eprintln!("{problem}");
+        say_err!("{problem}");
     }
     let advice = match backup::recovery(store.dir(), ctx.today()) {
         Recovery::Nothing => format!(
@@ -49,6 +49,6 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         ),
         other => other.to_string(),
     };
-    eprintln!("{} problem(s) found. {advice}", problems.len());
+    say_err!("{} problem(s) found. {advice}", problems.len());
     Ok(ExitCode::FAILURE)
 }

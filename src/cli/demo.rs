@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     spec.meetings_per_case_per_year = args.meetings_per_case;
     let data = generate(&spec);
     store.import(&data)?;
-    println!(
+    say!(
         "demo caseload written to {}: {} cases, {} contacts, {} meetings",
         store.dir().display(),
         data.cases.len(),

@@ -99,7 +99,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&doc)?);
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", text(&doc, lang));
+    say_raw!("{}", text(&doc, lang));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -36,7 +36,7 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
     } else {
         store::write_private_file(&args.file, text.as_bytes())
             .with_context(|| format!("could not write {}", args.file.display()))?;
-        eprintln!("exported to {}", args.file.display());
+        say_err!("exported to {}", args.file.display());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -49,7 +49,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
     } else {
         store.import(&document.data)?;
     }
-    eprintln!(
+    say_err!(
         "imported {} records from {} into {}",
         document.data.record_count(),
         args.file.display(),
@@ -76,12 +76,12 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<ExitCode> {
                  are not replayed)"
             .into(),
     };
-    eprintln!(
+    say_err!(
         "restored {} from {from} {journal}: {total} records",
         restored.store.dir().display()
     );
     if let Some(aside) = &restored.aside {
-        eprintln!("the previous database was kept in {}", aside.display());
+        say_err!("the previous database was kept in {}", aside.display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -85,7 +85,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&items)?);
     } else if items.is_empty() {
-        println!("-");
+        say!("-");
     } else {
         let width = items
             .iter()
@@ -93,9 +93,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
             .max()
             .unwrap_or(0);
         for item in &items {
-            println!(
+            say!(
                 "{:<width$}  {:<28} {}  [{}]",
-                item.kind_label, item.title, item.detail, item.id
+                item.kind_label,
+                item.title,
+                item.detail,
+                item.id
             );
         }
     }

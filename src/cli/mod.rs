@@ -1,6 +1,28 @@
 //! The command line: one file per subcommand. Commands reuse the domain and the store and never
 //! go through the TUI.
 
+/// Text output, through the filter the planner's screen applies ([`crate::screen_text`]):
+/// stored text never reaches the terminal with control characters.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", $crate::screen_text::lines(&format!($($arg)*)))
+    };
+}
+
+/// Like [`say!`], on standard error.
+macro_rules! say_err {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::screen_text::lines(&format!($($arg)*)))
+    };
+}
+
+/// Like [`say!`], without a line break at the end.
+macro_rules! say_raw {
+    ($($arg:tt)*) => {
+        print!("{}", $crate::screen_text::lines(&format!($($arg)*)))
+    };
+}
+
 mod add;
 mod agenda;
 mod board;

@@ -68,7 +68,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         } else {
             String::new()
         };
-        println!(
+        say!(
             "{}  {:<22} {} · {:?}{}{}",
             format_date(r.due),
             r.case_name,

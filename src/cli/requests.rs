@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     }
     let lang = ctx.lang();
     for r in &rows {
-        println!("{}", text_line(r, lang));
+        say!("{}", text_line(r, lang));
     }
     Ok(ExitCode::SUCCESS)
 }

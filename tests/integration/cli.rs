@@ -405,3 +405,64 @@ fn a_now_outside_1900_to_2200_is_a_clear_message_not_a_panic() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+/// Text that would clear the screen, write the clipboard (OSC 52), overwrite the line and turn
+/// it around, if a terminal got it raw.
+const HOSTILE: &str = "\u{1b}[2J\u{1b}]52;c;cm0gLXJmIH4=\u{7}\r\u{202e}";
+
+#[test]
+fn text_output_never_passes_control_characters_from_stored_text_to_the_terminal() {
+    use serde_json::json;
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("Anna{HOSTILE}Holm");
+    let data: caseplan::model::Dataset = serde_json::from_value(json!({
+        "cases": [{ "id": 1, "name": name, "target_group": "sygedagpenge",
+                    "where_now": format!("I praktik{HOSTILE}"),
+                    "next_step": format!("Opfølgning{HOSTILE}"),
+                    "created": "2025-01-06T09:00:00Z" }],
+        "contacts": [{ "id": 5, "name": format!("Lægehuset{HOSTILE}"), "kind": "practice" }],
+        "meetings": [{ "id": 7, "case": 1, "start": "2026-11-24T10:00:00", "minutes": 45,
+                       "purpose": "samtale", "form": "in_person", "title": format!("Møde{HOSTILE}"),
+                       "note": format!("Note{HOSTILE}") }],
+        "medical_requests": [{ "id": 10, "case": 1, "kind": "statusattest", "recipient": 5,
+                               "sent": "2026-11-10", "questions": format!("Spørgsmål{HOSTILE}") }],
+        "agreements": [{ "id": 20, "case": 1, "who": "citizen", "what": format!("Aftale{HOSTILE}"),
+                         "due": "2026-11-20", "created": "2026-11-01T09:00:00Z" }],
+    }))
+    .unwrap();
+    caseplan::store::Store::open(dir.path())
+        .unwrap()
+        .import(&data)
+        .unwrap();
+    let runs: [&[&str]; 10] = [
+        &["agenda"],
+        &["find", "Anna"],
+        &["card", "1"],
+        &["board"],
+        &["board", "--md"],
+        &["board", "--csv"],
+        &["due"],
+        &["requests"],
+        &["add", "11:00 30m Anna samtale"],
+        &["card", "Anna"],
+    ];
+    for args in runs {
+        let out = caseplan(dir.path(), args);
+        for (stream, text) in [("stdout", stdout(&out)), ("stderr", stderr(&out))] {
+            let bad: Vec<char> = text
+                .chars()
+                .filter(|c| (c.is_control() && *c != '\n') || *c == '\u{202e}')
+                .collect();
+            assert!(bad.is_empty(), "{args:?} {stream} holds {bad:?}: {text:?}");
+        }
+        assert!(
+            stdout(&out).contains("Anna") || stderr(&out).contains("Anna"),
+            "{args:?}"
+        );
+    }
+    // JSON escapes them as JSON does; a script gets the text back exactly.
+    let out = caseplan(dir.path(), &["find", "Anna", "--json"]);
+    assert!(stdout(&out).contains("\\u001b[2J"), "{}", stdout(&out));
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(hits[0]["title"], name);
+}
