@@ -3,19 +3,19 @@
 
 use super::core::action::Named;
 use super::core::effect::Effect;
-use super::forms::{line_input, text_of};
+use super::form_kit::TextField;
 use super::model::Model;
 use super::popup::Popup;
 use super::{board, calendar, lookup, suppliers, today};
 use crate::model::{CaseId, MeetingStatus};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::TextArea;
 
-/// A one-line question answered by typing.
+/// A one-line question answered by typing. A suggested answer is selected: typing replaces it,
+/// an arrow key or End keeps it.
 pub struct Prompt {
     pub kind: PromptKind,
-    pub input: TextArea<'static>,
+    pub input: TextField,
     /// What was wrong with the last answer.
     pub error: Option<String>,
 }
@@ -46,11 +46,13 @@ pub enum PromptKind {
     Snooze,
 }
 
-/// Opens a prompt with `initial` typed.
+/// Opens a prompt with `initial` typed (and selected).
 pub fn open(model: &mut Model, kind: PromptKind, initial: &str) -> Vec<Effect> {
+    let mut input = TextField::single(initial);
+    input.focus();
     model.popup = Some(Popup::Prompt(Prompt {
         kind,
-        input: line_input(initial),
+        input,
         error: None,
     }));
     vec![]
@@ -58,8 +60,9 @@ pub fn open(model: &mut Model, kind: PromptKind, initial: &str) -> Vec<Effect> {
 
 /// A key no binding took: it types into the line.
 pub fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    if let Some(Popup::Prompt(p)) = &mut model.popup {
-        p.input.input(key);
+    if let Some(Popup::Prompt(p)) = &mut model.popup
+        && p.input.key(key)
+    {
         p.error = None;
     }
     vec![]
@@ -75,7 +78,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         return vec![];
     };
     let kind = p.kind;
-    let text = text_of(&p.input);
+    let text = p.input.text();
     match answer(model, kind, text.trim()) {
         Ok(effects) => {
             if matches!(&model.popup, Some(Popup::Prompt(p)) if p.kind == kind) {

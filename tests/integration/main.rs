@@ -13,6 +13,7 @@ mod demo;
 mod durability;
 mod e2e;
 mod flows;
+mod form_kit;
 mod help;
 mod keymaps;
 mod lookup;

@@ -341,6 +341,21 @@ fn clear(app: &mut App) {
 }
 
 #[test]
+fn typing_replaces_the_suggested_day_and_length_of_a_visit() {
+    let mut app = App::with(small_caseload);
+    app.keys("g s tab j space v");
+    // The day and the length are suggested and selected: what is typed replaces them.
+    app.text("26/11");
+    app.keys("enter");
+    app.text("30m");
+    app.keys("enter");
+    assert_eq!(
+        app.status(),
+        "Saved: booked 2 meetings at Udsyn on Thu 26/11 08:15–09:15"
+    );
+}
+
+#[test]
 fn the_status_names_the_visit_and_a_chosen_day_and_length_are_used() {
     let mut app = App::with(small_caseload);
     app.keys("g s tab j space");

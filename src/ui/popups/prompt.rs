@@ -44,7 +44,7 @@ pub fn draw(model: &Model, prompt: &Prompt, body: Rect, buf: &mut Buffer) {
     let inner = frame(area, &title, buf);
     let input = row(inner, 0);
     buf.set_string(input.x, input.y, "›", theme::key());
-    (&prompt.input).render(
+    prompt.input.area().render(
         Rect {
             x: input.x + 2,
             width: input.width.saturating_sub(2),

@@ -1,0 +1,85 @@
+//! The form kit's rules, typed as keys through the real keymap: a pre-filled field is
+//! selected (typing replaces it, an arrow or End keeps it), ctrl-u clears a field, ctrl-w
+//! deletes a word, Tab/shift-Tab and ↓/↑ move between fields, and the hints say so.
+
+use crate::harness::App;
+use caseplan::model::purpose;
+use chrono::Duration;
+
+/// The row of the screen that holds `label`.
+fn row_with(app: &App, label: &str) -> String {
+    app.screen(120, 40)
+        .into_iter()
+        .find(|r| r.contains(label))
+        .unwrap_or_else(|| panic!("no row with {label}"))
+}
+
+#[test]
+fn f_offers_four_weeks_and_typing_3_books_three_weeks_out_not_43() {
+    let mut app = App::demo();
+    let m = app.select_a_case_meeting();
+    app.keys("f");
+    app.text("3");
+    app.keys("enter");
+    let booked = app.selected();
+    assert_ne!(booked.id, m.id, "{}", app.status());
+    assert_eq!(booked.purpose, purpose::OPFOELGNING);
+    // The same time or the nearest free time, on the day three weeks on.
+    assert_eq!(
+        booked.start.date(),
+        m.start.date() + Duration::weeks(3),
+        "three weeks out: {}",
+        booked.start
+    );
+}
+
+#[test]
+fn end_keeps_the_suggested_weeks_and_ctrl_u_clears_them() {
+    let mut app = App::demo();
+    let m = app.select_a_case_meeting();
+    app.keys("f end");
+    app.text("0");
+    app.keys("enter");
+    assert_eq!(
+        app.selected().start.date(),
+        m.start.date() + Duration::weeks(40),
+        "4 kept, 0 added: 40 weeks"
+    );
+    let mut app = App::demo();
+    let m = app.select_a_case_meeting();
+    app.keys("f end ctrl-u");
+    app.text("2");
+    app.keys("enter");
+    assert_eq!(
+        app.selected().start.date(),
+        m.start.date() + Duration::weeks(2),
+        "{}",
+        app.status()
+    );
+}
+
+#[test]
+fn free_time_offers_45_minutes_and_typing_30_looks_for_30() {
+    let mut app = App::demo();
+    app.keys("F");
+    app.text("30");
+    app.keys("enter");
+    let duration = row_with(&app, "Duration");
+    assert!(duration.contains("30m"), "{duration}");
+    assert!(!duration.contains("4530"), "{duration}");
+    let mut app = App::demo();
+    app.keys("F right");
+    app.text("m");
+    app.keys("enter");
+    assert!(row_with(&app, "Duration").contains("45m"), "→ kept 45");
+}
+
+#[test]
+fn ctrl_w_deletes_the_last_word_of_a_prompt() {
+    let mut app = App::demo();
+    app.keys("g d");
+    app.text("fre blabla");
+    app.keys("ctrl-w enter");
+    assert!(app.model.popup.is_none(), "{:?}", app.status());
+    assert_eq!(app.model.day.format("%d.%m").to_string(), "27.11");
+}
