@@ -37,12 +37,22 @@ pub fn layers(model: &Model) -> Vec<Layer> {
     }
 }
 
+/// Whether `key` goes to the open popup's field before the keymap: a form built on the kit
+/// says so itself (its text fields take their editing keys, a multi-line field Enter); other
+/// popups take printable keys when they have a text field.
+fn takes_key(model: &Model, key: &KeyEvent) -> bool {
+    match &model.popup {
+        Some(Popup::Record(form)) => form.form.takes_key(key),
+        _ => takes_text(model) && printable(key),
+    }
+}
+
 /// Whether the open popup has a text field that printable keys go to.
 fn takes_text(model: &Model) -> bool {
     match &model.popup {
         Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_) | Popup::Finder(_)) => true,
         Some(Popup::ContactLog(log)) => contact_log::takes_text(log),
-        Some(Popup::Record(form)) => form.focus_is_text(),
+        Some(Popup::Record(form)) => form.form.focus_is_text(),
         Some(Popup::CourseForm(form)) => form.focus_is_text(),
         Some(Popup::CourseDialog(dialog)) => dialog.takes_text(),
         Some(Popup::RequestForm(form)) => super::requests::takes_text(form),
@@ -79,7 +89,7 @@ pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 /// of the live layers, or nothing yet (a sequence is pending, or was cancelled). Only the
 /// state of a pending sequence changes; `press` runs the action.
 pub fn resolve(model: &mut Model, key: KeyEvent) -> Option<Action> {
-    if model.pending.is_none() && takes_text(model) && printable(&key) {
+    if model.pending.is_none() && takes_key(model, &key) {
         return Some(Action::Type(key));
     }
     let layers = layers(model);

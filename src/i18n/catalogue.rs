@@ -399,7 +399,6 @@ catalogue! {
     NameRequired => ("Skriv et navn (eller et kaldenavn).", "Write a name (or an alias)."),
     EditCaseTitle => ("Ret sag", "Edit case"),
     EditContactTitle => ("Ret kontakt", "Edit contact"),
-    RecordFormKeys => ("Tab næste felt · ←/→/mellemrum skift · Enter gem · Esc annullér", "Tab next field · ←/→/space change · Enter save · Esc cancel"),
     StepSavedCase => ("gemte sagen", "saved the case"),
     StepSavedContact => ("gemte kontakten", "saved the contact"),
     ActNewCase => ("Ny sag", "New case"),

@@ -149,10 +149,13 @@ fn picker(p: &Picker, focused: bool, area: Rect, lang: Lang, buf: &mut Buffer) -
     input_w + 1 + u16::try_from(width(&text)).unwrap_or(0)
 }
 
+/// Lines of text with their styles.
+type Lines = Vec<(String, Style)>;
+
 /// The lines under a field, indented to its value: info (dim), errors ("! …", red) and
 /// warnings ("⚠ …", yellow).
-pub fn under_lines<K: Copy + PartialEq>(form: &Form<K>, field: &Field<K>) -> Vec<(String, Style)> {
-    let mut out: Vec<(String, Style)> = field
+pub fn under_lines<K: Copy + PartialEq>(form: &Form<K>, field: &Field<K>) -> Lines {
+    let mut out: Lines = field
         .info
         .iter()
         .map(|line| (line.clone(), theme::dim()))
@@ -169,11 +172,26 @@ pub fn under_lines<K: Copy + PartialEq>(form: &Form<K>, field: &Field<K>) -> Vec
 }
 
 /// Draws the shown fields of `form` from the top of `area`, each followed by its lines, and
-/// returns the rows used. Fields that do not fit are left out.
+/// returns the rows used. When they do not all fit, the first ones are left out so the focused
+/// field shows (the form scrolls with the focus).
 pub fn draw_fields<K: Copy + PartialEq>(form: &Form<K>, area: Rect, buf: &mut Buffer) -> u16 {
     let label_w = label_width(form);
+    let fields: Vec<(&Field<K>, Lines)> =
+        form.fields().map(|f| (f, under_lines(form, f))).collect();
+    let height = |(_, lines): &(&Field<K>, Lines)| 1 + lines.len();
+    let room = usize::from(area.height);
+    let focused = fields
+        .iter()
+        .position(|(f, _)| form.is_focused(f.key))
+        .unwrap_or(0);
+    let mut first = 0;
+    while first < focused && fields[first..=focused].iter().map(height).sum::<usize>() > room {
+        first += 1;
+    }
+    let x = area.x.saturating_add(value_column(label_w));
+    let w = usize::from(area.width.saturating_sub(value_column(label_w)));
     let mut y = 0u16;
-    for field in form.fields() {
+    for (field, lines) in &fields[first..] {
         if y >= area.height {
             break;
         }
@@ -185,13 +203,11 @@ pub fn draw_fields<K: Copy + PartialEq>(form: &Form<K>, area: Rect, buf: &mut Bu
             buf,
         );
         y += 1;
-        for (text, style) in under_lines(form, field) {
+        for (text, style) in lines {
             if y >= area.height {
                 break;
             }
-            let x = area.x.saturating_add(value_column(label_w));
-            let w = usize::from(area.width.saturating_sub(value_column(label_w)));
-            buf.set_string(x, area.y + y, fit(&text, w), style);
+            buf.set_string(x, area.y + y, fit(text, w), *style);
             y += 1;
         }
     }
@@ -310,6 +326,15 @@ mod tests {
             shown[4].chars().skip(value).collect::<String>(),
             "⚠ Still open items"
         );
+    }
+
+    #[test]
+    fn a_form_taller_than_its_area_scrolls_to_the_focused_field() {
+        let mut f = form(Lang::En);
+        f.focus_on(K::Closed);
+        let shown = rows(&f, 40, 2);
+        assert!(shown[0].starts_with(" Duration"), "{shown:?}");
+        assert!(shown[1].starts_with("▶Closed"), "{shown:?}");
     }
 
     #[test]

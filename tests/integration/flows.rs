@@ -656,9 +656,9 @@ fn a_cpr_number_in_the_case_form_is_refused_and_the_form_stays() {
         panic!("the form stays open")
     };
     assert!(
-        form.error.as_deref().unwrap_or("").contains("CPR"),
+        form.form.errors.iter().any(|(_, e)| e.contains("CPR")),
         "{:?}",
-        form.error
+        form.form.errors
     );
     assert!(app.store.all::<Case>().unwrap().is_empty());
 }
@@ -672,7 +672,7 @@ fn closing_a_case_keeps_its_history_and_hides_it_from_the_finder() {
     let Some(Popup::Record(form)) = &app.model.popup else {
         panic!("e opens the case form")
     };
-    let closed_field = form.fields.len() - 1;
+    let closed_field = form.form.fields().count() - 1;
     for _ in 0..closed_field {
         app.keys("tab");
     }

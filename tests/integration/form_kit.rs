@@ -83,3 +83,41 @@ fn ctrl_w_deletes_the_last_word_of_a_prompt() {
     assert!(app.model.popup.is_none(), "{:?}", app.status());
     assert_eq!(app.model.day.format("%d.%m").to_string(), "27.11");
 }
+
+#[test]
+fn in_the_case_form_tab_and_arrows_move_and_a_filled_field_is_replaced_when_typed_over() {
+    use caseplan::app::popup::Popup;
+    use caseplan::i18n::Msg;
+    let mut app = App::with(|_, _| {});
+    app.keys("N");
+    app.text("Anne Jensen");
+    app.keys("down");
+    app.text("AJ");
+    app.keys("up");
+    let focused = |app: &App| match &app.model.popup {
+        Some(Popup::Record(f)) => f.form.focused(),
+        _ => None,
+    };
+    assert_eq!(focused(&app), Some(Msg::FieldName));
+    // Back on the name: it is selected, so typing replaces it.
+    app.text("Anne Holm");
+    app.keys("tab tab shift-tab");
+    assert_eq!(focused(&app), Some(Msg::FieldAlias));
+    app.keys("end ctrl-w");
+    app.text("AH");
+    app.keys("enter");
+    let cases = app.store.all::<caseplan::model::Case>().unwrap();
+    assert_eq!(cases.len(), 1, "{}", app.status());
+    assert_eq!(
+        (cases[0].name.as_str(), cases[0].alias.as_str()),
+        ("Anne Holm", "AH")
+    );
+}
+
+#[test]
+fn the_form_hints_say_tab_and_arrows_move_between_fields() {
+    let mut app = App::with(|_, _| {});
+    app.keys("N");
+    let hint = app.screen(80, 24).join("\n");
+    assert!(hint.contains("Tab/↑↓ field"), "{hint}");
+}

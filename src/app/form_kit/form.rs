@@ -15,7 +15,8 @@ use super::choice::{Choice, step_index};
 use super::picker::{Candidate, Pick, Picker};
 use super::text::TextField;
 use super::time_field::{TimeField, TimeKind};
-use crate::i18n::{Lang, Msg, parse_error};
+use crate::i18n::{Lang, Msg, cpr_error, parse_error};
+use crate::privacy::check_no_cpr;
 use crate::time::ParseError;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -368,6 +369,11 @@ impl<K: Copy + PartialEq> Form<K> {
         self.changed(changed.then_some(field_key))
     }
 
+    /// A key for a form without pickers.
+    pub fn type_key(&mut self, key: KeyEvent) -> Option<K> {
+        self.key(key, &|_, _| Vec::new())
+    }
+
     /// Pasted text for the focused field, as text. Returns the key of the field that changed.
     pub fn paste(&mut self, text: &str, candidates: Candidates<'_, K>) -> Option<K> {
         let field_key = self.focused()?;
@@ -495,6 +501,19 @@ impl<K: Copy + PartialEq> Form<K> {
             Some(t) => read(t).map_err(|e| parse_error(&e, self.lang)),
             None => Ok(None),
         }
+    }
+
+    /// A refusal for each shown text or picker field that looks like it holds a CPR number
+    /// (PRODUCT.md §5), naming the field by its label.
+    pub fn cpr_errors(&self) -> Vec<(K, String)> {
+        self.fields()
+            .filter(|f| !matches!(f.input, Input::Time(_)))
+            .filter_map(|f| {
+                let text = f.input.text_field()?.text();
+                let found = check_no_cpr(f.label.text(self.lang), &text).err()?;
+                Some((f.key, cpr_error(&found, self.lang)))
+            })
+            .collect()
     }
 
     /// The errors of `key`, in order.
@@ -660,6 +679,22 @@ mod tests {
             Some(Pick::Contact(ContactId(1))),
             "→ browses"
         );
+    }
+
+    #[test]
+    fn a_cpr_number_is_refused_in_the_field_it_is_typed_in() {
+        let mut f = form();
+        f.set_text(K::Title, "født 010190-1234");
+        assert!(
+            f.cpr_errors().is_empty(),
+            "a hidden field is not in the form"
+        );
+        f.focus_on(K::Who);
+        typed(&mut f, "Bo 0101901234");
+        let errors = f.cpr_errors();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].0, K::Who);
+        assert!(errors[0].1.contains("CPR") && !errors[0].1.contains("0101901234"));
     }
 
     #[test]

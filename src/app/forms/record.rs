@@ -1,31 +1,14 @@
-//! The case and contact forms: a list of labelled fields (text, choice, yes/no) that Tab walks
-//! through. Pure state and rules; `ui::popups::record_form` draws it.
+//! The case and contact forms, declared on the form kit: one line a field, each known by its
+//! label. Pure state and rules; `ui::popups::record_form` draws it.
 
-use super::{line_input, text_of};
 use crate::app::core::settings::Settings;
+use crate::app::form_kit::{Choice, Field, Form};
 use crate::i18n::{Lang, Msg, label_contact_kind};
 use crate::model::{
-    Case, CaseFlags, CaseId, CaseStatus, Contact, ContactId, ContactKind, FreeText, Phone,
-    Preferences,
+    Case, CaseFlags, CaseId, CaseStatus, Contact, ContactId, ContactKind, Phone, Preferences,
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
-
-pub enum Value {
-    Text(Box<TextArea<'static>>),
-    /// Options as (key, label); `index` is the chosen one.
-    Choice {
-        options: Vec<(String, String)>,
-        index: usize,
-    },
-    YesNo(bool),
-}
-
-pub struct Field {
-    pub label: Msg,
-    pub value: Value,
-}
+use ratatui::crossterm::event::KeyEvent;
 
 /// What the form edits.
 pub enum Subject {
@@ -33,33 +16,22 @@ pub enum Subject {
     Contact(Option<Box<Contact>>),
 }
 
+/// The fields are known by their labels.
 pub struct RecordForm {
     pub subject: Subject,
-    pub fields: Vec<Field>,
-    pub focus: usize,
-    pub error: Option<String>,
+    pub form: Form<Msg>,
 }
 
-fn text(label: Msg, value: &str) -> Field {
-    Field {
-        label,
-        value: Value::Text(Box::new(line_input(value))),
-    }
+fn text(label: Msg, value: &str) -> Field<Msg> {
+    Field::text(label, label, value)
 }
 
-fn yes_no(label: Msg, value: bool) -> Field {
-    Field {
-        label,
-        value: Value::YesNo(value),
-    }
+fn yes_no(label: Msg, value: bool) -> Field<Msg> {
+    Field::toggle(label, label, value)
 }
 
-fn choice(label: Msg, options: Vec<(String, String)>, key: &str) -> Field {
-    let index = options.iter().position(|(k, _)| k == key).unwrap_or(0);
-    Field {
-        label,
-        value: Value::Choice { options, index },
-    }
+fn choice(label: Msg, options: Vec<(String, String)>, key: &str) -> Field<Msg> {
+    Field::choice(label, label, Choice::new(options, key))
 }
 
 /// Phones as typed: "+45 20 12 34 56, 31 22 33 44".
@@ -73,7 +45,13 @@ fn phones_text(phones: &[Phone]) -> String {
 
 impl RecordForm {
     /// A new case, or an existing one to edit (`case`).
-    pub fn case(settings: &Settings, case: Option<Case>, name: &str) -> RecordForm {
+    pub fn case(
+        settings: &Settings,
+        case: Option<Case>,
+        name: &str,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> RecordForm {
         let c = case.as_ref();
         let get = |f: fn(&Case) -> &str| c.map_or("", f).to_string();
         let flags = c.map(|c| c.flags.clone()).unwrap_or_default();
@@ -114,9 +92,7 @@ impl RecordForm {
         ];
         RecordForm {
             subject: Subject::Case(case.map(Box::new)),
-            fields,
-            focus: 0,
-            error: None,
+            form: Form::new(fields, today, lang),
         }
     }
 
@@ -125,6 +101,7 @@ impl RecordForm {
     pub fn contact(
         contact: Option<Contact>,
         organisations: &[(ContactId, String)],
+        today: NaiveDate,
         lang: Lang,
     ) -> RecordForm {
         let c = contact.as_ref();
@@ -158,72 +135,25 @@ impl RecordForm {
         ];
         RecordForm {
             subject: Subject::Contact(contact.map(Box::new)),
-            fields,
-            focus: 0,
-            error: None,
+            form: Form::new(fields, today, lang),
         }
-    }
-
-    pub fn next_field(&mut self) {
-        self.focus = (self.focus + 1) % self.fields.len();
-    }
-
-    pub fn prev_field(&mut self) {
-        self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
     }
 
     /// A key for the focused field: text types, ←/→ and space change a choice or a yes/no.
     pub fn type_key(&mut self, key: KeyEvent) {
-        let Some(field) = self.fields.get_mut(self.focus) else {
-            return;
-        };
-        match &mut field.value {
-            Value::Text(input) => {
-                input.input(key);
-            }
-            Value::Choice { options, index } => {
-                let n = options.len().max(1);
-                match key.code {
-                    KeyCode::Left => *index = (*index + n - 1) % n,
-                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
-                    _ => {}
-                }
-            }
-            Value::YesNo(on) => {
-                if matches!(
-                    key.code,
-                    KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')
-                ) {
-                    *on = !*on;
-                }
-            }
-        }
-        self.error = None;
+        self.form.type_key(key);
     }
 
-    /// Whether the focused field takes typed text.
-    pub fn focus_is_text(&self) -> bool {
-        matches!(
-            self.fields.get(self.focus).map(|f| &f.value),
-            Some(Value::Text(_))
-        )
-    }
-
+    /// A text field's text, a choice's key, or "true"/"false" for a yes/no.
     fn text(&self, label: Msg) -> String {
-        self.fields
-            .iter()
-            .find(|f| f.label == label)
-            .map_or_else(String::new, |f| match &f.value {
-                Value::Text(t) => text_of(t).trim().to_string(),
-                Value::Choice { options, index } => options
-                    .get(*index)
-                    .map_or_else(String::new, |o| o.0.clone()),
-                Value::YesNo(on) => on.to_string(),
-            })
+        if self.form.choice(label).is_some() {
+            return self.form.choice_key(label).to_string();
+        }
+        self.form.text(label)
     }
 
     fn yes(&self, label: Msg) -> bool {
-        self.text(label) == "true"
+        self.form.toggle(label)
     }
 
     /// The case the form describes. `id` is used for a new case.
@@ -233,14 +163,11 @@ impl RecordForm {
         today: NaiveDate,
         now: DateTime<Utc>,
         lang: Lang,
-    ) -> Result<Case, String> {
+    ) -> Result<Case, Vec<(Msg, String)>> {
         let Subject::Case(original) = &self.subject else {
-            return Err(String::new());
+            return Err(Vec::new());
         };
-        let name = self.text(Msg::FieldName);
-        if name.is_empty() {
-            return Err(Msg::NameRequired.text(lang).to_string());
-        }
+        let name = self.required_name(lang)?;
         let old_phones = original.as_ref().map_or(&[][..], |c| &c.phones[..]);
         let phones = self
             .text(Msg::FieldPhones)
@@ -297,19 +224,15 @@ impl RecordForm {
             status,
             created: base.map_or(now, |c| c.created),
         };
-        no_cpr(&case, lang)?;
         Ok(case)
     }
 
     /// The contact the form describes. `id` is used for a new contact.
-    pub fn build_contact(&self, id: u64, lang: Lang) -> Result<Contact, String> {
+    pub fn build_contact(&self, id: u64, lang: Lang) -> Result<Contact, Vec<(Msg, String)>> {
         let Subject::Contact(original) = &self.subject else {
-            return Err(String::new());
+            return Err(Vec::new());
         };
-        let name = self.text(Msg::FieldName);
-        if name.is_empty() {
-            return Err(Msg::NameRequired.text(lang).to_string());
-        }
+        let name = self.required_name(lang)?;
         let kind_key = self.text(Msg::FieldKind);
         let kind = ContactKind::ALL
             .into_iter()
@@ -330,14 +253,22 @@ impl RecordForm {
             email: self.text(Msg::EmailLabel),
             note: self.text(Msg::FieldNote),
         };
-        no_cpr(&contact, lang)?;
         Ok(contact)
     }
-}
 
-fn no_cpr(record: &dyn FreeText, lang: Lang) -> Result<(), String> {
-    for (field, text) in record.free_text() {
-        crate::privacy::check_no_cpr(field, text).map_err(|e| crate::i18n::cpr_error(&e, lang))?;
+    /// The name, which identifies the record; or why the form cannot be saved: no name, or a
+    /// CPR number in a field.
+    fn required_name(&self, lang: Lang) -> Result<String, Vec<(Msg, String)>> {
+        let mut errors = Vec::new();
+        let name = self.text(Msg::FieldName);
+        if name.is_empty() {
+            errors.push((Msg::FieldName, Msg::NameRequired.text(lang).to_string()));
+        }
+        errors.extend(self.form.cpr_errors());
+        if errors.is_empty() {
+            Ok(name)
+        } else {
+            Err(errors)
+        }
     }
-    Ok(())
 }

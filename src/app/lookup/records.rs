@@ -15,6 +15,8 @@ pub fn new_case(model: &mut Model) -> Vec<Effect> {
         &model.settings,
         None,
         "",
+        model.today(),
+        model.lang,
     ))));
     vec![]
 }
@@ -46,7 +48,7 @@ fn contact_form(model: &Model, contact: Option<Contact>) -> RecordForm {
         .filter(|c| c.kind.is_organisation())
         .map(|c| (c.id, c.name.clone()))
         .collect();
-    RecordForm::contact(contact, &organisations, model.lang)
+    RecordForm::contact(contact, &organisations, model.today(), model.lang)
 }
 
 /// The case loaded for editing (`None`: it is gone): open its form.
@@ -57,6 +59,8 @@ pub fn case_loaded(model: &mut Model, case: Option<Box<Case>>) -> Vec<Effect> {
                 &model.settings,
                 Some(*case),
                 "",
+                model.today(),
+                model.lang,
             ))));
         }
         None => super::card::not_found(model),
@@ -76,8 +80,8 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         return vec![];
     };
     match named {
-        Named::NextField => form.next_field(),
-        Named::PrevField => form.prev_field(),
+        Named::NextField => form.form.next_field(),
+        Named::PrevField => form.form.prev_field(),
         Named::Submit => return save(model),
         _ => {}
     }
@@ -112,8 +116,8 @@ fn save(model: &mut Model) -> Vec<Effect> {
                     open,
                 )
             }
-            Err(message) => {
-                form.error = Some(message);
+            Err(errors) => {
+                form.form.errors = errors;
                 return vec![];
             }
         },
@@ -134,8 +138,8 @@ fn save(model: &mut Model) -> Vec<Effect> {
                     open,
                 )
             }
-            Err(message) => {
-                form.error = Some(message);
+            Err(errors) => {
+                form.form.errors = errors;
                 return vec![];
             }
         },
