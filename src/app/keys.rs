@@ -4,10 +4,8 @@
 use super::core::action::Action;
 use super::core::effect::Effect;
 use super::dispatch::update;
-use super::lookup::contact_log;
 use super::model::{Model, PendingKeys, Screen};
 use super::popup::Popup;
-use super::requests::chase::ChaseField;
 use crate::keymap::{KeyPress, KeyResult, Layer};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -43,6 +41,9 @@ pub fn layers(model: &Model) -> Vec<Layer> {
 fn takes_key(model: &Model, key: &KeyEvent) -> bool {
     match &model.popup {
         Some(Popup::Record(form)) => form.form.takes_key(key),
+        Some(Popup::ContactLog(log)) => log.form.takes_key(key),
+        Some(Popup::ChaseLog(log)) => log.form.takes_key(key),
+        Some(Popup::CourseDialog(dialog)) => dialog.takes_key(key),
         _ => takes_text(model) && printable(key),
     }
 }
@@ -51,12 +52,12 @@ fn takes_key(model: &Model, key: &KeyEvent) -> bool {
 fn takes_text(model: &Model) -> bool {
     match &model.popup {
         Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_) | Popup::Finder(_)) => true,
-        Some(Popup::ContactLog(log)) => contact_log::takes_text(log),
+        Some(Popup::ContactLog(log)) => log.form.focus_is_text(),
         Some(Popup::Record(form)) => form.form.focus_is_text(),
         Some(Popup::CourseForm(form)) => form.focus_is_text(),
-        Some(Popup::CourseDialog(dialog)) => dialog.takes_text(),
+        Some(Popup::CourseDialog(dialog)) => dialog.form.focus_is_text(),
         Some(Popup::RequestForm(form)) => super::requests::takes_text(form),
-        Some(Popup::ChaseLog(log)) => log.focus != ChaseField::Channel,
+        Some(Popup::ChaseLog(log)) => log.form.focus_is_text(),
         Some(
             Popup::Help(_)
             | Popup::Confirm(_)

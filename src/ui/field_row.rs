@@ -334,7 +334,7 @@ mod tests {
         f.focus_on(K::Closed);
         let shown = rows(&f, 40, 2);
         assert!(shown[0].starts_with(" Duration"), "{shown:?}");
-        assert!(shown[1].starts_with("▶Closed"), "{shown:?}");
+        assert!(shown[1].starts_with("▶Case closed"), "{shown:?}");
     }
 
     #[test]

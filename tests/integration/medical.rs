@@ -185,7 +185,7 @@ fn a_chase_is_one_key_and_enter_and_the_next_step_moves() {
     let Some(Popup::ChaseLog(log)) = &app.model.popup else {
         panic!("the chase log is open");
     };
-    assert_eq!(log.channel, Channel::Letter, "a written reminder is due");
+    assert_eq!(log.channel(), Channel::Letter, "a written reminder is due");
     app.keys("tab");
     app.text("secretary");
     app.keys("enter");

@@ -602,7 +602,7 @@ fn c_on_a_medical_chase_opens_the_requests_chase_log_with_a_letter() {
     match &app.model.popup {
         Some(caseplan::app::popup::Popup::ChaseLog(log)) => {
             assert_eq!(log.request.id, RequestId(40));
-            assert_eq!(log.channel, caseplan::model::Channel::Letter);
+            assert_eq!(log.channel(), caseplan::model::Channel::Letter);
         }
         _ => panic!("no chase log"),
     }

@@ -2,14 +2,15 @@
 //! was read, how a late report was chased, the new end of an extension, whether to interrupt,
 //! and the new consultant. One choice and one line of text at most; Enter saves.
 
-use crate::app::forms::course::{consultant_candidates, label};
-use crate::app::forms::{CHANNELS, line_input, text_of};
+use crate::app::form_kit::{Candidate, Choice, Field, Form, Picker};
+use crate::app::forms::CHANNELS;
+use crate::app::forms::course::{consultant_candidates, contact_candidates};
 use crate::app::lookup::items::Items;
+use crate::i18n::{Lang, Msg, label_channel, report_action};
 use crate::model::{Channel, ContactId, Course, ReportAction};
 use crate::query::directory::Directory;
-use crate::search::{Fuzzy, rank};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What the dialog asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,143 +38,126 @@ pub const REPORT_ACTIONS: [ReportAction; 7] = [
     ReportAction::Other,
 ];
 
-/// How many contacts the consultant picker keeps.
-const PICKER_ROWS: usize = 6;
+/// The dialog's fields: at most a choice and one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogField {
+    /// What was done about the report, or the channel of a chase.
+    Choice,
+    Note,
+    /// The new end.
+    End,
+    Consultant,
+}
 
 pub struct CourseDialog {
     pub kind: DialogKind,
     /// The course as it was when the dialog opened.
     pub course: Course,
-    /// The chosen report action or channel.
-    pub choice: usize,
-    /// Typing goes to the text line (else ←/→ and space change the choice).
-    pub on_text: bool,
-    /// The note, the new end, or the name typed for the consultant.
-    pub input: TextArea<'static>,
-    pub matches: Vec<(ContactId, String)>,
-    pub chosen: Option<ContactId>,
-    pub error: Option<String>,
+    pub form: Form<DialogField>,
     /// The courses-and-requests popup to return to.
     pub back: Option<Items>,
 }
 
 impl CourseDialog {
-    pub fn new(kind: DialogKind, course: Course, initial: &str, back: Option<Items>) -> Self {
+    /// The dialog for `kind`; `initial` is the suggested text of its line (the new end).
+    pub fn new(
+        kind: DialogKind,
+        course: Course,
+        initial: &str,
+        back: Option<Items>,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Self {
+        use DialogField as F;
+        let fields = match kind {
+            DialogKind::Read { .. } => {
+                let actions = REPORT_ACTIONS
+                    .iter()
+                    .map(|a| report_action(*a, lang).to_string());
+                vec![
+                    Field::choice(F::Choice, Msg::WhatWasDone, Choice::indexed(actions, 0)),
+                    Field::text(F::Note, Msg::Note, initial),
+                ]
+            }
+            DialogKind::Chase { .. } => {
+                let channels = CHANNELS.iter().map(|c| label_channel(*c, lang).to_string());
+                vec![
+                    Field::choice(F::Choice, Msg::ChannelLabel, Choice::indexed(channels, 0)),
+                    Field::text(F::Note, Msg::Note, initial),
+                ]
+            }
+            DialogKind::Extend => vec![Field::date(F::End, Msg::ExtendTo, initial)],
+            DialogKind::Interrupt => Vec::new(),
+            DialogKind::Consultant => vec![Field::picker(
+                F::Consultant,
+                Msg::NewConsultantLabel,
+                Picker::new(),
+            )],
+        };
         CourseDialog {
-            // Only reading and chasing have a choice; the rest is one line.
-            on_text: !matches!(kind, DialogKind::Read { .. } | DialogKind::Chase { .. }),
             kind,
             course,
-            choice: 0,
-            input: line_input(initial),
-            matches: Vec::new(),
-            chosen: None,
-            error: None,
+            form: Form::new(fields, today, lang),
             back,
-        }
-    }
-
-    pub fn has_choice(&self) -> bool {
-        matches!(
-            self.kind,
-            DialogKind::Read { .. } | DialogKind::Chase { .. }
-        )
-    }
-
-    fn choices(&self) -> usize {
-        match self.kind {
-            DialogKind::Read { .. } => REPORT_ACTIONS.len(),
-            DialogKind::Chase { .. } => CHANNELS.len(),
-            _ => 0,
         }
     }
 
     pub fn action(&self) -> ReportAction {
         REPORT_ACTIONS
-            .get(self.choice)
+            .get(self.form.index(DialogField::Choice))
             .copied()
             .unwrap_or(ReportAction::Fine)
     }
 
     pub fn channel(&self) -> Channel {
-        CHANNELS.get(self.choice).copied().unwrap_or(Channel::Phone)
+        CHANNELS
+            .get(self.form.index(DialogField::Choice))
+            .copied()
+            .unwrap_or(Channel::Phone)
     }
 
+    /// The text of the dialog's line: the note, the new end, or the name typed.
     pub fn text(&self) -> String {
-        text_of(&self.input).trim().to_string()
+        [DialogField::Note, DialogField::End, DialogField::Consultant]
+            .into_iter()
+            .map(|f| self.form.text(f))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
     }
 
-    /// Whether printable keys go to the text line. On the choice, a letter starts the note.
-    pub fn takes_text(&self) -> bool {
-        self.kind != DialogKind::Interrupt
+    /// The consultant chosen.
+    pub fn chosen(&self) -> Option<ContactId> {
+        self.form
+            .picked(DialogField::Consultant)
+            .and_then(|p| p.contact())
     }
 
-    /// Tab: between the choice and the text line.
-    pub fn toggle_focus(&mut self) {
-        if self.has_choice() {
-            self.on_text = !self.on_text;
-        }
+    /// Whether `key` goes to the dialog before the keymap: the line's keys, and on the choice
+    /// a letter, which starts the note.
+    pub fn takes_key(&self, key: &KeyEvent) -> bool {
+        self.form.takes_key(key) || self.letter_on_choice(key)
+    }
+
+    fn letter_on_choice(&self, key: &KeyEvent) -> bool {
+        self.form.is_focused(DialogField::Choice)
+            && matches!(key.code, KeyCode::Char(c) if c != ' ')
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     }
 
     pub fn type_key(&mut self, key: KeyEvent, directory: Option<&Directory>) {
-        self.error = None;
-        if self.kind == DialogKind::Interrupt {
-            return;
+        if self.letter_on_choice(&key) {
+            self.form.focus_on(DialogField::Note);
         }
-        let n = self.choices().max(1) as i32;
-        if !self.on_text {
-            let step = match key.code {
-                KeyCode::Left => -1,
-                KeyCode::Right | KeyCode::Char(' ') => 1,
-                KeyCode::Char(_) => {
-                    // A letter on the choice starts the note.
-                    self.on_text = true;
-                    self.input.input(key);
-                    return;
-                }
-                _ => return,
-            };
-            self.choice = (self.choice as i32 + step).rem_euclid(n) as usize;
-            return;
-        }
-        if self.kind == DialogKind::Consultant && matches!(key.code, KeyCode::Left | KeyCode::Right)
-        {
-            if self.matches.is_empty() {
-                self.match_consultants(directory);
-            }
-            if self.matches.is_empty() {
-                return;
-            }
-            let delta = if key.code == KeyCode::Left { -1 } else { 1 };
-            let m = self.matches.len() as i32;
-            let next = match self.matches.iter().position(|c| Some(c.0) == self.chosen) {
-                Some(i) => (i as i32 + delta).rem_euclid(m),
-                None if delta > 0 => 0,
-                None => m - 1,
-            };
-            self.chosen = self.matches.get(next as usize).map(|c| c.0);
-            return;
-        }
-        if self.input.input(key) && self.kind == DialogKind::Consultant {
-            self.match_consultants(directory);
-        }
+        let supplier = self.course.supplier;
+        self.form.key(key, &|_, _| consultants(directory, supplier));
     }
+}
 
-    /// Consultants and mentors by the typed name, the course's supplier's own first.
-    fn match_consultants(&mut self, directory: Option<&Directory>) {
-        let Some(directory) = directory else { return };
-        let people = consultant_candidates(directory, Some(self.course.supplier));
-        let query = self.text();
-        let hits = rank(&Fuzzy::default(), &people, |c| label(c), &query);
-        self.matches = hits
-            .iter()
-            .take(PICKER_ROWS)
-            .map(|(i, _)| (people[*i].id, label(people[*i])))
-            .collect();
-        self.chosen = if query.is_empty() {
-            None
-        } else {
-            self.matches.first().map(|c| c.0)
-        };
-    }
+/// Consultants and mentors to pick from, the course's supplier's own first.
+fn consultants(directory: Option<&Directory>, supplier: ContactId) -> Vec<Candidate> {
+    directory.map_or_else(Vec::new, |d| {
+        contact_candidates(&consultant_candidates(d, Some(supplier)))
+    })
 }

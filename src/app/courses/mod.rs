@@ -18,20 +18,20 @@ use super::forms::text_of;
 use super::lookup::items;
 use super::model::{Model, Screen};
 use super::popup::Popup;
+use crate::app::form_kit::Refusals;
 use crate::domain::agenda::occurrences;
 use crate::domain::reports::{is_finished, is_late, is_unread};
 use crate::domain::schedule::{interim_due, new_reports, regenerate, with_interim};
 use crate::domain::slots::{Need, next_free};
-use crate::i18n::{Msg, cpr_error, label_course_kind, parse_error};
+use crate::i18n::{Msg, label_course_kind};
 use crate::model::{
     CaseId, ContactId, Course, CourseId, CourseOutcome, Meeting, Participant, ReportChase, Role,
     purpose,
 };
-use crate::privacy::check_no_cpr;
 use crate::store::{AnyRecord, Change, RecordRef};
-use crate::time::{format_date, parse_date};
+use crate::time::format_date;
 use chrono::{Duration, Months, NaiveDateTime};
-use dialog::{CourseDialog, DialogKind};
+use dialog::{CourseDialog, DialogField, DialogKind};
 
 /// `f` on the card: the form for a new course. The pickers need the directory.
 pub fn new_course(model: &mut Model, case: CaseId) -> Vec<Effect> {
@@ -176,7 +176,12 @@ pub(crate) fn open_dialog(
 ) -> Vec<Effect> {
     let back = items::take(model);
     model.popup = Some(Popup::CourseDialog(Box::new(CourseDialog::new(
-        kind, course, initial, back,
+        kind,
+        course,
+        initial,
+        back,
+        model.today(),
+        model.lang,
     ))));
     vec![]
 }
@@ -218,7 +223,8 @@ pub fn form_action(model: &mut Model, named: Named) -> Vec<Effect> {
             _ => {}
         },
         Some(Popup::CourseDialog(dialog)) => match named {
-            Named::NextField | Named::PrevField => dialog.toggle_focus(),
+            Named::NextField => dialog.form.next_field(),
+            Named::PrevField => dialog.form.prev_field(),
             Named::Submit => return save_dialog(model),
             _ => {}
         },
@@ -335,38 +341,37 @@ fn save_dialog(model: &mut Model) -> Vec<Effect> {
     let before = dialog.course.clone();
     let mut after = before.clone();
     let text = dialog.text();
-    let result: Result<(Msg, Option<usize>), String> = match dialog.kind {
-        DialogKind::Read { report } => match check_no_cpr("note", &text) {
-            Err(e) => Err(cpr_error(&e, lang)),
-            Ok(()) => {
-                if let Some(r) = after.reports.get_mut(report) {
-                    // Reading a report means it arrived.
-                    r.received = r.received.or(Some(today));
-                    r.read = Some(today);
-                    r.action = Some(dialog.action());
-                    if !text.is_empty() {
-                        r.note = text.clone();
-                    }
+    let refused = |field, message: String| Err(vec![(field, message)]);
+    let cpr = dialog.form.cpr_errors();
+    let result: Result<(Msg, Option<usize>), Refusals<DialogField>> = match dialog.kind {
+        _ if !cpr.is_empty() => Err(cpr),
+        DialogKind::Read { report } => {
+            if let Some(r) = after.reports.get_mut(report) {
+                // Reading a report means it arrived.
+                r.received = r.received.or(Some(today));
+                r.read = Some(today);
+                r.action = Some(dialog.action());
+                if !text.is_empty() {
+                    r.note = text.clone();
                 }
-                Ok((Msg::StepReportRead, Some(report)))
             }
-        },
-        DialogKind::Chase { report } => match check_no_cpr("note", &text) {
-            Err(e) => Err(cpr_error(&e, lang)),
-            Ok(()) => {
-                if let Some(r) = after.reports.get_mut(report) {
-                    r.chases.push(ReportChase {
-                        at: now_utc,
-                        channel: dialog.channel(),
-                        note: text.clone(),
-                    });
-                }
-                Ok((Msg::StepReportChased, Some(report)))
+            Ok((Msg::StepReportRead, Some(report)))
+        }
+        DialogKind::Chase { report } => {
+            if let Some(r) = after.reports.get_mut(report) {
+                r.chases.push(ReportChase {
+                    at: now_utc,
+                    channel: dialog.channel(),
+                    note: text.clone(),
+                });
             }
-        },
-        DialogKind::Extend => match parse_date(&text, today) {
-            Err(e) => Err(parse_error(&e, lang)),
-            Ok(end) => {
+            Ok((Msg::StepReportChased, Some(report)))
+        }
+        DialogKind::Extend => match dialog.form.date(DialogField::End) {
+            Err(message) => refused(DialogField::End, message),
+            // A date field left empty does not read; there is always a date here.
+            Ok(None) => refused(DialogField::End, String::new()),
+            Ok(Some(end)) => {
                 let cadence = after.cadence.clone();
                 after.reports = regenerate(&before, end, &cadence, today);
                 after.end = end;
@@ -381,8 +386,11 @@ fn save_dialog(model: &mut Model) -> Vec<Effect> {
             after.outcome = Some(CourseOutcome::Interrupted { on: today });
             Ok((Msg::StepCourseInterrupted, None))
         }
-        DialogKind::Consultant => match dialog.chosen {
-            None => Err(Msg::ChooseContact.text(lang).to_string()),
+        DialogKind::Consultant => match dialog.chosen() {
+            None => refused(
+                DialogField::Consultant,
+                Msg::ChooseContact.text(lang).to_string(),
+            ),
             Some(new) => {
                 after.consultant = Some(new);
                 after.outcome = Some(CourseOutcome::ConsultantChanged {
@@ -395,17 +403,17 @@ fn save_dialog(model: &mut Model) -> Vec<Effect> {
     };
     let (msg, report) = match result {
         Ok(done) => done,
-        Err(message) => {
-            dialog.error = Some(message);
+        Err(errors) => {
+            dialog.form.errors = errors;
             return vec![];
         }
     };
     let kind = dialog.kind;
     let consultant_name = dialog
-        .matches
-        .iter()
-        .find(|m| Some(m.0) == dialog.chosen)
-        .map(|m| m.1.clone());
+        .form
+        .picker(DialogField::Consultant)
+        .and_then(|p| p.chosen_label())
+        .map(str::to_string);
     let back = dialog.back.take();
     model.popup = back.map(Popup::Items);
     let mut label = match report {

@@ -142,6 +142,9 @@ impl<K> Field<K> {
     }
 }
 
+/// Why a form cannot be saved: messages by field.
+pub type Refusals<K> = Vec<(K, String)>;
+
 /// Where the candidates of a picker come from, by the picker's key: the feature's directory,
 /// filtered and ordered as it wants (a supplier's own consultants first).
 pub type Candidates<'a, K> = &'a dyn Fn(K, &Form<K>) -> Vec<Candidate>;

@@ -14,7 +14,7 @@ pub mod text;
 pub mod time_field;
 
 pub use choice::{Choice, step, step_index};
-pub use form::{Candidates, Field, Form, Input};
+pub use form::{Candidates, Field, Form, Input, Refusals};
 pub use picker::{Candidate, PICKER_ROWS, Pick, Picker};
 pub use text::{Lines, TextField};
 pub use time_field::{TimeField, TimeKind};

@@ -6,6 +6,7 @@
 
 use super::{line_input, text_of};
 use crate::app::core::settings::Settings;
+use crate::app::form_kit::{Candidate, Pick};
 use crate::app::lookup::items::Items;
 use crate::domain::reports::{ChecklistGap, checklist_gaps};
 use crate::domain::schedule::report_dues;
@@ -157,6 +158,18 @@ pub(crate) fn consultant_candidates(
     }
     people.sort_by_key(|c| c.organisation != supplier_name || supplier_name.is_empty());
     people
+}
+
+/// Contacts as a picker's candidates, in the order given.
+pub(crate) fn contact_candidates(contacts: &[&ContactEntry]) -> Vec<Candidate> {
+    contacts
+        .iter()
+        .map(|c| Candidate {
+            pick: Pick::Contact(c.id),
+            label: label(c),
+            haystack: label(c),
+        })
+        .collect()
 }
 
 /// "Jonas Berg (Udsyn Mentorhuset)".

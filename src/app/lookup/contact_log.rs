@@ -4,27 +4,19 @@
 use crate::app::core::action::Named;
 use crate::app::core::effect::Effect;
 use crate::app::core::history::Step;
-use crate::app::forms::{CHANNELS, line_input, text_of};
+use crate::app::form_kit::{Choice, Field, Form};
+use crate::app::forms::CHANNELS;
 use crate::app::model::Model;
 use crate::app::popup::Popup;
-use crate::i18n::{Msg, cpr_error};
+use crate::i18n::{Msg, label_channel};
 use crate::model::{CaseId, Channel, ContactEvent, Direction, EventId};
-use crate::privacy::check_no_cpr;
 use crate::store::{AnyRecord, Change, RecordRef};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::KeyEvent;
 
 /// The contact log's state.
 pub struct ContactLog {
     pub case: CaseId,
-    pub focus: ContactLogField,
-    pub channel: Channel,
-    pub direction: Direction,
-    pub reached: bool,
-    /// The citizen asked to be called back.
-    pub call_back: bool,
-    pub note: TextArea<'static>,
-    pub error: Option<String>,
+    pub form: Form<ContactLogField>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,95 +28,85 @@ pub enum ContactLogField {
     Note,
 }
 
-impl ContactLogField {
-    pub const ALL: [ContactLogField; 5] = [
-        ContactLogField::Channel,
-        ContactLogField::Direction,
-        ContactLogField::Reached,
-        ContactLogField::CallBack,
-        ContactLogField::Note,
-    ];
-}
+/// The directions in the order ←/→ step through them.
+const DIRECTIONS: [Direction; 2] = [Direction::In, Direction::Out];
 
 /// Opens the log for `case`: by phone, `direction` (in on the card, out from Today), reached.
 pub fn open(model: &mut Model, case: CaseId, direction: Direction) {
-    model.popup = Some(Popup::ContactLog(ContactLog {
-        case,
-        focus: ContactLogField::Channel,
-        channel: CHANNELS[0],
-        direction,
-        reached: true,
-        call_back: false,
-        note: line_input(""),
-        error: None,
-    }));
+    use ContactLogField as F;
+    let lang = model.lang;
+    let channels = CHANNELS.iter().map(|c| label_channel(*c, lang).to_string());
+    let directions = DIRECTIONS
+        .iter()
+        .map(|d| direction_label(*d).text(lang).to_string());
+    let direction = DIRECTIONS.iter().position(|d| *d == direction).unwrap_or(0);
+    let form = Form::new(
+        vec![
+            Field::choice(F::Channel, Msg::ChannelLabel, Choice::indexed(channels, 0)),
+            Field::choice(
+                F::Direction,
+                Msg::DirectionLabel,
+                Choice::indexed(directions, direction),
+            ),
+            Field::toggle(F::Reached, Msg::ReachedLabel, true),
+            Field::toggle(F::CallBack, Msg::CallBackLabel, false),
+            Field::text(F::Note, Msg::Note, ""),
+        ],
+        model.today(),
+        lang,
+    );
+    model.popup = Some(Popup::ContactLog(ContactLog { case, form }));
 }
 
-/// Whether printable keys go to the note (on the choices, space and arrows change them).
-pub fn takes_text(log: &ContactLog) -> bool {
-    log.focus == ContactLogField::Note
-}
-
-/// Keys of the contact log: Tab moves, ←/→ or space change a choice, text goes to the note.
-pub fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let Some(Popup::ContactLog(log)) = &mut model.popup else {
-        return vec![];
-    };
-    let step = match key.code {
-        KeyCode::Left => -1,
-        KeyCode::Right | KeyCode::Char(' ') if log.focus != ContactLogField::Note => 1,
-        _ => 0,
-    };
-    match (log.focus, step) {
-        (ContactLogField::Note, _) => {
-            log.note.input(key);
-        }
-        (_, 0) => {}
-        (ContactLogField::Channel, d) => {
-            let i = CHANNELS.iter().position(|c| *c == log.channel).unwrap_or(0) as i32;
-            log.channel = CHANNELS[(i + d).rem_euclid(CHANNELS.len() as i32) as usize];
-        }
-        (ContactLogField::Direction, _) => {
-            log.direction = match log.direction {
-                Direction::In => Direction::Out,
-                Direction::Out => Direction::In,
-            }
-        }
-        (ContactLogField::Reached, _) => log.reached = !log.reached,
-        (ContactLogField::CallBack, _) => log.call_back = !log.call_back,
+fn direction_label(direction: Direction) -> Msg {
+    match direction {
+        Direction::In => Msg::DirectionIn,
+        Direction::Out => Msg::DirectionOut,
     }
-    log.error = None;
+}
+
+/// A key for the focused field: ←/→ or space change a choice, text goes to the note.
+pub fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    if let Some(Popup::ContactLog(log)) = &mut model.popup {
+        log.form.type_key(key);
+    }
     vec![]
 }
 
 pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
+    use ContactLogField as F;
     let lang = model.lang;
     let Some(Popup::ContactLog(log)) = &mut model.popup else {
         return vec![];
     };
-    let fields = ContactLogField::ALL;
-    let i = fields.iter().position(|f| *f == log.focus).unwrap_or(0);
     match named {
-        Named::NextField => log.focus = fields[(i + 1) % fields.len()],
-        Named::PrevField => log.focus = fields[(i + fields.len() - 1) % fields.len()],
+        Named::NextField => log.form.next_field(),
+        Named::PrevField => log.form.prev_field(),
         Named::Submit => {
-            let note = text_of(&log.note).trim().to_string();
-            if let Err(e) = check_no_cpr("note", &note) {
-                log.error = Some(cpr_error(&e, lang));
+            let errors = log.form.cpr_errors();
+            if !errors.is_empty() {
+                log.form.errors = errors;
                 return vec![];
             }
             let Some(id) = model.reserved_id.take() else {
                 return vec![];
             };
+            let f = &log.form;
             let event = ContactEvent {
                 id: EventId(id),
                 case: log.case,
                 at: model.settings.zone.to_utc(model.now),
-                channel: log.channel,
-                direction: log.direction,
-                reached: log.reached,
-                call_back: log.call_back,
-                note,
+                channel: CHANNELS
+                    .get(f.index(F::Channel))
+                    .copied()
+                    .unwrap_or(Channel::Phone),
+                direction: DIRECTIONS
+                    .get(f.index(F::Direction))
+                    .copied()
+                    .unwrap_or(Direction::In),
+                reached: f.toggle(F::Reached),
+                call_back: f.toggle(F::CallBack),
+                note: f.text(F::Note),
             };
             let label = format!(
                 "{} {}",

@@ -4,18 +4,16 @@
 use super::{about, list, say, write};
 use crate::app::core::action::Named;
 use crate::app::core::effect::Effect;
-use crate::app::forms::{line_input, text_of};
+use crate::app::form_kit::{Choice, Field, Form};
 use crate::app::lookup::items::Items;
 use crate::app::model::Model;
 use crate::app::popup::Popup;
 use crate::domain::chase;
 use crate::domain::reminder::ReminderKind;
-use crate::i18n::{Msg, cpr_error, label_request_kind};
+use crate::i18n::{Msg, label_channel, label_request_kind};
 use crate::model::{Channel, ChaseEntry, MedicalRequest};
-use crate::privacy::check_no_cpr;
 use crate::query::card::day_label;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::KeyEvent;
 
 /// Where a request popup returns to when it closes.
 pub enum Back {
@@ -31,11 +29,9 @@ pub enum Back {
 pub struct ChaseLog {
     pub request: MedicalRequest,
     pub case_name: String,
-    pub focus: ChaseField,
-    pub channel: Channel,
-    pub reached: TextArea<'static>,
-    pub note: TextArea<'static>,
-    pub error: Option<String>,
+    /// Where the request stands before this chase, worked out when the log opened.
+    pub stands: chase::RequestState,
+    pub form: Form<ChaseField>,
     pub back: Back,
 }
 
@@ -46,8 +42,14 @@ pub enum ChaseField {
     Note,
 }
 
-impl ChaseField {
-    pub const ALL: [ChaseField; 3] = [ChaseField::Channel, ChaseField::Reached, ChaseField::Note];
+impl ChaseLog {
+    /// The channel chosen.
+    pub fn channel(&self) -> Channel {
+        CHASE_CHANNELS
+            .get(self.form.index(ChaseField::Channel))
+            .copied()
+            .unwrap_or(Channel::Phone)
+    }
 }
 
 /// The channels a chase goes by, in the order ←/→ steps through them.
@@ -107,14 +109,32 @@ pub fn open(model: &mut Model, request: MedicalRequest, back: Back) -> Vec<Effec
         _ => Channel::Phone,
     };
     let case_name = model.case_name(request.case);
+    let lang = model.lang;
+    let channels = CHASE_CHANNELS
+        .iter()
+        .map(|c| label_channel(*c, lang).to_string());
+    let chosen = CHASE_CHANNELS
+        .iter()
+        .position(|c| *c == channel)
+        .unwrap_or(0);
+    let form = Form::new(
+        vec![
+            Field::choice(
+                ChaseField::Channel,
+                Msg::ChannelLabel,
+                Choice::indexed(channels, chosen),
+            ),
+            Field::text(ChaseField::Reached, Msg::ChaseReachedLabel, ""),
+            Field::text(ChaseField::Note, Msg::Note, ""),
+        ],
+        model.today(),
+        lang,
+    );
     model.popup = Some(Popup::ChaseLog(Box::new(ChaseLog {
+        stands: chase::state(&request, model.today(), &model.settings.medical),
         request,
         case_name,
-        focus: ChaseField::Channel,
-        channel,
-        reached: line_input(""),
-        note: line_input(""),
-        error: None,
+        form,
         back,
     })));
     vec![]
@@ -122,31 +142,9 @@ pub fn open(model: &mut Model, request: MedicalRequest, back: Back) -> Vec<Effec
 
 /// Keys of the chase log: ←/→ change the channel; text goes to who was reached and the note.
 pub fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let Some(Popup::ChaseLog(log)) = &mut model.popup else {
-        return vec![];
-    };
-    match log.focus {
-        ChaseField::Channel => {
-            let step = match key.code {
-                KeyCode::Left => -1,
-                KeyCode::Right | KeyCode::Char(' ') => 1,
-                _ => return vec![],
-            };
-            let n = CHASE_CHANNELS.len() as i32;
-            let i = CHASE_CHANNELS
-                .iter()
-                .position(|c| *c == log.channel)
-                .unwrap_or(0) as i32;
-            log.channel = CHASE_CHANNELS[(i + step).rem_euclid(n) as usize];
-        }
-        ChaseField::Reached => {
-            log.reached.input(key);
-        }
-        ChaseField::Note => {
-            log.note.input(key);
-        }
+    if let Some(Popup::ChaseLog(log)) = &mut model.popup {
+        log.form.type_key(key);
     }
-    log.error = None;
     vec![]
 }
 
@@ -158,27 +156,23 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     let Some(Popup::ChaseLog(log)) = &mut model.popup else {
         return vec![];
     };
-    let fields = ChaseField::ALL;
-    let i = fields.iter().position(|f| *f == log.focus).unwrap_or(0);
     match named {
-        Named::NextField => log.focus = fields[(i + 1) % fields.len()],
-        Named::PrevField => log.focus = fields[(i + fields.len() - 1) % fields.len()],
+        Named::NextField => log.form.next_field(),
+        Named::PrevField => log.form.prev_field(),
         Named::Submit => {
-            let reached = text_of(&log.reached).trim().to_string();
-            let note = text_of(&log.note).trim().to_string();
-            for (field, text) in [("reached", &reached), ("note", &note)] {
-                if let Err(e) = check_no_cpr(field, text) {
-                    log.error = Some(cpr_error(&e, lang));
-                    return vec![];
-                }
+            let errors = log.form.cpr_errors();
+            if !errors.is_empty() {
+                log.form.errors = errors;
+                return vec![];
             }
+            let f = &log.form;
             let before = log.request.clone();
             let mut after = before.clone();
             after.chases.push(ChaseEntry {
                 at,
-                channel: log.channel,
-                reached,
-                note,
+                channel: log.channel(),
+                reached: f.text(ChaseField::Reached),
+                note: f.text(ChaseField::Note),
             });
             let mut label = format!(
                 "{} {} · {}",

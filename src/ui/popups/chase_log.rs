@@ -2,12 +2,11 @@
 //! and the question before withdrawing one.
 
 use super::{footer, frame, row};
-use crate::app::forms::text_of;
 use crate::app::model::Model;
-use crate::app::requests::chase::{ChaseField, ChaseLog, Withdraw};
-use crate::domain::chase;
-use crate::i18n::{Msg, label_channel, label_request_kind, request_state, weekday_short};
+use crate::app::requests::chase::{ChaseLog, Withdraw};
+use crate::i18n::{Msg, label_request_kind, request_state, weekday_short};
 use crate::time::format_datetime;
+use crate::ui::field_row::{draw_fields, keys_hint, label_width, value_column};
 use crate::ui::text::{centered, fit, pad, width};
 use crate::ui::theme;
 use chrono::Datelike;
@@ -15,17 +14,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-
-/// The width of the labels.
-const LABEL: u16 = 16;
-
-fn label(field: ChaseField) -> Msg {
-    match field {
-        ChaseField::Channel => Msg::ChannelLabel,
-        ChaseField::Reached => Msg::ChaseReachedLabel,
-        ChaseField::Note => Msg::Note,
-    }
-}
 
 pub fn draw(model: &Model, log: &ChaseLog, body: Rect, buf: &mut Buffer) {
     let lang = model.lang;
@@ -35,100 +23,40 @@ pub fn draw(model: &Model, log: &ChaseLog, body: Rect, buf: &mut Buffer) {
         label_request_kind(&log.request.kind, lang),
         log.case_name
     );
-    let error_rows = if log.error.is_some() { 2 } else { 0 };
+    let error_rows = u16::try_from(log.form.errors.len()).unwrap_or(0);
     let area = centered(body, 72, 11 + error_rows);
     let inner = frame(area, &title, buf);
     let w = usize::from(inner.width);
-    let value_w = w.saturating_sub(usize::from(LABEL));
-    let labelled = |y: u16, text: &str, style, buf: &mut Buffer| {
+    let label_w = label_width(&log.form);
+    let x = value_column(label_w);
+    let value_w = w.saturating_sub(usize::from(x));
+    let labelled = |y: u16, label: &str, value: &str, buf: &mut Buffer| {
         let r = row(inner, y);
-        buf.set_string(
-            r.x,
-            r.y,
-            format!(" {}", pad(text, usize::from(LABEL) - 1)),
-            style,
-        );
-        r
+        buf.set_string(r.x, r.y, format!(" {}", pad(label, label_w)), theme::bold());
+        buf.set_string(r.x + x, r.y, fit(value, value_w), theme::plain());
     };
-
     let now = model.now;
-    let r = labelled(0, Msg::TimeLabel.text(lang), theme::bold(), buf);
-    buf.set_string(
-        r.x + LABEL,
-        r.y,
-        fit(
-            &format!(
-                "{} · {} {}",
-                Msg::NowWord.text(lang),
-                weekday_short(now.date().weekday(), lang),
-                format_datetime(now)
-            ),
-            value_w,
-        ),
-        theme::plain(),
+    let when = format!(
+        "{} · {} {}",
+        Msg::NowWord.text(lang),
+        weekday_short(now.date().weekday(), lang),
+        format_datetime(now)
     );
+    labelled(0, Msg::TimeLabel.text(lang), &when, buf);
     // Where the request stands before this chase.
-    let state = chase::state(&log.request, model.today(), &model.settings.medical);
-    let r = labelled(1, Msg::NowStands.text(lang), theme::bold(), buf);
-    buf.set_string(
-        r.x + LABEL,
-        r.y,
-        fit(&request_state(state, lang), value_w),
-        theme::plain(),
+    labelled(
+        1,
+        Msg::NowStands.text(lang),
+        &request_state(log.stands, lang),
+        buf,
     );
-
-    for (i, field) in ChaseField::ALL.iter().enumerate() {
-        let focused = log.focus == *field;
-        let (mark, style) = if focused {
-            ("▶", theme::selected())
-        } else {
-            (" ", theme::bold())
-        };
-        let r = row(inner, 3 + i as u16);
-        buf.set_string(
-            r.x,
-            r.y,
-            format!(
-                "{mark}{}",
-                pad(label(*field).text(lang), usize::from(LABEL) - 1)
-            ),
-            style,
-        );
-        let value = Rect {
-            x: r.x + LABEL,
-            width: r.width.saturating_sub(LABEL),
-            ..r
-        };
-        let input = match field {
-            ChaseField::Channel => {
-                let style = if focused {
-                    theme::key()
-                } else {
-                    theme::plain()
-                };
-                let text = format!("‹ {} ›", label_channel(log.channel, lang));
-                buf.set_string(value.x, value.y, fit(&text, value_w), style);
-                continue;
-            }
-            ChaseField::Reached => &log.reached,
-            ChaseField::Note => &log.note,
-        };
-        if focused {
-            input.render(value, buf);
-        } else {
-            buf.set_string(
-                value.x,
-                value.y,
-                fit(&text_of(input), value_w),
-                theme::plain(),
-            );
-        }
-    }
-    if let Some(error) = &log.error {
-        let r = row(inner, 7);
-        buf.set_string(r.x, r.y, fit(&format!("! {error}"), w), theme::error());
-    }
-    footer(inner, Msg::ContactLogFooter.text(lang), buf);
+    let fields = Rect {
+        y: inner.y + 3,
+        height: inner.height.saturating_sub(4),
+        ..inner
+    };
+    draw_fields(&log.form, fields, buf);
+    footer(inner, &keys_hint(&log.form, w), buf);
 }
 
 /// "Withdraw the request: statusattest · Anne Jensen? It stays in the case's history."
