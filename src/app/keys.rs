@@ -44,6 +44,7 @@ fn takes_key(model: &Model, key: &KeyEvent) -> bool {
         Some(Popup::ContactLog(log)) => log.form.takes_key(key),
         Some(Popup::ChaseLog(log)) => log.form.takes_key(key),
         Some(Popup::CourseDialog(dialog)) => dialog.takes_key(key),
+        Some(Popup::CourseForm(form)) => form.form.takes_key(key),
         _ => takes_text(model) && printable(key),
     }
 }
@@ -54,7 +55,7 @@ fn takes_text(model: &Model) -> bool {
         Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_) | Popup::Finder(_)) => true,
         Some(Popup::ContactLog(log)) => log.form.focus_is_text(),
         Some(Popup::Record(form)) => form.form.focus_is_text(),
-        Some(Popup::CourseForm(form)) => form.focus_is_text(),
+        Some(Popup::CourseForm(form)) => form.form.focus_is_text(),
         Some(Popup::CourseDialog(dialog)) => dialog.form.focus_is_text(),
         Some(Popup::RequestForm(form)) => super::requests::takes_text(form),
         Some(Popup::ChaseLog(log)) => log.form.focus_is_text(),

@@ -539,7 +539,6 @@ catalogue! {
     ChooseSupplier => ("Vælg en leverandør: skriv en del af navnet", "Choose a supplier: type part of the name"),
     HoursNotUnderstood => ("Skriv et antal timer, 1–80, eller lad feltet stå tomt", "Type a number of hours, 1–80, or leave it empty"),
     ScheduleDue => ("Rapporter forfalder", "Reports due"),
-    CourseFormKeys => ("Tab næste · ←/→ vælg · mellemrum ja/nej · Enter gem · Esc annullér", "Tab next · ←/→ choose · space yes/no · Enter save · Esc cancel"),
     NoMatchWord => ("intet match", "no match"),
     GapNoPurpose => ("formål ikke beskrevet", "no purpose stated"),
     GapNoCloseFollowUp => ("tæt opfølgning ikke bestilt", "close follow-up not asked for"),

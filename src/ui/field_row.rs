@@ -58,11 +58,18 @@ pub fn field_row<K: Copy + PartialEq>(
         ..area
     };
     let used = draw_value(field, focused, value, lang, buf);
-    if let Some(aside) = &field.aside {
-        let at = used + 1;
+    let hint = field.hint.as_ref().filter(|_| focused);
+    if let Some(aside) = field.aside.as_ref().or(hint) {
+        // After the input box, or two columns after the typed text; and only whole: a cut
+        // hint helps nobody.
+        let at = if field.input_width.is_some() {
+            used + 1
+        } else {
+            used + 2
+        };
         let room = usize::from(value.width.saturating_sub(at));
-        if room > 0 {
-            buf.set_string(value.x + at, value.y, fit(aside, room), theme::dim());
+        if width(aside) <= room {
+            buf.set_string(value.x + at, value.y, aside, theme::dim());
         }
     }
 }
@@ -105,7 +112,10 @@ fn draw_value<K>(field: &Field<K>, focused: bool, area: Rect, lang: Lang, buf: &
                     },
                     buf,
                 );
-                input_w
+                // The typed text and the cursor after it, when the box is the whole row.
+                field
+                    .input_width
+                    .unwrap_or_else(|| u16::try_from(width(&text.text()) + 1).unwrap_or(input_w))
             } else {
                 let shown = fit(&text.text().replace('\n', " ⏎ "), usize::from(input_w));
                 buf.set_string(area.x, area.y, &shown, theme::plain());

@@ -224,7 +224,7 @@ fn the_course_form_shows_errors_under_the_fields_and_saves_nothing() {
     let Some(Popup::CourseForm(form)) = &app.model.popup else {
         panic!("the form stays open");
     };
-    let fields: Vec<_> = form.errors.iter().map(|e| e.0).collect();
+    let fields: Vec<_> = form.form.errors.iter().map(|e| e.0).collect();
     use caseplan::app::forms::course::CourseField;
     assert_eq!(
         fields,
@@ -605,13 +605,13 @@ fn arrows_on_an_empty_consultant_field_walk_the_suppliers_people() {
     let Some(Popup::CourseForm(form)) = &app.model.popup else {
         panic!("the form is open");
     };
-    let first = form.consultant.chosen;
+    let first = form.consultant();
     assert!(matches!(first, Some(JONAS) | Some(ANNA)), "{first:?}");
     app.keys("right");
     let Some(Popup::CourseForm(form)) = &app.model.popup else {
         panic!("the form is open");
     };
-    assert_ne!(form.consultant.chosen, first, "→ moves on");
+    assert_ne!(form.consultant(), first, "→ moves on");
     app.keys("enter");
     assert!(courses(&app)[0].consultant.is_some());
 }
@@ -638,7 +638,8 @@ fn editing_an_ended_course_keeps_its_end() {
     };
     assert!(form.is_edit());
     assert_eq!(
-        caseplan::app::forms::text_of(&form.end),
+        form.form
+            .text(caseplan::app::forms::course::CourseField::End),
         "10.11.2026",
         "the form shows the course's own end, not today"
     );
@@ -658,7 +659,11 @@ fn a_successor_course_still_runs_from_today_at_the_earliest() {
         panic!("the form opens; status: {}", app.status());
     };
     assert!(!form.is_edit());
-    assert_eq!(caseplan::app::forms::text_of(&form.end), "24.11.2026");
+    assert_eq!(
+        form.form
+            .text(caseplan::app::forms::course::CourseField::End),
+        "24.11.2026"
+    );
 }
 
 #[test]
@@ -677,7 +682,7 @@ fn a_course_ending_before_it_starts_is_refused_under_the_end() {
         panic!("the form stays open");
     };
     use caseplan::app::forms::course::CourseField;
-    let fields: Vec<_> = form.errors.iter().map(|e| e.0).collect();
+    let fields: Vec<_> = form.form.errors.iter().map(|e| e.0).collect();
     assert_eq!(fields, vec![CourseField::End]);
     let text = screen_text(&app);
     assert!(
@@ -809,4 +814,20 @@ fn a_reason_words_its_setting_rather_than_naming_a_config_key() {
     let words = due_reason(&item(step), today, Lang::Da);
     assert!(!words.contains("medical."), "{words}");
     assert!(words.contains("standard:"), "{words}");
+}
+
+#[test]
+fn the_start_date_is_replaced_when_typed_over_and_the_end_follows_it() {
+    let mut app = app(Lang::En, false);
+    open_card(&mut app);
+    app.keys("f");
+    app.text("udsyn");
+    // Down to the start (↓ moves like Tab): it shows today's date, selected.
+    app.keys("down down down");
+    app.text("1/12");
+    app.keys("enter");
+    let all = courses(&app);
+    assert_eq!(all.len(), 1, "{}", app.status());
+    assert_eq!(all[0].start, d(2026, 12, 1));
+    assert_eq!(all[0].end, d(2027, 6, 1), "26 weeks from the start typed");
 }

@@ -12,9 +12,8 @@ use super::core::action::Named;
 use super::core::effect::{Effect, Question};
 use super::core::history::Step;
 use super::core::status::{info, warn};
-use super::forms::course::{CourseForm, CourseFormMode};
+use super::forms::course::{CourseField, CourseForm, CourseFormMode};
 use super::forms::meeting::MeetingEditor;
-use super::forms::text_of;
 use super::lookup::items;
 use super::model::{Model, Screen};
 use super::popup::Popup;
@@ -195,10 +194,10 @@ pub fn directory_loaded(model: &mut Model) {
         return;
     };
     // Opened before the names were loaded: the pickers show numbers until filled again.
-    if text_of(&form.supplier.input).starts_with('#') {
+    if form.form.text(CourseField::Supplier).starts_with('#') {
         let course = course.as_ref().clone();
         let back = form.back.take();
-        let focus = form.focus;
+        let focus = form.form.focused();
         let mut fresh = CourseForm::from_course(
             &model.settings,
             &course,
@@ -208,7 +207,9 @@ pub fn directory_loaded(model: &mut Model) {
             model.lang,
             back,
         );
-        fresh.focus = focus;
+        if let Some(focus) = focus {
+            fresh.form.focus_on(focus);
+        }
         model.popup = Some(Popup::CourseForm(Box::new(fresh)));
     }
 }
@@ -217,8 +218,8 @@ pub fn directory_loaded(model: &mut Model) {
 pub fn form_action(model: &mut Model, named: Named) -> Vec<Effect> {
     match &mut model.popup {
         Some(Popup::CourseForm(form)) => match named {
-            Named::NextField => form.next_field(),
-            Named::PrevField => form.prev_field(),
+            Named::NextField => form.form.next_field(),
+            Named::PrevField => form.form.prev_field(),
             Named::Submit => return save_form(model),
             _ => {}
         },
@@ -259,9 +260,9 @@ fn save_form(model: &mut Model) -> Vec<Effect> {
         Ok(course) => course,
         Err(errors) => {
             if let Some((field, _)) = errors.first() {
-                form.focus = *field;
+                form.form.focus_on(*field);
             }
-            form.errors = errors;
+            form.form.errors = errors;
             return vec![];
         }
     };

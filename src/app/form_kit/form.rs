@@ -62,6 +62,9 @@ pub struct Field<K> {
     /// A short dim text after the value ("(månedlig, 4u, slut, datoer)"); the feature keeps
     /// it up to date.
     pub aside: Option<String>,
+    /// What may be typed, shown after the value while the field has the focus and no aside
+    /// ("(månedlig, 4u, slut, datoer)").
+    pub hint: Option<String>,
     /// Dim lines under the field ("= Lægehuset Nord (1/3, ←/→)").
     pub info: Vec<String>,
     /// The width of the input when the aside follows it; the rest of the row otherwise.
@@ -76,6 +79,7 @@ impl<K> Field<K> {
             input,
             hidden: false,
             aside: None,
+            hint: None,
             info: Vec::new(),
             input_width: None,
         }
@@ -133,6 +137,12 @@ impl<K> Field<K> {
     /// The input is `width` columns wide, leaving room for the aside.
     pub fn narrow(mut self, width: u16) -> Field<K> {
         self.input_width = Some(width);
+        self
+    }
+
+    /// What may be typed, shown while the field has the focus.
+    pub fn with_hint(mut self, hint: String) -> Field<K> {
+        self.hint = Some(hint);
         self
     }
 

@@ -4,22 +4,20 @@
 //! Supplier and consultant are pickers: typing chooses the best match, ←/→ step through the
 //! other matches. Nothing but a supplier is required; checklist gaps are shown, not enforced.
 
-use super::{line_input, text_of};
 use crate::app::core::settings::Settings;
-use crate::app::form_kit::{Candidate, Pick};
+use crate::app::form_kit::{Candidate, Candidates, Choice, Field, Form, Pick, Picker, Refusals};
 use crate::app::lookup::items::Items;
 use crate::domain::reports::{ChecklistGap, checklist_gaps};
 use crate::domain::schedule::report_dues;
-use crate::i18n::{Lang, Msg, cpr_error, parse_error};
+use crate::i18n::{Lang, Msg, parse_error};
 use crate::model::{
-    CaseId, ContactId, ContactKind, Course, CourseId, FreeText, OrderChecklist, ReportCadence,
+    CaseId, ContactId, ContactKind, Course, CourseId, OrderChecklist, ReportCadence,
 };
 use crate::query::directory::{ContactEntry, Directory};
-use crate::search::{Fuzzy, normalise, rank};
+use crate::search::normalise;
 use crate::time::{format_date, parse_date};
 use chrono::{Days, NaiveDate};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::KeyEvent;
 
 /// The fields in the order Tab visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,105 +35,12 @@ pub enum CourseField {
     PreferredConsultant,
 }
 
-impl CourseField {
-    pub const ALL: [CourseField; 11] = [
-        CourseField::Supplier,
-        CourseField::Consultant,
-        CourseField::Kind,
-        CourseField::Start,
-        CourseField::End,
-        CourseField::Hours,
-        CourseField::Cadence,
-        CourseField::Purpose,
-        CourseField::CloseFollowUp,
-        CourseField::DirectContact,
-        CourseField::PreferredConsultant,
-    ];
-
-    pub fn label(self) -> Msg {
-        match self {
-            CourseField::Supplier => Msg::Supplier,
-            CourseField::Consultant => Msg::FieldConsultantMentor,
-            CourseField::Kind => Msg::FieldKind,
-            CourseField::Start => Msg::FieldStartDate,
-            CourseField::End => Msg::FieldEndDate,
-            CourseField::Hours => Msg::FieldHoursWeek,
-            CourseField::Cadence => Msg::FieldCadence,
-            CourseField::Purpose => Msg::Purpose,
-            CourseField::CloseFollowUp => Msg::FieldCloseFollowUp,
-            CourseField::DirectContact => Msg::FieldDirectContact,
-            CourseField::PreferredConsultant => Msg::FieldPreferredConsultant,
-        }
-    }
-}
-
 /// What saving the form makes.
 pub enum CourseFormMode {
     New,
     Edit(Box<Course>),
     /// A new course at another supplier that continues `Course`, which ends with it.
     Successor(Box<Course>),
-}
-
-/// A contact picker: the typed text, the best matches and the chosen one.
-pub struct Picker {
-    pub input: TextArea<'static>,
-    pub matches: Vec<(ContactId, String)>,
-    pub chosen: Option<ContactId>,
-}
-
-/// How many matches a picker keeps.
-const PICKER_ROWS: usize = 8;
-
-impl Picker {
-    fn new(chosen: Option<ContactId>, directory: Option<&Directory>) -> Picker {
-        let label = chosen.map(|id| contact_label(id, directory));
-        Picker {
-            input: line_input(label.as_ref().map_or("", |l| l.0.as_str())),
-            matches: chosen.zip(label.map(|l| l.1)).into_iter().collect(),
-            chosen,
-        }
-    }
-
-    /// The chosen contact's label, for drawing.
-    pub fn chosen_label(&self) -> Option<&str> {
-        let id = self.chosen?;
-        self.matches
-            .iter()
-            .find(|m| m.0 == id)
-            .map(|m| m.1.as_str())
-    }
-
-    /// Steps the choice through the matches.
-    fn step(&mut self, delta: i32) {
-        if self.matches.is_empty() {
-            return;
-        }
-        let n = self.matches.len() as i32;
-        let next = match self.matches.iter().position(|m| Some(m.0) == self.chosen) {
-            Some(i) => (i as i32 + delta).rem_euclid(n) as usize,
-            // Nothing chosen yet: → takes the first, ← the last.
-            None if delta > 0 => 0,
-            None => (n - 1) as usize,
-        };
-        self.chosen = self.matches.get(next).map(|m| m.0);
-    }
-
-    /// Matches `candidates` against the typed text; the best one is chosen.
-    fn rematch(&mut self, candidates: &[&ContactEntry]) {
-        let query = text_of(&self.input);
-        let hits = rank(&Fuzzy::default(), candidates, |c| label(c), &query);
-        self.matches = hits
-            .iter()
-            .take(PICKER_ROWS)
-            .map(|(i, _)| (candidates[*i].id, label(candidates[*i])))
-            .collect();
-        self.chosen = if query.trim().is_empty() {
-            None
-        } else {
-            self.matches.first().map(|m| m.0)
-        };
-    }
 }
 
 /// Consultants and mentors to pick from (everyone when there are none), the supplier's own
@@ -194,23 +99,14 @@ fn contact_label(id: ContactId, directory: Option<&Directory>) -> (String, Strin
 pub struct CourseForm {
     pub case: CaseId,
     pub mode: CourseFormMode,
-    pub focus: CourseField,
-    pub supplier: Picker,
-    pub consultant: Picker,
-    /// Course kinds as (key, label).
-    pub kinds: Vec<(String, String)>,
-    pub kind: usize,
-    pub start: TextArea<'static>,
-    pub end: TextArea<'static>,
+    pub form: Form<CourseField>,
     /// The end was typed: it no longer follows the start.
     end_typed: bool,
-    pub hours: TextArea<'static>,
-    pub cadence: TextArea<'static>,
-    pub purpose: TextArea<'static>,
-    pub close_follow_up: bool,
-    pub direct_contact: bool,
-    pub preferred: TextArea<'static>,
-    pub errors: Vec<(CourseField, String)>,
+    /// The due dates the course would get as the form stands (empty while a date or the
+    /// cadence does not read), kept up to date as the form changes.
+    pub schedule: Vec<(NaiveDate, bool)>,
+    /// What the order's checklist lacks as the form stands.
+    pub gaps: Vec<ChecklistGap>,
     /// The courses-and-requests popup to return to.
     pub back: Option<Items>,
     length_weeks: u32,
@@ -305,28 +201,76 @@ impl CourseForm {
     ) -> CourseForm {
         let courses = &settings.courses;
         let end = default_end(today, courses.length_weeks);
-        CourseForm {
+        let cadence = cadence_text(&courses.report_cadence.to_model(), lang);
+        CourseForm::declared(
+            settings,
+            case,
+            today,
+            lang,
+            back,
+            Filled {
+                supplier: Picker::new(),
+                consultant: Picker::new(),
+                kind: String::new(),
+                start: format_date(today),
+                end: format_date(end),
+                hours: String::new(),
+                cadence,
+                checklist: OrderChecklist::default(),
+            },
+        )
+    }
+
+    /// The form, one line a field.
+    fn declared(
+        settings: &Settings,
+        case: CaseId,
+        today: NaiveDate,
+        lang: Lang,
+        back: Option<Items>,
+        v: Filled,
+    ) -> CourseForm {
+        use CourseField as F;
+        let mut kinds = settings.course_kinds.clone();
+        if !v.kind.is_empty() && !kinds.iter().any(|k| k.0 == v.kind) {
+            kinds.push((v.kind.clone(), v.kind.clone()));
+        }
+        let c = &v.checklist;
+        let fields = vec![
+            Field::picker(F::Supplier, Msg::Supplier, v.supplier),
+            Field::picker(F::Consultant, Msg::FieldConsultantMentor, v.consultant),
+            Field::choice(F::Kind, Msg::FieldKind, Choice::new(kinds, &v.kind)),
+            Field::date(F::Start, Msg::FieldStartDate, &v.start),
+            Field::date(F::End, Msg::FieldEndDate, &v.end),
+            Field::text(F::Hours, Msg::FieldHoursWeek, &v.hours),
+            Field::text(F::Cadence, Msg::FieldCadence, &v.cadence)
+                .with_hint(format!("({})", Msg::CadenceHint.text(lang))),
+            Field::text(F::Purpose, Msg::Purpose, &c.purpose),
+            Field::toggle(F::CloseFollowUp, Msg::FieldCloseFollowUp, c.close_follow_up),
+            Field::toggle(
+                F::DirectContact,
+                Msg::FieldDirectContact,
+                c.direct_contact_given,
+            ),
+            Field::text(
+                F::PreferredConsultant,
+                Msg::FieldPreferredConsultant,
+                &c.preferred_consultant,
+            ),
+        ];
+        let mut form = CourseForm {
             case,
             mode: CourseFormMode::New,
-            focus: CourseField::Supplier,
-            supplier: Picker::new(None, None),
-            consultant: Picker::new(None, None),
-            kinds: settings.course_kinds.clone(),
-            kind: 0,
-            start: line_input(&format_date(today)),
-            end: line_input(&format_date(end)),
+            form: Form::new(fields, today, lang),
             end_typed: false,
-            hours: line_input(""),
-            cadence: line_input(&cadence_text(&courses.report_cadence.to_model(), lang)),
-            purpose: line_input(""),
-            close_follow_up: false,
-            direct_contact: false,
-            preferred: line_input(""),
-            errors: Vec::new(),
+            schedule: Vec::new(),
+            gaps: Vec::new(),
             back,
-            length_weeks: courses.length_weeks,
+            length_weeks: settings.courses.length_weeks,
             today,
-        }
+        };
+        form.refresh();
+        form
     }
 
     /// The form filled from `course`: to edit it, or (`successor`) to continue it at another
@@ -340,13 +284,6 @@ impl CourseForm {
         lang: Lang,
         back: Option<Items>,
     ) -> CourseForm {
-        let mut form = CourseForm::new(settings, course.case, today, lang, back);
-        let mut kinds = form.kinds.clone();
-        if !kinds.iter().any(|k| k.0 == course.kind) {
-            kinds.push((course.kind.clone(), course.kind.clone()));
-        }
-        form.kind = kinds.iter().position(|k| k.0 == course.kind).unwrap_or(0);
-        form.kinds = kinds;
         // An edit keeps the course's own end, even when it has passed; a successor runs from
         // today, so it ends today at the earliest.
         let end = if successor {
@@ -354,25 +291,31 @@ impl CourseForm {
         } else {
             course.end
         };
-        form.end = line_input(&format_date(end));
-        form.end_typed = true;
-        form.hours = line_input(
-            &course
+        let chosen = |id: Option<ContactId>| match id {
+            Some(id) if !successor => {
+                let (typed, label) = contact_label(id, directory);
+                Picker::chosen(Pick::Contact(id), &typed, &label)
+            }
+            _ => Picker::new(),
+        };
+        let filled = Filled {
+            supplier: chosen(Some(course.supplier)),
+            consultant: chosen(course.consultant),
+            kind: course.kind.clone(),
+            start: format_date(if successor { today } else { course.start }),
+            end: format_date(end),
+            hours: course
                 .hours_per_week
                 .map_or_else(String::new, |h| h.to_string()),
-        );
-        form.cadence = line_input(&cadence_text(&course.cadence, lang));
-        form.purpose = line_input(&course.checklist.purpose);
-        form.close_follow_up = course.checklist.close_follow_up;
-        form.direct_contact = course.checklist.direct_contact_given;
-        form.preferred = line_input(&course.checklist.preferred_consultant);
+            cadence: cadence_text(&course.cadence, lang),
+            checklist: course.checklist.clone(),
+        };
+        let mut form = CourseForm::declared(settings, course.case, today, lang, back, filled);
+        form.end_typed = true;
         if successor {
             form.mode = CourseFormMode::Successor(Box::new(course.clone()));
         } else {
-            form.supplier = Picker::new(Some(course.supplier), directory);
-            form.consultant = Picker::new(course.consultant, directory);
-            form.start = line_input(&format_date(course.start));
-            form.focus = CourseField::Consultant;
+            form.form.focus_on(CourseField::Consultant);
             form.mode = CourseFormMode::Edit(Box::new(course.clone()));
         }
         form
@@ -382,189 +325,115 @@ impl CourseForm {
         matches!(self.mode, CourseFormMode::Edit(_))
     }
 
-    pub fn next_field(&mut self) {
-        self.focus = step_field(self.focus, 1);
+    /// The supplier chosen.
+    pub fn supplier(&self) -> Option<ContactId> {
+        self.form
+            .picked(CourseField::Supplier)
+            .and_then(Pick::contact)
     }
 
-    pub fn prev_field(&mut self) {
-        self.focus = step_field(self.focus, -1);
+    /// The consultant chosen.
+    pub fn consultant(&self) -> Option<ContactId> {
+        self.form
+            .picked(CourseField::Consultant)
+            .and_then(Pick::contact)
     }
 
-    /// Whether the focused field takes typed text (else space and arrows change it).
-    pub fn focus_is_text(&self) -> bool {
-        !matches!(
-            self.focus,
-            CourseField::Kind | CourseField::CloseFollowUp | CourseField::DirectContact
-        )
-    }
-
-    /// A key for the focused field.
+    /// A key for the focused field: pickers filter the directory's suppliers and
+    /// consultants (the chosen supplier's own first).
     pub fn type_key(&mut self, key: KeyEvent, directory: Option<&Directory>) {
-        let sideways = match key.code {
-            KeyCode::Left => Some(-1),
-            KeyCode::Right => Some(1),
-            KeyCode::Char(' ') if !self.focus_is_text() => Some(1),
-            _ => None,
+        let candidates: Candidates<'_, CourseField> = &|field, form| {
+            let Some(directory) = directory else {
+                return Vec::new();
+            };
+            match field {
+                CourseField::Supplier => contact_candidates(&suppliers(directory)),
+                _ => {
+                    let supplier = form.picked(CourseField::Supplier).and_then(Pick::contact);
+                    contact_candidates(&consultant_candidates(directory, supplier))
+                }
+            }
         };
-        self.errors.clear();
-        match (self.focus, sideways) {
-            (CourseField::Supplier, Some(d)) => {
-                if self.supplier.matches.is_empty() {
-                    self.match_suppliers(directory);
-                }
-                self.supplier.step(d)
-            }
-            (CourseField::Consultant, Some(d)) => {
-                // With nothing typed, ←/→ walk the chosen supplier's people first.
-                if self.consultant.matches.is_empty() {
-                    self.match_consultants(directory);
-                }
-                self.consultant.step(d)
-            }
-            (CourseField::Kind, Some(d)) => {
-                let n = self.kinds.len().max(1) as i32;
-                self.kind = (self.kind as i32 + d).rem_euclid(n) as usize;
-            }
-            (CourseField::CloseFollowUp, Some(_)) => self.close_follow_up = !self.close_follow_up,
-            (CourseField::DirectContact, Some(_)) => self.direct_contact = !self.direct_contact,
-            (CourseField::Kind | CourseField::CloseFollowUp | CourseField::DirectContact, None) => {
-            }
-            (field, _) => {
-                let Some(input) = self.input_mut(field) else {
-                    return;
-                };
-                if !input.input(key) {
-                    return;
-                }
-                match field {
-                    CourseField::Supplier => self.match_suppliers(directory),
-                    CourseField::Consultant => self.match_consultants(directory),
-                    CourseField::Start if !self.end_typed => self.follow_start(),
-                    CourseField::End => self.end_typed = true,
-                    _ => {}
-                }
-            }
+        match self.form.key(key, candidates) {
+            Some(CourseField::Start) if !self.end_typed => self.follow_start(),
+            Some(CourseField::End) => self.end_typed = true,
+            _ => {}
         }
+        self.refresh();
     }
 
-    fn input_mut(&mut self, field: CourseField) -> Option<&mut TextArea<'static>> {
-        Some(match field {
-            CourseField::Supplier => &mut self.supplier.input,
-            CourseField::Consultant => &mut self.consultant.input,
-            CourseField::Start => &mut self.start,
-            CourseField::End => &mut self.end,
-            CourseField::Hours => &mut self.hours,
-            CourseField::Cadence => &mut self.cadence,
-            CourseField::Purpose => &mut self.purpose,
-            CourseField::PreferredConsultant => &mut self.preferred,
-            CourseField::Kind | CourseField::CloseFollowUp | CourseField::DirectContact => {
-                return None;
-            }
-        })
+    /// The schedule and the gaps as the form now stands.
+    fn refresh(&mut self) {
+        self.schedule = self.preview();
+        self.gaps = checklist_gaps(&self.checklist());
     }
 
     /// A new start moves the default end with it, until the end is typed.
     fn follow_start(&mut self) {
-        if let Ok(start) = parse_date(&text_of(&self.start), self.today) {
-            self.end = line_input(&format_date(default_end(start, self.length_weeks)));
+        if let Ok(Some(start)) = self.form.date(CourseField::Start) {
+            let end = format_date(default_end(start, self.length_weeks));
+            self.form.set_text(CourseField::End, &end);
         }
     }
 
-    fn match_suppliers(&mut self, directory: Option<&Directory>) {
-        let Some(directory) = directory else { return };
-        let suppliers: Vec<&ContactEntry> = directory
-            .contacts
-            .iter()
-            .filter(|c| c.kind == ContactKind::Supplier)
-            .collect();
-        let candidates = if suppliers.is_empty() {
-            directory.contacts.iter().collect()
-        } else {
-            suppliers
-        };
-        self.supplier.rematch(&candidates);
-    }
-
-    /// Consultants and mentors, the chosen supplier's own first.
-    fn match_consultants(&mut self, directory: Option<&Directory>) {
-        let Some(directory) = directory else { return };
-        let people = consultant_candidates(directory, self.supplier.chosen);
-        self.consultant.rematch(&people);
-    }
-
     pub fn kind_key(&self) -> &str {
-        self.kinds.get(self.kind).map_or("", |k| k.0.as_str())
+        self.form.choice_key(CourseField::Kind)
     }
 
-    fn dates(&self) -> (Result<NaiveDate, String>, Result<NaiveDate, String>, Lang) {
-        let lang = Lang::En;
-        let start =
-            parse_date(&text_of(&self.start), self.today).map_err(|e| parse_error(&e, lang));
-        let end = parse_date(&text_of(&self.end), self.today).map_err(|e| parse_error(&e, lang));
-        (start, end, lang)
-    }
-
-    /// The due dates the course would get, for the form to show (empty while a date or the
-    /// cadence does not read).
-    pub fn preview(&self) -> Vec<(NaiveDate, bool)> {
-        let (Ok(start), Ok(end), lang) = self.dates() else {
+    /// The due dates the course would get (empty while a date or the cadence does not read).
+    fn preview(&self) -> Vec<(NaiveDate, bool)> {
+        let (Ok(Some(start)), Ok(Some(end))) = (
+            self.form.date(CourseField::Start),
+            self.form.date(CourseField::End),
+        ) else {
             return Vec::new();
         };
-        match parse_cadence(&text_of(&self.cadence), start, lang) {
+        match parse_cadence(&self.form.text(CourseField::Cadence), start, Lang::En) {
             Ok(cadence) => report_dues(start, end, &cadence),
             Err(_) => Vec::new(),
         }
     }
 
     fn checklist(&self) -> OrderChecklist {
+        use CourseField as F;
         OrderChecklist {
-            purpose: text_of(&self.purpose).trim().to_string(),
-            close_follow_up: self.close_follow_up,
-            direct_contact_given: self.direct_contact,
-            preferred_consultant: text_of(&self.preferred).trim().to_string(),
+            purpose: self.form.text(F::Purpose),
+            close_follow_up: self.form.toggle(F::CloseFollowUp),
+            direct_contact_given: self.form.toggle(F::DirectContact),
+            preferred_consultant: self.form.text(F::PreferredConsultant),
         }
-    }
-
-    /// What the order lacks as the form stands.
-    pub fn gaps(&self) -> Vec<ChecklistGap> {
-        checklist_gaps(&self.checklist())
     }
 
     /// The course the form describes (reports not yet scheduled: the caller does that), or
     /// what is wrong per field. `id` is used for a new course.
-    pub fn build(&self, id: CourseId, lang: Lang) -> Result<Course, Vec<(CourseField, String)>> {
+    pub fn build(&self, id: CourseId, lang: Lang) -> Result<Course, Refusals<CourseField>> {
+        use CourseField as F;
         let mut errors = Vec::new();
-        let supplier = self.supplier.chosen;
+        let supplier = self.supplier();
         if supplier.is_none() {
-            errors.push((
-                CourseField::Supplier,
-                Msg::ChooseSupplier.text(lang).to_string(),
-            ));
+            errors.push((F::Supplier, Msg::ChooseSupplier.text(lang).to_string()));
         }
-        let consultant_typed = !text_of(&self.consultant.input).trim().is_empty();
-        if consultant_typed && self.consultant.chosen.is_none() {
-            errors.push((
-                CourseField::Consultant,
-                Msg::ChooseContact.text(lang).to_string(),
-            ));
+        let consultant_typed = !self.form.text(F::Consultant).is_empty();
+        if consultant_typed && self.consultant().is_none() {
+            errors.push((F::Consultant, Msg::ChooseContact.text(lang).to_string()));
         }
-        let mut date = |field, input: &TextArea<'_>| match parse_date(&text_of(input), self.today) {
-            Ok(date) => Some(date),
-            Err(e) => {
-                errors.push((field, parse_error(&e, lang)));
+        let mut date = |field| match self.form.date(field) {
+            Ok(date) => date,
+            Err(message) => {
+                errors.push((field, message));
                 None
             }
         };
-        let start = date(CourseField::Start, &self.start);
-        let end = date(CourseField::End, &self.end);
+        let start = date(F::Start);
+        let end = date(F::End);
         // Refused rather than warned: a course cannot end before it starts, and its final
         // report would fall before the first day. It is always a typo.
         if let (Some(start), Some(end)) = (start, end)
             && end < start
         {
-            errors.push((CourseField::End, Msg::EndBeforeStart.text(lang).to_string()));
+            errors.push((F::End, Msg::EndBeforeStart.text(lang).to_string()));
         }
-        let hours_text = text_of(&self.hours).trim().to_string();
+        let hours_text = self.form.text(F::Hours);
         let hours = if hours_text.is_empty() {
             None
         } else {
@@ -575,22 +444,23 @@ impl CourseForm {
             {
                 Some(h) => Some(h),
                 None => {
-                    errors.push((
-                        CourseField::Hours,
-                        Msg::HoursNotUnderstood.text(lang).to_string(),
-                    ));
+                    errors.push((F::Hours, Msg::HoursNotUnderstood.text(lang).to_string()));
                     None
                 }
             }
         };
-        let cadence =
-            match parse_cadence(&text_of(&self.cadence), start.unwrap_or(self.today), lang) {
-                Ok(cadence) => Some(cadence),
-                Err(message) => {
-                    errors.push((CourseField::Cadence, message));
-                    None
-                }
-            };
+        let cadence = match parse_cadence(
+            &self.form.text(F::Cadence),
+            start.unwrap_or(self.today),
+            lang,
+        ) {
+            Ok(cadence) => Some(cadence),
+            Err(message) => {
+                errors.push((F::Cadence, message));
+                None
+            }
+        };
+        errors.extend(self.form.cpr_errors());
         let (Some(supplier), Some(start), Some(end), Some(cadence), true) =
             (supplier, start, end, cadence, errors.is_empty())
         else {
@@ -600,11 +470,11 @@ impl CourseForm {
             CourseFormMode::Edit(course) => Some(course.as_ref()),
             _ => None,
         };
-        let course = Course {
+        Ok(Course {
             id: base.map_or(id, |c| c.id),
             case: self.case,
             supplier,
-            consultant: self.consultant.chosen,
+            consultant: self.consultant(),
             kind: self.kind_key().to_string(),
             start,
             end,
@@ -618,18 +488,33 @@ impl CourseForm {
                 CourseFormMode::Edit(c) => c.continues,
                 CourseFormMode::New => None,
             },
-        };
-        for (field, text) in course.free_text() {
-            if let Err(e) = crate::privacy::check_no_cpr(field, text) {
-                let at = if field == "checklist.preferred_consultant" {
-                    CourseField::PreferredConsultant
-                } else {
-                    CourseField::Purpose
-                };
-                return Err(vec![(at, cpr_error(&e, lang))]);
-            }
-        }
-        Ok(course)
+        })
+    }
+}
+
+/// What a course form opens with.
+struct Filled {
+    supplier: Picker,
+    consultant: Picker,
+    kind: String,
+    start: String,
+    end: String,
+    hours: String,
+    cadence: String,
+    checklist: OrderChecklist,
+}
+
+/// Suppliers to pick from (everyone when there are none).
+fn suppliers(directory: &Directory) -> Vec<&ContactEntry> {
+    let suppliers: Vec<&ContactEntry> = directory
+        .contacts
+        .iter()
+        .filter(|c| c.kind == ContactKind::Supplier)
+        .collect();
+    if suppliers.is_empty() {
+        directory.contacts.iter().collect()
+    } else {
+        suppliers
     }
 }
 
@@ -637,12 +522,6 @@ fn default_end(start: NaiveDate, weeks: u32) -> NaiveDate {
     start
         .checked_add_days(Days::new(u64::from(weeks) * 7))
         .unwrap_or(start)
-}
-
-fn step_field(current: CourseField, delta: i32) -> CourseField {
-    let all = CourseField::ALL;
-    let i = all.iter().position(|f| *f == current).unwrap_or(0) as i32;
-    all[(i + delta).rem_euclid(all.len() as i32) as usize]
 }
 
 #[cfg(test)]
