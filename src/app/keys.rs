@@ -45,6 +45,7 @@ fn takes_key(model: &Model, key: &KeyEvent) -> bool {
         Some(Popup::ChaseLog(log)) => log.form.takes_key(key),
         Some(Popup::CourseDialog(dialog)) => dialog.takes_key(key),
         Some(Popup::CourseForm(form)) => form.form.takes_key(key),
+        Some(Popup::RequestForm(form)) => form.form.takes_key(key),
         _ => takes_text(model) && printable(key),
     }
 }
@@ -57,7 +58,7 @@ fn takes_text(model: &Model) -> bool {
         Some(Popup::Record(form)) => form.form.focus_is_text(),
         Some(Popup::CourseForm(form)) => form.form.focus_is_text(),
         Some(Popup::CourseDialog(dialog)) => dialog.form.focus_is_text(),
-        Some(Popup::RequestForm(form)) => super::requests::takes_text(form),
+        Some(Popup::RequestForm(form)) => form.form.focus_is_text(),
         Some(Popup::ChaseLog(log)) => log.form.focus_is_text(),
         Some(
             Popup::Help(_)

@@ -660,7 +660,6 @@ catalogue! {
     EditRequestTitle => ("Redigér lægelig anmodning", "Edit medical request"),
     OnFileHeading => ("Allerede i sagen", "Already on file"),
     NothingOnFile => ("ingen tidligere lægelige anmodninger", "no earlier medical requests"),
-    RequestFormKeys => ("Tab næste felt · ←/→ skift type/modtager · Enter gem · Esc annullér", "Tab next field · ←/→ change kind/recipient · Enter save · Esc cancel"),
     DefaultDeadline => ("standard: {n} arbejdsdage → {date}", "default: {n} working days → {date}"),
     RecipientHint => ("skriv for at søge læge, praksis, afdeling", "type to find a doctor, practice, department"),
     ChaseReachedLabel => ("Fik fat i", "Who was reached"),

@@ -159,7 +159,7 @@ fn the_form_refuses_a_cpr_number_and_a_bad_date_under_the_field() {
     let Some(Popup::RequestForm(form)) = &app.model.popup else {
         panic!("still open");
     };
-    assert_eq!(form.errors.len(), 2, "{:?}", form.errors);
+    assert_eq!(form.form.errors.len(), 2, "{:?}", form.form.errors);
     let shown = text(&app, 80, 24);
     assert!(
         shown.contains("Intet") || shown.contains("ingen tidligere"),
@@ -653,4 +653,18 @@ fn after_a_failed_write_the_items_popup_shows_what_is_stored() {
     };
     assert_eq!(items.requests[0].received, Some(today()));
     assert!(text(&app, 80, 24).contains("received 24.11.2026"));
+}
+
+#[test]
+fn the_sent_date_shows_today_and_typing_replaces_it() {
+    let mut app = app_with(Lang::En, vec![]);
+    open_card(&mut app);
+    // Kind, recipient, questions, purpose, consent: up from the end reaches "sent on".
+    app.keys("l up up");
+    app.text("20/11");
+    app.keys("enter");
+    let all = app.store.all::<MedicalRequest>().unwrap();
+    assert_eq!(all.len(), 1, "{}", app.status());
+    assert_eq!(all[0].sent, Some(d(2026, 11, 20)), "not 24.11.202620/11");
+    assert_eq!(all[0].consent, Some(today()));
 }

@@ -1,24 +1,23 @@
 //! The medical request form: new from the case card (`l`), or an existing request edited from
-//! the items popup (`e`). Pure state and rules; `ui::popups::request_form` draws it.
+//! the items popup (`e`), declared on the form kit. Pure state and rules;
+//! `ui::popups::request_form` draws it.
 //!
 //! Above the fields the form lists what is already on file for the case, so nothing is
 //! requested twice by accident. The recipient is picked by typing (GP practices, hospital
 //! departments, psychiatry, specialists); ←/→ step through the other matches. An empty deadline
 //! means the kind's default from the configuration, counted in working days.
 
-use super::{line_input, text_of};
+use crate::app::form_kit::{Candidate, Choice, Field, Form, Pick, Picker, Refusals, TimeKind};
 use crate::app::lookup::items::Items;
 use crate::config::Medical;
 use crate::domain::chase;
-use crate::i18n::{Lang, Msg, cpr_error, label_request_kind, parse_error};
-use crate::model::{CaseId, ContactId, ContactKind, FreeText, MedicalRequest, RequestId};
-use crate::privacy::check_no_cpr;
+use crate::i18n::{Lang, Msg, label_request_kind};
+use crate::model::{CaseId, ContactId, ContactKind, MedicalRequest, RequestId};
+use crate::query::card::day_label;
 use crate::query::directory::Directory;
-use crate::search::{Fuzzy, rank};
-use crate::time::{format_date, parse_date};
+use crate::time::format_date;
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::KeyEvent;
 
 /// The fields in the order Tab visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,30 +29,6 @@ pub enum RequestField {
     Consent,
     Sent,
     Deadline,
-}
-
-impl RequestField {
-    pub const ALL: [RequestField; 7] = [
-        RequestField::Kind,
-        RequestField::Recipient,
-        RequestField::Questions,
-        RequestField::Purpose,
-        RequestField::Consent,
-        RequestField::Sent,
-        RequestField::Deadline,
-    ];
-
-    pub fn label(self) -> Msg {
-        match self {
-            RequestField::Kind => Msg::FieldKind,
-            RequestField::Recipient => Msg::FieldRecipient,
-            RequestField::Questions => Msg::QuestionsWord,
-            RequestField::Purpose => Msg::Purpose,
-            RequestField::Consent => Msg::FieldConsent,
-            RequestField::Sent => Msg::FieldSentOn,
-            RequestField::Deadline => Msg::Deadline,
-        }
-    }
 }
 
 /// Contacts a medical request goes to.
@@ -68,30 +43,16 @@ pub fn is_medical(kind: ContactKind) -> bool {
     )
 }
 
-/// How many recipient matches the form shows.
-const PICKER_ROWS: usize = 4;
-
 pub struct RequestForm {
     pub case: CaseId,
     /// The request being edited; `None` for a new one.
     pub original: Option<MedicalRequest>,
-    /// The case's other requests, any kind and state, newest first.
-    pub on_file: Vec<MedicalRequest>,
-    pub focus: RequestField,
-    /// The configured kinds as (key, label).
-    pub kinds: Vec<(String, String)>,
-    pub kind: usize,
-    pub recipient_input: TextArea<'static>,
-    pub recipient: Option<ContactId>,
-    /// Best matches for the typed recipient, best first, as (id, "name (organisation)").
-    pub recipient_matches: Vec<(ContactId, String)>,
-    pub questions: TextArea<'static>,
-    pub purpose: TextArea<'static>,
-    pub consent: TextArea<'static>,
-    pub sent: TextArea<'static>,
-    pub deadline: TextArea<'static>,
-    /// Why the last save was refused, per field.
-    pub errors: Vec<(RequestField, String)>,
+    /// The case's other requests, any kind and state, newest first, each with where it stands
+    /// (worked out when the form opened).
+    pub on_file: Vec<(MedicalRequest, chase::RequestState)>,
+    pub form: Form<RequestField>,
+    /// The configured medical settings: the deadline a kind gets by default.
+    medical: Medical,
     /// The items popup it was opened from: saving and Esc go back there.
     pub back: Option<Items>,
 }
@@ -102,11 +63,32 @@ impl RequestForm {
         case: CaseId,
         medical: &Medical,
         lang: Lang,
-        mut on_file: Vec<MedicalRequest>,
+        on_file: Vec<MedicalRequest>,
         today: NaiveDate,
     ) -> RequestForm {
+        RequestForm::declared(case, medical, lang, on_file, today, None, Picker::new())
+    }
+
+    /// The form, one line a field; filled from `original` when editing.
+    fn declared(
+        case: CaseId,
+        medical: &Medical,
+        lang: Lang,
+        mut on_file: Vec<MedicalRequest>,
+        today: NaiveDate,
+        original: Option<&MedicalRequest>,
+        recipient: Picker,
+    ) -> RequestForm {
+        use RequestField as F;
         on_file.sort_by_key(|r| std::cmp::Reverse((r.sent, r.id)));
-        let kinds: Vec<(String, String)> = medical
+        let on_file = on_file
+            .into_iter()
+            .map(|r| {
+                let state = chase::state(&r, today, medical);
+                (r, state)
+            })
+            .collect();
+        let mut kinds: Vec<(String, String)> = medical
             .kinds
             .iter()
             .map(|k| {
@@ -116,24 +98,52 @@ impl RequestForm {
                 )
             })
             .collect();
-        RequestForm {
-            case,
-            original: None,
-            on_file,
-            focus: RequestField::Kind,
-            kinds,
-            kind: 0,
-            recipient_input: line_input(""),
-            recipient: None,
-            recipient_matches: Vec::new(),
-            questions: line_input(""),
-            purpose: line_input(""),
-            consent: line_input(&format_date(today)),
-            sent: line_input(&format_date(today)),
-            deadline: line_input(""),
-            errors: Vec::new(),
-            back: None,
+        if let Some(r) = original
+            && !kinds.iter().any(|(k, _)| *k == r.kind)
+        {
+            // A kind no longer configured is kept as it is.
+            kinds.push((
+                r.kind.clone(),
+                label_request_kind(&r.kind, lang).into_owned(),
+            ));
         }
+        let kind = original.map_or("", |r| r.kind.as_str());
+        let date = |d: Option<NaiveDate>| d.map(format_date).unwrap_or_default();
+        let (consent, sent) = match original {
+            Some(r) => (date(r.consent), date(r.sent)),
+            None => (format_date(today), format_date(today)),
+        };
+        // A deadline equal to the kind's default shows as the default (empty).
+        let own = original.and_then(|r| match chase::effective_deadline(r, medical) {
+            Some((d, crate::domain::reminder::DateSource::OwnDate)) => Some(d),
+            _ => None,
+        });
+        let text = |f: fn(&MedicalRequest) -> &str| original.map_or("", f).to_string();
+        let fields = vec![
+            Field::choice(F::Kind, Msg::FieldKind, Choice::new(kinds, kind)),
+            Field::picker(F::Recipient, Msg::FieldRecipient, recipient)
+                .with_hint(Msg::RecipientHint.text(lang).to_string()),
+            Field::text(F::Questions, Msg::QuestionsWord, &text(|r| &r.questions)),
+            Field::text(F::Purpose, Msg::Purpose, &text(|r| &r.purpose)),
+            Field::time(F::Consent, Msg::FieldConsent, TimeKind::PastDate, &consent).optional(),
+            Field::time(F::Sent, Msg::FieldSentOn, TimeKind::PastDate, &sent).optional(),
+            Field::date(F::Deadline, Msg::Deadline, &date(own))
+                .optional()
+                .narrow(12),
+        ];
+        let mut form = RequestForm {
+            case,
+            original: original.cloned(),
+            on_file,
+            form: Form::new(fields, today, lang),
+            medical: medical.clone(),
+            back: None,
+        };
+        if original.is_some() {
+            form.form.focus_on(F::Questions);
+        }
+        form.refresh();
+        form
     }
 
     /// The form filled from `request`; `others` are the case's other requests.
@@ -145,155 +155,75 @@ impl RequestForm {
         today: NaiveDate,
         directory: Option<&Directory>,
     ) -> RequestForm {
-        let mut form = RequestForm::new(request.case, medical, lang, others, today);
-        if !form.kinds.iter().any(|(k, _)| *k == request.kind) {
-            // A kind no longer configured is kept as it is.
-            form.kinds.push((
-                request.kind.clone(),
-                label_request_kind(&request.kind, lang).into_owned(),
-            ));
-        }
-        form.kind = form
-            .kinds
-            .iter()
-            .position(|(k, _)| *k == request.kind)
-            .unwrap_or(0);
-        form.recipient = request.recipient;
-        if let Some((id, name)) = request
+        let recipient = request
             .recipient
             .and_then(|id| recipient_label(directory, id).map(|n| (id, n)))
-        {
-            form.recipient_input = line_input(&name);
-            form.recipient_matches = vec![(id, name)];
-        }
-        let date = |d: Option<NaiveDate>| line_input(&d.map(format_date).unwrap_or_default());
-        form.questions = line_input(&request.questions);
-        form.purpose = line_input(&request.purpose);
-        form.consent = date(request.consent);
-        form.sent = date(request.sent);
-        // A deadline equal to the kind's default shows as the default (empty).
-        let own = match chase::effective_deadline(request, medical) {
-            Some((d, crate::domain::reminder::DateSource::OwnDate)) => Some(d),
-            _ => None,
-        };
-        form.deadline = date(own);
-        form.focus = RequestField::Questions;
-        form.original = Some(request.clone());
-        form
+            .map_or_else(Picker::new, |(id, name)| {
+                Picker::chosen(Pick::Contact(id), &name, &name)
+            });
+        RequestForm::declared(
+            request.case,
+            medical,
+            lang,
+            others,
+            today,
+            Some(request),
+            recipient,
+        )
     }
 
     pub fn kind_key(&self) -> &str {
-        self.kinds
-            .get(self.kind)
-            .map_or(crate::model::request_kind::OTHER, |(k, _)| k.as_str())
+        match self.form.choice_key(RequestField::Kind) {
+            "" => crate::model::request_kind::OTHER,
+            key => key,
+        }
     }
 
-    pub fn next_field(&mut self) {
-        self.focus = step(self.focus, 1);
-    }
-
-    pub fn prev_field(&mut self) {
-        self.focus = step(self.focus, -1);
+    /// The recipient chosen.
+    pub fn recipient(&self) -> Option<ContactId> {
+        self.form
+            .picked(RequestField::Recipient)
+            .and_then(Pick::contact)
     }
 
     /// A key for the focused field: ←/→ change the kind or the chosen recipient, other keys
     /// type into the field.
     pub fn type_key(&mut self, key: KeyEvent, directory: Option<&Directory>) {
-        let sideways = match key.code {
-            KeyCode::Left => Some(-1),
-            KeyCode::Right => Some(1),
-            _ => None,
-        };
-        match (self.focus, sideways) {
-            (RequestField::Kind, Some(d)) => self.kind = step_index(self.kinds.len(), self.kind, d),
-            (RequestField::Kind, None) => return,
-            (RequestField::Recipient, Some(d)) if !self.recipient_matches.is_empty() => {
-                let i = self
-                    .recipient_matches
-                    .iter()
-                    .position(|(id, _)| Some(*id) == self.recipient)
-                    .unwrap_or(0);
-                let next = step_index(self.recipient_matches.len(), i, d);
-                self.recipient = self.recipient_matches.get(next).map(|(id, _)| *id);
-            }
-            (field, _) => {
-                let Some(input) = self.input_mut(field) else {
-                    return;
-                };
-                if !input.input(key) {
-                    return;
-                }
-                if field == RequestField::Recipient {
-                    self.match_recipients(directory);
-                }
-            }
-        }
-        self.errors.clear();
+        self.form.key(key, &|_, _| recipients(directory));
+        self.refresh();
     }
 
-    fn input_mut(&mut self, field: RequestField) -> Option<&mut TextArea<'static>> {
-        Some(match field {
-            RequestField::Kind => return None,
-            RequestField::Recipient => &mut self.recipient_input,
-            RequestField::Questions => &mut self.questions,
-            RequestField::Purpose => &mut self.purpose,
-            RequestField::Consent => &mut self.consent,
-            RequestField::Sent => &mut self.sent,
-            RequestField::Deadline => &mut self.deadline,
-        })
-    }
-
-    fn match_recipients(&mut self, directory: Option<&Directory>) {
-        let query = text_of(&self.recipient_input);
-        let Some(directory) = directory else { return };
-        if query.trim().is_empty() {
-            self.recipient_matches.clear();
-            self.recipient = None;
-            return;
+    /// The deadline's aside: the default the kind gives when the field is left empty.
+    fn refresh(&mut self) {
+        let lang = self.form.lang;
+        let typed = !self.form.text(RequestField::Deadline).is_empty();
+        let aside = self.default_deadline().map(|(days, date)| {
+            let text = Msg::DefaultDeadline
+                .text(lang)
+                .replace("{n}", &days.to_string())
+                .replace("{date}", &day_label(date, lang));
+            if typed { format!("({text})") } else { text }
+        });
+        if let Some(field) = self.form.field_mut(RequestField::Deadline) {
+            field.aside = aside;
         }
-        let medical: Vec<_> = directory
-            .contacts
-            .iter()
-            .filter(|c| is_medical(c.kind))
-            .collect();
-        let hits = rank(
-            &Fuzzy::default(),
-            medical.iter().copied(),
-            |c| format!("{} {}", c.name, c.organisation),
-            &query,
-        );
-        self.recipient_matches = hits
-            .iter()
-            .take(PICKER_ROWS)
-            .map(|(i, _)| {
-                let c = medical[*i];
-                (c.id, contact_label(&c.name, &c.organisation))
-            })
-            .collect();
-        self.recipient = self.recipient_matches.first().map(|(id, _)| *id);
     }
 
     /// The chosen recipient's name, as the picker shows it.
     pub fn recipient_name(&self) -> Option<&str> {
-        let id = self.recipient?;
-        self.recipient_matches
-            .iter()
-            .find(|(c, _)| *c == id)
-            .map(|(_, name)| name.as_str())
+        self.form
+            .picker(RequestField::Recipient)
+            .and_then(Picker::chosen_label)
     }
 
     /// The deadline the kind gives when the field is left empty: (working days, date), if the
     /// sent date reads.
-    pub fn default_deadline(
-        &self,
-        today: NaiveDate,
-        medical: &Medical,
-    ) -> Option<(u32, NaiveDate)> {
-        let sent = parse_past_date(text_of(&self.sent).trim(), today).ok()?;
+    pub fn default_deadline(&self) -> Option<(u32, NaiveDate)> {
+        let sent = self.form.date(RequestField::Sent).ok()??;
         let kind = self.kind_key();
         Some((
-            medical.deadline_for(kind),
-            chase::deadline(sent, kind, medical),
+            self.medical.deadline_for(kind),
+            chase::deadline(sent, kind, &self.medical),
         ))
     }
 
@@ -301,56 +231,49 @@ impl RequestForm {
     pub fn build(
         &self,
         id: RequestId,
-        today: NaiveDate,
         lang: Lang,
-    ) -> Result<MedicalRequest, Vec<(RequestField, String)>> {
+    ) -> Result<MedicalRequest, Refusals<RequestField>> {
+        use RequestField as F;
         let mut errors = Vec::new();
-        let mut date = |field: RequestField, input: &TextArea<'_>, past: bool| {
-            let text = text_of(input);
-            if text.trim().is_empty() {
-                return None;
-            }
-            let parsed = if past {
-                parse_past_date(text.trim(), today)
-            } else {
-                parse_date(text.trim(), today)
-            };
-            parsed
-                .map_err(|e| errors.push((field, parse_error(&e, lang))))
+        let mut date = |field| {
+            self.form
+                .date(field)
+                .map_err(|message| errors.push((field, message)))
                 .ok()
+                .flatten()
         };
-        let consent = date(RequestField::Consent, &self.consent, true);
-        let sent = date(RequestField::Sent, &self.sent, true);
-        let deadline = date(RequestField::Deadline, &self.deadline, false);
+        let consent = date(F::Consent);
+        let sent = date(F::Sent);
+        let deadline = date(F::Deadline);
         if let (Some(sent), Some(deadline)) = (sent, deadline)
             && deadline < sent
         {
-            errors.push((
-                RequestField::Deadline,
-                Msg::DeadlineBeforeSent.text(lang).to_string(),
-            ));
+            errors.push((F::Deadline, Msg::DeadlineBeforeSent.text(lang).to_string()));
         }
         if deadline.is_some() && sent.is_none() && errors.is_empty() {
-            errors.push((
-                RequestField::Sent,
-                Msg::DeadlineNeedsSent.text(lang).to_string(),
-            ));
+            errors.push((F::Sent, Msg::DeadlineNeedsSent.text(lang).to_string()));
         }
-        let typed_recipient = !text_of(&self.recipient_input).trim().is_empty();
-        if typed_recipient && self.recipient.is_none() {
-            errors.push((
-                RequestField::Recipient,
-                Msg::NoRecipientMatch.text(lang).to_string(),
-            ));
+        let typed_recipient = !self.form.text(F::Recipient).is_empty();
+        if typed_recipient && self.recipient().is_none() {
+            errors.push((F::Recipient, Msg::NoRecipientMatch.text(lang).to_string()));
+        }
+        errors.extend(
+            self.form
+                .cpr_errors()
+                .into_iter()
+                .filter(|(f, _)| *f != F::Recipient),
+        );
+        if !errors.is_empty() {
+            return Err(errors);
         }
         let base = self.original.clone();
-        let request = MedicalRequest {
+        Ok(MedicalRequest {
             id: base.as_ref().map_or(id, |r| r.id),
             case: self.case,
             kind: self.kind_key().to_string(),
-            recipient: self.recipient.filter(|_| typed_recipient),
-            questions: text_of(&self.questions).trim().to_string(),
-            purpose: text_of(&self.purpose).trim().to_string(),
+            recipient: self.recipient().filter(|_| typed_recipient),
+            questions: self.form.text(F::Questions),
+            purpose: self.form.text(F::Purpose),
             consent,
             sent,
             deadline,
@@ -358,45 +281,23 @@ impl RequestForm {
             received: base.as_ref().and_then(|r| r.received),
             acted_on: base.as_ref().and_then(|r| r.acted_on),
             withdrawn: base.as_ref().and_then(|r| r.withdrawn),
-        };
-        for (field, text) in request.free_text() {
-            if let Err(e) = check_no_cpr(field, text) {
-                let at = match field {
-                    "purpose" => RequestField::Purpose,
-                    _ => RequestField::Questions,
-                };
-                errors.push((at, cpr_error(&e, lang)));
-            }
-        }
-        if errors.is_empty() {
-            Ok(request)
-        } else {
-            Err(errors)
-        }
+        })
     }
 }
 
-/// A date that has usually passed (consent, sent): a day and month without a year is the
-/// latest such date on or before today, not the next one. Dates within a week ahead ("fre",
-/// "i morgen", "+3d") are kept as typed.
-pub fn parse_past_date(text: &str, today: NaiveDate) -> Result<NaiveDate, crate::time::ParseError> {
-    let date = parse_date(text, today)?;
-    if date <= today + chrono::Duration::days(7) {
-        return Ok(date);
-    }
-    // Read again a year earlier: a year-less day and month moves back by exactly a year.
-    let year_ago = today
-        .checked_sub_months(chrono::Months::new(12))
-        .unwrap_or(today);
-    match parse_date(text, year_ago) {
-        Ok(earlier)
-            if earlier <= today
-                && date.checked_sub_months(chrono::Months::new(12)) == Some(earlier) =>
-        {
-            Ok(earlier)
-        }
-        _ => Ok(date),
-    }
+/// The medical contacts as a picker's candidates.
+fn recipients(directory: Option<&Directory>) -> Vec<Candidate> {
+    directory.map_or_else(Vec::new, |d| {
+        d.contacts
+            .iter()
+            .filter(|c| is_medical(c.kind))
+            .map(|c| Candidate {
+                pick: Pick::Contact(c.id),
+                label: contact_label(&c.name, &c.organisation),
+                haystack: format!("{} {}", c.name, c.organisation),
+            })
+            .collect()
+    })
 }
 
 /// A contact's name from the directory, with its organisation.
@@ -416,26 +317,12 @@ fn contact_label(name: &str, organisation: &str) -> String {
     }
 }
 
-fn step(current: RequestField, delta: i32) -> RequestField {
-    let all = RequestField::ALL;
-    let i = all.iter().position(|f| *f == current).unwrap_or(0);
-    all[step_index(all.len(), i, delta)]
-}
-
-fn step_index(len: usize, i: usize, delta: i32) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    let len = len as i64;
-    ((i as i64 + i64::from(delta)).rem_euclid(len)) as usize
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::request_kind;
     use crate::query::directory::ContactEntry;
-    use ratatui::crossterm::event::KeyModifiers;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -443,10 +330,6 @@ mod tests {
 
     fn today() -> NaiveDate {
         d(2026, 11, 24)
-    }
-
-    fn typed(input: &mut TextArea<'static>, text: &str) {
-        *input = line_input(text);
     }
 
     fn directory() -> Directory {
@@ -476,16 +359,25 @@ mod tests {
         )
     }
 
+    fn type_in(f: &mut RequestForm, field: RequestField, text: &str, dir: Option<&Directory>) {
+        f.form.focus_on(field);
+        for c in text.chars() {
+            f.type_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), dir);
+        }
+    }
+
     #[test]
     fn a_new_request_is_sent_today_with_the_kinds_default_deadline() {
         let f = form();
         assert_eq!(f.kind_key(), request_kind::STATUSATTEST);
         // Tue 24 Nov + 10 working days = Tue 8 Dec.
-        assert_eq!(
-            f.default_deadline(today(), &Medical::default()),
-            Some((10, d(2026, 12, 8)))
-        );
-        let r = f.build(RequestId(40), today(), Lang::En).unwrap();
+        assert_eq!(f.default_deadline(), Some((10, d(2026, 12, 8))));
+        let aside = f
+            .form
+            .field(RequestField::Deadline)
+            .and_then(|x| x.aside.clone());
+        assert!(aside.is_some_and(|a| a.contains("08.12")));
+        let r = f.build(RequestId(40), Lang::En).unwrap();
         assert_eq!((r.id, r.case), (RequestId(40), CaseId(7)));
         assert_eq!((r.sent, r.consent), (Some(today()), Some(today())));
         assert_eq!(r.deadline, None, "empty means the default");
@@ -495,64 +387,61 @@ mod tests {
     #[test]
     fn the_recipient_is_picked_among_medical_contacts_only() {
         let mut f = form();
-        f.focus = RequestField::Recipient;
         let dir = directory();
-        for c in "lægehuset".chars() {
-            f.type_key(
-                KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-                Some(&dir),
-            );
-        }
-        assert_eq!(f.recipient, Some(ContactId(1)));
-        assert_eq!(f.recipient_matches.len(), 1, "the supplier is not offered");
+        type_in(&mut f, RequestField::Recipient, "lægehuset", Some(&dir));
+        assert_eq!(f.recipient(), Some(ContactId(1)));
+        let matches = f
+            .form
+            .picker(RequestField::Recipient)
+            .map(|p| p.matches().len());
+        assert_eq!(matches, Some(1), "the supplier is not offered");
         assert_eq!(f.recipient_name(), Some("Lægehuset Nørrebro"));
-        let r = f.build(RequestId(1), today(), Lang::Da).unwrap();
+        let r = f.build(RequestId(1), Lang::Da).unwrap();
         assert_eq!(r.recipient, Some(ContactId(1)));
         // Typing something no medical contact matches is an error under the field.
-        typed(&mut f.recipient_input, "xyzzy");
-        f.recipient = None;
-        let errors = f.build(RequestId(1), today(), Lang::Da).unwrap_err();
+        f.form.set_text(RequestField::Recipient, "");
+        type_in(&mut f, RequestField::Recipient, "xyzzy", Some(&dir));
+        let errors = f.build(RequestId(1), Lang::Da).unwrap_err();
         assert_eq!(errors[0].0, RequestField::Recipient);
     }
 
     #[test]
     fn dates_are_read_and_wrong_ones_are_named_under_their_field() {
         let mut f = form();
-        typed(&mut f.sent, "20/11");
-        typed(&mut f.deadline, "4/12");
-        let r = f.build(RequestId(1), today(), Lang::Da).unwrap();
+        f.form.set_text(RequestField::Sent, "20/11");
+        f.form.set_text(RequestField::Deadline, "4/12");
+        let r = f.build(RequestId(1), Lang::Da).unwrap();
         assert_eq!(r.sent, Some(d(2026, 11, 20)));
         assert_eq!(r.deadline, Some(d(2026, 12, 4)));
-        typed(&mut f.deadline, "19.11.2026");
-        let errors = f.build(RequestId(1), today(), Lang::Da).unwrap_err();
+        f.form.set_text(RequestField::Deadline, "19.11.2026");
+        let errors = f.build(RequestId(1), Lang::Da).unwrap_err();
         assert_eq!(errors[0].0, RequestField::Deadline);
-        typed(&mut f.consent, "blabla");
-        let errors = f.build(RequestId(1), today(), Lang::Da).unwrap_err();
+        f.form.set_text(RequestField::Consent, "blabla");
+        let errors = f.build(RequestId(1), Lang::Da).unwrap_err();
         assert!(errors.iter().any(|e| e.0 == RequestField::Consent));
     }
 
     #[test]
     fn sent_and_consent_dates_without_a_year_lie_in_the_past() {
-        assert_eq!(parse_past_date("20/11", today()).unwrap(), d(2026, 11, 20));
-        assert_eq!(parse_past_date("24/11", today()).unwrap(), today());
-        assert_eq!(parse_past_date("1/12", today()).unwrap(), d(2026, 12, 1));
-        assert_eq!(
-            parse_past_date("20/11/2027", today()).unwrap(),
-            d(2027, 11, 20)
-        );
-        assert_eq!(parse_past_date("3/1", today()).unwrap(), d(2026, 1, 3));
-        assert!(parse_past_date("blabla", today()).is_err());
+        let mut f = form();
+        f.form.set_text(RequestField::Consent, "3/1");
+        f.form.set_text(RequestField::Sent, "20/11");
+        let r = f.build(RequestId(1), Lang::Da).unwrap();
+        assert_eq!(r.consent, Some(d(2026, 1, 3)));
+        assert_eq!(r.sent, Some(d(2026, 11, 20)));
     }
 
     #[test]
     fn a_cpr_number_in_the_questions_is_refused() {
         let mut f = form();
-        typed(&mut f.questions, "Borger 010190-1234 kan arbejde?");
-        let errors = f.build(RequestId(1), today(), Lang::Da).unwrap_err();
+        f.form
+            .set_text(RequestField::Questions, "Borger 010190-1234 kan arbejde?");
+        let errors = f.build(RequestId(1), Lang::Da).unwrap_err();
         assert_eq!(errors[0].0, RequestField::Questions);
-        typed(&mut f.questions, "Kan borgeren arbejde 10 timer?");
-        typed(&mut f.purpose, "0101901234");
-        let errors = f.build(RequestId(1), today(), Lang::Da).unwrap_err();
+        f.form
+            .set_text(RequestField::Questions, "Kan borgeren arbejde 10 timer?");
+        f.form.set_text(RequestField::Purpose, "0101901234");
+        let errors = f.build(RequestId(1), Lang::Da).unwrap_err();
         assert_eq!(errors[0].0, RequestField::Purpose);
     }
 
@@ -560,8 +449,8 @@ mod tests {
     fn editing_keeps_the_log_and_shows_a_default_deadline_as_empty() {
         let medical = Medical::default();
         let mut f = form();
-        typed(&mut f.questions, "Arbejdsevne?");
-        let mut r = f.build(RequestId(9), today(), Lang::Da).unwrap();
+        f.form.set_text(RequestField::Questions, "Arbejdsevne?");
+        let mut r = f.build(RequestId(9), Lang::Da).unwrap();
         r.chases.push(crate::model::ChaseEntry {
             at: chrono::Utc::now(),
             channel: crate::model::Channel::Phone,
@@ -570,9 +459,10 @@ mod tests {
         });
         r.deadline = Some(d(2026, 12, 8));
         let edit = RequestForm::edit(&r, &medical, Lang::Da, Vec::new(), today(), None);
-        assert_eq!(text_of(&edit.deadline), "");
-        assert_eq!(text_of(&edit.questions), "Arbejdsevne?");
-        let again = edit.build(RequestId(99), today(), Lang::Da).unwrap();
+        assert_eq!(edit.form.text(RequestField::Deadline), "");
+        assert_eq!(edit.form.text(RequestField::Questions), "Arbejdsevne?");
+        assert_eq!(edit.form.focused(), Some(RequestField::Questions));
+        let again = edit.build(RequestId(99), Lang::Da).unwrap();
         assert_eq!(again.id, RequestId(9));
         assert_eq!(again.chases, r.chases);
     }

@@ -14,7 +14,7 @@ use super::core::action::Named;
 use super::core::effect::{Effect, Question};
 use super::core::history::Step;
 use super::core::status::info;
-use super::forms::request::{RequestField, RequestForm};
+use super::forms::request::RequestForm;
 use super::lookup::items;
 use super::model::{Model, Screen};
 use super::popup::Popup;
@@ -254,8 +254,8 @@ pub fn form_key(model: &mut Model, named: Named) -> Vec<Effect> {
         return vec![];
     };
     match named {
-        Named::NextField => form.next_field(),
-        Named::PrevField => form.prev_field(),
+        Named::NextField => form.form.next_field(),
+        Named::PrevField => form.form.prev_field(),
         Named::Submit => {
             let is_new = form.original.is_none();
             let id = match (&form.original, model.reserved_id) {
@@ -263,11 +263,13 @@ pub fn form_key(model: &mut Model, named: Named) -> Vec<Effect> {
                 (None, Some(id)) => RequestId(id),
                 (None, None) => return vec![],
             };
-            let request = match form.build(id, today, lang) {
+            let request = match form.build(id, lang) {
                 Ok(request) => request,
                 Err(errors) => {
-                    form.focus = errors.first().map_or(form.focus, |e| e.0);
-                    form.errors = errors;
+                    if let Some((field, _)) = errors.first() {
+                        form.form.focus_on(*field);
+                    }
+                    form.form.errors = errors;
                     return vec![];
                 }
             };
@@ -301,11 +303,6 @@ pub fn form_key(model: &mut Model, named: Named) -> Vec<Effect> {
         _ => {}
     }
     vec![]
-}
-
-/// Whether the focused field of the request form takes typed text.
-pub fn takes_text(form: &RequestForm) -> bool {
-    form.focus != RequestField::Kind
 }
 
 // ---------------------------------------------------------------------------------------------
