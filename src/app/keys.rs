@@ -46,6 +46,7 @@ fn takes_key(model: &Model, key: &KeyEvent) -> bool {
         Some(Popup::CourseDialog(dialog)) => dialog.takes_key(key),
         Some(Popup::CourseForm(form)) => form.form.takes_key(key),
         Some(Popup::RequestForm(form)) => form.form.takes_key(key),
+        Some(Popup::Form(editor)) => editor.form.takes_key(key),
         _ => takes_text(model) && printable(key),
     }
 }

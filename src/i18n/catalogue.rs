@@ -307,7 +307,6 @@ catalogue! {
     NoParties => ("Ingen andre parter endnu.", "No other parties yet."),
     NeedsThirdParty => ("3-partssamtale: hvem er tredjeparten? Skriv et navn under Parter.", "Three-party meeting: who is the third party? Type a name under Parties."),
     PartyMeetings => ("Parternes andre samtaler den dag", "The parties' other meetings that day"),
-    FormFooter => ("Tab næste felt · ←/→ vælg · Enter gem · Esc annullér", "Tab next field · ←/→ choose · Enter save · Esc cancel"),
 
     // Keymap actions, for the help screen, the palette and the which-key line.
     ActQuit => ("Afslut caseplan", "Quit caseplan"),

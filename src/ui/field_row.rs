@@ -21,18 +21,25 @@ pub fn label_width<K: Copy + PartialEq>(form: &Form<K>) -> usize {
         + 1
 }
 
-/// The column where values start, counted from the row's left edge.
+/// The column where values start, counted from the row's left edge: after the marker and the
+/// padded label (whose last column is a space).
 pub fn value_column(label_w: usize) -> u16 {
-    u16::try_from(label_w + 2).unwrap_or(u16::MAX)
+    u16::try_from(label_w + 1).unwrap_or(u16::MAX)
 }
 
-/// Draws `field` in the one-line `area`: marker, label padded to `label_w`, value, aside.
+/// What a field shows while it does not have the focus, instead of its value (the parties a
+/// party picker has added), by the field's key; `None` for its value.
+pub type Summary<'a, K> = &'a dyn Fn(K) -> Option<String>;
+
+/// Draws `field` in the one-line `area`: marker, label padded to `label_w`, value (or its
+/// summary), aside.
 pub fn field_row<K: Copy + PartialEq>(
     form: &Form<K>,
     field: &Field<K>,
     label_w: usize,
     area: Rect,
     buf: &mut Buffer,
+    summary: Summary<'_, K>,
 ) {
     let lang = form.lang;
     let focused = form.is_focused(field.key);
@@ -57,13 +64,21 @@ pub fn field_row<K: Copy + PartialEq>(
         width: area.width.saturating_sub(value_column(label_w)),
         ..area
     };
-    let used = draw_value(field, focused, value, lang, buf);
+    let shown = if focused { None } else { summary(field.key) };
+    let used = match shown {
+        Some(summary) => {
+            let text = fit(&summary, usize::from(value.width));
+            buf.set_string(value.x, value.y, &text, theme::plain());
+            u16::try_from(width(&text)).unwrap_or(value.width)
+        }
+        None => draw_value(field, focused, value, lang, buf),
+    };
     let hint = field.hint.as_ref().filter(|_| focused);
     if let Some(aside) = field.aside.as_ref().or(hint) {
-        // After the input box, or two columns after the typed text; and only whole: a cut
-        // hint helps nobody.
+        // Right after the input box (its last column is the cursor's), or two columns after
+        // the typed text; and only whole: a cut hint helps nobody.
         let at = if field.input_width.is_some() {
-            used + 1
+            used
         } else {
             used + 2
         };
@@ -97,6 +112,10 @@ fn draw_value<K>(field: &Field<K>, focused: bool, area: Rect, lang: Lang, buf: &
                 ("[ ]", Msg::NoWord)
             };
             put(&format!("{mark} {}", word.text(lang)), theme::plain(), buf)
+        }
+        Input::Picker(p) if focused && field.lists_matches => {
+            p.input.area().render(area, buf);
+            area.width
         }
         Input::Picker(p) => picker(p, focused, area, lang, buf),
         Input::Text(_) | Input::Time(_) => {
@@ -185,6 +204,16 @@ pub fn under_lines<K: Copy + PartialEq>(form: &Form<K>, field: &Field<K>) -> Lin
 /// returns the rows used. When they do not all fit, the first ones are left out so the focused
 /// field shows (the form scrolls with the focus).
 pub fn draw_fields<K: Copy + PartialEq>(form: &Form<K>, area: Rect, buf: &mut Buffer) -> u16 {
+    draw_fields_with(form, area, buf, &|_| None)
+}
+
+/// [`draw_fields`], with what some fields show while they do not have the focus.
+pub fn draw_fields_with<K: Copy + PartialEq>(
+    form: &Form<K>,
+    area: Rect,
+    buf: &mut Buffer,
+    summary: Summary<'_, K>,
+) -> u16 {
     let label_w = label_width(form);
     let fields: Vec<(&Field<K>, Lines)> =
         form.fields().map(|f| (f, under_lines(form, f))).collect();
@@ -205,13 +234,8 @@ pub fn draw_fields<K: Copy + PartialEq>(form: &Form<K>, area: Rect, buf: &mut Bu
         if y >= area.height {
             break;
         }
-        field_row(
-            form,
-            field,
-            label_w,
-            Rect::new(area.x, area.y + y, area.width, 1),
-            buf,
-        );
+        let r = Rect::new(area.x, area.y + y, area.width, 1);
+        field_row(form, field, label_w, r, buf, summary);
         y += 1;
         for (text, style) in lines {
             if y >= area.height {

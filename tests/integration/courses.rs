@@ -404,7 +404,7 @@ fn the_three_party_meeting_is_booked_with_citizen_and_consultant() {
         panic!("the meeting form opens; status: {}", app.status());
     };
     assert_eq!(editor.purpose_key(), purpose::THREE_PARTY);
-    assert_eq!(editor.case, Some(CASE));
+    assert_eq!(editor.case(), Some(CASE));
     app.keys("enter");
     let booked: Vec<Meeting> = app
         .store

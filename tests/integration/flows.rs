@@ -131,7 +131,7 @@ fn new_meeting_through_the_form_picks_the_case_by_typing_and_undo_removes_it() {
         panic!()
     };
     assert_eq!(
-        form.case_matches.first().map(|c| c.1.as_str()),
+        form.case_matches().first().map(|c| c.1.as_str()),
         Some("Kåre Jensen")
     );
     app.keys("enter");
@@ -216,9 +216,9 @@ fn cpr_number_in_the_form_is_refused_and_nothing_is_saved() {
         panic!("the form stays open")
     };
     assert!(
-        form.errors.iter().any(|(_, e)| e.contains("CPR")),
+        form.form.errors.iter().any(|(_, e)| e.contains("CPR")),
         "{:?}",
-        form.errors
+        form.form.errors
     );
     assert_eq!(app.store.count::<Meeting>(), before);
 }
@@ -370,7 +370,7 @@ fn overlap_is_a_warning_in_the_form_never_a_refusal() {
     let Some(Popup::Form(form)) = &app.model.popup else {
         panic!()
     };
-    let warnings = form.warnings(&app.model.settings, app.model.today());
+    let warnings = &form.conflicts;
     assert!(
         warnings
             .iter()
@@ -537,7 +537,7 @@ fn book_from_the_card_opens_the_form_with_the_case() {
     let Some(Popup::Form(form)) = &app.model.popup else {
         panic!("b opens the meeting form")
     };
-    assert_eq!(form.case, Some(card.id));
+    assert_eq!(form.case(), Some(card.id));
     app.keys("enter");
     assert_eq!(app.selected().case, Some(card.id));
 }

@@ -121,3 +121,28 @@ fn the_form_hints_say_tab_and_arrows_move_between_fields() {
     let hint = app.screen(80, 24).join("\n");
     assert!(hint.contains("Tab/↑↓ field"), "{hint}");
 }
+
+#[test]
+fn in_the_meeting_form_the_suggested_length_is_replaced_and_arrows_move_between_fields() {
+    use caseplan::app::forms::meeting::Field;
+    let mut app = App::demo();
+    app.keys("n");
+    app.text("kare jen");
+    // Case → purpose → start → length: ↓ moves like Tab, ↑ goes back.
+    app.keys("down down down up down");
+    assert_eq!(
+        app.model.form().and_then(|f| f.form.focused()),
+        Some(Field::Duration)
+    );
+    app.text("30");
+    // The preparation shows 10: ctrl-u clears it, so there is none.
+    app.keys("tab tab tab tab tab ctrl-u");
+    assert_eq!(
+        app.model.form().and_then(|f| f.form.focused()),
+        Some(Field::Prep)
+    );
+    app.keys("enter");
+    let booked = app.selected();
+    assert_eq!(booked.minutes, 30, "not 45m30: {}", app.status());
+    assert_eq!(booked.prep_minutes, 0);
+}

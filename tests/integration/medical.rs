@@ -319,7 +319,7 @@ fn booking_a_meeting_from_received_information_marks_it_acted_on_in_one_step() {
     let Some(Popup::Form(editor)) = &app.model.popup else {
         panic!("the meeting form is open");
     };
-    assert_eq!(editor.case, Some(caseplan::model::CaseId(1)));
+    assert_eq!(editor.case(), Some(caseplan::model::CaseId(1)));
     assert!(editor.acts_on.is_some());
     app.keys("enter");
     assert_eq!(stored(&app, 5).acted_on, Some(today()));

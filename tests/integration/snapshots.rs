@@ -81,8 +81,9 @@ fn three_party_form_asks_for_the_third_party() {
     f.text("jens");
     f.keys("tab");
     let editor = f.model.form().unwrap();
-    let target = editor.purposes.iter().position(|p| p == "3-parts").unwrap();
-    let steps = (target + editor.purposes.len() - editor.purpose) % editor.purposes.len();
+    let (purposes, chosen) = editor.purposes();
+    let target = purposes.iter().position(|p| *p == "3-parts").unwrap();
+    let steps = (target + purposes.len() - chosen) % purposes.len();
     for _ in 0..steps {
         f.keys("right");
     }

@@ -344,7 +344,7 @@ fn enter_opens_the_items_case_and_b_offers_a_meeting_for_it() {
     let mut app = App::demo_today(Lang::En);
     app.keys("b");
     let form = app.model.form().expect("a new-meeting form");
-    assert_eq!(form.case, Some(case));
+    assert_eq!(form.case(), Some(case));
 }
 
 #[test]
@@ -533,15 +533,12 @@ fn x_on_the_call_to_the_supplier_books_the_three_party_meeting() {
     select(&mut app, "course:30:call_supplier");
     app.keys("x");
     let form = app.model.form().expect("the three-party form");
-    assert_eq!(form.case, Some(CaseId(1)));
+    assert_eq!(form.case(), Some(CaseId(1)));
     assert_eq!(
         form.parties.iter().map(|p| p.contact).collect::<Vec<_>>(),
         vec![Some(ContactId(91))]
     );
-    assert_eq!(
-        form.purposes[form.purpose],
-        caseplan::model::purpose::THREE_PARTY
-    );
+    assert_eq!(form.purpose_key(), caseplan::model::purpose::THREE_PARTY);
 }
 
 #[test]
@@ -580,7 +577,7 @@ fn b_on_received_medical_information_books_a_meeting_that_acts_on_it() {
     select(&mut app, "request:40:act_on");
     app.keys("b");
     let form = app.model.form().expect("a new-meeting form");
-    assert_eq!(form.case, Some(CaseId(1)));
+    assert_eq!(form.case(), Some(CaseId(1)));
     assert_eq!(form.acts_on.as_ref().map(|r| r.id), Some(RequestId(40)));
 }
 

@@ -6,7 +6,6 @@ use super::booking::{SEARCH_DAYS, book, describe, save_meeting, when_label};
 use crate::app::core::action::Named;
 use crate::app::core::effect::{Effect, Question};
 use crate::app::core::status::{info, warn};
-use crate::app::forms::line_input;
 use crate::app::forms::meeting::{Field, MeetingEditor};
 use crate::app::model::{Model, Selection};
 use crate::app::popup::Popup;
@@ -21,15 +20,14 @@ use ratatui::crossterm::event::KeyEvent;
 
 /// Keys of the meeting form: Tab moves, Enter saves (or takes the typed party first).
 pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
-    let today = model.today();
     let Some(Popup::Form(editor)) = &mut model.popup else {
         return vec![];
     };
     match named {
-        Named::NextField => editor.next_field(),
-        Named::PrevField => editor.prev_field(),
+        Named::NextField => editor.form.next_field(),
+        Named::PrevField => editor.form.prev_field(),
         Named::Submit => {
-            if editor.take_party() {
+            if editor.take_party(model.directory.as_ref()) {
                 return vec![];
             }
             let id = editor
@@ -38,11 +36,13 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
                 .map(|m| m.id.0)
                 .or(model.reserved_id);
             let Some(id) = id else { return vec![] };
-            let meeting = match editor.build(MeetingId(id), today, model.lang) {
+            let meeting = match editor.build(MeetingId(id), model.lang) {
                 Ok(meeting) => meeting,
                 Err(errors) => {
-                    editor.focus = errors[0].0;
-                    editor.errors = errors;
+                    if let Some((field, _)) = errors.first() {
+                        editor.form.focus_on(*field);
+                    }
+                    editor.form.errors = errors;
                     return vec![];
                 }
             };
@@ -53,11 +53,11 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             }) {
                 let at = match field {
                     "place.text" => Field::PlaceText,
-                    "title" => Field::Case,
+                    "title" => Field::Title,
                     "participants.name" => Field::Parties,
                     _ => Field::Note,
                 };
-                editor.errors = vec![(at, text)];
+                editor.form.errors = vec![(at, text)];
                 return vec![];
             }
             let original = editor.original.clone();
@@ -125,7 +125,7 @@ pub fn day_answered(model: &mut Model, meetings: Vec<Meeting>) -> Vec<Effect> {
         if let Some(start) = editor.start_time(model.now.date()) {
             editor.day_loaded = Some(start.date());
         }
-        editor.day = meetings;
+        editor.set_day(meetings);
     }
     vec![]
 }
@@ -158,11 +158,13 @@ pub fn new_meeting(
         SEARCH_DAYS,
     )
     .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
-    let mut editor = MeetingEditor::new(&model.settings, start, case);
-    editor.day = meetings
-        .into_iter()
-        .filter(|m| m.start.date() == start.date())
-        .collect();
+    let mut editor = MeetingEditor::new(&model.settings, start, case, model.today(), model.lang);
+    editor.set_day(
+        meetings
+            .into_iter()
+            .filter(|m| m.start.date() == start.date())
+            .collect(),
+    );
     editor.day_loaded = Some(start.date());
     model.popup = Some(Popup::Form(Box::new(editor)));
     vec![]
@@ -205,12 +207,14 @@ pub fn free_slot(
         SEARCH_DAYS,
     ) {
         Some(start) => {
-            let mut editor = MeetingEditor::new(&model.settings, start, None);
-            editor.duration = line_input(&crate::time::format_duration(minutes));
-            editor.day = meetings
-                .into_iter()
-                .filter(|m| m.start.date() == start.date())
-                .collect();
+            let mut editor = MeetingEditor::new(&model.settings, start, None, model.today(), lang);
+            editor.set_text(Field::Duration, &crate::time::format_duration(minutes));
+            editor.set_day(
+                meetings
+                    .into_iter()
+                    .filter(|m| m.start.date() == start.date())
+                    .collect(),
+            );
             editor.day_loaded = Some(start.date());
             model.status = Some(info(&format!(
                 "{} {}",

@@ -10,7 +10,6 @@ pub mod prompts;
 use crate::app::core::action::Named;
 use crate::app::core::effect::{Effect, Question};
 use crate::app::core::status::{info, warn};
-use crate::app::forms::line_input;
 use crate::app::forms::meeting::MeetingEditor;
 use crate::app::model::{Model, Selection, View};
 use crate::app::popup::Popup;
@@ -110,14 +109,19 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
     let verb = match named {
         Named::EditMeeting => {
             let name = meeting.case.map(|c| model.case_name(c));
-            let mut editor = MeetingEditor::edit(&model.settings, &meeting, name);
+            let mut editor =
+                MeetingEditor::edit(&model.settings, &meeting, name, model.today(), model.lang);
             if meeting.repeat.is_some() {
                 // Editing a repeating block edits the series from its first start.
-                editor.start = line_input(&format!(
+                let first = format!(
                     "{} {}",
                     meeting.start.format("%d/%m/%Y"),
                     format_time(meeting.start.time())
-                ));
+                );
+                editor.set_text(crate::app::forms::meeting::Field::Start, &first);
+                editor
+                    .form
+                    .focus_on(crate::app::forms::meeting::Field::Start);
             }
             model.popup = Some(Popup::Form(Box::new(editor)));
             let mut effects = model.need_directory();

@@ -551,20 +551,15 @@ pub fn three_party_form(
     // No free slot: the form opens at the search start (never in the past), for the
     // caseworker to choose a time; the status line says why.
     let start = found.unwrap_or_else(|| from.max(from.date().and_time(settings.hours.start)));
-    let mut editor = MeetingEditor::new(settings, start, Some(case));
-    if !editor.purposes.iter().any(|p| p == purpose::THREE_PARTY) {
-        editor.purposes.push(purpose::THREE_PARTY.to_string());
-    }
-    editor.purpose = editor
-        .purposes
-        .iter()
-        .position(|p| p == purpose::THREE_PARTY)
-        .unwrap_or(0);
+    let mut editor = MeetingEditor::new(settings, start, Some(case), model.today(), model.lang);
+    editor.set_purpose(purpose::THREE_PARTY);
     editor.parties = parties;
-    editor.day = meetings
-        .into_iter()
-        .filter(|m| m.start.date() == start.date())
-        .collect();
+    editor.set_day(
+        meetings
+            .into_iter()
+            .filter(|m| m.start.date() == start.date())
+            .collect(),
+    );
     editor.day_loaded = Some(start.date());
     model.popup = Some(Popup::Form(Box::new(editor)));
     vec![]

@@ -44,6 +44,18 @@ impl Choice {
         Choice { options, index }
     }
 
+    /// Chooses the option `key`, adding it (as `label`) when it is not there: a purpose no
+    /// longer configured, a meeting that must be a 3-partssamtale.
+    pub fn select_or_add(&mut self, key: &str, label: &str) {
+        match self.options.iter().position(|(k, _)| k == key) {
+            Some(i) => self.index = i,
+            None => {
+                self.options.push((key.to_string(), label.to_string()));
+                self.index = self.options.len() - 1;
+            }
+        }
+    }
+
     pub fn step(&mut self, delta: i32) {
         self.index = step_index(self.options.len(), self.index, delta);
     }
@@ -66,6 +78,11 @@ impl Choice {
     /// The chosen option's label ("" when there are no options).
     pub fn label(&self) -> &str {
         self.options.get(self.index).map_or("", |(_, l)| l.as_str())
+    }
+
+    /// The options' keys, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.options.iter().map(|(k, _)| k.as_str())
     }
 
     pub fn len(&self) -> usize {
@@ -109,10 +126,15 @@ mod tests {
         c.step(-1);
         assert_eq!(c.key(), "b");
         assert_eq!(
-            Choice::new(options, "zz").key(),
+            Choice::new(options.clone(), "zz").key(),
             "a",
             "an unknown key: the first"
         );
+        let mut c = Choice::new(options, "a");
+        c.select_or_add("b", "Beta");
+        assert_eq!((c.key(), c.len()), ("b", 2));
+        c.select_or_add("z", "Zeta");
+        assert_eq!((c.key(), c.label(), c.len()), ("z", "Zeta", 3));
         let mut e = Choice::indexed(["x".to_string(), "y".to_string()], 9);
         assert_eq!(e.index(), 1, "clamped to the last");
         e.set_index(7);

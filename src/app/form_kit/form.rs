@@ -69,6 +69,9 @@ pub struct Field<K> {
     pub info: Vec<String>,
     /// The width of the input when the aside follows it; the rest of the row otherwise.
     pub input_width: Option<u16>,
+    /// A picker whose matches the form lists beside the fields: the row shows only what is
+    /// typed while it has the focus.
+    pub lists_matches: bool,
 }
 
 impl<K> Field<K> {
@@ -82,6 +85,7 @@ impl<K> Field<K> {
             hint: None,
             info: Vec::new(),
             input_width: None,
+            lists_matches: false,
         }
     }
 
@@ -143,6 +147,12 @@ impl<K> Field<K> {
     /// What may be typed, shown while the field has the focus.
     pub fn with_hint(mut self, hint: String) -> Field<K> {
         self.hint = Some(hint);
+        self
+    }
+
+    /// A picker whose matches the form lists elsewhere.
+    pub fn matches_listed(mut self) -> Field<K> {
+        self.lists_matches = true;
         self
     }
 

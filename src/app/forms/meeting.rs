@@ -1,29 +1,34 @@
-//! The meeting form: new and edit. Pure state and rules; `ui::form` draws it.
+//! The meeting form: new and edit, declared on the form kit. Pure state and rules;
+//! `ui::popups::form` draws it.
 //!
 //! Pickers (case, parties) choose the best match as you type; ←/→ step through the other
 //! matches. Choice fields (purpose, form, place) step with ←/→. Nothing but a case (or, for an
-//! internal block, a title) is required; overlaps are warnings shown in the form.
+//! internal block, a title) is required; overlaps are warnings shown in the form, worked out
+//! whenever the form or its day changes.
 
-use super::{line_input, text_of};
 use crate::app::core::settings::Settings;
+use crate::app::form_kit::{
+    Candidate, Candidates, Choice, Field as KitField, Form, Pick, Picker, Refusals, TimeKind, step,
+};
 use crate::domain::agenda::occurrences;
 use crate::domain::conflicts::{Warning, warnings};
-use crate::i18n::{Lang, Msg, parse_error};
+use crate::domain::hours::WorkingHours;
+use crate::i18n::{Lang, Msg, label_form, label_place, label_purpose};
 use crate::model::{
     BookedBy, CaseId, ContactId, ContactKind, Meeting, MeetingForm, MeetingId, MeetingStatus,
     Participant, Place, PlaceKind, Role, purpose,
 };
 use crate::query::directory::Directory;
-use crate::search::{Fuzzy, rank};
-use crate::time::{format_duration, format_time, parse_duration, parse_when};
+use crate::time::{format_duration, format_time};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
 
 /// The fields in the order Tab visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Case,
+    /// An internal block's title, in the case's place (which it hides).
+    Title,
     Purpose,
     Start,
     Duration,
@@ -34,22 +39,6 @@ pub enum Field {
     Prep,
     FollowUp,
     Note,
-}
-
-impl Field {
-    pub const ALL: [Field; 11] = [
-        Field::Case,
-        Field::Purpose,
-        Field::Start,
-        Field::Duration,
-        Field::Form,
-        Field::Place,
-        Field::PlaceText,
-        Field::Parties,
-        Field::Prep,
-        Field::FollowUp,
-        Field::Note,
-    ];
 }
 
 pub const FORMS: [MeetingForm; 5] = [
@@ -73,120 +62,193 @@ pub const PLACES: [PlaceKind; 10] = [
     PlaceKind::Remote,
 ];
 
-/// How many matches a picker shows.
-const PICKER_ROWS: usize = 5;
+/// A meeting starts at 09:00 when only a day is typed.
+fn nine() -> NaiveTime {
+    NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN)
+}
 
 pub struct MeetingEditor {
     /// The meeting being edited; `None` for a new one.
     pub original: Option<Meeting>,
-    pub focus: Field,
-    pub case_input: TextArea<'static>,
-    pub case: Option<CaseId>,
-    /// Best matches for the typed case name, best first.
-    pub case_matches: Vec<(CaseId, String)>,
-    pub purposes: Vec<String>,
-    pub purpose: usize,
-    pub title: TextArea<'static>,
-    pub start: TextArea<'static>,
-    pub duration: TextArea<'static>,
-    pub form: usize,
-    pub place: usize,
-    pub place_text: TextArea<'static>,
-    pub party_input: TextArea<'static>,
-    pub party_matches: Vec<(ContactId, String)>,
-    /// The kinds of the matched contacts, to give a new party its usual role.
-    party_kinds: Vec<(ContactId, ContactKind)>,
+    pub form: Form<Field>,
+    /// The parties added so far (the citizen is added on saving).
     pub parties: Vec<Participant>,
-    pub prep: TextArea<'static>,
-    pub follow_up: TextArea<'static>,
-    pub note: TextArea<'static>,
-    /// Why the last save was refused, per field.
-    pub errors: Vec<(Field, String)>,
     /// The meetings on the start day, for overlap warnings and the parties' other meetings.
     pub day: Vec<Meeting>,
     pub day_loaded: Option<NaiveDate>,
+    /// Overlap and working-hours warnings for the meeting as it stands.
+    pub conflicts: Vec<Warning>,
+    /// The third parties' other meetings on the start day: (party, start, end, overlaps).
+    pub party_meetings: Vec<(ContactId, NaiveDateTime, NaiveDateTime, bool)>,
     /// Received medical information this meeting is booked from: saving marks it acted on.
     pub acts_on: Option<crate::model::MedicalRequest>,
+    hours: WorkingHours,
 }
 
 impl MeetingEditor {
     /// A new meeting at `start`, optionally for a case already known.
-    pub fn new(settings: &Settings, start: NaiveDateTime, case: Option<(CaseId, String)>) -> Self {
-        let mut editor = MeetingEditor {
-            original: None,
-            focus: if case.is_some() {
-                Field::Purpose
-            } else {
-                Field::Case
-            },
-            case_input: line_input(case.as_ref().map_or("", |c| c.1.as_str())),
-            case: case.as_ref().map(|c| c.0),
-            case_matches: case.into_iter().collect(),
-            purposes: settings.purposes.clone(),
-            purpose: 0,
-            title: line_input(""),
-            start: line_input(&format!(
-                "{} {}",
-                start.format("%d/%m"),
-                format_time(start.time())
-            )),
-            duration: line_input(&format_duration(settings.default_minutes)),
-            form: 0,
-            place: 0,
-            place_text: line_input(""),
-            party_input: line_input(""),
-            party_matches: Vec::new(),
-            party_kinds: Vec::new(),
-            parties: Vec::new(),
-            prep: line_input(&settings.prep_minutes.to_string()),
-            follow_up: line_input(&settings.follow_up_minutes.to_string()),
-            note: line_input(""),
-            errors: Vec::new(),
-            day: Vec::new(),
-            day_loaded: None,
-            acts_on: None,
-        };
-        editor.purpose = editor
+    pub fn new(
+        settings: &Settings,
+        start: NaiveDateTime,
+        case: Option<(CaseId, String)>,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Self {
+        use Field as F;
+        let purposes = settings
             .purposes
             .iter()
-            .position(|p| p == purpose::SAMTALE)
-            .unwrap_or(0);
+            .map(|p| (p.clone(), label_purpose(p, lang).into_owned()))
+            .collect();
+        let forms = FORMS.iter().map(|f| label_form(*f, lang).to_string());
+        let places = PLACES.iter().map(|p| label_place(*p, lang).to_string());
+        let minutes = |m: u32| m.to_string();
+        let case_picker = match &case {
+            Some((id, name)) => Picker::chosen(Pick::Case(*id), name, name),
+            None => Picker::new(),
+        };
+        let start_text = format!("{} {}", start.format("%d/%m"), format_time(start.time()));
+        let fields = vec![
+            KitField::picker(F::Case, Msg::Case, case_picker).matches_listed(),
+            KitField::text(F::Title, Msg::FieldTitle, "").hidden(true),
+            KitField::choice(
+                F::Purpose,
+                Msg::Purpose,
+                Choice::new(purposes, purpose::SAMTALE),
+            ),
+            KitField::time(
+                F::Start,
+                Msg::FieldStart,
+                TimeKind::When {
+                    default_time: nine(),
+                },
+                &start_text,
+            )
+            .reading(12),
+            KitField::time(
+                F::Duration,
+                Msg::FieldDuration,
+                TimeKind::Duration,
+                &format_duration(settings.default_minutes),
+            ),
+            KitField::choice(F::Form, Msg::FieldForm, Choice::indexed(forms, 0)),
+            KitField::choice(F::Place, Msg::Place, Choice::indexed(places, 0)),
+            KitField::text(F::PlaceText, Msg::FieldPlaceText, ""),
+            KitField::picker(F::Parties, Msg::FieldParties, Picker::new()).matches_listed(),
+            KitField::time(
+                F::Prep,
+                Msg::Preparation,
+                TimeKind::Duration,
+                &minutes(settings.prep_minutes),
+            )
+            .optional(),
+            KitField::time(
+                F::FollowUp,
+                Msg::WrapUp,
+                TimeKind::Duration,
+                &minutes(settings.follow_up_minutes),
+            )
+            .optional(),
+            KitField::text(F::Note, Msg::Note, ""),
+        ];
+        let mut form = Form::new(fields, today, lang);
+        if case.is_some() {
+            form.focus_on(F::Purpose);
+        }
+        let mut editor = MeetingEditor {
+            original: None,
+            form,
+            parties: Vec::new(),
+            day: Vec::new(),
+            day_loaded: None,
+            conflicts: Vec::new(),
+            party_meetings: Vec::new(),
+            acts_on: None,
+            hours: settings.hours.clone(),
+        };
+        editor.refresh();
         editor
     }
 
     /// The form filled from an existing meeting.
-    pub fn edit(settings: &Settings, meeting: &Meeting, case_name: Option<String>) -> Self {
-        let mut editor = Self::new(settings, meeting.start, meeting.case.zip(case_name));
-        editor.focus = Field::Start;
-        let mut purposes = editor.purposes.clone();
-        if !purposes.contains(&meeting.purpose) {
-            purposes.push(meeting.purpose.clone());
+    pub fn edit(
+        settings: &Settings,
+        meeting: &Meeting,
+        case_name: Option<String>,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Self {
+        use Field as F;
+        let mut editor = Self::new(
+            settings,
+            meeting.start,
+            meeting.case.zip(case_name),
+            today,
+            lang,
+        );
+        let f = &mut editor.form;
+        if let Some(c) = f.choice_mut(F::Purpose) {
+            c.select_or_add(&meeting.purpose, &label_purpose(&meeting.purpose, lang));
         }
-        editor.purpose = purposes
-            .iter()
-            .position(|p| *p == meeting.purpose)
-            .unwrap_or(0);
-        editor.purposes = purposes;
-        editor.title = line_input(&meeting.title);
-        editor.duration = line_input(&format_duration(meeting.minutes));
-        editor.form = FORMS.iter().position(|f| *f == meeting.form).unwrap_or(0);
-        editor.place = PLACES
-            .iter()
-            .position(|p| *p == meeting.place.kind)
-            .unwrap_or(0);
-        editor.place_text = line_input(&meeting.place.text);
+        f.set_text(F::Title, &meeting.title);
+        f.set_text(F::Duration, &format_duration(meeting.minutes));
+        if let Some(c) = f.choice_mut(F::Form) {
+            c.set_index(FORMS.iter().position(|x| *x == meeting.form).unwrap_or(0));
+        }
+        if let Some(c) = f.choice_mut(F::Place) {
+            c.set_index(
+                PLACES
+                    .iter()
+                    .position(|p| *p == meeting.place.kind)
+                    .unwrap_or(0),
+            );
+        }
+        f.set_text(F::PlaceText, &meeting.place.text);
+        f.set_text(F::Prep, &meeting.prep_minutes.to_string());
+        f.set_text(F::FollowUp, &meeting.follow_up_minutes.to_string());
+        f.set_text(F::Note, &meeting.note);
         editor.parties = meeting.participants.clone();
-        editor.prep = line_input(&meeting.prep_minutes.to_string());
-        editor.follow_up = line_input(&meeting.follow_up_minutes.to_string());
-        editor.note = line_input(&meeting.note);
         editor.original = Some(meeting.clone());
+        editor.follow_purpose();
+        editor.form.focus_on(F::Start);
+        editor.refresh();
         editor
     }
 
     pub fn purpose_key(&self) -> &str {
-        self.purposes
-            .get(self.purpose)
-            .map_or(purpose::SAMTALE, String::as_str)
+        match self.form.choice_key(Field::Purpose) {
+            "" => purpose::SAMTALE,
+            key => key,
+        }
+    }
+
+    /// The purposes offered (keys), and the chosen one's place among them.
+    pub fn purposes(&self) -> (Vec<&str>, usize) {
+        let keys = self
+            .form
+            .choice(Field::Purpose)
+            .map_or_else(Vec::new, |c| c.keys().collect());
+        (keys, self.form.index(Field::Purpose))
+    }
+
+    /// Makes the meeting of `key` (a 3-partssamtale from a course), adding it to the choice
+    /// when it is not configured.
+    pub fn set_purpose(&mut self, key: &str) {
+        let lang = self.form.lang;
+        if let Some(c) = self.form.choice_mut(Field::Purpose) {
+            c.select_or_add(key, &label_purpose(key, lang));
+        }
+        self.follow_purpose();
+    }
+
+    /// The case chosen (none for an internal block).
+    pub fn case(&self) -> Option<CaseId> {
+        self.form.picked(Field::Case).and_then(Pick::case)
+    }
+
+    /// The best matches for the typed case name.
+    pub fn case_matches(&self) -> &[(Pick, String)] {
+        self.form.picker(Field::Case).map_or(&[], |p| p.matches())
     }
 
     /// Internal blocks (telefonvagt, koordinering, admin) have no case.
@@ -203,218 +265,162 @@ impl MeetingEditor {
             && !self.parties.iter().any(|p| p.role.is_third_party())
     }
 
-    pub fn next_field(&mut self) {
-        self.focus = step(&Field::ALL, self.focus, 1);
-    }
-
-    pub fn prev_field(&mut self) {
-        self.focus = step(&Field::ALL, self.focus, -1);
+    /// An internal block has a title in the case's place.
+    fn follow_purpose(&mut self) {
+        let internal = self.is_internal();
+        self.form.set_hidden(Field::Case, internal);
+        self.form.set_hidden(Field::Title, !internal);
     }
 
     /// A key for the focused field. Returns whether the form changed.
     pub fn type_key(&mut self, key: KeyEvent, directory: Option<&Directory>) -> bool {
-        let sideways = match key.code {
-            KeyCode::Left => Some(-1),
-            KeyCode::Right => Some(1),
-            _ => None,
-        };
-        match (self.focus, sideways) {
-            (Field::Purpose, Some(d)) => {
-                self.purpose = step_index(self.purposes.len(), self.purpose, d)
+        let on_parties = self.form.is_focused(Field::Parties);
+        let no_party_typed = self.form.text(Field::Parties).is_empty();
+        if on_parties && no_party_typed {
+            // With no name typed, ←/→ change the last party's role and Backspace removes it.
+            let delta = match key.code {
+                KeyCode::Left => Some(-1),
+                KeyCode::Right => Some(1),
+                _ => None,
+            };
+            if let (Some(d), Some(last)) = (delta, self.parties.last_mut()) {
+                last.role = step(&ROLES, last.role, d);
+                self.refresh();
+                return true;
             }
-            (Field::Form, Some(d)) => {
-                self.form = step_index(FORMS.len(), self.form, d);
-                self.follow_form();
-            }
-            (Field::Place, Some(d)) => self.place = step_index(PLACES.len(), self.place, d),
-            (Field::Case, Some(d)) => {
-                if let Some(i) = self
-                    .case_matches
-                    .iter()
-                    .position(|c| Some(c.0) == self.case)
-                {
-                    let next = step_index(self.case_matches.len(), i, d);
-                    self.case = self.case_matches.get(next).map(|c| c.0);
-                }
-            }
-            (Field::Parties, Some(d)) if text_of(&self.party_input).is_empty() => {
-                if let Some(last) = self.parties.last_mut() {
-                    last.role = step(&ROLES, last.role, d);
-                }
-            }
-            (Field::Parties, None)
-                if key.code == KeyCode::Backspace && text_of(&self.party_input).is_empty() =>
-            {
-                self.parties.pop();
-            }
-            (field, _) => {
-                let Some(input) = self.input_mut(field) else {
-                    return false;
-                };
-                if !input.input(key) {
-                    return false;
-                }
-                match field {
-                    Field::Case => self.match_cases(directory),
-                    Field::Parties => self.match_parties(directory),
-                    _ => {}
-                }
+            if key.code == KeyCode::Backspace && self.parties.pop().is_some() {
+                self.refresh();
+                return true;
             }
         }
-        self.errors.clear();
-        true
+        let candidates: Candidates<'_, Field> = &|field, _| match (field, directory) {
+            (Field::Case, Some(d)) => d
+                .cases
+                .iter()
+                .map(|c| Candidate {
+                    pick: Pick::Case(c.id),
+                    label: c.name.clone(),
+                    haystack: format!("{} {}", c.name, c.alias),
+                })
+                .collect(),
+            (Field::Parties, Some(d)) => d
+                .contacts
+                .iter()
+                .map(|c| Candidate {
+                    pick: Pick::Contact(c.id),
+                    label: contact_label(&c.name, &c.organisation),
+                    haystack: format!("{} {}", c.name, c.organisation),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let changed = self.form.key(key, candidates);
+        match changed {
+            Some(Field::Purpose) => self.follow_purpose(),
+            Some(Field::Form) => self.follow_form(),
+            _ => {}
+        }
+        self.refresh();
+        changed.is_some()
     }
 
     /// On the parties field with a name typed, Enter adds the best match instead of saving.
-    pub fn take_party(&mut self) -> bool {
-        if self.focus != Field::Parties || text_of(&self.party_input).trim().is_empty() {
+    pub fn take_party(&mut self, directory: Option<&Directory>) -> bool {
+        if !self.form.is_focused(Field::Parties) || self.form.text(Field::Parties).is_empty() {
             return false;
         }
-        if let Some((id, _)) = self.party_matches.first().cloned() {
-            let kind = self
-                .party_kinds
-                .iter()
-                .find(|(c, _)| *c == id)
-                .map(|(_, k)| *k);
-            self.parties.push(Participant {
-                role: kind.map_or(Role::Other, role_for),
-                contact: Some(id),
-                name: String::new(),
-            });
-        } else {
+        let picked = self.form.picked(Field::Parties).and_then(Pick::contact);
+        let party = match picked {
+            Some(id) => {
+                let kind = directory
+                    .and_then(|d| d.contacts.iter().find(|c| c.id == id))
+                    .map(|c| c.kind);
+                Participant {
+                    role: kind.map_or(Role::Other, role_for),
+                    contact: Some(id),
+                    name: String::new(),
+                }
+            }
             // Not a stored contact: keep the name as typed.
-            self.parties.push(Participant {
+            None => Participant {
                 role: Role::Other,
                 contact: None,
-                name: text_of(&self.party_input).trim().to_string(),
-            });
+                name: self.form.text(Field::Parties),
+            },
+        };
+        self.parties.push(party);
+        if let Some(p) = self.form.picker_mut(Field::Parties) {
+            p.clear();
+            p.input.focus();
         }
-        self.party_input = line_input("");
-        self.party_matches.clear();
+        self.refresh();
         true
-    }
-
-    fn input_mut(&mut self, field: Field) -> Option<&mut TextArea<'static>> {
-        Some(match field {
-            Field::Case if self.is_internal() => &mut self.title,
-            Field::Case => &mut self.case_input,
-            Field::Start => &mut self.start,
-            Field::Duration => &mut self.duration,
-            Field::PlaceText => &mut self.place_text,
-            Field::Parties => &mut self.party_input,
-            Field::Prep => &mut self.prep,
-            Field::FollowUp => &mut self.follow_up,
-            Field::Note => &mut self.note,
-            Field::Purpose | Field::Form | Field::Place => return None,
-        })
     }
 
     /// A phone or video meeting has no place; a home visit is at the citizen's home.
     fn follow_form(&mut self) {
-        let place = match FORMS[self.form] {
+        let form = FORMS
+            .get(self.form.index(Field::Form))
+            .copied()
+            .unwrap_or(MeetingForm::InPerson);
+        let place = match form {
             MeetingForm::Phone | MeetingForm::Video => PlaceKind::Remote,
             MeetingForm::HomeVisit => PlaceKind::CitizensHome,
             MeetingForm::InPerson | MeetingForm::Walk => return,
         };
-        self.place = PLACES.iter().position(|p| *p == place).unwrap_or(0);
-    }
-
-    fn match_cases(&mut self, directory: Option<&Directory>) {
-        let Some(directory) = directory else { return };
-        let query = text_of(&self.case_input);
-        let hits = rank(
-            &Fuzzy::default(),
-            &directory.cases,
-            |c| format!("{} {}", c.name, c.alias),
-            &query,
-        );
-        self.case_matches = hits
-            .iter()
-            .take(PICKER_ROWS)
-            .map(|(i, _)| (directory.cases[*i].id, directory.cases[*i].name.clone()))
-            .collect();
-        self.case = if query.trim().is_empty() {
-            None
-        } else {
-            self.case_matches.first().map(|c| c.0)
-        };
-    }
-
-    fn match_parties(&mut self, directory: Option<&Directory>) {
-        let Some(directory) = directory else { return };
-        let query = text_of(&self.party_input);
-        if query.trim().is_empty() {
-            self.party_matches.clear();
-            return;
+        if let Some(c) = self.form.choice_mut(Field::Place) {
+            c.set_index(PLACES.iter().position(|p| *p == place).unwrap_or(0));
         }
-        let hits = rank(
-            &Fuzzy::default(),
-            &directory.contacts,
-            |c| format!("{} {}", c.name, c.organisation),
-            &query,
-        );
-        self.party_kinds.clear();
-        self.party_matches = hits
-            .iter()
-            .take(PICKER_ROWS)
-            .map(|(i, _)| {
-                let c = &directory.contacts[*i];
-                self.party_kinds.push((c.id, c.kind));
-                let label = if c.organisation.is_empty() {
-                    c.name.clone()
-                } else {
-                    format!("{} ({})", c.name, c.organisation)
-                };
-                (c.id, label)
-            })
-            .collect();
+    }
+
+    /// Sets the text of a field the caller fills in (the series' first start, the minutes
+    /// looked for), and works out what follows from it.
+    pub fn set_text(&mut self, field: Field, text: &str) {
+        self.form.set_text(field, text);
+        self.refresh();
+    }
+
+    /// The meetings of the start day arrived.
+    pub fn set_day(&mut self, meetings: Vec<Meeting>) {
+        self.day = meetings;
+        self.refresh();
     }
 
     /// The start as typed, if it reads.
-    pub fn start_time(&self, today: NaiveDate) -> Option<NaiveDateTime> {
-        let when = parse_when(&text_of(&self.start), today).ok()?;
-        Some(when.at_or(NaiveTime::from_hms_opt(9, 0, 0)?))
+    pub fn start_time(&self, _today: NaiveDate) -> Option<NaiveDateTime> {
+        self.form.moment(Field::Start).ok().flatten()
     }
 
     /// The meeting the form describes, or what is wrong per field.
-    pub fn build(
-        &self,
-        id: MeetingId,
-        today: NaiveDate,
-        lang: Lang,
-    ) -> Result<Meeting, Vec<(Field, String)>> {
+    pub fn build(&self, id: MeetingId, lang: Lang) -> Result<Meeting, Refusals<Field>> {
+        use Field as F;
         let mut errors = Vec::new();
-        let start = match parse_when(&text_of(&self.start), today) {
-            Ok(when) => when.at_or(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN)),
-            Err(e) => {
-                errors.push((Field::Start, parse_error(&e, lang)));
+        let start = match self.form.moment(F::Start) {
+            Ok(start) => start.unwrap_or_default(),
+            Err(message) => {
+                errors.push((F::Start, message));
                 NaiveDateTime::default()
             }
         };
-        let minutes = parse_duration(&text_of(&self.duration)).unwrap_or_else(|e| {
-            errors.push((Field::Duration, parse_error(&e, lang)));
-            0
-        });
         // Preparation and follow-up may be none: empty or 0.
-        let mut minutes_field = |field: Field, input: &TextArea<'_>| {
-            let text = text_of(input);
-            if matches!(text.trim(), "" | "0") {
-                return 0;
-            }
-            parse_duration(&text).unwrap_or_else(|e| {
-                errors.push((field, parse_error(&e, lang)));
+        let mut minutes = |field| match self.form.minutes(field) {
+            Ok(minutes) => minutes.unwrap_or(0),
+            Err(message) => {
+                errors.push((field, message));
                 0
-            })
+            }
         };
-        let prep_minutes = minutes_field(Field::Prep, &self.prep);
-        let follow_up_minutes = minutes_field(Field::FollowUp, &self.follow_up);
-        let case = if self.is_internal() { None } else { self.case };
-        if case.is_none() && !self.is_internal() {
-            errors.push((Field::Case, Msg::NoCaseChosen.text(lang).to_string()));
+        let length = minutes(F::Duration);
+        let prep_minutes = minutes(F::Prep);
+        let follow_up_minutes = minutes(F::FollowUp);
+        let internal = self.is_internal();
+        let case = if internal { None } else { self.case() };
+        if case.is_none() && !internal {
+            errors.push((F::Case, Msg::NoCaseChosen.text(lang).to_string()));
         }
-        let title = text_of(&self.title);
-        if self.is_internal() && title.trim().is_empty() {
-            errors.push((Field::Case, Msg::BlockNeedsTitle.text(lang).to_string()));
+        let title = self.form.text(F::Title);
+        if internal && title.is_empty() {
+            errors.push((F::Title, Msg::BlockNeedsTitle.text(lang).to_string()));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -435,12 +441,18 @@ impl MeetingEditor {
             id: base.as_ref().map_or(id, |m| m.id),
             case,
             start,
-            minutes,
+            minutes: length,
             purpose: self.purpose_key().to_string(),
-            form: FORMS[self.form],
+            form: FORMS
+                .get(self.form.index(F::Form))
+                .copied()
+                .unwrap_or(MeetingForm::InPerson),
             place: Place {
-                kind: PLACES[self.place],
-                text: text_of(&self.place_text).trim().to_string(),
+                kind: PLACES
+                    .get(self.form.index(F::Place))
+                    .copied()
+                    .unwrap_or(PlaceKind::Jobcenter),
+                text: self.form.text(F::PlaceText),
             },
             participants,
             booked_by: base.as_ref().map_or(BookedBy::Caseworker, |m| m.booked_by),
@@ -450,19 +462,24 @@ impl MeetingEditor {
             outcome: base
                 .as_ref()
                 .map_or_else(String::new, |m| m.outcome.clone()),
-            title: if self.is_internal() {
-                title.trim().to_string()
+            title: if internal {
+                title
             } else {
                 base.as_ref().map_or_else(String::new, |m| m.title.clone())
             },
-            note: text_of(&self.note).trim().to_string(),
+            note: self.form.text(F::Note),
             repeat: base.and_then(|m| m.repeat),
         })
     }
 
-    /// Overlap and working-hours warnings for the meeting as it stands.
-    pub fn warnings(&self, settings: &Settings, today: NaiveDate) -> Vec<Warning> {
-        let Ok(meeting) = self.build(MeetingId(0), today, Lang::En) else {
+    /// The warnings and the parties' other meetings as the form and its day now stand.
+    fn refresh(&mut self) {
+        self.conflicts = self.compute_conflicts();
+        self.party_meetings = self.compute_party_meetings();
+    }
+
+    fn compute_conflicts(&self) -> Vec<Warning> {
+        let Ok(meeting) = self.build(MeetingId(0), Lang::En) else {
             return Vec::new();
         };
         let day = meeting.start.date();
@@ -473,18 +490,19 @@ impl MeetingEditor {
             .cloned()
             .collect();
         let occ = occurrences(&others, day, day);
-        warnings(&meeting, meeting.start, &occ, &settings.hours, None)
+        warnings(&meeting, meeting.start, &occ, &self.hours, None)
     }
 
-    /// The third parties' other meetings on the start day: (party, start, end, overlaps).
-    pub fn party_meetings(
-        &self,
-        today: NaiveDate,
-    ) -> Vec<(ContactId, NaiveDateTime, NaiveDateTime, bool)> {
-        let Some(start) = self.start_time(today) else {
+    fn compute_party_meetings(&self) -> Vec<(ContactId, NaiveDateTime, NaiveDateTime, bool)> {
+        let Some(start) = self.form.moment(Field::Start).ok().flatten() else {
             return Vec::new();
         };
-        let minutes = parse_duration(&text_of(&self.duration)).unwrap_or(0);
+        let minutes = self
+            .form
+            .minutes(Field::Duration)
+            .ok()
+            .flatten()
+            .unwrap_or(0);
         let end = start + chrono::Duration::minutes(i64::from(minutes));
         let day = start.date();
         let mut out = Vec::new();
@@ -507,6 +525,15 @@ impl MeetingEditor {
             }
         }
         out
+    }
+}
+
+/// "Jonas Berg (Udsyn Mentorhuset)".
+fn contact_label(name: &str, organisation: &str) -> String {
+    if organisation.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} ({organisation})")
     }
 }
 
@@ -536,17 +563,4 @@ pub fn role_for(kind: ContactKind) -> Role {
         ContactKind::Colleague => Role::Colleague,
         ContactKind::Other => Role::Other,
     }
-}
-
-fn step<T: Copy + PartialEq>(all: &[T], current: T, delta: i32) -> T {
-    let i = all.iter().position(|x| *x == current).unwrap_or(0);
-    all[step_index(all.len(), i, delta)]
-}
-
-fn step_index(len: usize, i: usize, delta: i32) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    let len = len as i64;
-    ((i as i64 + i64::from(delta)).rem_euclid(len)) as usize
 }

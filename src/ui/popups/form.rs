@@ -2,41 +2,21 @@
 //! warnings and the parties' other meetings on the right.
 
 use super::frame;
-use crate::app::forms::meeting::{FORMS, Field, MeetingEditor, PLACES};
-use crate::app::forms::text_of;
+use crate::app::forms::meeting::{Field, MeetingEditor};
 use crate::app::model::Model;
-use crate::i18n::{Msg, label_form, label_place, label_purpose, weekday_short};
+use crate::i18n::Msg;
 use crate::model::{ContactId, Participant};
 use crate::time::format_time;
 use crate::ui::detail::warning_text;
-use crate::ui::text::{centered, fit, pad};
+use crate::ui::field_row::{draw_fields_with, keys_hint};
+use crate::ui::text::{centered, fit};
 use crate::ui::theme;
-use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-const LABEL: u16 = 17;
 const LEFT: u16 = 46;
-
-pub fn label(editor: &MeetingEditor, field: Field) -> Msg {
-    match field {
-        Field::Case if editor.is_internal() => Msg::FieldTitle,
-        Field::Case => Msg::Case,
-        Field::Purpose => Msg::Purpose,
-        Field::Start => Msg::FieldStart,
-        Field::Duration => Msg::FieldDuration,
-        Field::Form => Msg::FieldForm,
-        Field::Place => Msg::Place,
-        Field::PlaceText => Msg::FieldPlaceText,
-        Field::Parties => Msg::FieldParties,
-        Field::Prep => Msg::Preparation,
-        Field::FollowUp => Msg::WrapUp,
-        Field::Note => Msg::Note,
-    }
-}
 
 pub fn draw(model: &Model, editor: &MeetingEditor, body: Rect, buf: &mut Buffer) {
     let lang = model.lang;
@@ -54,18 +34,18 @@ pub fn draw(model: &Model, editor: &MeetingEditor, body: Rect, buf: &mut Buffer)
         LEFT.min(inner.width),
         inner.height.saturating_sub(1),
     );
-    for (i, field) in Field::ALL.iter().enumerate() {
-        if i as u16 >= left.height {
-            break;
-        }
-        draw_field(
-            model,
-            editor,
-            *field,
-            Rect::new(left.x, left.y + i as u16, left.width, 1),
-            buf,
-        );
-    }
+    // The parties field shows the parties added while it does not have the focus.
+    let parties = |field: Field| {
+        (field == Field::Parties).then(|| {
+            editor
+                .parties
+                .iter()
+                .map(|p| party_name(model, p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    draw_fields_with(&editor.form, left, buf, &parties);
     let right = Rect::new(
         inner.x + LEFT + 1,
         inner.y,
@@ -88,122 +68,12 @@ pub fn draw(model: &Model, editor: &MeetingEditor, body: Rect, buf: &mut Buffer)
     buf.set_string(
         inner.x,
         footer_y,
-        fit(Msg::FormFooter.text(lang), usize::from(inner.width)),
+        fit(
+            &keys_hint(&editor.form, usize::from(inner.width)),
+            usize::from(inner.width),
+        ),
         theme::dim(),
     );
-}
-
-fn draw_field(model: &Model, editor: &MeetingEditor, field: Field, r: Rect, buf: &mut Buffer) {
-    let lang = model.lang;
-    let focused = editor.focus == field;
-    let error = editor.errors.iter().any(|(f, _)| *f == field);
-    let mark = if focused {
-        "▶"
-    } else if error {
-        "!"
-    } else {
-        " "
-    };
-    let label_style = if focused {
-        theme::selected()
-    } else if error {
-        theme::error()
-    } else {
-        theme::bold()
-    };
-    let text = format!(
-        "{mark}{}",
-        pad(label(editor, field).text(lang), usize::from(LABEL) - 2)
-    );
-    buf.set_string(r.x, r.y, text, label_style);
-    let value = Rect {
-        x: r.x + LABEL,
-        width: r.width.saturating_sub(LABEL),
-        ..r
-    };
-    let w = usize::from(value.width);
-    let choice = |text: &str| -> (String, Style) {
-        let style = if focused {
-            theme::key()
-        } else {
-            theme::plain()
-        };
-        (format!("‹ {} ›", text), style)
-    };
-    let input = match field {
-        Field::Case if editor.is_internal() => Some(&editor.title),
-        Field::Case => Some(&editor.case_input),
-        Field::Start => Some(&editor.start),
-        Field::Duration => Some(&editor.duration),
-        Field::PlaceText => Some(&editor.place_text),
-        Field::Parties => Some(&editor.party_input),
-        Field::Prep => Some(&editor.prep),
-        Field::FollowUp => Some(&editor.follow_up),
-        Field::Note => Some(&editor.note),
-        Field::Purpose | Field::Form | Field::Place => None,
-    };
-    let (text, style) = match field {
-        Field::Purpose => choice(&label_purpose(editor.purpose_key(), lang)),
-        Field::Form => choice(label_form(FORMS[editor.form], lang)),
-        Field::Place => choice(label_place(PLACES[editor.place], lang)),
-        Field::Case if !editor.is_internal() && !focused => match chosen_case(editor) {
-            Some(name) => (format!("✓ {name}"), theme::bold()),
-            None => (text_of(&editor.case_input), theme::dim()),
-        },
-        Field::Parties if !focused => (
-            editor
-                .parties
-                .iter()
-                .map(|p| party_name(model, p))
-                .collect::<Vec<_>>()
-                .join(", "),
-            theme::plain(),
-        ),
-        _ => (input.map(text_of).unwrap_or_default(), theme::plain()),
-    };
-    match input {
-        Some(area) if focused => {
-            let input_w = if field == Field::Start {
-                12
-            } else {
-                value.width
-            };
-            area.render(
-                Rect {
-                    width: input_w.min(value.width),
-                    ..value
-                },
-                buf,
-            );
-        }
-        _ => buf.set_string(value.x, value.y, fit(&text, w), style),
-    }
-    // What the start reads as, so a typo shows before saving.
-    if field == Field::Start
-        && let Some(start) = editor.start_time(model.today())
-    {
-        let hint = format!(
-            "→ {} {} {}",
-            weekday_short(start.weekday(), lang),
-            start.format("%d.%m"),
-            format_time(start.time())
-        );
-        buf.set_string(
-            value.x + 12,
-            value.y,
-            fit(&hint, w.saturating_sub(12)),
-            theme::dim(),
-        );
-    }
-}
-
-fn chosen_case(editor: &MeetingEditor) -> Option<String> {
-    let id = editor.case?;
-    editor
-        .case_matches
-        .iter()
-        .find(|(c, _)| *c == id)
-        .map(|(_, name)| name.clone())
 }
 
 fn contact_name(model: &Model, id: ContactId) -> String {
@@ -231,12 +101,6 @@ fn heading(msg: Msg, model: &Model) -> Line<'static> {
 fn side_lines(model: &Model, editor: &MeetingEditor, w: usize) -> Vec<Line<'static>> {
     let lang = model.lang;
     let mut out: Vec<Line<'static>> = Vec::new();
-    for (field, message) in &editor.errors {
-        out.push(Line::styled(
-            format!("! {}: {message}", label(editor, *field).text(lang)),
-            theme::error(),
-        ));
-    }
     if editor.needs_third_party() {
         out.push(Line::styled(
             format!("⚠ {}", Msg::NeedsThirdParty.text(lang)),
@@ -246,14 +110,14 @@ fn side_lines(model: &Model, editor: &MeetingEditor, w: usize) -> Vec<Line<'stat
     if !out.is_empty() {
         out.push(Line::raw(""));
     }
-    match editor.focus {
-        Field::Case if !editor.is_internal() => {
+    match editor.form.focused() {
+        Some(Field::Case) => {
             out.push(heading(Msg::CaseMatches, model));
-            if editor.case_matches.is_empty() {
+            if editor.case_matches().is_empty() {
                 out.push(Line::styled(Msg::NoCaseMatches.text(lang), theme::dim()));
             }
-            for (id, name) in &editor.case_matches {
-                let chosen = editor.case == Some(*id);
+            for (pick, name) in editor.case_matches() {
+                let chosen = pick.case().is_some() && pick.case() == editor.case();
                 let (mark, style) = if chosen {
                     ("▶ ", theme::selected())
                 } else {
@@ -264,11 +128,14 @@ fn side_lines(model: &Model, editor: &MeetingEditor, w: usize) -> Vec<Line<'stat
             }
             out.push(Line::raw(""));
         }
-        Field::Parties => {
-            if !editor.party_matches.is_empty() {
+        Some(Field::Parties) => {
+            let picker = editor.form.picker(Field::Parties);
+            let matches = picker.map_or(&[][..], |p| p.matches());
+            if !matches.is_empty() {
                 out.push(heading(Msg::ContactMatches, model));
-                for (i, (_, name)) in editor.party_matches.iter().enumerate() {
-                    let mark = if i == 0 { "▶ " } else { "  " };
+                for (pick, name) in matches {
+                    let chosen = picker.and_then(|p| p.pick()) == Some(*pick);
+                    let mark = if chosen { "▶ " } else { "  " };
                     out.push(Line::raw(fit(&format!("{mark}{name}"), w)));
                 }
                 out.push(Line::raw(""));
@@ -288,20 +155,20 @@ fn side_lines(model: &Model, editor: &MeetingEditor, w: usize) -> Vec<Line<'stat
             Span::raw(format!(" ({})", crate::i18n::label_role(p.role, lang))),
         ]));
     }
-    let warnings = editor.warnings(&model.settings, model.today());
+    let warnings = &editor.conflicts;
     if !warnings.is_empty() {
         out.push(Line::raw(""));
         out.push(heading(Msg::WarningsLabel, model));
-        for warning in &warnings {
+        for warning in warnings {
             let text = warning_text(model, warning, |id| editor.day.iter().find(|m| m.id == id));
             out.push(Line::styled(text, theme::warning()));
         }
     }
-    let others = editor.party_meetings(model.today());
+    let others = &editor.party_meetings;
     if !others.is_empty() {
         out.push(Line::raw(""));
         out.push(heading(Msg::PartyMeetings, model));
-        for (party, start, end, overlap) in others {
+        for &(party, start, end, overlap) in others {
             let mut text = format!(
                 "{}–{} {}",
                 format_time(start.time()),
