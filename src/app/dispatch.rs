@@ -101,7 +101,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::Confirm(_)) => calendar::confirm::on_key(model, named),
         Some(Popup::Prompt(_)) => prompt::on_key(model, named),
         Some(Popup::Form(_)) => calendar::meeting_form::on_key(model, named),
-        Some(Popup::Month { .. }) => vec![],
+        Some(Popup::Month(_)) => calendar::month_key(model, named),
     }
 }
 
@@ -120,8 +120,14 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(Popup::Form(_)) => calendar::meeting_form::type_key(model, key),
         Some(Popup::Prompt(_)) => prompt::type_key(model, key),
         Some(Popup::Palette(_)) => palette::type_key(model, key),
-        Some(Popup::Month { .. }) => calendar::month_key(model, key),
-        Some(Popup::Help(_) | Popup::Confirm(_) | Popup::Items(_) | Popup::Withdraw(_)) | None => {
+        Some(
+            Popup::Help(_)
+            | Popup::Confirm(_)
+            | Popup::Items(_)
+            | Popup::Withdraw(_)
+            | Popup::Month(_),
+        )
+        | None => {
             vec![]
         }
     }

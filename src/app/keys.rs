@@ -31,7 +31,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
         Some(Popup::Palette(_)) => vec![Layer::Palette],
         Some(Popup::Confirm(_)) => vec![Layer::Confirm],
         Some(Popup::Prompt(_) | Popup::Form(_)) => vec![Layer::Form],
-        Some(Popup::Month { .. }) => vec![],
+        Some(Popup::Month(_)) => vec![Layer::Month],
     }
 }
 
@@ -64,7 +64,7 @@ fn takes_text(model: &Model) -> bool {
         Some(
             Popup::Help(_)
             | Popup::Confirm(_)
-            | Popup::Month { .. }
+            | Popup::Month(_)
             | Popup::Items(_)
             | Popup::Withdraw(_),
         )

@@ -14,7 +14,8 @@
 //!   status     the status line            terminal  the terminal guard
 //!
 //! features     one folder or file each, owning its state, its keys and its loaded results
-//!   calendar/  day and week, the selected meeting, booking, the meeting form, its prompts
+//!   calendar/  day and week, the selected meeting, booking, the meeting form, its prompts,
+//!              the month overview
 //!   lookup/    the finder, the case and contact cards, the contact log, the items popup,
 //!              creating and editing cases and contacts
 //!   courses/   supplier courses and their reports; the course dialog
@@ -47,6 +48,9 @@
 //! - A feature's functions take the whole `Model` (a feature may open another's popup: Today
 //!   opens the chase log), and features reach each other only through the functions they
 //!   export (`calendar::booking`, `lookup::card::load`, `requests::chase::open`, …).
+//! - Views compute no rule: a feature works out what the domain says when its data arrives
+//!   or changes (`Window::settle`, the items popup's facts, the month's holidays) and keeps it
+//!   in its state; views only read it (a test in `ui/mod.rs` keeps it so).
 //! - The runner owns the configuration; the model keeps only `Settings`, the defaults that
 //!   pure code reads. Read models the runner builds (`Window`, `Directory`) live in `query/`.
 

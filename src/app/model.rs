@@ -8,7 +8,6 @@ use super::core::settings::Settings;
 use super::core::status::{Status, info};
 use super::forms::meeting::MeetingEditor;
 use super::popup::Popup;
-use crate::domain::agenda::{Occurrence, occurrences};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Keymap, Pending};
 use crate::model::{CaseId, Meeting, MeetingId};
@@ -169,15 +168,6 @@ impl Model {
                     .take(usize::from(self.settings.week_days))
                     .collect()
             }
-        }
-    }
-
-    /// The occurrences on screen, in time order.
-    pub fn visible(&self) -> Vec<Occurrence<'_>> {
-        let days = self.visible_days();
-        match (days.first(), days.last()) {
-            (Some(from), Some(to)) => occurrences(&self.window.meetings, *from, *to),
-            _ => Vec::new(),
         }
     }
 

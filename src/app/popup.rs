@@ -2,6 +2,7 @@
 //! is a feature's own state. Esc closes any of them ([`Popup::closed`]).
 
 use super::calendar::confirm::Confirm;
+use super::calendar::month::Month;
 use super::courses::dialog::CourseDialog;
 use super::forms::course::CourseForm;
 use super::forms::meeting::MeetingEditor;
@@ -14,7 +15,6 @@ use super::lookup::items::Items;
 use super::palette::Palette;
 use super::prompt::Prompt;
 use super::requests::chase::{ChaseLog, Withdraw};
-use chrono::NaiveDate;
 
 pub enum Popup {
     /// What every key does here; the popup it was opened over waits under it.
@@ -23,9 +23,7 @@ pub enum Popup {
     Confirm(Confirm),
     Prompt(Prompt),
     Form(Box<MeetingEditor>),
-    Month {
-        cursor: NaiveDate,
-    },
+    Month(Month),
     Finder(Finder),
     ContactLog(ContactLog),
     /// The case or contact form.
@@ -60,7 +58,7 @@ impl Popup {
             | Popup::Confirm(_)
             | Popup::Prompt(_)
             | Popup::Form(_)
-            | Popup::Month { .. }
+            | Popup::Month(_)
             | Popup::Finder(_)
             | Popup::ContactLog(_)
             | Popup::Record(_)

@@ -4,7 +4,7 @@
 use super::agenda::Occurrence;
 use super::conflicts::busy_span;
 use super::hours::WorkingHours;
-use chrono::{Duration, NaiveDateTime, Timelike};
+use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 
 /// Slots start on a quarter of an hour: people book 9:15, not 9:07.
 const STEP_MINUTES: i64 = 15;
@@ -80,6 +80,43 @@ pub fn nearest_free(
     [later, earlier].into_iter().flatten().min_by_key(distance)
 }
 
+/// The free stretches of `date`'s working day between its meetings (`day` holds them, in any
+/// order), as minutes since midnight, each a quarter of an hour or longer; none on a day off.
+/// Only the meetings' own time counts here, not their buffers: this is what the day shows as
+/// free, not where a new meeting fits (that is [`next_free`]).
+pub fn free_stretches(
+    date: NaiveDate,
+    day: &[Occurrence<'_>],
+    hours: &WorkingHours,
+) -> Vec<(u32, u32)> {
+    if !hours.is_working_day(date) {
+        return Vec::new();
+    }
+    let minute_of = |t: chrono::NaiveTime| t.hour() * 60 + t.minute();
+    let (open, close) = (minute_of(hours.start), minute_of(hours.end));
+    let mut busy: Vec<(u32, u32)> = day
+        .iter()
+        .filter(|o| o.meeting.status.occupies_time())
+        .map(|o| {
+            let start = minute_of(o.start.time());
+            let end = (start + o.meeting.minutes).min(24 * 60);
+            (start, end.max(start + 1))
+        })
+        .collect();
+    busy.sort();
+    let mut gaps = Vec::new();
+    let mut from = open;
+    for (start, end) in busy {
+        if start > from {
+            gaps.push((from, start.min(close)));
+        }
+        from = from.max(end);
+    }
+    gaps.push((from, close));
+    gaps.retain(|(start, end)| *end >= *start + STEP_MINUTES as u32);
+    gaps
+}
+
 /// The first quarter-hour mark at or after `t`.
 fn round_up(t: NaiveDateTime) -> NaiveDateTime {
     let whole_minute = t
@@ -106,6 +143,32 @@ mod tests {
         prep_minutes: 10,
         follow_up_minutes: 0,
     };
+
+    #[test]
+    fn free_stretches_lie_between_the_meetings_of_a_working_day() {
+        let mut cancelled = meeting(3, "2026-11-24 13:00", 60);
+        cancelled.status = crate::model::MeetingStatus::CancelledByCitizen;
+        let ms = [
+            meeting(1, "2026-11-24 09:00", 60),
+            meeting(2, "2026-11-24 10:10", 50),
+            cancelled,
+        ];
+        let tuesday = at("2026-11-24 00:00").date();
+        let day = occurrences(&ms, tuesday, tuesday);
+        let hours = WorkingHours::default();
+        let m = |h: u32, min: u32| h * 60 + min;
+        // 10:00–10:10 is too short to count; the cancelled meeting leaves its hour free.
+        assert_eq!(
+            free_stretches(tuesday, &day, &hours),
+            vec![(m(8, 0), m(9, 0)), (m(11, 0), minute(hours.end))]
+        );
+        let saturday = at("2026-11-28 00:00").date();
+        assert_eq!(free_stretches(saturday, &[], &hours), vec![]);
+    }
+
+    fn minute(t: chrono::NaiveTime) -> u32 {
+        t.hour() * 60 + t.minute()
+    }
 
     #[test]
     fn empty_day_gives_opening_time_plus_preparation_rounded_to_the_quarter() {

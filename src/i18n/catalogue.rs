@@ -276,6 +276,7 @@ catalogue! {
     HelpRequests => ("Ved åbne lægelige anmodninger", "At open medical requests"),
     HelpToday => ("På I dag-listen", "On the Today list"),
     HelpBoard => ("På sagsoversigten", "On the caseload board"),
+    HelpMonth => ("I månedsoversigten", "In the month overview"),
     HelpFooter => ("j/k rul · Esc luk", "j/k scroll · Esc close"),
     MoreBelow => ("mere nedenfor", "more below"),
     PaletteTitle => ("Kommandoer", "Commands"),
@@ -352,6 +353,9 @@ catalogue! {
     ActScrollUp => ("Rul op", "Scroll up"),
     ActPageDown => ("Side ned", "Page down"),
     ActPageUp => ("Side op", "Page up"),
+    ActFourWeeksBack => ("4 uger tilbage", "Four weeks back"),
+    ActFourWeeksOn => ("4 uger frem", "Four weeks on"),
+    ActOpenDay => ("Vis dagen", "Show the day"),
     ActConfirmYes => ("Ja", "Yes"),
     ActConfirmNo => ("Nej", "No"),
 

@@ -24,11 +24,13 @@ pub enum Layer {
     Today,
     /// The caseload board.
     Board,
+    /// The month overview (`g m`).
+    Month,
 }
 
 impl Layer {
     /// Every layer, in the order the help screen lists them.
-    pub const ALL: [Layer; 14] = [
+    pub const ALL: [Layer; 15] = [
         Layer::Global,
         Layer::Calendar,
         Layer::Card,
@@ -43,6 +45,7 @@ impl Layer {
         Layer::Requests,
         Layer::Today,
         Layer::Board,
+        Layer::Month,
     ];
 
     /// The table name in keymap files.
@@ -62,6 +65,7 @@ impl Layer {
             Layer::Requests => "requests",
             Layer::Today => "today",
             Layer::Board => "board",
+            Layer::Month => "month",
         }
     }
 

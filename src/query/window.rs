@@ -1,10 +1,17 @@
 //! The calendar's read model: the meetings of the loaded date range and the names they refer
-//! to. The app loop keeps one for the days on screen.
+//! to. The app loop keeps one for the days on screen; when it arrives `update` settles it
+//! ([`Window::settle`]): each day's occurrences, their warnings, the free stretches and the
+//! holiday are worked out once, and the day and week views, Today and the detail pane only
+//! read them.
 
 use crate::domain::agenda::{Occurrence, occurrences};
+use crate::domain::conflicts::{Warning, day_warnings};
+use crate::domain::hours::WorkingHours;
+use crate::domain::slots::free_stretches;
+use crate::domain::workdays::holiday_name;
 use crate::model::{Case, CaseId, Contact, ContactId, Meeting, MeetingId};
 use crate::store::{Store, StoreError};
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
 
 /// The meetings of the loaded date range and the names they refer to.
@@ -15,12 +22,92 @@ pub struct Window {
     pub meetings: Vec<Meeting>,
     pub case_names: HashMap<CaseId, String>,
     pub contact_names: HashMap<ContactId, String>,
+    /// What each day of `from..=to` holds, from [`Window::settle`]; empty until then.
+    days: Vec<DayFacts>,
+}
+
+/// What the views read about one day of the window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayFacts {
+    pub date: NaiveDate,
+    /// The day's occurrences in time order: an index into `meetings` and the start.
+    booked: Vec<(usize, NaiveDateTime)>,
+    /// The warnings of each occurrence, index-aligned with [`Window::day`].
+    pub warnings: Vec<Vec<Warning>>,
+    /// The free stretches of the working day, in minutes since midnight.
+    pub free: Vec<(u32, u32)>,
+    pub holiday: Option<&'static str>,
 }
 
 impl Window {
-    /// The occurrences of one day, in time order.
+    /// Works out what the views show of each day: called when the window arrives, so that
+    /// drawing a frame computes no rule.
+    pub fn settle(&mut self, hours: &WorkingHours) {
+        let mut days = Vec::new();
+        for date in self.from.iter_days().take_while(|d| *d <= self.to) {
+            let occs = occurrences(&self.meetings, date, date);
+            let booked = occs
+                .iter()
+                .filter_map(|o| {
+                    let i = self
+                        .meetings
+                        .iter()
+                        .position(|m| std::ptr::eq(m, o.meeting))?;
+                    Some((i, o.start))
+                })
+                .collect();
+            days.push(DayFacts {
+                date,
+                booked,
+                warnings: day_warnings(&occs, hours),
+                free: free_stretches(date, &occs, hours),
+                holiday: holiday_name(date),
+            });
+        }
+        self.days = days;
+    }
+
+    /// What the window knows of `day`, once settled.
+    pub fn facts(&self, day: NaiveDate) -> Option<&DayFacts> {
+        self.days.iter().find(|d| d.date == day)
+    }
+
+    /// The occurrences of one day, in time order (none for a day outside the window).
     pub fn day(&self, day: NaiveDate) -> Vec<Occurrence<'_>> {
-        occurrences(&self.meetings, day, day)
+        self.facts(day).map_or_else(Vec::new, |facts| {
+            facts
+                .booked
+                .iter()
+                .filter_map(|(i, start)| {
+                    self.meetings.get(*i).map(|meeting| Occurrence {
+                        meeting,
+                        start: *start,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// The warnings of `day`'s occurrences, index-aligned with [`Window::day`].
+    pub fn warnings(&self, day: NaiveDate) -> &[Vec<Warning>] {
+        self.facts(day).map_or(&[], |f| f.warnings.as_slice())
+    }
+
+    /// The warnings of the occurrence of meeting `id` that starts at `start`.
+    pub fn warnings_of(&self, id: MeetingId, start: NaiveDateTime) -> &[Warning] {
+        self.facts(start.date())
+            .and_then(|f| {
+                let i = f.booked.iter().position(|(i, s)| {
+                    *s == start && self.meetings.get(*i).is_some_and(|m| m.id == id)
+                })?;
+                f.warnings.get(i)
+            })
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The holiday on `day`, when the window holds it.
+    pub fn holiday(&self, day: NaiveDate) -> Option<&'static str> {
+        self.facts(day).and_then(|f| f.holiday)
     }
 
     pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
@@ -77,5 +164,6 @@ pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, S
         meetings,
         case_names,
         contact_names,
+        days: Vec::new(),
     })
 }

@@ -21,7 +21,7 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// `warnings` are the occurrence's own, from [`crate::domain::conflicts::day_warnings`].
+    /// `warnings` are the occurrence's own, as the window worked them out.
     pub fn of(model: &Model, occ: &Occurrence<'_>, warnings: &[Warning]) -> Facts {
         let overlap = warnings
             .iter()

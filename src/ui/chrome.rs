@@ -4,7 +4,6 @@ use super::text::{fit, width};
 use super::theme;
 use crate::app::core::status::Tone;
 use crate::app::model::{Model, Screen, View};
-use crate::domain::workdays::holiday_name;
 use crate::i18n::{Msg, month_name, weekday_long};
 use crate::time::format_date;
 use chrono::Datelike;
@@ -83,7 +82,7 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
             parts.push(Span::raw(format!(" · {}", msg.text(lang).to_lowercase())));
         }
     }
-    if let Some(holiday) = holiday_name(day).filter(|_| card_title.is_none()) {
+    if let Some(holiday) = model.window.holiday(day).filter(|_| card_title.is_none()) {
         parts.push(Span::raw(format!(" · * {holiday}")));
     }
     if model.demo {

@@ -4,11 +4,12 @@
 use super::block::{self, Facts};
 use super::text::{duration, fit, width};
 use super::theme;
-use super::timeline::{Placed, Scale, lane_x, minute_at, minute_of, minutes_of, place};
+use super::timeline::{Placed, Scale, lane_x, minute_at, place};
 use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
-use crate::domain::conflicts::day_warnings;
+use crate::domain::conflicts::Warning;
 use crate::i18n::Msg;
+use crate::query::window::Window;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,9 +19,35 @@ use ratatui::text::Line;
 pub struct Column<'a> {
     pub day: NaiveDate,
     pub occs: &'a [Occurrence<'a>],
+    /// The warnings of each of `occs`, index-aligned, as the window worked them out.
+    pub warnings: &'a [Vec<Warning>],
+    /// The free stretches of the working day (minutes since midnight).
+    pub free: &'a [(u32, u32)],
     pub scale: Scale,
     /// Narrow: time and name only (week view).
     pub compact: bool,
+}
+
+impl<'a> Column<'a> {
+    /// `day`'s column: `occs` are its occurrences from `window`, which has worked out their
+    /// warnings and the free stretches.
+    pub fn new(
+        window: &'a Window,
+        day: NaiveDate,
+        occs: &'a [Occurrence<'a>],
+        scale: Scale,
+        compact: bool,
+    ) -> Column<'a> {
+        let facts = window.facts(day);
+        Column {
+            day,
+            occs,
+            warnings: facts.map_or(&[], |f| f.warnings.as_slice()),
+            free: facts.map_or(&[], |f| f.free.as_slice()),
+            scale,
+            compact,
+        }
+    }
 }
 
 /// Rows × occupied column ranges, so buffers, gap labels and the now-line use free cells only.
@@ -57,12 +84,12 @@ impl Occupied {
 pub fn draw<'a>(model: &Model, col: &Column<'a>, area: Rect, buf: &mut Buffer) -> Vec<Placed<'a>> {
     let scale = col.scale;
     let placed = place(col.occs, &scale);
-    // `place` keeps the order of the day, so `warnings[i]` belongs to `placed[i]`.
-    let warnings = day_warnings(col.occs, &model.settings.hours);
     let mut occupied = Occupied::new(area.height.min(scale.rows));
     let visible = |row: i64| row >= 0 && row < i64::from(area.height.min(scale.rows));
 
-    for (p, warnings) in placed.iter().zip(&warnings) {
+    // `place` keeps the order of the day, so `warnings[i]` belongs to `placed[i]`.
+    for (i, p) in placed.iter().enumerate() {
+        let warnings = col.warnings.get(i).map_or(&[][..], Vec::as_slice);
         let (x, w) = lane_x(area.x, area.width, p.lane, p.lanes);
         let facts = Facts::of(model, &p.occ, warnings);
         for row in p.top..p.bottom {
@@ -194,34 +221,12 @@ fn draw_free(
     occupied: &mut Occupied,
     buf: &mut Buffer,
 ) {
-    let hours = &model.settings.hours;
-    if !hours.is_working_day(col.day) || area.width < 4 {
+    if area.width < 4 {
         return;
     }
     let scale = col.scale;
-    let open = minute_of(hours.start);
-    let close = minute_of(hours.end);
-    let mut busy: Vec<(u32, u32)> = col
-        .occs
-        .iter()
-        .filter(|o| o.meeting.status.occupies_time())
-        .map(minutes_of)
-        .collect();
-    busy.sort();
-    let mut gaps = Vec::new();
-    let mut from = open;
-    for (start, end) in busy {
-        if start > from {
-            gaps.push((from, start.min(close)));
-        }
-        from = from.max(end);
-    }
-    gaps.push((from, close));
     let word = Msg::Free.text(model.lang).to_lowercase();
-    for (start, end) in gaps {
-        if end < start + 15 {
-            continue;
-        }
+    for &(start, end) in col.free {
         let first = scale.row_floor(i64::from(start)).max(0);
         let last = scale.row(i64::from(end));
         let Some(row) =

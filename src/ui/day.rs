@@ -38,12 +38,7 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
     let scale = timeline::choose(span, timeline_area.height, keep);
     let (axis_area, col_area) = split_h(timeline_area, axis::WIDTH);
     axis::draw(model, &scale, model.day == model.today(), axis_area, buf);
-    let col = Column {
-        day: model.day,
-        occs: &day,
-        scale,
-        compact: false,
-    };
+    let col = Column::new(&model.window, model.day, &day, scale, false);
     column::draw(model, &col, col_area, buf);
     if let Some((pane_area, side)) = pane_area {
         pane::draw(model, selected.as_ref(), &day, side, pane_area, buf);

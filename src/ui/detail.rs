@@ -5,7 +5,7 @@ use super::text::duration;
 use super::theme;
 use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
-use crate::domain::conflicts::{Warning, warnings};
+use crate::domain::conflicts::Warning;
 use crate::i18n::{Lang, Msg, label_form, label_purpose, label_role, label_status, weekday_long};
 use crate::model::{BookedBy, Meeting, MeetingId, Participant, RepeatEvery, Role};
 use crate::time::{format_date, format_time};
@@ -22,12 +22,7 @@ pub fn selected<'a>(model: &'a Model, occs: &[Occurrence<'a>]) -> Option<Occurre
 
 /// A title ("Anne Jensen") and the lines of the pane.
 /// `compact`: participants on one line, for the strip below the day.
-pub fn lines(
-    model: &Model,
-    occ: &Occurrence<'_>,
-    day: &[Occurrence<'_>],
-    compact: bool,
-) -> (String, Vec<Line<'static>>) {
+pub fn lines(model: &Model, occ: &Occurrence<'_>, compact: bool) -> (String, Vec<Line<'static>>) {
     let lang = model.lang;
     let m = occ.meeting;
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -53,7 +48,7 @@ pub fn lines(
         label_form(m.form, lang)
     )));
     out.push(labelled(Msg::Place.text(lang), place_text(m, lang)));
-    for w in detail_warnings(model, occ, day) {
+    for w in detail_warnings(model, occ) {
         out.push(Line::styled(w, theme::warning()));
     }
     let status = label_status(m.status, lang).to_string();
@@ -167,9 +162,11 @@ fn participant(model: &Model, m: &Meeting, p: &Participant) -> String {
     }
 }
 
-/// The domain's warnings for the occurrence, in words, naming the other meeting.
-pub fn detail_warnings(model: &Model, occ: &Occurrence<'_>, day: &[Occurrence<'_>]) -> Vec<String> {
-    warnings(occ.meeting, occ.start, day, &model.settings.hours, None)
+/// The occurrence's warnings as the window worked them out, in words, naming the other meeting.
+pub fn detail_warnings(model: &Model, occ: &Occurrence<'_>) -> Vec<String> {
+    model
+        .window
+        .warnings_of(occ.meeting.id, occ.start)
         .iter()
         .map(|w| warning_text(model, w, |id| model.window.meeting(id)))
         .collect()

@@ -1,4 +1,7 @@
-//! Views: they draw the model and never change it.
+//! Views: they draw the model and never change it, and compute no domain rule: what a rule
+//! says (warnings, holidays, late reports, where a request stands) is worked out by `update`
+//! when the data arrives or changes and kept in the model, and views only read it. A test
+//! below keeps it so: views may name the domain's types, never its functions.
 //!
 //! `draw` lays out the header, the body (the day or week view, or the first-run text), the
 //! status line and any popup over them; a terminal smaller than 80×24 gets a message instead.
@@ -128,4 +131,88 @@ fn first_run(model: &Model, area: Rect, buf: &mut Buffer) {
             },
             buf,
         );
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// What a `crate::domain::…` path in `code` brings in: the last names of the path, or of
+    /// each item of a `{…}` list (a module brought in by itself, or as `self`, counts too).
+    fn domain_names(code: &str) -> Vec<String> {
+        let mut names = Vec::new();
+        for (at, _) in code.match_indices("domain::") {
+            let rest = &code[at + "domain::".len()..];
+            let end = rest
+                .find([';', '(', ')', ' ', '\n', '<', '='])
+                .unwrap_or(rest.len());
+            let path = &rest[..end];
+            let path = match rest[..].find('{') {
+                Some(open) if open <= end => {
+                    let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
+                    &rest[open + 1..close]
+                }
+                _ => path,
+            };
+            for item in path.split(',') {
+                let name = item.trim().rsplit("::").next().unwrap_or("").trim();
+                let name = name.split(" as ").next().unwrap_or(name).trim();
+                if !name.is_empty() {
+                    names.push(name.to_string());
+                }
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn domain_names_reads_single_names_lists_and_modules() {
+        let code =
+            "use crate::domain::a::{B, c};\nuse crate::domain::d;\nlet x = crate::domain::e::f(1);";
+        assert_eq!(domain_names(code), ["B", "c", "d", "f"]);
+    }
+
+    /// Views name the domain's types (an occurrence, a warning, a due list) and call none of
+    /// its functions: every name they take from `crate::domain` is a type.
+    #[test]
+    fn views_call_no_domain_rule() {
+        let mut files = Vec::new();
+        sources(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
+            &mut files,
+        );
+        let mut named = 0;
+        for path in &files {
+            let source = std::fs::read_to_string(path).unwrap();
+            // Tests may build what they draw with the domain's functions.
+            let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+            let code: String = code
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for name in domain_names(&code) {
+                named += 1;
+                assert!(
+                    name.starts_with(|c: char| c.is_ascii_uppercase()),
+                    "{}: a view calls the domain's `{name}`; work it out in update and keep it \
+                     in the model",
+                    path.display()
+                );
+            }
+        }
+        assert!(files.len() > 20, "read {} files of src/ui", files.len());
+        assert!(named > 5, "found only {named} names from the domain");
+    }
 }

@@ -19,7 +19,7 @@ pub fn draw(
     buf: &mut Buffer,
 ) {
     let (title, lines) = match selected {
-        Some(occ) => detail::lines(model, occ, day, !side),
+        Some(occ) => detail::lines(model, occ, !side),
         None => (
             String::new(),
             vec![Line::styled(

@@ -8,7 +8,6 @@ use super::timeline::{self, minutes_of};
 use super::{axis, detail, pane};
 use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
-use crate::domain::workdays::holiday_name;
 use crate::i18n::{Msg, weekday_short};
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
@@ -53,12 +52,7 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
     for (i, (day, day_occs)) in days.iter().zip(&occs).enumerate() {
         let x = cols_area.x + i as u16 * (col_w + 1);
         let col_area = Rect::new(x, body.y, col_w, body.height);
-        let col = Column {
-            day: *day,
-            occs: day_occs,
-            scale,
-            compact: true,
-        };
+        let col = Column::new(&model.window, *day, day_occs, scale, true);
         column::draw(model, &col, col_area, buf);
         draw_head(model, *day, Rect::new(x, head.y, col_w, HEAD), buf);
         if i + 1 < days.len() {
@@ -94,7 +88,7 @@ fn draw_head(model: &Model, day: chrono::NaiveDate, area: Rect, buf: &mut Buffer
         )
     };
     buf.set_string(area.x, area.y, text, style);
-    let second = if let Some(holiday) = holiday_name(day) {
+    let second = if let Some(holiday) = model.window.holiday(day) {
         Some((format!("* {holiday}"), theme::holiday()))
     } else if day == model.today() {
         Some((

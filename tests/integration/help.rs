@@ -175,6 +175,40 @@ fn over_a_question() {
 }
 
 #[test]
+fn over_the_month_overview_its_moving_keys_and_back_to_it() {
+    let mut app = app();
+    app.keys("g m");
+    assert!(matches!(app.model.popup, Some(Popup::Month(_))));
+    let sections = check(&mut app, Layer::Month);
+    for (keys, action) in [
+        ("h", Named::PrevDay),
+        ("l", Named::NextDay),
+        ("k", Named::PrevWeek),
+        ("j", Named::NextWeek),
+        ("{", Named::FourWeeksBack),
+        ("}", Named::FourWeeksOn),
+        ("enter", Named::OpenDay),
+    ] {
+        assert_eq!(listed(&sections, keys), Some(action), "{keys}");
+    }
+    assert!(matches!(app.model.popup, Some(Popup::Month(_))));
+    let screen = app.screen(80, 24).join("\n");
+    assert!(
+        !screen.contains("In the month overview"),
+        "help closed: {screen}"
+    );
+    app.keys("?");
+    let screen = app.screen(80, 24).join("\n");
+    assert!(screen.contains("In the month overview"), "{screen}");
+    assert!(screen.contains("Four weeks back"), "{screen}");
+    // And the keys move the cursor: a week on, a day on, four weeks back, Enter shows it.
+    let start = app.model.day;
+    app.keys("esc j l { enter");
+    assert!(app.model.popup.is_none());
+    assert_eq!(app.model.day, start + chrono::Duration::days(7 + 1 - 28));
+}
+
+#[test]
 fn the_help_popup_says_where_it_was_opened() {
     let mut app = app();
     app.keys("g b ?");

@@ -5,6 +5,7 @@
 pub mod booking;
 pub mod confirm;
 pub mod meeting_form;
+pub mod month;
 pub mod prompts;
 
 use crate::app::core::action::Named;
@@ -21,7 +22,6 @@ use crate::time::format_time;
 use booking::{describe, fetch_ahead, save_meeting, search_start, when_label};
 use chrono::{Duration, NaiveDate};
 use confirm::{Confirm, Consequence};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// The effects that load what the calendar shows: the days on screen, and for the week view and
 /// the Today screen the workload gauge and the summons count unless they are kept.
@@ -46,8 +46,10 @@ pub fn load_window(model: &Model) -> Vec<Effect> {
     effects
 }
 
-/// The window arrived: show it, keeping the selection on a meeting that is still there.
-pub fn window_loaded(model: &mut Model, window: Window) -> Vec<Effect> {
+/// The window arrived: work out what its days show, and show it, keeping the selection on a
+/// meeting that is still there.
+pub fn window_loaded(model: &mut Model, mut window: Window) -> Vec<Effect> {
+    window.settle(&model.settings.hours);
     model.window = window;
     reselect(model);
     vec![]
@@ -72,7 +74,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::SelectPrev => select_step(model, -1),
         Named::GoToDate => prompt::open(model, PromptKind::GoToDate, ""),
         Named::MonthOverview => {
-            model.popup = Some(Popup::Month { cursor: model.day });
+            model.popup = Some(Popup::Month(month::Month::at(model.day)));
             vec![]
         }
         Named::QuickAdd => {
@@ -265,28 +267,26 @@ fn reselect(model: &mut Model) {
     }
 }
 
-/// Keys of the month overview: arrows and `hjkl` move the cursor, Enter shows its day.
-pub fn month_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let Some(Popup::Month { cursor }) = &mut model.popup else {
+/// Keys of the month overview (the `month` layer): a day or a week either way, four weeks
+/// back or on; `open_day` shows the cursor's day.
+pub fn month_key(model: &mut Model, named: Named) -> Vec<Effect> {
+    let Some(Popup::Month(month)) = &mut model.popup else {
         return vec![];
     };
-    let step = match key.code {
-        KeyCode::Left | KeyCode::Char('h') => Some(-1),
-        KeyCode::Right | KeyCode::Char('l') => Some(1),
-        KeyCode::Up | KeyCode::Char('k') => Some(-7),
-        KeyCode::Down | KeyCode::Char('j') => Some(7),
-        KeyCode::PageUp | KeyCode::Char('{') => Some(-28),
-        KeyCode::PageDown | KeyCode::Char('}') => Some(28),
-        _ => None,
+    let days = match named {
+        Named::PrevDay => -1,
+        Named::NextDay => 1,
+        Named::PrevWeek => -7,
+        Named::NextWeek => 7,
+        Named::FourWeeksBack => -28,
+        Named::FourWeeksOn => 28,
+        Named::OpenDay => {
+            let day = month.cursor;
+            model.popup = None;
+            return go_to(model, day);
+        }
+        _ => return vec![],
     };
-    if let Some(days) = step {
-        *cursor += Duration::days(days);
-        return vec![];
-    }
-    if key.code == KeyCode::Enter {
-        let day = *cursor;
-        model.popup = None;
-        return go_to(model, day);
-    }
+    month.step(days);
     vec![]
 }

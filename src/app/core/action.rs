@@ -154,6 +154,11 @@ named_actions! {
     MarkDone = "mark_done" => ActMarkDone,
     Snooze = "snooze" => ActSnooze,
 
+    // The month overview (moving a day or a week is prev_day/next_day, prev_week/next_week).
+    FourWeeksBack = "four_weeks_back" => ActFourWeeksBack,
+    FourWeeksOn = "four_weeks_on" => ActFourWeeksOn,
+    OpenDay = "open_day" => ActOpenDay,
+
 }
 
 impl Named {

@@ -31,6 +31,7 @@ fn heading(layer: Layer) -> Msg {
         Layer::Requests => Msg::HelpRequests,
         Layer::Today => Msg::HelpToday,
         Layer::Board => Msg::HelpBoard,
+        Layer::Month => Msg::HelpMonth,
     }
 }
 

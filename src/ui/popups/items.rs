@@ -1,9 +1,8 @@
 //! A case's courses and medical requests: a list, and the selected one in full.
 
 use super::{frame, row};
-use crate::app::lookup::items::Items;
+use crate::app::lookup::items::{CourseFacts, Items, RequestFacts};
 use crate::app::model::{Model, Screen};
-use crate::domain::chase;
 use crate::i18n::{
     Msg, checklist_gap, label_channel, label_course_kind, label_request_kind, report_action,
     request_state,
@@ -30,11 +29,13 @@ pub fn draw(model: &Model, items: &Items, body: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(inner.width);
     let mut y = 0u16;
-    let titles = items
-        .courses
-        .iter()
-        .map(|c| course_title(model, c))
-        .chain(items.requests.iter().map(|r| request_title(model, r)));
+    let titles = items.courses.iter().map(|c| course_title(model, c)).chain(
+        items
+            .requests
+            .iter()
+            .zip(&items.request_facts)
+            .map(|(r, facts)| request_title(model, r, facts)),
+    );
     for (i, title) in titles.enumerate() {
         let marker = if i == items.selected { "▶ " } else { "  " };
         let style = if i == items.selected {
@@ -47,15 +48,19 @@ pub fn draw(model: &Model, items: &Items, body: Rect, buf: &mut Buffer) {
         y += 1;
     }
     let detail = if items.selected < items.courses.len() {
+        let i = items.selected;
         items
             .courses
-            .get(items.selected)
-            .map(|c| course_detail(model, c, items.report))
+            .get(i)
+            .zip(items.course_facts.get(i))
+            .map(|(c, facts)| course_detail(model, c, facts, items.report))
     } else {
+        let i = items.selected - items.courses.len();
         items
             .requests
-            .get(items.selected - items.courses.len())
-            .map(|r| (request_detail(model, r), None))
+            .get(i)
+            .zip(items.request_facts.get(i))
+            .map(|(r, facts)| (request_detail(model, r, facts), None))
     };
     let top = inner.y + y + 1;
     let bottom = inner.y + inner.height.saturating_sub(2);
@@ -203,8 +208,8 @@ fn course_title(model: &Model, c: &Course) -> String {
 
 /// "Statusattest · Lægehuset Nørrebro · rykker 2 sendt": withdrawn and acted-on requests stay
 /// listed, in the case's history.
-fn request_title(model: &Model, r: &MedicalRequest) -> String {
-    let state = chase::state(r, model.today(), &model.settings.medical);
+fn request_title(model: &Model, r: &MedicalRequest, facts: &RequestFacts) -> String {
+    let state = facts.state;
     format!(
         "{} · {} · {}",
         label_request_kind(&r.kind, model.lang),
@@ -214,7 +219,12 @@ fn request_title(model: &Model, r: &MedicalRequest) -> String {
 }
 
 /// The course in full, and which of the lines is the report under the cursor.
-fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> (Vec<String>, Option<usize>) {
+fn course_detail(
+    model: &Model,
+    c: &Course,
+    facts: &CourseFacts,
+    cursor: Option<usize>,
+) -> (Vec<String>, Option<usize>) {
     let lang = model.lang;
     let mut out = vec![format!(
         "{}: {} · {}: {}{}",
@@ -248,9 +258,10 @@ fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> (Vec<Strin
         mark(check.direct_contact_given),
         Msg::DirectContactGiven.text(lang),
     ));
-    let gaps: Vec<String> = crate::domain::reports::checklist_gaps(check)
-        .into_iter()
-        .map(|g| format!("⚠ {}", checklist_gap(g, lang)))
+    let gaps: Vec<String> = facts
+        .gaps
+        .iter()
+        .map(|g| format!("⚠ {}", checklist_gap(*g, lang)))
         .collect();
     if !gaps.is_empty() {
         out.push(gaps.join("  "));
@@ -267,7 +278,7 @@ fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> (Vec<Strin
         } else {
             " "
         };
-        let late = crate::domain::reports::is_late(report, model.today());
+        let late = facts.late.get(i).copied().unwrap_or(false);
         let mut line = format!(
             "{marker}{} {}  {} {}  {} {}",
             if late { "!" } else { " " },
@@ -298,10 +309,9 @@ fn course_detail(model: &Model, c: &Course, cursor: Option<usize>) -> (Vec<Strin
     (out, cursor_line)
 }
 
-fn request_detail(model: &Model, r: &MedicalRequest) -> Vec<String> {
+fn request_detail(model: &Model, r: &MedicalRequest, facts: &RequestFacts) -> Vec<String> {
     let lang = model.lang;
-    let medical = &model.settings.medical;
-    let deadline = chase::effective_deadline(r, medical).map(|(d, _)| d);
+    let deadline = facts.deadline;
     let mut out = vec![
         format!("{}: {}", Msg::QuestionsWord.text(lang), r.questions),
         format!(

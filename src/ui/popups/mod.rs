@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::Confirm(c) => prompt::confirm(model, c, body, buf),
         Popup::Prompt(p) => prompt::draw(model, p, body, buf),
         Popup::Form(editor) => form::draw(model, editor, body, buf),
-        Popup::Month { cursor } => month::draw(model, *cursor, body, buf),
+        Popup::Month(m) => month::draw(model, m, body, buf),
         Popup::Finder(f) => finder::draw(model, f, body, buf),
         Popup::ContactLog(log) => contact_log::draw(model, log, body, buf),
         Popup::Record(form) => record_form::draw(model, form, body, buf),

@@ -2,8 +2,8 @@
 //! holidays marked.
 
 use super::{footer, frame, row};
+use crate::app::calendar::month::Month;
 use crate::app::model::Model;
-use crate::domain::workdays::holiday_name;
 use crate::i18n::{Msg, month_name, weekday_short};
 use crate::ui::text::{centered, fit};
 use crate::ui::theme;
@@ -33,15 +33,11 @@ pub fn weeks(cursor: NaiveDate) -> Vec<NaiveDate> {
     out
 }
 
-pub fn draw(model: &Model, cursor: NaiveDate, body: Rect, buf: &mut Buffer) {
+pub fn draw(model: &Model, month: &Month, body: Rect, buf: &mut Buffer) {
     let lang = model.lang;
+    let cursor = month.cursor;
     let weeks = weeks(cursor);
-    let holidays: Vec<(NaiveDate, &str)> = weeks
-        .iter()
-        .flat_map(|m| m.iter_days().take(7))
-        .filter(|d| d.month() == cursor.month())
-        .filter_map(|d| holiday_name(d).map(|h| (d, h)))
-        .collect();
+    let holidays = &month.holidays;
     let height = 2 + 1 + weeks.len() as u16 + 1 + 1 + holidays.len() as u16 + 1;
     let area = centered(body, 54, height + 1);
     let title = format!("{} {}", month_name(cursor.month(), lang), cursor.year());
@@ -73,13 +69,13 @@ pub fn draw(model: &Model, cursor: NaiveDate, body: Rect, buf: &mut Buffer) {
                 "]"
             } else if day == model.today() {
                 "•"
-            } else if holiday_name(day).is_some() {
+            } else if month.is_holiday(day) {
                 "*"
             } else {
                 " "
             };
             let mut style = if j >= 5 { theme::dim() } else { theme::plain() };
-            if holiday_name(day).is_some() {
+            if month.is_holiday(day) {
                 style = theme::holiday();
             }
             if day == model.today() {
@@ -95,7 +91,7 @@ pub fn draw(model: &Model, cursor: NaiveDate, body: Rect, buf: &mut Buffer) {
     let r = row(inner, y);
     buf.set_string(r.x, r.y, Msg::MonthLegend.text(lang), theme::dim());
     y += 1;
-    for (day, name) in &holidays {
+    for (day, name) in holidays {
         let r = row(inner, y);
         buf.set_string(
             r.x,

@@ -4,7 +4,7 @@
 use super::{footer, frame, row};
 use crate::app::forms::request::{RequestForm, recipient_label};
 use crate::app::model::Model;
-use crate::domain::chase;
+use crate::domain::chase::RequestState;
 use crate::i18n::{Lang, Msg, label_request_kind, request_state};
 use crate::model::MedicalRequest;
 use crate::time::format_date;
@@ -110,7 +110,7 @@ fn wrap_parts(parts: &[String], max: usize) -> Vec<String> {
 }
 
 /// "Statusattest", "sendt 01.10.2026", "handlet på 20.10.2026", "Lægehuset Nørrebro".
-fn on_file_parts(model: &Model, r: &MedicalRequest, state: chase::RequestState) -> Vec<String> {
+fn on_file_parts(model: &Model, r: &MedicalRequest, state: RequestState) -> Vec<String> {
     let lang: Lang = model.lang;
     let mut parts = vec![label_request_kind(&r.kind, lang).into_owned()];
     if let Some(sent) = r.sent {
@@ -127,7 +127,7 @@ fn on_file_parts(model: &Model, r: &MedicalRequest, state: chase::RequestState) 
             format_date(received)
         ));
     }
-    if !matches!(state, chase::RequestState::Received { .. }) {
+    if !matches!(state, RequestState::Received { .. }) {
         parts.push(request_state(state, lang));
     }
     if let Some(name) = r
