@@ -3,11 +3,14 @@
 
 use crate::app::core::effect::{Effect, Question};
 use crate::app::core::history::Step;
+use crate::app::core::settings::Settings;
 use crate::app::model::{Model, Selection};
+use crate::domain::agenda::{Occurrence, occurrences};
+use crate::domain::slots::{Need, next_free};
 use crate::i18n::{Msg, label_purpose, weekday_short};
 use crate::model::Meeting;
 use crate::store::{AnyRecord, Change, RecordRef};
-use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 /// How far ahead "find a free slot" and follow-ups look for room.
 pub const SEARCH_DAYS: u32 = 28;
@@ -69,6 +72,38 @@ pub fn fetch_ahead(model: &Model, from: NaiveDateTime, then: Question) -> Vec<Ef
         then,
     });
     effects
+}
+
+/// The occurrences of `meetings` in the weeks searched from `from`: what [`fetch_ahead`]
+/// loaded.
+pub fn ahead(meetings: &[Meeting], from: NaiveDate) -> Vec<Occurrence<'_>> {
+    occurrences(
+        meetings,
+        from,
+        from + Duration::days(i64::from(SEARCH_DAYS)),
+    )
+}
+
+/// The first start from `from` where `minutes` and the configured buffers fit, in the weeks
+/// of `meetings`.
+pub fn first_free(
+    settings: &Settings,
+    meetings: &[Meeting],
+    from: NaiveDateTime,
+    minutes: u32,
+) -> Option<NaiveDateTime> {
+    let need = Need {
+        minutes,
+        prep_minutes: settings.prep_minutes,
+        follow_up_minutes: settings.follow_up_minutes,
+    };
+    next_free(
+        from,
+        need,
+        &ahead(meetings, from.date()),
+        &settings.hours,
+        SEARCH_DAYS,
+    )
 }
 
 /// "opfølgning Anne Jensen tir 10:00".

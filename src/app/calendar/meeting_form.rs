@@ -2,20 +2,19 @@
 //! the first free time (a new meeting, a free slot, a follow-up, a meeting about received
 //! medical information).
 
-use super::booking::{SEARCH_DAYS, book, describe, save_meeting, when_label};
+use super::booking::{SEARCH_DAYS, ahead, book, describe, first_free, save_meeting, when_label};
 use crate::app::core::action::Named;
 use crate::app::core::effect::{Effect, Question};
 use crate::app::core::status::{info, warn};
 use crate::app::forms::meeting::{Field, MeetingEditor};
 use crate::app::model::{Model, Selection};
 use crate::app::popup::Popup;
-use crate::domain::agenda::occurrences;
 use crate::domain::conflicts::{Warning, warnings};
-use crate::domain::slots::{Need, nearest_free, next_free};
+use crate::domain::slots::{Need, nearest_free};
 use crate::i18n::{Msg, cpr_error};
 use crate::model::{CaseId, FreeText, MedicalRequest, Meeting, MeetingId, MeetingStatus, purpose};
 use crate::privacy::check_no_cpr;
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 use ratatui::crossterm::event::KeyEvent;
 
 /// Keys of the meeting form: Tab moves, Enter saves (or takes the typed party first).
@@ -130,12 +129,19 @@ pub fn day_answered(model: &mut Model, meetings: Vec<Meeting>) -> Vec<Effect> {
     vec![]
 }
 
-fn need(model: &Model, minutes: u32) -> Need {
-    Need {
-        minutes,
-        prep_minutes: model.settings.prep_minutes,
-        follow_up_minutes: model.settings.follow_up_minutes,
+/// Opens `editor` with the meetings of its start day (from `meetings`, the weeks fetched), so
+/// it warns about overlaps at once.
+pub fn open_at(model: &mut Model, mut editor: MeetingEditor, meetings: Vec<Meeting>) {
+    if let Some(start) = editor.start_time(model.today()) {
+        editor.set_day(
+            meetings
+                .into_iter()
+                .filter(|m| m.start.date() == start.date())
+                .collect(),
+        );
+        editor.day_loaded = Some(start.date());
     }
+    model.popup = Some(Popup::Form(Box::new(editor)));
 }
 
 /// The coming weeks arrived: a new-meeting form at the first free time from `from`.
@@ -145,28 +151,15 @@ pub fn new_meeting(
     from: NaiveDateTime,
     case: Option<(CaseId, String)>,
 ) -> Vec<Effect> {
-    let booked = occurrences(
+    let start = first_free(
+        &model.settings,
         &meetings,
-        from.date(),
-        from.date() + Duration::days(i64::from(SEARCH_DAYS)),
-    );
-    let start = next_free(
         from,
-        need(model, model.settings.default_minutes),
-        &booked,
-        &model.settings.hours,
-        SEARCH_DAYS,
+        model.settings.default_minutes,
     )
     .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
-    let mut editor = MeetingEditor::new(&model.settings, start, case, model.today(), model.lang);
-    editor.set_day(
-        meetings
-            .into_iter()
-            .filter(|m| m.start.date() == start.date())
-            .collect(),
-    );
-    editor.day_loaded = Some(start.date());
-    model.popup = Some(Popup::Form(Box::new(editor)));
+    let editor = MeetingEditor::new(&model.settings, start, case, model.today(), model.lang);
+    open_at(model, editor, meetings);
     vec![]
 }
 
@@ -194,34 +187,16 @@ pub fn free_slot(
     minutes: u32,
 ) -> Vec<Effect> {
     let lang = model.lang;
-    let booked = occurrences(
-        &meetings,
-        from.date(),
-        from.date() + Duration::days(i64::from(SEARCH_DAYS)),
-    );
-    match next_free(
-        from,
-        need(model, minutes),
-        &booked,
-        &model.settings.hours,
-        SEARCH_DAYS,
-    ) {
+    match first_free(&model.settings, &meetings, from, minutes) {
         Some(start) => {
             let mut editor = MeetingEditor::new(&model.settings, start, None, model.today(), lang);
             editor.set_text(Field::Duration, &crate::time::format_duration(minutes));
-            editor.set_day(
-                meetings
-                    .into_iter()
-                    .filter(|m| m.start.date() == start.date())
-                    .collect(),
-            );
-            editor.day_loaded = Some(start.date());
             model.status = Some(info(&format!(
                 "{} {}",
                 Msg::NextFreeSlot.text(lang),
                 when_label(model, start)
             )));
-            model.popup = Some(Popup::Form(Box::new(editor)));
+            open_at(model, editor, meetings);
         }
         None => model.status = Some(warn(Msg::NoFreeSlot.text(lang))),
     }
@@ -240,11 +215,7 @@ pub fn follow_up(
     let Some(id) = model.reserved_id.take() else {
         return vec![];
     };
-    let booked = occurrences(
-        &meetings,
-        at.date(),
-        at.date() + Duration::days(i64::from(SEARCH_DAYS)),
-    );
+    let booked = ahead(&meetings, at.date());
     let mut follow_up = template;
     follow_up.id = MeetingId(id);
     follow_up.start = at;

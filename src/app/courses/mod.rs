@@ -7,7 +7,8 @@
 
 pub mod dialog;
 
-use super::calendar::booking::{SEARCH_DAYS, fetch_ahead};
+use super::calendar::booking::{fetch_ahead, first_free};
+use super::calendar::meeting_form::open_at;
 use super::core::action::Named;
 use super::core::effect::{Effect, Question};
 use super::core::history::Step;
@@ -18,10 +19,8 @@ use super::lookup::items;
 use super::model::{Model, Screen};
 use super::popup::Popup;
 use crate::app::form_kit::Refusals;
-use crate::domain::agenda::occurrences;
 use crate::domain::reports::{is_finished, is_late, is_unread};
 use crate::domain::schedule::{interim_due, new_reports, regenerate, with_interim};
-use crate::domain::slots::{Need, next_free};
 use crate::i18n::{Msg, label_course_kind};
 use crate::model::{
     CaseId, ContactId, Course, CourseId, CourseOutcome, Meeting, Participant, ReportChase, Role,
@@ -29,7 +28,7 @@ use crate::model::{
 };
 use crate::store::{AnyRecord, Change, RecordRef};
 use crate::time::format_date;
-use chrono::{Duration, Months, NaiveDateTime};
+use chrono::{Months, NaiveDateTime};
 use dialog::{CourseDialog, DialogField, DialogKind};
 
 /// `f` on the card: the form for a new course. The pickers need the directory.
@@ -534,17 +533,7 @@ pub fn three_party_form(
     parties: Vec<Participant>,
 ) -> Vec<Effect> {
     let settings = &model.settings;
-    let booked = occurrences(
-        &meetings,
-        from.date(),
-        from.date() + Duration::days(i64::from(SEARCH_DAYS)),
-    );
-    let need = Need {
-        minutes: settings.default_minutes,
-        prep_minutes: settings.prep_minutes,
-        follow_up_minutes: settings.follow_up_minutes,
-    };
-    let found = next_free(from, need, &booked, &settings.hours, SEARCH_DAYS);
+    let found = first_free(settings, &meetings, from, settings.default_minutes);
     if found.is_none() {
         model.status = Some(warn(Msg::NoFreeSlot.text(model.lang)));
     }
@@ -554,13 +543,6 @@ pub fn three_party_form(
     let mut editor = MeetingEditor::new(settings, start, Some(case), model.today(), model.lang);
     editor.set_purpose(purpose::THREE_PARTY);
     editor.parties = parties;
-    editor.set_day(
-        meetings
-            .into_iter()
-            .filter(|m| m.start.date() == start.date())
-            .collect(),
-    );
-    editor.day_loaded = Some(start.date());
-    model.popup = Some(Popup::Form(Box::new(editor)));
+    open_at(model, editor, meetings);
     vec![]
 }
