@@ -37,6 +37,8 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 fn tick(model: &mut Model, now: chrono::NaiveDateTime) -> Vec<Effect> {
     let yesterday = model.now.date();
     model.now = now;
+    lookup::contact_log::follow_clock(model);
+    requests::chase::follow_clock(model);
     if now.date() == yesterday {
         return vec![];
     }

@@ -186,6 +186,17 @@ pub fn label_contact_kind(kind: ContactKind, lang: Lang) -> &'static str {
     .text(lang)
 }
 
+/// "nu · tir 24.11.2026 10:03": when a log written now is dated.
+pub fn now_words(now: chrono::NaiveDateTime, lang: Lang) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} · {} {}",
+        Msg::NowWord.text(lang),
+        weekday_short(now.date().weekday(), lang),
+        crate::time::format_datetime(now)
+    )
+}
+
 /// "man" / "Mon".
 pub fn weekday_short(day: Weekday, lang: Lang) -> &'static str {
     match day {

@@ -16,7 +16,7 @@ pub use errors::{cpr_error, parse_error, quick_add_error, store_error, store_not
 pub use labels::{
     label_channel, label_contact_kind, label_course_kind, label_form, label_place, label_purpose,
     label_request_kind, label_role, label_status, label_target_group, month_name, month_short,
-    request_state, weekday_long, weekday_short,
+    now_words, request_state, weekday_long, weekday_short,
 };
 pub use lang::Lang;
 

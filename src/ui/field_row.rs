@@ -118,6 +118,7 @@ fn draw_value<K>(field: &Field<K>, focused: bool, area: Rect, lang: Lang, buf: &
             area.width
         }
         Input::Picker(p) => picker(p, focused, area, lang, buf),
+        Input::Shown(value) => put(value, theme::plain(), buf),
         Input::Text(_) | Input::Time(_) => {
             let Some(text) = field.input.text_field() else {
                 return 0;
@@ -255,12 +256,12 @@ pub fn keys_hint<K: Copy + PartialEq>(form: &Form<K>, max: usize) -> String {
     let lang = form.lang;
     let mut fields = 0;
     let (mut choices, mut toggles, mut texts, mut multi_focused) = (false, false, false, false);
-    for f in form.fields() {
+    for f in form.fields().filter(|f| f.takes_focus()) {
         fields += 1;
         match &f.input {
             Input::Choice(_) | Input::Picker(_) => choices = true,
             Input::Toggle(_) => toggles = true,
-            Input::Text(_) | Input::Time(_) => {}
+            Input::Text(_) | Input::Time(_) | Input::Shown(_) => {}
         }
         if let Some(t) = f.input.text_field() {
             texts = true;

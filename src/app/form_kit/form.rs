@@ -29,6 +29,9 @@ pub enum Input {
     Toggle(bool),
     Time(TimeField),
     Picker(Picker),
+    /// A value shown in the form's rows that is not edited ("Tid: nu · tir 24.11.2026
+    /// 10:00"): Tab passes it by.
+    Shown(String),
 }
 
 impl Input {
@@ -38,7 +41,7 @@ impl Input {
             Input::Text(t) => Some(t),
             Input::Time(t) => Some(&t.text),
             Input::Picker(p) => Some(&p.input),
-            Input::Choice(_) | Input::Toggle(_) => None,
+            Input::Choice(_) | Input::Toggle(_) | Input::Shown(_) => None,
         }
     }
 
@@ -47,7 +50,7 @@ impl Input {
             Input::Text(t) => Some(t),
             Input::Time(t) => Some(&mut t.text),
             Input::Picker(p) => Some(&mut p.input),
-            Input::Choice(_) | Input::Toggle(_) => None,
+            Input::Choice(_) | Input::Toggle(_) | Input::Shown(_) => None,
         }
     }
 }
@@ -121,6 +124,16 @@ impl<K> Field<K> {
         Field::of(key, label, Input::Picker(picker))
     }
 
+    /// A value shown in line with the fields, not edited.
+    pub fn shown(key: K, label: Msg, value: String) -> Field<K> {
+        Field::of(key, label, Input::Shown(value))
+    }
+
+    /// Whether Tab and ↑/↓ stop here: a shown field that is edited.
+    pub fn takes_focus(&self) -> bool {
+        !self.hidden && !matches!(self.input, Input::Shown(_))
+    }
+
     /// A time field that may be left empty (or "0" minutes).
     pub fn optional(mut self) -> Field<K> {
         if let Input::Time(t) = &mut self.input {
@@ -192,7 +205,7 @@ impl<K: Copy + PartialEq> Form<K> {
             today,
             lang,
         };
-        if form.fields.first().is_some_and(|f| f.hidden) {
+        if form.fields.first().is_some_and(|f| !f.takes_focus()) {
             form.focus = form.step_from(0, 1);
         }
         form.focus_current();
@@ -240,7 +253,11 @@ impl<K: Copy + PartialEq> Form<K> {
 
     /// Moves the focus to `key` (when it is shown).
     pub fn focus_on(&mut self, key: K) {
-        if let Some(i) = self.fields.iter().position(|f| f.key == key && !f.hidden) {
+        if let Some(i) = self
+            .fields
+            .iter()
+            .position(|f| f.key == key && f.takes_focus())
+        {
             self.blur_current();
             self.focus = i;
             self.focus_current();
@@ -266,13 +283,14 @@ impl<K: Copy + PartialEq> Form<K> {
         }
     }
 
-    /// The index `delta` shown fields from `from`, wrapping; `from` when none is shown.
+    /// The index `delta` fields that take the focus from `from`, wrapping; `from` when none
+    /// does.
     fn step_from(&self, from: usize, delta: i32) -> usize {
         let n = self.fields.len();
         let mut i = from;
         for _ in 0..n {
             i = step_index(n, i, delta.signum());
-            if !self.fields[i].hidden {
+            if self.fields[i].takes_focus() {
                 return i;
             }
         }
@@ -359,7 +377,7 @@ impl<K: Copy + PartialEq> Form<K> {
                 }
                 true
             }
-            (Input::Choice(_) | Input::Toggle(_), None) => false,
+            (Input::Choice(_) | Input::Toggle(_), None) | (Input::Shown(_), _) => false,
             (Input::Picker(p), Some(d)) => {
                 let found = if p.matches().is_empty() {
                     candidates(field_key, self)
@@ -466,6 +484,13 @@ impl<K: Copy + PartialEq> Form<K> {
 
     pub fn toggle(&self, key: K) -> bool {
         matches!(self.field(key).map(|f| &f.input), Some(Input::Toggle(true)))
+    }
+
+    /// Replaces what a shown field shows.
+    pub fn set_shown(&mut self, key: K, value: String) {
+        if let Some(Input::Shown(v)) = self.field_mut(key).map(|f| &mut f.input) {
+            *v = value;
+        }
     }
 
     pub fn set_toggle(&mut self, key: K, on: bool) {
@@ -653,6 +678,35 @@ mod tests {
             Some(K::Weeks),
             "hiding the focused field moves on"
         );
+    }
+
+    #[test]
+    fn a_shown_value_stands_among_the_fields_but_tab_passes_it_by() {
+        let mut f = Form::new(
+            vec![
+                Field::shown(K::Title, Msg::FieldTitle, "nu".to_string()),
+                Field::text(K::Weeks, Msg::FieldKind, "4"),
+                Field::toggle(K::Closed, Msg::FieldClosed, false),
+            ],
+            today(),
+            Lang::Da,
+        );
+        assert_eq!(
+            f.focused(),
+            Some(K::Weeks),
+            "the first field that is edited"
+        );
+        assert_eq!(f.fields().count(), 3, "drawn with the others");
+        f.next_field();
+        f.next_field();
+        assert_eq!(f.focused(), Some(K::Weeks), "round past the shown value");
+        f.focus_on(K::Title);
+        assert_eq!(f.focused(), Some(K::Weeks), "it cannot take the focus");
+        f.set_shown(K::Title, "senere".to_string());
+        assert!(matches!(
+            f.field(K::Title).map(|f| &f.input),
+            Some(Input::Shown(v)) if v == "senere"
+        ));
     }
 
     #[test]

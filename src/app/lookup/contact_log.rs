@@ -8,7 +8,7 @@ use crate::app::form_kit::{Choice, Field, Form};
 use crate::app::forms::CHANNELS;
 use crate::app::model::Model;
 use crate::app::popup::Popup;
-use crate::i18n::{Msg, label_channel};
+use crate::i18n::{Msg, label_channel, now_words};
 use crate::model::{CaseId, Channel, ContactEvent, Direction, EventId};
 use crate::store::{AnyRecord, Change, RecordRef};
 use ratatui::crossterm::event::KeyEvent;
@@ -21,6 +21,8 @@ pub struct ContactLog {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ContactLogField {
+    /// Now, when the contact is logged (shown).
+    Time,
     Channel,
     Direction,
     Reached,
@@ -42,6 +44,7 @@ pub fn open(model: &mut Model, case: CaseId, direction: Direction) {
     let direction = DIRECTIONS.iter().position(|d| *d == direction).unwrap_or(0);
     let form = Form::new(
         vec![
+            Field::shown(F::Time, Msg::TimeLabel, now_words(model.now, lang)),
             Field::choice(F::Channel, Msg::ChannelLabel, Choice::indexed(channels, 0)),
             Field::choice(
                 F::Direction,
@@ -62,6 +65,15 @@ fn direction_label(direction: Direction) -> Msg {
     match direction {
         Direction::In => Msg::DirectionIn,
         Direction::Out => Msg::DirectionOut,
+    }
+}
+
+/// The clock moved on: the log's time follows it.
+pub fn follow_clock(model: &mut Model) {
+    let (now, lang) = (model.now, model.lang);
+    if let Some(Popup::ContactLog(log)) = &mut model.popup {
+        log.form
+            .set_shown(ContactLogField::Time, now_words(now, lang));
     }
 }
 

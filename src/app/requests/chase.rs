@@ -10,7 +10,7 @@ use crate::app::model::Model;
 use crate::app::popup::Popup;
 use crate::domain::chase;
 use crate::domain::reminder::ReminderKind;
-use crate::i18n::{Msg, label_channel, label_request_kind};
+use crate::i18n::{Msg, label_channel, label_request_kind, now_words, request_state};
 use crate::model::{Channel, ChaseEntry, MedicalRequest};
 use crate::query::card::day_label;
 use ratatui::crossterm::event::KeyEvent;
@@ -29,14 +29,16 @@ pub enum Back {
 pub struct ChaseLog {
     pub request: MedicalRequest,
     pub case_name: String,
-    /// Where the request stands before this chase, worked out when the log opened.
-    pub stands: chase::RequestState,
     pub form: Form<ChaseField>,
     pub back: Back,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChaseField {
+    /// Now, when the chase is logged (shown).
+    Time,
+    /// Where the request stands before this chase, worked out when the log opens (shown).
+    Stands,
     Channel,
     Reached,
     Note,
@@ -117,8 +119,15 @@ pub fn open(model: &mut Model, request: MedicalRequest, back: Back) -> Vec<Effec
         .iter()
         .position(|c| *c == channel)
         .unwrap_or(0);
+    let stands = chase::state(&request, model.today(), &model.settings.medical);
     let form = Form::new(
         vec![
+            Field::shown(ChaseField::Time, Msg::TimeLabel, now_words(model.now, lang)),
+            Field::shown(
+                ChaseField::Stands,
+                Msg::NowStands,
+                request_state(stands, lang),
+            ),
             Field::choice(
                 ChaseField::Channel,
                 Msg::ChannelLabel,
@@ -131,13 +140,20 @@ pub fn open(model: &mut Model, request: MedicalRequest, back: Back) -> Vec<Effec
         lang,
     );
     model.popup = Some(Popup::ChaseLog(Box::new(ChaseLog {
-        stands: chase::state(&request, model.today(), &model.settings.medical),
         request,
         case_name,
         form,
         back,
     })));
     vec![]
+}
+
+/// The clock moved on: the log's time follows it.
+pub fn follow_clock(model: &mut Model) {
+    let (now, lang) = (model.now, model.lang);
+    if let Some(Popup::ChaseLog(log)) = &mut model.popup {
+        log.form.set_shown(ChaseField::Time, now_words(now, lang));
+    }
 }
 
 /// Keys of the chase log: ←/→ change the channel; text goes to who was reached and the note.

@@ -43,7 +43,7 @@ pub fn on_request(model: &mut Model, named: Named) -> Vec<Effect> {
             chase::open(model, request, back)
         }
         Named::MarkReceived => {
-            if let Some(why) = refuse_receive(&request) {
+            if let Some(why) = refuse_closing(&request) {
                 return say(model, why);
             }
             let mut after = request.clone();
@@ -76,7 +76,7 @@ pub fn on_request(model: &mut Model, named: Named) -> Vec<Effect> {
             save(model, &request, after, label)
         }
         Named::WithdrawRequest => {
-            if let Some(why) = refuse_withdraw(&request) {
+            if let Some(why) = refuse_closing(&request) {
                 return say(model, why);
             }
             let question = format!(
@@ -130,17 +130,8 @@ pub fn book_about(model: &Model, request: MedicalRequest, case_name: String) -> 
     fetch_ahead(model, from, question)
 }
 
-fn refuse_receive(request: &MedicalRequest) -> Option<Msg> {
-    if request.withdrawn.is_some() {
-        Some(Msg::RequestIsWithdrawn)
-    } else if request.received.is_some() {
-        Some(Msg::AlreadyReceived)
-    } else {
-        None
-    }
-}
-
-fn refuse_withdraw(request: &MedicalRequest) -> Option<Msg> {
+/// Why a request can no longer be marked received or withdrawn: it is one of them already.
+fn refuse_closing(request: &MedicalRequest) -> Option<Msg> {
     if request.withdrawn.is_some() {
         Some(Msg::RequestIsWithdrawn)
     } else if request.received.is_some() {
