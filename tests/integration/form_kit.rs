@@ -146,3 +146,127 @@ fn in_the_meeting_form_the_suggested_length_is_replaced_and_arrows_move_between_
     assert_eq!(booked.minutes, 30, "not 45m30: {}", app.status());
     assert_eq!(booked.prep_minutes, 0);
 }
+
+/// The focused field of the open kit form, by its key's name ("Channel", "Sent"), and the
+/// form's hint line.
+fn focus(app: &App) -> String {
+    use caseplan::app::popup::Popup;
+    match &app.model.popup {
+        Some(Popup::RequestForm(f)) => format!("{:?}", f.form.focused()),
+        Some(Popup::CourseForm(f)) => format!("{:?}", f.form.focused()),
+        Some(Popup::CourseDialog(d)) => format!("{:?}", d.form.focused()),
+        Some(Popup::ContactLog(l)) => format!("{:?}", l.form.focused()),
+        Some(Popup::ChaseLog(l)) => format!("{:?}", l.form.focused()),
+        Some(Popup::Record(f)) => format!("{:?}", f.form.focused()),
+        Some(Popup::Form(e)) => format!("{:?}", e.form.focused()),
+        _ => "no form".to_string(),
+    }
+}
+
+/// In `form` (opened by `keys` on Anne Jensen's case card, or on the calendar): ↓ and Tab go
+/// to the same next field, ↑ and shift-Tab back, a round of Tab comes back to the first
+/// without stopping on a shown value, and the hint says Tab/↑↓ move.
+fn moves_between_fields(form: &str, on_card: bool, keys: &str, shown: &[&str]) {
+    let mut app = crate::help::app();
+    if on_card {
+        app.keys("/");
+        app.text("anne");
+        app.keys("enter");
+    }
+    app.keys(keys);
+    let first = focus(&app);
+    assert_ne!(
+        first,
+        "no form",
+        "{form}: {keys} opens it ({})",
+        app.status()
+    );
+    app.keys("down");
+    let second = focus(&app);
+    assert_ne!(second, first, "{form}: ↓ moves on");
+    app.keys("up");
+    assert_eq!(focus(&app), first, "{form}: ↑ moves back");
+    app.keys("tab");
+    assert_eq!(focus(&app), second, "{form}: Tab moves like ↓");
+    app.keys("shift-tab");
+    assert_eq!(focus(&app), first, "{form}: shift-Tab like ↑");
+    let mut seen = vec![];
+    for _ in 0..20 {
+        app.keys("tab");
+        seen.push(focus(&app));
+        if focus(&app) == first {
+            break;
+        }
+    }
+    assert_eq!(
+        seen.last(),
+        Some(&first),
+        "{form}: Tab goes round: {seen:?}"
+    );
+    for value in shown {
+        assert!(
+            !seen.iter().any(|f| f.contains(value)),
+            "{form}: Tab stops on the shown {value}: {seen:?}"
+        );
+    }
+    let screen = app.screen(120, 40).join("\n");
+    assert!(screen.contains("Tab/↑↓"), "{form}: the hint\n{screen}");
+}
+
+#[test]
+fn tab_and_arrows_move_between_fields_in_every_form() {
+    moves_between_fields("meeting", false, "n", &[]);
+    moves_between_fields("case", false, "N", &[]);
+    moves_between_fields("contact", false, "C", &[]);
+    moves_between_fields("contact log", true, "c", &["Time"]);
+    moves_between_fields("course", true, "f", &[]);
+    moves_between_fields("request", true, "l", &[]);
+    moves_between_fields("chase log", true, "o j c", &["Time", "Stands"]);
+}
+
+#[test]
+fn the_extended_end_is_replaced_when_typed_over() {
+    use caseplan::model::{Course, CourseId};
+    let mut app = crate::help::app();
+    app.keys("/");
+    app.text("anne");
+    app.keys("enter o x");
+    // The end three months on is offered, selected: the date typed replaces it.
+    assert_eq!(focus(&app), "Some(End)", "{}", app.status());
+    app.text("01.08.2027");
+    app.keys("enter");
+    let course: Course = app.store.get(CourseId(11)).unwrap().unwrap();
+    assert_eq!(
+        course.end,
+        chrono::NaiveDate::from_ymd_opt(2027, 8, 1).unwrap(),
+        "{}",
+        app.status()
+    );
+}
+
+#[test]
+fn in_the_request_form_a_filled_date_is_replaced_and_ctrl_u_clears_it() {
+    use caseplan::model::MedicalRequest;
+    let mut app = crate::help::app();
+    app.keys("/");
+    app.text("anne");
+    app.keys("enter l");
+    assert_eq!(focus(&app), "Some(Kind)");
+    app.keys("tab");
+    app.text("nørre");
+    app.keys("tab");
+    app.text("Kan hun arbejde?");
+    app.keys("tab");
+    app.text("rehabiliteringsteam");
+    // Consent and sent show today's date, selected: typing replaces it; ctrl-u empties the
+    // sent date, so the request is saved as not sent yet.
+    app.keys("tab");
+    assert_eq!(focus(&app), "Some(Consent)");
+    app.text("20/11");
+    app.keys("tab ctrl-u enter");
+    assert!(app.model.popup.is_none(), "saved: {}", app.status());
+    let all = app.store.all::<MedicalRequest>().unwrap();
+    let new = all.iter().find(|r| r.id.0 != 12).expect("the new request");
+    assert_eq!(new.consent, chrono::NaiveDate::from_ymd_opt(2026, 11, 20));
+    assert_eq!(new.sent, None, "ctrl-u cleared the sent date");
+}

@@ -16,7 +16,7 @@ type Sections = Vec<(Layer, Vec<BindingInfo<Named>>)>;
 
 /// Anne Jensen with a meeting today at 10:00, a course at the supplier Udsyn and a medical
 /// request to her GP: enough for every screen to have something on it.
-fn app() -> App {
+pub(crate) fn app() -> App {
     let data: Dataset = serde_json::from_value(json!({
         "cases": [{ "id": 1, "name": "Anne Jensen", "target_group": "aktivitetsparat",
                     "created": "2025-01-06T09:00:00Z" }],
