@@ -180,7 +180,23 @@ fn picker(p: &Picker, focused: bool, area: Rect, lang: Lang, buf: &mut Buffer) -
 }
 
 /// Lines of text with their styles.
-type Lines = Vec<(String, Style)>;
+pub type Lines = Vec<(String, Style)>;
+
+/// A picker's matches, one a line cut to `w`, the chosen one marked "▶": the list a form shows
+/// beside or under its picker.
+pub fn match_lines(picker: &Picker, w: usize) -> Lines {
+    picker
+        .matches()
+        .iter()
+        .map(|(pick, name)| {
+            if picker.pick() == Some(*pick) {
+                (fit(&format!("▶ {name}"), w), theme::selected())
+            } else {
+                (fit(&format!("  {name}"), w), theme::plain())
+            }
+        })
+        .collect()
+}
 
 /// The lines under a field, indented to its value: info (dim), errors ("! …", red) and
 /// warnings ("⚠ …", yellow).

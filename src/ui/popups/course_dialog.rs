@@ -6,7 +6,7 @@ use crate::app::courses::dialog::{CourseDialog, DialogField, DialogKind};
 use crate::app::model::Model;
 use crate::i18n::{Msg, label_course_kind};
 use crate::time::format_date;
-use crate::ui::field_row::{draw_fields, keys_hint, label_width, value_column};
+use crate::ui::field_row::{draw_fields, keys_hint, label_width, match_lines, value_column};
 use crate::ui::text::fit;
 use crate::ui::theme;
 use ratatui::buffer::Buffer;
@@ -70,23 +70,12 @@ pub fn draw(model: &Model, dialog: &CourseDialog, body: Rect, buf: &mut Buffer) 
     // The consultant's matches under the picker, the chosen one marked.
     if let Some(picker) = dialog.form.picker(DialogField::Consultant) {
         let x = value_column(label_width(&dialog.form));
-        for (pick, name) in picker.matches() {
+        for (text, style) in match_lines(picker, w.saturating_sub(usize::from(x))) {
             if y + 2 > inner.height {
                 break;
             }
-            let chosen = Some(*pick) == picker.pick();
             let r = row(inner, y);
-            let (mark, style) = if chosen {
-                ("▶ ", theme::selected())
-            } else {
-                ("  ", theme::plain())
-            };
-            buf.set_string(
-                r.x + x,
-                r.y,
-                fit(&format!("{mark}{name}"), w.saturating_sub(usize::from(x))),
-                style,
-            );
+            buf.set_string(r.x + x, r.y, text, style);
             y += 1;
         }
     }

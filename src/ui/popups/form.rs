@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use crate::model::{ContactId, Participant};
 use crate::time::format_time;
 use crate::ui::detail::warning_text;
-use crate::ui::field_row::{draw_fields_with, keys_hint};
+use crate::ui::field_row::{draw_fields_with, keys_hint, match_lines};
 use crate::ui::text::{centered, fit};
 use crate::ui::theme;
 use ratatui::buffer::Buffer;
@@ -113,31 +113,34 @@ fn side_lines(model: &Model, editor: &MeetingEditor, w: usize) -> Vec<Line<'stat
     match editor.form.focused() {
         Some(Field::Case) => {
             out.push(heading(Msg::CaseMatches, model));
-            if editor.case_matches().is_empty() {
+            let matches = editor
+                .form
+                .picker(Field::Case)
+                .map(|p| match_lines(p, w))
+                .unwrap_or_default();
+            if matches.is_empty() {
                 out.push(Line::styled(Msg::NoCaseMatches.text(lang), theme::dim()));
             }
-            for (pick, name) in editor.case_matches() {
-                let chosen = pick.case().is_some() && pick.case() == editor.case();
-                let (mark, style) = if chosen {
-                    ("▶ ", theme::selected())
-                } else {
-                    ("  ", theme::plain())
-                };
-                let check = if chosen { " ✓" } else { "" };
-                out.push(Line::styled(fit(&format!("{mark}{name}{check}"), w), style));
-            }
+            out.extend(
+                matches
+                    .into_iter()
+                    .map(|(text, style)| Line::styled(text, style)),
+            );
             out.push(Line::raw(""));
         }
         Some(Field::Parties) => {
-            let picker = editor.form.picker(Field::Parties);
-            let matches = picker.map_or(&[][..], |p| p.matches());
+            let matches = editor
+                .form
+                .picker(Field::Parties)
+                .map(|p| match_lines(p, w))
+                .unwrap_or_default();
             if !matches.is_empty() {
                 out.push(heading(Msg::ContactMatches, model));
-                for (pick, name) in matches {
-                    let chosen = picker.and_then(|p| p.pick()) == Some(*pick);
-                    let mark = if chosen { "▶ " } else { "  " };
-                    out.push(Line::raw(fit(&format!("{mark}{name}"), w)));
-                }
+                out.extend(
+                    matches
+                        .into_iter()
+                        .map(|(text, style)| Line::styled(text, style)),
+                );
                 out.push(Line::raw(""));
             }
             out.push(Line::styled(Msg::PartiesHint.text(lang), theme::dim()));
