@@ -244,9 +244,9 @@ pub fn sheet(card: &Card, lang: Lang, today: NaiveDate) -> String {
         &next.unwrap_or_default(),
     );
     if let Some(cadence) = &card.cadence {
-        let mut parts = cadence_line(cadence, lang, today);
+        let mut parts = cadence_line(cadence, card.cadence_days_late, lang);
         if let Some(due) = parts.first_mut()
-            && cadence.days_late(today).is_some()
+            && card.cadence_days_late.is_some()
         {
             *due = format!("! {due}");
         }

@@ -329,14 +329,14 @@ pub fn cadence_reason_as_of(c: &CaseCadence, today: Option<NaiveDate>, lang: Lan
 /// The case card's cadence line in parts: when the next meeting is due ("næste samtale senest
 /// 14.02.2027", with the days late once past), then the rule and the last held meeting, then
 /// the meetings that did not count. The first part is the one to mark when it is late.
-pub fn cadence_line(c: &CaseCadence, lang: Lang, today: NaiveDate) -> Vec<String> {
+pub fn cadence_line(c: &CaseCadence, days_late: Option<u32>, lang: Lang) -> Vec<String> {
     let mut due = format!(
         "{} {}",
         Msg::CadenceNextBy.text(lang),
         format_date(c.next_due)
     );
-    if let Some(late) = c.days_late(today) {
-        due.push_str(&format!(", {}", days_late(late, lang)));
+    if let Some(late) = days_late {
+        due.push_str(&format!(", {}", self::days_late(late, lang)));
     }
     let mut out = vec![due];
     out.extend(cadence_reason(c, lang));
@@ -415,11 +415,19 @@ mod tests {
     #[test]
     fn cadence_line_says_when_why_and_what_did_not_count() {
         let today = d("2026-11-24");
-        let da = cadence_line(&cadence("2027-02-14"), Lang::Da, today);
+        let da = cadence_line(
+            &cadence("2027-02-14"),
+            cadence("2027-02-14").days_late(today),
+            Lang::Da,
+        );
         assert_eq!(da[0], "næste samtale senest 14.02.2027");
         assert!(da[1].contains("sidst afholdt 14. nov"), "{da:?}");
         assert_eq!(da[2], "tæller ikke: afbud 20. nov, udeblevet 24. nov");
-        let en = cadence_line(&cadence("2027-02-14"), Lang::En, today);
+        let en = cadence_line(
+            &cadence("2027-02-14"),
+            cadence("2027-02-14").days_late(today),
+            Lang::En,
+        );
         assert_eq!(en[0], "next meeting due by 14.02.2027");
         assert_eq!(
             en[2],
@@ -432,7 +440,11 @@ mod tests {
         let today = d("2026-11-24");
         assert_eq!(cadence("2026-11-24").days_late(today), None);
         assert_eq!(cadence("2026-11-23").days_late(today), Some(1));
-        let da = cadence_line(&cadence("2026-11-14"), Lang::Da, today);
+        let da = cadence_line(
+            &cadence("2026-11-14"),
+            cadence("2026-11-14").days_late(today),
+            Lang::Da,
+        );
         assert_eq!(da[0], "næste samtale senest 14.11.2026, 10 dage for sent");
     }
 }

@@ -76,6 +76,8 @@ pub struct Card {
     /// When the next meeting is due under the contact cadence (rettidighed), counted from the
     /// last meeting held; `None` when no rule or override applies, or the case is closed.
     pub cadence: Option<CaseCadence>,
+    /// Days past the cadence's due date, as of the day the card was read.
+    pub cadence_days_late: Option<u32>,
 }
 
 pub use crate::domain::contact::ContactSource;
@@ -440,9 +442,11 @@ pub fn card(
 
     let cadence = case_cadence(&case, &meetings, cadence_rules, today);
 
+    let cadence_days_late = cadence.as_ref().and_then(|c| c.days_late(today));
     Ok(Some(Card {
         id: case.id,
         cadence,
+        cadence_days_late,
         away_today: case.away_on(today).cloned(),
         last_year: meeting_counts(&meetings, today, now_local),
         name: case.name,

@@ -43,7 +43,7 @@ pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffe
     if area.width >= TWO_COLUMNS {
         let col = (area.width - 3) / 2;
         let label_w = label_width(lang);
-        let left = top_lines(card, lang, model.today(), col, label_w)
+        let left = top_lines(card, lang, col, label_w)
             .into_iter()
             .chain(status_lines(card, lang, label_w))
             .chain(agreement_lines(card, lang))
@@ -66,7 +66,7 @@ pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffe
     } else {
         let col = area.width.saturating_sub(2);
         let label_w = label_width(lang);
-        let lines = top_lines(card, lang, model.today(), col, label_w)
+        let lines = top_lines(card, lang, col, label_w)
             .into_iter()
             .chain(status_lines(card, lang, label_w))
             .chain(agreement_lines(card, lang))
@@ -404,13 +404,7 @@ fn away_word(reason: AwayReason) -> Msg {
 }
 
 /// Name and case facts, phones, flags, the upcoming meeting, the last contact, preferences.
-fn top_lines(
-    card: &Card,
-    lang: Lang,
-    today: NaiveDate,
-    col: u16,
-    label_w: usize,
-) -> Vec<Line<'static>> {
+fn top_lines(card: &Card, lang: Lang, col: u16, label_w: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut name = vec![Span::styled(card.name.clone(), theme::bold())];
     if !card.alias.trim().is_empty() {
@@ -497,7 +491,7 @@ fn top_lines(
         out.push(labelled(
             Msg::ContactCadence.text(lang),
             label_w,
-            cadence_spans(cadence, lang, today),
+            cadence_spans(cadence, card.cadence_days_late, lang),
         ));
     }
     let prefs = &card.preferences;
@@ -581,10 +575,10 @@ fn flag_lines(card: &Card, lang: Lang, col: u16) -> Vec<Line<'static>> {
 
 /// "næste samtale senest 14.02.2027 · regel: … · tæller ikke: afbud 20. nov"; a passed due
 /// date marked "!" like other late things.
-fn cadence_spans(cadence: &CaseCadence, lang: Lang, today: NaiveDate) -> Vec<Span<'static>> {
-    let mut parts = cadence_line(cadence, lang, today).into_iter();
+fn cadence_spans(cadence: &CaseCadence, days_late: Option<u32>, lang: Lang) -> Vec<Span<'static>> {
+    let mut parts = cadence_line(cadence, days_late, lang).into_iter();
     let due = parts.next().unwrap_or_default();
-    let mut spans = vec![if cadence.days_late(today).is_some() {
+    let mut spans = vec![if days_late.is_some() {
         Span::styled(format!("! {due}"), theme::error())
     } else {
         Span::raw(due)
