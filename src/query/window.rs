@@ -167,3 +167,57 @@ pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, S
         days: Vec::new(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{at, meeting};
+
+    #[test]
+    fn a_settled_window_holds_each_days_occurrences_warnings_free_time_and_holiday() {
+        let mut window = Window {
+            from: at("2026-12-23 00:00").date(),
+            to: at("2026-12-24 00:00").date(),
+            meetings: vec![
+                meeting(2, "2026-12-23 10:30", 60),
+                meeting(1, "2026-12-23 10:00", 60),
+                meeting(3, "2026-12-24 09:00", 30),
+            ],
+            ..Window::default()
+        };
+        let wednesday = window.from;
+        assert!(
+            window.day(wednesday).is_empty(),
+            "nothing before it is settled"
+        );
+        window.settle(&WorkingHours::default());
+        let ids: Vec<u64> = window
+            .day(wednesday)
+            .iter()
+            .map(|o| o.meeting.id.0)
+            .collect();
+        assert_eq!(ids, [1, 2], "in time order");
+        assert_eq!(
+            window.warnings_of(MeetingId(1), at("2026-12-23 10:00")),
+            [Warning::Overlap {
+                with: MeetingId(2),
+                start: at("2026-12-23 10:30")
+            }]
+        );
+        assert_eq!(window.warnings(wednesday).len(), 2);
+        let facts = window.facts(wednesday).unwrap();
+        assert_eq!(facts.free.first(), Some(&(8 * 60, 10 * 60)));
+        assert_eq!(window.holiday(wednesday), None);
+        let christmas_eve = window.to;
+        assert_eq!(window.holiday(christmas_eve), Some("Juleaftensdag"));
+        assert_eq!(
+            window.warnings_of(MeetingId(3), at("2026-12-24 09:00")),
+            [Warning::NotAWorkingDay]
+        );
+        assert!(window.facts(christmas_eve).unwrap().free.is_empty());
+        assert!(
+            window.day(window.to + Duration::days(1)).is_empty(),
+            "outside it"
+        );
+    }
+}
