@@ -27,6 +27,7 @@ pub fn meeting(id: u64, start: &str, minutes: u32) -> Meeting {
         outcome: String::new(),
         title: String::new(),
         note: String::new(),
+        revision: 0,
         repeat: None,
     }
 }

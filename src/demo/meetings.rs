@@ -327,6 +327,7 @@ impl Scheduler<'_, '_> {
             outcome,
             title: String::new(),
             note: draft.note,
+            revision: 0,
             repeat: None,
         }
     }
@@ -669,6 +670,7 @@ fn internal_blocks(cal: &Calendar, dir: &Directory, occ: &mut Occupancy, out: &m
             outcome: String::new(),
             title: title.to_string(),
             note: String::new(),
+            revision: 0,
             repeat: Some(Repeat {
                 every: RepeatEvery::Weekly,
                 until: None,

@@ -84,5 +84,6 @@ pub fn generate(spec: &DemoSpec) -> Dataset {
         agreements: follow_ups.agreements,
         events: follow_ups.events,
         notes: follow_ups.notes,
+        external_blocks: Vec::new(),
     }
 }

@@ -225,6 +225,7 @@ mod tests {
             outcome: String::new(),
             title: String::new(),
             note: String::new(),
+            revision: 0,
             repeat: None,
         }
     }

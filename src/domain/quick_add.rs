@@ -61,6 +61,7 @@ impl QuickAdd {
             outcome: String::new(),
             title: String::new(),
             note: String::new(),
+            revision: 0,
             repeat: None,
         }
     }

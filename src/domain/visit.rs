@@ -86,6 +86,7 @@ pub fn plan_visit(
                 outcome: String::new(),
                 title: String::new(),
                 note: String::new(),
+                revision: 0,
                 repeat: None,
             }
         })

@@ -1,4 +1,6 @@
-use super::{Agreement, Case, Contact, ContactEvent, Course, MedicalRequest, Meeting, Note};
+use super::{
+    Agreement, Case, Contact, ContactEvent, Course, ExternalBlock, MedicalRequest, Meeting, Note,
+};
 use serde::{Deserialize, Serialize};
 
 /// Every record of a database, by kind: the body of an export document, the output of the
@@ -22,6 +24,9 @@ pub struct Dataset {
     pub events: Vec<ContactEvent>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Busy time imported from other calendars (#16).
+    #[serde(default)]
+    pub external_blocks: Vec<ExternalBlock>,
 }
 
 impl Dataset {
@@ -34,5 +39,6 @@ impl Dataset {
             + self.agreements.len()
             + self.events.len()
             + self.notes.len()
+            + self.external_blocks.len()
     }
 }

@@ -3,8 +3,8 @@
 //! listed here.
 
 use super::{
-    Agreement, Case, CaseStatus, Contact, ContactEvent, Course, CourseOutcome, MedicalRequest,
-    Meeting, Note, ReportCadence,
+    Agreement, Case, CaseStatus, Contact, ContactEvent, Course, CourseOutcome, ExternalBlock,
+    MedicalRequest, Meeting, Note, ReportCadence,
 };
 use crate::time::range::{DateValue, Dated};
 
@@ -122,6 +122,14 @@ impl Dated for Note {
     fn dates(&self) -> Vec<(&'static str, DateValue)> {
         let mut out = vec![("at", self.at.into())];
         opt(&mut out, "journalised", self.journalised);
+        out
+    }
+}
+
+impl Dated for ExternalBlock {
+    fn dates(&self) -> Vec<(&'static str, DateValue)> {
+        let mut out = vec![("start", self.start.into())];
+        opt(&mut out, "occurrence", self.occurrence);
         out
     }
 }

@@ -33,4 +33,6 @@ id_type!(
     EventId,
     /// A working note.
     NoteId,
+    /// A block of busy time imported from another calendar.
+    ExternalId,
 );

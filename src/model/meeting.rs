@@ -65,6 +65,11 @@ pub struct Meeting {
     pub note: String,
     #[serde(default)]
     pub repeat: Option<Repeat>,
+    /// How many times the stored meeting has changed: the store counts it, an .ics export
+    /// writes it as SEQUENCE so a calendar that imported the meeting takes the change (#16).
+    /// Records written before it existed read as 0.
+    #[serde(default)]
+    pub revision: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -216,6 +221,20 @@ impl Meeting {
         self.purpose == purpose::THREE_PARTY
     }
 
+    /// The revision to store when this meeting replaces `stored`: the stored one when nothing
+    /// changed, else one more than either, so it never goes back (an undo is a change too).
+    pub fn revision_over(&self, stored: &Meeting) -> u32 {
+        let unchanged = Meeting {
+            revision: stored.revision,
+            ..self.clone()
+        } == *stored;
+        if unchanged {
+            stored.revision
+        } else {
+            stored.revision.max(self.revision).saturating_add(1)
+        }
+    }
+
     /// Whether a repeating block has an occurrence on `day` (the first start counts).
     pub fn occurs_on(&self, day: NaiveDate) -> bool {
         let first = self.start.date();
@@ -270,6 +289,7 @@ mod tests {
             outcome: String::new(),
             title: "Telefonvagt".into(),
             note: String::new(),
+            revision: 0,
             repeat: Some(Repeat {
                 every,
                 until: None,

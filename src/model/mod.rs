@@ -10,6 +10,7 @@ mod course;
 mod dataset;
 mod dates;
 mod event;
+mod external;
 mod ids;
 mod medical;
 mod meeting;
@@ -27,7 +28,10 @@ pub use course::{
 };
 pub use dataset::Dataset;
 pub use event::{Channel, ContactEvent, Direction};
-pub use ids::{AgreementId, CaseId, ContactId, CourseId, EventId, MeetingId, NoteId, RequestId};
+pub use external::ExternalBlock;
+pub use ids::{
+    AgreementId, CaseId, ContactId, CourseId, EventId, ExternalId, MeetingId, NoteId, RequestId,
+};
 pub use medical::{ChaseEntry, MedicalRequest, request_kind};
 pub use meeting::{
     BookedBy, Meeting, MeetingForm, MeetingStatus, Participant, Place, PlaceKind, Repeat,

@@ -98,6 +98,7 @@ fn index_target(tree: TreeId, key: &[u8]) -> Option<RecordRef> {
         TreeId::ByCase(kind) => (kind, 8),
         TreeId::Due => (index::DueKind::from_tag(*key.get(4)?)?.record_kind(), 5),
         TreeId::Recurring => (Kind::Meeting, 0),
+        TreeId::ExternalByStart => (Kind::External, 8),
         TreeId::Record(_) => return None,
     };
     Some(RecordRef {

@@ -151,6 +151,11 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             }
         }
         AnyRecord::Event(e) => out.push(by_case(Kind::Event, e.case, id)),
+        AnyRecord::External(b) => out.push((
+            TreeId::ExternalByStart,
+            concat(&[&time_key(b.start), &id_key(id)]),
+            Vec::new(),
+        )),
         AnyRecord::Note(n) => {
             out.push(by_case(Kind::Note, n.case, id));
             if n.journalised.is_none() {

@@ -1,8 +1,9 @@
-//! The eight record kinds behind one trait, so `store.get::<Case>(id)` reads naturally.
+//! The nine record kinds behind one trait, so `store.get::<Case>(id)` reads naturally.
 
 use crate::model::{
     Agreement, AgreementId, Case, CaseId, Contact, ContactEvent, ContactId, Course, CourseId,
-    Dataset, EventId, FreeText, MedicalRequest, Meeting, MeetingId, Note, NoteId, RequestId,
+    Dataset, EventId, ExternalBlock, ExternalId, FreeText, MedicalRequest, Meeting, MeetingId,
+    Note, NoteId, RequestId,
 };
 use serde::{Serialize, de::DeserializeOwned};
 use std::fmt;
@@ -18,10 +19,12 @@ pub enum Kind {
     Agreement,
     Event,
     Note,
+    /// Busy time imported from another calendar (#16).
+    External,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Case,
         Kind::Contact,
         Kind::Meeting,
@@ -30,6 +33,7 @@ impl Kind {
         Kind::Agreement,
         Kind::Event,
         Kind::Note,
+        Kind::External,
     ];
 
     /// The name of the tree holding this kind (also its name in an export document).
@@ -43,6 +47,7 @@ impl Kind {
             Kind::Agreement => "agreements",
             Kind::Event => "events",
             Kind::Note => "notes",
+            Kind::External => "external_blocks",
         }
     }
 
@@ -62,6 +67,7 @@ impl Kind {
             Kind::Agreement => "agreement",
             Kind::Event => "contact event",
             Kind::Note => "note",
+            Kind::External => "external block",
         }
     }
 }
@@ -107,6 +113,7 @@ pub enum AnyRecord {
     Agreement(Agreement),
     Event(ContactEvent),
     Note(Note),
+    External(ExternalBlock),
 }
 
 /// Which record: its kind and its id.
@@ -265,6 +272,7 @@ impl Serialize for AnyRecord {
             AnyRecord::Agreement(r) => r.serialize(serializer),
             AnyRecord::Event(r) => r.serialize(serializer),
             AnyRecord::Note(r) => r.serialize(serializer),
+            AnyRecord::External(r) => r.serialize(serializer),
         }
     }
 }
@@ -278,6 +286,7 @@ records! {
     Agreement: Agreement, AgreementId, agreements;
     Event: ContactEvent, EventId, events;
     Note: Note, NoteId, notes;
+    External: ExternalBlock, ExternalId, external_blocks;
 }
 
 macro_rules! case_records {

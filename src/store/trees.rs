@@ -16,6 +16,8 @@ pub(crate) enum TreeId {
     Due,
     /// Meeting id of every repeating block.
     Recurring,
+    /// Local start + external block id (#16).
+    ExternalByStart,
 }
 
 pub(crate) const BY_CASE_KINDS: [Kind; 5] = [
@@ -38,20 +40,25 @@ impl TreeId {
     pub(crate) fn indexes() -> Vec<TreeId> {
         let mut out = vec![TreeId::MeetingsByStart, TreeId::MeetingsByCase];
         out.extend(BY_CASE_KINDS.iter().map(|&k| TreeId::ByCase(k)));
-        out.extend([TreeId::Due, TreeId::Recurring]);
+        out.extend([TreeId::Due, TreeId::Recurring, TreeId::ExternalByStart]);
         out
     }
 
     /// Position in `all()`.
     pub(crate) fn slot(self) -> usize {
         let kind_slot = |k: Kind| Kind::ALL.iter().position(|&x| x == k).unwrap_or(0);
+        let records = Kind::ALL.len();
+        let by_case = BY_CASE_KINDS.len();
         match self {
             TreeId::Record(k) => kind_slot(k),
-            TreeId::MeetingsByStart => 8,
-            TreeId::MeetingsByCase => 9,
-            TreeId::ByCase(k) => 10 + BY_CASE_KINDS.iter().position(|&x| x == k).unwrap_or(0),
-            TreeId::Due => 15,
-            TreeId::Recurring => 16,
+            TreeId::MeetingsByStart => records,
+            TreeId::MeetingsByCase => records + 1,
+            TreeId::ByCase(k) => {
+                records + 2 + BY_CASE_KINDS.iter().position(|&x| x == k).unwrap_or(0)
+            }
+            TreeId::Due => records + 2 + by_case,
+            TreeId::Recurring => records + 3 + by_case,
+            TreeId::ExternalByStart => records + 4 + by_case,
         }
     }
 
@@ -63,6 +70,7 @@ impl TreeId {
             TreeId::ByCase(k) => format!("idx_{}_by_case", k.tree_name()),
             TreeId::Due => "idx_due".into(),
             TreeId::Recurring => "idx_recurring".into(),
+            TreeId::ExternalByStart => "idx_external_by_start".into(),
         }
     }
 }

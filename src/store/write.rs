@@ -6,6 +6,7 @@ use super::keys::id_key;
 use super::record::{AnyRecord, Change, Record, RecordId, RecordRef};
 use super::trees::TreeId;
 use super::{Store, StoreError, index};
+use crate::model::Meeting;
 use crate::privacy::check_no_cpr;
 use crate::time::range;
 use sled::Transactional;
@@ -36,13 +37,29 @@ impl Store {
             }
         }
         self.with_journal(|journal| {
-            let mark = journal.append(changes).map_err(|e| {
+            // Under the journal's lock, so no other write comes between the read and the write.
+            let changes = self.counted_revisions(changes)?;
+            let mark = journal.append(&changes).map_err(|e| {
                 StoreError::write_io("could not write the change to the journal", e)
             })?;
-            self.apply_all(changes)
+            self.apply_all(&changes)
                 .and_then(|()| self.flush())
                 .inspect_err(|_| journal.cut(mark))
         })
+    }
+
+    /// The changes with each changed meeting's revision counted on from the stored one (#16):
+    /// the journal holds the counted records, so a replay writes exactly what was written.
+    fn counted_revisions(&self, changes: &[Change]) -> Result<Vec<Change>, StoreError> {
+        let mut out = changes.to_vec();
+        for change in &mut out {
+            if let Change::Put(AnyRecord::Meeting(meeting)) = change
+                && let Some(stored) = self.get::<Meeting>(meeting.id)?
+            {
+                meeting.revision = meeting.revision_over(&stored);
+            }
+        }
+        Ok(out)
     }
 
     /// The changes in one transaction, without the journal and without a flush (a replay).

@@ -716,6 +716,7 @@ fn without_a_free_slot_the_three_party_form_opens_now_not_in_the_past() {
                     outcome: String::new(),
                     title: "Kursus".into(),
                     note: String::new(),
+                    revision: 0,
                     repeat: None,
                 })
                 .unwrap();

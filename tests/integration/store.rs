@@ -77,6 +77,7 @@ fn meeting(id: u64, case: Option<u64>, start: &str) -> Meeting {
         outcome: String::new(),
         title: String::new(),
         note: String::new(),
+        revision: 0,
         repeat: None,
     }
 }
@@ -220,6 +221,7 @@ fn sample() -> Dataset {
         agreements: vec![agreement(50, 1, "2026-11-27")],
         events: vec![event(60, 1)],
         notes: vec![note(70, 1, "Borger mødte op"), note(71, 2, "Sag lukket")],
+        external_blocks: vec![],
     }
 }
 

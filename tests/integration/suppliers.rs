@@ -404,6 +404,7 @@ fn a_day_without_room_books_nothing_and_says_so() {
             outcome: String::new(),
             title: "Kursus".into(),
             note: String::new(),
+            revision: 0,
             repeat: None,
         };
         store.put(&block).unwrap();

@@ -123,6 +123,7 @@ fn meeting(id: u64, case: u64, day: &str, status: MeetingStatus) -> Meeting {
         outcome: String::new(),
         title: String::new(),
         note: String::new(),
+        revision: 0,
         repeat: None,
     }
 }

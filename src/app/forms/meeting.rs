@@ -468,6 +468,7 @@ impl MeetingEditor {
                 base.as_ref().map_or_else(String::new, |m| m.title.clone())
             },
             note: self.form.text(F::Note),
+            revision: base.as_ref().map_or(0, |m| m.revision),
             repeat: base.and_then(|m| m.repeat),
         })
     }
