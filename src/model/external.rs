@@ -37,6 +37,10 @@ pub struct ExternalBlock {
 }
 
 impl ExternalBlock {
+    /// The longest a block lasts, 62 days: the store reads its start index this far back for a
+    /// window, and an import shortens longer events to it.
+    pub const LONGEST_MINUTES: u32 = 62 * 24 * 60;
+
     pub fn end(&self) -> NaiveDateTime {
         self.start + Duration::minutes(i64::from(self.minutes))
     }

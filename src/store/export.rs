@@ -2,7 +2,7 @@
 
 use super::error::Problem;
 use super::keys::{id_key, u64_at};
-use super::migrate::CURRENT_SCHEMA;
+use super::migrate::{self, CURRENT_SCHEMA};
 use super::record::{AnyRecord, Kind};
 use super::trees::TreeId;
 use super::{IMPORT_MARK_KEY, Store, StoreError, index, validate};
@@ -97,10 +97,40 @@ impl ExportDocument {
                 )]));
             }
             Some(CURRENT_SCHEMA) => {}
-            _ => return Err(not_export(format!("\"schema\" must be {CURRENT_SCHEMA}"))),
+            Some(older @ 1..) => return upgraded(text, older).map_err(not_export),
+            _ => {
+                return Err(not_export(format!(
+                    "\"schema\" must be a number from 1 to {CURRENT_SCHEMA}"
+                )));
+            }
         }
         serde_json::from_str(text).map_err(|e| not_export(e.to_string()))
     }
+}
+
+/// A document of an older schema with every record brought up to the current one, as the
+/// database's own records are when it is opened: old backups stay restorable.
+fn upgraded(text: &str, schema: u32) -> Result<ExportDocument, String> {
+    let mut document: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if let Some(data) = document
+        .get_mut("data")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        for (name, records) in data.iter_mut() {
+            // An unknown kind is left for the reader below to name.
+            let (Some(kind), Some(records)) = (Kind::from_tree_name(name), records.as_array_mut())
+            else {
+                continue;
+            };
+            for record in records.iter_mut() {
+                let old = std::mem::take(record);
+                *record = migrate::upgrade(migrate::STEPS, kind, schema, old)
+                    .map_err(|e| format!("{}: {e}", kind.label()))?;
+            }
+        }
+    }
+    document["schema"] = CURRENT_SCHEMA.into();
+    serde_json::from_value(document).map_err(|e| e.to_string())
 }
 
 impl Store {

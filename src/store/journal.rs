@@ -696,7 +696,7 @@ mod tests {
         assert_eq!(text.lines().count(), 2, "{text}");
         assert!(text.starts_with("{\"seq\":1,\"at\":"), "{text}");
         assert!(
-            text.contains("\"put\":[{\"kind\":\"notes\",\"v\":1,\"data\":{\"id\":1,"),
+            text.contains("\"put\":[{\"kind\":\"notes\",\"v\":2,\"data\":{\"id\":1,"),
             "{text}"
         );
         assert!(

@@ -2,6 +2,7 @@
 //! the screens ask, values as versioned JSON, every write in one transaction and flushed.
 
 pub mod backup;
+mod calendar;
 mod check;
 mod codec;
 mod error;
@@ -337,7 +338,8 @@ impl Store {
             .unwrap_or(0);
         self.id_offset.store(offset, Ordering::SeqCst);
         self.keep_ids_above_stored()?;
-        self.check_index_version()
+        self.check_index_version()?;
+        self.keep_calendar_token()
     }
 
     /// Makes sure the next id is above every stored one, whatever wrote them (a safety net:

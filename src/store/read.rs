@@ -5,7 +5,7 @@ use super::keys::{concat, date_from_key, date_key, id_key, time_key, u64_at};
 use super::record::{CaseRecord, Kind, Record, RecordId};
 use super::trees::TreeId;
 use super::{Store, StoreError, codec};
-use crate::model::{CaseId, Meeting, MeetingId};
+use crate::model::{CaseId, ExternalBlock, ExternalId, Meeting, MeetingId};
 use chrono::{NaiveDate, NaiveDateTime};
 
 impl Store {
@@ -80,6 +80,36 @@ impl Store {
         out.sort_by_key(|m| (m.start, m.id));
         out.dedup_by_key(|m| m.id);
         Ok(out)
+    }
+
+    /// Busy time from other calendars that takes some of `[from, to)`, by start, then id: a
+    /// range scan of the start index from [`ExternalBlock::LONGEST_MINUTES`] before `from`, so
+    /// the cost follows the window, not the number of imported events.
+    pub fn external_between(
+        &self,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Result<Vec<ExternalBlock>, StoreError> {
+        let earliest = from - chrono::Duration::minutes(i64::from(ExternalBlock::LONGEST_MINUTES));
+        let range = time_key(earliest).to_vec()..time_key(to).to_vec();
+        let mut out = Vec::new();
+        for item in self.tree(TreeId::ExternalByStart).range(range) {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            let Some(id) = u64_at(&key, 8) else { continue };
+            if let Some(block) = self.get::<ExternalBlock>(ExternalId(id))?
+                && block.end() > from
+            {
+                out.push(block);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every block imported from the calendar `source` (a re-import replaces them).
+    pub fn external_of_source(&self, source: &str) -> Result<Vec<ExternalBlock>, StoreError> {
+        let mut all = self.all::<ExternalBlock>()?;
+        all.retain(|b| b.source == source);
+        Ok(all)
     }
 
     /// Every meeting of a case, by start.

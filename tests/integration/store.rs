@@ -199,6 +199,8 @@ fn sample() -> Dataset {
     second.status = CaseStatus::Closed(day("2026-10-01"));
     let mut held = meeting(22, Some(2), "2026-11-23 13:00");
     held.status = MeetingStatus::Held;
+    // Changed twice since it was booked (#16).
+    held.revision = 2;
     held.participants.push(Participant {
         role: Role::Consultant,
         contact: Some(ContactId(11)),
@@ -221,8 +223,34 @@ fn sample() -> Dataset {
         agreements: vec![agreement(50, 1, "2026-11-27")],
         events: vec![event(60, 1)],
         notes: vec![note(70, 1, "Borger mødte op"), note(71, 2, "Sag lukket")],
-        external_blocks: vec![],
+        external_blocks: vec![external(80, "2026-11-24 10:00")],
     }
+}
+
+/// Busy time from Outlook (#16).
+fn external(id: u64, start: &str) -> ExternalBlock {
+    ExternalBlock {
+        id: ExternalId(id),
+        source: "Outlook".into(),
+        uid: "040000008200E00074C5B7101A82E008".into(),
+        occurrence: Some(at(start)),
+        start: at(start),
+        minutes: 60,
+        all_day: false,
+        title: "Teammøde".into(),
+        free: false,
+        private: false,
+    }
+}
+
+/// What the schema 1 fixture holds: no busy time from other calendars, no revisions.
+fn sample_v1() -> Dataset {
+    let mut data = sample();
+    data.external_blocks.clear();
+    for meeting in &mut data.meetings {
+        meeting.revision = 0;
+    }
+    data
 }
 
 fn open_temp() -> (tempfile::TempDir, Store) {
@@ -250,8 +278,8 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn fixture_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1")
+fn fixture_dir(version: u32) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/v{version}"))
 }
 
 fn round_trip<R: Record + PartialEq + std::fmt::Debug>(store: &Store, record: R) {
@@ -554,7 +582,7 @@ fn import_refuses_a_database_with_records_unless_replacing() {
     let (_dir, store) = filled();
     let err = store.import(&sample()).unwrap_err();
     assert!(
-        matches!(err, StoreError::NotEmpty { records: 14, .. }),
+        matches!(err, StoreError::NotEmpty { records: 15, .. }),
         "{err}"
     );
     let smaller = Dataset {
@@ -584,7 +612,7 @@ fn a_newer_schema_is_refused() {
             err,
             StoreError::NewerSchema {
                 found: 3,
-                supported: 1,
+                supported: 2,
                 ..
             }
         ),
@@ -592,7 +620,7 @@ fn a_newer_schema_is_refused() {
     );
     assert!(
         err.to_string()
-            .contains("written by a newer caseplan (schema 3); this one reads up to 1"),
+            .contains("written by a newer caseplan (schema 3); this one reads up to 2"),
         "{err}"
     );
 }
@@ -680,11 +708,51 @@ fn an_empty_database_makes_no_backup() {
 }
 
 #[test]
-fn the_committed_v1_fixture_reads_back() {
+fn the_committed_v1_fixture_is_upgraded_and_reads_back() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture_dir(), dir.path());
+    copy_dir(&fixture_dir(1), dir.path());
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.export().unwrap(), sample_v1());
+    assert_eq!(store.check(), vec![]);
+    drop(store);
+    // Upgraded for good: it opens again as the current schema.
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.export().unwrap(), sample_v1());
+}
+
+#[test]
+fn a_schema_1_export_document_is_upgraded_when_read() {
+    let mut document =
+        serde_json::to_value(ExportDocument::new(sample_v1(), utc("2026-11-24 07:00"))).unwrap();
+    document["schema"] = 1.into();
+    for meeting in document["data"]["meetings"].as_array_mut().unwrap() {
+        meeting.as_object_mut().unwrap().remove("revision");
+    }
+    document["data"]
+        .as_object_mut()
+        .unwrap()
+        .remove("external_blocks");
+    let read = ExportDocument::from_json(&document.to_string()).unwrap();
+    assert_eq!(read.schema, caseplan::store::CURRENT_SCHEMA);
+    assert_eq!(read.data, sample_v1());
+    // A schema this caseplan does not know at all is refused, not guessed at.
+    document["schema"] = 0.into();
+    let err = ExportDocument::from_json(&document.to_string()).unwrap_err();
+    assert!(err.to_string().contains("from 1 to 2"), "{err}");
+}
+
+#[test]
+fn the_committed_v2_fixture_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture_dir(2), dir.path());
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.export().unwrap(), sample());
+    assert_eq!(
+        store
+            .external_between(at("2026-11-24 00:00"), at("2026-11-25 00:00"))
+            .unwrap(),
+        vec![external(80, "2026-11-24 10:00")]
+    );
     assert_eq!(store.check(), vec![]);
     assert_eq!(
         store
@@ -697,22 +765,24 @@ fn the_committed_v1_fixture_reads_back() {
     );
 }
 
-/// Regenerates `tests/fixtures/v1/`:
+/// Regenerates `tests/fixtures/v2/`:
 /// `CASEPLAN_REGENERATE_FIXTURE=1 cargo test --test integration store::regenerate -- --ignored`.
 /// Only for a fixture of the current version; when the schema changes version, keep the old
 /// fixture and add one for the new version.
 #[test]
 #[ignore]
-fn regenerate_v1_fixture() {
+fn regenerate_v2_fixture() {
     if std::env::var_os("CASEPLAN_REGENERATE_FIXTURE").is_none() {
         return;
     }
-    let target = fixture_dir();
+    let target = fixture_dir(caseplan::store::CURRENT_SCHEMA);
     let _ = fs::remove_dir_all(&target);
     let store = Store::open(&target).unwrap();
     store.import(&sample()).unwrap();
     drop(store);
+    // The records alone, as the v1 fixture holds them.
     let _ = fs::remove_dir_all(target.join("backups"));
+    let _ = fs::remove_dir_all(target.join("journal"));
 }
 
 fn garbage() -> Vec<u8> {
