@@ -17,6 +17,7 @@ pub mod context;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod ics;
 pub mod keymap;
 pub mod model;
 pub mod privacy;

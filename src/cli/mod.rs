@@ -34,6 +34,7 @@ mod demo;
 mod due;
 mod exchange;
 mod find;
+mod ics;
 mod reports;
 mod requests;
 
@@ -104,6 +105,9 @@ pub enum Command {
     Card(card::Args),
     /// The caseload board: one line per active case; --md gives the monthly review sheet.
     Board(board::Args),
+    /// Calendars as .ics files: `ics export FILE` for Outlook, `ics import FILE` from it.
+    #[command(subcommand)]
+    Ics(ics::Command),
 }
 
 /// Runs a subcommand; `None` means the caller should start the TUI.
@@ -124,6 +128,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Find(args) => find::run(ctx, args),
         Command::Card(args) => card::run(ctx, args),
         Command::Board(args) => board::run(ctx, args),
+        Command::Ics(command) => ics::run(ctx, command),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod contact;
 pub mod due;
 pub mod hours;
 pub mod quick_add;
+pub mod reimport;
 pub mod reminder;
 pub mod reports;
 pub mod schedule;

@@ -747,4 +747,7 @@ catalogue! {
     KitCancel => ("Esc annullér", "Esc cancel"),
     TodayKeysHint => ("x klaret · z udsæt · c rykker/kontakt · b book · Enter kort · t kalender", "x done · z snooze · c chase/contact · b book · Enter card · t calendar"),
 
+    // .ics export and import (#16).
+    IcsBusy => ("Optaget", "Busy"),
+    IcsMovedNote => ("Flyttet: mødet er booket på en ny tid i caseplan", "Moved: the meeting was booked at a new time in caseplan"),
 }

@@ -15,6 +15,7 @@ mod e2e;
 mod flows;
 mod form_kit;
 mod help;
+mod ics;
 mod keymaps;
 mod lookup;
 mod medical;
