@@ -37,6 +37,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Cli, lang: &mut Lang) -> Result<ExitCode> {
+    if let Some(done) = args.command.as_ref().and_then(|c| c.run_standalone()) {
+        return done;
+    }
     let mut ctx = Context::new(
         args.data.as_deref(),
         args.config.as_deref(),

@@ -38,6 +38,7 @@ pub mod help_da;
 mod ics;
 mod reports;
 mod requests;
+mod shell;
 
 pub use due::document as due_document;
 
@@ -110,6 +111,21 @@ pub enum Command {
     /// Calendars as .ics files: `ics export FILE` for Outlook, `ics import FILE` from it.
     #[command(subcommand)]
     Ics(ics::Command),
+    /// Print shell completions: `caseplan completions bash > ~/.local/share/bash-completion/completions/caseplan`.
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page: `caseplan man > ~/.local/share/man/man1/caseplan.1`.
+    Man(shell::ManArgs),
+}
+
+impl Command {
+    /// Runs a command that needs neither a database nor a configuration; `None` for the others.
+    pub fn run_standalone(&self) -> Option<Result<ExitCode>> {
+        match self {
+            Command::Completions(args) => Some(shell::completions(args)),
+            Command::Man(args) => Some(shell::man(args)),
+            _ => None,
+        }
+    }
 }
 
 /// An error for standard error in the interface language: what a person typed or stored wrong
@@ -162,6 +178,8 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Card(args) => card::run(ctx, args),
         Command::Board(args) => board::run(ctx, args),
         Command::Ics(command) => ics::run(ctx, command),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
     }
 }
 

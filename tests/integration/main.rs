@@ -22,6 +22,7 @@ mod lookup;
 mod medical;
 mod navigation;
 mod requests_cli;
+mod shell;
 mod snapshots;
 mod store;
 mod suppliers;
