@@ -31,7 +31,7 @@ fn main() -> ExitCode {
                 "caseplan: {}",
                 caseplan::screen_text::lines(&cli::error_text(&err, lang))
             );
-            ExitCode::from(2)
+            ExitCode::from(cli::exit_code(&err))
         }
     }
 }

@@ -23,6 +23,12 @@ macro_rules! say_raw {
     };
 }
 
+/// Returns a [`Refused`] error from the function, formatted like `format!`.
+macro_rules! refuse {
+    ($($arg:tt)*) => {
+        return Err($crate::cli::Refused(format!($($arg)*)).into())
+    };
+}
 mod add;
 mod agenda;
 mod board;
@@ -126,6 +132,49 @@ impl Command {
             _ => None,
         }
     }
+}
+
+/// What the command was given and refused: an option out of range, a missing name, a database
+/// that is not empty. Exit code 2, like every other refusal of bad input.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(pub String);
+
+/// The exit code of a failed command: 2 when what it was given was refused (a date, a quick-add
+/// line, a CPR number, an option, a configuration, keymap or .ics file that does not read, a
+/// record outside the sane ranges), 1 for everything else (the database, the disk).
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    use crate::config::ConfigError;
+    use crate::domain::quick_add::QuickAddError;
+    use crate::ics::IcsError;
+    use crate::keymap::KeymapError;
+    use crate::privacy::CprError;
+    use crate::store::StoreError;
+    use crate::time::{ParseError, ZoneError};
+    let refused = err.chain().any(|cause| {
+        cause.is::<Refused>()
+            || cause.is::<ParseError>()
+            || cause.is::<QuickAddError>()
+            || cause.is::<CprError>()
+            || cause.is::<ZoneError>()
+            || cause.is::<ConfigError>()
+            || cause.is::<KeymapError>()
+            || matches!(
+                cause.downcast_ref::<IcsError>(),
+                Some(e) if !matches!(e, IcsError::Read { .. } | IcsError::Write { .. })
+            )
+            || matches!(
+                cause.downcast_ref::<StoreError>(),
+                Some(
+                    StoreError::Cpr(_)
+                        | StoreError::DateOutOfRange { .. }
+                        | StoreError::IdOutOfRange { .. }
+                        | StoreError::Invalid { .. }
+                        | StoreError::NotEmpty { .. }
+                )
+            )
+    });
+    if refused { 2 } else { 1 }
 }
 
 /// An error for standard error in the interface language: what a person typed or stored wrong

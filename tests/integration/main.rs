@@ -13,6 +13,7 @@ mod courses;
 mod demo;
 mod durability;
 mod e2e;
+mod exit_codes;
 mod flows;
 mod form_kit;
 mod help;
