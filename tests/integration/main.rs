@@ -27,6 +27,7 @@ mod shell;
 mod snapshots;
 mod store;
 mod suppliers;
+mod theme;
 mod today;
 mod today_gauge;
 mod unwritable;
