@@ -179,7 +179,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 
 /// An error for standard error in the interface language: what a person typed or stored wrong
 /// (a date, a quick-add line, a CPR number, a full disk) as the planner words it, anything else
-/// with its context chain as anyhow prints it.
+/// with its causes.
 pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
     use crate::domain::quick_add::QuickAddError;
     use crate::i18n::{cpr_error, parse_error, quick_add_error, store_error};
@@ -205,7 +205,21 @@ pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
             return quick_add_error(e, lang);
         }
     }
-    format!("{err:#}")
+    chain_text(err)
+}
+
+/// The error and its causes, each said once: errors here quote their cause in their own
+/// message, so a cause already in the text before it is not repeated.
+fn chain_text(err: &anyhow::Error) -> String {
+    let mut text = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
 }
 
 /// Runs a subcommand; `None` means the caller should start the TUI.

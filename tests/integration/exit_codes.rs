@@ -60,3 +60,15 @@ fn an_error_or_nothing_found_is_1() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
+
+#[test]
+fn a_cause_is_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.toml");
+    let out = command(dir.path(), NOW, &["agenda"])
+        .env("CASEPLAN_CONFIG", &missing)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+}
