@@ -305,6 +305,36 @@ pub fn request_state(state: crate::domain::chase::RequestState, lang: Lang) -> S
     }
 }
 
+/// What a block of another calendar is called on screen (#16): "Outlook: Teammøde"; a private
+/// event shows no summary ("Outlook: privat").
+pub fn external_label(block: &crate::model::ExternalBlock, lang: Lang) -> String {
+    let title = block.title.trim();
+    if block.private {
+        format!("{}: {}", block.source, Msg::ExternalPrivate.text(lang))
+    } else if title.is_empty() {
+        block.source.clone()
+    } else {
+        format!("{}: {title}", block.source)
+    }
+}
+
+/// "12 nye · 3 ændrede · 2 fjernede", and what else an .ics import found (#16).
+pub fn ics_summary(summary: &crate::ics::Summary, lang: Lang) -> String {
+    let mut parts = vec![
+        format!("{} {}", summary.added, Msg::IcsNew.text(lang)),
+        format!("{} {}", summary.changed, Msg::IcsChanged.text(lang)),
+        format!("{} {}", summary.removed, Msg::IcsRemoved.text(lang)),
+    ];
+    if summary.own > 0 {
+        parts.push(format!("{} {}", summary.own, Msg::IcsOwnLeftOut.text(lang)));
+    }
+    let skipped = summary.warnings.iter().filter(|w| w.problem.skips()).count();
+    if skipped > 0 {
+        parts.push(format!("{skipped} {}", Msg::IcsUnreadable.text(lang)));
+    }
+    parts.join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,7 +23,7 @@ mod write;
 
 pub use error::{MAX_LISTED_PROBLEMS, Notice, Problem, Recovery, StoreError, Unwritable};
 pub use export::ExportDocument;
-pub use files::write_private_file;
+pub use files::{EXPORT_DIR, write_export, write_private_file};
 pub use index::{DueKind, DueRef};
 pub use migrate::CURRENT_SCHEMA;
 pub use record::{AnyRecord, CaseRecord, Change, Kind, Record, RecordId, RecordRef};
