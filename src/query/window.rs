@@ -275,4 +275,49 @@ mod tests {
             "outside it"
         );
     }
+
+    #[test]
+    fn busy_time_of_another_calendar_warns_takes_free_time_and_is_listed_by_day() {
+        let block = |id: u64, start: &str, minutes: u32, free: bool| ExternalBlock {
+            id: ExternalId(id),
+            source: "Outlook".into(),
+            uid: format!("u{id}"),
+            occurrence: None,
+            start: at(start),
+            minutes,
+            all_day: false,
+            title: "Teammøde".into(),
+            free,
+            private: false,
+        };
+        let mut window = Window {
+            from: at("2026-11-24 00:00").date(),
+            to: at("2026-11-25 00:00").date(),
+            meetings: vec![meeting(1, "2026-11-24 10:30", 30)],
+            // The first runs from Tuesday evening into Wednesday morning.
+            external: vec![
+                block(7, "2026-11-24 10:00", 60, false),
+                block(8, "2026-11-24 12:00", 60, true),
+                block(9, "2026-11-24 14:00", 20 * 60, false),
+            ],
+            ..Window::default()
+        };
+        window.settle(&WorkingHours::default());
+        let (tuesday, wednesday) = (window.from, window.to);
+        assert_eq!(
+            window.warnings_of(MeetingId(1), at("2026-11-24 10:30")),
+            [Warning::Busy {
+                with: ExternalId(7),
+                only_buffer: false
+            }]
+        );
+        let ids = |day| -> Vec<u64> { window.external_on(day).iter().map(|b| b.id.0).collect() };
+        assert_eq!(ids(tuesday), [7, 8, 9]);
+        assert_eq!(ids(wednesday), [9]);
+        // Free 08:00–10:00 and 11:00–14:00 (the block marked free takes nothing); Wednesday
+        // from 10:00, when the evening block ends.
+        let free = |day| window.facts(day).unwrap().free.clone();
+        assert_eq!(free(tuesday), [(8 * 60, 10 * 60), (11 * 60, 14 * 60)]);
+        assert_eq!(free(wednesday), [(10 * 60, 15 * 60 + 30)]);
+    }
 }
