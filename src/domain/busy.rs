@@ -83,7 +83,10 @@ mod tests {
         let mut free = block(2, "2026-11-24 12:00", 30);
         free.free = true;
         let spans = busy_spans(&[block(1, "2026-11-24 10:00", 60), free]);
-        assert_eq!(spans, vec![(at("2026-11-24 10:00"), at("2026-11-24 11:00"))]);
+        assert_eq!(
+            spans,
+            vec![(at("2026-11-24 10:00"), at("2026-11-24 11:00"))]
+        );
     }
 
     #[test]

@@ -26,7 +26,10 @@ pub enum Warning {
     },
     /// The meeting (or only its preparation or follow-up) is over busy time from another
     /// calendar (#16): see [`super::busy::external_warnings`].
-    Busy { with: ExternalId, only_buffer: bool },
+    Busy {
+        with: ExternalId,
+        only_buffer: bool,
+    },
 }
 
 /// The time a meeting takes including its preparation and follow-up.

@@ -176,7 +176,15 @@ mod tests {
         let mut saturday = plan(1, 30);
         saturday.day = at("2026-11-28 00:00").date();
         assert_eq!(
-            plan_visit(&saturday, at("2026-11-28 00:00"), &[], &[], &hours, (0, 0), &[1]),
+            plan_visit(
+                &saturday,
+                at("2026-11-28 00:00"),
+                &[],
+                &[],
+                &hours,
+                (0, 0),
+                &[1]
+            ),
             None
         );
     }

@@ -308,13 +308,21 @@ pub fn request_state(state: crate::domain::chase::RequestState, lang: Lang) -> S
 /// What a block of another calendar is called on screen (#16): "Outlook: Teammøde"; a private
 /// event shows no summary ("Outlook: privat").
 pub fn external_label(block: &crate::model::ExternalBlock, lang: Lang) -> String {
+    match external_title(block, lang) {
+        Some(title) => format!("{}: {title}", block.source),
+        None => block.source.clone(),
+    }
+}
+
+/// The title alone ("Teammøde", "privat"), for a narrow column; `None` when it has none.
+pub fn external_title(block: &crate::model::ExternalBlock, lang: Lang) -> Option<String> {
     let title = block.title.trim();
     if block.private {
-        format!("{}: {}", block.source, Msg::ExternalPrivate.text(lang))
+        Some(Msg::ExternalPrivate.text(lang).to_string())
     } else if title.is_empty() {
-        block.source.clone()
+        None
     } else {
-        format!("{}: {title}", block.source)
+        Some(title.to_string())
     }
 }
 
@@ -328,7 +336,11 @@ pub fn ics_summary(summary: &crate::ics::Summary, lang: Lang) -> String {
     if summary.own > 0 {
         parts.push(format!("{} {}", summary.own, Msg::IcsOwnLeftOut.text(lang)));
     }
-    let skipped = summary.warnings.iter().filter(|w| w.problem.skips()).count();
+    let skipped = summary
+        .warnings
+        .iter()
+        .filter(|w| w.problem.skips())
+        .count();
     if skipped > 0 {
         parts.push(format!("{skipped} {}", Msg::IcsUnreadable.text(lang)));
     }

@@ -170,7 +170,12 @@ mod tests {
         next.case = Some(CaseId(1));
         next.prep_minutes = 0;
         next.follow_up_minutes = 0;
-        let load = workload(&[a, b, cancelled, next], &[], at("2026-11-24 09:00"), &hours);
+        let load = workload(
+            &[a, b, cancelled, next],
+            &[],
+            at("2026-11-24 09:00"),
+            &hours,
+        );
         let w = load.this_week;
         assert_eq!(w.monday, at("2026-11-23 00:00").date());
         assert_eq!((w.meetings, w.meeting_minutes), (2, 120));

@@ -132,12 +132,10 @@ pub fn warning_words(facts: &Facts, lang: Lang) -> Vec<String> {
             Warning::NotAWorkingDay => Msg::DayOffMark,
             Warning::CitizenAway { .. } => Msg::CitizenAwayMark,
             Warning::Busy {
-                only_buffer: false,
-                ..
+                only_buffer: false, ..
             } => Msg::BusyMark,
             Warning::Busy {
-                only_buffer: true,
-                ..
+                only_buffer: true, ..
             } => Msg::BusyBufferMark,
         };
         if !out.contains(&msg) {

@@ -9,10 +9,10 @@ use super::timeline::{Placed, PlacedBusy, Scale, day_minutes, lane_x, minute_at,
 use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
 use crate::domain::conflicts::Warning;
-use crate::i18n::{Msg, external_label};
+use crate::i18n::{Msg, external_label, external_title};
 use crate::model::ExternalBlock;
-use crate::time::format_time;
 use crate::query::window::Window;
+use crate::time::format_time;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -235,10 +235,20 @@ fn draw_busy(
             format_time(block.end().time())
         )
     };
-    let mut segments = vec![vec![
-        Span::raw(format!("{time} ")),
-        Span::styled(external_label(block, lang), theme::bold()),
-    ]];
+    // A narrow column names the title first and the calendar after it.
+    let mut segments = match (compact, external_title(block, lang)) {
+        (true, Some(title)) => vec![
+            vec![
+                Span::raw(format!("{time} ")),
+                Span::styled(title, theme::bold()),
+            ],
+            vec![Span::raw(block.source.clone())],
+        ],
+        _ => vec![vec![
+            Span::raw(format!("{time} ")),
+            Span::styled(external_label(block, lang), theme::bold()),
+        ]],
+    };
     if !busy {
         segments.push(vec![Span::raw(format!(
             "({})",
@@ -266,8 +276,24 @@ fn draw_busy(
 }
 
 /// The whole-day blocks of other calendars on a day, as one line for the band above its
-/// column: "░ Outlook: Kursus · hele dagen" ("┆ …" for one marked free).
-pub fn whole_days(model: &Model, day: NaiveDate) -> Option<Line<'static>> {
+/// column: "░ Outlook: Kursus · hele dagen" ("┆ …" for one marked free); in `cols` columns,
+/// or as "░ Kursus" when that does not fit.
+pub fn whole_days_in(model: &Model, day: NaiveDate, cols: u16) -> Option<Line<'static>> {
+    let full = whole_days(model, day, false)?;
+    let text =
+        |line: &Line<'_>| -> String { line.spans.iter().map(|s| s.content.as_ref()).collect() };
+    let line = if width(&text(&full)) <= usize::from(cols) {
+        full
+    } else {
+        whole_days(model, day, true)?
+    };
+    Some(Line::styled(
+        fit(&text(&line), usize::from(cols)),
+        theme::external(),
+    ))
+}
+
+fn whole_days(model: &Model, day: NaiveDate, short: bool) -> Option<Line<'static>> {
     let lang = model.lang;
     let blocks: Vec<&ExternalBlock> = model
         .window
@@ -286,29 +312,27 @@ pub fn whole_days(model: &Model, day: NaiveDate) -> Option<Line<'static>> {
     let names: Vec<String> = blocks
         .iter()
         .map(|b| {
-            let label = external_label(b, lang);
-            if b.is_busy() {
+            let label = match external_title(b, lang) {
+                Some(title) if short => title,
+                _ => external_label(b, lang),
+            };
+            if short || b.is_busy() {
                 label
             } else {
                 format!("{label} ({})", Msg::ExternalFreeWord.text(lang))
             }
         })
         .collect();
-    Some(Line::styled(
+    let text = if short {
+        format!("{edge} {}", names.join(" · "))
+    } else {
         format!(
             "{edge} {} · {}",
             names.join(" · "),
             Msg::ExternalAllDay.text(lang)
-        ),
-        theme::external(),
-    ))
-}
-
-/// [`whole_days`] cut to `cols` columns ("…" where it is cut).
-pub fn whole_days_in(model: &Model, day: NaiveDate, cols: u16) -> Option<Line<'static>> {
-    let line = whole_days(model, day)?;
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    Some(Line::styled(fit(&text, usize::from(cols)), line.style))
+        )
+    };
+    Some(Line::styled(text, theme::external()))
 }
 
 fn draw_buffers(

@@ -21,7 +21,12 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
     let area = match column::whole_days_in(model, model.day, band_w) {
         Some(band) if area.height > 2 => {
             let (top, rest) = split_v(area, 1);
-            buf.set_line(top.x + axis::WIDTH, top.y, &band, top.width.saturating_sub(axis::WIDTH));
+            buf.set_line(
+                top.x + axis::WIDTH,
+                top.y,
+                &band,
+                top.width.saturating_sub(axis::WIDTH),
+            );
             rest
         }
         _ => area,

@@ -6,7 +6,9 @@ use super::theme;
 use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
 use crate::domain::conflicts::Warning;
-use crate::i18n::{Lang, Msg, external_label, label_form, label_purpose, label_role, label_status, weekday_long};
+use crate::i18n::{
+    Lang, Msg, external_label, label_form, label_purpose, label_role, label_status, weekday_long,
+};
 use crate::model::{
     BookedBy, ExternalBlock, ExternalId, Meeting, MeetingId, Participant, RepeatEvery, Role,
 };

@@ -260,14 +260,7 @@ pub fn follow_up(
             follow_up_minutes: follow_up.follow_up_minutes,
         };
         let busy = busy_spans(&fetched.busy);
-        let start = nearest_free(
-            at,
-            need,
-            &booked,
-            &busy,
-            &model.settings.hours,
-            SEARCH_DAYS,
-        );
+        let start = nearest_free(at, need, &booked, &busy, &model.settings.hours, SEARCH_DAYS);
         match start {
             Some(start) => follow_up.start = start,
             None => {

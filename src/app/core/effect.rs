@@ -6,11 +6,11 @@
 use super::history::Step;
 use crate::domain::due::{DueItem, DueList};
 use crate::domain::visit::VisitPlan;
-use crate::model::{
-    Case, CaseId, Contact, ContactId, Course, ExternalBlock, MedicalRequest, Meeting,
-    Participant, RequestId,
-};
 use crate::ics::Imported;
+use crate::model::{
+    Case, CaseId, Contact, ContactId, Course, ExternalBlock, MedicalRequest, Meeting, Participant,
+    RequestId,
+};
 use crate::query::board::BoardRow;
 use crate::query::card::{Card, ContactCard};
 use crate::query::directory::Directory;
@@ -80,7 +80,10 @@ pub enum Effect {
     /// Compute the workload gauge of the week of `now` and the next.
     LoadWorkload { now: NaiveDateTime },
     /// Write the meetings as an .ics calendar into the data directory's exports (#16).
-    ExportIcs { now: DateTime<Utc>, today: NaiveDate },
+    ExportIcs {
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    },
     /// Read the .ics file at `path` and work out its import as busy time as of `today`, for
     /// one undo step (#16). Nothing is written yet.
     PlanIcsImport { path: String, today: NaiveDate },

@@ -9,16 +9,16 @@ use crate::context::Context;
 use crate::domain::due::DueItem;
 use crate::i18n::Lang;
 use crate::i18n::store_error;
+use crate::ics::import::DEFAULT_SOURCE;
+use crate::ics::{self, ExportParams, IcsError, ImportParams, Imported, Privacy};
 use crate::model::{Agreement, Case, Contact, Course, MedicalRequest, Note};
 use crate::query::board::BoardParams;
 use crate::query::card::{card, contact_card};
 use crate::query::{board, board_sheet, directory, requests, suppliers, today, window, workload};
 use crate::search::SearchIndex;
+use crate::store::write_export;
 use crate::store::{AnyRecord, Store, StoreError};
 use crate::time::Zone;
-use crate::ics::{self, ExportParams, IcsError, ImportParams, Imported, Privacy};
-use crate::ics::import::DEFAULT_SOURCE;
-use crate::store::write_export;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -178,7 +178,9 @@ impl Runner {
                 now,
                 &config.working_hours.to_domain(),
             )?),
-            Effect::ExportIcs { now, today } => Loaded::IcsExported(self.export_ics(store, now, today)),
+            Effect::ExportIcs { now, today } => {
+                Loaded::IcsExported(self.export_ics(store, now, today))
+            }
             Effect::PlanIcsImport { path, today } => {
                 Loaded::IcsImport(self.plan_ics_import(store, &path, today).map(Box::new))
             }

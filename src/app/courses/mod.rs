@@ -23,8 +23,7 @@ use crate::domain::reports::{is_finished, is_late, is_unread};
 use crate::domain::schedule::{interim_due, new_reports, regenerate, with_interim};
 use crate::i18n::{Msg, label_course_kind};
 use crate::model::{
-    CaseId, ContactId, Course, CourseId, CourseOutcome, Participant, ReportChase, Role,
-    purpose,
+    CaseId, ContactId, Course, CourseId, CourseOutcome, Participant, ReportChase, Role, purpose,
 };
 use crate::store::{AnyRecord, Change, RecordRef};
 use crate::time::format_date;

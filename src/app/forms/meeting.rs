@@ -16,8 +16,8 @@ use crate::domain::conflicts::{Warning, warnings};
 use crate::domain::hours::WorkingHours;
 use crate::i18n::{Lang, Msg, label_form, label_place, label_purpose};
 use crate::model::{
-    BookedBy, CaseId, ContactId, ContactKind, ExternalBlock, Meeting, MeetingForm, MeetingId, MeetingStatus,
-    Participant, Place, PlaceKind, Role, purpose,
+    BookedBy, CaseId, ContactId, ContactKind, ExternalBlock, Meeting, MeetingForm, MeetingId,
+    MeetingStatus, Participant, Place, PlaceKind, Role, purpose,
 };
 use crate::query::directory::Directory;
 use crate::time::{format_duration, format_time};
