@@ -206,6 +206,9 @@ fn draw_block(
     }
 }
 
+/// Below this many columns of text a block of another calendar is drawn as in the week.
+const NARROW_LANE: usize = 36;
+
 /// A block of another calendar: "░" down its edge (a free one "┆"), its source and title
 /// ("Outlook: Teammøde"), and a busy one hatched below its words; it is never selected.
 fn draw_busy(
@@ -226,6 +229,8 @@ fn draw_busy(
     let busy = block.is_busy();
     let style = theme::external();
     let text_w = usize::from(lane.width.saturating_sub(2));
+    // A narrow lane (the week, or beside meetings) names the title first, the calendar after.
+    let compact = compact || text_w < NARROW_LANE;
     let time = if compact {
         format_time(block.start.time())
     } else {
@@ -235,7 +240,6 @@ fn draw_busy(
             format_time(block.end().time())
         )
     };
-    // A narrow column names the title first and the calendar after it.
     let mut segments = match (compact, external_title(block, lang)) {
         (true, Some(title)) => vec![
             vec![
