@@ -424,3 +424,27 @@ fn export_from_the_planner_writes_a_private_calendar_in_exports() {
         assert_eq!(mode & 0o777, 0o600);
     }
 }
+
+#[test]
+fn today_lists_outlook_time_among_its_meetings() {
+    for lang in [Lang::Da, Lang::En] {
+        let app = App::starting_on("today", lang, outlook_week);
+        snap(
+            &format!("ics_today_{}_80x24", lang_code(lang)),
+            &app.draw(80, 24),
+        );
+    }
+    let app = App::starting_on("today", Lang::En, outlook_week);
+    let screen = app.screen(80, 24).join("\n");
+    for row in [
+        "10:00 Anne Jensen",
+        "11:30 ┆Frokost med Lis",
+        "13:00 ░private",
+    ] {
+        assert!(screen.contains(row), "{row}: {screen}");
+    }
+    assert!(
+        !screen.contains("Rehabiliteringsteam"),
+        "Thursday's is not today's"
+    );
+}
