@@ -328,10 +328,11 @@ pub fn external_title(block: &crate::model::ExternalBlock, lang: Lang) -> Option
 
 /// "12 nye · 3 ændrede · 2 fjernede", and what else an .ics import found (#16).
 pub fn ics_summary(summary: &crate::ics::Summary, lang: Lang) -> String {
+    let n = |count: usize| i64::try_from(count).unwrap_or(i64::MAX);
     let mut parts = vec![
-        format!("{} {}", summary.added, Msg::IcsNew.text(lang)),
-        format!("{} {}", summary.changed, Msg::IcsChanged.text(lang)),
-        format!("{} {}", summary.removed, Msg::IcsRemoved.text(lang)),
+        super::count::events_new(n(summary.added), lang),
+        super::count::events_changed(n(summary.changed), lang),
+        super::count::events_removed(n(summary.removed), lang),
     ];
     if summary.own > 0 {
         parts.push(format!("{} {}", summary.own, Msg::IcsOwnLeftOut.text(lang)));

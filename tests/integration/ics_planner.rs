@@ -350,7 +350,7 @@ fn import_from_the_planner_is_one_undo_step_named_by_its_summary() {
     import(&mut app, &file(files.path(), "outlook2.ics", SECOND));
     assert_eq!(
         app.status(),
-        "Gemt: Importeret Outlook: 1 nye · 1 ændrede · 1 fjernede"
+        "Gemt: Importeret Outlook: 1 ny · 1 ændret · 1 fjernet"
     );
     let second = blocks(&app);
     assert!(second.contains(&(at("2026-11-24 14:00"), "Rehabiliteringsteam".into())));
@@ -411,7 +411,7 @@ fn export_from_the_planner_writes_a_private_calendar_in_exports() {
         .join("caseplan-2026-11-24.ics");
     assert_eq!(
         app.status(),
-        format!("Calendar saved: {} (1 events)", path.display())
+        format!("Calendar saved: {} (1 event)", path.display())
     );
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);

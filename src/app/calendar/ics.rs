@@ -7,7 +7,7 @@ use crate::app::core::history::Step;
 use crate::app::core::status::{error, info};
 use crate::app::model::Model;
 use crate::app::prompt::{self, PromptKind};
-use crate::i18n::{Msg, ics_summary};
+use crate::i18n::{Msg, count, ics_summary};
 use crate::ics::Imported;
 use chrono::Utc;
 use std::path::PathBuf;
@@ -25,10 +25,10 @@ pub fn exported(model: &mut Model, result: Result<(PathBuf, usize), String>) -> 
     let lang = model.lang;
     model.status = Some(match result {
         Ok((path, events)) => info(&format!(
-            "{} {} ({events} {})",
+            "{} {} ({})",
             Msg::IcsExported.text(lang),
             path.display(),
-            Msg::IcsEvents.text(lang)
+            count::events(i64::try_from(events).unwrap_or(i64::MAX), lang)
         )),
         Err(e) => error(format!("{} {e}", Msg::IcsExportFailed.text(lang))),
     });
