@@ -448,3 +448,35 @@ fn today_lists_outlook_time_among_its_meetings() {
         "Thursday's is not today's"
     );
 }
+
+#[test]
+fn the_palette_offers_both_and_runs_them() {
+    let files = tempfile::tempdir().unwrap();
+    let path = file(files.path(), "outlook.ics", FIRST);
+    let mut app = App::with_lang(Lang::Da, |store, _| {
+        case(store);
+    });
+    app.keys(":");
+    app.text("importér ics");
+    match &app.model.popup {
+        Some(Popup::Palette(p)) => assert_eq!(
+            p.entries
+                .first()
+                .map(|e| (e.action.name(), e.keys.as_str())),
+            Some(("import_ics", "I"))
+        ),
+        _ => panic!("the palette is open"),
+    }
+    app.keys("enter");
+    app.text(path.to_str().unwrap());
+    app.keys("enter");
+    assert!(app.status().contains("3 nye"), "{}", app.status());
+    app.keys(":");
+    app.text("eksportér ics");
+    app.keys("enter");
+    assert!(
+        app.status().starts_with("Kalender gemt:"),
+        "{}",
+        app.status()
+    );
+}
