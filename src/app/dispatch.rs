@@ -15,7 +15,8 @@ use super::{
     board, calendar, courses, help, lookup, navigation, palette, prompt, requests, suppliers, today,
 };
 use crate::i18n::Msg;
-use crate::model::Meeting;
+use crate::model::{ExternalBlock, Meeting};
+use calendar::booking::Fetched;
 use ratatui::crossterm::event::KeyEvent;
 
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
@@ -152,7 +153,11 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             model.summons = Some(summons);
             vec![]
         }
-        Loaded::Answer { meetings, question } => answered(model, meetings, question),
+        Loaded::Answer {
+            meetings,
+            busy,
+            question,
+        } => answered(model, meetings, busy, question),
         Loaded::SearchIndex(index) => lookup::finder::index_loaded(model, index),
         Loaded::Card(_, card) => lookup::card::loaded(model, card),
         Loaded::ContactCard(_, card) => lookup::contact_card::loaded(model, card),
@@ -172,36 +177,44 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::Ids(ids) => suppliers::ids_loaded(model, ids),
         Loaded::Board(rows) => board::loaded(model, rows),
         Loaded::BoardExported(result) => board::exported(model, result),
+        Loaded::IcsExported(result) => calendar::ics::exported(model, result),
+        Loaded::IcsImport(result) => calendar::ics::import_planned(model, result),
     }
 }
 
-/// The meetings a question needed arrived: the feature that asked answers it.
-fn answered(model: &mut Model, meetings: Vec<Meeting>, question: Question) -> Vec<Effect> {
+/// The meetings and busy time a question needed arrived: the feature that asked answers it.
+fn answered(
+    model: &mut Model,
+    meetings: Vec<Meeting>,
+    busy: Vec<ExternalBlock>,
+    question: Question,
+) -> Vec<Effect> {
     use calendar::meeting_form;
+    let fetched = Fetched { meetings, busy };
     match question {
-        Question::FormDay => meeting_form::day_answered(model, meetings),
+        Question::FormDay => meeting_form::day_answered(model, fetched),
         Question::NewMeeting { from, case } => {
-            meeting_form::new_meeting(model, meetings, from, case)
+            meeting_form::new_meeting(model, fetched, from, case)
         }
         Question::FreeSlot { from, minutes } => {
-            meeting_form::free_slot(model, meetings, from, minutes)
+            meeting_form::free_slot(model, fetched, from, minutes)
         }
         Question::FollowUp {
             template,
             at,
             weeks,
-        } => meeting_form::follow_up(model, meetings, *template, at, weeks),
+        } => meeting_form::follow_up(model, fetched, *template, at, weeks),
         Question::BookForRequest {
             from,
             case,
             request,
-        } => meeting_form::book_for_request(model, meetings, from, case, *request),
+        } => meeting_form::book_for_request(model, fetched, from, case, *request),
         Question::ThreeParty {
             from,
             case,
             parties,
-        } => courses::three_party_form(model, meetings, from, case, parties),
-        Question::SupplierVisit(plan) => suppliers::answer_visit(model, meetings, *plan),
+        } => courses::three_party_form(model, fetched, from, case, parties),
+        Question::SupplierVisit(plan) => suppliers::answer_visit(model, fetched, *plan),
     }
 }
 

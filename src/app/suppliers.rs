@@ -2,6 +2,7 @@
 //! right; and planning one visit for several of its citizens, booked back to back on one day as
 //! one undo step (the plan itself is `domain::visit`).
 
+use super::calendar::booking::Fetched;
 use super::calendar::load_window;
 use super::core::action::Named;
 use super::core::effect::{Effect, Question};
@@ -10,10 +11,11 @@ use super::core::status::warn;
 use super::model::{Model, Screen, Selection};
 use super::prompt::{self, PromptKind};
 use crate::domain::agenda::occurrences;
+use crate::domain::busy::busy_spans;
 use crate::domain::hours::WorkingHours;
 use crate::domain::visit::{VisitCitizen, VisitPlan, plan_visit};
 use crate::i18n::{Lang, Msg, parse_error, weekday_short};
-use crate::model::{CaseId, Meeting};
+use crate::model::CaseId;
 use crate::query::suppliers::SupplierRow;
 use crate::store::{AnyRecord, Change, RecordRef};
 use crate::time::{format_date, format_duration, format_time, parse_date, parse_duration};
@@ -224,7 +226,7 @@ pub fn answer_minutes(
 
 /// The day's meetings arrived: book the visit from the first time that holds all of it, as
 /// one step, or say that the day has no room and book nothing.
-pub fn answer_visit(model: &mut Model, meetings: Vec<Meeting>, plan: VisitPlan) -> Vec<Effect> {
+pub fn answer_visit(model: &mut Model, fetched: Fetched, plan: VisitPlan) -> Vec<Effect> {
     let lang = model.lang;
     let ids = match &mut model.screen {
         Screen::Suppliers(state) if state.ids.len() >= plan.citizens.len() => {
@@ -235,12 +237,14 @@ pub fn answer_visit(model: &mut Model, meetings: Vec<Meeting>, plan: VisitPlan) 
             return vec![];
         }
     };
-    let booked = occurrences(&meetings, plan.day, plan.day);
+    let booked = occurrences(&fetched.meetings, plan.day, plan.day);
+    let busy = busy_spans(&fetched.busy);
     let from = model.now.max(plan.day.and_time(NaiveTime::MIN));
     let Some(visit) = plan_visit(
         &plan,
         from,
         &booked,
+        &busy,
         &model.settings.hours,
         (
             model.settings.prep_minutes,

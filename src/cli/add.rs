@@ -2,10 +2,11 @@
 
 use crate::context::Context;
 use crate::domain::agenda::occurrences;
+use crate::domain::busy::external_warnings;
 use crate::domain::conflicts::{Warning, warnings};
 use crate::domain::quick_add::{self, CaseName, Defaults};
-use crate::i18n::{label_form, label_purpose, weekday_short};
-use crate::model::{AwayReason, Case, Meeting, MeetingId};
+use crate::i18n::{Lang, external_label, label_form, label_purpose, weekday_short};
+use crate::model::{AwayReason, Case, ExternalBlock, Meeting, MeetingId};
 use crate::time::{format_date, format_time};
 use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveTime};
@@ -51,13 +52,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         (day + Duration::days(1)).and_time(NaiveTime::MIN),
     )?;
     let case = cases.iter().find(|c| Some(c.id) == meeting.case);
-    let found = warnings(
+    let mut found = warnings(
         &meeting,
         meeting.start,
         &occurrences(&others, day, day),
         &hours,
         case,
     );
+    // Busy time imported from Outlook warns too (#16).
+    let busy = crate::query::window::external(&store, day, day)?;
+    found.extend(external_warnings(&meeting, meeting.start, &busy));
     // `put` returns after the change is flushed to disk.
     store.put(&meeting)?;
     let lang = ctx.lang();
@@ -72,12 +76,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         label_form(meeting.form, lang),
     );
     for warning in &found {
-        say_err!("warning: {}", describe(warning, &others, &cases));
+        say_err!("warning: {}", describe(warning, &others, &busy, &cases));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn describe(warning: &Warning, others: &[Meeting], cases: &[Case]) -> String {
+fn describe(
+    warning: &Warning,
+    others: &[Meeting],
+    busy: &[ExternalBlock],
+    cases: &[Case],
+) -> String {
     let who = |id: MeetingId| {
         others
             .iter()
@@ -110,5 +119,15 @@ fn describe(warning: &Warning, others: &[Meeting], cases: &[Case]) -> String {
                 AwayReason::Other => "away",
             }
         ),
+        Warning::Busy { with, only_buffer } => {
+            let block = busy.iter().find(|b| b.id == *with);
+            let name = block.map_or_else(String::new, |b| external_label(b, Lang::En));
+            let when = block.map_or_else(String::new, |b| format_time(b.start.time()));
+            if *only_buffer {
+                format!("preparation or follow-up collides with busy time ({name} at {when})")
+            } else {
+                format!("overlaps busy time from another calendar ({name} at {when})")
+            }
+        }
     }
 }

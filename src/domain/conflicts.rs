@@ -3,7 +3,7 @@
 
 use super::agenda::Occurrence;
 use super::hours::WorkingHours;
-use crate::model::{AwayReason, Case, Meeting, MeetingId};
+use crate::model::{AwayReason, Case, ExternalId, Meeting, MeetingId};
 use chrono::{Duration, NaiveDateTime};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,12 @@ pub enum Warning {
     NotAWorkingDay,
     CitizenAway {
         reason: AwayReason,
+    },
+    /// The meeting (or only its preparation or follow-up) is over busy time from another
+    /// calendar (#16): see [`super::busy::external_warnings`].
+    Busy {
+        with: ExternalId,
+        only_buffer: bool,
     },
 }
 

@@ -2,6 +2,7 @@
 //! preparation and follow-up buffers of the meetings around it.
 
 use super::agenda::Occurrence;
+use super::busy::Span;
 use super::conflicts::busy_span;
 use super::hours::WorkingHours;
 use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
@@ -19,11 +20,13 @@ pub struct Need {
 
 /// The first start at or after `from`, within `days_ahead` days, where the new meeting and its
 /// buffers fit within working hours without touching another meeting's time or buffers.
-/// `booked` must hold the occurrences of the days searched.
+/// `booked` must hold the occurrences of the days searched, `also_busy` the busy time from
+/// other calendars on them.
 pub fn next_free(
     from: NaiveDateTime,
     need: Need,
     booked: &[Occurrence<'_>],
+    also_busy: &[Span],
     hours: &WorkingHours,
     days_ahead: u32,
 ) -> Option<NaiveDateTime> {
@@ -31,6 +34,7 @@ pub fn next_free(
         .iter()
         .filter(|o| o.meeting.status.occupies_time())
         .map(|o| busy_span(o.meeting, o.start))
+        .chain(also_busy.iter().copied())
         .collect();
     let length = Duration::minutes(i64::from(need.minutes));
     let before = Duration::minutes(i64::from(need.prep_minutes));
@@ -63,13 +67,14 @@ pub fn nearest_free(
     wanted: NaiveDateTime,
     need: Need,
     booked: &[Occurrence<'_>],
+    also_busy: &[Span],
     hours: &WorkingHours,
     days_ahead: u32,
 ) -> Option<NaiveDateTime> {
-    let later = next_free(wanted, need, booked, hours, days_ahead);
+    let later = next_free(wanted, need, booked, also_busy, hours, days_ahead);
     let mut earlier = None;
     let mut from = wanted.date().and_time(chrono::NaiveTime::MIN);
-    while let Some(slot) = next_free(from, need, booked, hours, 0) {
+    while let Some(slot) = next_free(from, need, booked, also_busy, hours, 0) {
         if slot >= wanted {
             break;
         }
@@ -83,10 +88,13 @@ pub fn nearest_free(
 /// The free stretches of `date`'s working day between its meetings (`day` holds them, in any
 /// order), as minutes since midnight, each a quarter of an hour or longer; none on a day off.
 /// Only the meetings' own time counts here, not their buffers: this is what the day shows as
-/// free, not where a new meeting fits (that is [`next_free`]).
+/// free, not where a new meeting fits (that is [`next_free`]). `also_busy` is busy time from
+/// other calendars; a stretch of it that starts before or ends after the day takes the day's
+/// part of it.
 pub fn free_stretches(
     date: NaiveDate,
     day: &[Occurrence<'_>],
+    also_busy: &[Span],
     hours: &WorkingHours,
 ) -> Vec<(u32, u32)> {
     if !hours.is_working_day(date) {
@@ -103,6 +111,14 @@ pub fn free_stretches(
             (start, end.max(start + 1))
         })
         .collect();
+    let midnight = date.and_time(chrono::NaiveTime::MIN);
+    let minute_in_day = |t: NaiveDateTime| (t - midnight).num_minutes().clamp(0, 24 * 60) as u32;
+    busy.extend(
+        also_busy
+            .iter()
+            .map(|(from, to)| (minute_in_day(*from), minute_in_day(*to)))
+            .filter(|(from, to)| from < to),
+    );
     busy.sort();
     let mut gaps = Vec::new();
     let mut from = open;
@@ -159,11 +175,11 @@ mod tests {
         let m = |h: u32, min: u32| h * 60 + min;
         // 10:00–10:10 is too short to count; the cancelled meeting leaves its hour free.
         assert_eq!(
-            free_stretches(tuesday, &day, &hours),
+            free_stretches(tuesday, &day, &[], &hours),
             vec![(m(8, 0), m(9, 0)), (m(11, 0), minute(hours.end))]
         );
         let saturday = at("2026-11-28 00:00").date();
-        assert_eq!(free_stretches(saturday, &[], &hours), vec![]);
+        assert_eq!(free_stretches(saturday, &[], &[], &hours), vec![]);
     }
 
     fn minute(t: chrono::NaiveTime) -> u32 {
@@ -173,7 +189,7 @@ mod tests {
     #[test]
     fn empty_day_gives_opening_time_plus_preparation_rounded_to_the_quarter() {
         let hours = WorkingHours::default();
-        let got = next_free(at("2026-11-24 07:00"), NEED, &[], &hours, 0);
+        let got = next_free(at("2026-11-24 07:00"), NEED, &[], &[], &hours, 0);
         assert_eq!(got, Some(at("2026-11-24 08:15")));
     }
 
@@ -191,6 +207,7 @@ mod tests {
             at("2026-11-24 08:00"),
             NEED,
             &booked,
+            &[],
             &WorkingHours::default(),
             0,
         );
@@ -207,6 +224,7 @@ mod tests {
             at("2026-11-27 08:00"),
             NEED,
             &booked,
+            &[],
             &WorkingHours::default(),
             7,
         );
@@ -223,6 +241,7 @@ mod tests {
             at("2026-11-24 08:00"),
             NEED,
             &occurrences(&ms, day, day),
+            &[],
             &WorkingHours::default(),
             0,
         );
@@ -243,17 +262,17 @@ mod tests {
         };
         let hours = WorkingHours::default();
         assert_eq!(
-            nearest_free(at("2026-11-24 10:30"), need, &booked, &hours, 7),
+            nearest_free(at("2026-11-24 10:30"), need, &booked, &[], &hours, 7),
             Some(at("2026-11-24 09:15"))
         );
         // Wanted 13:30: 14:00 is nearer than 09:15.
         assert_eq!(
-            nearest_free(at("2026-11-24 13:30"), need, &booked, &hours, 7),
+            nearest_free(at("2026-11-24 13:30"), need, &booked, &[], &hours, 7),
             Some(at("2026-11-24 14:00"))
         );
         // A free wanted time is kept.
         assert_eq!(
-            nearest_free(at("2026-11-24 08:00"), need, &booked, &hours, 7),
+            nearest_free(at("2026-11-24 08:00"), need, &booked, &[], &hours, 7),
             Some(at("2026-11-24 08:00"))
         );
     }
@@ -269,6 +288,7 @@ mod tests {
             next_free(
                 at("2026-11-24 08:00"),
                 need,
+                &[],
                 &[],
                 &WorkingHours::default(),
                 14
@@ -286,8 +306,31 @@ mod tests {
             follow_up_minutes: 0,
         };
         assert_eq!(
-            next_free(from, need, &[], &WorkingHours::default(), 0),
+            next_free(from, need, &[], &[], &WorkingHours::default(), 0),
             Some(at("2026-11-24 09:15"))
+        );
+    }
+
+    #[test]
+    fn busy_time_from_another_calendar_is_skipped_and_is_not_free() {
+        let busy = [(at("2026-11-24 08:00"), at("2026-11-24 10:00"))];
+        let hours = WorkingHours::default();
+        // Busy until 10:00; our 10 minutes of preparation push the start to 10:15.
+        assert_eq!(
+            next_free(at("2026-11-24 08:00"), NEED, &[], &busy, &hours, 0),
+            Some(at("2026-11-24 10:15"))
+        );
+        let tuesday = at("2026-11-24 00:00").date();
+        assert_eq!(
+            free_stretches(tuesday, &[], &busy, &hours),
+            vec![(10 * 60, minute(hours.end))]
+        );
+        // A whole-day block leaves no free time that day: the next slot is Wednesday's.
+        let whole_day = [(at("2026-11-24 00:00"), at("2026-11-25 00:00"))];
+        assert!(free_stretches(tuesday, &[], &whole_day, &hours).is_empty());
+        assert_eq!(
+            next_free(at("2026-11-24 08:00"), NEED, &[], &whole_day, &hours, 1),
+            Some(at("2026-11-25 08:15"))
         );
     }
 }

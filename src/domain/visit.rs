@@ -2,6 +2,7 @@
 //! on one day, with preparation before the first and follow-up after the last.
 
 use crate::domain::agenda::Occurrence;
+use crate::domain::busy::Span;
 use crate::domain::hours::WorkingHours;
 use crate::domain::slots::{Need, next_free};
 use crate::model::{
@@ -34,6 +35,7 @@ pub fn plan_visit(
     plan: &VisitPlan,
     from: NaiveDateTime,
     booked: &[Occurrence<'_>],
+    also_busy: &[Span],
     hours: &WorkingHours,
     buffers: (u32, u32),
     ids: &[u64],
@@ -47,7 +49,8 @@ pub fn plan_visit(
         prep_minutes: buffers.0,
         follow_up_minutes: buffers.1,
     };
-    let start = next_free(from, need, booked, hours, 0).filter(|s| s.date() == plan.day)?;
+    let start =
+        next_free(from, need, booked, also_busy, hours, 0).filter(|s| s.date() == plan.day)?;
     let last = plan.citizens.len() - 1;
     let meetings = plan
         .citizens
@@ -126,6 +129,7 @@ mod tests {
             &p,
             at("2026-11-26 00:00"),
             &booked,
+            &[],
             &WorkingHours::default(),
             (10, 10),
             &[7, 8, 9],
@@ -157,22 +161,30 @@ mod tests {
         let from = at("2026-11-26 00:00");
         // 8 × 60 min do not fit in 08:00–15:30.
         assert_eq!(
-            plan_visit(&plan(8, 60), from, &[], &hours, (0, 0), &[1; 8]),
+            plan_visit(&plan(8, 60), from, &[], &[], &hours, (0, 0), &[1; 8]),
             None
         );
         assert_eq!(
-            plan_visit(&plan(2, 30), from, &[], &hours, (0, 0), &[1]),
+            plan_visit(&plan(2, 30), from, &[], &[], &hours, (0, 0), &[1]),
             None
         );
         assert_eq!(
-            plan_visit(&plan(0, 30), from, &[], &hours, (0, 0), &[]),
+            plan_visit(&plan(0, 30), from, &[], &[], &hours, (0, 0), &[]),
             None
         );
         // A Saturday is no working day.
         let mut saturday = plan(1, 30);
         saturday.day = at("2026-11-28 00:00").date();
         assert_eq!(
-            plan_visit(&saturday, at("2026-11-28 00:00"), &[], &hours, (0, 0), &[1]),
+            plan_visit(
+                &saturday,
+                at("2026-11-28 00:00"),
+                &[],
+                &[],
+                &hours,
+                (0, 0),
+                &[1]
+            ),
             None
         );
     }

@@ -748,4 +748,23 @@ catalogue! {
     // .ics export and import (#16).
     IcsBusy => ("Optaget", "Busy"),
     IcsMovedNote => ("Flyttet: mødet er booket på en ny tid i caseplan", "Moved: the meeting was booked at a new time in caseplan"),
+    // Busy time from other calendars in the planner (#16).
+    ActIcsExport => ("Eksportér samtalerne som .ics-kalender til exports/", "Export the meetings as an .ics calendar to exports/"),
+    ActIcsImport => ("Importér en .ics-kalender (Outlook) som optaget tid…", "Import an .ics calendar (Outlook) as busy time…"),
+    PromptIcsImport => ("Importér .ics-fil (sti, fx ~/Hentet/kalender.ics)", "Import .ics file (path, e.g. ~/Downloads/calendar.ics)"),
+    IcsPathExpected => ("Skriv stien til en .ics-fil, eksporteret fra Outlook med \"Gem kalender\".", "Type the path of an .ics file, exported from Outlook with \"Save calendar\"."),
+    IcsExported => ("Kalender gemt:", "Calendar saved:"),
+    IcsExportFailed => ("Kalenderen blev ikke gemt:", "The calendar was not saved:"),
+    IcsNotImported => ("Intet importeret:", "Nothing imported:"),
+    IcsNothingChanged => ("intet ændret", "nothing changed"),
+    StepImported => ("Importeret", "Imported"),
+    IcsOwnLeftOut => ("af caseplans egne udeladt", "of caseplan's own left out"),
+    IcsUnreadable => ("kunne ikke læses (se caseplan ics import)", "could not be read (see caseplan ics import)"),
+    ExternalPrivate => ("privat", "private"),
+    ExternalFreeWord => ("vist som ledig", "shown as free"),
+    ExternalAllDay => ("hele dagen", "all day"),
+    WorkloadBusy => ("optaget", "busy"),
+    BusyMark => ("optaget i anden kalender", "busy in another calendar"),
+    BusyBufferMark => ("buffer i optaget tid", "buffer in busy time"),
+    ExternalReadOnly => ("Optaget tid fra en anden kalender ændres ikke her: ret den dér og importér igen (I).", "Busy time from another calendar is not changed here: change it there and import again (I)."),
 }

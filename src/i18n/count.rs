@@ -48,6 +48,26 @@ pub fn minutes(n: i64, lang: Lang) -> String {
     counted(n, ("minut", "minutter"), ("minute", "minutes"), lang)
 }
 
+/// "1 begivenhed", "12 begivenheder"; "1 event", "12 events" (an .ics calendar's, #16).
+pub fn events(n: i64, lang: Lang) -> String {
+    counted(n, ("begivenhed", "begivenheder"), ("event", "events"), lang)
+}
+
+/// What an .ics import did, counted by event (#16): "1 ny", "12 nye"; "12 new".
+pub fn events_new(n: i64, lang: Lang) -> String {
+    counted(n, ("ny", "nye"), ("new", "new"), lang)
+}
+
+/// "1 ændret", "3 ændrede"; "3 changed".
+pub fn events_changed(n: i64, lang: Lang) -> String {
+    counted(n, ("ændret", "ændrede"), ("changed", "changed"), lang)
+}
+
+/// "1 fjernet", "2 fjernede"; "2 removed".
+pub fn events_removed(n: i64, lang: Lang) -> String {
+    counted(n, ("fjernet", "fjernede"), ("removed", "removed"), lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

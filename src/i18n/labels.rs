@@ -305,6 +305,49 @@ pub fn request_state(state: crate::domain::chase::RequestState, lang: Lang) -> S
     }
 }
 
+/// What a block of another calendar is called on screen (#16): "Outlook: Teammøde"; a private
+/// event shows no summary ("Outlook: privat").
+pub fn external_label(block: &crate::model::ExternalBlock, lang: Lang) -> String {
+    match external_title(block, lang) {
+        Some(title) => format!("{}: {title}", block.source),
+        None => block.source.clone(),
+    }
+}
+
+/// The title alone ("Teammøde", "privat"), for a narrow column; `None` when it has none.
+pub fn external_title(block: &crate::model::ExternalBlock, lang: Lang) -> Option<String> {
+    let title = block.title.trim();
+    if block.private {
+        Some(Msg::ExternalPrivate.text(lang).to_string())
+    } else if title.is_empty() {
+        None
+    } else {
+        Some(title.to_string())
+    }
+}
+
+/// "12 nye · 3 ændrede · 2 fjernede", and what else an .ics import found (#16).
+pub fn ics_summary(summary: &crate::ics::Summary, lang: Lang) -> String {
+    let n = |count: usize| i64::try_from(count).unwrap_or(i64::MAX);
+    let mut parts = vec![
+        super::count::events_new(n(summary.added), lang),
+        super::count::events_changed(n(summary.changed), lang),
+        super::count::events_removed(n(summary.removed), lang),
+    ];
+    if summary.own > 0 {
+        parts.push(format!("{} {}", summary.own, Msg::IcsOwnLeftOut.text(lang)));
+    }
+    let skipped = summary
+        .warnings
+        .iter()
+        .filter(|w| w.problem.skips())
+        .count();
+    if skipped > 0 {
+        parts.push(format!("{skipped} {}", Msg::IcsUnreadable.text(lang)));
+    }
+    parts.join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

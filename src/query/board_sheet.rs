@@ -131,8 +131,7 @@ pub fn last_contact(row: &BoardRow, lang: Lang) -> String {
     }
 }
 
-/// The directory inside the data directory that exports are written to.
-pub const EXPORT_DIR: &str = "exports";
+pub use crate::store::EXPORT_DIR;
 
 /// The sheet as Markdown: a title with the date and the count, then one section per case.
 /// `filter` is the board's filter line when it was not empty, so the sheet says what it holds.
@@ -293,18 +292,8 @@ pub fn write_sheet(
     today: NaiveDate,
     markdown: &str,
 ) -> std::io::Result<std::path::PathBuf> {
-    let dir = data_dir.join(EXPORT_DIR);
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(&dir)?;
-    let path = dir.join(format!("caseload-review-{}.md", today.format("%Y-%m-%d")));
-    crate::store::write_private_file(&path, markdown.as_bytes())?;
-    Ok(path)
+    let name = format!("caseload-review-{}.md", today.format("%Y-%m-%d"));
+    crate::store::write_export(data_dir, &name, markdown.as_bytes())
 }
 
 #[cfg(test)]

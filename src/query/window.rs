@@ -2,14 +2,18 @@
 //! to. The app loop keeps one for the days on screen; when it arrives `update` settles it
 //! ([`Window::settle`]): each day's occurrences, their warnings, the free stretches and the
 //! holiday are worked out once, and the day and week views, Today and the detail pane only
-//! read them.
+//! read them. Busy time imported from other calendars (#16) is read for the same days, by its
+//! start index, and counted by the warnings and the free stretches.
 
 use crate::domain::agenda::{Occurrence, occurrences};
+use crate::domain::busy::{busy_spans, external_warnings};
 use crate::domain::conflicts::{Warning, day_warnings};
 use crate::domain::hours::WorkingHours;
 use crate::domain::slots::free_stretches;
 use crate::domain::workdays::holiday_name;
-use crate::model::{Case, CaseId, Contact, ContactId, Meeting, MeetingId};
+use crate::model::{
+    Case, CaseId, Contact, ContactId, ExternalBlock, ExternalId, Meeting, MeetingId,
+};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
@@ -22,6 +26,8 @@ pub struct Window {
     pub meetings: Vec<Meeting>,
     pub case_names: HashMap<CaseId, String>,
     pub contact_names: HashMap<ContactId, String>,
+    /// Busy time from other calendars that takes some of the loaded days, by start.
+    pub external: Vec<ExternalBlock>,
     /// What each day of `from..=to` holds, from [`Window::settle`]; empty until then.
     days: Vec<DayFacts>,
 }
@@ -34,6 +40,9 @@ pub struct DayFacts {
     booked: Vec<(usize, NaiveDateTime)>,
     /// The warnings of each occurrence, index-aligned with [`Window::day`].
     pub warnings: Vec<Vec<Warning>>,
+    /// The blocks of other calendars that take some of the day: indexes into `external`, by
+    /// start.
+    external: Vec<usize>,
     /// The free stretches of the working day, in minutes since midnight.
     pub free: Vec<(u32, u32)>,
     pub holiday: Option<&'static str>,
@@ -56,12 +65,26 @@ impl Window {
                     Some((i, o.start))
                 })
                 .collect();
+            let (midnight, next) = (
+                date.and_time(NaiveTime::MIN),
+                (date + Duration::days(1)).and_time(NaiveTime::MIN),
+            );
+            let external: Vec<usize> = (0..self.external.len())
+                .filter(|&i| self.external[i].start < next && self.external[i].end() > midnight)
+                .collect();
+            let blocks: Vec<ExternalBlock> =
+                external.iter().map(|&i| self.external[i].clone()).collect();
+            let mut warnings = day_warnings(&occs, hours);
+            for (list, o) in warnings.iter_mut().zip(&occs) {
+                list.extend(external_warnings(o.meeting, o.start, &blocks));
+            }
             days.push(DayFacts {
                 date,
                 booked,
-                warnings: day_warnings(&occs, hours),
-                free: free_stretches(date, &occs, hours),
+                warnings,
+                free: free_stretches(date, &occs, &busy_spans(&blocks), hours),
                 holiday: holiday_name(date),
+                external,
             });
         }
         self.days = days;
@@ -86,6 +109,23 @@ impl Window {
                 })
                 .collect()
         })
+    }
+
+    /// The blocks of other calendars that take some of `day`, by start (none outside the
+    /// window).
+    pub fn external_on(&self, day: NaiveDate) -> Vec<&ExternalBlock> {
+        self.facts(day).map_or_else(Vec::new, |facts| {
+            facts
+                .external
+                .iter()
+                .filter_map(|&i| self.external.get(i))
+                .collect()
+        })
+    }
+
+    /// An imported block of the window.
+    pub fn external_block(&self, id: ExternalId) -> Option<&ExternalBlock> {
+        self.external.iter().find(|b| b.id == id)
     }
 
     /// The warnings of `day`'s occurrences, index-aligned with [`Window::day`].
@@ -138,7 +178,21 @@ pub fn meetings(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<Mee
     )
 }
 
-/// The meetings of the days shown and the names of their cases and parties.
+/// The busy time from other calendars that takes some of `from..=to`: a read of the start
+/// index around those days, however many events were imported.
+pub fn external(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<ExternalBlock>, StoreError> {
+    store.external_between(
+        from.and_time(NaiveTime::MIN),
+        (to + Duration::days(1)).and_time(NaiveTime::MIN),
+    )
+}
+
+/// The meetings of the days shown, the names of their cases and parties, and the busy time
+/// from other calendars on those days.
 pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, StoreError> {
     let meetings = meetings(store, from, to)?;
     let mut case_names = HashMap::new();
@@ -164,6 +218,7 @@ pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, S
         meetings,
         case_names,
         contact_names,
+        external: external(store, from, to)?,
         days: Vec::new(),
     })
 }
@@ -219,5 +274,50 @@ mod tests {
             window.day(window.to + Duration::days(1)).is_empty(),
             "outside it"
         );
+    }
+
+    #[test]
+    fn busy_time_of_another_calendar_warns_takes_free_time_and_is_listed_by_day() {
+        let block = |id: u64, start: &str, minutes: u32, free: bool| ExternalBlock {
+            id: ExternalId(id),
+            source: "Outlook".into(),
+            uid: format!("u{id}"),
+            occurrence: None,
+            start: at(start),
+            minutes,
+            all_day: false,
+            title: "Teammøde".into(),
+            free,
+            private: false,
+        };
+        let mut window = Window {
+            from: at("2026-11-24 00:00").date(),
+            to: at("2026-11-25 00:00").date(),
+            meetings: vec![meeting(1, "2026-11-24 10:30", 30)],
+            // The first runs from Tuesday evening into Wednesday morning.
+            external: vec![
+                block(7, "2026-11-24 10:00", 60, false),
+                block(8, "2026-11-24 12:00", 60, true),
+                block(9, "2026-11-24 14:00", 20 * 60, false),
+            ],
+            ..Window::default()
+        };
+        window.settle(&WorkingHours::default());
+        let (tuesday, wednesday) = (window.from, window.to);
+        assert_eq!(
+            window.warnings_of(MeetingId(1), at("2026-11-24 10:30")),
+            [Warning::Busy {
+                with: ExternalId(7),
+                only_buffer: false
+            }]
+        );
+        let ids = |day| -> Vec<u64> { window.external_on(day).iter().map(|b| b.id.0).collect() };
+        assert_eq!(ids(tuesday), [7, 8, 9]);
+        assert_eq!(ids(wednesday), [9]);
+        // Free 08:00–10:00 and 11:00–14:00 (the block marked free takes nothing); Wednesday
+        // from 10:00, when the evening block ends.
+        let free = |day| window.facts(day).unwrap().free.clone();
+        assert_eq!(free(tuesday), [(8 * 60, 10 * 60), (11 * 60, 14 * 60)]);
+        assert_eq!(free(wednesday), [(10 * 60, 15 * 60 + 30)]);
     }
 }

@@ -1,8 +1,9 @@
 //! The workload gauge: how dense this week and next week are — meetings, meeting hours,
-//! preparation and follow-up booked, and the free time left within working hours — so the
-//! density of meetings is visible, not the case count.
+//! preparation and follow-up booked, busy time from other calendars, and the free time left
+//! within working hours — so the density of meetings is visible, not the case count.
 
 use crate::domain::agenda::occurrences;
+use crate::domain::busy::{Span, busy_spans};
 use crate::domain::conflicts::busy_span;
 use crate::domain::hours::WorkingHours;
 use crate::model::Meeting;
@@ -21,7 +22,10 @@ pub struct WeekLoad {
     /// Preparation and follow-up booked around those meetings.
     pub prep_minutes: u32,
     pub follow_up_minutes: u32,
-    /// Working time not taken by any meeting, block or buffer; this week only from now on.
+    /// Working time taken by busy time from other calendars (Outlook), overlaps counted once.
+    pub busy_minutes: u32,
+    /// Working time not taken by any meeting, block, buffer or busy time from another
+    /// calendar; this week only from now on.
     pub free_minutes: u32,
 }
 
@@ -37,12 +41,17 @@ pub fn monday_of(day: NaiveDate) -> NaiveDate {
 }
 
 /// The gauge for the week of `now` and the week after, from the meetings of those two weeks
-/// (repeating blocks included).
-pub fn workload(meetings: &[Meeting], now: NaiveDateTime, hours: &WorkingHours) -> Workload {
+/// (repeating blocks included) and the busy time from other calendars on them (`also_busy`).
+pub fn workload(
+    meetings: &[Meeting],
+    also_busy: &[Span],
+    now: NaiveDateTime,
+    hours: &WorkingHours,
+) -> Workload {
     let monday = monday_of(now.date());
     Workload {
-        this_week: week(meetings, monday, now, hours),
-        next_week: week(meetings, monday + Duration::days(7), now, hours),
+        this_week: week(meetings, also_busy, monday, now, hours),
+        next_week: week(meetings, also_busy, monday + Duration::days(7), now, hours),
     }
 }
 
@@ -53,15 +62,18 @@ pub fn load(
     hours: &WorkingHours,
 ) -> Result<Workload, StoreError> {
     let monday = monday_of(now.date());
-    let meetings = store.meetings_between(
+    let (from, to) = (
         monday.and_time(NaiveTime::MIN),
         (monday + Duration::days(14)).and_time(NaiveTime::MIN),
-    )?;
-    Ok(workload(&meetings, now, hours))
+    );
+    let meetings = store.meetings_between(from, to)?;
+    let busy = busy_spans(&store.external_between(from, to)?);
+    Ok(workload(&meetings, &busy, now, hours))
 }
 
 fn week(
     meetings: &[Meeting],
+    also_busy: &[Span],
     monday: NaiveDate,
     now: NaiveDateTime,
     hours: &WorkingHours,
@@ -84,6 +96,13 @@ fn week(
         if !hours.is_working_day(day) {
             continue;
         }
+        let within = |(from, to): Span, open, close| (from.max(open), to.min(close));
+        let outside: Vec<Span> = also_busy
+            .iter()
+            .map(|s| within(*s, hours.opens(day), hours.closes(day)))
+            .filter(|(from, to)| from < to)
+            .collect();
+        load.busy_minutes += covered_minutes(outside);
         let open = hours.opens(day).max(now);
         let close = hours.closes(day);
         if open >= close {
@@ -93,6 +112,7 @@ fn week(
             .iter()
             .filter(|o| o.start.date() == day && o.meeting.status.occupies_time())
             .map(|o| busy_span(o.meeting, o.start))
+            .chain(also_busy.iter().copied())
             .map(|(from, to)| (from.max(open), to.min(close)))
             .filter(|(from, to)| from < to)
             .collect();
@@ -109,6 +129,21 @@ fn week(
         load.free_minutes += u32::try_from(free.num_minutes().max(0)).unwrap_or(0);
     }
     load
+}
+
+/// The minutes `spans` cover, overlaps counted once.
+fn covered_minutes(mut spans: Vec<Span>) -> u32 {
+    spans.sort();
+    let mut total = Duration::zero();
+    let mut until: Option<NaiveDateTime> = None;
+    for (from, to) in spans {
+        let from = until.map_or(from, |u| from.max(u));
+        if to > from {
+            total += to - from;
+            until = Some(to);
+        }
+    }
+    u32::try_from(total.num_minutes()).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -135,7 +170,12 @@ mod tests {
         next.case = Some(CaseId(1));
         next.prep_minutes = 0;
         next.follow_up_minutes = 0;
-        let load = workload(&[a, b, cancelled, next], at("2026-11-24 09:00"), &hours);
+        let load = workload(
+            &[a, b, cancelled, next],
+            &[],
+            at("2026-11-24 09:00"),
+            &hours,
+        );
         let w = load.this_week;
         assert_eq!(w.monday, at("2026-11-23 00:00").date());
         assert_eq!((w.meetings, w.meeting_minutes), (2, 120));
@@ -159,8 +199,27 @@ mod tests {
             until: None,
             skipped: vec![],
         });
-        let load = workload(&[block], at("2026-11-23 07:00"), &hours);
+        let load = workload(&[block], &[], at("2026-11-23 07:00"), &hours);
         assert_eq!(load.this_week.meetings, 0);
         assert_eq!(load.this_week.free_minutes, 5 * (450 - 60));
+    }
+
+    #[test]
+    fn busy_time_from_another_calendar_is_counted_once_and_leaves_no_free_time() {
+        let hours = WorkingHours::default(); // 08:00–15:30
+        let mut m = meeting(1, "2026-11-24 10:00", 60);
+        m.case = Some(CaseId(1));
+        let busy = [
+            // Overlapping each other and the meeting: 09:00–11:00 busy, once.
+            (at("2026-11-24 09:00"), at("2026-11-24 10:30")),
+            (at("2026-11-24 10:00"), at("2026-11-24 11:00")),
+            // A whole day: only working hours count.
+            (at("2026-11-26 00:00"), at("2026-11-27 00:00")),
+        ];
+        let w = workload(&[m], &busy, at("2026-11-23 07:00"), &hours).this_week;
+        assert_eq!(w.busy_minutes, 120 + 450);
+        assert_eq!((w.meetings, w.meeting_minutes), (1, 60));
+        // Tuesday 09:00–11:00 taken, Thursday all of it.
+        assert_eq!(w.free_minutes, 5 * 450 - 120 - 450);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Creates `path` (and missing parents) readable only by the user, and tightens it if it exists.
 pub(crate) fn create_private_dir(path: &Path) -> io::Result<()> {
@@ -19,6 +19,19 @@ pub(crate) fn create_private_dir(path: &Path) -> io::Result<()> {
     {
         fs::create_dir_all(path)
     }
+}
+
+/// The directory inside the data directory that the planner writes exports to.
+pub const EXPORT_DIR: &str = "exports";
+
+/// Writes `bytes` as `name` in the data directory's exports (created 0o700, the file 0o600)
+/// and says where it went.
+pub fn write_export(data_dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    let dir = data_dir.join(EXPORT_DIR);
+    create_private_dir(&dir)?;
+    let path = dir.join(name);
+    write_private_file(&path, bytes)?;
+    Ok(path)
 }
 
 /// Writes `bytes` to `path` readable only by the user; a crash leaves the old file or none.

@@ -151,10 +151,12 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             }
         }
         AnyRecord::Event(e) => out.push(by_case(Kind::Event, e.case, id)),
+        // The value is the block's end, so a window passes by the blocks that ended before it
+        // without reading them.
         AnyRecord::External(b) => out.push((
             TreeId::ExternalByStart,
             concat(&[&time_key(b.start), &id_key(id)]),
-            Vec::new(),
+            time_key(b.end()).to_vec(),
         )),
         AnyRecord::Note(n) => {
             out.push(by_case(Kind::Note, n.case, id));

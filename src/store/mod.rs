@@ -23,7 +23,7 @@ mod write;
 
 pub use error::{MAX_LISTED_PROBLEMS, Notice, Problem, Recovery, StoreError, Unwritable};
 pub use export::ExportDocument;
-pub use files::write_private_file;
+pub use files::{EXPORT_DIR, write_export, write_private_file};
 pub use index::{DueKind, DueRef};
 pub use migrate::CURRENT_SCHEMA;
 pub use record::{AnyRecord, CaseRecord, Change, Kind, Record, RecordId, RecordRef};
@@ -63,7 +63,8 @@ const LAST_BACKUP_KEY: &[u8] = b"last_backup";
 /// The version of the index entries; a database indexed by an older one is re-indexed on open.
 const INDEX_VERSION_KEY: &[u8] = b"index_version";
 /// 2: unjournalised notes, unread reports and medical requests to follow in the due index.
-const INDEX_VERSION: u32 = 2;
+/// 3: each external block's end beside its start, so a window passes by those that ended.
+const INDEX_VERSION: u32 = 3;
 
 /// An open caseplan database. Dropping it releases the lock.
 pub struct Store {

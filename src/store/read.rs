@@ -84,7 +84,8 @@ impl Store {
 
     /// Busy time from other calendars that takes some of `[from, to)`, by start, then id: a
     /// range scan of the start index from [`ExternalBlock::LONGEST_MINUTES`] before `from`, so
-    /// the cost follows the window, not the number of imported events.
+    /// the cost follows the window, not the number of imported events. The index holds each
+    /// block's end: those that ended before `from` are passed by without being read.
     pub fn external_between(
         &self,
         from: NaiveDateTime,
@@ -92,9 +93,13 @@ impl Store {
     ) -> Result<Vec<ExternalBlock>, StoreError> {
         let earliest = from - chrono::Duration::minutes(i64::from(ExternalBlock::LONGEST_MINUTES));
         let range = time_key(earliest).to_vec()..time_key(to).to_vec();
+        let from_key = time_key(from);
         let mut out = Vec::new();
         for item in self.tree(TreeId::ExternalByStart).range(range) {
-            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            let (key, end) = item.map_err(|e| self.read_error(e))?;
+            if end.len() == from_key.len() && end.as_ref() <= from_key.as_slice() {
+                continue;
+            }
             let Some(id) = u64_at(&key, 8) else { continue };
             if let Some(block) = self.get::<ExternalBlock>(ExternalId(id))?
                 && block.end() > from

@@ -131,6 +131,12 @@ pub fn warning_words(facts: &Facts, lang: Lang) -> Vec<String> {
             Warning::OutsideWorkingHours => Msg::OutsideHoursMark,
             Warning::NotAWorkingDay => Msg::DayOffMark,
             Warning::CitizenAway { .. } => Msg::CitizenAwayMark,
+            Warning::Busy {
+                only_buffer: false, ..
+            } => Msg::BusyMark,
+            Warning::Busy {
+                only_buffer: true, ..
+            } => Msg::BusyBufferMark,
         };
         if !out.contains(&msg) {
             out.push(msg);

@@ -1,19 +1,22 @@
-//! One day on the time axis: blocks, their buffers, free gaps and the now-line. The day view
-//! draws one wide column, the week view five or seven narrow ones.
+//! One day on the time axis: blocks, their buffers, busy time from other calendars, free gaps
+//! and the now-line. The day view draws one wide column, the week view five or seven narrow
+//! ones.
 
 use super::block::{self, Facts};
 use super::text::{duration, fit, width};
 use super::theme;
-use super::timeline::{Placed, Scale, lane_x, minute_at, place};
+use super::timeline::{Placed, PlacedBusy, Scale, day_minutes, lane_x, minute_at, place_with_busy};
 use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
 use crate::domain::conflicts::Warning;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, external_label, external_title};
+use crate::model::ExternalBlock;
 use crate::query::window::Window;
+use crate::time::format_time;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 /// One day's column.
 pub struct Column<'a> {
@@ -23,6 +26,9 @@ pub struct Column<'a> {
     pub warnings: &'a [Vec<Warning>],
     /// The free stretches of the working day (minutes since midnight).
     pub free: &'a [(u32, u32)],
+    /// The timed blocks of other calendars on the day, by start (whole days are a band above
+    /// the column: [`whole_days`]).
+    pub busy: Vec<&'a ExternalBlock>,
     pub scale: Scale,
     /// Narrow: time and name only (week view).
     pub compact: bool,
@@ -44,6 +50,11 @@ impl<'a> Column<'a> {
             occs,
             warnings: facts.map_or(&[], |f| f.warnings.as_slice()),
             free: facts.map_or(&[], |f| f.free.as_slice()),
+            busy: window
+                .external_on(day)
+                .into_iter()
+                .filter(|b| !b.all_day)
+                .collect(),
             scale,
             compact,
         }
@@ -83,9 +94,29 @@ impl Occupied {
 /// Draws the column and returns where each meeting went (for tests and the detail pane).
 pub fn draw<'a>(model: &Model, col: &Column<'a>, area: Rect, buf: &mut Buffer) -> Vec<Placed<'a>> {
     let scale = col.scale;
-    let placed = place(col.occs, &scale);
+    let busy: Vec<(u32, u32)> = col.busy.iter().map(|b| day_minutes(b, col.day)).collect();
+    let (placed, placed_busy) = place_with_busy(col.occs, &busy, &scale);
     let mut occupied = Occupied::new(area.height.min(scale.rows));
     let visible = |row: i64| row >= 0 && row < i64::from(area.height.min(scale.rows));
+
+    for p in &placed_busy {
+        let Some(block) = col.busy.get(p.index) else {
+            continue;
+        };
+        let (x, w) = lane_x(area.x, area.width, p.lane, p.lanes);
+        for row in p.top..p.bottom {
+            occupied.take(row, x, w);
+        }
+        draw_busy(
+            model,
+            block,
+            p,
+            col.compact,
+            Rect::new(x, area.y, w, area.height),
+            &scale,
+            buf,
+        );
+    }
 
     // `place` keeps the order of the day, so `warnings[i]` belongs to `placed[i]`.
     for (i, p) in placed.iter().enumerate() {
@@ -173,6 +204,139 @@ fn draw_block(
             buf.set_line(lane.x + 1, y, &line, lane.width.saturating_sub(2));
         }
     }
+}
+
+/// Below this many columns of text a block of another calendar is drawn as in the week.
+const NARROW_LANE: usize = 36;
+
+/// A block of another calendar: "░" down its edge (a free one "┆"), its source and title
+/// ("Outlook: Teammøde"), and a busy one hatched below its words; it is never selected.
+fn draw_busy(
+    model: &Model,
+    block: &ExternalBlock,
+    p: &PlacedBusy,
+    compact: bool,
+    lane: Rect,
+    scale: &Scale,
+    buf: &mut Buffer,
+) {
+    let rows = i64::from(lane.height.min(scale.rows));
+    let (top, bottom) = (p.top.max(0), p.bottom.min(rows));
+    if top >= bottom || lane.width < 2 {
+        return;
+    }
+    let lang = model.lang;
+    let busy = block.is_busy();
+    let style = theme::external();
+    let text_w = usize::from(lane.width.saturating_sub(2));
+    // A narrow lane (the week, or beside meetings) names the title first, the calendar after.
+    let compact = compact || text_w < NARROW_LANE;
+    let time = if compact {
+        format_time(block.start.time())
+    } else {
+        format!(
+            "{}–{}",
+            format_time(block.start.time()),
+            format_time(block.end().time())
+        )
+    };
+    let mut segments = match (compact, external_title(block, lang)) {
+        (true, Some(title)) => vec![
+            vec![
+                Span::raw(format!("{time} ")),
+                Span::styled(title, theme::bold()),
+            ],
+            vec![Span::raw(block.source.clone())],
+        ],
+        _ => vec![vec![
+            Span::raw(format!("{time} ")),
+            Span::styled(external_label(block, lang), theme::bold()),
+        ]],
+    };
+    if !busy {
+        segments.push(vec![Span::raw(format!(
+            "({})",
+            Msg::ExternalFreeWord.text(lang)
+        ))]);
+    }
+    let lines = block::flow(&segments, text_w, (bottom - top) as usize);
+    let edge = if busy { "░" } else { "┆" };
+    for (i, row) in (top..bottom).enumerate() {
+        let y = lane.y + row as u16;
+        buf.set_style(Rect::new(lane.x, y, lane.width - 1, 1), style);
+        buf[(lane.x, y)].set_symbol(edge).set_style(style);
+        match lines.get(i) {
+            Some(line) => {
+                let line = line.clone().patch_style(style);
+                buf.set_line(lane.x + 1, y, &line, lane.width.saturating_sub(2));
+            }
+            None if busy => {
+                let hatch = "░".repeat(text_w);
+                buf.set_string(lane.x + 1, y, hatch, style);
+            }
+            None => {}
+        }
+    }
+}
+
+/// The whole-day blocks of other calendars on a day, as one line for the band above its
+/// column: "░ Outlook: Kursus · hele dagen" ("┆ …" for one marked free); in `cols` columns,
+/// or as "░ Kursus" when that does not fit.
+pub fn whole_days_in(model: &Model, day: NaiveDate, cols: u16) -> Option<Line<'static>> {
+    let full = whole_days(model, day, false)?;
+    let text =
+        |line: &Line<'_>| -> String { line.spans.iter().map(|s| s.content.as_ref()).collect() };
+    let line = if width(&text(&full)) <= usize::from(cols) {
+        full
+    } else {
+        whole_days(model, day, true)?
+    };
+    Some(Line::styled(
+        fit(&text(&line), usize::from(cols)),
+        theme::external(),
+    ))
+}
+
+fn whole_days(model: &Model, day: NaiveDate, short: bool) -> Option<Line<'static>> {
+    let lang = model.lang;
+    let blocks: Vec<&ExternalBlock> = model
+        .window
+        .external_on(day)
+        .into_iter()
+        .filter(|b| b.all_day)
+        .collect();
+    if blocks.is_empty() {
+        return None;
+    }
+    let edge = if blocks.iter().any(|b| b.is_busy()) {
+        "░"
+    } else {
+        "┆"
+    };
+    let names: Vec<String> = blocks
+        .iter()
+        .map(|b| {
+            let label = match external_title(b, lang) {
+                Some(title) if short => title,
+                _ => external_label(b, lang),
+            };
+            if short || b.is_busy() {
+                label
+            } else {
+                format!("{label} ({})", Msg::ExternalFreeWord.text(lang))
+            }
+        })
+        .collect();
+    let text = if short {
+        format!("{edge} {}", names.join(" · "))
+    } else {
+        format!(
+            "{edge} {} · {}",
+            names.join(" · "),
+            Msg::ExternalAllDay.text(lang)
+        )
+    };
+    Some(Line::styled(text, theme::external()))
 }
 
 fn draw_buffers(

@@ -16,10 +16,28 @@ const BOTTOM_PANE: u16 = 4;
 const COARSEST_WITH_PANE: u32 = 30;
 
 pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
+    // Whole days taken in another calendar: a band above the day.
+    let band_w = area.width.saturating_sub(axis::WIDTH);
+    let area = match column::whole_days_in(model, model.day, band_w) {
+        Some(band) if area.height > 2 => {
+            let (top, rest) = split_v(area, 1);
+            buf.set_line(
+                top.x + axis::WIDTH,
+                top.y,
+                &band,
+                top.width.saturating_sub(axis::WIDTH),
+            );
+            rest
+        }
+        _ => area,
+    };
     let day = model.window.day(model.day);
     let selected = detail::selected(model, &day);
     let keep = selected.as_ref().map(minutes_of);
-    let span = timeline::span(&[&day], &model.settings.hours);
+    let span = timeline::widen(
+        timeline::span(&[&day], &model.settings.hours),
+        &busy_minutes(model, model.day),
+    );
 
     let (timeline_area, pane_area) = if area.width >= SIDE_PANE_FROM {
         let pane_w = (area.width / 3).clamp(36, 48);
@@ -43,6 +61,17 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
     if let Some((pane_area, side)) = pane_area {
         pane::draw(model, selected.as_ref(), &day, side, pane_area, buf);
     }
+}
+
+/// The minutes of `day`'s timed blocks of other calendars, for the axis.
+pub fn busy_minutes(model: &Model, day: chrono::NaiveDate) -> Vec<(u32, u32)> {
+    model
+        .window
+        .external_on(day)
+        .into_iter()
+        .filter(|b| !b.all_day)
+        .map(|b| timeline::day_minutes(b, day))
+        .collect()
 }
 
 pub fn split_h(area: Rect, left: u16) -> (Rect, Rect) {

@@ -6,8 +6,12 @@ use super::theme;
 use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
 use crate::domain::conflicts::Warning;
-use crate::i18n::{Lang, Msg, label_form, label_purpose, label_role, label_status, weekday_long};
-use crate::model::{BookedBy, Meeting, MeetingId, Participant, RepeatEvery, Role};
+use crate::i18n::{
+    Lang, Msg, external_label, label_form, label_purpose, label_role, label_status, weekday_long,
+};
+use crate::model::{
+    BookedBy, ExternalBlock, ExternalId, Meeting, MeetingId, Participant, RepeatEvery, Role,
+};
 use crate::time::{format_date, format_time};
 use chrono::Datelike;
 use ratatui::text::{Line, Span};
@@ -168,15 +172,24 @@ pub fn detail_warnings(model: &Model, occ: &Occurrence<'_>) -> Vec<String> {
         .window
         .warnings_of(occ.meeting.id, occ.start)
         .iter()
-        .map(|w| warning_text(model, w, |id| model.window.meeting(id)))
+        .map(|w| {
+            warning_text(
+                model,
+                w,
+                |id| model.window.meeting(id),
+                |id| model.window.external_block(id),
+            )
+        })
         .collect()
 }
 
-/// A warning in words; `find` looks up the other meeting of an overlap.
+/// A warning in words; `find` looks up the other meeting of an overlap, `find_busy` the block
+/// of another calendar.
 pub fn warning_text<'m>(
     model: &'m Model,
     w: &Warning,
     find: impl Fn(MeetingId) -> Option<&'m Meeting>,
+    find_busy: impl Fn(ExternalId) -> Option<&'m ExternalBlock>,
 ) -> String {
     let lang = model.lang;
     let other = |id, start: chrono::NaiveDateTime| {
@@ -199,6 +212,22 @@ pub fn warning_text<'m>(
         Warning::OutsideWorkingHours => format!("⚠ {}", Msg::OutsideHoursMark.text(lang)),
         Warning::NotAWorkingDay => format!("⚠ {}", Msg::DayOffMark.text(lang)),
         Warning::CitizenAway { .. } => format!("⚠ {}", Msg::CitizenAwayMark.text(lang)),
+        Warning::Busy { with, only_buffer } => {
+            let mark = if *only_buffer {
+                Msg::BusyBufferMark
+            } else {
+                Msg::BusyMark
+            };
+            let block = find_busy(*with).map_or_else(String::new, |b| {
+                format!(
+                    ": {} {}–{}",
+                    external_label(b, lang),
+                    format_time(b.start.time()),
+                    format_time(b.end().time())
+                )
+            });
+            format!("⚠ {}{block}", mark.text(lang))
+        }
     }
 }
 

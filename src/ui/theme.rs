@@ -104,6 +104,14 @@ pub fn selected() -> Style {
     Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
 }
 
+/// Busy time from another calendar: set apart from caseplan's own blocks (its edge and words
+/// say so too: "░ Outlook: Teammøde").
+pub fn external() -> Style {
+    Style::new()
+        .bg(Color::Indexed(234))
+        .add_modifier(Modifier::ITALIC)
+}
+
 /// Preparation and follow-up buffers: lighter than the block they belong to.
 pub fn buffer() -> Style {
     Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC)

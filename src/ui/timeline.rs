@@ -3,7 +3,8 @@
 
 use crate::domain::agenda::Occurrence;
 use crate::domain::hours::WorkingHours;
-use chrono::{NaiveDateTime, NaiveTime, Timelike};
+use crate::model::ExternalBlock;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 /// Minutes per row, finest first: 15 when the day fits, coarser when it does not.
 const STEPS: [u32; 5] = [15, 20, 30, 60, 120];
@@ -55,6 +56,24 @@ pub fn span(days: &[&[Occurrence<'_>]], hours: &WorkingHours) -> (u32, u32) {
         to = to.max(end + occ.meeting.follow_up_minutes);
     }
     (from, to.min(24 * 60))
+}
+
+/// `span` widened for the timed blocks of other calendars that lie within their day (a block
+/// that runs over midnight is cut to the axis instead of stretching it to the whole day).
+pub fn widen(span: (u32, u32), busy: &[(u32, u32)]) -> (u32, u32) {
+    busy.iter()
+        .filter(|(start, end)| *start > 0 && *end < 24 * 60)
+        .fold(span, |(from, to), (start, end)| {
+            (from.min(*start), to.max(*end))
+        })
+}
+
+/// Start and end minute of a block of another calendar on `day`, cut to the day.
+pub fn day_minutes(block: &ExternalBlock, day: NaiveDate) -> (u32, u32) {
+    let midnight = day.and_time(NaiveTime::MIN);
+    let minute = |t: NaiveDateTime| (t - midnight).num_minutes().clamp(0, 24 * 60) as u32;
+    let start = minute(block.start);
+    (start, minute(block.end()).max(start + 1))
 }
 
 /// Start and end minute of an occurrence on its day (an end past midnight is cut there).
@@ -112,19 +131,81 @@ impl Placed<'_> {
     }
 }
 
+/// A block of another calendar placed on the axis: its index among the day's timed blocks,
+/// rows `top..bottom`, lane `lane` of `lanes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlacedBusy {
+    pub index: usize,
+    pub top: i64,
+    pub bottom: i64,
+    pub lane: usize,
+    pub lanes: usize,
+}
+
 /// Rows and lanes for a day's occurrences (in time order). Meetings that overlap in time go
 /// side by side; a block is at least one row, and a short block pushed down by the one above
 /// it in its lane keeps its order.
+#[cfg(test)]
 pub fn place<'a>(day: &[Occurrence<'a>], scale: &Scale) -> Vec<Placed<'a>> {
-    let mut placed: Vec<Placed<'a>> = Vec::new();
+    place_with_busy(day, &[], scale).0
+}
+
+/// Rows and lanes for a day's occurrences and the timed blocks of other calendars on it
+/// (`busy`: their minutes, by start), side by side where they overlap, as [`place`] lays out
+/// meetings. The meetings come back in the day's order, the blocks in `busy`'s.
+pub fn place_with_busy<'a>(
+    day: &[Occurrence<'a>],
+    busy: &[(u32, u32)],
+    scale: &Scale,
+) -> (Vec<Placed<'a>>, Vec<PlacedBusy>) {
+    // Both kinds in start order; a meeting before a block that starts with it.
+    let mut items: Vec<(u32, u32, Result<usize, usize>)> = day
+        .iter()
+        .enumerate()
+        .map(|(i, occ)| {
+            let (start, end) = minutes_of(occ);
+            (start, end, Ok(i))
+        })
+        .chain(
+            busy.iter()
+                .enumerate()
+                .map(|(i, (start, end))| (*start, *end, Err(i))),
+        )
+        .collect();
+    items.sort_by_key(|(start, _, which)| (*start, which.is_err()));
+    let spans: Vec<(u32, u32)> = items.iter().map(|(s, e, _)| (*s, *e)).collect();
+    let mut placed = Vec::with_capacity(day.len());
+    let mut placed_busy = Vec::with_capacity(busy.len());
+    for ((_, _, which), slot) in items.iter().zip(lay_out(&spans, scale)) {
+        match *which {
+            Ok(i) => placed.push((
+                i,
+                Placed {
+                    occ: day[i].clone(),
+                    top: slot.top,
+                    bottom: slot.bottom,
+                    lane: slot.lane,
+                    lanes: slot.lanes,
+                },
+            )),
+            Err(index) => placed_busy.push(PlacedBusy { index, ..slot }),
+        }
+    }
+    placed.sort_by_key(|(i, _)| *i);
+    placed_busy.sort_by_key(|p| p.index);
+    (placed.into_iter().map(|(_, p)| p).collect(), placed_busy)
+}
+
+/// Rows and lanes for spans of minutes in start order (`index` is left 0).
+fn lay_out(spans: &[(u32, u32)], scale: &Scale) -> Vec<PlacedBusy> {
+    let mut placed: Vec<PlacedBusy> = Vec::new();
     // Clusters of meetings linked by overlap share a lane count.
     let mut cluster_start = 0;
     let mut cluster_end = 0u32;
     let mut lane_ends: Vec<(u32, i64)> = Vec::new();
     // The lowest row used in each lane so far, across clusters.
     let mut lane_bottoms: Vec<i64> = Vec::new();
-    for occ in day {
-        let (start, end) = minutes_of(occ);
+    for &(start, end) in spans {
         if placed.len() > cluster_start && start >= cluster_end {
             finish_cluster(&mut placed[cluster_start..]);
             cluster_start = placed.len();
@@ -149,8 +230,8 @@ pub fn place<'a>(day: &[Occurrence<'a>], scale: &Scale) -> Vec<Placed<'a>> {
         lane_ends[lane] = (end, bottom);
         lane_bottoms[lane] = bottom;
         cluster_end = cluster_end.max(end);
-        placed.push(Placed {
-            occ: occ.clone(),
+        placed.push(PlacedBusy {
+            index: 0,
             top,
             bottom,
             lane,
@@ -163,7 +244,7 @@ pub fn place<'a>(day: &[Occurrence<'a>], scale: &Scale) -> Vec<Placed<'a>> {
     placed
 }
 
-fn finish_cluster(cluster: &mut [Placed<'_>]) {
+fn finish_cluster(cluster: &mut [PlacedBusy]) {
     let lanes = cluster.iter().map(|p| p.lane + 1).max().unwrap_or(1);
     for p in cluster {
         p.lanes = lanes;

@@ -8,7 +8,7 @@ use super::theme;
 use crate::app::model::Model;
 use crate::domain::due::{DueGroup, DueList};
 use crate::i18n::due_words::{due_reason, due_title, list_date};
-use crate::i18n::{Msg, label_purpose, weekday_short};
+use crate::i18n::{Msg, external_title, label_purpose, weekday_short};
 use crate::time::{format_date, format_time};
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
@@ -67,8 +67,22 @@ fn draw_meetings(model: &Model, area: Rect, buf: &mut Buffer) {
         fit(Msg::TodayMeetingsTitle.text(lang), w + 1),
         theme::title(),
     );
-    let occs = model.window.day(model.today());
-    if occs.is_empty() {
+    let today = model.today();
+    let occs = model.window.day(today);
+    // Busy time from other calendars (#16) among the meetings, by start.
+    let mut rows: Vec<(chrono::NaiveDateTime, TodayRow<'_>)> = occs
+        .iter()
+        .map(|o| (o.start, TodayRow::Meeting(o)))
+        .chain(
+            model
+                .window
+                .external_on(today)
+                .into_iter()
+                .map(|b| (b.start, TodayRow::Busy(b))),
+        )
+        .collect();
+    rows.sort_by_key(|(start, _)| *start);
+    if rows.is_empty() {
         buf.set_string(
             area.x,
             area.y + 1,
@@ -78,9 +92,9 @@ fn draw_meetings(model: &Model, area: Rect, buf: &mut Buffer) {
     }
     let mut y = area.y + 1;
     let bottom = area.y + area.height;
-    for (shown, occ) in occs.iter().enumerate() {
-        let left = occs.len() - shown;
-        // Each meeting takes two rows; the last row says how many did not fit.
+    for (shown, (_, row)) in rows.iter().enumerate() {
+        let left = rows.len() - shown;
+        // Each row takes two lines; the last line says how many did not fit.
         if y + 1 >= bottom || (left > 1 && y + 2 >= bottom) {
             if y < bottom {
                 let more = format!("+{left} {}", Msg::MoreWord.text(lang));
@@ -88,27 +102,52 @@ fn draw_meetings(model: &Model, area: Rect, buf: &mut Buffer) {
             }
             break;
         }
-        let m = occ.meeting;
-        let who = match m.case {
-            Some(case) => model.window.case_name(case),
-            None => m.title.clone(),
+        let (first, second, ended) = match row {
+            TodayRow::Meeting(occ) => {
+                let m = occ.meeting;
+                let who = match m.case {
+                    Some(case) => model.window.case_name(case),
+                    None => m.title.clone(),
+                };
+                // An internal block's title already says what it is.
+                let second = match m.case {
+                    Some(_) => label_purpose(&m.purpose, lang).into_owned(),
+                    None => super::text::duration(m.minutes, lang),
+                };
+                (
+                    format!("{} {who}", format_time(occ.start.time())),
+                    second,
+                    occ.end() <= model.now,
+                )
+            }
+            TodayRow::Busy(b) => {
+                let (time, length) = if b.all_day || b.start.date() < today {
+                    (
+                        "     ".to_string(),
+                        Msg::ExternalAllDay.text(lang).to_string(),
+                    )
+                } else {
+                    (
+                        format_time(b.start.time()),
+                        super::text::duration(b.minutes, lang),
+                    )
+                };
+                // The title first, the calendar's name below it: the column is narrow.
+                let edge = if b.is_busy() { "░" } else { "┆" };
+                let title = external_title(b, lang).unwrap_or_else(|| b.source.clone());
+                let mut second = format!("{} · {length}", b.source);
+                if !b.is_busy() {
+                    second.push_str(&format!(" ({})", Msg::ExternalFreeWord.text(lang)));
+                }
+                (
+                    format!("{time} {edge}{title}"),
+                    second,
+                    b.end() <= model.now,
+                )
+            }
         };
-        let style = if occ.end() <= model.now {
-            theme::dim()
-        } else {
-            theme::plain()
-        };
-        buf.set_string(
-            area.x,
-            y,
-            pad(&format!("{} {who}", format_time(occ.start.time())), w),
-            style,
-        );
-        // An internal block's title already says what it is.
-        let second = match m.case {
-            Some(_) => label_purpose(&m.purpose, lang).into_owned(),
-            None => super::text::duration(m.minutes, lang),
-        };
+        let style = if ended { theme::dim() } else { theme::plain() };
+        buf.set_string(area.x, y, pad(&first, w), style);
         buf.set_string(
             area.x + 6,
             y + 1,
@@ -126,6 +165,12 @@ fn draw_meetings(model: &Model, area: Rect, buf: &mut Buffer) {
             theme::dim(),
         );
     }
+}
+
+/// A row of today's meetings: one of caseplan's, or busy time from another calendar.
+enum TodayRow<'a> {
+    Meeting(&'a crate::domain::agenda::Occurrence<'a>),
+    Busy(&'a crate::model::ExternalBlock),
 }
 
 /// One row of the right column: a group heading or an item (its index in screen order).

@@ -1,7 +1,7 @@
 //! The week view: Monday first, five or seven day columns with the same proportional blocks.
 
 use super::column::{self, Column};
-use super::day::{split_h, split_v};
+use super::day::{busy_minutes, split_h, split_v};
 use super::text::{fit, pad};
 use super::theme;
 use super::timeline::{self, minutes_of};
@@ -39,22 +39,36 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
     } else {
         (area, None)
     };
-    let (head, body) = split_v(area, HEAD);
+    // A third head row for whole days taken in another calendar, when the week has any.
+    let n = days.len().max(1) as u16;
+    // One rule between columns.
+    let col_w = (area.width.saturating_sub(axis::WIDTH + n - 1)) / n;
+    let bands: Vec<_> = days
+        .iter()
+        .map(|d| column::whole_days_in(model, *d, col_w))
+        .collect();
+    let head_rows = if bands.iter().any(Option::is_some) {
+        HEAD + 1
+    } else {
+        HEAD
+    };
+    let (head, body) = split_v(area, head_rows);
     let refs: Vec<&[Occurrence<'_>]> = occs.iter().map(Vec::as_slice).collect();
-    let span = timeline::span(&refs, &model.settings.hours);
+    let busy: Vec<(u32, u32)> = days.iter().flat_map(|d| busy_minutes(model, *d)).collect();
+    let span = timeline::widen(timeline::span(&refs, &model.settings.hours), &busy);
     let scale = timeline::choose(span, body.height, selected.as_ref().map(minutes_of));
     let (axis_area, cols_area) = split_h(body, axis::WIDTH);
     axis::draw(model, &scale, days.contains(&model.today()), axis_area, buf);
 
-    let n = days.len().max(1) as u16;
-    // One rule between columns.
-    let col_w = (cols_area.width.saturating_sub(n - 1)) / n;
     for (i, (day, day_occs)) in days.iter().zip(&occs).enumerate() {
         let x = cols_area.x + i as u16 * (col_w + 1);
         let col_area = Rect::new(x, body.y, col_w, body.height);
         let col = Column::new(&model.window, *day, day_occs, scale, true);
         column::draw(model, &col, col_area, buf);
         draw_head(model, *day, Rect::new(x, head.y, col_w, HEAD), buf);
+        if let Some(Some(band)) = bands.get(i) {
+            buf.set_line(x, head.y + HEAD, band, col_w);
+        }
         if i + 1 < days.len() {
             for y in head.y..body.y + body.height {
                 buf[(x + col_w, y)].set_symbol("│").set_style(theme::dim());

@@ -48,6 +48,13 @@ fn week(load: &WeekLoad, lang: Lang, buffers: bool) -> String {
             duration(load.prep_minutes + load.follow_up_minutes, lang)
         ));
     }
+    if load.busy_minutes > 0 {
+        parts.push(format!(
+            "{} {}",
+            Msg::WorkloadBusy.text(lang),
+            duration(load.busy_minutes, lang)
+        ));
+    }
     parts.push(format!(
         "{} {}",
         Msg::WorkloadFree.text(lang),
@@ -79,6 +86,7 @@ mod tests {
                 meeting_minutes: 660,
                 prep_minutes: 90,
                 follow_up_minutes: 45,
+                busy_minutes: 0,
                 free_minutes: 360,
             },
             next_week: WeekLoad {
@@ -87,6 +95,7 @@ mod tests {
                 meeting_minutes: 840,
                 prep_minutes: 120,
                 follow_up_minutes: 60,
+                busy_minutes: 0,
                 free_minutes: 1200,
             },
         }

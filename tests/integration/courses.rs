@@ -693,6 +693,52 @@ fn a_course_ending_before_it_starts_is_refused_under_the_end() {
 }
 
 #[test]
+fn the_three_party_form_opens_after_busy_time_from_outlook() {
+    let mut app = App::with_lang(Lang::En, |store, today| {
+        store.import(&dataset(true)).unwrap();
+        // Today and tomorrow are taken in Outlook (#16); a block marked free after them is not.
+        let block = |id: u64, day: u64, free: bool| caseplan::model::ExternalBlock {
+            id: caseplan::model::ExternalId(id),
+            source: "Outlook".into(),
+            uid: format!("kursus-{id}"),
+            occurrence: None,
+            start: today
+                .checked_add_days(chrono::Days::new(day))
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap(),
+            minutes: 24 * 60,
+            all_day: true,
+            title: "Kursus".into(),
+            free,
+            private: false,
+        };
+        let changes: Vec<_> = [
+            block(950, 0, false),
+            block(951, 1, false),
+            block(952, 2, true),
+        ]
+        .into_iter()
+        .map(|b| caseplan::store::Change::Put(caseplan::store::AnyRecord::External(b)))
+        .collect();
+        store.write(&changes).unwrap();
+    });
+    open_card(&mut app);
+    app.keys("o b");
+    let Some(Popup::Form(editor)) = &app.model.popup else {
+        panic!("the meeting form opens; status: {}", app.status());
+    };
+    let start = editor
+        .start_time(harness::at(harness::NOW).date())
+        .expect("the form's start reads");
+    assert_eq!(
+        start.date(),
+        harness::at("2026-11-26 00:00").date(),
+        "{start}"
+    );
+}
+
+#[test]
 fn without_a_free_slot_the_three_party_form_opens_now_not_in_the_past() {
     let mut app = App::with_lang(Lang::En, |store, today| {
         store.import(&dataset(true)).unwrap();

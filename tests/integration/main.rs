@@ -18,6 +18,7 @@ mod flows;
 mod form_kit;
 mod help;
 mod ics;
+mod ics_planner;
 mod keymaps;
 mod lookup;
 mod medical;

@@ -1254,3 +1254,37 @@ fn a_date_outside_1900_to_2200_is_refused_on_import_and_on_write() {
     assert!(matches!(err, StoreError::DateOutOfRange { .. }), "{err}");
     assert_eq!(store.get::<Meeting>(MeetingId(99)).unwrap(), None);
 }
+
+#[test]
+fn a_window_reads_the_busy_time_that_reaches_into_it_and_passes_by_what_ended() {
+    let (_dir, store) = open_temp();
+    let mut long = external(1, "2026-11-20 08:00");
+    long.minutes = 5 * 24 * 60; // into Wednesday 25th
+    let mut ended = external(2, "2026-11-23 09:00");
+    ended.minutes = 24 * 60; // until Tuesday 09:00: touches, does not reach in
+    let changes: Vec<Change> = [
+        long.clone(),
+        ended,
+        external(3, "2026-11-24 10:00"),
+        external(4, "2026-11-25 10:00"),
+        external(5, "2026-09-30 10:00"),
+    ]
+    .into_iter()
+    .map(|b| Change::Put(caseplan::store::AnyRecord::External(b)))
+    .collect();
+    store.write(&changes).unwrap();
+    let ids = |from: &str, to: &str| -> Vec<u64> {
+        store
+            .external_between(at(from), at(to))
+            .unwrap()
+            .iter()
+            .map(|b| b.id.0)
+            .collect()
+    };
+    assert_eq!(ids("2026-11-24 09:00", "2026-11-25 00:00"), [1, 3]);
+    // Moved: the index follows its new end.
+    long.minutes = 60;
+    store.put(&long).unwrap();
+    assert_eq!(ids("2026-11-24 09:00", "2026-11-25 00:00"), [3]);
+    assert_eq!(store.check(), vec![]);
+}

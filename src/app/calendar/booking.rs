@@ -6,9 +6,10 @@ use crate::app::core::history::Step;
 use crate::app::core::settings::Settings;
 use crate::app::model::{Model, Selection};
 use crate::domain::agenda::{Occurrence, occurrences};
+use crate::domain::busy::busy_spans;
 use crate::domain::slots::{Need, next_free};
 use crate::i18n::{Msg, label_purpose, weekday_short};
-use crate::model::Meeting;
+use crate::model::{ExternalBlock, Meeting};
 use crate::store::{AnyRecord, Change, RecordRef};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
@@ -63,6 +64,14 @@ pub fn search_start(model: &Model) -> NaiveDateTime {
     }
 }
 
+/// What [`fetch_ahead`] (or a form's day) loaded: the meetings, and the busy time from other
+/// calendars on the same days (#16).
+#[derive(Debug, Clone, Default)]
+pub struct Fetched {
+    pub meetings: Vec<Meeting>,
+    pub busy: Vec<ExternalBlock>,
+}
+
 /// Loads the pickers (if not yet) and the meetings of the weeks from `from`, then asks `then`.
 pub fn fetch_ahead(model: &Model, from: NaiveDateTime, then: Question) -> Vec<Effect> {
     let mut effects = model.need_directory();
@@ -85,10 +94,10 @@ pub fn ahead(meetings: &[Meeting], from: NaiveDate) -> Vec<Occurrence<'_>> {
 }
 
 /// The first start from `from` where `minutes` and the configured buffers fit, in the weeks
-/// of `meetings`.
+/// `fetched` holds, around its meetings and the busy time from other calendars.
 pub fn first_free(
     settings: &Settings,
-    meetings: &[Meeting],
+    fetched: &Fetched,
     from: NaiveDateTime,
     minutes: u32,
 ) -> Option<NaiveDateTime> {
@@ -100,7 +109,8 @@ pub fn first_free(
     next_free(
         from,
         need,
-        &ahead(meetings, from.date()),
+        &ahead(&fetched.meetings, from.date()),
+        &busy_spans(&fetched.busy),
         &settings.hours,
         SEARCH_DAYS,
     )

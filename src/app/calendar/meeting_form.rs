@@ -2,13 +2,16 @@
 //! the first free time (a new meeting, a free slot, a follow-up, a meeting about received
 //! medical information).
 
-use super::booking::{SEARCH_DAYS, ahead, book, describe, first_free, save_meeting, when_label};
+use super::booking::{
+    Fetched, SEARCH_DAYS, ahead, book, describe, first_free, save_meeting, when_label,
+};
 use crate::app::core::action::Named;
 use crate::app::core::effect::{Effect, Question};
 use crate::app::core::status::{info, warn};
 use crate::app::forms::meeting::{Field, MeetingEditor};
 use crate::app::model::{Model, Selection};
 use crate::app::popup::Popup;
+use crate::domain::busy::{busy_spans, external_warnings};
 use crate::domain::conflicts::{Warning, warnings};
 use crate::domain::slots::{Need, nearest_free};
 use crate::i18n::{Msg, cpr_error};
@@ -114,29 +117,42 @@ pub fn form_day(model: &Model) -> Vec<Effect> {
     }
 }
 
-/// The meetings of the form's start day arrived: the form warns about overlaps with them.
-pub fn day_answered(model: &mut Model, meetings: Vec<Meeting>) -> Vec<Effect> {
+/// The meetings and busy time of the form's start day arrived: the form warns about overlaps
+/// with them.
+pub fn day_answered(model: &mut Model, fetched: Fetched) -> Vec<Effect> {
     if let Some(Popup::Form(editor)) = &mut model.popup {
-        editor.day_loaded = meetings
+        editor.day_loaded = fetched
+            .meetings
             .first()
             .map(|m| m.start.date())
             .or(editor.day_loaded);
         if let Some(start) = editor.start_time(model.now.date()) {
             editor.day_loaded = Some(start.date());
         }
-        editor.set_day(meetings);
+        editor.set_day(fetched.meetings, fetched.busy);
     }
     vec![]
 }
 
-/// Opens `editor` with the meetings of its start day (from `meetings`, the weeks fetched), so
-/// it warns about overlaps at once.
-pub fn open_at(model: &mut Model, mut editor: MeetingEditor, meetings: Vec<Meeting>) {
+/// Opens `editor` with the meetings and busy time of its start day (from `fetched`, the weeks
+/// fetched), so it warns about overlaps at once.
+pub fn open_at(model: &mut Model, mut editor: MeetingEditor, fetched: Fetched) {
     if let Some(start) = editor.start_time(model.today()) {
+        let day = start.date();
+        let (from, to) = (
+            day.and_time(chrono::NaiveTime::MIN),
+            (day + chrono::Duration::days(1)).and_time(chrono::NaiveTime::MIN),
+        );
         editor.set_day(
-            meetings
+            fetched
+                .meetings
                 .into_iter()
-                .filter(|m| m.start.date() == start.date())
+                .filter(|m| m.start.date() == day)
+                .collect(),
+            fetched
+                .busy
+                .into_iter()
+                .filter(|b| b.start < to && b.end() > from)
                 .collect(),
         );
         editor.day_loaded = Some(start.date());
@@ -147,19 +163,19 @@ pub fn open_at(model: &mut Model, mut editor: MeetingEditor, meetings: Vec<Meeti
 /// The coming weeks arrived: a new-meeting form at the first free time from `from`.
 pub fn new_meeting(
     model: &mut Model,
-    meetings: Vec<Meeting>,
+    fetched: Fetched,
     from: NaiveDateTime,
     case: Option<(CaseId, String)>,
 ) -> Vec<Effect> {
     let start = first_free(
         &model.settings,
-        &meetings,
+        &fetched,
         from,
         model.settings.default_minutes,
     )
     .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
     let editor = MeetingEditor::new(&model.settings, start, case, model.today(), model.lang);
-    open_at(model, editor, meetings);
+    open_at(model, editor, fetched);
     vec![]
 }
 
@@ -167,12 +183,12 @@ pub fn new_meeting(
 /// marks the request acted on.
 pub fn book_for_request(
     model: &mut Model,
-    meetings: Vec<Meeting>,
+    fetched: Fetched,
     from: NaiveDateTime,
     case: (CaseId, String),
     request: MedicalRequest,
 ) -> Vec<Effect> {
-    let effects = new_meeting(model, meetings, from, Some(case));
+    let effects = new_meeting(model, fetched, from, Some(case));
     if let Some(Popup::Form(editor)) = &mut model.popup {
         editor.acts_on = Some(request);
     }
@@ -182,12 +198,12 @@ pub fn book_for_request(
 /// The next free `minutes` from `from`: a form there, or why there is none.
 pub fn free_slot(
     model: &mut Model,
-    meetings: Vec<Meeting>,
+    fetched: Fetched,
     from: NaiveDateTime,
     minutes: u32,
 ) -> Vec<Effect> {
     let lang = model.lang;
-    match first_free(&model.settings, &meetings, from, minutes) {
+    match first_free(&model.settings, &fetched, from, minutes) {
         Some(start) => {
             let mut editor = MeetingEditor::new(&model.settings, start, None, model.today(), lang);
             editor.set_text(Field::Duration, &crate::time::format_duration(minutes));
@@ -196,7 +212,7 @@ pub fn free_slot(
                 Msg::NextFreeSlot.text(lang),
                 when_label(model, start)
             )));
-            open_at(model, editor, meetings);
+            open_at(model, editor, fetched);
         }
         None => model.status = Some(warn(Msg::NoFreeSlot.text(lang))),
     }
@@ -206,7 +222,7 @@ pub fn free_slot(
 /// Books `template` again at `at`, or at the nearest free time when `at` clashes.
 pub fn follow_up(
     model: &mut Model,
-    meetings: Vec<Meeting>,
+    fetched: Fetched,
     template: Meeting,
     at: NaiveDateTime,
     weeks: u32,
@@ -215,7 +231,7 @@ pub fn follow_up(
     let Some(id) = model.reserved_id.take() else {
         return vec![];
     };
-    let booked = ahead(&meetings, at.date());
+    let booked = ahead(&fetched.meetings, at.date());
     let mut follow_up = template;
     follow_up.id = MeetingId(id);
     follow_up.start = at;
@@ -223,21 +239,28 @@ pub fn follow_up(
     follow_up.outcome.clear();
     follow_up.repeat = None;
     follow_up.purpose = purpose::OPFOELGNING.to_string();
-    let clashes = warnings(&follow_up, at, &booked, &model.settings.hours, None)
-        .iter()
-        .any(|w| {
-            matches!(
-                w,
-                Warning::Overlap { .. } | Warning::NotAWorkingDay | Warning::OutsideWorkingHours
-            )
-        });
+    let mut found = warnings(&follow_up, at, &booked, &model.settings.hours, None);
+    found.extend(external_warnings(&follow_up, at, &fetched.busy));
+    let clashes = found.iter().any(|w| {
+        matches!(
+            w,
+            Warning::Overlap { .. }
+                | Warning::NotAWorkingDay
+                | Warning::OutsideWorkingHours
+                | Warning::Busy {
+                    only_buffer: false,
+                    ..
+                }
+        )
+    });
     if clashes {
         let need = Need {
             minutes: follow_up.minutes,
             prep_minutes: follow_up.prep_minutes,
             follow_up_minutes: follow_up.follow_up_minutes,
         };
-        let start = nearest_free(at, need, &booked, &model.settings.hours, SEARCH_DAYS);
+        let busy = busy_spans(&fetched.busy);
+        let start = nearest_free(at, need, &booked, &busy, &model.settings.hours, SEARCH_DAYS);
         match start {
             Some(start) => follow_up.start = start,
             None => {

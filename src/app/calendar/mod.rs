@@ -4,6 +4,7 @@
 
 pub mod booking;
 pub mod confirm;
+pub mod ics;
 pub mod meeting_form;
 pub mod month;
 pub mod prompts;
@@ -91,6 +92,8 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             prompt::open(model, PromptKind::FreeSlot, &minutes)
         }
         Named::Undo | Named::Redo => model.undo_redo(named),
+        Named::ExportIcs => ics::export(model),
+        Named::ImportIcs => ics::ask_import(model),
         Named::NewCase => crate::app::lookup::records::new_case(model),
         Named::NewContact => crate::app::lookup::records::new_contact(model),
         _ => selected_meeting_action(model, named),
@@ -101,7 +104,15 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
 fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
     let lang = model.lang;
     let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
-        model.status = Some(info(Msg::NoMeetingSelected.text(lang)));
+        // Blocks of other calendars are never selected: say why when they are all the day has.
+        let only_busy_time = model.window.day(model.day).is_empty()
+            && !model.window.external_on(model.day).is_empty();
+        let why = if only_busy_time {
+            Msg::ExternalReadOnly
+        } else {
+            Msg::NoMeetingSelected
+        };
+        model.status = Some(info(why.text(lang)));
         return vec![];
     };
     if let Some(status) = status_set_by(named) {

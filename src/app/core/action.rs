@@ -159,6 +159,10 @@ named_actions! {
     FourWeeksOn = "four_weeks_on" => ActFourWeeksOn,
     OpenDay = "open_day" => ActOpenDay,
 
+    // Busy time from other calendars (#16).
+    ExportIcs = "export_ics" => ActIcsExport,
+    ImportIcs = "import_ics" => ActIcsImport,
+
 }
 
 impl Named {

@@ -6,8 +6,10 @@
 use super::history::Step;
 use crate::domain::due::{DueItem, DueList};
 use crate::domain::visit::VisitPlan;
+use crate::ics::Imported;
 use crate::model::{
-    Case, CaseId, Contact, ContactId, Course, MedicalRequest, Meeting, Participant, RequestId,
+    Case, CaseId, Contact, ContactId, Course, ExternalBlock, MedicalRequest, Meeting, Participant,
+    RequestId,
 };
 use crate::query::board::BoardRow;
 use crate::query::card::{Card, ContactCard};
@@ -39,7 +41,8 @@ pub enum Effect {
     LoadItems(CaseId),
     /// Load a contact to edit it; `None` opens the form for a new one.
     EditContact(Option<ContactId>),
-    /// Load the meetings of `from..=to` for a question that needs them, then answer it.
+    /// Load the meetings and the busy time from other calendars of `from..=to` for a question
+    /// that needs them, then answer it.
     Fetch {
         from: NaiveDate,
         to: NaiveDate,
@@ -76,6 +79,14 @@ pub enum Effect {
     ExportBoard { markdown: String, today: NaiveDate },
     /// Compute the workload gauge of the week of `now` and the next.
     LoadWorkload { now: NaiveDateTime },
+    /// Write the meetings as an .ics calendar into the data directory's exports (#16).
+    ExportIcs {
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    },
+    /// Read the .ics file at `path` and work out its import as busy time as of `today`, for
+    /// one undo step (#16). Nothing is written yet.
+    PlanIcsImport { path: String, today: NaiveDate },
 }
 
 /// A question about the calendar that needs meetings beyond the visible window.
@@ -156,8 +167,10 @@ pub enum Loaded {
     DoneRecord(Box<DueItem>, ItemAct, Option<Box<AnyRecord>>),
     /// A snooze was stored (or could not be: the message).
     Snoozed(Result<NaiveDate, String>),
+    /// The meetings and the busy time from other calendars a question needed.
     Answer {
         meetings: Vec<Meeting>,
+        busy: Vec<ExternalBlock>,
         question: Question,
     },
     Suppliers(Vec<SupplierRow>),
@@ -166,4 +179,8 @@ pub enum Loaded {
     /// Where the review sheet was written, or why it was not.
     BoardExported(Result<std::path::PathBuf, String>),
     Workload(Workload),
+    /// Where the .ics calendar was written and how many events it holds, or why it was not.
+    IcsExported(Result<(std::path::PathBuf, usize), String>),
+    /// An .ics import as store changes and what it found, or why the file was refused.
+    IcsImport(Result<Box<Imported>, String>),
 }

@@ -9,14 +9,18 @@ use crate::context::Context;
 use crate::domain::due::DueItem;
 use crate::i18n::Lang;
 use crate::i18n::store_error;
+use crate::ics::import::DEFAULT_SOURCE;
+use crate::ics::{self, ExportParams, IcsError, ImportParams, Imported, Privacy};
 use crate::model::{Agreement, Case, Contact, Course, MedicalRequest, Note};
 use crate::query::board::BoardParams;
 use crate::query::card::{card, contact_card};
 use crate::query::{board, board_sheet, directory, requests, suppliers, today, window, workload};
 use crate::search::SearchIndex;
+use crate::store::write_export;
 use crate::store::{AnyRecord, Store, StoreError};
 use crate::time::Zone;
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use std::path::PathBuf;
 use std::rc::Rc;
 
 /// The effect runner: the configuration the planner was started with, and its zone.
@@ -102,6 +106,7 @@ impl Runner {
             }
             Effect::Fetch { from, to, then } => Loaded::Answer {
                 meetings: window::meetings(store, from, to)?,
+                busy: window::external(store, from, to)?,
                 question: then,
             },
             Effect::LoadSuppliers { today } => {
@@ -173,8 +178,75 @@ impl Runner {
                 now,
                 &config.working_hours.to_domain(),
             )?),
+            Effect::ExportIcs { now, today } => {
+                Loaded::IcsExported(self.export_ics(store, now, today))
+            }
+            Effect::PlanIcsImport { path, today } => {
+                Loaded::IcsImport(self.plan_ics_import(store, &path, today).map(Box::new))
+            }
         };
         Ok(Action::Loaded(loaded))
+    }
+}
+
+impl Runner {
+    /// Every meeting as an .ics calendar in the exports, at the default privacy (initials and
+    /// case reference): where it went and how many events it holds.
+    fn export_ics(
+        &self,
+        store: &Store,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(PathBuf, usize), String> {
+        let params = ExportParams {
+            zone: self.zone,
+            lang: self.lang,
+            privacy: Privacy::default(),
+            from: None,
+            to: None,
+            stamp: now,
+        };
+        let text = ics::export(store, &params).map_err(|e| e.to_string())?;
+        let name = format!("caseplan-{}.ics", today.format("%Y-%m-%d"));
+        let path = write_export(store.dir(), &name, text.as_bytes()).map_err(|e| e.to_string())?;
+        Ok((path, text.matches("BEGIN:VEVENT").count()))
+    }
+
+    /// The file at `path` (a leading `~` is the home directory; quotes a terminal adds around
+    /// a dropped file are taken off) read and planned as an import of the default source.
+    fn plan_ics_import(
+        &self,
+        store: &Store,
+        path: &str,
+        today: NaiveDate,
+    ) -> Result<Imported, String> {
+        let path = typed_path(path);
+        let bytes = std::fs::read(&path).map_err(|source| {
+            IcsError::Read {
+                path: path.clone(),
+                source,
+            }
+            .to_string()
+        })?;
+        let params = ImportParams {
+            source: DEFAULT_SOURCE,
+            zone: self.zone,
+            today,
+        };
+        ics::plan_import(store, &bytes, params).map_err(|e| e.to_string())
+    }
+}
+
+/// A path as typed or dropped into the prompt.
+fn typed_path(text: &str) -> PathBuf {
+    let text = text.trim();
+    let text = ['\'', '"']
+        .iter()
+        .find_map(|q| text.strip_prefix(*q).and_then(|t| t.strip_suffix(*q)))
+        .unwrap_or(text);
+    match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(text),
     }
 }
 

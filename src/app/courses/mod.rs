@@ -7,7 +7,7 @@
 
 pub mod dialog;
 
-use super::calendar::booking::{fetch_ahead, first_free};
+use super::calendar::booking::{Fetched, fetch_ahead, first_free};
 use super::calendar::meeting_form::open_at;
 use super::core::action::Named;
 use super::core::effect::{Effect, Question};
@@ -23,8 +23,7 @@ use crate::domain::reports::{is_finished, is_late, is_unread};
 use crate::domain::schedule::{interim_due, new_reports, regenerate, with_interim};
 use crate::i18n::{Msg, label_course_kind};
 use crate::model::{
-    CaseId, ContactId, Course, CourseId, CourseOutcome, Meeting, Participant, ReportChase, Role,
-    purpose,
+    CaseId, ContactId, Course, CourseId, CourseOutcome, Participant, ReportChase, Role, purpose,
 };
 use crate::store::{AnyRecord, Change, RecordRef};
 use crate::time::format_date;
@@ -527,13 +526,13 @@ pub(crate) fn book_three_party(model: &mut Model, course: &Course) -> Vec<Effect
 /// The meetings of the coming weeks arrived: open the three-party form at the first free time.
 pub fn three_party_form(
     model: &mut Model,
-    meetings: Vec<Meeting>,
+    fetched: Fetched,
     from: NaiveDateTime,
     case: (CaseId, String),
     parties: Vec<Participant>,
 ) -> Vec<Effect> {
     let settings = &model.settings;
-    let found = first_free(settings, &meetings, from, settings.default_minutes);
+    let found = first_free(settings, &fetched, from, settings.default_minutes);
     if found.is_none() {
         model.status = Some(warn(Msg::NoFreeSlot.text(model.lang)));
     }
@@ -543,6 +542,6 @@ pub fn three_party_form(
     let mut editor = MeetingEditor::new(settings, start, Some(case), model.today(), model.lang);
     editor.set_purpose(purpose::THREE_PARTY);
     editor.parties = parties;
-    open_at(model, editor, meetings);
+    open_at(model, editor, fetched);
     vec![]
 }

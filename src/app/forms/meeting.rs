@@ -11,12 +11,13 @@ use crate::app::form_kit::{
     Candidate, Candidates, Choice, Field as KitField, Form, Pick, Picker, Refusals, TimeKind, step,
 };
 use crate::domain::agenda::occurrences;
+use crate::domain::busy::external_warnings;
 use crate::domain::conflicts::{Warning, warnings};
 use crate::domain::hours::WorkingHours;
 use crate::i18n::{Lang, Msg, label_form, label_place, label_purpose};
 use crate::model::{
-    BookedBy, CaseId, ContactId, ContactKind, Meeting, MeetingForm, MeetingId, MeetingStatus,
-    Participant, Place, PlaceKind, Role, purpose,
+    BookedBy, CaseId, ContactId, ContactKind, ExternalBlock, Meeting, MeetingForm, MeetingId,
+    MeetingStatus, Participant, Place, PlaceKind, Role, purpose,
 };
 use crate::query::directory::Directory;
 use crate::time::{format_duration, format_time};
@@ -75,6 +76,8 @@ pub struct MeetingEditor {
     pub parties: Vec<Participant>,
     /// The meetings on the start day, for overlap warnings and the parties' other meetings.
     pub day: Vec<Meeting>,
+    /// The busy time from other calendars on the start day (#16): overlaps warn.
+    pub busy: Vec<ExternalBlock>,
     pub day_loaded: Option<NaiveDate>,
     /// Overlap and working-hours warnings for the meeting as it stands.
     pub conflicts: Vec<Warning>,
@@ -160,6 +163,7 @@ impl MeetingEditor {
             form,
             parties: Vec::new(),
             day: Vec::new(),
+            busy: Vec::new(),
             day_loaded: None,
             conflicts: Vec::new(),
             party_meetings: Vec::new(),
@@ -380,9 +384,10 @@ impl MeetingEditor {
         self.refresh();
     }
 
-    /// The meetings of the start day arrived.
-    pub fn set_day(&mut self, meetings: Vec<Meeting>) {
+    /// The meetings and busy time of the start day arrived.
+    pub fn set_day(&mut self, meetings: Vec<Meeting>, busy: Vec<ExternalBlock>) {
         self.day = meetings;
+        self.busy = busy;
         self.refresh();
     }
 
@@ -491,7 +496,9 @@ impl MeetingEditor {
             .cloned()
             .collect();
         let occ = occurrences(&others, day, day);
-        warnings(&meeting, meeting.start, &occ, &self.hours, None)
+        let mut found = warnings(&meeting, meeting.start, &occ, &self.hours, None);
+        found.extend(external_warnings(&meeting, meeting.start, &self.busy));
+        found
     }
 
     fn compute_party_meetings(&self) -> Vec<(ContactId, NaiveDateTime, NaiveDateTime, bool)> {

@@ -163,7 +163,12 @@ fn side_lines(model: &Model, editor: &MeetingEditor, w: usize) -> Vec<Line<'stat
         out.push(Line::raw(""));
         out.push(heading(Msg::WarningsLabel, model));
         for warning in warnings {
-            let text = warning_text(model, warning, |id| editor.day.iter().find(|m| m.id == id));
+            let text = warning_text(
+                model,
+                warning,
+                |id| editor.day.iter().find(|m| m.id == id),
+                |id| editor.busy.iter().find(|b| b.id == id),
+            );
             out.push(Line::styled(text, theme::warning()));
         }
     }

@@ -33,6 +33,7 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
         }
         PromptKind::BoardFilter => Msg::BoardFilterPrompt.text(lang).to_string(),
         PromptKind::Snooze => Msg::PromptSnooze.text(lang).to_string(),
+        PromptKind::IcsImport => Msg::PromptIcsImport.text(lang).to_string(),
     }
 }
 
