@@ -114,10 +114,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(Popup::ContactLog(_)) => lookup::contact_log::type_key(model, key),
         Some(Popup::RequestForm(_)) => requests::type_key(model, key),
         Some(Popup::ChaseLog(_)) => requests::chase::type_key(model, key),
-        Some(Popup::Record(form)) => {
-            form.type_key(key);
-            vec![]
-        }
+        Some(Popup::Record(_)) => lookup::records::type_key(model, key),
         Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => courses::type_key(model, key),
         Some(Popup::Form(_)) => calendar::meeting_form::type_key(model, key),
         Some(Popup::Prompt(_)) => prompt::type_key(model, key),

@@ -750,4 +750,25 @@ catalogue! {
     // .ics export and import (#16).
     IcsBusy => ("Optaget", "Busy"),
     IcsMovedNote => ("Flyttet: mødet er booket på en ny tid i caseplan", "Moved: the meeting was booked at a new time in caseplan"),
+
+    // The case form's lists, the case's own cadence and notes with a body (#13).
+    KitListKeys => ("Enter tilføj/ret · ←/→ vælg · Del fjern", "Enter add/edit · ←/→ choose · Del remove"),
+    KitListAdd => ("tilføj", "add"),
+    KitListRowKeys => ("Enter behold rækken · Esc fortryd rækken · ctrl-s gem", "Enter keep the row · Esc drop the edit · ctrl-s save"),
+    KitCtrlSave => ("ctrl-s gem", "ctrl-s save"),
+    NewWord => ("ny", "new"),
+    FieldContact => ("Kontakt", "Contact"),
+    FieldRole => ("Rolle", "Role"),
+    FieldAway => ("Væk", "Away"),
+    FieldFrom => ("Fra", "From"),
+    FieldTo => ("Til", "To"),
+    FieldReason => ("Hvorfor", "Why"),
+    FieldAwayNote => ("Note", "Note"),
+    FieldOwnCadence => ("Egen kadence", "Own cadence"),
+    OwnCadenceHint => ("(dage: 7, 14d, 2u; tom: reglen)", "(days: 7, 14d, 2w; empty: the rule)"),
+    OwnCadenceNotRead => ("Kunne ikke læse \"{text}\" som dage mellem samtaler; skriv fx 7, 14d eller 2u.", "Could not read \"{text}\" as days between meetings; type e.g. 7, 14d or 2w."),
+    FieldCadenceUntil => ("Kadence til", "Cadence until"),
+    AwayEndsBeforeStart => ("En periode væk slutter før den begynder: ret Til-datoen.", "An away period ends before it starts: correct the To date."),
+    AwayWord => ("væk", "away"),
+    CaseFlagsLine => ("Husk", "Remember"),
 }

@@ -5,8 +5,8 @@
 
 use super::{Lang, Msg};
 use crate::model::{
-    Channel, ContactKind, MeetingForm, MeetingStatus, PlaceKind, Role, course_kind, purpose,
-    request_kind, target_group,
+    AwayReason, Channel, ContactKind, MeetingForm, MeetingStatus, PlaceKind, Role, course_kind,
+    network_role, purpose, request_kind, target_group,
 };
 use chrono::Weekday;
 use std::borrow::Cow;
@@ -184,6 +184,49 @@ pub fn label_contact_kind(kind: ContactKind, lang: Lang) -> &'static str {
         ContactKind::Other => Msg::Other,
     }
     .text(lang)
+}
+
+/// A role in a citizen's network (see [`network_role`]); a role typed as free text is shown
+/// as typed.
+pub fn label_network_role(role: &str, lang: Lang) -> Cow<'_, str> {
+    let message = match role {
+        network_role::GP => Some(Msg::Gp),
+        network_role::MENTOR => Some(Msg::Mentor),
+        network_role::CONSULTANT => Some(Msg::Consultant),
+        network_role::EMPLOYER => Some(Msg::Employer),
+        network_role::BOSTED => Some(Msg::Bosted),
+        network_role::SOCIAL_SERVICES => Some(Msg::SocialServices),
+        network_role::INTERPRETER => Some(Msg::Interpreter),
+        network_role::OTHER => Some(Msg::Other),
+        _ => None,
+    };
+    label_key(message, role, lang)
+}
+
+/// Why the citizen is away: "Ferie", "Syg", "Indlagt", "Væk".
+pub fn label_away_reason(reason: AwayReason, lang: Lang) -> &'static str {
+    match reason {
+        AwayReason::Holiday => Msg::AwayHoliday,
+        AwayReason::Sick => Msg::AwaySick,
+        AwayReason::Hospital => Msg::AwayHospital,
+        AwayReason::Other => Msg::AwayOther,
+    }
+    .text(lang)
+}
+
+/// "væk 30.11–11.12 · ferie · ring efter udskrivelse".
+pub fn away_words(away: &crate::model::AwayPeriod, lang: Lang) -> String {
+    let mut text = format!(
+        "{} {}–{} · {}",
+        Msg::AwayWord.text(lang),
+        away.from.format("%d.%m"),
+        away.to.format("%d.%m"),
+        label_away_reason(away.reason, lang).to_lowercase()
+    );
+    if !away.note.trim().is_empty() {
+        text.push_str(&format!(" · {}", away.note.trim()));
+    }
+    text
 }
 
 /// "nu · tir 24.11.2026 10:03": when a log written now is dated.

@@ -346,6 +346,7 @@ mod tests {
                     from: day(20),
                     to: day(28),
                     reason: AwayReason::Sick,
+                    note: String::new(),
                 }),
                 ..BoardFlags::default()
             },

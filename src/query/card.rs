@@ -47,8 +47,10 @@ pub struct Card {
     pub next_step: String,
     pub plan_b: String,
     pub last_told: String,
-    /// Holiday, sickness or hospital today.
-    pub away_today: Option<AwayPeriod>,
+    /// Holiday, sickness or hospital today, else the next such period to come.
+    pub away: Option<AwayPeriod>,
+    /// Whether `away` has begun.
+    pub away_now: bool,
     /// The last contact ([`contact::last_contact`]).
     pub last_contact: Option<LastContact>,
     /// The last attempt, by either side, when newer than the last contact
@@ -447,7 +449,8 @@ pub fn card(
         id: case.id,
         cadence,
         cadence_days_late,
-        away_today: case.away_on(today).cloned(),
+        away: case.away_from(today).cloned(),
+        away_now: case.away_on(today).is_some(),
         last_year: meeting_counts(&meetings, today, now_local),
         name: case.name,
         alias: case.alias,

@@ -11,11 +11,11 @@ use crate::domain::chase::Urgency;
 use crate::domain::reminder::ReminderKind;
 use crate::i18n::due_words::cadence_line;
 use crate::i18n::{
-    Lang, Msg, checklist_gap, course_reminder, label_channel, label_contact_kind,
+    Lang, Msg, away_words, checklist_gap, course_reminder, label_channel, label_contact_kind,
     label_course_kind, label_form, label_place, label_purpose, label_target_group, weekday_short,
 };
 use crate::keymap::Layer;
-use crate::model::{AwayReason, CaseStatus, Party};
+use crate::model::{CaseStatus, Party};
 use crate::query::card::{Card, CourseLine, LastContact, RequestLine};
 use crate::time::{format_date, format_datetime};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -394,15 +394,6 @@ fn days_ago(days: i64, lang: Lang) -> String {
     }
 }
 
-fn away_word(reason: AwayReason) -> Msg {
-    match reason {
-        AwayReason::Holiday => Msg::AwayHoliday,
-        AwayReason::Sick => Msg::AwaySick,
-        AwayReason::Hospital => Msg::AwayHospital,
-        AwayReason::Other => Msg::AwayOther,
-    }
-}
-
 /// Name and case facts, phones, flags, the upcoming meeting, the last contact, preferences.
 fn top_lines(card: &Card, lang: Lang, col: u16, label_w: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
@@ -542,16 +533,13 @@ fn flag_lines(card: &Card, lang: Lang, col: u16) -> Vec<Line<'static>> {
             theme::warning(),
         ));
     }
-    if let Some(away) = &card.away_today {
-        flags.push((
-            format!(
-                "⚠ {} {}–{}",
-                away_word(away.reason).text(lang),
-                format_date(away.from),
-                format_date(away.to)
-            ),
-            theme::warning(),
-        ));
+    if let Some(away) = &card.away {
+        // Away now is a warning; a period to come is worth knowing when booking.
+        if card.away_now {
+            flags.push((format!("⚠ {}", away_words(away, lang)), theme::warning()));
+        } else {
+            flags.push((away_words(away, lang), theme::plain()));
+        }
     }
     let together: usize = flags.iter().map(|(t, _)| width(t) + 2).sum();
     if together <= usize::from(col) {
@@ -774,7 +762,7 @@ fn network_lines(card: &Card, lang: Lang) -> Vec<Line<'static>> {
                 .map(|k| label_contact_kind(k, lang).to_string())
                 .unwrap_or_default()
         } else {
-            n.role.trim().to_string()
+            crate::i18n::label_network_role(n.role.trim(), lang).into_owned()
         }
     };
     let name_of = |n: &crate::query::card::NetworkLine| -> String {

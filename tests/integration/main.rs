@@ -5,6 +5,7 @@ mod harness;
 
 mod board;
 mod card;
+mod caseform;
 mod cli;
 mod config;
 mod contact;

@@ -1,0 +1,245 @@
+//! The case form's network, away periods and own cadence, typed as keys (#13).
+
+use crate::harness::App;
+use caseplan::app::model::Screen;
+use caseplan::app::popup::Popup;
+use caseplan::i18n::{Lang, Msg};
+use caseplan::model::{AwayReason, Case, Contact, ContactId, ContactKind, Dataset, network_role};
+use caseplan::store::Store;
+use chrono::NaiveDate;
+
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+pub fn contact(id: u64, name: &str, kind: ContactKind) -> Contact {
+    Contact {
+        id: ContactId(id),
+        name: name.into(),
+        kind,
+        organisation: None,
+        title: String::new(),
+        work_phone: "33 12 34 56".into(),
+        email: String::new(),
+        note: String::new(),
+    }
+}
+
+/// A store with one GP, Lone Holm (contact 1), and no cases.
+pub fn with_gp(store: &Store, _: NaiveDate) {
+    store
+        .import(&Dataset {
+            contacts: vec![contact(1, "Lone Holm", ContactKind::Gp)],
+            ..Dataset::default()
+        })
+        .unwrap();
+}
+
+/// Tabs from the case form's first field to the field labelled `label`.
+pub fn tab_to(app: &mut App, label: Msg) {
+    for _ in 0..40 {
+        let Some(Popup::Record(form)) = &app.model.popup else {
+            panic!("the case form is open ({})", app.status())
+        };
+        if form.form.focused() == Some(label) {
+            return;
+        }
+        app.keys("tab");
+    }
+    panic!("no field {label:?} in the form");
+}
+
+fn the_case(app: &App) -> Case {
+    let cases = app.store.all::<Case>().unwrap();
+    assert_eq!(cases.len(), 1, "{}", app.status());
+    cases[0].clone()
+}
+
+/// A new case typed with "Lone" in its network as its mentor and a holiday from 30/11 to
+/// 11/12; the card open after saving.
+pub fn type_case_with_network_and_holiday(app: &mut App) {
+    app.keys("N");
+    app.text("Anne Jensen");
+    tab_to(app, Msg::Network);
+    // Typing on the list starts a row: the contact picker filters the contacts.
+    app.text("lone");
+    app.keys("tab right enter");
+    tab_to(app, Msg::FieldAway);
+    app.text("30/11");
+    app.keys("tab");
+    app.text("11/12");
+    app.keys("enter ctrl-s");
+}
+
+#[test]
+fn a_network_member_and_an_away_period_typed_in_the_case_form_are_saved_and_on_the_card() {
+    let mut app = App::with(with_gp);
+    type_case_with_network_and_holiday(&mut app);
+    let case = the_case(&app);
+    assert_eq!(case.network.len(), 1);
+    assert_eq!(case.network[0].contact, ContactId(1));
+    assert_eq!(case.network[0].role, network_role::MENTOR);
+    assert_eq!(case.away.len(), 1);
+    assert_eq!(
+        (case.away[0].from, case.away[0].to, case.away[0].reason),
+        (d(2026, 11, 30), d(2026, 12, 11), AwayReason::Holiday)
+    );
+    let Screen::Card { .. } = &app.model.screen else {
+        panic!("the card opens")
+    };
+    let screen = app.screen(120, 40).join("\n");
+    assert!(screen.contains("away 30.11–11.12 · on holiday"), "{screen}");
+    assert!(screen.contains("Mentor") && screen.contains("Lone Holm"), "{screen}");
+}
+
+#[test]
+fn a_name_that_matches_no_contact_creates_the_contact_with_the_case() {
+    let mut app = App::with(with_gp);
+    app.keys("N");
+    app.text("Bo Berg");
+    tab_to(&mut app, Msg::Network);
+    app.text("Karin Vinter");
+    // Role: employer, the fourth.
+    app.keys("tab right right right enter ctrl-s");
+    let case = the_case(&app);
+    let karin = app
+        .store
+        .all::<Contact>()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Karin Vinter")
+        .expect("the new contact is created");
+    assert_eq!(karin.kind, ContactKind::Employer);
+    assert_eq!(case.network[0].contact, karin.id);
+    assert_eq!(case.network[0].role, network_role::EMPLOYER);
+    // Undo takes the case and the new contact back.
+    app.keys("u");
+    assert!(app.store.all::<Case>().unwrap().is_empty());
+    assert_eq!(app.store.all::<Contact>().unwrap().len(), 1);
+}
+
+#[test]
+fn a_network_row_is_edited_and_removed_and_an_away_period_ended_early() {
+    let mut app = App::with(with_gp);
+    type_case_with_network_and_holiday(&mut app);
+    app.keys("e");
+    tab_to(&mut app, Msg::Network);
+    // ← chooses the row, Enter edits it: the role becomes the GP again.
+    app.keys("left enter tab left enter");
+    tab_to(&mut app, Msg::FieldAway);
+    // The holiday ends early, on 4 December.
+    app.keys("left enter tab");
+    app.text("4/12");
+    app.keys("enter ctrl-s");
+    let case = the_case(&app);
+    assert_eq!(case.network[0].role, network_role::GP);
+    assert_eq!(case.away[0].to, d(2026, 12, 4));
+    app.keys("e");
+    tab_to(&mut app, Msg::Network);
+    app.keys("left delete");
+    tab_to(&mut app, Msg::FieldAway);
+    app.keys("left backspace ctrl-s");
+    let case = the_case(&app);
+    assert!(case.network.is_empty(), "{:?}", case.network);
+    assert!(case.away.is_empty(), "{:?}", case.away);
+}
+
+#[test]
+fn an_away_period_that_ends_before_it_starts_is_refused_under_its_field() {
+    let mut app = App::with(with_gp);
+    app.keys("N");
+    app.text("Anne Jensen");
+    tab_to(&mut app, Msg::FieldAway);
+    app.text("11/12");
+    app.keys("tab");
+    app.text("30/11");
+    app.keys("enter ctrl-s");
+    let Some(Popup::Record(form)) = &app.model.popup else {
+        panic!("the form stays open")
+    };
+    assert!(form.form.has_error(Msg::FieldAway), "{:?}", form.form.errors);
+    assert!(app.store.all::<Case>().unwrap().is_empty());
+}
+
+#[test]
+fn a_row_whose_date_does_not_read_stays_open_with_its_error() {
+    let mut app = App::with(with_gp);
+    app.keys("N");
+    app.text("Anne Jensen");
+    tab_to(&mut app, Msg::FieldAway);
+    app.text("31/2");
+    app.keys("enter");
+    let screen = app.screen(80, 24).join("\n");
+    assert!(screen.contains("31/2"), "{screen}");
+    assert!(screen.contains("! "), "the error under the row:\n{screen}");
+    app.keys("esc");
+    assert!(
+        matches!(app.model.popup, Some(Popup::Record(_))),
+        "Esc drops the row's edit, not the form"
+    );
+}
+
+#[test]
+fn the_cases_own_cadence_with_an_end_date_is_on_the_cards_cadence_line() {
+    let mut app = App::with_lang(Lang::Da, with_gp);
+    app.keys("N");
+    app.text("Anne Jensen");
+    tab_to(&mut app, Msg::FieldOwnCadence);
+    app.text("7d");
+    app.keys("tab");
+    app.text("1/3/2027");
+    app.keys("ctrl-s");
+    let case = the_case(&app);
+    let cadence = case.cadence_override.expect("an own cadence");
+    assert_eq!(
+        (cadence.every_days, cadence.until),
+        (7, Some(d(2027, 3, 1)))
+    );
+    let screen = app.screen(120, 40).join("\n");
+    assert!(
+        screen.contains("sagens egen kadence: hver 7. dag til"),
+        "{screen}"
+    );
+    app.keys("e");
+    tab_to(&mut app, Msg::FieldOwnCadence);
+    app.text("ugentlig");
+    app.keys("ctrl-s");
+    let Some(Popup::Record(form)) = &app.model.popup else {
+        panic!("refused")
+    };
+    assert!(form.form.has_error(Msg::FieldOwnCadence));
+}
+
+#[test]
+fn preferences_reach_via_and_flags_are_saved_from_the_form() {
+    let mut app = App::with(with_gp);
+    app.keys("N");
+    app.text("Anne Jensen");
+    tab_to(&mut app, Msg::FieldSos);
+    app.keys("space");
+    tab_to(&mut app, Msg::FieldReachVia);
+    app.text("Værestedet Kirkegade");
+    tab_to(&mut app, Msg::FieldInterpreter);
+    app.text("arabisk");
+    tab_to(&mut app, Msg::FlagCallBeforeSummons);
+    app.keys("space");
+    tab_to(&mut app, Msg::FieldPrefTime);
+    app.text("formiddag");
+    app.keys("tab");
+    app.text("hjemme");
+    app.keys("tab");
+    app.text("sms");
+    app.keys("enter");
+    let case = the_case(&app);
+    assert!(case.flags.sos && case.flags.call_before_summons);
+    assert_eq!(case.flags.interpreter.as_deref(), Some("arabisk"));
+    assert_eq!(case.reach_via, "Værestedet Kirkegade");
+    assert_eq!(
+        (
+            case.preferences.time_of_day.as_str(),
+            case.preferences.place.as_str(),
+            case.preferences.channel.as_str()
+        ),
+        ("formiddag", "hjemme", "sms")
+    );
+}
