@@ -139,6 +139,7 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::Directory(directory) => {
             model.directory = Some(directory);
             courses::directory_loaded(model);
+            calendar::meeting_form::directory_loaded(model);
             vec![]
         }
         Loaded::Workload(workload) => {

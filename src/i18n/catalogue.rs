@@ -770,5 +770,4 @@ catalogue! {
     FieldCadenceUntil => ("Kadence til", "Cadence until"),
     AwayEndsBeforeStart => ("En periode væk slutter før den begynder: ret Til-datoen.", "An away period ends before it starts: correct the To date."),
     AwayWord => ("væk", "away"),
-    CaseFlagsLine => ("Husk", "Remember"),
 }

@@ -214,6 +214,29 @@ pub fn label_away_reason(reason: AwayReason, lang: Lang) -> &'static str {
     .text(lang)
 }
 
+/// What a booking for the case must remember, one a line: "Tolk: arabisk", "SOS", "Ring før
+/// indkaldelse", "Ingen telefon der virker, kan nås via Værestedet".
+pub fn case_flags(flags: &crate::model::CaseFlags, reach_via: &str, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if let Some(language) = &flags.interpreter {
+        out.push(format!("{}: {language}", Msg::Interpreter.text(lang)));
+    }
+    if flags.sos {
+        out.push(Msg::BoardFlagSos.text(lang).to_string());
+    }
+    if flags.call_before_summons {
+        out.push(Msg::FlagCallBeforeSummons.text(lang).to_string());
+    }
+    if flags.no_working_phone {
+        let mut text = Msg::FlagNoWorkingPhone.text(lang).to_string();
+        if !reach_via.trim().is_empty() {
+            text.push_str(&format!(", {} {}", Msg::ReachVia.text(lang), reach_via.trim()));
+        }
+        out.push(text);
+    }
+    out
+}
+
 /// "væk 30.11–11.12 · ferie · ring efter udskrivelse".
 pub fn away_words(away: &crate::model::AwayPeriod, lang: Lang) -> String {
     let mut text = format!(

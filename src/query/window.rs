@@ -9,7 +9,7 @@ use crate::domain::conflicts::{Warning, day_warnings};
 use crate::domain::hours::WorkingHours;
 use crate::domain::slots::free_stretches;
 use crate::domain::workdays::holiday_name;
-use crate::model::{Case, CaseId, Contact, ContactId, Meeting, MeetingId};
+use crate::model::{AwayPeriod, Case, CaseId, Contact, ContactId, Meeting, MeetingId};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
@@ -22,6 +22,8 @@ pub struct Window {
     pub meetings: Vec<Meeting>,
     pub case_names: HashMap<CaseId, String>,
     pub contact_names: HashMap<ContactId, String>,
+    /// The periods the meetings' citizens are away, for "citizen away" warnings.
+    pub case_away: HashMap<CaseId, Vec<AwayPeriod>>,
     /// What each day of `from..=to` holds, from [`Window::settle`]; empty until then.
     days: Vec<DayFacts>,
 }
@@ -59,7 +61,9 @@ impl Window {
             days.push(DayFacts {
                 date,
                 booked,
-                warnings: day_warnings(&occs, hours),
+                warnings: day_warnings(&occs, hours, |case| {
+                    self.case_away.get(&case).map_or(&[], Vec::as_slice)
+                }),
                 free: free_stretches(date, &occs, hours),
                 holiday: holiday_name(date),
             });
@@ -142,6 +146,7 @@ pub fn meetings(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<Mee
 pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, StoreError> {
     let meetings = meetings(store, from, to)?;
     let mut case_names = HashMap::new();
+    let mut case_away = HashMap::new();
     let mut contact_names = HashMap::new();
     for m in &meetings {
         if let Some(id) = m.case
@@ -149,6 +154,9 @@ pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, S
             && let Some(case) = store.get::<Case>(CaseId(id.0))?
         {
             case_names.insert(id, case.name);
+            if !case.away.is_empty() {
+                case_away.insert(id, case.away);
+            }
         }
         for id in m.participants.iter().filter_map(|p| p.contact) {
             if !contact_names.contains_key(&id)
@@ -164,6 +172,7 @@ pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, S
         meetings,
         case_names,
         contact_names,
+        case_away,
         days: Vec::new(),
     })
 }

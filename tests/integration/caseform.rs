@@ -243,3 +243,125 @@ fn preferences_reach_via_and_flags_are_saved_from_the_form() {
         ("formiddag", "hjemme", "sms")
     );
 }
+
+pub fn case(id: u64, name: &str) -> Case {
+    Case {
+        id: caseplan::model::CaseId(id),
+        name: name.into(),
+        alias: String::new(),
+        reference: String::new(),
+        phones: vec![],
+        target_group: "aktivitetsparat".into(),
+        flags: caseplan::model::CaseFlags::default(),
+        reach_via: String::new(),
+        preferences: caseplan::model::Preferences::default(),
+        where_now: String::new(),
+        next_step: String::new(),
+        plan_b: String::new(),
+        last_told: String::new(),
+        network: vec![],
+        cadence_override: None,
+        away: vec![],
+        status: caseplan::model::CaseStatus::Active,
+        created: chrono::DateTime::parse_from_rfc3339("2026-10-01T08:00:00Z")
+            .unwrap()
+            .to_utc(),
+    }
+}
+
+fn meeting(id: u64, case: u64, start: &str) -> caseplan::model::Meeting {
+    use caseplan::model::*;
+    Meeting {
+        id: MeetingId(id),
+        case: Some(CaseId(case)),
+        start: crate::harness::at(start),
+        minutes: 45,
+        purpose: purpose::SAMTALE.into(),
+        form: MeetingForm::InPerson,
+        place: Place::default(),
+        participants: vec![],
+        booked_by: BookedBy::Caseworker,
+        prep_minutes: 0,
+        follow_up_minutes: 0,
+        status: MeetingStatus::Planned,
+        outcome: String::new(),
+        title: String::new(),
+        note: String::new(),
+        revision: 0,
+        repeat: None,
+    }
+}
+
+/// Mette Lund (case 2), on holiday 30.11–11.12, needs an interpreter and is SOS-marked; a
+/// meeting with her on Tuesday 1 December at 10:00 (meeting 3).
+fn away_citizen(store: &Store, _: NaiveDate) {
+    let mut mette = case(2, "Mette Lund");
+    mette.away.push(caseplan::model::AwayPeriod {
+        from: d(2026, 11, 30),
+        to: d(2026, 12, 11),
+        reason: AwayReason::Holiday,
+        note: String::new(),
+    });
+    mette.flags.interpreter = Some("arabisk".into());
+    mette.flags.sos = true;
+    store
+        .import(&Dataset {
+            cases: vec![mette],
+            meetings: vec![meeting(3, 2, "2026-12-01 10:00")],
+            ..Dataset::default()
+        })
+        .unwrap();
+}
+
+#[test]
+fn the_day_view_and_the_detail_pane_warn_that_the_citizen_is_away() {
+    use caseplan::domain::conflicts::Warning;
+    let mut app = App::with(away_citizen);
+    app.keys("g d");
+    app.text("1/12");
+    app.keys("enter j");
+    let start = crate::harness::at("2026-12-01 10:00");
+    assert_eq!(
+        app.model
+            .window
+            .warnings_of(caseplan::model::MeetingId(3), start),
+        [Warning::CitizenAway {
+            reason: AwayReason::Holiday
+        }]
+    );
+    let screen = app.screen(120, 40).join("\n");
+    assert!(screen.contains("citizen away"), "{screen}");
+}
+
+#[test]
+fn the_meeting_form_names_the_cases_flags_and_warns_when_the_citizen_is_away() {
+    use caseplan::domain::conflicts::Warning;
+    let mut app = App::with(away_citizen);
+    app.keys("/");
+    app.text("mette");
+    app.keys("enter b");
+    let Some(editor) = app.model.form() else {
+        panic!("b opens the meeting form ({})", app.status())
+    };
+    let flags: Vec<&str> = editor
+        .form
+        .warnings_of(caseplan::app::forms::meeting::Field::Case)
+        .collect();
+    assert_eq!(flags, ["Interpreter: arabisk", "SOS"]);
+    let screen = app.screen(80, 24).join("\n");
+    assert!(screen.contains("⚠ Interpreter: arabisk"), "{screen}");
+    assert!(screen.contains("⚠ SOS"), "{screen}");
+    // Booked for 2 December, inside the holiday.
+    app.keys("tab");
+    app.text("2/12 10:00");
+    let editor = app.model.form().unwrap();
+    assert!(
+        editor.conflicts.contains(&Warning::CitizenAway {
+            reason: AwayReason::Holiday
+        }),
+        "{:?}",
+        editor.conflicts
+    );
+    let screen = app.screen(120, 40).join("\n");
+    assert!(screen.contains("citizen away"), "{screen}");
+}
