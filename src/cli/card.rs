@@ -63,7 +63,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 
 /// The one case `query` names; otherwise says why on stderr (listing candidates) and gives
 /// `None`.
-fn resolve(store: &Store, query: &str, today: NaiveDate, lang: Lang) -> Result<Option<CaseId>> {
+pub(crate) fn resolve(
+    store: &Store,
+    query: &str,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Option<CaseId>> {
     if let Ok(raw) = query.trim().parse::<u64>()
         && store.get::<crate::model::Case>(CaseId(raw))?.is_some()
     {

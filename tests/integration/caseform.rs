@@ -365,3 +365,165 @@ fn the_meeting_form_names_the_cases_flags_and_warns_when_the_citizen_is_away() {
     let screen = app.screen(120, 40).join("\n");
     assert!(screen.contains("citizen away"), "{screen}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The command line: `caseplan case add` and `caseplan case edit` with the same fields.
+
+fn stored_case(dir: &std::path::Path, name: &str) -> (Case, Vec<Contact>) {
+    let store = Store::open(dir).unwrap();
+    let case = store
+        .all::<Case>()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == name)
+        .expect("the case is stored");
+    (case, store.all::<Contact>().unwrap())
+}
+
+#[test]
+fn cli_case_add_takes_the_network_away_periods_cadence_preferences_and_flags() {
+    use crate::common::{caseplan, stderr, stdout};
+    let dir = tempfile::tempdir().unwrap();
+    let out = caseplan(
+        dir.path(),
+        &[
+            "case",
+            "add",
+            "Anne Jensen",
+            "--network",
+            "Lone Holm:læge",
+            "--network",
+            "Jonas Berg:mentor",
+            "--away",
+            "2026-12-01..2026-12-11:ferie",
+            "--away",
+            "2027-01-10..2027-01-12:hospital:ring efter udskrivelse",
+            "--cadence",
+            "7d:2027-03-01",
+            "--prefer-time",
+            "formiddag",
+            "--prefer-place",
+            "hjemme",
+            "--prefer-channel",
+            "sms",
+            "--reach-via",
+            "Værestedet",
+            "--interpreter",
+            "arabisk",
+            "--sos",
+            "--call-before-summons",
+            "--no-working-phone",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("added case Anne Jensen"));
+    let (case, contacts) = stored_case(dir.path(), "Anne Jensen");
+    let lone = contacts.iter().find(|c| c.name == "Lone Holm").unwrap();
+    assert_eq!(lone.kind, ContactKind::Gp, "a new contact of the role's kind");
+    assert_eq!(case.network.len(), 2);
+    assert_eq!(case.network[0].contact, lone.id);
+    assert_eq!(case.network[1].role, network_role::MENTOR);
+    assert_eq!(case.away.len(), 2);
+    assert_eq!(case.away[1].reason, AwayReason::Hospital);
+    assert_eq!(case.away[1].note, "ring efter udskrivelse");
+    let cadence = case.cadence_override.clone().unwrap();
+    assert_eq!((cadence.every_days, cadence.until), (7, Some(d(2027, 3, 1))));
+    assert_eq!(case.preferences.channel, "sms");
+    assert_eq!(case.reach_via, "Værestedet");
+    assert!(case.flags.sos && case.flags.call_before_summons && case.flags.no_working_phone);
+    assert_eq!(case.flags.interpreter.as_deref(), Some("arabisk"));
+    let card = caseplan(dir.path(), &["card", "Anne Jensen"]);
+    let sheet = stdout(&card);
+    assert!(sheet.contains("Lone Holm") && sheet.contains("Jonas Berg"), "{sheet}");
+    assert!(sheet.contains("01.12–11.12"), "{sheet}");
+}
+
+#[test]
+fn cli_case_edit_adds_ends_and_removes_and_leaves_the_rest_as_it_was() {
+    use crate::common::{caseplan, stderr};
+    let dir = tempfile::tempdir().unwrap();
+    let add = [
+        "case",
+        "add",
+        "Anne Jensen",
+        "--reference",
+        "2026-04512",
+        "--network",
+        "Lone Holm:gp",
+        "--away",
+        "2026-12-01..2026-12-11:holiday",
+        "--sos",
+    ];
+    assert!(caseplan(dir.path(), &add).status.success());
+    let out = caseplan(
+        dir.path(),
+        &[
+            "case",
+            "edit",
+            "2026-04512",
+            "--network",
+            "Lone Holm:mentor",
+            "--network",
+            "Karin Vinter:arbejdsgiver",
+            "--end-away",
+            "2026-12-04",
+            "--sos=false",
+            "--cadence",
+            "14",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (case, _) = stored_case(dir.path(), "Anne Jensen");
+    assert_eq!(case.network.len(), 2, "one changed, one added");
+    assert_eq!(case.network[0].role, network_role::MENTOR);
+    assert_eq!(case.away[0].to, d(2026, 12, 4), "ended early");
+    assert!(!case.flags.sos);
+    assert_eq!(case.reference, "2026-04512", "left as it was");
+    assert_eq!(case.cadence_override.map(|c| c.every_days), Some(14));
+    let out = caseplan(
+        dir.path(),
+        &[
+            "case",
+            "edit",
+            "Anne Jensen",
+            "--remove-network",
+            "lone holm",
+            "--clear-away",
+            "--cadence",
+            "none",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (case, contacts) = stored_case(dir.path(), "Anne Jensen");
+    assert_eq!(case.network.len(), 1);
+    assert!(case.away.is_empty() && case.cadence_override.is_none());
+    assert_eq!(contacts.len(), 2, "removing from the network keeps the contact");
+}
+
+#[test]
+fn cli_case_options_with_bad_values_say_what_was_wrong_and_write_nothing() {
+    use crate::common::{caseplan, stderr};
+    let dir = tempfile::tempdir().unwrap();
+    for (option, value, said) in [
+        ("--away", "2026-12-11..2026-12-01:ferie", "ends before it starts"),
+        ("--away", "2026-12-01..2026-12-11:ski", "unknown reason \"ski\""),
+        ("--away", "2026-12-01:ferie", "FROM..TO:REASON"),
+        ("--away", "2026-12-01..31/2:ferie", "31/2"),
+        ("--network", "Lone Holm", "NAME:ROLE"),
+        ("--network", "Lone Holm:chef", "unknown role \"chef\""),
+        ("--cadence", "ugentlig", "days between meetings"),
+        ("--cadence", "7d:aldrig", "aldrig"),
+        ("--interpreter", "010190-1234", "CPR"),
+    ] {
+        let out = caseplan(dir.path(), &["case", "add", "Anne Jensen", option, value]);
+        assert!(!out.status.success(), "{option} {value} is refused");
+        let err = stderr(&out);
+        assert!(err.contains(said), "{option} {value}: {err}");
+    }
+    let out = caseplan(dir.path(), &["case", "edit", "Nobody", "--sos"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no case matches"), "{}", stderr(&out));
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.all::<Case>().unwrap().is_empty());
+    assert!(store.all::<Contact>().unwrap().is_empty());
+}
