@@ -96,6 +96,8 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::Finder(_)) => lookup::finder::on_key(model, named),
         Some(Popup::ContactLog(_)) => lookup::contact_log::on_key(model, named),
         Some(Popup::Record(_)) => lookup::records::on_key(model, named),
+        Some(Popup::NoteForm(_)) => lookup::notes::form_key(model, named),
+        Some(Popup::Notes(_)) => lookup::notes::on_key(model, named),
         Some(Popup::Items(_)) => lookup::items::on_key(model, named),
         Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => courses::form_action(model, named),
         Some(Popup::Help(_)) => help::on_key(model, named),
@@ -115,6 +117,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(Popup::RequestForm(_)) => requests::type_key(model, key),
         Some(Popup::ChaseLog(_)) => requests::chase::type_key(model, key),
         Some(Popup::Record(_)) => lookup::records::type_key(model, key),
+        Some(Popup::NoteForm(_)) => lookup::notes::form_type(model, key),
         Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => courses::type_key(model, key),
         Some(Popup::Form(_)) => calendar::meeting_form::type_key(model, key),
         Some(Popup::Prompt(_)) => prompt::type_key(model, key),
@@ -123,6 +126,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Popup::Help(_)
             | Popup::Confirm(_)
             | Popup::Items(_)
+            | Popup::Notes(_)
             | Popup::Withdraw(_)
             | Popup::Month(_),
         )
@@ -170,6 +174,7 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::Ids(ids) => suppliers::ids_loaded(model, ids),
         Loaded::Board(rows) => board::loaded(model, rows),
         Loaded::BoardExported(result) => board::exported(model, result),
+        Loaded::CopiedOut(result) => lookup::notes::copied(model, result),
     }
 }
 

@@ -32,8 +32,6 @@ pub enum PromptKind {
     StatusNote(MeetingStatus),
     /// "tir 10:30 45m Jensen opfølgning".
     QuickAdd,
-    /// A note's subject line, for a case.
-    NoteSubject(CaseId),
     /// "jeg +3u ringer om praktikken", for a case.
     Agreement(CaseId),
     /// The day of a visit at a supplier (#6).
@@ -104,7 +102,6 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
         PromptKind::FreeSlot => calendar::prompts::free_slot(model, text),
         PromptKind::StatusNote(status) => calendar::prompts::status_note(model, status, text),
         PromptKind::QuickAdd => calendar::prompts::quick_add(model, text),
-        PromptKind::NoteSubject(case) => lookup::card::answer_note(model, case, text),
         PromptKind::Agreement(case) => lookup::card::answer_agreement(model, case, text),
         PromptKind::VisitDay => suppliers::answer_day(model, text),
         PromptKind::VisitMinutes(day) => suppliers::answer_minutes(model, day, text),

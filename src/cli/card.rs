@@ -49,6 +49,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         &ctx.config.medical,
         &ctx.config.courses,
         &ctx.config.cadence,
+        ctx.config.today.journalise_within_days,
     )?
     else {
         bail!("case {id} is gone");

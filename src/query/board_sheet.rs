@@ -294,6 +294,17 @@ pub fn write_sheet(
     today: NaiveDate,
     markdown: &str,
 ) -> std::io::Result<std::path::PathBuf> {
+    let name = format!("caseload-review-{}.md", today.format("%Y-%m-%d"));
+    write_export(data_dir, &name, markdown.as_bytes())
+}
+
+/// Writes `bytes` to the data directory's exports folder (0700) as `name`, readable by the
+/// user alone (0600).
+pub fn write_export(
+    data_dir: &std::path::Path,
+    name: &str,
+    bytes: &[u8],
+) -> std::io::Result<std::path::PathBuf> {
     let dir = data_dir.join(EXPORT_DIR);
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
@@ -303,8 +314,8 @@ pub fn write_sheet(
         builder.mode(0o700);
     }
     builder.create(&dir)?;
-    let path = dir.join(format!("caseload-review-{}.md", today.format("%Y-%m-%d")));
-    crate::store::write_private_file(&path, markdown.as_bytes())?;
+    let path = dir.join(name);
+    crate::store::write_private_file(&path, bytes)?;
     Ok(path)
 }
 

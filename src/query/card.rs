@@ -309,7 +309,13 @@ pub struct NoteLine {
     pub id: u64,
     pub at: NaiveDateTime,
     pub subject: String,
+    pub body: String,
     pub journalised: bool,
+    /// Not journalised and older than the guideline (`journalise_within_days`).
+    pub late: bool,
+    /// The note as stored, to copy it out or mark it journalised.
+    #[serde(skip)]
+    pub note: Note,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -329,6 +335,7 @@ pub fn card(
     medical: &Medical,
     courses_config: &Courses,
     cadence_rules: &[CadenceRule],
+    journalise_within_days: u32,
 ) -> Result<Option<Card>> {
     let Some(case) = store.get::<Case>(id)? else {
         return Ok(None);
@@ -423,8 +430,16 @@ pub fn card(
         .map(|n| NoteLine {
             id: n.id.0,
             at: zone.local(n.at),
-            subject: n.subject,
+            late: crate::domain::due::journalising_late(
+                &n,
+                zone.local(n.at).date(),
+                today,
+                journalise_within_days,
+            ),
+            subject: n.subject.clone(),
+            body: n.body.clone(),
             journalised: n.journalised.is_some(),
+            note: n,
         })
         .collect();
 

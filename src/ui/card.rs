@@ -31,9 +31,10 @@ pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffe
     let lang = model.lang;
     // Short words so the card's keys fit 80 columns; the status bar says "q back", the arrow
     // says there is more below, and `?` lists every key.
-    let hints: [(&[Named], Msg); 7] = [
+    let hints: [(&[Named], Msg); 8] = [
         (&[Named::LogContact], Msg::HintLogContact),
         (&[Named::AddNote], Msg::HintNote),
+        (&[Named::OpenNotes], Msg::HintNotes),
         (&[Named::AddAgreement], Msg::HintAgreement),
         (&[Named::BookMeeting], Msg::HintBookMeeting),
         (&[Named::NewCourse], Msg::HintNewCourse),
@@ -836,16 +837,32 @@ fn note_lines(card: &Card, lang: Lang, label_w: usize) -> Vec<Line<'static>> {
         ]));
     }
     for n in &card.notes {
-        let (mark, style) = if n.journalised {
-            ("✓", theme::plain())
-        } else {
-            ("✗", theme::warning())
+        // Past the journalising guideline and still not recorded: "!" in red.
+        let (mark, style) = match (n.journalised, n.late) {
+            (true, _) => ("✓", theme::plain()),
+            (false, true) => ("!", theme::error()),
+            (false, false) => ("✗", theme::warning()),
         };
-        out.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!("{mark} "), style),
             Span::styled(format!("{}  ", format_datetime(n.at)), theme::dim()),
             Span::raw(fit(&n.subject, 200)),
-        ]));
+        ];
+        if n.late {
+            spans.push(Span::styled(
+                format!(" · {}", Msg::NoteLateMark.text(lang)),
+                theme::error(),
+            ));
+        }
+        out.push(Line::from(spans));
+        // The text's first lines under the subject; `v` shows it all.
+        let lines: Vec<&str> = n.body.lines().filter(|l| !l.trim().is_empty()).collect();
+        for line in lines.iter().take(2) {
+            out.push(Line::styled(format!("  {}", fit(line.trim(), 200)), theme::dim()));
+        }
+        if lines.len() > 2 {
+            out.push(Line::styled("  …".to_string(), theme::dim()));
+        }
     }
     let more = card.notes_total.saturating_sub(card.notes.len());
     if more > 0 {

@@ -19,6 +19,7 @@ mod help;
 mod ics;
 mod keymaps;
 mod lookup;
+mod notes;
 mod medical;
 mod navigation;
 mod requests_cli;

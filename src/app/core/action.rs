@@ -159,6 +159,11 @@ named_actions! {
     FourWeeksOn = "four_weeks_on" => ActFourWeeksOn,
     OpenDay = "open_day" => ActOpenDay,
 
+    // Notes with a body, copied out to the case system (#13).
+    OpenNotes = "open_notes" => ActOpenNotes,
+    CopyNote = "copy_note" => ActCopyNote,
+    MarkJournalised = "mark_journalised" => ActMarkJournalised,
+
 }
 
 impl Named {

@@ -76,6 +76,9 @@ pub enum Effect {
     ExportBoard { markdown: String, today: NaiveDate },
     /// Compute the workload gauge of the week of `now` and the next.
     LoadWorkload { now: NaiveDateTime },
+    /// Put `text` on the terminal's clipboard (OSC 52); where the terminal cannot take it,
+    /// write it to exports/`name` instead (#13).
+    CopyOut { text: String, name: String },
 }
 
 /// A question about the calendar that needs meetings beyond the visible window.
@@ -165,5 +168,7 @@ pub enum Loaded {
     Board(Vec<BoardRow>),
     /// Where the review sheet was written, or why it was not.
     BoardExported(Result<std::path::PathBuf, String>),
+    /// Where copied text went: the clipboard (`None`) or a file.
+    CopiedOut(Result<Option<std::path::PathBuf>, String>),
     Workload(Workload),
 }

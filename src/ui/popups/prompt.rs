@@ -26,7 +26,6 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
             label_status(status, lang).to_lowercase()
         ),
         PromptKind::QuickAdd => Msg::PromptQuickAdd.text(lang).to_string(),
-        PromptKind::NoteSubject(_) => Msg::NoteSubjectPrompt.text(lang).to_string(),
         PromptKind::Agreement(_) => Msg::AgreementPrompt.text(lang).to_string(),
         PromptKind::VisitDay | PromptKind::VisitMinutes(_) => {
             crate::ui::suppliers::prompt_title(model, kind)
