@@ -60,9 +60,9 @@ impl Popup {
             Popup::RequestForm(form) => form.back.map(Popup::Items),
             Popup::ChaseLog(log) => log.back.into_popup(),
             Popup::Withdraw(question) => question.back.into_popup(),
+            Popup::Prompt(prompt) => prompt.under.map(|under| *under),
             Popup::Palette(_)
             | Popup::Confirm(_)
-            | Popup::Prompt(_)
             | Popup::Form(_)
             | Popup::Month(_)
             | Popup::Finder(_)

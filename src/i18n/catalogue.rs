@@ -786,4 +786,6 @@ catalogue! {
     StepJournalised => ("journaliserede et notat for", "recorded a note of"),
     StepUnjournalised => ("fjernede journaliseret fra et notat for", "unmarked a recorded note of"),
     HelpNotes => ("I notaterne", "In the notes"),
+    PromptReceivedOn => ("Modtaget den (i dag, i går, 20/11)", "Arrived on (today, yesterday, 20/11)"),
+    ReceivedInFuture => ("Det kan ikke være modtaget efter i dag.", "It cannot have arrived after today."),
 }

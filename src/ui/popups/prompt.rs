@@ -32,6 +32,9 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
         }
         PromptKind::BoardFilter => Msg::BoardFilterPrompt.text(lang).to_string(),
         PromptKind::Snooze => Msg::PromptSnooze.text(lang).to_string(),
+        PromptKind::RequestReceived(_) | PromptKind::ReportReceived { .. } => {
+            Msg::PromptReceivedOn.text(lang).to_string()
+        }
     }
 }
 
