@@ -776,7 +776,6 @@ catalogue! {
     ActOpenNotes => ("Vis notaterne med deres tekst", "Show the notes with their text"),
     ActCopyNote => ("Kopiér notatet til sagssystemet (udklipsholderen)", "Copy the note out to the case system (the clipboard)"),
     ActMarkJournalised => ("Markér notatet journaliseret (igen: ikke)", "Mark the note recorded in the case system (again: not)"),
-    HintNotes => ("notater", "notes"),
     NoteLateMark => ("ikke journaliseret efter retningslinjen", "not recorded within the guideline"),
     NoteCopied => ("Kopieret til udklipsholderen:", "Copied to the clipboard:"),
     NoteWrittenTo => ("Terminalen tager ikke imod udklip; notatet er skrevet til", "The terminal takes no clipboard; the note was written to"),

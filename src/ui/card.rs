@@ -31,10 +31,9 @@ pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffe
     let lang = model.lang;
     // Short words so the card's keys fit 80 columns; the status bar says "q back", the arrow
     // says there is more below, and `?` lists every key.
-    let hints: [(&[Named], Msg); 8] = [
+    let hints: [(&[Named], Msg); 7] = [
         (&[Named::LogContact], Msg::HintLogContact),
         (&[Named::AddNote], Msg::HintNote),
-        (&[Named::OpenNotes], Msg::HintNotes),
         (&[Named::AddAgreement], Msg::HintAgreement),
         (&[Named::BookMeeting], Msg::HintBookMeeting),
         (&[Named::NewCourse], Msg::HintNewCourse),
@@ -763,7 +762,14 @@ fn network_lines(card: &Card, lang: Lang) -> Vec<Line<'static>> {
                 .map(|k| label_contact_kind(k, lang).to_string())
                 .unwrap_or_default()
         } else {
-            crate::i18n::label_network_role(n.role.trim(), lang).into_owned()
+            // A known role in the interface language; one typed as free text as typed, with
+            // a capital like the others.
+            let role = crate::i18n::label_network_role(n.role.trim(), lang);
+            let mut chars = role.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
         }
     };
     let name_of = |n: &crate::query::card::NetworkLine| -> String {

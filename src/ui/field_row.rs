@@ -124,6 +124,8 @@ fn draw_value<K>(field: &Field<K>, focused: bool, area: Rect, lang: Lang, buf: &
         }
         Input::List(l) if l.rows().is_empty() => put("–", theme::dim(), buf),
         Input::List(l) => put(&l.rows().len().to_string(), theme::plain(), buf),
+        // Drawn on its own rows by `draw_fields_with`.
+        Input::Text(t) if t.is_multi_line() && text_rows(field) > 0 => 0,
         Input::Text(_) | Input::Time(_) => {
             let Some(text) = field.input.text_field() else {
                 return 0;
@@ -256,6 +258,15 @@ fn list_lines<K: Copy + PartialEq>(list: &ListField<K>, focused: bool, lang: Lan
     out
 }
 
+/// The rows a field of several lines takes beyond its first: its text, at least three rows
+/// and at most eight.
+fn text_rows<K>(field: &Field<K>) -> usize {
+    match &field.input {
+        Input::Text(t) if t.is_multi_line() => t.area().lines().len().clamp(3, 8) - 1,
+        _ => 0,
+    }
+}
+
 /// The rows a list's edited row takes under the list: its fields and their lines.
 fn edit_height<K: Copy + PartialEq>(field: &Field<K>) -> usize {
     match &field.input {
@@ -283,7 +294,8 @@ pub fn draw_fields_with<K: Copy + PartialEq>(
     let label_w = label_width(form);
     let fields: Vec<(&Field<K>, Lines)> =
         form.fields().map(|f| (f, under_lines(form, f))).collect();
-    let height = |(f, lines): &(&Field<K>, Lines)| 1 + lines.len() + edit_height(f);
+    let height =
+        |(f, lines): &(&Field<K>, Lines)| 1 + text_rows(f) + lines.len() + edit_height(f);
     let room = usize::from(area.height);
     let focused = fields
         .iter()
@@ -302,7 +314,30 @@ pub fn draw_fields_with<K: Copy + PartialEq>(
         }
         let r = Rect::new(area.x, area.y + y, area.width, 1);
         field_row(form, field, label_w, r, buf, summary);
-        y += 1;
+        // A text of several lines gets its rows: the editor while focused, the lines otherwise.
+        let extra = u16::try_from(text_rows(field)).unwrap_or(0);
+        if let Input::Text(t) = &field.input
+            && extra > 0
+        {
+            let rows = Rect::new(
+                x,
+                area.y + y,
+                area.width.saturating_sub(value_column(label_w)),
+                (extra + 1).min(area.height - y),
+            );
+            for row in 0..rows.height {
+                buf.set_string(rows.x, rows.y + row, " ".repeat(usize::from(rows.width)), theme::plain());
+            }
+            if form.is_focused(field.key) {
+                t.area().render(rows, buf);
+            } else {
+                for (i, line) in t.area().lines().iter().take(usize::from(rows.height)).enumerate() {
+                    let row = u16::try_from(i).unwrap_or(0);
+                    buf.set_string(rows.x, rows.y + row, fit(line, w), theme::plain());
+                }
+            }
+        }
+        y += 1 + extra;
         for (text, style) in lines {
             if y >= area.height {
                 break;

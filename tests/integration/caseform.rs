@@ -527,3 +527,36 @@ fn cli_case_options_with_bad_values_say_what_was_wrong_and_write_nothing() {
     assert!(store.all::<Case>().unwrap().is_empty());
     assert!(store.all::<Contact>().unwrap().is_empty());
 }
+
+#[test]
+fn case_form_snapshots_in_both_languages_and_sizes() {
+    use crate::harness::{lang_code, snap};
+    for lang in [Lang::Da, Lang::En] {
+        let mut app = App::with_lang(lang, with_gp);
+        app.keys("N");
+        app.text("Anne Jensen");
+        tab_to(&mut app, Msg::Network);
+        app.text("lone");
+        app.keys("tab right enter");
+        tab_to(&mut app, Msg::FieldAway);
+        app.text("30/11");
+        app.keys("tab");
+        app.text("11/12");
+        app.keys("enter");
+        // The away list chosen, its row kept; then a second row being typed.
+        for (w, h) in [(80, 24), (120, 40)] {
+            snap(
+                &format!("case_form_lists_{}_{w}x{h}", lang_code(lang)),
+                &app.draw(w, h),
+            );
+        }
+        app.keys("right");
+        app.text("1/2");
+        for (w, h) in [(80, 24), (120, 40)] {
+            snap(
+                &format!("case_form_row_{}_{w}x{h}", lang_code(lang)),
+                &app.draw(w, h),
+            );
+        }
+    }
+}

@@ -592,7 +592,7 @@ fn items_popup_with_a_report_dialog_snapshot() {
         app.status(),
         "Ingen modtaget rapport venter på at blive læst."
     );
-    app.keys("r v right");
+    app.keys("r enter v right");
     snap("course_read_dialog_da_80x24", &app.draw(80, 24));
 }
 

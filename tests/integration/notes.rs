@@ -172,3 +172,31 @@ fn copying_a_note_out_without_a_terminal_writes_it_to_exports_and_offers_to_jour
     app.keys("x");
     assert!(notes(&app)[0].journalised.is_none(), "x again unmarks it");
 }
+
+#[test]
+fn note_form_and_notes_popup_snapshots_in_both_languages_and_sizes() {
+    use crate::harness::{lang_code, snap};
+    for lang in [caseplan::i18n::Lang::Da, caseplan::i18n::Lang::En] {
+        let mut app = App::with_lang(lang, anne);
+        open_anne(&mut app);
+        app.keys("n");
+        app.text("Lægen ringede");
+        app.keys("enter");
+        app.text("Statusattesten kommer i næste uge.");
+        app.keys("enter");
+        app.text("Ring til borgeren fredag.");
+        for (w, h) in [(80, 24), (120, 40)] {
+            snap(
+                &format!("note_form_{}_{w}x{h}", lang_code(lang)),
+                &app.draw(w, h),
+            );
+        }
+        app.keys("ctrl-s v j");
+        for (w, h) in [(80, 24), (120, 40)] {
+            snap(
+                &format!("notes_popup_{}_{w}x{h}", lang_code(lang)),
+                &app.draw(w, h),
+            );
+        }
+    }
+}

@@ -9,6 +9,8 @@
 //! kept ([`ListField::finish`]).
 
 use super::form::{Candidates, Field, Form, Input};
+use super::time_field::TimeKind;
+use crate::time::format_date;
 use crate::i18n::{Lang, Msg};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -229,7 +231,15 @@ impl<K: Copy + PartialEq> ListField<K> {
                     )),
                 },
                 Input::Text(t) => Some(t.text().trim().to_string()),
-                Input::Time(t) => Some(t.text.text().trim().to_string()),
+                // A date as it reads ("30.11.2026"), not as it was typed ("30/11").
+                Input::Time(t) => Some(match t.kind {
+                    TimeKind::Date | TimeKind::PastDate => t
+                        .date(row.today)
+                        .ok()
+                        .flatten()
+                        .map_or_else(|| t.text.text().trim().to_string(), format_date),
+                    _ => t.text.text().trim().to_string(),
+                }),
             })
             .filter(|v| !v.is_empty())
             .collect::<Vec<_>>()
