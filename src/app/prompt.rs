@@ -48,7 +48,10 @@ pub enum PromptKind {
     /// The day a medical request's answer arrived (#13).
     RequestReceived(RequestId),
     /// The day a course's report arrived (#13).
-    ReportReceived { course: CourseId, report: usize },
+    ReportReceived {
+        course: CourseId,
+        report: usize,
+    },
 }
 
 /// Opens a prompt with `initial` typed (and selected).

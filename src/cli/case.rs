@@ -3,11 +3,11 @@
 //! reach via, flags).
 
 use crate::context::Context;
+use crate::model::FreeText;
 use crate::model::{
     AwayPeriod, AwayReason, CadenceOverride, Case, CaseFlags, CaseId, CaseStatus, Contact,
     ContactId, NetworkLink, Phone, Preferences, network_role, target_group,
 };
-use crate::model::FreeText;
 use crate::privacy::check_no_cpr;
 use crate::search::normalise;
 use crate::store::Store;
@@ -190,8 +190,8 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<ExitCode> {
         case.network.clear();
     }
     for name in &args.remove_network {
-        let contact = find_contact(&store, name)?
-            .filter(|c| case.network.iter().any(|l| l.contact == c.id));
+        let contact =
+            find_contact(&store, name)?.filter(|c| case.network.iter().any(|l| l.contact == c.id));
         let Some(contact) = contact else {
             bail!("\"{name}\" is not in the network of {}", case.name);
         };
@@ -354,7 +354,8 @@ fn parse_away(text: &str, today: NaiveDate) -> Result<AwayPeriod> {
         bail!("--away \"{text}\": the reason is missing (ferie, syg, hospital, andet), {example}");
     };
     let note = parts.next().unwrap_or_default().trim().to_string();
-    let date = |d: &str| parse_date(d, today).map_err(|e| anyhow::anyhow!("--away \"{text}\": {e}"));
+    let date =
+        |d: &str| parse_date(d, today).map_err(|e| anyhow::anyhow!("--away \"{text}\": {e}"));
     let (from, to) = (date(from)?, date(to)?);
     if to < from {
         bail!("--away \"{text}\": the period ends before it starts");
@@ -389,7 +390,9 @@ fn parse_cadence(text: &str, today: NaiveDate) -> Result<Option<CadenceOverride>
         );
     };
     let until = match until {
-        Some(u) => Some(parse_date(u, today).map_err(|e| anyhow::anyhow!("--cadence \"{text}\": {e}"))?),
+        Some(u) => {
+            Some(parse_date(u, today).map_err(|e| anyhow::anyhow!("--cadence \"{text}\": {e}"))?)
+        }
         None => None,
     };
     Ok(Some(CadenceOverride { every_days, until }))

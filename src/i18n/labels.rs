@@ -230,7 +230,11 @@ pub fn case_flags(flags: &crate::model::CaseFlags, reach_via: &str, lang: Lang) 
     if flags.no_working_phone {
         let mut text = Msg::FlagNoWorkingPhone.text(lang).to_string();
         if !reach_via.trim().is_empty() {
-            text.push_str(&format!(", {} {}", Msg::ReachVia.text(lang), reach_via.trim()));
+            text.push_str(&format!(
+                ", {} {}",
+                Msg::ReachVia.text(lang),
+                reach_via.trim()
+            ));
         }
         out.push(text);
     }

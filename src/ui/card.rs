@@ -864,7 +864,10 @@ fn note_lines(card: &Card, lang: Lang, label_w: usize) -> Vec<Line<'static>> {
         // The text's first lines under the subject; `v` shows it all.
         let lines: Vec<&str> = n.body.lines().filter(|l| !l.trim().is_empty()).collect();
         for line in lines.iter().take(2) {
-            out.push(Line::styled(format!("  {}", fit(line.trim(), 200)), theme::dim()));
+            out.push(Line::styled(
+                format!("  {}", fit(line.trim(), 200)),
+                theme::dim(),
+            ));
         }
         if lines.len() > 2 {
             out.push(Line::styled("  …".to_string(), theme::dim()));

@@ -171,6 +171,12 @@ fn picker(p: &Picker, focused: bool, area: Rect, lang: Lang, buf: &mut Buffer) -
         None => (Msg::NoMatchWord.text(lang).to_string(), theme::warning()),
     };
     if !focused {
+        // What was typed stays in sight beside "no match".
+        let chosen = if p.chosen_label().is_none() && !typed.trim().is_empty() {
+            format!("{} · {chosen}", typed.trim())
+        } else {
+            chosen
+        };
         let text = fit(&chosen, w);
         buf.set_string(area.x, area.y, &text, style);
         return u16::try_from(width(&text)).unwrap_or(area.width);
@@ -294,8 +300,7 @@ pub fn draw_fields_with<K: Copy + PartialEq>(
     let label_w = label_width(form);
     let fields: Vec<(&Field<K>, Lines)> =
         form.fields().map(|f| (f, under_lines(form, f))).collect();
-    let height =
-        |(f, lines): &(&Field<K>, Lines)| 1 + text_rows(f) + lines.len() + edit_height(f);
+    let height = |(f, lines): &(&Field<K>, Lines)| 1 + text_rows(f) + lines.len() + edit_height(f);
     let room = usize::from(area.height);
     let focused = fields
         .iter()
@@ -326,12 +331,23 @@ pub fn draw_fields_with<K: Copy + PartialEq>(
                 (extra + 1).min(area.height - y),
             );
             for row in 0..rows.height {
-                buf.set_string(rows.x, rows.y + row, " ".repeat(usize::from(rows.width)), theme::plain());
+                buf.set_string(
+                    rows.x,
+                    rows.y + row,
+                    " ".repeat(usize::from(rows.width)),
+                    theme::plain(),
+                );
             }
             if form.is_focused(field.key) {
                 t.area().render(rows, buf);
             } else {
-                for (i, line) in t.area().lines().iter().take(usize::from(rows.height)).enumerate() {
+                for (i, line) in t
+                    .area()
+                    .lines()
+                    .iter()
+                    .take(usize::from(rows.height))
+                    .enumerate()
+                {
                     let row = u16::try_from(i).unwrap_or(0);
                     buf.set_string(rows.x, rows.y + row, fit(line, w), theme::plain());
                 }

@@ -89,7 +89,10 @@ fn a_network_member_and_an_away_period_typed_in_the_case_form_are_saved_and_on_t
     };
     let screen = app.screen(120, 40).join("\n");
     assert!(screen.contains("away 30.11–11.12 · on holiday"), "{screen}");
-    assert!(screen.contains("Mentor") && screen.contains("Lone Holm"), "{screen}");
+    assert!(
+        screen.contains("Mentor") && screen.contains("Lone Holm"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -157,7 +160,11 @@ fn an_away_period_that_ends_before_it_starts_is_refused_under_its_field() {
     let Some(Popup::Record(form)) = &app.model.popup else {
         panic!("the form stays open")
     };
-    assert!(form.form.has_error(Msg::FieldAway), "{:?}", form.form.errors);
+    assert!(
+        form.form.has_error(Msg::FieldAway),
+        "{:?}",
+        form.form.errors
+    );
     assert!(app.store.all::<Case>().unwrap().is_empty());
 }
 
@@ -419,7 +426,11 @@ fn cli_case_add_takes_the_network_away_periods_cadence_preferences_and_flags() {
     assert!(stdout(&out).contains("added case Anne Jensen"));
     let (case, contacts) = stored_case(dir.path(), "Anne Jensen");
     let lone = contacts.iter().find(|c| c.name == "Lone Holm").unwrap();
-    assert_eq!(lone.kind, ContactKind::Gp, "a new contact of the role's kind");
+    assert_eq!(
+        lone.kind,
+        ContactKind::Gp,
+        "a new contact of the role's kind"
+    );
     assert_eq!(case.network.len(), 2);
     assert_eq!(case.network[0].contact, lone.id);
     assert_eq!(case.network[1].role, network_role::MENTOR);
@@ -427,14 +438,20 @@ fn cli_case_add_takes_the_network_away_periods_cadence_preferences_and_flags() {
     assert_eq!(case.away[1].reason, AwayReason::Hospital);
     assert_eq!(case.away[1].note, "ring efter udskrivelse");
     let cadence = case.cadence_override.clone().unwrap();
-    assert_eq!((cadence.every_days, cadence.until), (7, Some(d(2027, 3, 1))));
+    assert_eq!(
+        (cadence.every_days, cadence.until),
+        (7, Some(d(2027, 3, 1)))
+    );
     assert_eq!(case.preferences.channel, "sms");
     assert_eq!(case.reach_via, "Værestedet");
     assert!(case.flags.sos && case.flags.call_before_summons && case.flags.no_working_phone);
     assert_eq!(case.flags.interpreter.as_deref(), Some("arabisk"));
     let card = caseplan(dir.path(), &["card", "Anne Jensen"]);
     let sheet = stdout(&card);
-    assert!(sheet.contains("Lone Holm") && sheet.contains("Jonas Berg"), "{sheet}");
+    assert!(
+        sheet.contains("Lone Holm") && sheet.contains("Jonas Berg"),
+        "{sheet}"
+    );
     assert!(sheet.contains("01.12–11.12"), "{sheet}");
 }
 
@@ -497,7 +514,11 @@ fn cli_case_edit_adds_ends_and_removes_and_leaves_the_rest_as_it_was() {
     let (case, contacts) = stored_case(dir.path(), "Anne Jensen");
     assert_eq!(case.network.len(), 1);
     assert!(case.away.is_empty() && case.cadence_override.is_none());
-    assert_eq!(contacts.len(), 2, "removing from the network keeps the contact");
+    assert_eq!(
+        contacts.len(),
+        2,
+        "removing from the network keeps the contact"
+    );
 }
 
 #[test]
@@ -505,8 +526,16 @@ fn cli_case_options_with_bad_values_say_what_was_wrong_and_write_nothing() {
     use crate::common::{caseplan, stderr};
     let dir = tempfile::tempdir().unwrap();
     for (option, value, said) in [
-        ("--away", "2026-12-11..2026-12-01:ferie", "ends before it starts"),
-        ("--away", "2026-12-01..2026-12-11:ski", "unknown reason \"ski\""),
+        (
+            "--away",
+            "2026-12-11..2026-12-01:ferie",
+            "ends before it starts",
+        ),
+        (
+            "--away",
+            "2026-12-01..2026-12-11:ski",
+            "unknown reason \"ski\"",
+        ),
         ("--away", "2026-12-01:ferie", "FROM..TO:REASON"),
         ("--away", "2026-12-01..31/2:ferie", "31/2"),
         ("--network", "Lone Holm", "NAME:ROLE"),

@@ -167,7 +167,10 @@ fn a_case_typed_with_a_network_member_and_an_away_period_is_on_its_card_after_a_
     again.wait_for("Anne Jensen");
     again.send("\r");
     let card = again.wait_for("away 30.11–11.12 · on holiday");
-    assert!(card.contains("Mentor") && card.contains("Lone Holm"), "{card}");
+    assert!(
+        card.contains("Mentor") && card.contains("Lone Holm"),
+        "{card}"
+    );
     again.send("q");
     again.send("q");
     assert!(again.wait_exit());

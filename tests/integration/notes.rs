@@ -5,9 +5,7 @@ use crate::caseform::{case, d};
 use crate::harness::App;
 use caseplan::app::model::Screen;
 use caseplan::app::popup::Popup;
-use caseplan::model::{
-    CaseId, Dataset, MedicalRequest, Note, NoteId, RequestId, request_kind,
-};
+use caseplan::model::{CaseId, Dataset, MedicalRequest, Note, NoteId, RequestId, request_kind};
 use caseplan::store::Store;
 use chrono::NaiveDate;
 
@@ -53,7 +51,11 @@ fn open_anne(app: &mut App) {
     app.keys("/");
     app.text("anne");
     app.keys("enter");
-    assert!(matches!(app.model.screen, Screen::Card { .. }), "{}", app.status());
+    assert!(
+        matches!(app.model.screen, Screen::Card { .. }),
+        "{}",
+        app.status()
+    );
 }
 
 fn notes(app: &App) -> Vec<Note> {
@@ -92,11 +94,17 @@ fn enter_in_the_subject_moves_to_the_body_and_the_body_never_runs_card_keys() {
         .get::<MedicalRequest>(RequestId(2))
         .unwrap()
         .unwrap();
-    assert_eq!(request.received, None, "no key of the body reached the card");
+    assert_eq!(
+        request.received, None,
+        "no key of the body reached the card"
+    );
     assert!(matches!(app.model.screen, Screen::Card { .. }));
     let screen = app.screen(120, 40).join("\n");
     assert!(screen.contains("Lægen ringede"), "{screen}");
-    assert!(screen.contains("ringer igen fredag"), "the card shows the body:\n{screen}");
+    assert!(
+        screen.contains("ringer igen fredag"),
+        "the card shows the body:\n{screen}"
+    );
 }
 
 #[test]
@@ -147,7 +155,11 @@ fn copying_a_note_out_without_a_terminal_writes_it_to_exports_and_offers_to_jour
         panic!("the popup stays")
     };
     assert!(
-        popup.copied.as_deref().unwrap_or("").contains("x marks it recorded"),
+        popup
+            .copied
+            .as_deref()
+            .unwrap_or("")
+            .contains("x marks it recorded"),
         "{:?}",
         popup.copied
     );

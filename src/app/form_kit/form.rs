@@ -432,9 +432,8 @@ impl<K: Copy + PartialEq> Form<K> {
 
     /// Whether the focused field takes printable text.
     pub fn focus_is_text(&self) -> bool {
-        self.focused_field().is_some_and(|f| {
-            f.input.text_field().is_some() || matches!(f.input, Input::List(_))
-        })
+        self.focused_field()
+            .is_some_and(|f| f.input.text_field().is_some() || matches!(f.input, Input::List(_)))
     }
 
     /// A key for the focused field: text edits text; ←/→ (and space) step a choice or a

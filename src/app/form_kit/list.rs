@@ -10,8 +10,8 @@
 
 use super::form::{Candidates, Field, Form, Input};
 use super::time_field::TimeKind;
-use crate::time::format_date;
 use crate::i18n::{Lang, Msg};
+use crate::time::format_date;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -46,7 +46,6 @@ impl<K: Copy + PartialEq> ListField<K> {
             editing: None,
         }
     }
-
 }
 
 impl<K> ListField<K> {
@@ -77,7 +76,6 @@ impl<K> ListField<K> {
     pub fn edited_row(&self) -> Option<Option<usize>> {
         self.editing.as_ref().map(|(i, _)| *i)
     }
-
 }
 
 impl<K: Copy + PartialEq> ListField<K> {
@@ -160,7 +158,10 @@ impl<K: Copy + PartialEq> ListField<K> {
                 row.focus_first();
                 (Some(self.selected), Box::new(row))
             }
-            None => (None, Box::new(Form::new(self.template.clone(), today, lang))),
+            None => (
+                None,
+                Box::new(Form::new(self.template.clone(), today, lang)),
+            ),
         });
     }
 

@@ -429,9 +429,7 @@ impl RecordForm {
                 None => {
                     errors.push((
                         Msg::FieldOwnCadence,
-                        Msg::OwnCadenceNotRead
-                            .text(lang)
-                            .replace("{text}", &every),
+                        Msg::OwnCadenceNotRead.text(lang).replace("{text}", &every),
                     ));
                     None
                 }

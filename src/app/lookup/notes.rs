@@ -138,11 +138,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             if let Some(line) = popup.chosen() {
                 return vec![Effect::CopyOut {
                     text: plain_text(line),
-                    name: format!(
-                        "note-{}-{}.txt",
-                        line.id,
-                        line.at.format("%Y-%m-%d")
-                    ),
+                    name: format!("note-{}-{}.txt", line.id, line.at.format("%Y-%m-%d")),
                 }];
             }
         }

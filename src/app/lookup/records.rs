@@ -34,14 +34,7 @@ fn case_form(model: &Model, case: Option<Case>) -> RecordForm {
             .and_then(|d| d.contacts.iter().find(|c| c.id == id))
             .map_or_else(|| format!("#{id}"), contact_label)
     };
-    RecordForm::case(
-        &model.settings,
-        case,
-        "",
-        &name,
-        model.today(),
-        model.lang,
-    )
+    RecordForm::case(&model.settings, case, "", &name, model.today(), model.lang)
 }
 
 /// A key for the open case or contact form; a network row's picker matches the contacts, and a
@@ -149,7 +142,11 @@ fn save(model: &mut Model) -> Vec<Effect> {
                     .map(|c| Change::Put(AnyRecord::Contact(c.clone())))
                     .collect();
                 let mut backward = vec![backward];
-                backward.extend(contacts.iter().map(|c| Change::Delete(RecordRef::from(c.id))));
+                backward.extend(
+                    contacts
+                        .iter()
+                        .map(|c| Change::Delete(RecordRef::from(c.id))),
+                );
                 forward.push(Change::Put(AnyRecord::Case(case)));
                 (
                     Step {

@@ -18,13 +18,13 @@ use super::forms::request::RequestForm;
 use super::lookup::items;
 use super::model::{Model, Screen};
 use super::popup::Popup;
+use super::prompt::{self, PromptKind};
 use crate::domain::chase as rules;
 use crate::i18n::{Msg, label_request_kind, parse_error, request_state};
-use crate::time::{format_date, parse_past_date};
-use super::prompt::{self, PromptKind};
 use crate::model::{CaseId, MedicalRequest, RequestId};
 use crate::query::card::day_label;
 use crate::store::{AnyRecord, Change, RecordRef};
+use crate::time::{format_date, parse_past_date};
 use chase::{Back, Withdraw};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -128,7 +128,11 @@ pub fn book_about(model: &Model, request: MedicalRequest, case_name: String) -> 
 
 /// The day the request's answer arrived: it is marked received that day, and the act-by date
 /// counts from it.
-pub fn answer_received(model: &mut Model, id: RequestId, text: &str) -> Result<Vec<Effect>, String> {
+pub fn answer_received(
+    model: &mut Model,
+    id: RequestId,
+    text: &str,
+) -> Result<Vec<Effect>, String> {
     let lang = model.lang;
     let today = model.today();
     let on = parse_past_date(text, today).map_err(|e| parse_error(&e, lang))?;
