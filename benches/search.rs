@@ -93,7 +93,17 @@ fn lookup(c: &mut Criterion) {
     card_group.bench_function("10000", |b| {
         b.iter(|| {
             black_box(
-                card(big, CaseId(5_000), &zone, now, &medical, &courses, &cadence).expect("card"),
+                card(
+                    big,
+                    CaseId(5_000),
+                    &zone,
+                    now,
+                    &medical,
+                    &courses,
+                    &cadence,
+                    7,
+                )
+                .expect("card"),
             )
         })
     });

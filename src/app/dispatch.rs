@@ -97,6 +97,8 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::Finder(_)) => lookup::finder::on_key(model, named),
         Some(Popup::ContactLog(_)) => lookup::contact_log::on_key(model, named),
         Some(Popup::Record(_)) => lookup::records::on_key(model, named),
+        Some(Popup::NoteForm(_)) => lookup::notes::form_key(model, named),
+        Some(Popup::Notes(_)) => lookup::notes::on_key(model, named),
         Some(Popup::Items(_)) => lookup::items::on_key(model, named),
         Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => courses::form_action(model, named),
         Some(Popup::Help(_)) => help::on_key(model, named),
@@ -115,10 +117,8 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(Popup::ContactLog(_)) => lookup::contact_log::type_key(model, key),
         Some(Popup::RequestForm(_)) => requests::type_key(model, key),
         Some(Popup::ChaseLog(_)) => requests::chase::type_key(model, key),
-        Some(Popup::Record(form)) => {
-            form.type_key(key);
-            vec![]
-        }
+        Some(Popup::Record(_)) => lookup::records::type_key(model, key),
+        Some(Popup::NoteForm(_)) => lookup::notes::form_type(model, key),
         Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => courses::type_key(model, key),
         Some(Popup::Form(_)) => calendar::meeting_form::type_key(model, key),
         Some(Popup::Prompt(_)) => prompt::type_key(model, key),
@@ -127,6 +127,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Popup::Help(_)
             | Popup::Confirm(_)
             | Popup::Items(_)
+            | Popup::Notes(_)
             | Popup::Withdraw(_)
             | Popup::Month(_),
         )
@@ -143,6 +144,7 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::Directory(directory) => {
             model.directory = Some(directory);
             courses::directory_loaded(model);
+            calendar::meeting_form::directory_loaded(model);
             vec![]
         }
         Loaded::Workload(workload) => {
@@ -179,6 +181,7 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::BoardExported(result) => board::exported(model, result),
         Loaded::IcsExported(result) => calendar::ics::exported(model, result),
         Loaded::IcsImport(result) => calendar::ics::import_planned(model, result),
+        Loaded::CopiedOut(result) => lookup::notes::copied(model, result),
     }
 }
 

@@ -24,7 +24,8 @@ pub fn layers(model: &Model) -> Vec<Layer> {
         Some(Popup::RequestForm(_) | Popup::ChaseLog(_)) => vec![Layer::Form],
         Some(Popup::Withdraw(_)) => vec![Layer::Confirm],
         Some(Popup::Finder(_)) => vec![Layer::Finder],
-        Some(Popup::ContactLog(_) | Popup::Record(_)) => vec![Layer::Form],
+        Some(Popup::ContactLog(_) | Popup::Record(_) | Popup::NoteForm(_)) => vec![Layer::Form],
+        Some(Popup::Notes(_)) => vec![Layer::Notes],
         Some(Popup::Help(_)) => vec![Layer::Help],
         Some(Popup::Items(_)) => vec![Layer::Items],
         Some(Popup::CourseForm(_) | Popup::CourseDialog(_)) => vec![Layer::Form],
@@ -41,6 +42,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
 fn takes_key(model: &Model, key: &KeyEvent) -> bool {
     match &model.popup {
         Some(Popup::Record(form)) => form.form.takes_key(key),
+        Some(Popup::NoteForm(form)) => form.takes_key(key),
         Some(Popup::ContactLog(log)) => log.form.takes_key(key),
         Some(Popup::ChaseLog(log)) => log.form.takes_key(key),
         Some(Popup::CourseDialog(dialog)) => dialog.takes_key(key),
@@ -57,6 +59,7 @@ fn takes_text(model: &Model) -> bool {
         Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_) | Popup::Finder(_)) => true,
         Some(Popup::ContactLog(log)) => log.form.focus_is_text(),
         Some(Popup::Record(form)) => form.form.focus_is_text(),
+        Some(Popup::NoteForm(form)) => form.form.focus_is_text(),
         Some(Popup::CourseForm(form)) => form.form.focus_is_text(),
         Some(Popup::CourseDialog(dialog)) => dialog.form.focus_is_text(),
         Some(Popup::RequestForm(form)) => form.form.focus_is_text(),
@@ -66,6 +69,7 @@ fn takes_text(model: &Model) -> bool {
             | Popup::Confirm(_)
             | Popup::Month(_)
             | Popup::Items(_)
+            | Popup::Notes(_)
             | Popup::Withdraw(_),
         )
         | None => false,

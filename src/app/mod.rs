@@ -154,7 +154,7 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
     ));
     std::thread::scope(|scope| {
         let mut backup = (!demo).then(|| scope.spawn(|| ctx.daily_backup(store)));
-        let runner = Runner::from_context(ctx);
+        let runner = Runner::from_context(ctx).on_terminal();
         let mut model = start(ctx, store, keymap, demo)?;
         let mut terminal = core::terminal::Guard::enter()?;
         while !model.quit {

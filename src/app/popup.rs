@@ -6,12 +6,14 @@ use super::calendar::month::Month;
 use super::courses::dialog::CourseDialog;
 use super::forms::course::CourseForm;
 use super::forms::meeting::MeetingEditor;
+use super::forms::note::NoteForm;
 use super::forms::record::RecordForm;
 use super::forms::request::RequestForm;
 use super::help::Help;
 use super::lookup::contact_log::ContactLog;
 use super::lookup::finder::Finder;
 use super::lookup::items::Items;
+use super::lookup::notes::Notes;
 use super::palette::Palette;
 use super::prompt::Prompt;
 use super::requests::chase::{ChaseLog, Withdraw};
@@ -40,6 +42,10 @@ pub enum Popup {
     ChaseLog(Box<ChaseLog>),
     /// "Withdraw the request?" (#7).
     Withdraw(Box<Withdraw>),
+    /// A new note: subject and body (#13).
+    NoteForm(Box<NoteForm>),
+    /// A case's notes with their text, to copy out or mark journalised (#13).
+    Notes(Box<Notes>),
 }
 
 impl Popup {
@@ -54,14 +60,16 @@ impl Popup {
             Popup::RequestForm(form) => form.back.map(Popup::Items),
             Popup::ChaseLog(log) => log.back.into_popup(),
             Popup::Withdraw(question) => question.back.into_popup(),
+            Popup::Prompt(prompt) => prompt.under.map(|under| *under),
             Popup::Palette(_)
             | Popup::Confirm(_)
-            | Popup::Prompt(_)
             | Popup::Form(_)
             | Popup::Month(_)
             | Popup::Finder(_)
             | Popup::ContactLog(_)
             | Popup::Record(_)
+            | Popup::NoteForm(_)
+            | Popup::Notes(_)
             | Popup::Items(_) => None,
         }
     }

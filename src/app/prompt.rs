@@ -6,8 +6,8 @@ use super::core::effect::Effect;
 use super::form_kit::TextField;
 use super::model::Model;
 use super::popup::Popup;
-use super::{board, calendar, lookup, suppliers, today};
-use crate::model::{CaseId, MeetingStatus};
+use super::{board, calendar, courses, lookup, requests, suppliers, today};
+use crate::model::{CaseId, CourseId, MeetingStatus, RequestId};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -18,6 +18,9 @@ pub struct Prompt {
     pub input: TextField,
     /// What was wrong with the last answer.
     pub error: Option<String>,
+    /// The popup the question was asked over (the items popup): back on screen when it is
+    /// answered or Esc closes it.
+    pub under: Option<Box<Popup>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,8 +35,6 @@ pub enum PromptKind {
     StatusNote(MeetingStatus),
     /// "tir 10:30 45m Jensen opfølgning".
     QuickAdd,
-    /// A note's subject line, for a case.
-    NoteSubject(CaseId),
     /// "jeg +3u ringer om praktikken", for a case.
     Agreement(CaseId),
     /// The day of a visit at a supplier (#6).
@@ -46,6 +47,13 @@ pub enum PromptKind {
     Snooze,
     /// The path of an .ics file to import as busy time (#16).
     IcsImport,
+    /// The day a medical request's answer arrived (#13).
+    RequestReceived(RequestId),
+    /// The day a course's report arrived (#13).
+    ReportReceived {
+        course: CourseId,
+        report: usize,
+    },
 }
 
 /// Opens a prompt with `initial` typed (and selected).
@@ -56,8 +64,27 @@ pub fn open(model: &mut Model, kind: PromptKind, initial: &str) -> Vec<Effect> {
         kind,
         input,
         error: None,
+        under: None,
     }));
     vec![]
+}
+
+/// [`open`] over the open popup, which comes back when the prompt is answered or closed.
+pub fn open_over(model: &mut Model, kind: PromptKind, initial: &str) -> Vec<Effect> {
+    let under = model.popup.take().map(Box::new);
+    let effects = open(model, kind, initial);
+    if let Some(Popup::Prompt(p)) = &mut model.popup {
+        p.under = under;
+    }
+    effects
+}
+
+/// The popup a prompt was asked over, while the prompt is open.
+pub fn under(model: &Model) -> Option<&Popup> {
+    match &model.popup {
+        Some(Popup::Prompt(p)) => p.under.as_deref(),
+        _ => None,
+    }
 }
 
 /// A key no binding took: it types into the line.
@@ -84,7 +111,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     match answer(model, kind, text.trim()) {
         Ok(effects) => {
             if matches!(&model.popup, Some(Popup::Prompt(p)) if p.kind == kind) {
-                model.popup = None;
+                model.popup = model.popup.take().and_then(Popup::closed);
             }
             effects
         }
@@ -106,12 +133,15 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
         PromptKind::FreeSlot => calendar::prompts::free_slot(model, text),
         PromptKind::StatusNote(status) => calendar::prompts::status_note(model, status, text),
         PromptKind::QuickAdd => calendar::prompts::quick_add(model, text),
-        PromptKind::NoteSubject(case) => lookup::card::answer_note(model, case, text),
         PromptKind::Agreement(case) => lookup::card::answer_agreement(model, case, text),
         PromptKind::VisitDay => suppliers::answer_day(model, text),
         PromptKind::VisitMinutes(day) => suppliers::answer_minutes(model, day, text),
         PromptKind::BoardFilter => board::answer_filter(model, text),
         PromptKind::Snooze => today::answer_snooze(model, text),
         PromptKind::IcsImport => calendar::ics::answer_import(model, text),
+        PromptKind::RequestReceived(id) => requests::answer_received(model, id, text),
+        PromptKind::ReportReceived { course, report } => {
+            courses::answer_received(model, course, report, text)
+        }
     }
 }

@@ -10,7 +10,7 @@ use crate::i18n::{
     self, Lang, Msg, label_contact_kind, label_course_kind, label_form, label_purpose,
     label_target_group,
 };
-use crate::model::{AwayReason, CaseId, CaseStatus, Channel, Party};
+use crate::model::{CaseId, CaseStatus, Channel, Party};
 use crate::query::card::{Card, LastContact, card};
 use crate::search::{Filter, HitKind, SearchIndex, Target};
 use crate::store::Store;
@@ -49,6 +49,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         &ctx.config.medical,
         &ctx.config.courses,
         &ctx.config.cadence,
+        ctx.config.today.journalise_within_days,
     )?
     else {
         bail!("case {id} is gone");
@@ -63,7 +64,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 
 /// The one case `query` names; otherwise says why on stderr (listing candidates) and gives
 /// `None`.
-fn resolve(store: &Store, query: &str, today: NaiveDate, lang: Lang) -> Result<Option<CaseId>> {
+pub(crate) fn resolve(
+    store: &Store,
+    query: &str,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Option<CaseId>> {
     if let Ok(raw) = query.trim().parse::<u64>()
         && store.get::<crate::model::Case>(CaseId(raw))?.is_some()
     {
@@ -170,13 +176,8 @@ pub fn sheet(card: &Card, lang: Lang, today: NaiveDate) -> String {
     if card.flags.call_before_summons {
         flags.push(t(lang, "ring før indkaldelse", "call before a summons").into());
     }
-    if let Some(away) = &card.away_today {
-        flags.push(format!(
-            "{} {}–{}",
-            away_word(away.reason, lang),
-            format_date(away.from),
-            format_date(away.to)
-        ));
+    if let Some(away) = &card.away {
+        flags.push(crate::i18n::away_words(away, lang));
     }
     if !flags.is_empty() {
         out.push(format!("! {}", flags.join(" · ")));
@@ -362,10 +363,10 @@ pub fn sheet(card: &Card, lang: Lang, today: NaiveDate) -> String {
         }
         let role = if n.role.is_empty() {
             n.kind
-                .map(|k| label_contact_kind(k, lang))
+                .map(|k| label_contact_kind(k, lang).into())
                 .unwrap_or_default()
         } else {
-            n.role.as_str()
+            crate::i18n::label_network_role(&n.role, lang)
         };
         out.push(format!("  {role:<16}{name:<36} {}", n.work_phone));
     }
@@ -440,15 +441,6 @@ fn channel(channel: Channel, lang: Lang) -> &'static str {
         Channel::Walk => Msg::Walk.text(lang),
         Channel::Visit => Msg::HomeVisit.text(lang),
         Channel::Meeting => Msg::Meeting.text(lang),
-    }
-}
-
-fn away_word(reason: AwayReason, lang: Lang) -> &'static str {
-    match reason {
-        AwayReason::Holiday => t(lang, "Ferie", "On holiday"),
-        AwayReason::Sick => t(lang, "Syg", "Sick"),
-        AwayReason::Hospital => t(lang, "Indlagt", "In hospital"),
-        AwayReason::Other => t(lang, "Væk", "Away"),
     }
 }
 

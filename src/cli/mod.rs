@@ -87,7 +87,7 @@ pub enum Command {
     Agenda(agenda::Args),
     /// Book a meeting from one line: "tir 10:30 45m Jensen opfølgning".
     Add(add::Args),
-    /// Cases: `case add NAME`.
+    /// Cases: `case add NAME`, `case edit REF` (network, away, own cadence, flags, …).
     #[command(subcommand)]
     Case(case::Command),
     /// Write the whole database as one JSON document.

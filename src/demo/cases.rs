@@ -263,6 +263,7 @@ fn away_period(nth: usize, cal: &Calendar, dice: &mut Dice) -> AwayPeriod {
         from,
         to: add_days(from, days),
         reason,
+        note: String::new(),
     }
 }
 

@@ -435,12 +435,14 @@ mod tests {
             from: d("2026-10-10"),
             to: d("2026-10-19"),
             reason: AwayReason::Hospital,
+            note: String::new(),
         });
         // Away before the last held meeting: no effect.
         c.away.push(AwayPeriod {
             from: d("2026-09-01"),
             to: d("2026-09-05"),
             reason: AwayReason::Holiday,
+            note: String::new(),
         });
         let meetings = [meeting(1, 1, "2026-10-01", MeetingStatus::Held)];
         let got = case_cadence(&c, &meetings, &default_cadence(), d(TODAY)).unwrap();

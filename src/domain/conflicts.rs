@@ -3,8 +3,8 @@
 
 use super::agenda::Occurrence;
 use super::hours::WorkingHours;
-use crate::model::{AwayReason, Case, ExternalId, Meeting, MeetingId};
-use chrono::{Duration, NaiveDateTime};
+use crate::model::{AwayPeriod, AwayReason, Case, CaseId, ExternalId, Meeting, MeetingId};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
@@ -85,19 +85,26 @@ pub fn warnings(
     } else if !hours.contains(start, end) {
         out.push(Warning::OutsideWorkingHours);
     }
-    if let Some(away) = case.and_then(|c| c.away_on(start.date())) {
-        out.push(Warning::CitizenAway {
-            reason: away.reason,
-        });
-    }
+    out.extend(citizen_away(case.map_or(&[], |c| &c.away), start.date()));
     out
+}
+
+/// "The citizen is away" on `day`, from the case's away periods (holiday, sick, hospital).
+pub fn citizen_away(away: &[AwayPeriod], day: NaiveDate) -> Option<Warning> {
+    away.iter()
+        .find(|a| a.from <= day && day <= a.to)
+        .map(|a| Warning::CitizenAway { reason: a.reason })
 }
 
 /// The warnings of every occurrence of a day at once, index-aligned with `day` and each in the
 /// order [`warnings`] gives: one sweep in start order, so a crowded day costs what its
-/// collisions cost, not every pair. The case is not known here, so "citizen away" is left to
-/// [`warnings`].
-pub fn day_warnings(day: &[Occurrence<'_>], hours: &WorkingHours) -> Vec<Vec<Warning>> {
+/// collisions cost, not every pair. `away` gives the away periods of a meeting's case, for
+/// "citizen away".
+pub fn day_warnings<'a>(
+    day: &[Occurrence<'_>],
+    hours: &WorkingHours,
+    away: impl Fn(CaseId) -> &'a [AwayPeriod],
+) -> Vec<Vec<Warning>> {
     let mut out: Vec<Vec<Warning>> = vec![Vec::new(); day.len()];
     let spans: Vec<(NaiveDateTime, NaiveDateTime)> =
         day.iter().map(|o| busy_span(o.meeting, o.start)).collect();
@@ -150,6 +157,9 @@ pub fn day_warnings(day: &[Occurrence<'_>], hours: &WorkingHours) -> Vec<Vec<War
             out[i].push(Warning::NotAWorkingDay);
         } else if !hours.contains(occ.start, occ.end()) {
             out[i].push(Warning::OutsideWorkingHours);
+        }
+        if let Some(case) = occ.meeting.case {
+            out[i].extend(citizen_away(away(case), occ.start.date()));
         }
     }
     // In the order [`warnings`] gives them: the other meetings in the day's order, then the
@@ -253,7 +263,7 @@ mod tests {
         let day = ms[0].start.date();
         let occ = occurrences(&ms, day, day);
         let hours = WorkingHours::default();
-        let together = day_warnings(&occ, &hours);
+        let together = day_warnings(&occ, &hours, |_| &[]);
         for (i, o) in occ.iter().enumerate() {
             let one = warnings(o.meeting, o.start, &occ, &hours, None);
             assert_eq!(together[i], one, "meeting {}", o.meeting.id);
@@ -269,7 +279,7 @@ mod tests {
         ];
         let day = ms[0].start.date();
         let occ = occurrences(&ms, day, day);
-        let marked: Vec<MeetingId> = day_warnings(&occ, &WorkingHours::default())
+        let marked: Vec<MeetingId> = day_warnings(&occ, &WorkingHours::default(), |_| &[])
             .iter()
             .zip(&occ)
             .filter(|(w, _)| w.iter().any(|w| matches!(w, Warning::Overlap { .. })))

@@ -161,6 +161,17 @@ pub struct OpenNote {
     pub written: NaiveDate,
 }
 
+/// Whether `note`, written on `written` (local), is past the journalising guideline on `today`
+/// and still not journalised: the same due date the Today list gives it.
+pub fn journalising_late(
+    note: &crate::model::Note,
+    written: NaiveDate,
+    today: NaiveDate,
+    within_days: u32,
+) -> bool {
+    note.journalised.is_none() && plus_days(written, within_days) < today
+}
+
 /// The settings the list uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DueSettings {

@@ -5,8 +5,8 @@
 
 use super::{Lang, Msg};
 use crate::model::{
-    Channel, ContactKind, MeetingForm, MeetingStatus, PlaceKind, Role, course_kind, purpose,
-    request_kind, target_group,
+    AwayReason, Channel, ContactKind, MeetingForm, MeetingStatus, PlaceKind, Role, course_kind,
+    network_role, purpose, request_kind, target_group,
 };
 use chrono::Weekday;
 use std::borrow::Cow;
@@ -184,6 +184,76 @@ pub fn label_contact_kind(kind: ContactKind, lang: Lang) -> &'static str {
         ContactKind::Other => Msg::Other,
     }
     .text(lang)
+}
+
+/// A role in a citizen's network (see [`network_role`]); a role typed as free text is shown
+/// as typed.
+pub fn label_network_role(role: &str, lang: Lang) -> Cow<'_, str> {
+    let message = match role {
+        network_role::GP => Some(Msg::Gp),
+        network_role::MENTOR => Some(Msg::Mentor),
+        network_role::CONSULTANT => Some(Msg::Consultant),
+        network_role::EMPLOYER => Some(Msg::Employer),
+        network_role::BOSTED => Some(Msg::Bosted),
+        network_role::SOCIAL_SERVICES => Some(Msg::SocialServices),
+        network_role::INTERPRETER => Some(Msg::Interpreter),
+        network_role::OTHER => Some(Msg::Other),
+        _ => None,
+    };
+    label_key(message, role, lang)
+}
+
+/// Why the citizen is away: "Ferie", "Syg", "Indlagt", "Væk".
+pub fn label_away_reason(reason: AwayReason, lang: Lang) -> &'static str {
+    match reason {
+        AwayReason::Holiday => Msg::AwayHoliday,
+        AwayReason::Sick => Msg::AwaySick,
+        AwayReason::Hospital => Msg::AwayHospital,
+        AwayReason::Other => Msg::AwayOther,
+    }
+    .text(lang)
+}
+
+/// What a booking for the case must remember, one a line: "Tolk: arabisk", "SOS", "Ring før
+/// indkaldelse", "Ingen telefon der virker, kan nås via Værestedet".
+pub fn case_flags(flags: &crate::model::CaseFlags, reach_via: &str, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if let Some(language) = &flags.interpreter {
+        out.push(format!("{}: {language}", Msg::Interpreter.text(lang)));
+    }
+    if flags.sos {
+        out.push(Msg::BoardFlagSos.text(lang).to_string());
+    }
+    if flags.call_before_summons {
+        out.push(Msg::FlagCallBeforeSummons.text(lang).to_string());
+    }
+    if flags.no_working_phone {
+        let mut text = Msg::FlagNoWorkingPhone.text(lang).to_string();
+        if !reach_via.trim().is_empty() {
+            text.push_str(&format!(
+                ", {} {}",
+                Msg::ReachVia.text(lang),
+                reach_via.trim()
+            ));
+        }
+        out.push(text);
+    }
+    out
+}
+
+/// "væk 30.11–11.12 · ferie · ring efter udskrivelse".
+pub fn away_words(away: &crate::model::AwayPeriod, lang: Lang) -> String {
+    let mut text = format!(
+        "{} {}–{} · {}",
+        Msg::AwayWord.text(lang),
+        away.from.format("%d.%m"),
+        away.to.format("%d.%m"),
+        label_away_reason(away.reason, lang).to_lowercase()
+    );
+    if !away.note.trim().is_empty() {
+        text.push_str(&format!(" · {}", away.note.trim()));
+    }
+    text
 }
 
 /// "nu · tir 24.11.2026 10:03": when a log written now is dated.

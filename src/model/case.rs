@@ -1,4 +1,4 @@
-use super::{ContactId, FreeText, ids::CaseId};
+use super::{ContactId, ContactKind, FreeText, ids::CaseId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +98,65 @@ pub struct Preferences {
     pub channel: String,
 }
 
+/// The roles a contact plays in a citizen's network, by the key stored in
+/// [`NetworkLink::role`]. A role typed before these existed is kept as it was typed.
+pub mod network_role {
+    use super::ContactKind;
+
+    pub const GP: &str = "læge";
+    pub const MENTOR: &str = "mentor";
+    pub const CONSULTANT: &str = "konsulent";
+    pub const EMPLOYER: &str = "arbejdsgiver";
+    pub const BOSTED: &str = "bosted";
+    pub const SOCIAL_SERVICES: &str = "socialrådgiver";
+    pub const INTERPRETER: &str = "tolk";
+    pub const OTHER: &str = "andet";
+    pub const ALL: [&str; 8] = [
+        GP,
+        MENTOR,
+        CONSULTANT,
+        EMPLOYER,
+        BOSTED,
+        SOCIAL_SERVICES,
+        INTERPRETER,
+        OTHER,
+    ];
+
+    /// The role a word names, in Danish or English ("læge", "gp", "social services").
+    pub fn parse(word: &str) -> Option<&'static str> {
+        let word = word.trim().to_lowercase();
+        let role = match word.as_str() {
+            "læge" | "laege" | "egen læge" | "gp" | "doctor" => GP,
+            "mentor" => MENTOR,
+            "konsulent" | "leverandørkonsulent" | "consultant" | "supplier consultant" => {
+                CONSULTANT
+            }
+            "arbejdsgiver" | "employer" => EMPLOYER,
+            "bosted" | "kontaktperson på bosted" => BOSTED,
+            "socialrådgiver" | "socialraadgiver" | "social" | "socialforvaltning"
+            | "social services" | "social worker" => SOCIAL_SERVICES,
+            "tolk" | "interpreter" => INTERPRETER,
+            "andet" | "anden" | "other" => OTHER,
+            _ => return None,
+        };
+        Some(role)
+    }
+
+    /// The kind of a contact first met in this role (a new contact typed in the network).
+    pub fn contact_kind(role: &str) -> ContactKind {
+        match role {
+            GP => ContactKind::Gp,
+            MENTOR => ContactKind::Mentor,
+            CONSULTANT => ContactKind::Consultant,
+            EMPLOYER => ContactKind::Employer,
+            BOSTED => ContactKind::Bosted,
+            SOCIAL_SERVICES => ContactKind::SocialServices,
+            INTERPRETER => ContactKind::Interpreter,
+            _ => ContactKind::Other,
+        }
+    }
+}
+
 /// A contact in the citizen's network, with the role it plays for this case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkLink {
@@ -118,6 +177,9 @@ pub struct AwayPeriod {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub reason: AwayReason,
+    /// A short working note ("indlagt, ring efter udskrivelse").
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,6 +189,24 @@ pub enum AwayReason {
     Sick,
     Hospital,
     Other,
+}
+
+impl AwayReason {
+    pub const ALL: [AwayReason; 4] = [Self::Holiday, Self::Sick, Self::Hospital, Self::Other];
+
+    /// The reason a word names, in Danish or English ("ferie", "sick", "indlagt").
+    pub fn parse(word: &str) -> Option<AwayReason> {
+        let reason = match word.trim().to_lowercase().as_str() {
+            "ferie" | "holiday" | "vacation" => Self::Holiday,
+            "syg" | "sygdom" | "sick" => Self::Sick,
+            "hospital" | "indlagt" | "indlæggelse" | "hospitalised" | "hospitalized" => {
+                Self::Hospital
+            }
+            "andet" | "væk" | "other" | "away" => Self::Other,
+            _ => return None,
+        };
+        Some(reason)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +225,16 @@ impl Case {
     /// Whether the citizen is away (holiday, sick, hospital) on `day`.
     pub fn away_on(&self, day: NaiveDate) -> Option<&AwayPeriod> {
         self.away.iter().find(|a| a.from <= day && day <= a.to)
+    }
+
+    /// The period the citizen is away on `day`, else the first one still to come.
+    pub fn away_from(&self, day: NaiveDate) -> Option<&AwayPeriod> {
+        self.away_on(day).or_else(|| {
+            self.away
+                .iter()
+                .filter(|a| a.from > day)
+                .min_by_key(|a| a.from)
+        })
     }
 }
 
@@ -173,6 +263,9 @@ impl FreeText for Case {
         }
         for link in &self.network {
             out.push(("network.role", link.role.as_str()));
+        }
+        for away in &self.away {
+            out.push(("away.note", away.note.as_str()));
         }
         if let Some(language) = &self.flags.interpreter {
             out.push(("flags.interpreter", language.as_str()));

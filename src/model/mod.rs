@@ -19,7 +19,7 @@ mod note;
 pub use agreement::{Agreement, Party};
 pub use case::{
     AwayPeriod, AwayReason, CadenceOverride, Case, CaseFlags, CaseStatus, NetworkLink, Phone,
-    Preferences, target_group,
+    Preferences, network_role, target_group,
 };
 pub use contact::{Contact, ContactKind};
 pub use course::{

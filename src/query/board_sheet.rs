@@ -334,6 +334,7 @@ mod tests {
                     from: day(20),
                     to: day(28),
                     reason: AwayReason::Sick,
+                    note: String::new(),
                 }),
                 ..BoardFlags::default()
             },

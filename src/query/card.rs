@@ -47,8 +47,10 @@ pub struct Card {
     pub next_step: String,
     pub plan_b: String,
     pub last_told: String,
-    /// Holiday, sickness or hospital today.
-    pub away_today: Option<AwayPeriod>,
+    /// Holiday, sickness or hospital today, else the next such period to come.
+    pub away: Option<AwayPeriod>,
+    /// Whether `away` has begun.
+    pub away_now: bool,
     /// The last contact ([`contact::last_contact`]).
     pub last_contact: Option<LastContact>,
     /// The last attempt, by either side, when newer than the last contact
@@ -307,7 +309,13 @@ pub struct NoteLine {
     pub id: u64,
     pub at: NaiveDateTime,
     pub subject: String,
+    pub body: String,
     pub journalised: bool,
+    /// Not journalised and older than the guideline (`journalise_within_days`).
+    pub late: bool,
+    /// The note as stored, to copy it out or mark it journalised.
+    #[serde(skip)]
+    pub note: Note,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -327,6 +335,7 @@ pub fn card(
     medical: &Medical,
     courses_config: &Courses,
     cadence_rules: &[CadenceRule],
+    journalise_within_days: u32,
 ) -> Result<Option<Card>> {
     let Some(case) = store.get::<Case>(id)? else {
         return Ok(None);
@@ -421,8 +430,16 @@ pub fn card(
         .map(|n| NoteLine {
             id: n.id.0,
             at: zone.local(n.at),
-            subject: n.subject,
+            late: crate::domain::due::journalising_late(
+                &n,
+                zone.local(n.at).date(),
+                today,
+                journalise_within_days,
+            ),
+            subject: n.subject.clone(),
+            body: n.body.clone(),
             journalised: n.journalised.is_some(),
+            note: n,
         })
         .collect();
 
@@ -447,7 +464,8 @@ pub fn card(
         id: case.id,
         cadence,
         cadence_days_late,
-        away_today: case.away_on(today).cloned(),
+        away: case.away_from(today).cloned(),
+        away_now: case.away_on(today).is_some(),
         last_year: meeting_counts(&meetings, today, now_local),
         name: case.name,
         alias: case.alias,

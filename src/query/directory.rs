@@ -1,7 +1,7 @@
 //! Every active case and every contact, by name: what pickers choose from. The app loop loads
 //! it the first time a form needs it, not at start-up, and keeps it until a write changes it.
 
-use crate::model::{Case, CaseId, Contact, ContactId, ContactKind};
+use crate::model::{AwayPeriod, Case, CaseFlags, CaseId, Contact, ContactId, ContactKind};
 use crate::store::{Store, StoreError};
 use std::collections::HashMap;
 
@@ -16,6 +16,10 @@ pub struct CaseEntry {
     pub id: CaseId,
     pub name: String,
     pub alias: String,
+    /// What a booking must remember (interpreter, SOS, …) and when the citizen is away.
+    pub flags: CaseFlags,
+    pub reach_via: String,
+    pub away: Vec<AwayPeriod>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +44,9 @@ pub fn directory(store: &Store) -> Result<Directory, StoreError> {
             id: c.id,
             name: c.name,
             alias: c.alias,
+            flags: c.flags,
+            reach_via: c.reach_via,
+            away: c.away,
         })
         .collect();
     cases.sort_by(|a, b| a.name.cmp(&b.name));

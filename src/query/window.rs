@@ -12,7 +12,7 @@ use crate::domain::hours::WorkingHours;
 use crate::domain::slots::free_stretches;
 use crate::domain::workdays::holiday_name;
 use crate::model::{
-    Case, CaseId, Contact, ContactId, ExternalBlock, ExternalId, Meeting, MeetingId,
+    AwayPeriod, Case, CaseId, Contact, ContactId, ExternalBlock, ExternalId, Meeting, MeetingId,
 };
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -28,6 +28,8 @@ pub struct Window {
     pub contact_names: HashMap<ContactId, String>,
     /// Busy time from other calendars that takes some of the loaded days, by start.
     pub external: Vec<ExternalBlock>,
+    /// The periods the meetings' citizens are away, for "citizen away" warnings.
+    pub case_away: HashMap<CaseId, Vec<AwayPeriod>>,
     /// What each day of `from..=to` holds, from [`Window::settle`]; empty until then.
     days: Vec<DayFacts>,
 }
@@ -74,7 +76,9 @@ impl Window {
                 .collect();
             let blocks: Vec<ExternalBlock> =
                 external.iter().map(|&i| self.external[i].clone()).collect();
-            let mut warnings = day_warnings(&occs, hours);
+            let mut warnings = day_warnings(&occs, hours, |case| {
+                self.case_away.get(&case).map_or(&[], Vec::as_slice)
+            });
             for (list, o) in warnings.iter_mut().zip(&occs) {
                 list.extend(external_warnings(o.meeting, o.start, &blocks));
             }
@@ -196,6 +200,7 @@ pub fn external(
 pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, StoreError> {
     let meetings = meetings(store, from, to)?;
     let mut case_names = HashMap::new();
+    let mut case_away = HashMap::new();
     let mut contact_names = HashMap::new();
     for m in &meetings {
         if let Some(id) = m.case
@@ -203,6 +208,9 @@ pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, S
             && let Some(case) = store.get::<Case>(CaseId(id.0))?
         {
             case_names.insert(id, case.name);
+            if !case.away.is_empty() {
+                case_away.insert(id, case.away);
+            }
         }
         for id in m.participants.iter().filter_map(|p| p.contact) {
             if !contact_names.contains_key(&id)
@@ -219,6 +227,7 @@ pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, S
         case_names,
         contact_names,
         external: external(store, from, to)?,
+        case_away,
         days: Vec::new(),
     })
 }

@@ -1738,3 +1738,33 @@ mod tests {
         }
     }
 }
+
+/// Days between meetings of a case's own cadence: "7", "7d", "14 dage", "2u", "2w" (1 to 366
+/// days). `None` when the text does not read so.
+pub fn parse_every_days(text: &str) -> Option<u32> {
+    let text = text.trim().to_lowercase();
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let n: u32 = text[..digits].parse().ok()?;
+    let days = match text[digits..].trim() {
+        "" | "d" | "dag" | "dage" | "day" | "days" => n,
+        "u" | "uge" | "uger" | "w" | "week" | "weeks" => n.checked_mul(7)?,
+        _ => return None,
+    };
+    (1..=366).contains(&days).then_some(days)
+}
+
+#[cfg(test)]
+mod every_days_tests {
+    use super::parse_every_days;
+
+    #[test]
+    fn a_cadence_reads_in_days_or_weeks() {
+        assert_eq!(parse_every_days("7"), Some(7));
+        assert_eq!(parse_every_days("14 dage"), Some(14));
+        assert_eq!(parse_every_days("2u"), Some(14));
+        assert_eq!(parse_every_days("3w"), Some(21));
+        assert_eq!(parse_every_days("0"), None);
+        assert_eq!(parse_every_days("ugentlig"), None);
+        assert_eq!(parse_every_days("999"), None);
+    }
+}

@@ -11,11 +11,11 @@ use crate::domain::chase::Urgency;
 use crate::domain::reminder::ReminderKind;
 use crate::i18n::due_words::cadence_line;
 use crate::i18n::{
-    Lang, Msg, checklist_gap, course_reminder, label_channel, label_contact_kind,
+    Lang, Msg, away_words, checklist_gap, course_reminder, label_channel, label_contact_kind,
     label_course_kind, label_form, label_place, label_purpose, label_target_group, weekday_short,
 };
 use crate::keymap::Layer;
-use crate::model::{AwayReason, CaseStatus, Party};
+use crate::model::{CaseStatus, Party};
 use crate::query::card::{Card, CourseLine, LastContact, RequestLine};
 use crate::time::{format_date, format_datetime};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -394,15 +394,6 @@ fn days_ago(days: i64, lang: Lang) -> String {
     }
 }
 
-fn away_word(reason: AwayReason) -> Msg {
-    match reason {
-        AwayReason::Holiday => Msg::AwayHoliday,
-        AwayReason::Sick => Msg::AwaySick,
-        AwayReason::Hospital => Msg::AwayHospital,
-        AwayReason::Other => Msg::AwayOther,
-    }
-}
-
 /// Name and case facts, phones, flags, the upcoming meeting, the last contact, preferences.
 fn top_lines(card: &Card, lang: Lang, col: u16, label_w: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
@@ -542,16 +533,13 @@ fn flag_lines(card: &Card, lang: Lang, col: u16) -> Vec<Line<'static>> {
             theme::warning(),
         ));
     }
-    if let Some(away) = &card.away_today {
-        flags.push((
-            format!(
-                "⚠ {} {}–{}",
-                away_word(away.reason).text(lang),
-                format_date(away.from),
-                format_date(away.to)
-            ),
-            theme::warning(),
-        ));
+    if let Some(away) = &card.away {
+        // Away now is a warning; a period to come is worth knowing when booking.
+        if card.away_now {
+            flags.push((format!("⚠ {}", away_words(away, lang)), theme::warning()));
+        } else {
+            flags.push((away_words(away, lang), theme::plain()));
+        }
     }
     let together: usize = flags.iter().map(|(t, _)| width(t) + 2).sum();
     if together <= usize::from(col) {
@@ -774,7 +762,14 @@ fn network_lines(card: &Card, lang: Lang) -> Vec<Line<'static>> {
                 .map(|k| label_contact_kind(k, lang).to_string())
                 .unwrap_or_default()
         } else {
-            n.role.trim().to_string()
+            // A known role in the interface language; one typed as free text as typed, with
+            // a capital like the others.
+            let role = crate::i18n::label_network_role(n.role.trim(), lang);
+            let mut chars = role.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
         }
     };
     let name_of = |n: &crate::query::card::NetworkLine| -> String {
@@ -848,16 +843,35 @@ fn note_lines(card: &Card, lang: Lang, label_w: usize) -> Vec<Line<'static>> {
         ]));
     }
     for n in &card.notes {
-        let (mark, style) = if n.journalised {
-            ("✓", theme::plain())
-        } else {
-            ("✗", theme::warning())
+        // Past the journalising guideline and still not recorded: "!" in red.
+        let (mark, style) = match (n.journalised, n.late) {
+            (true, _) => ("✓", theme::plain()),
+            (false, true) => ("!", theme::error()),
+            (false, false) => ("✗", theme::warning()),
         };
-        out.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!("{mark} "), style),
             Span::styled(format!("{}  ", format_datetime(n.at)), theme::dim()),
             Span::raw(fit(&n.subject, 200)),
-        ]));
+        ];
+        if n.late {
+            spans.push(Span::styled(
+                format!(" · {}", Msg::NoteLateMark.text(lang)),
+                theme::error(),
+            ));
+        }
+        out.push(Line::from(spans));
+        // The text's first lines under the subject; `v` shows it all.
+        let lines: Vec<&str> = n.body.lines().filter(|l| !l.trim().is_empty()).collect();
+        for line in lines.iter().take(2) {
+            out.push(Line::styled(
+                format!("  {}", fit(line.trim(), 200)),
+                theme::dim(),
+            ));
+        }
+        if lines.len() > 2 {
+            out.push(Line::styled("  …".to_string(), theme::dim()));
+        }
     }
     let more = card.notes_total.saturating_sub(card.notes.len());
     if more > 0 {

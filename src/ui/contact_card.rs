@@ -99,7 +99,11 @@ fn link_text(link: &CaseLink, lang: Lang) -> String {
         CaseLink::Network { role } if role.trim().is_empty() => {
             Msg::LinkNetwork.text(lang).to_string()
         }
-        CaseLink::Network { role } => format!("{}: {}", Msg::LinkNetwork.text(lang), role.trim()),
+        CaseLink::Network { role } => format!(
+            "{}: {}",
+            Msg::LinkNetwork.text(lang),
+            crate::i18n::label_network_role(role.trim(), lang)
+        ),
         CaseLink::Supplier { course } => format!("{} {course}", Msg::LinkSupplier.text(lang)),
         CaseLink::Consultant { course } => {
             format!("{} {course}", Msg::LinkConsultant.text(lang))

@@ -5,7 +5,7 @@
 
 use super::text::{fit, pad, width};
 use super::theme;
-use crate::app::form_kit::{Field, Form, Input, Picker};
+use crate::app::form_kit::{Field, Form, Input, ListField, Picker};
 use crate::i18n::{Lang, Msg};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -119,6 +119,13 @@ fn draw_value<K>(field: &Field<K>, focused: bool, area: Rect, lang: Lang, buf: &
         }
         Input::Picker(p) => picker(p, focused, area, lang, buf),
         Input::Shown(value) => put(value, theme::plain(), buf),
+        Input::List(l) if focused && l.editing().is_none() => {
+            put(Msg::KitListKeys.text(lang), theme::dim(), buf)
+        }
+        Input::List(l) if l.rows().is_empty() => put("–", theme::dim(), buf),
+        Input::List(l) => put(&l.rows().len().to_string(), theme::plain(), buf),
+        // Drawn on its own rows by `draw_fields_with`.
+        Input::Text(t) if t.is_multi_line() && text_rows(field) > 0 => 0,
         Input::Text(_) | Input::Time(_) => {
             let Some(text) = field.input.text_field() else {
                 return 0;
@@ -164,6 +171,12 @@ fn picker(p: &Picker, focused: bool, area: Rect, lang: Lang, buf: &mut Buffer) -
         None => (Msg::NoMatchWord.text(lang).to_string(), theme::warning()),
     };
     if !focused {
+        // What was typed stays in sight beside "no match".
+        let chosen = if p.chosen_label().is_none() && !typed.trim().is_empty() {
+            format!("{} · {chosen}", typed.trim())
+        } else {
+            chosen
+        };
         let text = fit(&chosen, w);
         buf.set_string(area.x, area.y, &text, style);
         return u16::try_from(width(&text)).unwrap_or(area.width);
@@ -206,6 +219,9 @@ pub fn under_lines<K: Copy + PartialEq>(form: &Form<K>, field: &Field<K>) -> Lin
         .iter()
         .map(|line| (line.clone(), theme::dim()))
         .collect();
+    if let Input::List(list) = &field.input {
+        out.extend(list_lines(list, form.is_focused(field.key), form.lang));
+    }
     out.extend(
         form.errors_of(field.key)
             .map(|e| (format!("! {e}"), theme::error())),
@@ -215,6 +231,56 @@ pub fn under_lines<K: Copy + PartialEq>(form: &Form<K>, field: &Field<K>) -> Lin
             .map(|w| (format!("⚠ {w}"), theme::warning())),
     );
     out
+}
+
+/// A list's rows, one a line ("• Lone Holm · Læge"); while the list has the focus the chosen
+/// row is marked "▶" and "+ tilføj" ends the list.
+fn list_lines<K: Copy + PartialEq>(list: &ListField<K>, focused: bool, lang: Lang) -> Lines {
+    let choosing = focused && list.editing().is_none();
+    let edited = list.edited_row().flatten();
+    let mut out: Lines = list
+        .rows()
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let text = ListField::summary(row);
+            if choosing && list.selected() == i {
+                (format!("▶ {text}"), theme::selected())
+            } else if edited == Some(i) {
+                (format!("✎ {text}"), theme::dim())
+            } else {
+                (format!("• {text}"), theme::plain())
+            }
+        })
+        .collect();
+    if choosing {
+        let add = format!("+ {}", Msg::KitListAdd.text(lang));
+        if list.selected() >= list.rows().len() {
+            out.push((format!("▶ {add}"), theme::selected()));
+        } else {
+            out.push((format!("  {add}"), theme::dim()));
+        }
+    }
+    out
+}
+
+/// The rows a field of several lines takes beyond its first: its text, at least three rows
+/// and at most eight.
+fn text_rows<K>(field: &Field<K>) -> usize {
+    match &field.input {
+        Input::Text(t) if t.is_multi_line() => t.area().lines().len().clamp(3, 8) - 1,
+        _ => 0,
+    }
+}
+
+/// The rows a list's edited row takes under the list: its fields and their lines.
+fn edit_height<K: Copy + PartialEq>(field: &Field<K>) -> usize {
+    match &field.input {
+        Input::List(l) => l.editing().map_or(0, |row| {
+            row.fields().map(|f| 1 + under_lines(row, f).len()).sum()
+        }),
+        _ => 0,
+    }
 }
 
 /// Draws the shown fields of `form` from the top of `area`, each followed by its lines, and
@@ -234,7 +300,7 @@ pub fn draw_fields_with<K: Copy + PartialEq>(
     let label_w = label_width(form);
     let fields: Vec<(&Field<K>, Lines)> =
         form.fields().map(|f| (f, under_lines(form, f))).collect();
-    let height = |(_, lines): &(&Field<K>, Lines)| 1 + lines.len();
+    let height = |(f, lines): &(&Field<K>, Lines)| 1 + text_rows(f) + lines.len() + edit_height(f);
     let room = usize::from(area.height);
     let focused = fields
         .iter()
@@ -253,13 +319,60 @@ pub fn draw_fields_with<K: Copy + PartialEq>(
         }
         let r = Rect::new(area.x, area.y + y, area.width, 1);
         field_row(form, field, label_w, r, buf, summary);
-        y += 1;
+        // A text of several lines gets its rows: the editor while focused, the lines otherwise.
+        let extra = u16::try_from(text_rows(field)).unwrap_or(0);
+        if let Input::Text(t) = &field.input
+            && extra > 0
+        {
+            let rows = Rect::new(
+                x,
+                area.y + y,
+                area.width.saturating_sub(value_column(label_w)),
+                (extra + 1).min(area.height - y),
+            );
+            for row in 0..rows.height {
+                buf.set_string(
+                    rows.x,
+                    rows.y + row,
+                    " ".repeat(usize::from(rows.width)),
+                    theme::plain(),
+                );
+            }
+            if form.is_focused(field.key) {
+                t.area().render(rows, buf);
+            } else {
+                for (i, line) in t
+                    .area()
+                    .lines()
+                    .iter()
+                    .take(usize::from(rows.height))
+                    .enumerate()
+                {
+                    let row = u16::try_from(i).unwrap_or(0);
+                    buf.set_string(rows.x, rows.y + row, fit(line, w), theme::plain());
+                }
+            }
+        }
+        y += 1 + extra;
         for (text, style) in lines {
             if y >= area.height {
                 break;
             }
             buf.set_string(x, area.y + y, fit(text, w), *style);
             y += 1;
+        }
+        // A list's edited row: its own fields, under the list and indented to its values.
+        if let Input::List(list) = &field.input
+            && let Some(row) = list.editing()
+            && y < area.height
+        {
+            let rest = Rect::new(
+                x,
+                area.y + y,
+                area.width.saturating_sub(value_column(label_w)),
+                area.height - y,
+            );
+            y += draw_fields(row, rest, buf);
         }
     }
     y
@@ -272,11 +385,13 @@ pub fn keys_hint<K: Copy + PartialEq>(form: &Form<K>, max: usize) -> String {
     let lang = form.lang;
     let mut fields = 0;
     let (mut choices, mut toggles, mut texts, mut multi_focused) = (false, false, false, false);
+    let mut in_list = false;
     for f in form.fields().filter(|f| f.takes_focus()) {
         fields += 1;
         match &f.input {
             Input::Choice(_) | Input::Picker(_) => choices = true,
             Input::Toggle(_) => toggles = true,
+            Input::List(l) => in_list |= form.is_focused(f.key) && l.editing().is_some(),
             Input::Text(_) | Input::Time(_) | Input::Shown(_) => {}
         }
         if let Some(t) = f.input.text_field() {
@@ -285,8 +400,12 @@ pub fn keys_hint<K: Copy + PartialEq>(form: &Form<K>, max: usize) -> String {
         }
     }
     // (message, shown) from the most to the least needed.
-    let save = if multi_focused {
+    let save = if in_list {
+        Msg::KitListRowKeys
+    } else if multi_focused {
         Msg::KitSaveMultiLine
+    } else if form.focused().is_some_and(|k| form.list(k).is_some()) {
+        Msg::KitCtrlSave
     } else {
         Msg::KitSave
     };
@@ -296,7 +415,7 @@ pub fn keys_hint<K: Copy + PartialEq>(form: &Form<K>, max: usize) -> String {
         (Msg::KitToggle, toggles, 2),
         (Msg::KitClear, texts, 3),
         (save, true, 0),
-        (Msg::KitCancel, true, 0),
+        (Msg::KitCancel, !in_list, 0),
     ];
     // Leave out the least needed until the line fits.
     for drop_from in [4, 3, 2, 1] {

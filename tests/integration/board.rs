@@ -63,6 +63,7 @@ fn one_row_per_active_case_agreeing_with_each_case_card() {
             &app.model.settings.medical,
             &app.model.settings.courses,
             &app.runner.config().cadence,
+            7,
         )
         .unwrap()
         .unwrap();

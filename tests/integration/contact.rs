@@ -104,6 +104,7 @@ fn today_the_board_and_the_card_agree_and_ring_mig_is_an_attempt() {
         &config.medical,
         &config.courses,
         &config.cadence,
+        7,
     )
     .unwrap()
     .unwrap();
@@ -146,6 +147,7 @@ fn once_the_meeting_has_started_it_is_the_last_contact_everywhere() {
         &config.medical,
         &config.courses,
         &config.cadence,
+        7,
     )
     .unwrap()
     .unwrap();

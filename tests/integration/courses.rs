@@ -273,7 +273,8 @@ fn a_late_report_is_marked_received_then_read_with_what_was_done() {
         "{}",
         screen_text(&app)
     );
-    app.keys("o r");
+    // r asks when it arrived, today suggested: Enter takes it.
+    app.keys("o r enter");
     let c = course(&app, COURSE);
     assert_eq!(c.reports[3].due, d(2026, 11, 20));
     assert_eq!(c.reports[3].received, Some(d(2026, 11, 24)));
@@ -322,7 +323,7 @@ fn the_report_cursor_chooses_which_report_a_key_acts_on() {
     let mut app = app(Lang::En, true);
     open_card(&mut app);
     // The last report (the final one) under the cursor.
-    app.keys("o [ r");
+    app.keys("o [ r enter");
     let c = course(&app, COURSE);
     assert_eq!(c.reports[4].received, Some(d(2026, 11, 24)));
     assert_eq!(c.reports[3].received, None, "the late one was not touched");
@@ -591,7 +592,7 @@ fn items_popup_with_a_report_dialog_snapshot() {
         app.status(),
         "Ingen modtaget rapport venter på at blive læst."
     );
-    app.keys("r v right");
+    app.keys("r enter v right");
     snap("course_read_dialog_da_80x24", &app.draw(80, 24));
 }
 

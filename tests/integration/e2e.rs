@@ -135,3 +135,43 @@ fn without_a_start_screen_setting_the_planner_opens_on_today() {
     tui.send("q");
     assert!(tui.wait_exit());
 }
+
+#[test]
+fn a_case_typed_with_a_network_member_and_an_away_period_is_on_its_card_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &[], 120, 40);
+    tui.wait_for("No cases yet");
+    tui.send("N");
+    tui.wait_for("Alias");
+    tui.send("Anne Jensen");
+    // From the name to the network: 17 fields down.
+    tui.send(&"\t".repeat(17));
+    tui.wait_for("Enter add/edit");
+    // A name no contact has yet: created with the case, as her mentor (→ from the GP).
+    tui.send("Lone Holm");
+    tui.send("\t\x1b[C\r");
+    tui.wait_for("Lone Holm (new) · Mentor");
+    tui.send("\t30/11\t11/12\r");
+    tui.wait_for("On holiday");
+    tui.send("\x13");
+    let card = tui.wait_for("away 30.11–11.12 · on holiday");
+    assert!(card.contains("Lone Holm"), "{card}");
+    tui.send("q");
+    tui.wait_for("No meetings");
+    tui.send("q");
+    assert!(tui.wait_exit());
+
+    let mut again = Tui::start(dir.path(), &[], 120, 40);
+    again.wait_for("24.11.2026");
+    again.send("/anne");
+    again.wait_for("Anne Jensen");
+    again.send("\r");
+    let card = again.wait_for("away 30.11–11.12 · on holiday");
+    assert!(
+        card.contains("Mentor") && card.contains("Lone Holm"),
+        "{card}"
+    );
+    again.send("q");
+    again.send("q");
+    assert!(again.wait_exit());
+}

@@ -494,7 +494,7 @@ fn a_note_and_an_agreement_from_the_card() {
     let card = open_card(&mut app, "kåre jensen");
     app.keys("n");
     app.text("Ringede om praktik");
-    app.keys("enter");
+    app.keys("ctrl-s");
     let Screen::Card { card: shown, .. } = &app.model.screen else {
         panic!()
     };

@@ -191,7 +191,7 @@ fn moves_between_fields(form: &str, on_card: bool, keys: &str, shown: &[&str]) {
     app.keys("shift-tab");
     assert_eq!(focus(&app), first, "{form}: shift-Tab like ↑");
     let mut seen = vec![];
-    for _ in 0..20 {
+    for _ in 0..30 {
         app.keys("tab");
         seen.push(focus(&app));
         if focus(&app) == first {

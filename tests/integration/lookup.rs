@@ -121,6 +121,7 @@ fn the_card_holds_the_cases_open_agreements_courses_and_requests() {
         &Medical::default(),
         &caseplan::config::Courses::default(),
         &caseplan::config::default_cadence(),
+        7,
     )
     .unwrap()
     .unwrap();
@@ -194,6 +195,7 @@ fn the_card_holds_the_cases_open_agreements_courses_and_requests() {
             &Medical::default(),
             &caseplan::config::Courses::default(),
             &caseplan::config::default_cadence(),
+            7,
         )
         .unwrap()
         .is_none()

@@ -5,6 +5,7 @@ mod harness;
 
 mod board;
 mod card;
+mod caseform;
 mod cli;
 mod cli_lang;
 mod config;
@@ -23,6 +24,7 @@ mod keymaps;
 mod lookup;
 mod medical;
 mod navigation;
+mod notes;
 mod requests_cli;
 mod shell;
 mod snapshots;

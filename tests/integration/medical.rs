@@ -226,7 +226,7 @@ fn received_shows_act_by_at_once_and_acted_on_clears_it() {
     );
     app.keys("o A");
     assert_eq!(app.status(), "Mark the information received first (r).");
-    app.keys("r");
+    app.keys("r enter");
     assert_eq!(stored(&app, 5).received, Some(today()));
     assert_eq!(
         app.status(),
@@ -254,6 +254,39 @@ fn received_shows_act_by_at_once_and_acted_on_clears_it() {
     };
     assert_eq!(items.requests.len(), 1);
     assert!(text(&app, 80, 24).contains("acted on 24.11.2026"));
+}
+
+#[test]
+fn r_asks_when_the_answer_arrived_and_the_act_by_date_counts_from_that_day() {
+    let mut app = app_with(Lang::En, vec![request(5, "statusattest", d(2026, 11, 2))]);
+    open_card(&mut app);
+    app.keys("o r");
+    let shown = text(&app, 80, 24);
+    assert!(shown.contains("Arrived on"), "{shown}");
+    assert!(shown.contains("24.11.2026"), "today suggested:\n{shown}");
+    // Typed over: it came yesterday, Monday.
+    app.text("i går");
+    app.keys("enter");
+    assert_eq!(stored(&app, 5).received, Some(d(2026, 11, 23)));
+    assert!(
+        app.status().ends_with("act by Wed 25.11"),
+        "two working days from Monday: {}",
+        app.status()
+    );
+    assert!(
+        matches!(app.model.popup, Some(Popup::Items(_))),
+        "back in the items popup"
+    );
+    // A day that has not come is refused, and Esc leaves it unreceived.
+    let mut app = app_with(Lang::En, vec![request(5, "statusattest", d(2026, 11, 2))]);
+    open_card(&mut app);
+    app.keys("o r");
+    app.text("nonsense");
+    app.keys("enter");
+    assert!(text(&app, 80, 24).contains("nonsense"));
+    app.keys("esc");
+    assert_eq!(stored(&app, 5).received, None);
+    assert!(matches!(app.model.popup, Some(Popup::Items(_))));
 }
 
 #[test]
@@ -633,7 +666,11 @@ fn after_a_failed_write_the_items_popup_shows_what_is_stored() {
             "the popup shows what is stored"
         );
     };
-    let effects = press(&mut app, 'r');
+    app.keys("r");
+    let effects = keys::press(
+        &mut app.model,
+        KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+    );
     fail(&mut app, effects);
     assert!(!text(&app, 80, 24).contains("received 24.11.2026"));
     app.keys("c");
@@ -647,7 +684,7 @@ fn after_a_failed_write_the_items_popup_shows_what_is_stored() {
     fail(&mut app, effects);
     assert!(!text(&app, 80, 24).contains("withdrawn 24.11.2026"));
     // A write that succeeds shows at once.
-    app.keys("r");
+    app.keys("r enter");
     let Some(Popup::Items(items)) = &app.model.popup else {
         panic!("the items popup stays");
     };

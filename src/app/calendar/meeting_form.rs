@@ -157,7 +157,15 @@ pub fn open_at(model: &mut Model, mut editor: MeetingEditor, fetched: Fetched) {
         );
         editor.day_loaded = Some(start.date());
     }
+    editor.follow_case(model.directory.as_ref());
     model.popup = Some(Popup::Form(Box::new(editor)));
+}
+
+/// The directory arrived: an open meeting form reads its case's flags and away periods.
+pub fn directory_loaded(model: &mut Model) {
+    if let Some(Popup::Form(editor)) = &mut model.popup {
+        editor.follow_case(model.directory.as_ref());
+    }
 }
 
 /// The coming weeks arrived: a new-meeting form at the first free time from `from`.

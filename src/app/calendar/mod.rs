@@ -136,6 +136,7 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
                     .form
                     .focus_on(crate::app::forms::meeting::Field::Start);
             }
+            editor.follow_case(model.directory.as_ref());
             model.popup = Some(Popup::Form(Box::new(editor)));
             let mut effects = model.need_directory();
             effects.extend(meeting_form::form_day(model));

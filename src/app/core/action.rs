@@ -162,6 +162,10 @@ named_actions! {
     // Busy time from other calendars (#16).
     ExportIcs = "export_ics" => ActIcsExport,
     ImportIcs = "import_ics" => ActIcsImport,
+    // Notes with a body, copied out to the case system (#13).
+    OpenNotes = "open_notes" => ActOpenNotes,
+    CopyNote = "copy_note" => ActCopyNote,
+    MarkJournalised = "mark_journalised" => ActMarkJournalised,
 
 }
 

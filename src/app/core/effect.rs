@@ -87,6 +87,9 @@ pub enum Effect {
     /// Read the .ics file at `path` and work out its import as busy time as of `today`, for
     /// one undo step (#16). Nothing is written yet.
     PlanIcsImport { path: String, today: NaiveDate },
+    /// Put `text` on the terminal's clipboard (OSC 52); where the terminal cannot take it,
+    /// write it to exports/`name` instead (#13).
+    CopyOut { text: String, name: String },
 }
 
 /// A question about the calendar that needs meetings beyond the visible window.
@@ -178,6 +181,8 @@ pub enum Loaded {
     Board(Vec<BoardRow>),
     /// Where the review sheet was written, or why it was not.
     BoardExported(Result<std::path::PathBuf, String>),
+    /// Where copied text went: the clipboard (`None`) or a file.
+    CopiedOut(Result<Option<std::path::PathBuf>, String>),
     Workload(Workload),
     /// Where the .ics calendar was written and how many events it holds, or why it was not.
     IcsExported(Result<(std::path::PathBuf, usize), String>),

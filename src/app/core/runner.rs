@@ -29,12 +29,50 @@ pub struct Runner {
     config: Config,
     zone: Zone,
     lang: Lang,
+    /// The planner draws on a terminal that can take OSC 52 clipboard writes.
+    clipboard: bool,
 }
 
 impl Runner {
     pub fn new(config: Config, zone: Zone) -> Runner {
         let lang = config.lang();
-        Runner { config, zone, lang }
+        Runner {
+            config,
+            zone,
+            lang,
+            clipboard: false,
+        }
+    }
+
+    /// The runner of the planner on a real terminal: copied text goes to the clipboard with
+    /// OSC 52, unless stdout is no terminal or `TERM` is unset or `dumb`.
+    pub fn on_terminal(mut self) -> Runner {
+        use std::io::IsTerminal;
+        let term = std::env::var("TERM").unwrap_or_default();
+        self.clipboard = std::io::stdout().is_terminal() && !term.is_empty() && term != "dumb";
+        self
+    }
+
+    /// Copies `text` out: to the clipboard, else into exports/`name` (0600). `Ok(None)` for the
+    /// clipboard, the file's path otherwise.
+    fn copy_out(
+        &self,
+        dir: &std::path::Path,
+        text: &str,
+        name: &str,
+    ) -> Result<Option<std::path::PathBuf>, String> {
+        if self.clipboard {
+            use ratatui::crossterm::{clipboard::CopyToClipboard, execute};
+            return execute!(
+                std::io::stdout(),
+                CopyToClipboard::to_clipboard_from(text.as_bytes())
+            )
+            .map(|()| None)
+            .map_err(|e| e.to_string());
+        }
+        write_export(dir, name, text.as_bytes())
+            .map(Some)
+            .map_err(|e| e.to_string())
     }
 
     /// The runner of the planner started from `ctx`.
@@ -86,6 +124,7 @@ impl Runner {
                     &config.medical,
                     &config.courses,
                     &config.cadence,
+                    config.today.journalise_within_days,
                 )?;
                 Loaded::Card(case, card.map(Box::new))
             }
@@ -183,6 +222,9 @@ impl Runner {
             }
             Effect::PlanIcsImport { path, today } => {
                 Loaded::IcsImport(self.plan_ics_import(store, &path, today).map(Box::new))
+            }
+            Effect::CopyOut { text, name } => {
+                Loaded::CopiedOut(self.copy_out(store.dir(), &text, &name))
             }
         };
         Ok(Action::Loaded(loaded))

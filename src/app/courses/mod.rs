@@ -89,10 +89,15 @@ pub fn on_course(model: &mut Model, named: Named) -> Vec<Effect> {
                 model.status = Some(info(Msg::NoReportToReceive.text(lang)));
                 return vec![];
             };
-            let mut after = course.clone();
-            after.reports[index].received = Some(today);
-            let label = report_label(model, Msg::StepReportReceived, &course, index);
-            write(&course, after, label)
+            // Reports are often registered a day or two late: ask when it arrived.
+            crate::app::prompt::open_over(
+                model,
+                crate::app::prompt::PromptKind::ReportReceived {
+                    course: course.id,
+                    report: index,
+                },
+                &format_date(today),
+            )
         }
         Named::MarkReportRead => {
             let index = cursor
@@ -452,6 +457,33 @@ pub(crate) fn ask_interim(model: &mut Model, course: &Course) -> Vec<Effect> {
 }
 
 /// One step that replaces `before` with `after`.
+/// The day a report arrived: it is marked received that day.
+pub fn answer_received(
+    model: &mut Model,
+    id: CourseId,
+    report: usize,
+    text: &str,
+) -> Result<Vec<Effect>, String> {
+    let lang = model.lang;
+    let today = model.today();
+    let on = crate::time::parse_past_date(text, today)
+        .map_err(|e| crate::i18n::parse_error(&e, lang))?;
+    if on > today {
+        return Err(Msg::ReceivedInFuture.text(lang).to_string());
+    }
+    let course = match crate::app::prompt::under(model) {
+        Some(Popup::Items(items)) => items.courses.iter().find(|c| c.id == id).cloned(),
+        _ => None,
+    };
+    let Some(course) = course.filter(|c| report < c.reports.len()) else {
+        return Ok(vec![]);
+    };
+    let mut after = course.clone();
+    after.reports[report].received = Some(on);
+    let label = report_label(model, Msg::StepReportReceived, &course, report);
+    Ok(write(&course, after, label))
+}
+
 fn write(before: &Course, after: Course, label: String) -> Vec<Effect> {
     vec![Effect::Write(Step {
         label,

@@ -12,6 +12,7 @@
 //! ```
 
 use super::choice::{Choice, step_index};
+use super::list::ListField;
 use super::picker::{Candidate, Pick, Picker};
 use super::text::TextField;
 use super::time_field::{TimeField, TimeKind};
@@ -23,7 +24,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a field holds.
 #[derive(Debug, Clone)]
-pub enum Input {
+pub enum Input<K> {
     Text(TextField),
     Choice(Choice),
     Toggle(bool),
@@ -32,16 +33,18 @@ pub enum Input {
     /// A value shown in the form's rows that is not edited ("Tid: nu · tir 24.11.2026
     /// 10:00"): Tab passes it by.
     Shown(String),
+    /// Rows of a few fields each (the citizen's network, away periods).
+    List(ListField<K>),
 }
 
-impl Input {
+impl<K> Input<K> {
     /// The text the field edits, if it edits text.
     pub fn text_field(&self) -> Option<&TextField> {
         match self {
             Input::Text(t) => Some(t),
             Input::Time(t) => Some(&t.text),
             Input::Picker(p) => Some(&p.input),
-            Input::Choice(_) | Input::Toggle(_) | Input::Shown(_) => None,
+            Input::Choice(_) | Input::Toggle(_) | Input::Shown(_) | Input::List(_) => None,
         }
     }
 
@@ -50,7 +53,7 @@ impl Input {
             Input::Text(t) => Some(t),
             Input::Time(t) => Some(&mut t.text),
             Input::Picker(p) => Some(&mut p.input),
-            Input::Choice(_) | Input::Toggle(_) | Input::Shown(_) => None,
+            Input::Choice(_) | Input::Toggle(_) | Input::Shown(_) | Input::List(_) => None,
         }
     }
 }
@@ -59,7 +62,7 @@ impl Input {
 pub struct Field<K> {
     pub key: K,
     pub label: Msg,
-    pub input: Input,
+    pub input: Input<K>,
     /// Left out of the form for now (drawn nowhere, skipped by Tab).
     pub hidden: bool,
     /// A short dim text after the value ("(månedlig, 4u, slut, datoer)"); the feature keeps
@@ -78,7 +81,7 @@ pub struct Field<K> {
 }
 
 impl<K> Field<K> {
-    fn of(key: K, label: Msg, input: Input) -> Field<K> {
+    fn of(key: K, label: Msg, input: Input<K>) -> Field<K> {
         Field {
             key,
             label,
@@ -122,6 +125,11 @@ impl<K> Field<K> {
 
     pub fn picker(key: K, label: Msg, picker: Picker) -> Field<K> {
         Field::of(key, label, Input::Picker(picker))
+    }
+
+    /// Rows of a few fields each, added, edited and removed in place.
+    pub fn list(key: K, label: Msg, list: ListField<K>) -> Field<K> {
+        Field::of(key, label, Input::List(list))
     }
 
     /// A value shown in line with the fields, not edited.
@@ -264,6 +272,79 @@ impl<K: Copy + PartialEq> Form<K> {
         }
     }
 
+    /// Moves the focus to the first field that takes it.
+    pub fn focus_first(&mut self) {
+        if let Some(first) = self.fields.iter().position(Field::takes_focus) {
+            self.blur_current();
+            self.focus = first;
+            self.focus_current();
+        }
+    }
+
+    /// Nothing typed, picked or ticked in any field: a row left as it was opened.
+    pub fn is_blank(&self) -> bool {
+        self.fields().all(|f| match &f.input {
+            Input::Toggle(on) => !on,
+            Input::Picker(p) => p.pick().is_none() && !p.is_typed(),
+            Input::Choice(_) | Input::Shown(_) => true,
+            Input::List(l) => l.rows().is_empty(),
+            Input::Text(_) | Input::Time(_) => f
+                .input
+                .text_field()
+                .is_none_or(|t| t.text().trim().is_empty()),
+        })
+    }
+
+    /// The shown time fields whose text does not read (or is missing where it is needed), each
+    /// with its message in the form's language.
+    pub fn read_errors(&self) -> Vec<(K, String)> {
+        self.fields()
+            .filter_map(|f| {
+                let Input::Time(t) = &f.input else {
+                    return None;
+                };
+                let read = match t.kind {
+                    TimeKind::Duration => self.minutes(f.key).map(|_| ()),
+                    _ => self.moment(f.key).map(|_| ()),
+                };
+                read.err().map(|e| (f.key, e))
+            })
+            .collect()
+    }
+
+    /// The list field `key`.
+    pub fn list(&self, key: K) -> Option<&ListField<K>> {
+        match self.field(key).map(|f| &f.input) {
+            Some(Input::List(l)) => Some(l),
+            _ => None,
+        }
+    }
+
+    pub fn list_mut(&mut self, key: K) -> Option<&mut ListField<K>> {
+        match self.field_mut(key).map(|f| &mut f.input) {
+            Some(Input::List(l)) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// Keeps the rows still being edited in the form's lists, before it is saved; a row that
+    /// does not read is the list's error.
+    pub fn finish_lists(&mut self) -> Result<(), Vec<(K, String)>> {
+        let mut errors = Vec::new();
+        for field in &mut self.fields {
+            if let Input::List(l) = &mut field.input
+                && let Err(row_errors) = l.finish()
+            {
+                errors.extend(row_errors.into_iter().map(|(_, e)| (field.key, e)));
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
     /// Tab and ↓: the next shown field, round to the first.
     pub fn next_field(&mut self) {
         self.move_focus(1);
@@ -343,6 +424,7 @@ impl<K: Copy + PartialEq> Form<K> {
                         KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
                     )
             }
+            Some(Input::List(l)) => l.takes_key(key),
             Some(input) => input.text_field().is_some_and(|t| t.takes_key(key)),
             None => false,
         }
@@ -351,7 +433,7 @@ impl<K: Copy + PartialEq> Form<K> {
     /// Whether the focused field takes printable text.
     pub fn focus_is_text(&self) -> bool {
         self.focused_field()
-            .is_some_and(|f| f.input.text_field().is_some())
+            .is_some_and(|f| f.input.text_field().is_some() || matches!(f.input, Input::List(_)))
     }
 
     /// A key for the focused field: text edits text; ←/→ (and space) step a choice or a
@@ -365,6 +447,13 @@ impl<K: Copy + PartialEq> Form<K> {
             _ => None,
         };
         let changed = match (&self.fields[self.focus].input, sideways) {
+            (Input::List(_), _) => {
+                let (today, lang) = (self.today, self.lang);
+                match &mut self.fields[self.focus].input {
+                    Input::List(l) => l.key(key, candidates, today, lang),
+                    _ => false,
+                }
+            }
             (Input::Choice(_), Some(d)) => {
                 if let Input::Choice(c) = &mut self.fields[self.focus].input {
                     c.step(d);
@@ -554,14 +643,24 @@ impl<K: Copy + PartialEq> Form<K> {
     /// A refusal for each shown text or picker field that looks like it holds a CPR number
     /// (PRODUCT.md §5), naming the field by its label.
     pub fn cpr_errors(&self) -> Vec<(K, String)> {
-        self.fields()
+        let mut errors: Vec<(K, String)> = self
+            .fields()
             .filter(|f| !matches!(f.input, Input::Time(_)))
             .filter_map(|f| {
                 let text = f.input.text_field()?.text();
                 let found = check_no_cpr(f.label.text(self.lang), &text).err()?;
                 Some((f.key, cpr_error(&found, self.lang)))
             })
-            .collect()
+            .collect();
+        // A list's rows are checked as the forms they are, and refused under the list.
+        for f in self.fields() {
+            if let Input::List(l) = &f.input {
+                for row in l.rows().iter().chain(l.editing()) {
+                    errors.extend(row.cpr_errors().into_iter().map(|(_, e)| (f.key, e)));
+                }
+            }
+        }
+        errors
     }
 
     /// The errors of `key`, in order.

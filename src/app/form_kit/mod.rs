@@ -6,15 +6,18 @@
 //! The rules are the kit's, so every form keeps them: a pre-filled field is selected (typing
 //! replaces it; an arrow key, Home or End keeps it), `ctrl-u` clears a field and `ctrl-w`
 //! deletes a word, Tab/shift-Tab and ↓/↑ move between fields, pasted text goes in as text.
+//! A list field holds rows of such fields (`list.rs`), added, edited and removed in place.
 
 pub mod choice;
 pub mod form;
+pub mod list;
 pub mod picker;
 pub mod text;
 pub mod time_field;
 
 pub use choice::{Choice, step, step_index};
 pub use form::{Candidates, Field, Form, Input, Refusals};
+pub use list::ListField;
 pub use picker::{Candidate, PICKER_ROWS, Pick, Picker};
 pub use text::{Lines, TextField};
 pub use time_field::{TimeField, TimeKind};

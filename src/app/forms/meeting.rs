@@ -12,14 +12,14 @@ use crate::app::form_kit::{
 };
 use crate::domain::agenda::occurrences;
 use crate::domain::busy::external_warnings;
-use crate::domain::conflicts::{Warning, warnings};
+use crate::domain::conflicts::{Warning, citizen_away, warnings};
 use crate::domain::hours::WorkingHours;
 use crate::i18n::{Lang, Msg, label_form, label_place, label_purpose};
 use crate::model::{
     BookedBy, CaseId, ContactId, ContactKind, ExternalBlock, Meeting, MeetingForm, MeetingId,
     MeetingStatus, Participant, Place, PlaceKind, Role, purpose,
 };
-use crate::query::directory::Directory;
+use crate::query::directory::{CaseEntry, Directory};
 use crate::time::{format_duration, format_time};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -85,6 +85,9 @@ pub struct MeetingEditor {
     pub party_meetings: Vec<(ContactId, NaiveDateTime, NaiveDateTime, bool)>,
     /// Received medical information this meeting is booked from: saving marks it acted on.
     pub acts_on: Option<crate::model::MedicalRequest>,
+    /// The chosen case as the directory knows it: its flags are named under the case field and
+    /// its away periods warn (#13).
+    pub case_facts: Option<CaseEntry>,
     hours: WorkingHours,
 }
 
@@ -168,6 +171,7 @@ impl MeetingEditor {
             conflicts: Vec::new(),
             party_meetings: Vec::new(),
             acts_on: None,
+            case_facts: None,
             hours: settings.hours.clone(),
         };
         editor.refresh();
@@ -324,6 +328,7 @@ impl MeetingEditor {
             Some(Field::Form) => self.follow_form(),
             _ => {}
         }
+        self.follow_case(directory);
         self.refresh();
         changed.is_some()
     }
@@ -478,6 +483,23 @@ impl MeetingEditor {
         })
     }
 
+    /// Reads the chosen case's flags and away periods from `directory`; the flags become
+    /// warnings under the case field ("⚠ Tolk: arabisk", "⚠ SOS"), so an interpreter is not
+    /// forgotten.
+    pub fn follow_case(&mut self, directory: Option<&Directory>) {
+        let id = self.case();
+        self.case_facts = id.and_then(|id| directory?.cases.iter().find(|c| c.id == id).cloned());
+        let lang = self.form.lang;
+        self.form.warnings.retain(|(k, _)| *k != Field::Case);
+        if let Some(c) = &self.case_facts {
+            let flags = crate::i18n::case_flags(&c.flags, &c.reach_via, lang);
+            self.form
+                .warnings
+                .extend(flags.into_iter().map(|f| (Field::Case, f)));
+        }
+        self.refresh();
+    }
+
     /// The warnings and the parties' other meetings as the form and its day now stand.
     fn refresh(&mut self) {
         self.conflicts = self.compute_conflicts();
@@ -498,6 +520,8 @@ impl MeetingEditor {
         let occ = occurrences(&others, day, day);
         let mut found = warnings(&meeting, meeting.start, &occ, &self.hours, None);
         found.extend(external_warnings(&meeting, meeting.start, &self.busy));
+        let away = self.case_facts.as_ref().map_or(&[][..], |c| &c.away[..]);
+        found.extend(citizen_away(away, day));
         found
     }
 

@@ -4,6 +4,7 @@
 
 pub mod course;
 pub mod meeting;
+pub mod note;
 pub mod record;
 pub mod request;
 

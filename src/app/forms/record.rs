@@ -2,11 +2,13 @@
 //! label. Pure state and rules; `ui::popups::record_form` draws it.
 
 use crate::app::core::settings::Settings;
-use crate::app::form_kit::{Choice, Field, Form};
-use crate::i18n::{Lang, Msg, label_contact_kind};
+use crate::app::form_kit::{Candidates, Choice, Field, Form, ListField, Pick, Picker};
+use crate::i18n::{Lang, Msg, label_away_reason, label_contact_kind, label_network_role};
 use crate::model::{
-    Case, CaseFlags, CaseId, CaseStatus, Contact, ContactId, ContactKind, Phone, Preferences,
+    AwayPeriod, AwayReason, CadenceOverride, Case, CaseFlags, CaseId, CaseStatus, Contact,
+    ContactId, ContactKind, NetworkLink, Phone, Preferences, network_role,
 };
+use crate::time::{format_date, parse_every_days};
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -20,6 +22,61 @@ pub enum Subject {
 pub struct RecordForm {
     pub subject: Subject,
     pub form: Form<Msg>,
+    /// Contacts typed into the case's network that were not there yet: created when the case
+    /// is saved (while a row still names them).
+    pub new_contacts: Vec<Contact>,
+}
+
+/// The roles offered in a network row, as (key, label).
+fn role_options(lang: Lang) -> Vec<(String, String)> {
+    network_role::ALL
+        .iter()
+        .map(|r| (r.to_string(), label_network_role(r, lang).into_owned()))
+        .collect()
+}
+
+/// A network row: the contact (picked, or a new name) and its role.
+fn network_row(link: Option<(&NetworkLink, &str)>, lang: Lang) -> Vec<Field<Msg>> {
+    let mut roles = Choice::new(role_options(lang), network_role::GP);
+    let picker = match link {
+        Some((link, name)) => {
+            roles.select_or_add(&link.role, &label_network_role(&link.role, lang));
+            Picker::chosen(Pick::Contact(link.contact), name, name)
+        }
+        None => Picker::new(),
+    };
+    vec![
+        Field::picker(Msg::FieldContact, Msg::FieldContact, picker),
+        Field::choice(Msg::FieldRole, Msg::FieldRole, roles),
+    ]
+}
+
+/// An away row: from, to, why, a note.
+fn away_row(away: Option<&AwayPeriod>, lang: Lang) -> Vec<Field<Msg>> {
+    let reasons = AwayReason::ALL
+        .iter()
+        .map(|r| label_away_reason(*r, lang).to_string());
+    let index = away.map_or(0, |a| {
+        AwayReason::ALL
+            .iter()
+            .position(|r| *r == a.reason)
+            .unwrap_or(0)
+    });
+    let date = |d: Option<NaiveDate>| d.map(format_date).unwrap_or_default();
+    vec![
+        Field::date(Msg::FieldFrom, Msg::FieldFrom, &date(away.map(|a| a.from))),
+        Field::date(Msg::FieldTo, Msg::FieldTo, &date(away.map(|a| a.to))),
+        Field::choice(
+            Msg::FieldReason,
+            Msg::FieldReason,
+            Choice::indexed(reasons, index),
+        ),
+        Field::text(
+            Msg::FieldAwayNote,
+            Msg::FieldAwayNote,
+            away.map_or("", |a| a.note.as_str()),
+        ),
+    ]
 }
 
 fn text(label: Msg, value: &str) -> Field<Msg> {
@@ -44,11 +101,13 @@ fn phones_text(phones: &[Phone]) -> String {
 }
 
 impl RecordForm {
-    /// A new case, or an existing one to edit (`case`).
+    /// A new case, or an existing one to edit (`case`). `contact_name` names a contact of
+    /// its network as the network rows show it.
     pub fn case(
         settings: &Settings,
         case: Option<Case>,
         name: &str,
+        contact_name: &dyn Fn(ContactId) -> String,
         today: NaiveDate,
         lang: Lang,
     ) -> RecordForm {
@@ -88,11 +147,54 @@ impl RecordForm {
             text(Msg::FieldPrefTime, &get(|c| &c.preferences.time_of_day)),
             text(Msg::FieldPrefPlace, &get(|c| &c.preferences.place)),
             text(Msg::FieldPrefChannel, &get(|c| &c.preferences.channel)),
+            Field::list(
+                Msg::Network,
+                Msg::Network,
+                ListField::new(
+                    network_row(None, lang),
+                    c.map_or_else(Vec::new, |c| {
+                        c.network
+                            .iter()
+                            .map(|l| network_row(Some((l, &contact_name(l.contact))), lang))
+                            .collect()
+                    }),
+                    today,
+                    lang,
+                ),
+            ),
+            Field::list(
+                Msg::FieldAway,
+                Msg::FieldAway,
+                ListField::new(
+                    away_row(None, lang),
+                    c.map_or_else(Vec::new, |c| {
+                        c.away.iter().map(|a| away_row(Some(a), lang)).collect()
+                    }),
+                    today,
+                    lang,
+                ),
+            ),
+            text(
+                Msg::FieldOwnCadence,
+                &c.and_then(|c| c.cadence_override.as_ref())
+                    .map_or_else(String::new, |o| o.every_days.to_string()),
+            )
+            .with_hint(Msg::OwnCadenceHint.text(lang).to_string()),
+            Field::date(
+                Msg::FieldCadenceUntil,
+                Msg::FieldCadenceUntil,
+                &c.and_then(|c| c.cadence_override.as_ref())
+                    .and_then(|o| o.until)
+                    .map(format_date)
+                    .unwrap_or_default(),
+            )
+            .optional(),
             yes_no(Msg::FieldClosed, c.is_some_and(|c| !c.is_active())),
         ];
         RecordForm {
             subject: Subject::Case(case.map(Box::new)),
             form: Form::new(fields, today, lang),
+            new_contacts: Vec::new(),
         }
     }
 
@@ -136,12 +238,49 @@ impl RecordForm {
         RecordForm {
             subject: Subject::Contact(contact.map(Box::new)),
             form: Form::new(fields, today, lang),
+            new_contacts: Vec::new(),
         }
     }
 
-    /// A key for the focused field: text types, ←/→ and space change a choice or a yes/no.
-    pub fn type_key(&mut self, key: KeyEvent) {
-        self.form.type_key(key);
+    /// A key for the focused field: text types, ←/→ and space change a choice or a yes/no, a
+    /// picker in a network row filters `candidates`.
+    pub fn type_key(&mut self, key: KeyEvent, candidates: Candidates<'_, Msg>) {
+        self.form.key(key, candidates);
+    }
+
+    /// A network row kept with a name that matches no contact names a new contact: it gets
+    /// `id` (when one is at hand) and is created with the case. Returns whether `id` was used.
+    pub fn adopt_new_contact(&mut self, id: Option<u64>) -> bool {
+        let lang = self.form.lang;
+        let Some(id) = id else {
+            return false;
+        };
+        let Some(list) = self.form.list_mut(Msg::Network) else {
+            return false;
+        };
+        for row in list.rows_mut() {
+            let typed = row.text(Msg::FieldContact);
+            if row.picked(Msg::FieldContact).is_some() || typed.is_empty() {
+                continue;
+            }
+            let role = row.choice_key(Msg::FieldRole).to_string();
+            let label = format!("{typed} ({})", Msg::NewWord.text(lang));
+            if let Some(p) = row.picker_mut(Msg::FieldContact) {
+                *p = Picker::chosen(Pick::Contact(ContactId(id)), &typed, &label);
+            }
+            self.new_contacts.push(Contact {
+                id: ContactId(id),
+                name: typed,
+                kind: network_role::contact_kind(&role),
+                organisation: None,
+                title: String::new(),
+                work_phone: String::new(),
+                email: String::new(),
+                note: String::new(),
+            });
+            return true;
+        }
+        false
     }
 
     /// A text field's text, a choice's key, or "true"/"false" for a yes/no.
@@ -156,18 +295,26 @@ impl RecordForm {
         self.form.toggle(label)
     }
 
-    /// The case the form describes. `id` is used for a new case.
+    /// The case the form describes, and the contacts typed into its network that are new.
+    /// `id` is used for a new case.
     pub fn build_case(
         &self,
         id: u64,
         today: NaiveDate,
         now: DateTime<Utc>,
         lang: Lang,
-    ) -> Result<Case, Vec<(Msg, String)>> {
+    ) -> Result<(Case, Vec<Contact>), Vec<(Msg, String)>> {
         let Subject::Case(original) = &self.subject else {
             return Err(Vec::new());
         };
         let name = self.required_name(lang)?;
+        let (network, away, cadence_override) = self.case_lists(lang)?;
+        let new_contacts = self
+            .new_contacts
+            .iter()
+            .filter(|c| network.iter().any(|l| l.contact == c.id))
+            .cloned()
+            .collect();
         let old_phones = original.as_ref().map_or(&[][..], |c| &c.phones[..]);
         let phones = self
             .text(Msg::FieldPhones)
@@ -218,13 +365,84 @@ impl RecordForm {
             next_step: self.text(Msg::NextStep),
             plan_b: self.text(Msg::PlanB),
             last_told: self.text(Msg::LastTold),
-            network: base.map_or_else(Vec::new, |c| c.network.clone()),
-            cadence_override: base.and_then(|c| c.cadence_override.clone()),
-            away: base.map_or_else(Vec::new, |c| c.away.clone()),
+            network,
+            cadence_override,
+            away,
             status,
             created: base.map_or(now, |c| c.created),
         };
-        Ok(case)
+        Ok((case, new_contacts))
+    }
+
+    /// The network, the away periods and the case's own cadence as typed; or why they do not
+    /// read.
+    #[allow(clippy::type_complexity)]
+    fn case_lists(
+        &self,
+        lang: Lang,
+    ) -> Result<(Vec<NetworkLink>, Vec<AwayPeriod>, Option<CadenceOverride>), Vec<(Msg, String)>>
+    {
+        let mut errors = Vec::new();
+        let network = self.form.list(Msg::Network).map_or_else(Vec::new, |l| {
+            l.rows()
+                .iter()
+                .filter_map(|row| {
+                    let contact = row.picked(Msg::FieldContact).and_then(Pick::contact)?;
+                    Some(NetworkLink {
+                        contact,
+                        role: row.choice_key(Msg::FieldRole).to_string(),
+                    })
+                })
+                .collect()
+        });
+        let mut away = Vec::new();
+        for row in self.form.list(Msg::FieldAway).map_or(&[][..], |l| l.rows()) {
+            match (row.date(Msg::FieldFrom), row.date(Msg::FieldTo)) {
+                (Ok(Some(from)), Ok(Some(to))) if to >= from => away.push(AwayPeriod {
+                    from,
+                    to,
+                    reason: AwayReason::ALL
+                        .get(row.index(Msg::FieldReason))
+                        .copied()
+                        .unwrap_or(AwayReason::Other),
+                    note: row.text(Msg::FieldAwayNote),
+                }),
+                (Ok(Some(_)), Ok(Some(_))) => errors.push((
+                    Msg::FieldAway,
+                    Msg::AwayEndsBeforeStart.text(lang).to_string(),
+                )),
+                (Err(e), _) | (_, Err(e)) => errors.push((Msg::FieldAway, e)),
+                _ => {}
+            }
+        }
+        away.sort_by_key(|a| a.from);
+        let every = self.form.text(Msg::FieldOwnCadence);
+        let until = self.form.date(Msg::FieldCadenceUntil);
+        let cadence_override = if every.is_empty() {
+            None
+        } else {
+            match parse_every_days(&every) {
+                Some(every_days) => Some(CadenceOverride {
+                    every_days,
+                    until: until.clone().ok().flatten(),
+                }),
+                None => {
+                    errors.push((
+                        Msg::FieldOwnCadence,
+                        Msg::OwnCadenceNotRead.text(lang).replace("{text}", &every),
+                    ));
+                    None
+                }
+            }
+        };
+        if let Err(e) = until {
+            errors.push((Msg::FieldCadenceUntil, e));
+        }
+        if errors.is_empty() {
+            Ok((network, away, cadence_override))
+        } else {
+            Err(errors)
+        }
     }
 
     /// The contact the form describes. `id` is used for a new contact.

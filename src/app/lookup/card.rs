@@ -9,7 +9,7 @@ use crate::app::model::{Model, Screen};
 use crate::app::popup::Popup;
 use crate::app::prompt::{self, PromptKind};
 use crate::i18n::{Msg, cpr_error, parse_error};
-use crate::model::{Agreement, AgreementId, CaseId, Direction, Note, NoteId, Party};
+use crate::model::{Agreement, AgreementId, CaseId, Direction, Party};
 use crate::privacy::check_no_cpr;
 use crate::query::card::Card;
 use crate::store::{AnyRecord, Change, Kind, RecordRef};
@@ -40,6 +40,7 @@ pub fn loaded(model: &mut Model, card: Option<Box<Card>>) -> Vec<Effect> {
                 _ => 0,
             };
             model.screen = Screen::Card { card, scroll };
+            super::notes::follow_card(model);
         }
         None => not_found(model),
     }
@@ -70,7 +71,8 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::ScrollUp => *scroll = scroll.saturating_sub(1),
         Named::CloseCard => return crate::app::navigation::close_card(model),
         Named::LogContact => super::contact_log::open(model, case, Direction::In),
-        Named::AddNote => return prompt::open(model, PromptKind::NoteSubject(case), ""),
+        Named::AddNote => return super::notes::open_form(model, case),
+        Named::OpenNotes => return super::notes::open_list(model),
         Named::AddAgreement => return prompt::open(model, PromptKind::Agreement(case), ""),
         Named::BookMeeting => {
             let from = model.now;
@@ -86,35 +88,6 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         _ => {}
     }
     vec![]
-}
-
-/// The note prompt's answer: a subject line, saved as a note that is not yet journalised.
-pub fn answer_note(model: &mut Model, case: CaseId, text: &str) -> Result<Vec<Effect>, String> {
-    let lang = model.lang;
-    if text.is_empty() {
-        return Err(Msg::NoteNeedsSubject.text(lang).to_string());
-    }
-    check_no_cpr("subject", text).map_err(|e| cpr_error(&e, lang))?;
-    let Some(id) = model.reserved_id.take() else {
-        return Ok(vec![]);
-    };
-    let note = Note {
-        id: NoteId(id),
-        case,
-        at: model.settings.zone.to_utc(model.now),
-        subject: text.to_string(),
-        body: String::new(),
-        journalised: None,
-    };
-    Ok(vec![Effect::Write(Step {
-        label: format!(
-            "{} {}",
-            Msg::StepAddedNote.text(lang),
-            model.case_name(case)
-        ),
-        backward: vec![Change::Delete(RecordRef::from(note.id))],
-        forward: vec![Change::Put(AnyRecord::Note(note))],
-    })])
 }
 
 /// The agreement prompt's answer: "[jeg|borger|andre] [due] what".

@@ -7,4 +7,5 @@ pub mod contact_card;
 pub mod contact_log;
 pub mod finder;
 pub mod items;
+pub mod notes;
 pub mod records;

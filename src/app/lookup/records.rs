@@ -3,26 +3,57 @@
 use crate::app::core::action::Named;
 use crate::app::core::effect::Effect;
 use crate::app::core::history::Step;
+use crate::app::form_kit::{Candidate, Form};
+use crate::app::forms::course::{contact_candidates, label as contact_label};
 use crate::app::forms::record::{RecordForm, Subject};
 use crate::app::model::{Model, Screen};
 use crate::app::popup::Popup;
 use crate::i18n::Msg;
 use crate::model::{Case, CaseId, Contact, ContactId};
 use crate::store::{AnyRecord, Change, RecordRef};
+use ratatui::crossterm::event::KeyEvent;
 
 pub fn new_case(model: &mut Model) -> Vec<Effect> {
-    model.popup = Some(Popup::Record(Box::new(RecordForm::case(
-        &model.settings,
-        None,
-        "",
-        model.today(),
-        model.lang,
-    ))));
-    vec![]
+    model.popup = Some(Popup::Record(Box::new(case_form(model, None))));
+    // The network rows pick from the contacts.
+    match model.directory {
+        Some(_) => vec![],
+        None => vec![Effect::LoadDirectory],
+    }
 }
 
 pub fn edit_case(case: CaseId) -> Vec<Effect> {
-    vec![Effect::EditCase(case)]
+    vec![Effect::LoadDirectory, Effect::EditCase(case)]
+}
+
+fn case_form(model: &Model, case: Option<Case>) -> RecordForm {
+    let name = |id: ContactId| {
+        model
+            .directory
+            .as_ref()
+            .and_then(|d| d.contacts.iter().find(|c| c.id == id))
+            .map_or_else(|| format!("#{id}"), contact_label)
+    };
+    RecordForm::case(&model.settings, case, "", &name, model.today(), model.lang)
+}
+
+/// A key for the open case or contact form; a network row's picker matches the contacts, and a
+/// row kept with a new name gets the reserved id for the contact it will create.
+pub fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let Some(Popup::Record(form)) = &mut model.popup else {
+        return vec![];
+    };
+    let directory = model.directory.as_ref();
+    let candidates = |_: Msg, _: &Form<Msg>| -> Vec<Candidate> {
+        directory.map_or_else(Vec::new, |d| {
+            contact_candidates(&d.contacts.iter().collect::<Vec<_>>())
+        })
+    };
+    form.type_key(key, &candidates);
+    if form.adopt_new_contact(model.reserved_id) {
+        model.reserved_id = None;
+    }
+    vec![]
 }
 
 pub fn new_contact(model: &mut Model) -> Vec<Effect> {
@@ -55,13 +86,7 @@ fn contact_form(model: &Model, contact: Option<Contact>) -> RecordForm {
 pub fn case_loaded(model: &mut Model, case: Option<Box<Case>>) -> Vec<Effect> {
     match case {
         Some(case) => {
-            model.popup = Some(Popup::Record(Box::new(RecordForm::case(
-                &model.settings,
-                Some(*case),
-                "",
-                model.today(),
-                model.lang,
-            ))));
+            model.popup = Some(Popup::Record(Box::new(case_form(model, Some(*case)))));
         }
         None => super::card::not_found(model),
     }
@@ -98,20 +123,36 @@ fn save(model: &mut Model) -> Vec<Effect> {
     let Some(Popup::Record(form)) = &mut model.popup else {
         return vec![];
     };
+    if let Err(errors) = form.form.finish_lists() {
+        form.form.errors = errors;
+        return vec![];
+    }
     let (step, open) = match &form.subject {
         Subject::Case(original) => match form.build_case(id, today, now, lang) {
-            Ok(case) => {
+            Ok((case, contacts)) => {
                 let backward = match original {
                     Some(old) => Change::Put(AnyRecord::Case((**old).clone())),
                     None => Change::Delete(RecordRef::from(case.id)),
                 };
                 let open = super::card::load(model, case.id);
                 let label = format!("{} {}", Msg::StepSavedCase.text(lang), case.name);
+                // New contacts of the network first, so the case never names a missing one.
+                let mut forward: Vec<Change> = contacts
+                    .iter()
+                    .map(|c| Change::Put(AnyRecord::Contact(c.clone())))
+                    .collect();
+                let mut backward = vec![backward];
+                backward.extend(
+                    contacts
+                        .iter()
+                        .map(|c| Change::Delete(RecordRef::from(c.id))),
+                );
+                forward.push(Change::Put(AnyRecord::Case(case)));
                 (
                     Step {
                         label,
-                        forward: vec![Change::Put(AnyRecord::Case(case))],
-                        backward: vec![backward],
+                        forward,
+                        backward,
                     },
                     open,
                 )
@@ -144,7 +185,7 @@ fn save(model: &mut Model) -> Vec<Effect> {
             }
         },
     };
-    let is_new = step.backward.iter().any(|c| matches!(c, Change::Delete(_)));
+    let is_new = matches!(step.backward.first(), Some(Change::Delete(_)));
     if is_new {
         model.reserved_id = None;
     }

@@ -18,11 +18,13 @@ use super::forms::request::RequestForm;
 use super::lookup::items;
 use super::model::{Model, Screen};
 use super::popup::Popup;
+use super::prompt::{self, PromptKind};
 use crate::domain::chase as rules;
-use crate::i18n::{Msg, label_request_kind, request_state};
+use crate::i18n::{Msg, label_request_kind, parse_error, request_state};
 use crate::model::{CaseId, MedicalRequest, RequestId};
 use crate::query::card::day_label;
 use crate::store::{AnyRecord, Change, RecordRef};
+use crate::time::{format_date, parse_past_date};
 use chase::{Back, Withdraw};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -46,18 +48,12 @@ pub fn on_request(model: &mut Model, named: Named) -> Vec<Effect> {
             if let Some(why) = refuse_closing(&request) {
                 return say(model, why);
             }
-            let mut after = request.clone();
-            after.received = Some(today);
-            let act_by = rules::act_by(today, &model.settings.medical);
-            let label = format!(
-                "{} {} — {}",
-                Msg::StepRequestReceived.text(lang),
-                about(model, &request),
-                Msg::StateReceivedActBy
-                    .text(lang)
-                    .replace("{date}", &day_label(act_by, lang))
-            );
-            save(model, &request, after, label)
+            // Mail is often registered a day or two late: ask when it arrived, today suggested.
+            prompt::open_over(
+                model,
+                PromptKind::RequestReceived(request.id),
+                &format_date(today),
+            )
         }
         Named::MarkActedOn => {
             if request.received.is_none() {
@@ -128,6 +124,40 @@ pub fn book_about(model: &Model, request: MedicalRequest, case_name: String) -> 
         }
     };
     fetch_ahead(model, from, question)
+}
+
+/// The day the request's answer arrived: it is marked received that day, and the act-by date
+/// counts from it.
+pub fn answer_received(
+    model: &mut Model,
+    id: RequestId,
+    text: &str,
+) -> Result<Vec<Effect>, String> {
+    let lang = model.lang;
+    let today = model.today();
+    let on = parse_past_date(text, today).map_err(|e| parse_error(&e, lang))?;
+    if on > today {
+        return Err(Msg::ReceivedInFuture.text(lang).to_string());
+    }
+    let request = match prompt::under(model) {
+        Some(Popup::Items(items)) => items.requests.iter().find(|r| r.id == id).cloned(),
+        _ => None,
+    };
+    let Some(request) = request else {
+        return Ok(vec![]);
+    };
+    let mut after = request.clone();
+    after.received = Some(on);
+    let act_by = rules::act_by(on, &model.settings.medical);
+    let label = format!(
+        "{} {} — {}",
+        Msg::StepRequestReceived.text(lang),
+        about(model, &request),
+        Msg::StateReceivedActBy
+            .text(lang)
+            .replace("{date}", &day_label(act_by, lang))
+    );
+    Ok(save(model, &request, after, label))
 }
 
 /// Why a request can no longer be marked received or withdrawn: it is one of them already.

@@ -10,6 +10,7 @@ mod form;
 mod help;
 mod items;
 mod month;
+mod notes;
 mod palette;
 mod prompt;
 mod record_form;
@@ -49,6 +50,8 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::RequestForm(form) => request_form::draw(model, form, body, buf),
         Popup::ChaseLog(log) => chase_log::draw(model, log, body, buf),
         Popup::Withdraw(question) => chase_log::withdraw(model, question, body, buf),
+        Popup::NoteForm(form) => notes::draw_form(model, form, body, buf),
+        Popup::Notes(list) => notes::draw_list(model, list, body, buf),
     }
 }
 

@@ -26,7 +26,6 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
             label_status(status, lang).to_lowercase()
         ),
         PromptKind::QuickAdd => Msg::PromptQuickAdd.text(lang).to_string(),
-        PromptKind::NoteSubject(_) => Msg::NoteSubjectPrompt.text(lang).to_string(),
         PromptKind::Agreement(_) => Msg::AgreementPrompt.text(lang).to_string(),
         PromptKind::VisitDay | PromptKind::VisitMinutes(_) => {
             crate::ui::suppliers::prompt_title(model, kind)
@@ -34,6 +33,9 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
         PromptKind::BoardFilter => Msg::BoardFilterPrompt.text(lang).to_string(),
         PromptKind::Snooze => Msg::PromptSnooze.text(lang).to_string(),
         PromptKind::IcsImport => Msg::PromptIcsImport.text(lang).to_string(),
+        PromptKind::RequestReceived(_) | PromptKind::ReportReceived { .. } => {
+            Msg::PromptReceivedOn.text(lang).to_string()
+        }
     }
 }
 
