@@ -3,6 +3,7 @@
 
 use super::calendar::confirm::Confirm;
 use super::calendar::month::Month;
+use super::calendar::series::SeriesQuestion;
 use super::courses::dialog::CourseDialog;
 use super::forms::course::CourseForm;
 use super::forms::meeting::MeetingEditor;
@@ -21,6 +22,8 @@ pub enum Popup {
     Help(Help),
     Palette(Palette),
     Confirm(Confirm),
+    /// This one, this and later, or all of a repeating meeting (#13).
+    Series(Box<SeriesQuestion>),
     Prompt(Prompt),
     Form(Box<MeetingEditor>),
     Month(Month),
@@ -56,6 +59,7 @@ impl Popup {
             Popup::Withdraw(question) => question.back.into_popup(),
             Popup::Palette(_)
             | Popup::Confirm(_)
+            | Popup::Series(_)
             | Popup::Prompt(_)
             | Popup::Form(_)
             | Popup::Month(_)

@@ -75,6 +75,8 @@ mod tests {
         block.case = None;
         block.repeat = Some(Repeat {
             every: RepeatEvery::Weekly,
+            interval: 1,
+            count: None,
             until: None,
             skipped: vec![],
         });

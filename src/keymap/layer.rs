@@ -26,11 +26,13 @@ pub enum Layer {
     Board,
     /// The month overview (`g m`).
     Month,
+    /// "This one, this and later, or all?" about a repeating meeting.
+    Series,
 }
 
 impl Layer {
     /// Every layer, in the order the help screen lists them.
-    pub const ALL: [Layer; 15] = [
+    pub const ALL: [Layer; 16] = [
         Layer::Global,
         Layer::Calendar,
         Layer::Card,
@@ -46,6 +48,7 @@ impl Layer {
         Layer::Today,
         Layer::Board,
         Layer::Month,
+        Layer::Series,
     ];
 
     /// The table name in keymap files.
@@ -66,6 +69,7 @@ impl Layer {
             Layer::Today => "today",
             Layer::Board => "board",
             Layer::Month => "month",
+            Layer::Series => "series",
         }
     }
 

@@ -222,6 +222,9 @@ fn caseload(data: &Path) -> Store {
         title: String::new(),
         note: "Har det svært".into(),
         revision: 0,
+        travel_minutes: 0,
+        moved_to: None,
+        moved_from: None,
         repeat: None,
     };
     store.put(&meeting(10, "2026-03-24 10:00", 45)).unwrap();
@@ -236,6 +239,8 @@ fn caseload(data: &Path) -> Store {
     block.participants.clear();
     block.repeat = Some(Repeat {
         every: RepeatEvery::Weekly,
+        interval: 1,
+        count: None,
         until: Some(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()),
         skipped: vec![NaiveDate::from_ymd_opt(2026, 4, 6).unwrap()],
     });

@@ -159,6 +159,11 @@ named_actions! {
     FourWeeksOn = "four_weeks_on" => ActFourWeeksOn,
     OpenDay = "open_day" => ActOpenDay,
 
+    // Changing a repeating meeting (#13).
+    ScopeThis = "scope_this" => ActScopeThis,
+    ScopeLater = "scope_later" => ActScopeLater,
+    ScopeAll = "scope_all" => ActScopeAll,
+
 }
 
 impl Named {

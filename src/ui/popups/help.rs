@@ -32,6 +32,7 @@ fn heading(layer: Layer) -> Msg {
         Layer::Today => Msg::HelpToday,
         Layer::Board => Msg::HelpBoard,
         Layer::Month => Msg::HelpMonth,
+        Layer::Series => Msg::HelpSeries,
     }
 }
 
