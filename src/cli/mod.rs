@@ -34,6 +34,7 @@ mod demo;
 mod due;
 mod exchange;
 mod find;
+pub mod help_da;
 mod ics;
 mod reports;
 mod requests;
@@ -41,6 +42,7 @@ mod requests;
 pub use due::document as due_document;
 
 use crate::context::Context;
+use crate::i18n::Lang;
 use crate::model::{Case, CaseId, Contact, ContactId};
 use crate::store::Store;
 use anyhow::Result;
@@ -108,6 +110,37 @@ pub enum Command {
     /// Calendars as .ics files: `ics export FILE` for Outlook, `ics import FILE` from it.
     #[command(subcommand)]
     Ics(ics::Command),
+}
+
+/// An error for standard error in the interface language: what a person typed or stored wrong
+/// (a date, a quick-add line, a CPR number, a full disk) as the planner words it, anything else
+/// with its context chain as anyhow prints it.
+pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
+    use crate::domain::quick_add::QuickAddError;
+    use crate::i18n::{cpr_error, parse_error, quick_add_error, store_error};
+    use crate::privacy::CprError;
+    use crate::store::StoreError;
+    use crate::time::ParseError;
+    for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<CprError>() {
+            return cpr_error(e, lang);
+        }
+        if let Some(StoreError::Cpr(e)) = cause.downcast_ref::<StoreError>() {
+            return cpr_error(e, lang);
+        }
+        if let Some(e) = cause.downcast_ref::<StoreError>()
+            && e.unwritable().is_some()
+        {
+            return store_error(e, lang);
+        }
+        if let Some(e) = cause.downcast_ref::<ParseError>() {
+            return parse_error(e, lang);
+        }
+        if let Some(e) = cause.downcast_ref::<QuickAddError>() {
+            return quick_add_error(e, lang);
+        }
+    }
+    format!("{err:#}")
 }
 
 /// Runs a subcommand; `None` means the caller should start the TUI.

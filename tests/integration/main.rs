@@ -6,6 +6,7 @@ mod harness;
 mod board;
 mod card;
 mod cli;
+mod cli_lang;
 mod config;
 mod contact;
 mod courses;
