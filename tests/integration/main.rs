@@ -20,6 +20,7 @@ mod ics;
 mod keymaps;
 mod lookup;
 mod medical;
+mod meeting;
 mod navigation;
 mod requests_cli;
 mod snapshots;
