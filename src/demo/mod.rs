@@ -158,7 +158,11 @@ mod tests {
                     m.status,
                     MeetingStatus::Held | MeetingStatus::NoShow | MeetingStatus::CutOff
                 );
-                assert!(!happened || m.end() <= now, "{m:?} is {:?} at {now}", m.status);
+                assert!(
+                    !happened || m.end() <= now,
+                    "{m:?} is {:?} at {now}",
+                    m.status
+                );
             }
         }
     }

@@ -11,7 +11,11 @@ pub fn counts_as_met(meeting: &Meeting) -> bool {
 
 /// The length a new meeting is booked at: a first meeting's, or any other's.
 pub fn meeting_length(first: bool, first_minutes: u32, default_minutes: u32) -> u32 {
-    if first { first_minutes } else { default_minutes }
+    if first {
+        first_minutes
+    } else {
+        default_minutes
+    }
 }
 
 #[cfg(test)]

@@ -221,7 +221,13 @@ mod tests {
     #[test]
     fn deleting_this_one_skips_it_and_this_and_later_ends_the_series() {
         let series = weekly("2026-11-02 09:00");
-        let w = apply(&series, at("2026-11-09 09:00"), None, Scope::This, MeetingId(2));
+        let w = apply(
+            &series,
+            at("2026-11-09 09:00"),
+            None,
+            Scope::This,
+            MeetingId(2),
+        );
         assert!(w.added.is_none());
         let kept = w.series.unwrap();
         assert!(!kept.occurs_on(day("2026-11-09")) && kept.occurs_on(day("2026-11-16")));
@@ -233,8 +239,20 @@ mod tests {
             MeetingId(2),
         );
         assert_eq!(w.series.unwrap().last_day(), Some(day("2026-11-08")));
-        let w = apply(&series, at("2026-11-09 09:00"), None, Scope::All, MeetingId(2));
-        assert_eq!(w, SeriesWrite { series: None, added: None });
+        let w = apply(
+            &series,
+            at("2026-11-09 09:00"),
+            None,
+            Scope::All,
+            MeetingId(2),
+        );
+        assert_eq!(
+            w,
+            SeriesWrite {
+                series: None,
+                added: None
+            }
+        );
     }
 
     #[test]
@@ -265,7 +283,10 @@ mod tests {
         );
         let old = w.series.unwrap();
         let new = w.added.unwrap();
-        assert_eq!((old.status, old.moved_to), (MeetingStatus::Moved, Some(MeetingId(2))));
+        assert_eq!(
+            (old.status, old.moved_to),
+            (MeetingStatus::Moved, Some(MeetingId(2)))
+        );
         assert_eq!(new.start, at("2026-11-26 13:00"));
         assert_eq!(new.status, MeetingStatus::Planned);
         assert_eq!(

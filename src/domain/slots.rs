@@ -216,7 +216,10 @@ mod tests {
         };
         // 08:45–09:45 runs into the travel out (from 09:30); the way back ends at 11:30.
         let from = at("2026-11-24 08:45");
-        assert_eq!(next_free(from, need, &booked, &hours, 0), Some(at("2026-11-24 11:30")));
+        assert_eq!(
+            next_free(from, need, &booked, &hours, 0),
+            Some(at("2026-11-24 11:30"))
+        );
         // A meeting away itself needs its travel too: 30 before 08:00 does not fit.
         let away = Need {
             travel_minutes: 30,

@@ -26,16 +26,18 @@ mod tests {
             travel_for(MeetingForm::HomeVisit, PlaceKind::CitizensHome, 20),
             20
         );
-        for place in [
-            PlaceKind::Supplier,
-            PlaceKind::Workplace,
-            PlaceKind::InTown,
-        ] {
+        for place in [PlaceKind::Supplier, PlaceKind::Workplace, PlaceKind::InTown] {
             assert_eq!(travel_for(MeetingForm::InPerson, place, 25), 25);
         }
-        assert_eq!(travel_for(MeetingForm::InPerson, PlaceKind::Jobcenter, 20), 0);
+        assert_eq!(
+            travel_for(MeetingForm::InPerson, PlaceKind::Jobcenter, 20),
+            0
+        );
         assert_eq!(travel_for(MeetingForm::Phone, PlaceKind::Remote, 20), 0);
-        assert_eq!(travel_for(MeetingForm::Video, PlaceKind::CitizensHome, 20), 0);
+        assert_eq!(
+            travel_for(MeetingForm::Video, PlaceKind::CitizensHome, 20),
+            0
+        );
         assert_eq!(travel_for(MeetingForm::Walk, PlaceKind::InTown, 0), 0);
     }
 }

@@ -428,6 +428,30 @@ mod tests {
     }
 
     #[test]
+    fn counts_and_intervals_are_local_days_across_both_2026_summer_time_sundays() {
+        // Daily from Friday 27 March, four times: summer time begins on Sunday the 29th.
+        let mut m = block("2026-03-27 09:00", RepeatEvery::Daily);
+        m.repeat.as_mut().unwrap().count = Some(4);
+        assert_eq!(m.last_day(), Some(day("2026-03-30")));
+        assert!(m.occurs_on(day("2026-03-29")));
+        assert!(!m.occurs_on(day("2026-03-31")));
+        // Every other Sunday from 11 October: 25 October, when summer time ends, is one.
+        let mut m = block("2026-10-11 09:00", RepeatEvery::Weekly);
+        m.repeat.as_mut().unwrap().interval = 2;
+        assert!(!m.occurs_on(day("2026-10-18")));
+        assert!(m.occurs_on(day("2026-10-25")));
+        assert!(m.occurs_on(day("2026-11-08")));
+        // Weekdays five times from Thursday 22 October: the weekend of the change is passed by.
+        let mut m = block("2026-10-22 09:00", RepeatEvery::Weekdays);
+        m.repeat.as_mut().unwrap().count = Some(5);
+        assert_eq!(m.last_day(), Some(day("2026-10-28")));
+        assert_eq!(m.rule_count_before(day("2026-10-26")), 2);
+        // An end date before the count's last day wins.
+        m.repeat.as_mut().unwrap().until = Some(day("2026-10-26"));
+        assert_eq!(m.last_day(), Some(day("2026-10-26")));
+    }
+
+    #[test]
     fn weekday_block_skips_weekends() {
         let m = block("2026-11-23 09:00", RepeatEvery::Weekdays);
         assert!(m.occurs_on(day("2026-11-27")));

@@ -226,7 +226,11 @@ fn editing_a_repeating_block_opens_at_the_occurrence_and_all_changes_the_series(
     app.keys("3");
     let stored = app.stored(block.id).unwrap();
     assert_eq!(stored.minutes, 90);
-    assert_eq!(stored.start, at("2026-11-30 10:00"), "moved as the occurrence was");
+    assert_eq!(
+        stored.start,
+        at("2026-11-30 10:00"),
+        "moved as the occurrence was"
+    );
     assert_eq!(stored.repeat, block.repeat);
 }
 
@@ -263,7 +267,10 @@ fn afbrudt_and_flyttet_are_set_in_the_form_and_flyttet_books_where_it_went() {
     );
     assert_eq!(app.selected().id, new_id);
     let screen = app.screen(120, 40).join("\n");
-    assert!(screen.contains("Moved from: Tuesday 24.11.2026 11:00"), "{screen}");
+    assert!(
+        screen.contains("Moved from: Tuesday 24.11.2026 11:00"),
+        "{screen}"
+    );
     app.keys("u");
     assert!(app.stored(new_id).is_none(), "one undo step");
     assert_eq!(app.stored(m.id).unwrap().status, MeetingStatus::CutOff);
@@ -358,7 +365,10 @@ fn udeblevet_before_the_start_asks_first_and_the_attempt_opens_the_log_filled_in
     new_case(&mut app, "Mette Lund");
     let m = type_meeting(&mut app, "mette", "24/11 11:00");
     app.keys("s x");
-    assert!(matches!(app.model.popup, Some(Popup::Confirm(_))), "asks first");
+    assert!(
+        matches!(app.model.popup, Some(Popup::Confirm(_))),
+        "asks first"
+    );
     app.keys("n");
     assert!(app.model.popup.is_none());
     assert_eq!(app.stored(m.id).unwrap().status, MeetingStatus::Planned);

@@ -5,7 +5,6 @@
 use super::booking::{SEARCH_DAYS, ahead, book, describe, first_free, length_for, when_label};
 use super::confirm::{Confirm, Consequence};
 use super::series;
-use crate::domain::series::moved;
 use crate::app::core::action::Named;
 use crate::app::core::effect::{Effect, Question};
 use crate::app::core::status::{info, warn};
@@ -13,6 +12,7 @@ use crate::app::forms::meeting::{Field, MeetingEditor};
 use crate::app::model::Model;
 use crate::app::popup::Popup;
 use crate::domain::conflicts::{Warning, warnings};
+use crate::domain::series::moved;
 use crate::domain::slots::{Need, nearest_free};
 use crate::i18n::{Msg, cpr_error};
 use crate::model::{CaseId, FreeText, MedicalRequest, Meeting, MeetingId, MeetingStatus, purpose};

@@ -130,11 +130,7 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
             if meeting.repeat.is_some() {
                 // A repeating meeting is edited at the occurrence chosen; saving asks whether
                 // the change is for this one, this and later, or all.
-                let at = format!(
-                    "{} {}",
-                    start.format("%d/%m/%Y"),
-                    format_time(start.time())
-                );
+                let at = format!("{} {}", start.format("%d/%m/%Y"), format_time(start.time()));
                 editor.set_text(crate::app::forms::meeting::Field::Start, &at);
             }
             editor.occurrence = Some(start);

@@ -1,9 +1,7 @@
 //! The calendar's one-line questions: go to a date, move to a day, follow up in N weeks, find
 //! free time, a status note, and the quick-add line.
 
-use super::booking::{
-    SEARCH_DAYS, book, describe, fetch_ahead, search_start, when_label,
-};
+use super::booking::{SEARCH_DAYS, book, describe, fetch_ahead, search_start, when_label};
 use crate::app::core::effect::{Effect, Question};
 use crate::app::model::Model;
 use crate::app::popup::Popup;

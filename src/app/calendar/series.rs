@@ -38,7 +38,15 @@ pub fn change(
     label: String,
 ) -> Vec<Effect> {
     if before.repeat.is_none() {
-        return write(model, before, SeriesWrite { series: changed, added: None }, label);
+        return write(
+            model,
+            before,
+            SeriesWrite {
+                series: changed,
+                added: None,
+            },
+            label,
+        );
     }
     let question = format!(
         "{} ({})?",

@@ -12,8 +12,8 @@ use crate::app::form_kit::{
 };
 use crate::domain::agenda::occurrences;
 use crate::domain::conflicts::{Warning, warnings};
-use crate::domain::hours::WorkingHours;
 use crate::domain::first_meeting::meeting_length;
+use crate::domain::hours::WorkingHours;
 use crate::domain::travel::travel_for;
 use crate::i18n::{Lang, Msg, label_form, label_place, label_purpose, label_status};
 use crate::model::{
@@ -146,9 +146,13 @@ impl MeetingEditor {
         let forms = FORMS.iter().map(|f| label_form(*f, lang).to_string());
         let places = PLACES.iter().map(|p| label_place(*p, lang).to_string());
         let minutes = |m: u32| m.to_string();
-        let booked = BOOKERS.iter().map(|b| booker_label(*b).text(lang).to_string());
+        let booked = BOOKERS
+            .iter()
+            .map(|b| booker_label(*b).text(lang).to_string());
         let statuses = STATUSES.iter().map(|s| label_status(*s, lang).to_string());
-        let repeats = REPEATS.iter().map(|r| repeat_label(*r).text(lang).to_string());
+        let repeats = REPEATS
+            .iter()
+            .map(|r| repeat_label(*r).text(lang).to_string());
         let case_picker = match &case {
             Some((id, name)) => Picker::chosen(Pick::Case(*id), name, name),
             None => Picker::new(),
@@ -505,7 +509,8 @@ impl MeetingEditor {
             .find(|c| c.id == case)
             .is_some_and(|c| c.has_met);
         let minutes = meeting_length(!met, self.lengths.0, self.lengths.1);
-        self.form.set_text(Field::Duration, &format_duration(minutes));
+        self.form
+            .set_text(Field::Duration, &format_duration(minutes));
         self.refresh();
     }
 
@@ -533,7 +538,10 @@ impl MeetingEditor {
     }
 
     fn repeat_every(&self) -> Option<RepeatEvery> {
-        REPEATS.get(self.form.index(Field::Repeat)).copied().flatten()
+        REPEATS
+            .get(self.form.index(Field::Repeat))
+            .copied()
+            .flatten()
     }
 
     fn meeting_form(&self) -> MeetingForm {

@@ -60,7 +60,11 @@ fn open_filled(model: &mut Model, case: CaseId, direction: Direction, reached: b
     let form = Form::new(
         vec![
             Field::shown(F::Time, Msg::TimeLabel, now_words(model.now, lang)),
-            Field::choice(F::Channel, Msg::ChannelLabel, Choice::indexed(channels, phone)),
+            Field::choice(
+                F::Channel,
+                Msg::ChannelLabel,
+                Choice::indexed(channels, phone),
+            ),
             Field::choice(
                 F::Direction,
                 Msg::DirectionLabel,
