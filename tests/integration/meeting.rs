@@ -320,6 +320,15 @@ fn a_first_meeting_is_booked_at_the_first_meeting_length() {
         app.model.form().unwrap().form.text(Field::Duration),
         format_duration(90)
     );
+    // A length asked for is kept.
+    app.keys("esc F ctrl-u");
+    app.text("30");
+    app.keys("enter");
+    app.text("bo holm");
+    assert_eq!(
+        app.model.form().unwrap().form.text(Field::Duration),
+        format_duration(30)
+    );
     app.keys("esc a");
     app.text("tor 10:00 Bo");
     app.keys("enter");

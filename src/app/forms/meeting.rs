@@ -495,12 +495,16 @@ impl MeetingEditor {
         self.form.set_text(Field::Travel, &travel.to_string());
     }
 
-    /// A new meeting for a case with no meeting yet is a first meeting, and as long as one.
+    /// A new meeting for a case with no meeting yet is a first meeting, and as long as one. A
+    /// length typed or asked for (30 minutes at `F`) is kept.
     pub fn follow_case(&mut self, directory: Option<&Directory>) {
         let (Some(case), Some(directory)) = (self.case(), directory) else {
             return;
         };
-        if self.original.is_some() {
+        let (first, usual) = self.lengths;
+        let typed = self.form.text(Field::Duration);
+        let suggested = typed == format_duration(first) || typed == format_duration(usual);
+        if self.original.is_some() || !suggested {
             return;
         }
         let met = directory
@@ -508,7 +512,7 @@ impl MeetingEditor {
             .iter()
             .find(|c| c.id == case)
             .is_some_and(|c| c.has_met);
-        let minutes = meeting_length(!met, self.lengths.0, self.lengths.1);
+        let minutes = meeting_length(!met, first, usual);
         self.form
             .set_text(Field::Duration, &format_duration(minutes));
         self.refresh();
