@@ -31,12 +31,15 @@ fn main() -> ExitCode {
                 "caseplan: {}",
                 caseplan::screen_text::lines(&cli::error_text(&err, lang))
             );
-            ExitCode::from(2)
+            ExitCode::from(cli::exit_code(&err))
         }
     }
 }
 
 fn run(args: &Cli, lang: &mut Lang) -> Result<ExitCode> {
+    if let Some(done) = args.command.as_ref().and_then(|c| c.run_standalone()) {
+        return done;
+    }
     let mut ctx = Context::new(
         args.data.as_deref(),
         args.config.as_deref(),

@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use crate::model::{Case, CaseFlags, CaseId, CaseStatus, Phone, Preferences, target_group};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]
@@ -32,14 +32,14 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
     let known = ctx.config.cadence.iter().any(|rule| rule.key == args.group)
         || target_group::ALL.contains(&args.group.as_str());
     if !known {
-        bail!(
+        refuse!(
             "unknown target group \"{}\"; use one of {} or add it to the configuration",
             args.group,
             target_group::ALL.join(", ")
         );
     }
     if args.name.trim().is_empty() {
-        bail!("the case needs a name or an alias");
+        refuse!("the case needs a name or an alias");
     }
     let store = ctx.open_store()?;
     let case = Case {
