@@ -57,7 +57,9 @@ fn run(args: &Cli, lang: &mut Lang) -> Result<ExitCode> {
             .tempdir()?;
         ctx.data_dir = demo_dir.path().to_path_buf();
         let store = ctx.open_store()?;
-        let data = caseplan::demo::generate(&caseplan::demo::DemoSpec::new(50, 1, ctx.today()));
+        let data = caseplan::demo::generate(
+            &caseplan::demo::DemoSpec::new(50, 1, ctx.today()).at_time(ctx.now_local().time()),
+        );
         store.import(&data)?;
         caseplan::app::run(&ctx, &store, keymap, true)?;
         return Ok(ExitCode::SUCCESS);

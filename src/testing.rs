@@ -28,6 +28,9 @@ pub fn meeting(id: u64, start: &str, minutes: u32) -> Meeting {
         title: String::new(),
         note: String::new(),
         revision: 0,
+        travel_minutes: 0,
+        moved_to: None,
+        moved_from: None,
         repeat: None,
     }
 }

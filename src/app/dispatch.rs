@@ -104,6 +104,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::Help(_)) => help::on_key(model, named),
         Some(Popup::Palette(_)) => palette::on_key(model, named),
         Some(Popup::Confirm(_)) => calendar::confirm::on_key(model, named),
+        Some(Popup::Series(_)) => calendar::series::on_key(model, named),
         Some(Popup::Prompt(_)) => prompt::on_key(model, named),
         Some(Popup::Form(_)) => calendar::meeting_form::on_key(model, named),
         Some(Popup::Month(_)) => calendar::month_key(model, named),
@@ -126,6 +127,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(
             Popup::Help(_)
             | Popup::Confirm(_)
+            | Popup::Series(_)
             | Popup::Items(_)
             | Popup::Notes(_)
             | Popup::Withdraw(_)

@@ -33,6 +33,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
         Some(Popup::Confirm(_)) => vec![Layer::Confirm],
         Some(Popup::Prompt(_) | Popup::Form(_)) => vec![Layer::Form],
         Some(Popup::Month(_)) => vec![Layer::Month],
+        Some(Popup::Series(_)) => vec![Layer::Series],
     }
 }
 
@@ -68,6 +69,7 @@ fn takes_text(model: &Model) -> bool {
             Popup::Help(_)
             | Popup::Confirm(_)
             | Popup::Month(_)
+            | Popup::Series(_)
             | Popup::Items(_)
             | Popup::Notes(_)
             | Popup::Withdraw(_),

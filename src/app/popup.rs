@@ -3,6 +3,7 @@
 
 use super::calendar::confirm::Confirm;
 use super::calendar::month::Month;
+use super::calendar::series::SeriesQuestion;
 use super::courses::dialog::CourseDialog;
 use super::forms::course::CourseForm;
 use super::forms::meeting::MeetingEditor;
@@ -23,6 +24,8 @@ pub enum Popup {
     Help(Help),
     Palette(Palette),
     Confirm(Confirm),
+    /// This one, this and later, or all of a repeating meeting (#13).
+    Series(Box<SeriesQuestion>),
     Prompt(Prompt),
     Form(Box<MeetingEditor>),
     Month(Month),
@@ -63,6 +66,7 @@ impl Popup {
             Popup::Prompt(prompt) => prompt.under.map(|under| *under),
             Popup::Palette(_)
             | Popup::Confirm(_)
+            | Popup::Series(_)
             | Popup::Form(_)
             | Popup::Month(_)
             | Popup::Finder(_)

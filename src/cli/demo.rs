@@ -26,7 +26,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
             store.dir().display()
         );
     }
-    let mut spec = DemoSpec::new(args.cases, args.seed, ctx.today());
+    let mut spec =
+        DemoSpec::new(args.cases, args.seed, ctx.today()).at_time(ctx.now_local().time());
     spec.meetings_per_case_per_year = args.meetings_per_case;
     let data = generate(&spec);
     store.import(&data)?;

@@ -1,6 +1,6 @@
 //! Dates of the generated world, all derived from the spec's `today`.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 
 /// Days of history before `today`.
 pub(super) const HISTORY_DAYS: i64 = 365;
@@ -9,6 +9,8 @@ pub(super) const AHEAD_DAYS: i64 = 42;
 
 pub(super) struct Calendar {
     pub today: NaiveDate,
+    /// The time of day it is on `today`: nothing is written after it.
+    pub now: NaiveTime,
     /// First day with meetings.
     pub start: NaiveDate,
     /// Last day with meetings.
@@ -16,12 +18,28 @@ pub(super) struct Calendar {
 }
 
 impl Calendar {
+    #[cfg(test)]
     pub fn new(today: NaiveDate) -> Self {
+        Self::at(today, super::DEFAULT_NOW)
+    }
+
+    pub fn at(today: NaiveDate, now: NaiveTime) -> Self {
         Self {
             today,
+            now,
             start: add_days(today, -HISTORY_DAYS),
             end: add_days(today, AHEAD_DAYS),
         }
+    }
+
+    /// The moment it is, as a stored timestamp.
+    pub fn now_stamp(&self) -> DateTime<Utc> {
+        stamp(self.today, self.now.hour() * 60 + self.now.minute())
+    }
+
+    /// `at`, or a few minutes before now when `at` has not happened yet.
+    pub fn by_now(&self, at: DateTime<Utc>) -> DateTime<Utc> {
+        at.min(self.now_stamp() - Duration::minutes(5))
     }
 
     /// A day relative to today.

@@ -37,7 +37,7 @@ pub(super) fn generate(
                 }
                 let since = case.created.date_naive().max(cal.day(-90));
                 for _ in 0..dice.between(1, 4) {
-                    notes.push(note(case, random_day(since, cal.today, dice), dice));
+                    notes.push(note(cal, case, random_day(since, cal.today, dice), dice));
                 }
             }
             CaseStatus::Closed(on) => notes.push(Note {
@@ -59,7 +59,7 @@ pub(super) fn generate(
         events.push(ContactEvent {
             id: EventId(0),
             case: case.id,
-            at: stamp(cal.today, 8 * 60 + 40),
+            at: cal.by_now(stamp(cal.today, 8 * 60 + 40)),
             channel: Channel::Sms,
             direction: Direction::In,
             reached: true,
@@ -110,7 +110,9 @@ fn agreement(case: &Case, cal: &Calendar, dice: &mut Dice) -> Agreement {
     };
     let done = (due < cal.day(-3) && dice.chance(800))
         .then(|| add_days(due, -dice.between(0, 3)).min(cal.today));
-    let created = add_days(due, -dice.between(7, 30)).max(case.created.date_naive());
+    let created = add_days(due, -dice.between(7, 30))
+        .max(case.created.date_naive())
+        .min(cal.today);
     Agreement {
         id: AgreementId(0),
         case: case.id,
@@ -118,7 +120,7 @@ fn agreement(case: &Case, cal: &Calendar, dice: &mut Dice) -> Agreement {
         what,
         due: Some(due),
         done,
-        created: stamp(created, 9 * 60 + 5 * dice.below(80) as u32),
+        created: cal.by_now(stamp(created, 9 * 60 + 5 * dice.below(80) as u32)),
     }
 }
 
@@ -186,8 +188,9 @@ fn no_show_calls(cal: &Calendar, meetings: &[Meeting]) -> Vec<ContactEvent> {
         .collect()
 }
 
-fn note(case: &Case, day: NaiveDate, dice: &mut Dice) -> Note {
-    let at = stamp(day, 9 * 60 + 5 * dice.below(90) as u32);
+/// A working note written on `day`, by now; journalised a little later, if that has happened.
+fn note(cal: &Calendar, case: &Case, day: NaiveDate, dice: &mut Dice) -> Note {
+    let at = cal.by_now(stamp(day, 9 * 60 + 5 * dice.below(90) as u32));
     Note {
         id: NoteId(0),
         case: case.id,
@@ -196,7 +199,8 @@ fn note(case: &Case, day: NaiveDate, dice: &mut Dice) -> Note {
         body: dice.pick(&phrases::NOTE_BODIES).to_string(),
         journalised: dice
             .chance(500)
-            .then(|| at + Duration::hours(dice.between(1, 72))),
+            .then(|| at + Duration::hours(dice.between(1, 72)))
+            .filter(|j| *j <= cal.now_stamp()),
     }
 }
 
@@ -214,7 +218,8 @@ fn leave_a_few_unjournalised(cal: &Calendar, notes: &mut [Note], cases: usize, d
         } else {
             Some(
                 note.journalised
-                    .unwrap_or(note.at + Duration::hours(dice.between(1, 72))),
+                    .unwrap_or(note.at + Duration::hours(dice.between(1, 72)))
+                    .min(cal.by_now(cal.now_stamp())),
             )
         };
     }

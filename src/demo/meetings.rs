@@ -4,6 +4,7 @@
 //! as the caseload's density asks for, so the number of meetings per week stays steady. A
 //! per-day occupancy map keeps meetings (with their preparation and follow-up) apart.
 
+use crate::domain::travel::travel_for;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -311,6 +312,7 @@ impl Scheduler<'_, '_> {
         } else {
             (MeetingStatus::Planned, String::new())
         };
+        let travel_minutes = travel_for(draft.form, draft.place.kind, TRAVEL_MINUTES);
         Meeting {
             id: MeetingId(0),
             case: Some(case),
@@ -328,6 +330,9 @@ impl Scheduler<'_, '_> {
             title: String::new(),
             note: draft.note,
             revision: 0,
+            travel_minutes,
+            moved_to: None,
+            moved_from: None,
             repeat: None,
         }
     }
@@ -602,6 +607,9 @@ fn walk_route(dice: &mut Dice) -> &'static str {
     phrases::WALKS[dice.index(phrases::WALKS.len())]
 }
 
+/// Travel each way to a place away from the office, as the default configuration has it.
+const TRAVEL_MINUTES: u32 = 20;
+
 /// Mostly held; now and then afbud, udeblevet or aflyst, with a short outcome note.
 fn past_status(first: bool, dice: &mut Dice) -> (MeetingStatus, String) {
     if first {
@@ -671,8 +679,13 @@ fn internal_blocks(cal: &Calendar, dir: &Directory, occ: &mut Occupancy, out: &m
             title: title.to_string(),
             note: String::new(),
             revision: 0,
+            travel_minutes: 0,
+            moved_to: None,
+            moved_from: None,
             repeat: Some(Repeat {
                 every: RepeatEvery::Weekly,
+                interval: 1,
+                count: None,
                 until: None,
                 skipped,
             }),

@@ -75,6 +75,8 @@ mod tests {
         block.case = None;
         block.repeat = Some(Repeat {
             every: RepeatEvery::Weekly,
+            interval: 1,
+            count: None,
             until: None,
             skipped: vec![],
         });
@@ -89,5 +91,50 @@ mod tests {
         let mut m = meeting(1, "2026-11-24 09:00", 45);
         m.status = MeetingStatus::Moved;
         assert!(occurrences(&[m], day("2026-11-24"), day("2026-11-24")).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Whatever the repeat, its occurrences start at the block's wall-clock time on days
+        /// the rule gives, never before the first start or after its end, at most its number
+        /// of times, and weekly ones a whole number of intervals apart.
+        #[test]
+        fn a_repeat_keeps_its_rule(
+            every in 0usize..3,
+            interval in 1u32..5,
+            count in proptest::option::of(1u32..40),
+            until_days in proptest::option::of(0i64..400),
+            start_days in 0i64..365,
+            minute in 0u32..96,
+        ) {
+            let every = [RepeatEvery::Daily, RepeatEvery::Weekdays, RepeatEvery::Weekly][every];
+            let first = day("2026-01-01") + chrono::Duration::days(start_days);
+            let mut block = meeting(9, "2026-01-01 00:00", 30);
+            block.case = None;
+            block.start = first.and_hms_opt(minute / 4, (minute % 4) * 15, 0).unwrap();
+            block.repeat = Some(Repeat {
+                every,
+                interval,
+                count,
+                until: until_days.map(|d| first + chrono::Duration::days(d)),
+                skipped: vec![],
+            });
+            let blocks = [block.clone()];
+            let occs = occurrences(&blocks, day("2025-12-01"), day("2031-12-31"));
+            proptest::prop_assert!(count.is_none_or(|n| occs.len() <= n as usize));
+            for o in &occs {
+                proptest::prop_assert_eq!(o.start.time(), block.start.time());
+                proptest::prop_assert!(o.start.date() >= first);
+                proptest::prop_assert!(block.last_day().is_none_or(|l| o.start.date() <= l));
+            }
+            if every == RepeatEvery::Weekly {
+                for pair in occs.windows(2) {
+                    let days = (pair[1].start - pair[0].start).num_days();
+                    proptest::prop_assert_eq!(days, 7 * i64::from(interval));
+                }
+            }
+            if let (Some(n), None) = (count, until_days) {
+                proptest::prop_assert_eq!(occs.len(), n as usize);
+            }
+        }
     }
 }

@@ -226,6 +226,9 @@ mod tests {
             title: String::new(),
             note: String::new(),
             revision: 0,
+            travel_minutes: 0,
+            moved_to: None,
+            moved_from: None,
             repeat: None,
         }
     }

@@ -32,12 +32,15 @@ pub enum Warning {
     },
 }
 
-/// The time a meeting takes including its preparation and follow-up.
+/// The time a meeting takes including its preparation and follow-up, and travel there and
+/// back when it is away from the office (outside the preparation and follow-up).
 pub fn busy_span(meeting: &Meeting, start: NaiveDateTime) -> (NaiveDateTime, NaiveDateTime) {
     let end = start + Duration::minutes(i64::from(meeting.minutes));
+    let before = meeting.prep_minutes + meeting.travel_minutes;
+    let after = meeting.follow_up_minutes + meeting.travel_minutes;
     (
-        start - Duration::minutes(i64::from(meeting.prep_minutes)),
-        end + Duration::minutes(i64::from(meeting.follow_up_minutes)),
+        start - Duration::minutes(i64::from(before)),
+        end + Duration::minutes(i64::from(after)),
     )
 }
 

@@ -62,6 +62,9 @@ impl QuickAdd {
             title: String::new(),
             note: String::new(),
             revision: 0,
+            travel_minutes: 0,
+            moved_to: None,
+            moved_from: None,
             repeat: None,
         }
     }

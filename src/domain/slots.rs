@@ -16,6 +16,8 @@ pub struct Need {
     pub minutes: u32,
     pub prep_minutes: u32,
     pub follow_up_minutes: u32,
+    /// Travel there and back, outside the preparation and follow-up.
+    pub travel_minutes: u32,
 }
 
 /// The first start at or after `from`, within `days_ahead` days, where the new meeting and its
@@ -37,8 +39,8 @@ pub fn next_free(
         .chain(also_busy.iter().copied())
         .collect();
     let length = Duration::minutes(i64::from(need.minutes));
-    let before = Duration::minutes(i64::from(need.prep_minutes));
-    let after = Duration::minutes(i64::from(need.follow_up_minutes));
+    let before = Duration::minutes(i64::from(need.prep_minutes + need.travel_minutes));
+    let after = Duration::minutes(i64::from(need.follow_up_minutes + need.travel_minutes));
     for day in from.date().iter_days().take(days_ahead as usize + 1) {
         if !hours.is_working_day(day) {
             continue;
@@ -158,6 +160,7 @@ mod tests {
         minutes: 45,
         prep_minutes: 10,
         follow_up_minutes: 0,
+        travel_minutes: 0,
     };
 
     #[test]
@@ -216,6 +219,37 @@ mod tests {
     }
 
     #[test]
+    fn travel_to_a_meeting_away_keeps_its_time_free_on_both_sides() {
+        let hours = WorkingHours::default();
+        let mut visit = meeting(1, "2026-11-24 10:00", 60);
+        visit.travel_minutes = 30;
+        let tuesday = at("2026-11-24 00:00").date();
+        let booked = occurrences(std::slice::from_ref(&visit), tuesday, tuesday);
+        let need = Need {
+            minutes: 60,
+            prep_minutes: 0,
+            follow_up_minutes: 0,
+            travel_minutes: 0,
+        };
+        // 08:45–09:45 runs into the travel out (from 09:30); the way back ends at 11:30.
+        let from = at("2026-11-24 08:45");
+        assert_eq!(
+            next_free(from, need, &booked, &hours, 0),
+            Some(at("2026-11-24 11:30"))
+        );
+        // A meeting away itself needs its travel too: 30 before 08:00 does not fit.
+        let away = Need {
+            travel_minutes: 30,
+            ..need
+        };
+        let early = at("2026-11-24 08:00");
+        assert_eq!(
+            next_free(early, away, &booked, &hours, 0),
+            Some(at("2026-11-24 12:00"))
+        );
+    }
+
+    #[test]
     fn a_full_day_moves_to_the_next_working_day_skipping_the_weekend() {
         let ms = [meeting(1, "2026-11-27 08:00", 7 * 60 + 30)]; // all of Friday
         let from = at("2026-11-27 08:00").date();
@@ -259,6 +293,7 @@ mod tests {
             minutes: 45,
             prep_minutes: 0,
             follow_up_minutes: 0,
+            travel_minutes: 0,
         };
         let hours = WorkingHours::default();
         assert_eq!(
@@ -283,6 +318,7 @@ mod tests {
             minutes: 8 * 60,
             prep_minutes: 0,
             follow_up_minutes: 0,
+            travel_minutes: 0,
         };
         assert_eq!(
             next_free(
@@ -304,6 +340,7 @@ mod tests {
             minutes: 30,
             prep_minutes: 0,
             follow_up_minutes: 0,
+            travel_minutes: 0,
         };
         assert_eq!(
             next_free(from, need, &[], &[], &WorkingHours::default(), 0),

@@ -48,6 +48,7 @@ pub fn plan_visit(
         minutes: plan.minutes.checked_mul(count)?,
         prep_minutes: buffers.0,
         follow_up_minutes: buffers.1,
+        travel_minutes: 0,
     };
     let start =
         next_free(from, need, booked, also_busy, hours, 0).filter(|s| s.date() == plan.day)?;
@@ -90,6 +91,9 @@ pub fn plan_visit(
                 title: String::new(),
                 note: String::new(),
                 revision: 0,
+                travel_minutes: 0,
+                moved_to: None,
+                moved_from: None,
                 repeat: None,
             }
         })

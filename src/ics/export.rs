@@ -118,7 +118,7 @@ fn years(meetings: &[Meeting], params: &ExportParams) -> std::ops::RangeInclusiv
     let last = meetings
         .iter()
         .map(|m| match &m.repeat {
-            Some(r) => r.until.map_or(now + 1, |u| u.year()),
+            Some(_) => m.last_day().map_or(now + 1, |u| u.year()),
             None => m.start.year(),
         })
         .max()
@@ -210,9 +210,19 @@ fn event(
             RepeatEvery::Weekdays => "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR".to_string(),
             RepeatEvery::Weekly => "FREQ=WEEKLY".to_string(),
         };
-        if let Some(until) = repeat.until {
-            let last = params.zone.to_utc(until.and_time(start.time()));
-            rule.push_str(&format!(";UNTIL={}", last.format("%Y%m%dT%H%M%SZ")));
+        if repeat.every == RepeatEvery::Weekly && repeat.interval > 1 {
+            rule.push_str(&format!(";INTERVAL={}", repeat.interval));
+        }
+        // UNTIL and COUNT may not stand together: a count alone is written as one, an end
+        // date (with or without a count) as the last day either gives.
+        match (repeat.until, repeat.count) {
+            (None, Some(count)) => rule.push_str(&format!(";COUNT={count}")),
+            (Some(_), _) => {
+                let until = m.last_day().unwrap_or(start.date());
+                let last = params.zone.to_utc(until.and_time(start.time()));
+                rule.push_str(&format!(";UNTIL={}", last.format("%Y%m%dT%H%M%SZ")));
+            }
+            (None, None) => {}
         }
         event.add_property("RRULE", &rule);
         let mut skipped = repeat.skipped.clone();

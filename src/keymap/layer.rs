@@ -28,6 +28,8 @@ pub enum Layer {
     Month,
     /// A case's notes (`v` on the card).
     Notes,
+    /// "This one, this and later, or all?" about a repeating meeting.
+    Series,
 }
 
 impl Layer {
@@ -49,6 +51,7 @@ impl Layer {
         Layer::Board,
         Layer::Month,
         Layer::Notes,
+        Layer::Series,
     ];
 
     /// The table name in keymap files.
@@ -70,6 +73,7 @@ impl Layer {
             Layer::Board => "board",
             Layer::Month => "month",
             Layer::Notes => "notes",
+            Layer::Series => "series",
         }
     }
 

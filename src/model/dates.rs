@@ -44,6 +44,9 @@ impl Dated for Contact {
 impl Dated for Meeting {
     fn dates(&self) -> Vec<(&'static str, DateValue)> {
         let mut out = vec![("start", self.start.into())];
+        if let Some(from) = &self.moved_from {
+            out.push(("moved_from.start", from.start.into()));
+        }
         if let Some(repeat) = &self.repeat {
             opt(&mut out, "repeat.until", repeat.until);
             for day in &repeat.skipped {

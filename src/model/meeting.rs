@@ -65,6 +65,16 @@ pub struct Meeting {
     pub note: String,
     #[serde(default)]
     pub repeat: Option<Repeat>,
+    /// Travel to and from a place away from the office, before and after the meeting
+    /// (`domain::travel` says how much a place needs; the form can change it).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub travel_minutes: u32,
+    /// Flyttet: the meeting booked in this one's place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_to: Option<MeetingId>,
+    /// The meeting this one replaced, and when that one was: a fact that does not change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<MovedFrom>,
     /// How many times the stored meeting has changed: the store counts it, an .ics export
     /// writes it as SEQUENCE so a calendar that imported the meeting takes the change (#16).
     /// Records written before it existed read as 0.
@@ -189,12 +199,38 @@ impl MeetingStatus {
     }
 }
 
-/// How an internal block repeats, counted in local time from its first start.
+/// Where a moved meeting was before it was moved here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovedFrom {
+    pub meeting: MeetingId,
+    pub start: NaiveDateTime,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+/// How a block or a standing meeting repeats, counted in local time from its first start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Repeat {
     pub every: RepeatEvery,
+    /// Every `interval` weeks (weekly only; 1 is every week).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub interval: u32,
     #[serde(default)]
     pub until: Option<NaiveDate>,
+    /// At most this many occurrences from the first start; skipped ones count too, as an
+    /// .ics COUNT with EXDATEs does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
     /// Occurrences skipped for one time ("no telefonvagt this week").
     #[serde(default)]
     pub skipped: Vec<NaiveDate>,
@@ -226,6 +262,9 @@ impl Meeting {
     pub fn revision_over(&self, stored: &Meeting) -> u32 {
         let unchanged = Meeting {
             revision: stored.revision,
+            travel_minutes: 0,
+            moved_to: None,
+            moved_from: None,
             ..self.clone()
         } == *stored;
         if unchanged {
@@ -237,17 +276,84 @@ impl Meeting {
 
     /// Whether a repeating block has an occurrence on `day` (the first start counts).
     pub fn occurs_on(&self, day: NaiveDate) -> bool {
+        let Some(repeat) = &self.repeat else {
+            return day == self.start.date();
+        };
+        repeat.on_rule(self.start.date(), day)
+            && self.last_day().is_none_or(|last| day <= last)
+            && !repeat.skipped.contains(&day)
+    }
+
+    /// How many days before `day` the repeat's rule gives (skipped ones too): what a number
+    /// of times has used up by then.
+    pub fn rule_count_before(&self, day: NaiveDate) -> u32 {
         let first = self.start.date();
         let Some(repeat) = &self.repeat else {
-            return day == first;
+            return u32::from(first < day);
         };
-        if day < first || repeat.until.is_some_and(|u| day > u) || repeat.skipped.contains(&day) {
+        let days = first
+            .iter_days()
+            .take_while(|d| *d < day)
+            .filter(|d| repeat.on_rule(first, *d))
+            .count();
+        u32::try_from(days).unwrap_or(u32::MAX)
+    }
+
+    /// The last day a repeating meeting can occur on (by its end date or its number of
+    /// times), `None` when it goes on; a single meeting's own day.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        let first = self.start.date();
+        let Some(repeat) = &self.repeat else {
+            return Some(first);
+        };
+        let by_count = repeat.count.map(|n| repeat.nth_day(first, n.max(1)));
+        match (repeat.until, by_count) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// The most occurrences a repeat may be given as a number of times.
+pub const MAX_REPEAT_COUNT: u32 = 999;
+
+impl Repeat {
+    pub fn new(every: RepeatEvery) -> Repeat {
+        Repeat {
+            every,
+            interval: 1,
+            until: None,
+            count: None,
+            skipped: Vec::new(),
+        }
+    }
+
+    /// Whether the rule alone (no end, nothing skipped) puts an occurrence on `day`.
+    fn on_rule(&self, first: NaiveDate, day: NaiveDate) -> bool {
+        if day < first {
             return false;
         }
-        match repeat.every {
+        match self.every {
             RepeatEvery::Daily => true,
             RepeatEvery::Weekdays => !matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
-            RepeatEvery::Weekly => day.weekday() == first.weekday(),
+            RepeatEvery::Weekly => {
+                let weeks = (day - first).num_days() / 7;
+                day.weekday() == first.weekday() && weeks % i64::from(self.interval.max(1)) == 0
+            }
+        }
+    }
+
+    /// The day of the `n`th occurrence by the rule (1 is the first).
+    fn nth_day(&self, first: NaiveDate, n: u32) -> NaiveDate {
+        let steps = i64::from(n.clamp(1, MAX_REPEAT_COUNT) - 1);
+        match self.every {
+            RepeatEvery::Daily => first + Duration::days(steps),
+            RepeatEvery::Weekly => first + Duration::weeks(steps * i64::from(self.interval.max(1))),
+            RepeatEvery::Weekdays => first
+                .iter_days()
+                .filter(|d| self.on_rule(first, *d))
+                .nth(steps as usize)
+                .unwrap_or(first),
         }
     }
 }
@@ -290,8 +396,13 @@ mod tests {
             title: "Telefonvagt".into(),
             note: String::new(),
             revision: 0,
+            travel_minutes: 0,
+            moved_to: None,
+            moved_from: None,
             repeat: Some(Repeat {
                 every,
+                interval: 1,
+                count: None,
                 until: None,
                 skipped: vec![],
             }),
@@ -314,6 +425,30 @@ mod tests {
         m.repeat.as_mut().unwrap().skipped.push(day("2026-11-30"));
         assert!(!m.occurs_on(day("2026-11-30")));
         assert!(m.occurs_on(day("2026-12-07")));
+    }
+
+    #[test]
+    fn counts_and_intervals_are_local_days_across_both_2026_summer_time_sundays() {
+        // Daily from Friday 27 March, four times: summer time begins on Sunday the 29th.
+        let mut m = block("2026-03-27 09:00", RepeatEvery::Daily);
+        m.repeat.as_mut().unwrap().count = Some(4);
+        assert_eq!(m.last_day(), Some(day("2026-03-30")));
+        assert!(m.occurs_on(day("2026-03-29")));
+        assert!(!m.occurs_on(day("2026-03-31")));
+        // Every other Sunday from 11 October: 25 October, when summer time ends, is one.
+        let mut m = block("2026-10-11 09:00", RepeatEvery::Weekly);
+        m.repeat.as_mut().unwrap().interval = 2;
+        assert!(!m.occurs_on(day("2026-10-18")));
+        assert!(m.occurs_on(day("2026-10-25")));
+        assert!(m.occurs_on(day("2026-11-08")));
+        // Weekdays five times from Thursday 22 October: the weekend of the change is passed by.
+        let mut m = block("2026-10-22 09:00", RepeatEvery::Weekdays);
+        m.repeat.as_mut().unwrap().count = Some(5);
+        assert_eq!(m.last_day(), Some(day("2026-10-28")));
+        assert_eq!(m.rule_count_before(day("2026-10-26")), 2);
+        // An end date before the count's last day wins.
+        m.repeat.as_mut().unwrap().until = Some(day("2026-10-26"));
+        assert_eq!(m.last_day(), Some(day("2026-10-26")));
     }
 
     #[test]

@@ -34,8 +34,8 @@ pub use ids::{
 };
 pub use medical::{ChaseEntry, MedicalRequest, request_kind};
 pub use meeting::{
-    BookedBy, Meeting, MeetingForm, MeetingStatus, Participant, Place, PlaceKind, Repeat,
-    RepeatEvery, Role, purpose,
+    BookedBy, MAX_REPEAT_COUNT, Meeting, MeetingForm, MeetingStatus, MovedFrom, Participant, Place,
+    PlaceKind, Repeat, RepeatEvery, Role, purpose,
 };
 pub use note::Note;
 

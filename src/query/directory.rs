@@ -1,8 +1,10 @@
 //! Every active case and every contact, by name: what pickers choose from. The app loop loads
 //! it the first time a form needs it, not at start-up, and keeps it until a write changes it.
 
+use crate::domain::first_meeting::counts_as_met;
 use crate::model::{AwayPeriod, Case, CaseFlags, CaseId, Contact, ContactId, ContactKind};
 use crate::store::{Store, StoreError};
+use chrono::{NaiveDate, NaiveTime};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,6 +22,8 @@ pub struct CaseEntry {
     pub flags: CaseFlags,
     pub reach_via: String,
     pub away: Vec<AwayPeriod>,
+    /// Whether the case has a meeting planned or held: if not, the next one is its first.
+    pub has_met: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,19 +40,24 @@ pub fn directory(store: &Store) -> Result<Directory, StoreError> {
     let contacts = store.all::<Contact>()?;
     let names: HashMap<ContactId, String> =
         contacts.iter().map(|c| (c.id, c.name.clone())).collect();
-    let mut cases: Vec<CaseEntry> = store
-        .all::<Case>()?
-        .into_iter()
-        .filter(Case::is_active)
-        .map(|c| CaseEntry {
+    let since_ever = NaiveDate::from_ymd_opt(1900, 1, 1)
+        .unwrap_or_default()
+        .and_time(NaiveTime::MIN);
+    let mut cases = Vec::new();
+    for c in store.all::<Case>()?.into_iter().filter(Case::is_active) {
+        let has_met = store
+            .case_meeting_from(c.id, since_ever, counts_as_met)?
+            .is_some();
+        cases.push(CaseEntry {
             id: c.id,
             name: c.name,
             alias: c.alias,
             flags: c.flags,
             reach_via: c.reach_via,
             away: c.away,
-        })
-        .collect();
+            has_met,
+        });
+    }
     cases.sort_by(|a, b| a.name.cmp(&b.name));
     let contacts = contacts
         .into_iter()

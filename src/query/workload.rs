@@ -24,7 +24,9 @@ pub struct WeekLoad {
     pub follow_up_minutes: u32,
     /// Working time taken by busy time from other calendars (Outlook), overlaps counted once.
     pub busy_minutes: u32,
-    /// Working time not taken by any meeting, block, buffer or busy time from another
+    /// Travel to and from meetings away from the office, both ways.
+    pub travel_minutes: u32,
+    /// Working time not taken by any meeting, block, buffer, travel or busy time from another
     /// calendar; this week only from now on.
     pub free_minutes: u32,
 }
@@ -90,6 +92,7 @@ fn week(
             load.meeting_minutes += o.meeting.minutes;
             load.prep_minutes += o.meeting.prep_minutes;
             load.follow_up_minutes += o.meeting.follow_up_minutes;
+            load.travel_minutes += 2 * o.meeting.travel_minutes;
         }
     }
     for day in monday.iter_days().take(7) {
@@ -188,6 +191,19 @@ mod tests {
     }
 
     #[test]
+    fn a_home_visit_takes_its_travel_there_and_back_from_the_free_time() {
+        let hours = WorkingHours::default();
+        let mut visit = meeting(1, "2026-11-24 10:00", 60);
+        visit.travel_minutes = 20;
+        visit.prep_minutes = 10;
+        visit.follow_up_minutes = 10;
+        let w = workload(&[visit], at("2026-11-23 07:00"), &hours).this_week;
+        assert_eq!(w.travel_minutes, 40);
+        // 09:30–11:30 taken: 20 travel, 10 prep, 60 meeting, 10 follow-up, 20 travel.
+        assert_eq!(w.free_minutes, 5 * 450 - 120);
+    }
+
+    #[test]
     fn repeating_blocks_take_free_time_but_are_not_meetings() {
         let hours = WorkingHours::default();
         let mut block = meeting(9, "2026-11-16 08:00", 60);
@@ -196,6 +212,8 @@ mod tests {
         block.follow_up_minutes = 0;
         block.repeat = Some(Repeat {
             every: RepeatEvery::Weekdays,
+            interval: 1,
+            count: None,
             until: None,
             skipped: vec![],
         });

@@ -75,7 +75,7 @@ impl Store {
         let mut out = self.meetings_by_ids(ids)?;
         out.retain(|m| match &m.repeat {
             None => true,
-            Some(repeat) => m.start < to && repeat.until.is_none_or(|u| u >= from.date()),
+            Some(_) => m.start < to && m.last_day().is_none_or(|u| u >= from.date()),
         });
         out.sort_by_key(|m| (m.start, m.id));
         out.dedup_by_key(|m| m.id);

@@ -361,20 +361,24 @@ fn draw_buffers(
             block::buffer_words(msg, minutes, lang)
         }
     };
-    if m.prep_minutes > 0 && occupied.is_free(p.top - 1, x, w) {
-        let row = p.top - 1;
+    // Preparation next to the block, travel beyond it; the same after the block.
+    let mut draw_row = |occupied: &mut Occupied, row: i64, msg: Msg, minutes: u32| {
+        if minutes == 0 || !occupied.is_free(row, x, w) {
+            return false;
+        }
         occupied.take(row, x, w);
-        let text = words(Msg::PrepShort, m.prep_minutes);
-        let line = Line::styled(fit(&text, usize::from(w)), theme::buffer());
+        let line = Line::styled(fit(&words(msg, minutes), usize::from(w)), theme::buffer());
         buf.set_line(x, area.y + row as u16, &line, w);
-    }
-    if m.follow_up_minutes > 0 && occupied.is_free(p.bottom, x, w) {
-        let row = p.bottom;
-        occupied.take(row, x, w);
-        let text = words(Msg::WrapUpShort, m.follow_up_minutes);
-        let line = Line::styled(fit(&text, usize::from(w)), theme::buffer());
-        buf.set_line(x, area.y + row as u16, &line, w);
-    }
+        true
+    };
+    let above = p.top - 1;
+    let prep = draw_row(occupied, above, Msg::PrepShort, m.prep_minutes);
+    let above = if prep { above - 1 } else { above };
+    draw_row(occupied, above, Msg::TravelShort, m.travel_minutes);
+    let below = p.bottom;
+    let wrap_up = draw_row(occupied, below, Msg::WrapUpShort, m.follow_up_minutes);
+    let below = if wrap_up { below + 1 } else { below };
+    draw_row(occupied, below, Msg::TravelShort, m.travel_minutes);
 }
 
 /// Labels the free stretches of the working day with their length.

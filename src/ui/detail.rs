@@ -91,6 +91,25 @@ pub fn lines(model: &Model, occ: &Occurrence<'_>, compact: bool) -> (String, Vec
             duration(m.follow_up_minutes, lang)
         )));
     }
+    if m.travel_minutes > 0 {
+        out.push(labelled(
+            Msg::FieldTravel.text(lang),
+            format!(
+                "{} {}",
+                duration(m.travel_minutes, lang),
+                Msg::EachWay.text(lang)
+            ),
+        ));
+    }
+    if let Some(from) = &m.moved_from {
+        let when = format!(
+            "{} {} {}",
+            weekday_long(from.start.weekday(), lang),
+            format_date(from.start.date()),
+            format_time(from.start.time())
+        );
+        out.push(labelled(Msg::MovedFromLabel.text(lang), when));
+    }
     let booked = match m.booked_by {
         BookedBy::Caseworker => Msg::Caseworker,
         BookedBy::Citizen => Msg::Citizen,
@@ -100,12 +119,17 @@ pub fn lines(model: &Model, occ: &Occurrence<'_>, compact: bool) -> (String, Vec
         booked.text(lang).to_string(),
     ));
     if let Some(repeat) = &m.repeat {
-        let every = match repeat.every {
-            RepeatEvery::Daily => Msg::EveryDay,
-            RepeatEvery::Weekdays => Msg::EveryWeekday,
-            RepeatEvery::Weekly => Msg::EveryWeek,
+        let mut text = match repeat.every {
+            RepeatEvery::Daily => Msg::EveryDay.text(lang).to_string(),
+            RepeatEvery::Weekdays => Msg::EveryWeekday.text(lang).to_string(),
+            RepeatEvery::Weekly if repeat.interval > 1 => Msg::EveryNWeeks
+                .text(lang)
+                .replace('%', &repeat.interval.to_string()),
+            RepeatEvery::Weekly => Msg::EveryWeek.text(lang).to_string(),
         };
-        let mut text = every.text(lang).to_string();
+        if let Some(count) = repeat.count {
+            text.push_str(&format!(", {count} {}", Msg::TimesWord.text(lang)));
+        }
         if let Some(until) = repeat.until {
             text.push_str(&format!(
                 " {} {}",

@@ -1,8 +1,8 @@
 //! The workload gauge on one line: this week's and next week's meetings, meeting hours,
 //! preparation and follow-up booked, and the free time left within working hours.
 //!
-//! "Uge 48: 9 samt. 11t · forb.+efterb. 2t15 · ledigt 6t │ uge 49: 12 samt. 14t · …";
-//! when that does not fit, the buffers are left out.
+//! "Uge 48: 9 samt. 11t · forb.+efterb. 2t15 · transport 40m · ledigt 6t │ uge 49: …";
+//! when that does not fit, travel is left out, then the buffers.
 
 use super::text::{duration, fit, width};
 use super::theme;
@@ -14,39 +14,56 @@ use ratatui::layout::Rect;
 
 /// The gauge's text for `max` columns.
 pub fn line(workload: &Workload, lang: Lang, max: usize) -> String {
-    let full = text(workload, lang, true);
-    if width(&full) <= max {
-        return full;
+    for detail in [Detail::Travel, Detail::Buffers] {
+        let text = text(workload, lang, detail);
+        if width(&text) <= max {
+            return text;
+        }
     }
-    fit(&text(workload, lang, false), max)
+    fit(&text(workload, lang, Detail::None), max)
 }
 
-fn text(workload: &Workload, lang: Lang, buffers: bool) -> String {
+/// How much the gauge says beyond meetings and free time, most first.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Detail {
+    None,
+    Buffers,
+    Travel,
+}
+
+fn text(workload: &Workload, lang: Lang, detail: Detail) -> String {
     let this = workload.this_week.monday.iso_week().week();
     let next = workload.next_week.monday.iso_week().week();
     let word = Msg::Week.text(lang);
     format!(
         "{word} {this}: {} │ {} {next}: {}",
-        week(&workload.this_week, lang, buffers),
+        week(&workload.this_week, lang, detail),
         word.to_lowercase(),
-        week(&workload.next_week, lang, buffers),
+        week(&workload.next_week, lang, detail),
     )
 }
 
-fn week(load: &WeekLoad, lang: Lang, buffers: bool) -> String {
+fn week(load: &WeekLoad, lang: Lang, detail: Detail) -> String {
     let mut parts = vec![format!(
         "{} {} {}",
         load.meetings,
         Msg::WorkloadMeetings.text(lang),
         duration(load.meeting_minutes, lang)
     )];
-    if buffers {
+    if detail >= Detail::Buffers {
         parts.push(format!(
             "{}+{} {}",
             Msg::PrepShort.text(lang),
             Msg::WrapUpShort.text(lang),
             duration(load.prep_minutes + load.follow_up_minutes, lang)
         ));
+        if detail == Detail::Travel && load.travel_minutes > 0 {
+            parts.push(format!(
+                "{} {}",
+                Msg::TravelShort.text(lang),
+                duration(load.travel_minutes, lang)
+            ));
+        }
     }
     if load.busy_minutes > 0 {
         parts.push(format!(
@@ -87,6 +104,7 @@ mod tests {
                 prep_minutes: 90,
                 follow_up_minutes: 45,
                 busy_minutes: 0,
+                travel_minutes: 0,
                 free_minutes: 360,
             },
             next_week: WeekLoad {
@@ -96,6 +114,7 @@ mod tests {
                 prep_minutes: 120,
                 follow_up_minutes: 60,
                 busy_minutes: 0,
+                travel_minutes: 80,
                 free_minutes: 1200,
             },
         }
@@ -105,7 +124,11 @@ mod tests {
     fn reads_as_a_sentence_in_both_languages_and_shortens_to_fit() {
         assert_eq!(
             line(&gauge(), Lang::Da, 200),
-            "Uge 48: 9 samt. 11t · forb.+efterb. 2t15 · ledigt 6t │ uge 49: 12 samt. 14t · forb.+efterb. 3t · ledigt 20t"
+            "Uge 48: 9 samt. 11t · forb.+efterb. 2t15 · ledigt 6t │ uge 49: 12 samt. 14t · forb.+efterb. 3t · transport 1t20 · ledigt 20t"
+        );
+        assert_eq!(
+            line(&gauge(), Lang::En, 110),
+            "Week 48: 9 mtgs 11h · prep+wrap-up 2h15 · free 6h │ week 49: 12 mtgs 14h · prep+wrap-up 3h · free 20h"
         );
         assert_eq!(
             line(&gauge(), Lang::En, 70),

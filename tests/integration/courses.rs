@@ -764,6 +764,9 @@ fn without_a_free_slot_the_three_party_form_opens_now_not_in_the_past() {
                     title: "Kursus".into(),
                     note: String::new(),
                     revision: 0,
+                    travel_minutes: 0,
+                    moved_to: None,
+                    moved_from: None,
                     repeat: None,
                 })
                 .unwrap();

@@ -222,6 +222,9 @@ fn caseload(data: &Path) -> Store {
         title: String::new(),
         note: "Har det svært".into(),
         revision: 0,
+        travel_minutes: 0,
+        moved_to: None,
+        moved_from: None,
         repeat: None,
     };
     store.put(&meeting(10, "2026-03-24 10:00", 45)).unwrap();
@@ -236,6 +239,8 @@ fn caseload(data: &Path) -> Store {
     block.participants.clear();
     block.repeat = Some(Repeat {
         every: RepeatEvery::Weekly,
+        interval: 1,
+        count: None,
         until: Some(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()),
         skipped: vec![NaiveDate::from_ymd_opt(2026, 4, 6).unwrap()],
     });
@@ -371,6 +376,95 @@ fn a_weekly_0900_block_stays_0900_local_across_both_2026_summer_time_sundays() {
     let around = |d: &str| dates.iter().any(|x| x.date_naive().to_string() == d);
     assert!(around("2026-03-23") && around("2026-03-30"));
     assert!(around("2026-10-19") && around("2026-10-26"));
+}
+
+/// caseplan's own occurrences of the stored meetings, as local start times.
+fn own_starts(data: &Path, from: &str, to: &str) -> Vec<String> {
+    let store = Store::open(data).unwrap();
+    let all = store.all::<Meeting>().unwrap();
+    let day = |s: &str| at(&format!("{s} 00:00")).date();
+    caseplan::domain::agenda::occurrences(&all, day(from), day(to))
+        .iter()
+        .filter(|o| o.meeting.repeat.is_some())
+        .map(|o| o.start.format("%Y-%m-%d %H:%M").to_string())
+        .collect()
+}
+
+/// The RRULE of the block titled `title`, expanded by the rrule crate as a calendar would, in
+/// Copenhagen wall-clock time.
+fn calendar_starts(text: &str, title: &str, dtstart: &str) -> Vec<String> {
+    let block = events(text)
+        .into_iter()
+        .find(|e| e.get_summary() == Some(title))
+        .unwrap();
+    let mut set = format!(
+        "DTSTART;TZID=Europe/Copenhagen:{dtstart}\nRRULE:{}",
+        block.property_value("RRULE").unwrap()
+    );
+    for line in text.lines().filter(|l| l.starts_with("EXDATE")) {
+        set.push_str(&format!("\n{line}"));
+    }
+    let rule: rrule::RRuleSet = set.parse().unwrap();
+    rule.all(200)
+        .dates
+        .iter()
+        .map(|d| {
+            d.with_timezone(&chrono_tz::Europe::Copenhagen)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn every_other_week_n_times_is_written_as_interval_and_count_and_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut block = Meeting {
+        id: MeetingId(1),
+        case: None,
+        start: at("2026-03-16 09:00"),
+        minutes: 60,
+        purpose: purpose::KOORDINERING.into(),
+        form: MeetingForm::InPerson,
+        place: Place::default(),
+        participants: vec![],
+        booked_by: BookedBy::Caseworker,
+        prep_minutes: 0,
+        follow_up_minutes: 0,
+        status: MeetingStatus::Planned,
+        outcome: String::new(),
+        title: "Koordinering".into(),
+        note: String::new(),
+        revision: 0,
+        travel_minutes: 0,
+        moved_to: None,
+        moved_from: None,
+        repeat: Some(Repeat::new(RepeatEvery::Weekly)),
+    };
+    // Every other Monday, 18 times: over both summer-time Sundays of 2026, one skipped.
+    let repeat = block.repeat.as_mut().unwrap();
+    repeat.interval = 2;
+    repeat.count = Some(18);
+    repeat
+        .skipped
+        .push(NaiveDate::from_ymd_opt(2026, 4, 27).unwrap());
+    store.put(&block).unwrap();
+    drop(store);
+    let text = export(dir.path(), &["--privacy", "full"]);
+    let rrule = events(&text)
+        .into_iter()
+        .find_map(|e| e.property_value("RRULE").map(str::to_string));
+    assert_eq!(rrule.as_deref(), Some("FREQ=WEEKLY;INTERVAL=2;COUNT=18"));
+    let ours = own_starts(dir.path(), "2026-01-01", "2027-06-30");
+    assert_eq!(ours.len(), 17);
+    assert!(ours.iter().all(|s| s.ends_with("09:00")), "{ours:?}");
+    assert!(ours.contains(&"2026-03-30 09:00".to_string()));
+    assert!(ours.contains(&"2026-10-26 09:00".to_string()));
+    assert_eq!(
+        calendar_starts(&text, "Koordinering", "20260316T090000"),
+        ours
+    );
 }
 
 #[test]

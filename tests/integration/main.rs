@@ -23,6 +23,7 @@ mod ics_planner;
 mod keymaps;
 mod lookup;
 mod medical;
+mod meeting;
 mod navigation;
 mod notes;
 mod requests_cli;

@@ -78,6 +78,9 @@ fn meeting(id: u64, case: Option<u64>, start: &str) -> Meeting {
         title: String::new(),
         note: String::new(),
         revision: 0,
+        travel_minutes: 0,
+        moved_to: None,
+        moved_from: None,
         repeat: None,
     }
 }
@@ -89,6 +92,8 @@ fn weekly_block(id: u64, start: &str) -> Meeting {
         title: "Telefonvagt".into(),
         repeat: Some(Repeat {
             every: RepeatEvery::Weekly,
+            interval: 1,
+            count: None,
             until: None,
             skipped: vec![],
         }),

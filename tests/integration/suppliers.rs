@@ -405,6 +405,9 @@ fn a_day_without_room_books_nothing_and_says_so() {
             title: "Kursus".into(),
             note: String::new(),
             revision: 0,
+            travel_minutes: 0,
+            moved_to: None,
+            moved_from: None,
             repeat: None,
         };
         store.put(&block).unwrap();

@@ -124,6 +124,9 @@ fn meeting(id: u64, case: u64, day: &str, status: MeetingStatus) -> Meeting {
         title: String::new(),
         note: String::new(),
         revision: 0,
+        travel_minutes: 0,
+        moved_to: None,
+        moved_from: None,
         repeat: None,
     }
 }

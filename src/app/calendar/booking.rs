@@ -7,9 +7,10 @@ use crate::app::core::settings::Settings;
 use crate::app::model::{Model, Selection};
 use crate::domain::agenda::{Occurrence, occurrences};
 use crate::domain::busy::busy_spans;
+use crate::domain::first_meeting::{counts_as_met, meeting_length};
 use crate::domain::slots::{Need, next_free};
 use crate::i18n::{Msg, label_purpose, weekday_short};
-use crate::model::{ExternalBlock, Meeting};
+use crate::model::{CaseId, ExternalBlock, Meeting};
 use crate::store::{AnyRecord, Change, RecordRef};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
@@ -33,8 +34,35 @@ pub fn save_meeting(
     effects
 }
 
+/// The pickers learn that `meeting`'s case has met (or will), so its next meeting is no
+/// longer booked as a first meeting.
+pub fn note_met(model: &mut Model, meeting: &Meeting) {
+    let (Some(case), Some(directory)) = (meeting.case, model.directory.as_mut()) else {
+        return;
+    };
+    if counts_as_met(meeting)
+        && let Some(entry) = directory.cases.iter_mut().find(|c| c.id == case)
+    {
+        entry.has_met = true;
+    }
+}
+
+/// The length of a new meeting for `case`: a first meeting's when the case has not met yet.
+pub fn length_for(model: &Model, case: Option<CaseId>) -> u32 {
+    let first = case.is_some_and(|case| {
+        model
+            .directory
+            .as_ref()
+            .and_then(|d| d.cases.iter().find(|c| c.id == case))
+            .is_some_and(|c| !c.has_met)
+    });
+    let s = &model.settings;
+    meeting_length(first, s.first_meeting_minutes, s.default_minutes)
+}
+
 /// Writes a new meeting as one step and shows its day with it selected.
 pub fn book(model: &mut Model, meeting: Meeting) -> Vec<Effect> {
+    note_met(model, &meeting);
     let label = format!(
         "{} {}",
         Msg::StepBooked.text(model.lang),
@@ -105,6 +133,7 @@ pub fn first_free(
         minutes,
         prep_minutes: settings.prep_minutes,
         follow_up_minutes: settings.follow_up_minutes,
+        travel_minutes: 0,
     };
     next_free(
         from,

@@ -1,4 +1,5 @@
 //! The calendar's yes/no questions: delete the meeting? log a contact attempt after a no-show?
+//! a no-show on a meeting that has not started?
 
 use super::booking::describe;
 use crate::app::core::action::Named;
@@ -6,8 +7,9 @@ use crate::app::core::effect::Effect;
 use crate::app::core::history::Step;
 use crate::app::model::Model;
 use crate::app::popup::Popup;
+use crate::app::prompt::PromptKind;
 use crate::i18n::Msg;
-use crate::model::{CaseId, Channel, ContactEvent, Direction, EventId, MeetingId};
+use crate::model::{CaseId, MeetingId, MeetingStatus};
 use crate::store::{AnyRecord, Change, RecordRef};
 use chrono::NaiveDateTime;
 
@@ -24,8 +26,10 @@ pub enum Consequence {
         meeting: MeetingId,
         start: NaiveDateTime,
     },
-    /// After marking a no-show: log that the caseworker tried to reach the citizen. Nothing else.
+    /// After marking a no-show: open the contact log for a call to the citizen. Nothing else.
     LogContactAttempt { case: CaseId },
+    /// A status (a no-show before the meeting started) asked about first: now its note.
+    AskStatusNote(MeetingStatus),
 }
 
 /// `y` or `n` (any other key keeps the question open).
@@ -62,29 +66,12 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             effects
         }
         Consequence::LogContactAttempt { case } => {
-            let Some(id) = model.reserved_id.take() else {
-                return vec![];
-            };
-            let event = ContactEvent {
-                id: EventId(id),
-                case,
-                at: model.settings.zone.to_utc(model.now),
-                channel: Channel::Phone,
-                direction: Direction::Out,
-                reached: false,
-                call_back: false,
-                note: Msg::ContactAttemptNote.text(lang).to_string(),
-            };
-            let step = Step {
-                label: format!(
-                    "{} {}",
-                    Msg::StepLoggedAttempt.text(lang),
-                    model.case_name(case)
-                ),
-                forward: vec![Change::Put(AnyRecord::Event(event))],
-                backward: vec![Change::Delete(RecordRef::from(EventId(id)))],
-            };
-            vec![Effect::Write(step)]
+            // The log opens filled in; nothing is stored until the call is made and saved.
+            crate::app::lookup::contact_log::open_attempt(model, case);
+            vec![]
+        }
+        Consequence::AskStatusNote(status) => {
+            crate::app::prompt::open(model, PromptKind::StatusNote(status), "")
         }
     }
 }

@@ -3,16 +3,19 @@
 //! medical information).
 
 use super::booking::{
-    Fetched, SEARCH_DAYS, ahead, book, describe, first_free, save_meeting, when_label,
+    Fetched, SEARCH_DAYS, ahead, book, describe, first_free, length_for, save_meeting, when_label,
 };
+use super::confirm::{Confirm, Consequence};
+use super::series;
 use crate::app::core::action::Named;
 use crate::app::core::effect::{Effect, Question};
 use crate::app::core::status::{info, warn};
 use crate::app::forms::meeting::{Field, MeetingEditor};
-use crate::app::model::{Model, Selection};
+use crate::app::model::Model;
 use crate::app::popup::Popup;
 use crate::domain::busy::{busy_spans, external_warnings};
 use crate::domain::conflicts::{Warning, warnings};
+use crate::domain::series::moved;
 use crate::domain::slots::{Need, nearest_free};
 use crate::i18n::{Msg, cpr_error};
 use crate::model::{CaseId, FreeText, MedicalRequest, Meeting, MeetingId, MeetingStatus, purpose};
@@ -64,6 +67,8 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             }
             let original = editor.original.clone();
             let acts_on = editor.acts_on.take();
+            let occurrence = editor.occurrence;
+            let moved_to = editor.moved_to();
             model.popup = None;
             return match original {
                 None => {
@@ -72,24 +77,64 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
                     crate::app::requests::also_acted_on(model, &mut effects, acts_on);
                     effects
                 }
-                Some(before) => {
-                    let label = format!(
-                        "{} {}",
-                        Msg::StepEdited.text(model.lang),
-                        describe(model, &before, before.start)
-                    );
-                    model.selected = Some(Selection {
-                        meeting: meeting.id,
-                        start: meeting.start,
-                    });
-                    model.day = meeting.start.date();
-                    save_meeting(model, &before, meeting, label)
-                }
+                Some(before) => saved(model, &before, meeting, occurrence, moved_to),
             };
         }
         _ => {}
     }
     form_day(model)
+}
+
+/// The edited meeting saved over `before`: flyttet books it where it went; a repeating one
+/// asks which occurrences change; a new no-show offers to log a call to the citizen.
+fn saved(
+    model: &mut Model,
+    before: &Meeting,
+    mut meeting: Meeting,
+    occurrence: Option<NaiveDateTime>,
+    moved_to: Option<NaiveDateTime>,
+) -> Vec<Effect> {
+    let lang = model.lang;
+    let occurrence = occurrence.unwrap_or(before.start);
+    let label = format!(
+        "{} {}",
+        Msg::StepEdited.text(lang),
+        describe(model, before, occurrence)
+    );
+    if let Some(to) = moved_to.filter(|_| before.status != MeetingStatus::Moved) {
+        let Some(id) = model.reserved_id.take() else {
+            return vec![];
+        };
+        let label = format!(
+            "{} {} → {}",
+            Msg::StepMoved.text(lang),
+            describe(model, before, occurrence),
+            when_label(model, to)
+        );
+        let written = moved(before, &meeting, occurrence, to, MeetingId(id));
+        return series::write(model, before, written, label);
+    }
+    // The form shows the occurrence; the series moves as much as it did.
+    meeting.start = before.start + (meeting.start - occurrence);
+    let no_show = meeting.status == MeetingStatus::NoShow && before.status != MeetingStatus::NoShow;
+    let case = meeting.case;
+    let effects = series::change(model, before, occurrence, Some(meeting), label);
+    if let (true, Some(case), None) = (no_show, case, &model.popup) {
+        model.popup = Some(Popup::Confirm(no_show_question(model, case)));
+    }
+    effects
+}
+
+/// "Log a contact attempt to Anne Jensen?" after a no-show.
+pub fn no_show_question(model: &Model, case: CaseId) -> Confirm {
+    Confirm {
+        question: format!(
+            "{} {}?",
+            Msg::LogAttemptQuestion.text(model.lang),
+            model.case_name(case)
+        ),
+        on_yes: Consequence::LogContactAttempt { case },
+    }
 }
 
 /// A key no binding took, for the field in focus.
@@ -137,6 +182,7 @@ pub fn day_answered(model: &mut Model, fetched: Fetched) -> Vec<Effect> {
 /// Opens `editor` with the meetings and busy time of its start day (from `fetched`, the weeks
 /// fetched), so it warns about overlaps at once.
 pub fn open_at(model: &mut Model, mut editor: MeetingEditor, fetched: Fetched) {
+    editor.set_now(model.now);
     if let Some(start) = editor.start_time(model.today()) {
         let day = start.date();
         let (from, to) = (
@@ -175,13 +221,9 @@ pub fn new_meeting(
     from: NaiveDateTime,
     case: Option<(CaseId, String)>,
 ) -> Vec<Effect> {
-    let start = first_free(
-        &model.settings,
-        &fetched,
-        from,
-        model.settings.default_minutes,
-    )
-    .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
+    let minutes = length_for(model, case.as_ref().map(|c| c.0));
+    let start = first_free(&model.settings, &fetched, from, minutes)
+        .unwrap_or_else(|| from.date().and_time(model.settings.hours.start));
     let editor = MeetingEditor::new(&model.settings, start, case, model.today(), model.lang);
     open_at(model, editor, fetched);
     vec![]
@@ -266,6 +308,7 @@ pub fn follow_up(
             minutes: follow_up.minutes,
             prep_minutes: follow_up.prep_minutes,
             follow_up_minutes: follow_up.follow_up_minutes,
+            travel_minutes: follow_up.travel_minutes,
         };
         let busy = busy_spans(&fetched.busy);
         let start = nearest_free(at, need, &booked, &busy, &model.settings.hours, SEARCH_DAYS);

@@ -8,6 +8,7 @@ pub mod ics;
 pub mod meeting_form;
 pub mod month;
 pub mod prompts;
+pub mod series;
 
 use crate::app::core::action::Named;
 use crate::app::core::effect::{Effect, Question};
@@ -16,6 +17,7 @@ use crate::app::forms::meeting::MeetingEditor;
 use crate::app::model::{Model, Selection, View};
 use crate::app::popup::Popup;
 use crate::app::prompt::{self, PromptKind};
+use crate::domain::travel::travel_for;
 use crate::i18n::Msg;
 use crate::model::{MeetingForm, MeetingStatus, PlaceKind};
 use crate::query::window::Window;
@@ -116,6 +118,18 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
         return vec![];
     };
     if let Some(status) = status_set_by(named) {
+        if status == MeetingStatus::NoShow && start > model.now {
+            // Not started yet: a slip of the finger is likelier than a no-show.
+            model.popup = Some(Popup::Confirm(Confirm {
+                question: format!(
+                    "{} ({})?",
+                    Msg::NoShowBeforeStartQuestion.text(lang),
+                    describe(model, &meeting, start)
+                ),
+                on_yes: Consequence::AskStatusNote(status),
+            }));
+            return vec![];
+        }
         return prompt::open(model, PromptKind::StatusNote(status), "");
     }
     let mut changed = meeting.clone();
@@ -125,22 +139,26 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
             let mut editor =
                 MeetingEditor::edit(&model.settings, &meeting, name, model.today(), model.lang);
             if meeting.repeat.is_some() {
-                // Editing a repeating block edits the series from its first start.
-                let first = format!(
-                    "{} {}",
-                    meeting.start.format("%d/%m/%Y"),
-                    format_time(meeting.start.time())
-                );
-                editor.set_text(crate::app::forms::meeting::Field::Start, &first);
-                editor
-                    .form
-                    .focus_on(crate::app::forms::meeting::Field::Start);
+                // A repeating meeting is edited at the occurrence chosen; saving asks whether
+                // the change is for this one, this and later, or all.
+                let at = format!("{} {}", start.format("%d/%m/%Y"), format_time(start.time()));
+                editor.set_text(crate::app::forms::meeting::Field::Start, &at);
             }
             editor.follow_case(model.directory.as_ref());
+            editor.occurrence = Some(start);
+            editor.set_now(model.now);
             model.popup = Some(Popup::Form(Box::new(editor)));
             let mut effects = model.need_directory();
             effects.extend(meeting_form::form_day(model));
             return effects;
+        }
+        Named::DeleteMeeting if meeting.repeat.is_some() => {
+            let label = format!(
+                "{} {}",
+                Msg::StepDeleted.text(lang),
+                describe(model, &meeting, start)
+            );
+            return series::change(model, &meeting, start, None, label);
         }
         Named::DeleteMeeting => {
             let question = format!(
@@ -189,11 +207,17 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::ConvertToPhone => {
             changed.form = MeetingForm::Phone;
             changed.place.kind = PlaceKind::Remote;
+            changed.travel_minutes = 0;
             Msg::StepToPhone
         }
         Named::ConvertToHomeVisit => {
             changed.form = MeetingForm::HomeVisit;
             changed.place.kind = PlaceKind::CitizensHome;
+            changed.travel_minutes = travel_for(
+                changed.form,
+                changed.place.kind,
+                model.settings.travel_minutes,
+            );
             Msg::StepToHomeVisit
         }
         Named::SkipWeek => {
@@ -202,7 +226,12 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
                 return vec![];
             };
             repeat.skipped.push(start.date());
-            Msg::StepSkipped
+            let label = format!(
+                "{} {}",
+                Msg::StepSkipped.text(lang),
+                describe(model, &meeting, start)
+            );
+            return save_meeting(model, &meeting, changed, label);
         }
         _ => return vec![],
     };
@@ -211,15 +240,8 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
     if moved {
         let new_start = start + (changed.start - meeting.start);
         label.push_str(&format!(" → {}", when_label(model, new_start)));
-        if meeting.repeat.is_none() {
-            model.selected = Some(Selection {
-                meeting: meeting.id,
-                start: new_start,
-            });
-            model.day = new_start.date();
-        }
     }
-    save_meeting(model, &meeting, changed, label)
+    series::change(model, &meeting, start, Some(changed), label)
 }
 
 /// The status a "set status" action sets.

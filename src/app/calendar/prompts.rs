@@ -1,13 +1,11 @@
 //! The calendar's one-line questions: go to a date, move to a day, follow up in N weeks, find
 //! free time, a status note, and the quick-add line.
 
-use super::booking::{
-    SEARCH_DAYS, book, describe, fetch_ahead, save_meeting, search_start, when_label,
-};
-use super::confirm::{Confirm, Consequence};
+use super::booking::{SEARCH_DAYS, book, describe, fetch_ahead, search_start, when_label};
 use crate::app::core::effect::{Effect, Question};
-use crate::app::model::{Model, Selection};
+use crate::app::model::Model;
 use crate::app::popup::Popup;
+use crate::domain::first_meeting::meeting_length;
 use crate::domain::quick_add::{self, CaseName};
 use crate::i18n::{Msg, cpr_error, label_status, parse_error, quick_add_error};
 use crate::model::{MeetingId, MeetingStatus};
@@ -37,12 +35,13 @@ pub fn move_to_date(model: &mut Model, text: &str) -> Result<Vec<Effect>, String
         describe(model, &meeting, start),
         when_label(model, new_start)
     );
-    model.day = new_start.date();
-    model.selected = Some(Selection {
-        meeting: meeting.id,
-        start: new_start,
-    });
-    Ok(save_meeting(model, &meeting, changed, label))
+    Ok(super::series::change(
+        model,
+        &meeting,
+        start,
+        Some(changed),
+        label,
+    ))
 }
 
 /// "f": a follow-up of the selected meeting in the typed number of weeks.
@@ -103,19 +102,14 @@ pub fn status_note(
         describe(model, &meeting, start),
         label_status(status, lang)
     );
-    let effects = save_meeting(model, &meeting, changed, label);
+    let effects = super::series::change(model, &meeting, start, Some(changed), label);
     if status == MeetingStatus::NoShow
         && let Some(case) = meeting.case
+        && !matches!(model.popup, Some(Popup::Series(_)))
     {
         // A no-show prompts a contact attempt, and nothing more: no sanction, no report.
-        model.popup = Some(Popup::Confirm(Confirm {
-            question: format!(
-                "{} {}?",
-                Msg::LogAttemptQuestion.text(lang),
-                model.case_name(case)
-            ),
-            on_yes: Consequence::LogContactAttempt { case },
-        }));
+        let question = super::meeting_form::no_show_question(model, case);
+        model.popup = Some(Popup::Confirm(question));
     }
     Ok(effects)
 }
@@ -136,6 +130,11 @@ pub fn quick_add(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
         .collect();
     let line =
         quick_add::parse(text, model.now, &names).map_err(|e| quick_add_error(&e, model.lang))?;
+    let first = directory
+        .cases
+        .iter()
+        .find(|c| c.id == line.case)
+        .is_some_and(|c| !c.has_met);
     let id = model
         .reserved_id
         .take()
@@ -145,7 +144,11 @@ pub fn quick_add(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
         MeetingId(id),
         quick_add::Defaults {
             time: settings.hours.start,
-            minutes: settings.default_minutes,
+            minutes: meeting_length(
+                first,
+                settings.first_meeting_minutes,
+                settings.default_minutes,
+            ),
             prep_minutes: settings.prep_minutes,
             follow_up_minutes: settings.follow_up_minutes,
         },

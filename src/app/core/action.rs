@@ -166,6 +166,10 @@ named_actions! {
     OpenNotes = "open_notes" => ActOpenNotes,
     CopyNote = "copy_note" => ActCopyNote,
     MarkJournalised = "mark_journalised" => ActMarkJournalised,
+    // Changing a repeating meeting (#13).
+    ScopeThis = "scope_this" => ActScopeThis,
+    ScopeLater = "scope_later" => ActScopeLater,
+    ScopeAll = "scope_all" => ActScopeAll,
 
 }
 

@@ -16,6 +16,8 @@ pub struct Settings {
     pub first_meeting_minutes: u32,
     pub prep_minutes: u32,
     pub follow_up_minutes: u32,
+    /// Travel each way to a meeting away from the office.
+    pub travel_minutes: u32,
     pub purposes: Vec<String>,
     /// The medical chase schedule: the next chase, the deadline a request is given.
     pub medical: crate::config::Medical,
@@ -38,6 +40,7 @@ impl Settings {
             first_meeting_minutes: config.meetings.first_meeting_minutes,
             prep_minutes: config.meetings.prep_minutes,
             follow_up_minutes: config.meetings.follow_up_minutes,
+            travel_minutes: config.meetings.travel_minutes,
             purposes: config
                 .meetings
                 .kinds

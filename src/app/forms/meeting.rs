@@ -13,11 +13,14 @@ use crate::app::form_kit::{
 use crate::domain::agenda::occurrences;
 use crate::domain::busy::external_warnings;
 use crate::domain::conflicts::{Warning, citizen_away, warnings};
+use crate::domain::first_meeting::meeting_length;
 use crate::domain::hours::WorkingHours;
-use crate::i18n::{Lang, Msg, label_form, label_place, label_purpose};
+use crate::domain::travel::travel_for;
+use crate::i18n::{Lang, Msg, label_form, label_place, label_purpose, label_status};
 use crate::model::{
-    BookedBy, CaseId, ContactId, ContactKind, ExternalBlock, Meeting, MeetingForm, MeetingId,
-    MeetingStatus, Participant, Place, PlaceKind, Role, purpose,
+    BookedBy, CaseId, ContactId, ContactKind, ExternalBlock, MAX_REPEAT_COUNT, Meeting,
+    MeetingForm, MeetingId, MeetingStatus, Participant, Place, PlaceKind, Repeat, RepeatEvery, Role,
+    purpose,
 };
 use crate::query::directory::{CaseEntry, Directory};
 use crate::time::{format_duration, format_time};
@@ -39,6 +42,20 @@ pub enum Field {
     Parties,
     Prep,
     FollowUp,
+    /// Travel each way, for a meeting away from the office.
+    Travel,
+    Status,
+    /// Who booked it: the caseworker, or the citizen (self-service, a call).
+    BookedBy,
+    /// Where a meeting marked flyttet went (shown only then).
+    MovedTo,
+    Repeat,
+    /// Every how many weeks (shown for a weekly repeat).
+    Interval,
+    /// The last day of a repeat (shown when it repeats).
+    Until,
+    /// How many times it repeats (shown when it repeats).
+    Times,
     Note,
 }
 
@@ -61,6 +78,26 @@ pub const PLACES: [PlaceKind; 10] = [
     PlaceKind::SubstanceCentre,
     PlaceKind::InTown,
     PlaceKind::Remote,
+];
+
+pub const STATUSES: [MeetingStatus; 7] = [
+    MeetingStatus::Planned,
+    MeetingStatus::Held,
+    MeetingStatus::NoShow,
+    MeetingStatus::CancelledByCitizen,
+    MeetingStatus::CancelledByCaseworker,
+    MeetingStatus::CutOff,
+    MeetingStatus::Moved,
+];
+
+pub const BOOKERS: [BookedBy; 2] = [BookedBy::Caseworker, BookedBy::Citizen];
+
+/// The repeats offered, `None` first (it does not repeat).
+pub const REPEATS: [Option<RepeatEvery>; 4] = [
+    None,
+    Some(RepeatEvery::Daily),
+    Some(RepeatEvery::Weekdays),
+    Some(RepeatEvery::Weekly),
 ];
 
 /// A meeting starts at 09:00 when only a day is typed.
@@ -88,7 +125,14 @@ pub struct MeetingEditor {
     /// The chosen case as the directory knows it: its flags are named under the case field and
     /// its away periods warn (#13).
     pub case_facts: Option<CaseEntry>,
+    /// The start of the occurrence being edited (of a repeating meeting, the one chosen).
+    pub occurrence: Option<NaiveDateTime>,
     hours: WorkingHours,
+    /// The configured lengths: a first meeting's, any other's; and travel each way.
+    lengths: (u32, u32),
+    travel_minutes: u32,
+    /// The clock, to warn about a no-show set on a meeting that has not started.
+    now: Option<NaiveDateTime>,
 }
 
 impl MeetingEditor {
@@ -109,6 +153,13 @@ impl MeetingEditor {
         let forms = FORMS.iter().map(|f| label_form(*f, lang).to_string());
         let places = PLACES.iter().map(|p| label_place(*p, lang).to_string());
         let minutes = |m: u32| m.to_string();
+        let booked = BOOKERS
+            .iter()
+            .map(|b| booker_label(*b).text(lang).to_string());
+        let statuses = STATUSES.iter().map(|s| label_status(*s, lang).to_string());
+        let repeats = REPEATS
+            .iter()
+            .map(|r| repeat_label(*r).text(lang).to_string());
         let case_picker = match &case {
             Some((id, name)) => Picker::chosen(Pick::Case(*id), name, name),
             None => Picker::new(),
@@ -155,6 +206,30 @@ impl MeetingEditor {
                 &minutes(settings.follow_up_minutes),
             )
             .optional(),
+            KitField::time(F::Travel, Msg::FieldTravel, TimeKind::Duration, "0").optional(),
+            KitField::choice(F::Status, Msg::StatusLabel, Choice::indexed(statuses, 0)),
+            KitField::choice(F::BookedBy, Msg::BookedByLabel, Choice::indexed(booked, 0)),
+            KitField::time(
+                F::MovedTo,
+                Msg::FieldMovedTo,
+                TimeKind::When {
+                    default_time: start.time(),
+                },
+                "",
+            )
+            .reading(12)
+            .hidden(true),
+            KitField::choice(F::Repeat, Msg::RepeatsLabel, Choice::indexed(repeats, 0)),
+            KitField::text(F::Interval, Msg::FieldEveryWeeks, "1")
+                .narrow(4)
+                .hidden(true),
+            KitField::date(F::Until, Msg::FieldRepeatUntil, "")
+                .optional()
+                .reading(12)
+                .hidden(true),
+            KitField::text(F::Times, Msg::FieldRepeatTimes, "")
+                .narrow(4)
+                .hidden(true),
             KitField::text(F::Note, Msg::Note, ""),
         ];
         let mut form = Form::new(fields, today, lang);
@@ -172,7 +247,11 @@ impl MeetingEditor {
             party_meetings: Vec::new(),
             acts_on: None,
             case_facts: None,
+            occurrence: None,
             hours: settings.hours.clone(),
+            lengths: (settings.first_meeting_minutes, settings.default_minutes),
+            travel_minutes: settings.travel_minutes,
+            now: None,
         };
         editor.refresh();
         editor
@@ -215,9 +294,40 @@ impl MeetingEditor {
         f.set_text(F::Prep, &meeting.prep_minutes.to_string());
         f.set_text(F::FollowUp, &meeting.follow_up_minutes.to_string());
         f.set_text(F::Note, &meeting.note);
+        f.set_text(F::Travel, &meeting.travel_minutes.to_string());
+        if let Some(c) = f.choice_mut(F::Status) {
+            c.set_index(
+                STATUSES
+                    .iter()
+                    .position(|s| *s == meeting.status)
+                    .unwrap_or(0),
+            );
+        }
+        if let Some(c) = f.choice_mut(F::BookedBy) {
+            c.set_index(usize::from(meeting.booked_by == BookedBy::Citizen));
+        }
+        if let Some(repeat) = &meeting.repeat {
+            if let Some(c) = f.choice_mut(F::Repeat) {
+                c.set_index(
+                    REPEATS
+                        .iter()
+                        .position(|r| *r == Some(repeat.every))
+                        .unwrap_or(0),
+                );
+            }
+            f.set_text(F::Interval, &repeat.interval.max(1).to_string());
+            if let Some(until) = repeat.until {
+                f.set_text(F::Until, &until.format("%d/%m/%Y").to_string());
+            }
+            if let Some(count) = repeat.count {
+                f.set_text(F::Times, &count.to_string());
+            }
+        }
         editor.parties = meeting.participants.clone();
         editor.original = Some(meeting.clone());
         editor.follow_purpose();
+        editor.follow_status();
+        editor.follow_repeat();
         editor.form.focus_on(F::Start);
         editor.refresh();
         editor
@@ -325,7 +435,14 @@ impl MeetingEditor {
         let changed = self.form.key(key, candidates);
         match changed {
             Some(Field::Purpose) => self.follow_purpose(),
-            Some(Field::Form) => self.follow_form(),
+            Some(Field::Form) => {
+                self.follow_form();
+                self.follow_place();
+            }
+            Some(Field::Place) => self.follow_place(),
+            Some(Field::Case) => self.follow_case(directory),
+            Some(Field::Status) => self.follow_status(),
+            Some(Field::Repeat) => self.follow_repeat(),
             _ => {}
         }
         self.follow_case(directory);
@@ -382,6 +499,92 @@ impl MeetingEditor {
         }
     }
 
+    /// Travel follows the place: away from the office it is the configured time each way.
+    fn follow_place(&mut self) {
+        let travel = travel_for(self.meeting_form(), self.place_kind(), self.travel_minutes);
+        self.form.set_text(Field::Travel, &travel.to_string());
+    }
+
+    /// A new meeting for a case with no meeting yet is a first meeting, and as long as one. A
+    /// length typed or asked for (30 minutes at `F`) is kept.
+    pub fn follow_case(&mut self, directory: Option<&Directory>) {
+        let (Some(case), Some(directory)) = (self.case(), directory) else {
+            return;
+        };
+        let (first, usual) = self.lengths;
+        let typed = self.form.text(Field::Duration);
+        let suggested = typed == format_duration(first) || typed == format_duration(usual);
+        if self.original.is_some() || !suggested {
+            return;
+        }
+        let met = directory
+            .cases
+            .iter()
+            .find(|c| c.id == case)
+            .is_some_and(|c| c.has_met);
+        let minutes = meeting_length(!met, first, usual);
+        self.form
+            .set_text(Field::Duration, &format_duration(minutes));
+        self.refresh();
+    }
+
+    /// The place to say where it went shows only when the meeting is marked flyttet.
+    fn follow_status(&mut self) {
+        let moved = self.status() == MeetingStatus::Moved;
+        self.form.set_hidden(Field::MovedTo, !moved);
+    }
+
+    /// The repeat's end and weeks show only when it repeats.
+    fn follow_repeat(&mut self) {
+        let every = self.repeat_every();
+        self.form.set_hidden(Field::Until, every.is_none());
+        self.form.set_hidden(Field::Times, every.is_none());
+        self.form
+            .set_hidden(Field::Interval, every != Some(RepeatEvery::Weekly));
+    }
+
+    /// The status chosen.
+    pub fn status(&self) -> MeetingStatus {
+        STATUSES
+            .get(self.form.index(Field::Status))
+            .copied()
+            .unwrap_or(MeetingStatus::Planned)
+    }
+
+    fn repeat_every(&self) -> Option<RepeatEvery> {
+        REPEATS
+            .get(self.form.index(Field::Repeat))
+            .copied()
+            .flatten()
+    }
+
+    fn meeting_form(&self) -> MeetingForm {
+        FORMS
+            .get(self.form.index(Field::Form))
+            .copied()
+            .unwrap_or(MeetingForm::InPerson)
+    }
+
+    fn place_kind(&self) -> PlaceKind {
+        PLACES
+            .get(self.form.index(Field::Place))
+            .copied()
+            .unwrap_or(PlaceKind::Jobcenter)
+    }
+
+    /// Where a meeting marked flyttet went: the start typed in its field.
+    pub fn moved_to(&self) -> Option<NaiveDateTime> {
+        (self.status() == MeetingStatus::Moved)
+            .then(|| self.form.moment(Field::MovedTo).ok().flatten())
+            .flatten()
+    }
+
+    /// The clock, for the warning about a no-show before the meeting has started.
+    pub fn set_now(&mut self, now: NaiveDateTime) {
+        self.now = Some(now);
+        self.refresh();
+    }
+
     /// Sets the text of a field the caller fills in (the series' first start, the minutes
     /// looked for), and works out what follows from it.
     pub fn set_text(&mut self, field: Field, text: &str) {
@@ -413,16 +616,9 @@ impl MeetingEditor {
             }
         };
         // Preparation and follow-up may be none: empty or 0.
-        let mut minutes = |field| match self.form.minutes(field) {
-            Ok(minutes) => minutes.unwrap_or(0),
-            Err(message) => {
-                errors.push((field, message));
-                0
-            }
-        };
-        let length = minutes(F::Duration);
-        let prep_minutes = minutes(F::Prep);
-        let follow_up_minutes = minutes(F::FollowUp);
+        let length = minutes_of(&self.form, F::Duration, &mut errors);
+        let prep_minutes = minutes_of(&self.form, F::Prep, &mut errors);
+        let follow_up_minutes = minutes_of(&self.form, F::FollowUp, &mut errors);
         let internal = self.is_internal();
         let case = if internal { None } else { self.case() };
         if case.is_none() && !internal {
@@ -432,6 +628,19 @@ impl MeetingEditor {
         if internal && title.is_empty() {
             errors.push((F::Title, Msg::BlockNeedsTitle.text(lang).to_string()));
         }
+        let travel_minutes = minutes_of(&self.form, F::Travel, &mut errors);
+        let status = self.status();
+        if status == MeetingStatus::Moved {
+            match self.form.moment(F::MovedTo) {
+                _ if self.original.is_none() => {
+                    errors.push((F::Status, Msg::NewCannotBeMoved.text(lang).to_string()));
+                }
+                Ok(Some(_)) => {}
+                Ok(None) => errors.push((F::MovedTo, Msg::MovedToNeeded.text(lang).to_string())),
+                Err(message) => errors.push((F::MovedTo, message)),
+            }
+        }
+        let repeat = self.build_repeat(lang, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -453,22 +662,19 @@ impl MeetingEditor {
             start,
             minutes: length,
             purpose: self.purpose_key().to_string(),
-            form: FORMS
-                .get(self.form.index(F::Form))
-                .copied()
-                .unwrap_or(MeetingForm::InPerson),
+            form: self.meeting_form(),
             place: Place {
-                kind: PLACES
-                    .get(self.form.index(F::Place))
-                    .copied()
-                    .unwrap_or(PlaceKind::Jobcenter),
+                kind: self.place_kind(),
                 text: self.form.text(F::PlaceText),
             },
             participants,
-            booked_by: base.as_ref().map_or(BookedBy::Caseworker, |m| m.booked_by),
+            booked_by: BOOKERS
+                .get(self.form.index(F::BookedBy))
+                .copied()
+                .unwrap_or(BookedBy::Caseworker),
             prep_minutes,
             follow_up_minutes,
-            status: base.as_ref().map_or(MeetingStatus::Planned, |m| m.status),
+            status,
             outcome: base
                 .as_ref()
                 .map_or_else(String::new, |m| m.outcome.clone()),
@@ -479,7 +685,58 @@ impl MeetingEditor {
             },
             note: self.form.text(F::Note),
             revision: base.as_ref().map_or(0, |m| m.revision),
-            repeat: base.and_then(|m| m.repeat),
+            travel_minutes,
+            moved_to: base.as_ref().and_then(|m| m.moved_to),
+            moved_from: base.as_ref().and_then(|m| m.moved_from),
+            repeat,
+        })
+    }
+
+    /// The repeat as the fields say, keeping the days skipped before; what is wrong goes to
+    /// `errors`.
+    fn build_repeat(&self, lang: Lang, errors: &mut Vec<(Field, String)>) -> Option<Repeat> {
+        use Field as F;
+        let every = self.repeat_every()?;
+        let number = |field, errors: &mut Vec<(Field, String)>| {
+            let text = self.form.text(field);
+            if text.trim().is_empty() {
+                return None;
+            }
+            match text.trim().parse::<u32>() {
+                Ok(n) if (1..=MAX_REPEAT_COUNT).contains(&n) => Some(n),
+                _ => {
+                    errors.push((field, Msg::WholeNumberExpected.text(lang).to_string()));
+                    None
+                }
+            }
+        };
+        let interval = if every == RepeatEvery::Weekly {
+            number(F::Interval, errors).unwrap_or(1)
+        } else {
+            1
+        };
+        let count = number(F::Times, errors);
+        let until = match self.form.date(F::Until) {
+            Ok(until) => until,
+            Err(message) => {
+                errors.push((F::Until, message));
+                None
+            }
+        };
+        if until.is_some() && count.is_some() {
+            errors.push((F::Times, Msg::UntilOrTimes.text(lang).to_string()));
+        }
+        let skipped = self
+            .original
+            .as_ref()
+            .and_then(|m| m.repeat.as_ref())
+            .map_or_else(Vec::new, |r| r.skipped.clone());
+        Some(Repeat {
+            every,
+            interval,
+            until,
+            count,
+            skipped,
         })
     }
 
@@ -503,7 +760,22 @@ impl MeetingEditor {
     /// The warnings and the parties' other meetings as the form and its day now stand.
     fn refresh(&mut self) {
         self.conflicts = self.compute_conflicts();
+        self.form.warnings = self.compute_form_warnings();
         self.party_meetings = self.compute_party_meetings();
+    }
+
+    /// A no-show on a meeting that has not started yet is worth a second look.
+    fn compute_form_warnings(&self) -> Vec<(Field, String)> {
+        let start = self.form.moment(Field::Start).ok().flatten();
+        let early = self.now.zip(start).is_some_and(|(now, start)| start > now);
+        if self.status() == MeetingStatus::NoShow && early {
+            vec![(
+                Field::Status,
+                Msg::NotStartedYet.text(self.form.lang).to_string(),
+            )]
+        } else {
+            Vec::new()
+        }
     }
 
     fn compute_conflicts(&self) -> Vec<Warning> {
@@ -557,6 +829,34 @@ impl MeetingEditor {
             }
         }
         out
+    }
+}
+
+/// The minutes typed in `field` (empty is none); a parse error goes to `errors`.
+fn minutes_of(form: &Form<Field>, field: Field, errors: &mut Vec<(Field, String)>) -> u32 {
+    match form.minutes(field) {
+        Ok(minutes) => minutes.unwrap_or(0),
+        Err(message) => {
+            errors.push((field, message));
+            0
+        }
+    }
+}
+
+fn booker_label(by: BookedBy) -> Msg {
+    match by {
+        BookedBy::Caseworker => Msg::Caseworker,
+        BookedBy::Citizen => Msg::Citizen,
+    }
+}
+
+/// The words of a repeat choice.
+fn repeat_label(every: Option<RepeatEvery>) -> Msg {
+    match every {
+        None => Msg::RepeatNever,
+        Some(RepeatEvery::Daily) => Msg::EveryDay,
+        Some(RepeatEvery::Weekdays) => Msg::EveryWeekday,
+        Some(RepeatEvery::Weekly) => Msg::EveryWeek,
     }
 }
 

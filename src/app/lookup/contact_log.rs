@@ -35,6 +35,17 @@ const DIRECTIONS: [Direction; 2] = [Direction::In, Direction::Out];
 
 /// Opens the log for `case`: by phone, `direction` (in on the card, out from Today), reached.
 pub fn open(model: &mut Model, case: CaseId, direction: Direction) {
+    open_filled(model, case, direction, true, "");
+}
+
+/// Opens the log for a call to make after a no-show: by phone, out, not reached, the note
+/// said; the caseworker logs it once the call is made (Esc if it is not).
+pub fn open_attempt(model: &mut Model, case: CaseId) {
+    let note = Msg::ContactAttemptNote.text(model.lang);
+    open_filled(model, case, Direction::Out, false, note);
+}
+
+fn open_filled(model: &mut Model, case: CaseId, direction: Direction, reached: bool, note: &str) {
     use ContactLogField as F;
     let lang = model.lang;
     let channels = CHANNELS.iter().map(|c| label_channel(*c, lang).to_string());
@@ -42,18 +53,26 @@ pub fn open(model: &mut Model, case: CaseId, direction: Direction) {
         .iter()
         .map(|d| direction_label(*d).text(lang).to_string());
     let direction = DIRECTIONS.iter().position(|d| *d == direction).unwrap_or(0);
+    let phone = CHANNELS
+        .iter()
+        .position(|c| *c == Channel::Phone)
+        .unwrap_or(0);
     let form = Form::new(
         vec![
             Field::shown(F::Time, Msg::TimeLabel, now_words(model.now, lang)),
-            Field::choice(F::Channel, Msg::ChannelLabel, Choice::indexed(channels, 0)),
+            Field::choice(
+                F::Channel,
+                Msg::ChannelLabel,
+                Choice::indexed(channels, phone),
+            ),
             Field::choice(
                 F::Direction,
                 Msg::DirectionLabel,
                 Choice::indexed(directions, direction),
             ),
-            Field::toggle(F::Reached, Msg::ReachedLabel, true),
+            Field::toggle(F::Reached, Msg::ReachedLabel, reached),
             Field::toggle(F::CallBack, Msg::CallBackLabel, false),
-            Field::text(F::Note, Msg::Note, ""),
+            Field::text(F::Note, Msg::Note, note),
         ],
         model.today(),
         lang,

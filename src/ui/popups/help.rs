@@ -33,6 +33,7 @@ fn heading(layer: Layer) -> Msg {
         Layer::Board => Msg::HelpBoard,
         Layer::Month => Msg::HelpMonth,
         Layer::Notes => Msg::HelpNotes,
+        Layer::Series => Msg::HelpSeries,
     }
 }
 

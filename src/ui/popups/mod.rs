@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::Help(h) => help::draw(model, h, body, buf),
         Popup::Palette(p) => palette::draw(model, p, body, buf),
         Popup::Confirm(c) => prompt::confirm(model, c, body, buf),
+        Popup::Series(q) => prompt::series(model, q, body, buf),
         Popup::Prompt(p) => prompt::draw(model, p, body, buf),
         Popup::Form(editor) => form::draw(model, editor, body, buf),
         Popup::Month(m) => month::draw(model, m, body, buf),

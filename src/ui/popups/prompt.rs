@@ -2,6 +2,7 @@
 
 use super::{frame, row};
 use crate::app::calendar::confirm::Confirm;
+use crate::app::calendar::series::SeriesQuestion;
 use crate::app::model::Model;
 use crate::app::prompt::{Prompt, PromptKind};
 use crate::i18n::{Msg, label_status};
@@ -78,12 +79,23 @@ pub fn draw(model: &Model, prompt: &Prompt, body: Rect, buf: &mut Buffer) {
 }
 
 pub fn confirm(model: &Model, confirm: &Confirm, body: Rect, buf: &mut Buffer) {
+    question(model, &confirm.question, Msg::ConfirmKeys, body, buf);
+}
+
+/// "This one, this and later, or all?" about a repeating meeting.
+pub fn series(model: &Model, q: &SeriesQuestion, body: Rect, buf: &mut Buffer) {
+    question(model, &q.question, Msg::SeriesScopeChoices, body, buf);
+}
+
+/// A question and the keys that answer it.
+fn question(model: &Model, question: &str, keys_msg: Msg, body: Rect, buf: &mut Buffer) {
     let lang = model.lang;
-    let w = (width(&confirm.question) as u16 + 6).clamp(40, 76);
-    let lines = (width(&confirm.question) as u16).div_ceil(w - 4).max(1);
+    let keys_text = keys_msg.text(lang);
+    let w = (width(question).max(width(keys_text)) as u16 + 6).clamp(40, 76);
+    let lines = (width(question) as u16).div_ceil(w - 4).max(1);
     let area = centered(body, w, 4 + lines);
     let inner = frame(area, Msg::ConfirmTitle.text(lang), buf);
-    Paragraph::new(Line::styled(confirm.question.clone(), theme::bold()))
+    Paragraph::new(Line::styled(question.to_string(), theme::bold()))
         .wrap(Wrap { trim: true })
         .render(
             Rect {
@@ -93,5 +105,5 @@ pub fn confirm(model: &Model, confirm: &Confirm, body: Rect, buf: &mut Buffer) {
             buf,
         );
     let keys = row(inner, inner.height.saturating_sub(1));
-    buf.set_string(keys.x, keys.y, Msg::ConfirmKeys.text(lang), theme::key());
+    buf.set_string(keys.x, keys.y, keys_text, theme::key());
 }

@@ -38,7 +38,9 @@ impl App {
     pub fn demo_in(lang: Lang) -> App {
         App::with_lang(lang, |store, today| {
             store
-                .import(&generate(&DemoSpec::new(50, 1, today)))
+                .import(&generate(
+                    &DemoSpec::new(50, 1, today).at_time(at(NOW).time()),
+                ))
                 .unwrap();
         })
     }
@@ -56,7 +58,9 @@ impl App {
     pub fn demo_today(lang: Lang) -> App {
         App::starting_on("today", lang, |store, today| {
             store
-                .import(&generate(&DemoSpec::new(50, 1, today)))
+                .import(&generate(
+                    &DemoSpec::new(50, 1, today).at_time(at(NOW).time()),
+                ))
                 .unwrap();
         })
     }
