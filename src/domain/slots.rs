@@ -234,7 +234,7 @@ mod tests {
         // 08:45–09:45 runs into the travel out (from 09:30); the way back ends at 11:30.
         let from = at("2026-11-24 08:45");
         assert_eq!(
-            next_free(from, need, &booked, &hours, 0),
+            next_free(from, need, &booked, &[], &hours, 0),
             Some(at("2026-11-24 11:30"))
         );
         // A meeting away itself needs its travel too: 30 before 08:00 does not fit.
@@ -244,7 +244,7 @@ mod tests {
         };
         let early = at("2026-11-24 08:00");
         assert_eq!(
-            next_free(early, away, &booked, &hours, 0),
+            next_free(early, away, &booked, &[], &hours, 0),
             Some(at("2026-11-24 12:00"))
         );
     }

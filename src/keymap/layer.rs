@@ -34,7 +34,7 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in the order the help screen lists them.
-    pub const ALL: [Layer; 16] = [
+    pub const ALL: [Layer; 17] = [
         Layer::Global,
         Layer::Calendar,
         Layer::Card,

@@ -197,7 +197,7 @@ mod tests {
         visit.travel_minutes = 20;
         visit.prep_minutes = 10;
         visit.follow_up_minutes = 10;
-        let w = workload(&[visit], at("2026-11-23 07:00"), &hours).this_week;
+        let w = workload(&[visit], &[], at("2026-11-23 07:00"), &hours).this_week;
         assert_eq!(w.travel_minutes, 40);
         // 09:30–11:30 taken: 20 travel, 10 prep, 60 meeting, 10 follow-up, 20 travel.
         assert_eq!(w.free_minutes, 5 * 450 - 120);

@@ -3,7 +3,7 @@
 //! medical information).
 
 use super::booking::{
-    Fetched, SEARCH_DAYS, ahead, book, describe, first_free, length_for, save_meeting, when_label,
+    Fetched, SEARCH_DAYS, ahead, book, describe, first_free, length_for, when_label,
 };
 use super::confirm::{Confirm, Consequence};
 use super::series;

@@ -440,7 +440,6 @@ impl MeetingEditor {
                 self.follow_place();
             }
             Some(Field::Place) => self.follow_place(),
-            Some(Field::Case) => self.follow_case(directory),
             Some(Field::Status) => self.follow_status(),
             Some(Field::Repeat) => self.follow_repeat(),
             _ => {}
@@ -507,7 +506,7 @@ impl MeetingEditor {
 
     /// A new meeting for a case with no meeting yet is a first meeting, and as long as one. A
     /// length typed or asked for (30 minutes at `F`) is kept.
-    pub fn follow_case(&mut self, directory: Option<&Directory>) {
+    fn follow_first_meeting(&mut self, directory: Option<&Directory>) {
         let (Some(case), Some(directory)) = (self.case(), directory) else {
             return;
         };
@@ -525,7 +524,6 @@ impl MeetingEditor {
         let minutes = meeting_length(!met, first, usual);
         self.form
             .set_text(Field::Duration, &format_duration(minutes));
-        self.refresh();
     }
 
     /// The place to say where it went shows only when the meeting is marked flyttet.
@@ -740,20 +738,13 @@ impl MeetingEditor {
         })
     }
 
-    /// Reads the chosen case's flags and away periods from `directory`; the flags become
-    /// warnings under the case field ("⚠ Tolk: arabisk", "⚠ SOS"), so an interpreter is not
-    /// forgotten.
+    /// Reads the chosen case from `directory`: its flags become warnings under the case field
+    /// ("⚠ Tolk: arabisk", "⚠ SOS", so an interpreter is not forgotten), its away periods warn,
+    /// and a case's first meeting gets the first meeting's length.
     pub fn follow_case(&mut self, directory: Option<&Directory>) {
         let id = self.case();
         self.case_facts = id.and_then(|id| directory?.cases.iter().find(|c| c.id == id).cloned());
-        let lang = self.form.lang;
-        self.form.warnings.retain(|(k, _)| *k != Field::Case);
-        if let Some(c) = &self.case_facts {
-            let flags = crate::i18n::case_flags(&c.flags, &c.reach_via, lang);
-            self.form
-                .warnings
-                .extend(flags.into_iter().map(|f| (Field::Case, f)));
-        }
+        self.follow_first_meeting(directory);
         self.refresh();
     }
 
@@ -764,18 +755,22 @@ impl MeetingEditor {
         self.party_meetings = self.compute_party_meetings();
     }
 
-    /// A no-show on a meeting that has not started yet is worth a second look.
+    /// The case's flags under the case field, and a no-show on a meeting that has not started
+    /// yet, which is worth a second look.
     fn compute_form_warnings(&self) -> Vec<(Field, String)> {
+        let lang = self.form.lang;
+        let mut out: Vec<(Field, String)> = self
+            .case_facts
+            .iter()
+            .flat_map(|c| crate::i18n::case_flags(&c.flags, &c.reach_via, lang))
+            .map(|flag| (Field::Case, flag))
+            .collect();
         let start = self.form.moment(Field::Start).ok().flatten();
         let early = self.now.zip(start).is_some_and(|(now, start)| start > now);
         if self.status() == MeetingStatus::NoShow && early {
-            vec![(
-                Field::Status,
-                Msg::NotStartedYet.text(self.form.lang).to_string(),
-            )]
-        } else {
-            Vec::new()
+            out.push((Field::Status, Msg::NotStartedYet.text(lang).to_string()));
         }
+        out
     }
 
     fn compute_conflicts(&self) -> Vec<Warning> {
