@@ -44,6 +44,8 @@ pub enum PromptKind {
     BoardFilter,
     /// The day the selected Today item comes back ("fre", "+3d", "1/12").
     Snooze,
+    /// The name Today's list is narrowed to.
+    TodayFilter,
 }
 
 /// Opens a prompt with `initial` typed (and selected).
@@ -110,5 +112,6 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
         PromptKind::VisitMinutes(day) => suppliers::answer_minutes(model, day, text),
         PromptKind::BoardFilter => board::answer_filter(model, text),
         PromptKind::Snooze => today::answer_snooze(model, text),
+        PromptKind::TodayFilter => today::answer_filter(model, text),
     }
 }

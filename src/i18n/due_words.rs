@@ -6,9 +6,9 @@ use super::{Lang, Msg, label_status, label_target_group, month_short};
 use crate::domain::cadence::{CadenceSource, CaseCadence};
 use crate::domain::due::{DueItem, DueWhat};
 use crate::domain::reminder::{Basis, CadenceKind, Reminder, ReminderKind};
-use crate::model::Party;
-use crate::time::format_date;
-use chrono::{Datelike, NaiveDate};
+use crate::model::{Channel, Party};
+use crate::time::{format_date, format_time};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 fn pick(lang: Lang, da: &str, en: &str) -> String {
     match lang {
@@ -62,7 +62,87 @@ pub fn due_title(item: &DueItem, lang: Lang) -> String {
         },
         DueWhat::Cadence { .. } => pick(lang, "Indkald til samtale", "Summon to a meeting"),
         DueWhat::NoContact { .. } => pick(lang, "Tag kontakt", "Get in touch"),
+        DueWhat::CallBack { .. } => pick(lang, "Ring tilbage", "Call back"),
+        DueWhat::Outcome { start, .. } => match lang {
+            Lang::Da => format!("Skriv udfald: {}", format_time(start.time())),
+            Lang::En => format!("Write the outcome: {}", format_time(start.time())),
+        },
     }
+}
+
+/// A call-back's age as of `now`: "ringede 08:40 · 20 min siden", "sms 08:40 · 1 t 5 min
+/// siden"; a cut-off meeting says "afbrudt 10:00".
+pub fn call_back_age(item: &DueItem, now: NaiveDateTime, lang: Lang) -> Option<String> {
+    let DueWhat::CallBack { at, .. } = &item.what else {
+        return None;
+    };
+    let minutes = (now - *at).num_minutes().max(0);
+    let age = match (minutes / 60, minutes % 60, lang) {
+        (0, m, Lang::Da) => format!("{m} min siden"),
+        (0, m, Lang::En) => format!("{m} min ago"),
+        (h, m, Lang::Da) => format!("{h} t {m} min siden"),
+        (h, m, Lang::En) => format!("{h} h {m} min ago"),
+    };
+    Some(format!(
+        "{} · {age}",
+        call_back_when(item, now.date(), lang)?
+    ))
+}
+
+/// A call-back's row on the list: "Ring tilbage (sms) · 20 min", short enough for 80 columns
+/// (the time is in the date column, the rest in the detail line).
+pub fn call_back_row(item: &DueItem, now: NaiveDateTime, lang: Lang) -> Option<String> {
+    let DueWhat::CallBack {
+        source,
+        at,
+        channel,
+        ..
+    } = &item.what
+    else {
+        return None;
+    };
+    let how = match (source, channel, lang) {
+        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::Da) => "afbrudt",
+        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::En) => "cut off",
+        (_, Channel::Sms, _) => "sms",
+        (_, Channel::Mail, _) => "mail",
+        (_, _, Lang::Da) => "ringede",
+        (_, _, Lang::En) => "called",
+    };
+    let minutes = (now - *at).num_minutes().max(0);
+    let waited = match (minutes / 60, minutes % 60, lang) {
+        (0, m, _) => format!("{m} min"),
+        (h, m, Lang::Da) => format!("{h} t {m} min"),
+        (h, m, Lang::En) => format!("{h} h {m} min"),
+    };
+    Some(format!("{} ({how}) · {waited}", due_title(item, lang)))
+}
+
+/// How and when a call-back was asked for: "ringede 08:40", "sms 23. nov 16:10".
+pub fn call_back_when(item: &DueItem, today: NaiveDate, lang: Lang) -> Option<String> {
+    let DueWhat::CallBack {
+        source,
+        at,
+        channel,
+        ..
+    } = &item.what
+    else {
+        return None;
+    };
+    let how = match (source, channel, lang) {
+        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::Da) => "afbrudt",
+        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::En) => "cut off",
+        (_, Channel::Sms, _) => "sms",
+        (_, Channel::Mail, _) => "mail",
+        (_, _, Lang::Da) => "ringede",
+        (_, _, Lang::En) => "called",
+    };
+    let time = if at.date() == today {
+        format_time(at.time())
+    } else {
+        format!("{} {}", short_date(at.date(), lang), format_time(at.time()))
+    };
+    Some(format!("{how} {time}"))
 }
 
 fn reminder_title(r: &Reminder, lang: Lang) -> String {
@@ -160,6 +240,23 @@ pub fn due_reason(item: &DueItem, today: NaiveDate, lang: Lang) -> String {
             (None, Lang::Da) => format!("ingen kontakt endnu (grænse {days} dage)"),
             (None, Lang::En) => format!("no contact yet (limit {days} days)"),
         }],
+        DueWhat::CallBack { note, .. } => {
+            // The screen puts the age in front ([`call_back_age`]), the command line the time.
+            let mut parts = vec![pick(
+                lang,
+                "borgeren venter på at blive ringet op: c logger opkaldet",
+                "the citizen is waiting for a call: c logs it",
+            )];
+            if !note.is_empty() {
+                parts.push(format!("«{note}»"));
+            }
+            parts
+        }
+        DueWhat::Outcome { .. } => vec![pick(
+            lang,
+            "samtalen er afholdt, udfaldet mangler: x skriver det",
+            "the meeting was held, its outcome is missing: x writes it",
+        )],
     };
     if let Some(late) = item.days_late {
         parts.push(days_late(late, lang));

@@ -28,6 +28,10 @@ pub enum DueKind {
     /// A medical request to follow: sent and not received (on the sent day), or received and
     /// not acted on (on the received day). The deadline may be a default, so it is not indexed.
     RequestFollowUp,
+    /// An incoming "call me" not yet called back, on the day it came (UTC).
+    CallBack,
+    /// A meeting cut off (afbrudt), on the day it started: call the citizen back.
+    CutOff,
 }
 
 impl DueKind {
@@ -40,6 +44,8 @@ impl DueKind {
             DueKind::NoteUnjournalised => 5,
             DueKind::ReportUnread => 6,
             DueKind::RequestFollowUp => 7,
+            DueKind::CallBack => 8,
+            DueKind::CutOff => 9,
         }
     }
 
@@ -52,6 +58,8 @@ impl DueKind {
             5 => DueKind::NoteUnjournalised,
             6 => DueKind::ReportUnread,
             7 => DueKind::RequestFollowUp,
+            8 => DueKind::CallBack,
+            9 => DueKind::CutOff,
             _ => return None,
         })
     }
@@ -63,6 +71,8 @@ impl DueKind {
             DueKind::CourseReport | DueKind::CourseEnd | DueKind::ReportUnread => Kind::Course,
             DueKind::MedicalDeadline | DueKind::RequestFollowUp => Kind::MedicalRequest,
             DueKind::NoteUnjournalised => Kind::Note,
+            DueKind::CallBack => Kind::Event,
+            DueKind::CutOff => Kind::Meeting,
         }
     }
 }
@@ -116,6 +126,9 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             if m.repeat.is_some() {
                 out.push((TreeId::Recurring, id_key(id).to_vec(), Vec::new()));
             }
+            if let Some(case) = m.case.filter(|_| crate::domain::due::is_cut_off(m)) {
+                out.push(due(m.start.date(), DueKind::CutOff, id, case));
+            }
         }
         AnyRecord::Course(c) => {
             out.push(by_case(Kind::Course, c.case, id));
@@ -150,7 +163,12 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
                 out.push(due(day, DueKind::Agreement, id, a.case));
             }
         }
-        AnyRecord::Event(e) => out.push(by_case(Kind::Event, e.case, id)),
+        AnyRecord::Event(e) => {
+            out.push(by_case(Kind::Event, e.case, id));
+            if crate::domain::contact::is_open_call_back(e) {
+                out.push(due(e.at.date_naive(), DueKind::CallBack, id, e.case));
+            }
+        }
         AnyRecord::External(b) => out.push((
             TreeId::ExternalByStart,
             concat(&[&time_key(b.start), &id_key(id)]),

@@ -63,7 +63,8 @@ const LAST_BACKUP_KEY: &[u8] = b"last_backup";
 /// The version of the index entries; a database indexed by an older one is re-indexed on open.
 const INDEX_VERSION_KEY: &[u8] = b"index_version";
 /// 2: unjournalised notes, unread reports and medical requests to follow in the due index.
-const INDEX_VERSION: u32 = 2;
+/// 3: call-backs not yet made (incoming "call me", cut-off meetings).
+const INDEX_VERSION: u32 = 3;
 
 /// An open caseplan database. Dropping it releases the lock.
 pub struct Store {

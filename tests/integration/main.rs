@@ -27,3 +27,4 @@ mod suppliers;
 mod today;
 mod today_gauge;
 mod unwritable;
+mod workbench;

@@ -73,6 +73,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
                 direction: Direction::Out,
                 reached: false,
                 call_back: false,
+                called_back: None,
                 note: Msg::ContactAttemptNote.text(lang).to_string(),
             };
             let step = Step {

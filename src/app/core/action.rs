@@ -159,6 +159,14 @@ named_actions! {
     FourWeeksOn = "four_weeks_on" => ActFourWeeksOn,
     OpenDay = "open_day" => ActOpenDay,
 
+    // Today as the workbench of the day (#15).
+    SelectFirst = "select_first" => ActSelectFirst,
+    SelectLast = "select_last" => ActSelectLast,
+    NextGroup = "next_group" => ActNextGroup,
+    PrevGroup = "prev_group" => ActPrevGroup,
+    TodayFilterKind = "today_filter_kind" => ActTodayFilterKind,
+    TodayFilterName = "today_filter_name" => ActTodayFilterName,
+
 }
 
 impl Named {

@@ -33,6 +33,7 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
         }
         PromptKind::BoardFilter => Msg::BoardFilterPrompt.text(lang).to_string(),
         PromptKind::Snooze => Msg::PromptSnooze.text(lang).to_string(),
+        PromptKind::TodayFilter => Msg::PromptTodayFilter.text(lang).to_string(),
     }
 }
 
