@@ -768,6 +768,8 @@ catalogue! {
     CategoryWriting => ("skrive og journalisere", "writing up"),
     TodayMeetingsKeysHint => ("Tab liste · j/k møde · s a/b/x/c status · p telefon · > i morgen · Enter kort", "Tab list · j/k meeting · s a/b/x/c status · p phone · > tomorrow · Enter card"),
     NothingMatchesFilter => ("Intet passer til filteret (f eller F ændrer det).", "Nothing matches the filter (f or F changes it)."),
+    BoardColMissed => ("Udeb.", "Miss."),
+    AttendanceAllTime => ("I alt", "All time"),
     // .ics export and import (#16).
     IcsBusy => ("Optaget", "Busy"),
     IcsMovedNote => ("Flyttet: mødet er booket på en ny tid i caseplan", "Moved: the meeting was booked at a new time in caseplan"),

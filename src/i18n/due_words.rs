@@ -347,6 +347,9 @@ fn reminder_reason(r: &Reminder, today: NaiveDate, lang: Lang) -> Vec<String> {
     out
 }
 
+/// How many meetings that did not count the cadence line names before "+N".
+const NOT_COUNTED_SHOWN: usize = 3;
+
 /// "rule: aktivitetsparat, at least 4 meetings in 12 months; last held 14 Aug".
 pub fn cadence_reason(c: &CaseCadence, lang: Lang) -> Vec<String> {
     cadence_reason_as_of(c, None, lang)
@@ -404,8 +407,10 @@ pub fn cadence_reason_as_of(c: &CaseCadence, today: Option<NaiveDate>, lang: Lan
     };
     let mut out = vec![format!("{rule}; {held}")];
     if !c.not_counted.is_empty() {
-        let list: Vec<String> = c
-            .not_counted
+        // The newest three, then how many more: a long history stays one line.
+        let shown = c.not_counted.len().min(NOT_COUNTED_SHOWN);
+        let more = c.not_counted.len() - shown;
+        let mut list: Vec<String> = c.not_counted[c.not_counted.len() - shown..]
             .iter()
             .map(|(day, status)| {
                 format!(
@@ -415,6 +420,9 @@ pub fn cadence_reason_as_of(c: &CaseCadence, today: Option<NaiveDate>, lang: Lan
                 )
             })
             .collect();
+        if more > 0 {
+            list.push(format!("+{more}"));
+        }
         out.push(match lang {
             Lang::Da => format!("tæller ikke: {}", list.join(", ")),
             Lang::En => format!("not counted: {}", list.join(", ")),
@@ -426,7 +434,12 @@ pub fn cadence_reason_as_of(c: &CaseCadence, today: Option<NaiveDate>, lang: Lan
 /// The case card's cadence line in parts: when the next meeting is due ("næste samtale senest
 /// 14.02.2027", with the days late once past), then the rule and the last held meeting, then
 /// the meetings that did not count. The first part is the one to mark when it is late.
-pub fn cadence_line(c: &CaseCadence, days_late: Option<u32>, lang: Lang) -> Vec<String> {
+pub fn cadence_line(
+    c: &CaseCadence,
+    days_late: Option<u32>,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<String> {
     let mut due = format!(
         "{} {}",
         Msg::CadenceNextBy.text(lang),
@@ -436,7 +449,7 @@ pub fn cadence_line(c: &CaseCadence, days_late: Option<u32>, lang: Lang) -> Vec<
         due.push_str(&format!(", {}", self::days_late(late, lang)));
     }
     let mut out = vec![due];
-    out.extend(cadence_reason(c, lang));
+    out.extend(cadence_reason_as_of(c, Some(today), lang));
     out
 }
 
@@ -515,6 +528,7 @@ mod tests {
         let da = cadence_line(
             &cadence("2027-02-14"),
             cadence("2027-02-14").days_late(today),
+            today,
             Lang::Da,
         );
         assert_eq!(da[0], "næste samtale senest 14.02.2027");
@@ -523,6 +537,7 @@ mod tests {
         let en = cadence_line(
             &cadence("2027-02-14"),
             cadence("2027-02-14").days_late(today),
+            today,
             Lang::En,
         );
         assert_eq!(en[0], "next meeting due by 14.02.2027");
@@ -540,8 +555,28 @@ mod tests {
         let da = cadence_line(
             &cadence("2026-11-14"),
             cadence("2026-11-14").days_late(today),
+            today,
             Lang::Da,
         );
         assert_eq!(da[0], "næste samtale senest 14.11.2026, 10 dage for sent");
+    }
+
+    #[test]
+    fn cadence_line_names_the_last_three_that_did_not_count_then_how_many_more() {
+        use crate::model::MeetingStatus::{CancelledByCitizen, NoShow};
+        let mut c = cadence("2027-02-14");
+        c.not_counted = vec![
+            (d("2025-03-02"), NoShow),
+            (d("2025-06-10"), CancelledByCitizen),
+            (d("2025-12-01"), NoShow),
+            (d("2026-01-12"), NoShow),
+            (d("2026-11-20"), CancelledByCitizen),
+        ];
+        let today = d("2026-11-24");
+        let da = cadence_line(&c, None, today, Lang::Da);
+        assert_eq!(
+            da[2],
+            "tæller ikke: udeblevet 1. dec 2025, udeblevet 12. jan, afbud 20. nov, +2"
+        );
     }
 }

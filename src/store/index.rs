@@ -4,7 +4,7 @@
 use super::keys::{concat, date_key, id_key, time_key};
 use super::record::{AnyRecord, Kind};
 use super::trees::TreeId;
-use crate::model::CaseId;
+use crate::model::{CaseId, MeetingStatus};
 use chrono::NaiveDate;
 
 /// One index entry: tree, key, value.
@@ -77,6 +77,20 @@ impl DueKind {
     }
 }
 
+/// The tag a meeting's status is indexed under in a case's attendance; a planned meeting has
+/// none.
+pub(crate) fn status_tag(status: MeetingStatus) -> Option<u8> {
+    Some(match status {
+        MeetingStatus::Planned => return None,
+        MeetingStatus::Held => 1,
+        MeetingStatus::Moved => 2,
+        MeetingStatus::CancelledByCitizen => 3,
+        MeetingStatus::CancelledByCaseworker => 4,
+        MeetingStatus::NoShow => 5,
+        MeetingStatus::CutOff => 6,
+    })
+}
+
 /// One entry of the due index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DueRef {
@@ -125,6 +139,15 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             }
             if m.repeat.is_some() {
                 out.push((TreeId::Recurring, id_key(id).to_vec(), Vec::new()));
+            }
+            if let Some(case) = m.case.filter(|_| m.repeat.is_none())
+                && let Some(tag) = status_tag(m.status)
+            {
+                out.push((
+                    TreeId::MeetingsByCaseStatus,
+                    concat(&[&id_key(case.0), &[tag], &start, &id_key(id)]),
+                    Vec::new(),
+                ));
             }
             if let Some(case) = m.case.filter(|_| crate::domain::due::is_cut_off(m)) {
                 out.push(due(m.start.date(), DueKind::CutOff, id, case));

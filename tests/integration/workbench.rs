@@ -791,3 +791,78 @@ fn today_with_both_panes_and_a_call_back_in_both_languages_and_sizes() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Attendance history
+
+/// Martin over three years: held every other month from 2024, no-shows and afbud between,
+/// one meeting cancelled by the caseworker.
+fn history(store: &Store) {
+    let mut id = 500;
+    let mut put = |day: &str, status| {
+        id += 1;
+        store
+            .put(&meeting(id, MARTIN, &format!("{day} 10:00"), status))
+            .unwrap();
+    };
+    for (y, m) in [
+        (2024, 2),
+        (2024, 6),
+        (2024, 10),
+        (2025, 3),
+        (2025, 9),
+        (2026, 2),
+    ] {
+        put(&format!("{y}-{m:02}-10"), MeetingStatus::Held);
+    }
+    put("2024-04-10", MeetingStatus::NoShow);
+    put("2025-01-10", MeetingStatus::NoShow);
+    put("2025-12-01", MeetingStatus::NoShow);
+    put("2026-05-05", MeetingStatus::CancelledByCitizen);
+    put("2026-09-09", MeetingStatus::NoShow);
+    put("2026-06-01", MeetingStatus::CancelledByCaseworker);
+}
+
+#[test]
+fn the_card_counts_attendance_over_the_whole_history_and_the_board_the_last_year() {
+    let mut app = today_app(Lang::En, history);
+    app.keys("tab enter");
+    let Screen::Card { card, .. } = &app.model.screen else {
+        panic!("Martin's card opens")
+    };
+    // 6 held above and one on 20 October (the base), 4 no-shows, 1 afbud, 1 aflyst.
+    let a = card.attendance;
+    assert_eq!(
+        (a.held, a.no_show, a.cancelled_by_citizen, a.cancelled),
+        (7, 4, 1, 1)
+    );
+    let shown = text(&app, 120, 60);
+    assert!(
+        shown.contains("All time          7 held · 1 cancelled by citizen · 4"),
+        "{shown}"
+    );
+    // The board: no-shows and afbud of the last 12 months (1 Dec 2025, 5 May, 9 Sep).
+    app.keys("g b");
+    let board = app.model.board.as_ref().unwrap();
+    let row = board
+        .rows
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|r| r.case == MARTIN)
+        .unwrap();
+    assert_eq!(row.missed_last_year, 3);
+    let shown = text(&app, 120, 40);
+    assert!(shown.contains("Miss."), "{shown}");
+    // A status changed back to planned leaves the count.
+    let mut m = app.stored(MeetingId(511)).unwrap();
+    assert_eq!(m.status, MeetingStatus::NoShow);
+    m.status = MeetingStatus::Planned;
+    app.store.put(&m).unwrap();
+    assert_eq!(
+        caseplan::query::card::attendance(&app.store, MARTIN)
+            .unwrap()
+            .no_show,
+        3
+    );
+}
