@@ -824,4 +824,66 @@ mod tests {
             other => panic!("{other:?}"),
         }
     }
+
+    #[test]
+    fn call_backs_come_first_oldest_first_and_turn_urgent_after_the_configured_minutes() {
+        let mut f = facts();
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        f.call_backs = vec![
+            OpenCallBack {
+                source: CallBackSource::Event(EventId(31)),
+                case: CaseId(1),
+                at: at("2026-11-24 08:40"),
+                channel: Channel::Sms,
+                note: "Ring mig".into(),
+            },
+            OpenCallBack {
+                source: CallBackSource::Meeting(MeetingId(32)),
+                case: CaseId(1),
+                at: at("2026-11-23 15:00"),
+                channel: Channel::Phone,
+                note: String::new(),
+            },
+            // A closed case's call-back is not listed.
+            OpenCallBack {
+                source: CallBackSource::Event(EventId(33)),
+                case: CaseId(99),
+                at: at("2026-11-24 08:00"),
+                channel: Channel::Phone,
+                note: String::new(),
+            },
+        ];
+        let list = due_list(
+            &f,
+            d("2026-11-24"),
+            d("2026-12-01"),
+            SETTINGS,
+            &BTreeMap::new(),
+        );
+        let keys: Vec<&str> = list.now.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(keys, vec!["call_back:meeting:32", "call_back:event:31"]);
+        assert_eq!(list.items().next().map(|(g, _)| g), Some(DueGroup::Now));
+        match &list.now[1].what {
+            DueWhat::CallBack { urgent_at, .. } => assert_eq!(*urgent_at, at("2026-11-24 09:10")),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(list.now[1].what.category(), DueCategory::CallBacks);
+        assert_eq!(list.now[1].what.kind_name(), "call_back");
+    }
+
+    #[test]
+    fn an_outcome_is_asked_for_a_meeting_held_today_without_one() {
+        let now = NaiveDateTime::parse_from_str("2026-11-24 11:00", "%Y-%m-%d %H:%M").unwrap();
+        let mut m = crate::testing::meeting(7, "2026-11-24 10:00", 45);
+        assert!(!needs_outcome(&m, now), "planned");
+        m.status = MeetingStatus::Held;
+        assert!(needs_outcome(&m, now));
+        m.outcome = "Aftalt praktik".into();
+        assert!(!needs_outcome(&m, now), "written");
+        m.outcome = String::new();
+        m.start = m.start - chrono::Duration::days(1);
+        assert!(!needs_outcome(&m, now), "only the same day");
+        m.status = MeetingStatus::CutOff;
+        assert!(is_cut_off(&m));
+    }
 }
