@@ -881,7 +881,7 @@ mod tests {
         m.outcome = "Aftalt praktik".into();
         assert!(!needs_outcome(&m, now), "written");
         m.outcome = String::new();
-        m.start = m.start - chrono::Duration::days(1);
+        m.start -= chrono::Duration::days(1);
         assert!(!needs_outcome(&m, now), "only the same day");
         m.status = MeetingStatus::CutOff;
         assert!(is_cut_off(&m));
