@@ -49,7 +49,7 @@ fn tick(model: &mut Model, now: chrono::NaiveDateTime) -> Vec<Effect> {
         model.day = now.date();
     }
     let mut effects = calendar::load_window(model);
-    if matches!(model.screen, Screen::Today { .. }) {
+    if matches!(model.screen, Screen::Today(_)) {
         effects.push(today::load(model));
     }
     effects
@@ -89,7 +89,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             Screen::Suppliers(_) => suppliers::on_key(model, named),
             Screen::Requests { .. } => requests::list::on_key(model, named),
             Screen::Board => board::on_key(model, named),
-            Screen::Today { .. } => today::on_key(model, named),
+            Screen::Today(_) => today::on_key(model, named),
         },
         Some(Popup::RequestForm(_)) => requests::form_key(model, named),
         Some(Popup::ChaseLog(_)) => requests::chase::on_key(model, named),
@@ -174,7 +174,7 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             edit,
         } => requests::form_loaded(model, case, requests, edit),
         Loaded::Requests(rows) => requests::list::loaded(model, rows),
-        Loaded::Today(list) => today::loaded(model, list),
+        Loaded::Today(list) => today::loaded(model, *list),
         Loaded::DoneRecord(item, act, record) => today::record_loaded(model, &item, act, record),
         Loaded::Snoozed(result) => today::snoozed(model, result),
         Loaded::Suppliers(rows) => suppliers::loaded(model, rows),
@@ -198,6 +198,9 @@ fn answered(
     let fetched = Fetched { meetings, busy };
     match question {
         Question::FormDay => meeting_form::day_answered(model, fetched),
+        Question::QuickAdd(meeting) => {
+            calendar::prompts::quick_add_day(model, &fetched.meetings, *meeting)
+        }
         Question::NewMeeting { from, case } => {
             meeting_form::new_meeting(model, fetched, from, case)
         }
@@ -244,6 +247,9 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
             .map(|s| s.forward.clone())
             .unwrap_or_default(),
     };
+    if !matches!(kind, WriteKind::New(_)) {
+        calendar::show_changed(model, &changes);
+    }
     let mut effects = lookup::card::after_write(model, &changes);
     let text = match kind {
         WriteKind::New(step) => {

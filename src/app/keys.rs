@@ -19,7 +19,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
             Screen::Suppliers(_) => vec![Layer::Suppliers],
             Screen::Requests { .. } => vec![Layer::Requests],
             Screen::Board => vec![Layer::Board],
-            Screen::Today { .. } => vec![Layer::Today],
+            Screen::Today(_) => vec![Layer::Today],
         },
         Some(Popup::RequestForm(_) | Popup::ChaseLog(_)) => vec![Layer::Form],
         Some(Popup::Withdraw(_)) => vec![Layer::Confirm],

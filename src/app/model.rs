@@ -40,11 +40,8 @@ pub enum Screen {
     },
     /// The caseload board; its state is `Model::board`.
     Board,
-    /// The Today list beside today's meetings; `selected` indexes the list in screen order.
-    Today {
-        list: Box<crate::domain::due::DueList>,
-        selected: usize,
-    },
+    /// The Today list beside today's meetings.
+    Today(Box<super::today::TodayScreen>),
 }
 
 /// The calendar's two views.

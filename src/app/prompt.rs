@@ -54,6 +54,8 @@ pub enum PromptKind {
         course: CourseId,
         report: usize,
     },
+    /// The name Today's list is narrowed to.
+    TodayFilter,
 }
 
 /// Opens a prompt with `initial` typed (and selected).
@@ -143,5 +145,6 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
         PromptKind::ReportReceived { course, report } => {
             courses::answer_received(model, course, report, text)
         }
+        PromptKind::TodayFilter => today::answer_filter(model, text),
     }
 }

@@ -11,17 +11,18 @@ use super::core::effect::{Effect, ItemAct, Question};
 use super::core::history::Step;
 use super::core::status::{error, info};
 use super::courses::dialog::DialogKind;
-use super::model::{Model, Screen, View};
+use super::model::{Model, Screen, Selection, View};
 use super::prompt::{self, PromptKind};
 use super::requests::chase::Back;
-use crate::domain::due::{DueItem, DueList, DueWhat};
+use crate::domain::due::{DueCategory, DueItem, DueList, DueWhat};
 use crate::domain::reminder::{Basis, ReminderKind, Subject};
 use crate::i18n::due_words::due_title;
 use crate::i18n::{Msg, parse_error};
-use crate::model::{Channel, ChaseEntry, Course, Direction, ReportChase};
+use crate::model::{Channel, ChaseEntry, Course, Direction, MeetingId, ReportChase};
 use crate::store::{AnyRecord, Change};
 use crate::time::{format_date, parse_date};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use std::cell::Cell;
 
 /// The effect that loads the Today list as of the model's now.
 pub fn load(model: &Model) -> Effect {
@@ -50,13 +51,123 @@ pub fn load_summons(model: &Model) -> Option<Effect> {
     })
 }
 
-/// The list arrived: show it, the selection kept in place.
-pub fn loaded(model: &mut Model, list: Box<DueList>) -> Vec<Effect> {
-    let selected = match &model.screen {
-        Screen::Today { selected, .. } => (*selected).min(list.len().saturating_sub(1)),
-        _ => 0,
-    };
-    model.screen = Screen::Today { list, selected };
+/// Which pane of Today the moving keys and Enter act in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The due list (where Today opens).
+    #[default]
+    List,
+    /// Today's meetings.
+    Meetings,
+}
+
+/// What the list is narrowed to: a kind (`f` steps through them) and a typed name (`F`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub category: Option<DueCategory>,
+    pub name: String,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.category.is_none() && self.name.is_empty()
+    }
+
+    fn keeps(&self, item: &DueItem) -> bool {
+        self.category.is_none_or(|c| item.what.category() == c)
+            && (self.name.is_empty() || normalise(&item.case_name).contains(&normalise(&self.name)))
+    }
+
+    /// The next kind: none, then each in turn, then none again.
+    fn next_category(&self) -> Option<DueCategory> {
+        match self.category {
+            None => DueCategory::ALL.first().copied(),
+            Some(c) => {
+                let at = DueCategory::ALL.iter().position(|x| *x == c).unwrap_or(0);
+                DueCategory::ALL.get(at + 1).copied()
+            }
+        }
+    }
+}
+
+/// The Today screen: the loaded list, what the filter shows of it, the selection and the pane
+/// in focus.
+pub struct TodayScreen {
+    /// The list as loaded.
+    pub all: DueList,
+    /// What the filter keeps; `selected` indexes it in screen order.
+    pub list: DueList,
+    pub selected: usize,
+    pub focus: Focus,
+    pub filter: Filter,
+    /// The list rows the last draw had room for, set by the view, so a page is a screenful.
+    pub view_rows: Cell<usize>,
+}
+
+impl TodayScreen {
+    fn new(all: DueList) -> TodayScreen {
+        TodayScreen {
+            list: all.clone(),
+            all,
+            selected: 0,
+            focus: Focus::List,
+            filter: Filter::default(),
+            view_rows: Cell::new(10),
+        }
+    }
+
+    /// Applies the filter again, keeping the selected item when it is still shown.
+    fn refilter(&mut self) {
+        let key = self.list.get(self.selected).map(|i| i.key.clone());
+        self.list = if self.filter.is_empty() {
+            self.all.clone()
+        } else {
+            self.all.filtered(|i| self.filter.keeps(i))
+        };
+        self.selected = key
+            .and_then(|k| self.list.items().position(|(_, i)| i.key == k))
+            .unwrap_or(self.selected)
+            .min(self.list.len().saturating_sub(1));
+    }
+
+    fn select(&mut self, index: i64) {
+        let last = self.list.len().saturating_sub(1) as i64;
+        self.selected = index.clamp(0, last.max(0)) as usize;
+    }
+
+    /// The index of the first item of the next (`forward`) or previous group from the
+    /// selection; the previous group is the start of the selection's own group when the
+    /// selection is inside it.
+    fn group_start(&self, forward: bool) -> Option<usize> {
+        let mut starts = Vec::new();
+        let mut at = 0;
+        for (_, items) in self.list.groups() {
+            if !items.is_empty() {
+                starts.push(at);
+            }
+            at += items.len();
+        }
+        if forward {
+            starts.into_iter().find(|s| *s > self.selected)
+        } else {
+            starts.into_iter().rev().find(|s| *s < self.selected)
+        }
+    }
+}
+
+fn normalise(text: &str) -> String {
+    crate::search::normalise(text)
+}
+
+/// The list arrived: show it through the filter, the selection kept on its item.
+pub fn loaded(model: &mut Model, list: DueList) -> Vec<Effect> {
+    match &mut model.screen {
+        Screen::Today(today) => {
+            today.all = list;
+            today.refilter();
+        }
+        _ => model.screen = Screen::Today(Box::new(TodayScreen::new(list))),
+    }
     vec![]
 }
 
@@ -92,45 +203,80 @@ pub fn record_loaded(
     }
 }
 
-fn list_and_selected(model: &Model) -> Option<(&DueList, usize)> {
+/// The selected item.
+pub fn selected_item(model: &Model) -> Option<&DueItem> {
     match &model.screen {
-        Screen::Today { list, selected } => Some((list, *selected)),
+        Screen::Today(today) => today.list.get(today.selected),
         _ => None,
     }
 }
 
-/// The selected item.
-pub fn selected_item(model: &Model) -> Option<&DueItem> {
-    let (list, selected) = list_and_selected(model)?;
-    list.get(selected)
-}
-
-/// Keys of the Today screen.
+/// Keys of the Today screen: moving in the focused pane, the meeting keys on the meeting
+/// marked in the meetings pane, the item keys on the selected item, and the calendar's keys.
 pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
-    if let Screen::Today { list, selected } = &mut model.screen {
-        let last = list.len().saturating_sub(1);
-        match named {
-            Named::SelectNext => {
-                *selected = (*selected + 1).min(last);
-                return vec![];
-            }
-            Named::SelectPrev => {
-                *selected = selected.saturating_sub(1);
-                return vec![];
-            }
-            _ => {}
+    let focus = match &model.screen {
+        Screen::Today(today) => today.focus,
+        _ => return vec![],
+    };
+    match named {
+        Named::NextField | Named::PrevField => return switch_pane(model),
+        Named::SelectNext | Named::SelectPrev if focus == Focus::Meetings => {
+            let delta = if named == Named::SelectNext { 1 } else { -1 };
+            return step_meeting(model, delta);
         }
+        Named::Submit if focus == Focus::Meetings => return open_meeting_card(model),
+        Named::SelectNext
+        | Named::SelectPrev
+        | Named::PageDown
+        | Named::PageUp
+        | Named::SelectFirst
+        | Named::SelectLast
+        | Named::NextGroup
+        | Named::PrevGroup => {
+            move_in_list(model, named);
+            return vec![];
+        }
+        Named::TodayFilterKind => return filter_kind(model),
+        Named::TodayFilterName => {
+            let name = match &model.screen {
+                Screen::Today(today) => today.filter.name.clone(),
+                _ => String::new(),
+            };
+            return prompt::open(model, PromptKind::TodayFilter, &name);
+        }
+        Named::Undo | Named::Redo => return model.undo_redo(named),
+        _ => {}
     }
-    if matches!(named, Named::Undo | Named::Redo) {
-        return model.undo_redo(named);
+    if is_meeting_key(named) {
+        return super::calendar::on_selected_meeting(model, named);
+    }
+    if is_calendar_key(named) {
+        // A day or a week elsewhere is the calendar's: go there and do it.
+        let mut effects = super::navigation::go_home(model, super::navigation::Home::Calendar);
+        effects.extend(super::calendar::on_key(model, named));
+        return effects;
+    }
+    if matches!(
+        named,
+        Named::NewMeeting
+            | Named::QuickAdd
+            | Named::NewCase
+            | Named::NewContact
+            | Named::FindFreeSlot
+    ) {
+        return super::calendar::on_key(model, named);
     }
     let Some(item) = selected_item(model).cloned() else {
+        model.status = Some(info(Msg::TodayNothingSelected.text(model.lang)));
         return vec![];
     };
     match named {
         Named::Submit => vec![super::lookup::card::load(model, item.case)],
         Named::Snooze => prompt::open(model, PromptKind::Snooze, ""),
         Named::LogContact if is_chased(&item) => load_for(model, item, ItemAct::Chase),
+        Named::LogContact | Named::MarkDone if is_call_back(&item) => {
+            load_for(model, item, ItemAct::CallBack)
+        }
         Named::LogContact => {
             super::lookup::contact_log::open(model, item.case, Direction::Out);
             vec![]
@@ -138,8 +284,141 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::BookMeeting if books_from_record(&item) => load_for(model, item, ItemAct::Book),
         Named::BookMeeting => book(model, &item),
         Named::MarkDone => mark_done(model, item),
-        _ => vec![],
+        _ => {
+            model.status = Some(info(Msg::TodayNotHere.text(model.lang)));
+            vec![]
+        }
     }
+}
+
+/// Keys that change the meeting marked in the meetings pane (the calendar's own actions).
+fn is_meeting_key(named: Named) -> bool {
+    matches!(
+        named,
+        Named::SetStatusHeld
+            | Named::SetStatusCancelledByCitizen
+            | Named::SetStatusNoShow
+            | Named::SetStatusCancelled
+            | Named::ConvertToPhone
+            | Named::ConvertToHomeVisit
+            | Named::MoveTomorrow
+            | Named::MoveEarlier
+            | Named::MoveLater
+            | Named::MoveToDate
+            | Named::ExtendMeeting
+            | Named::ShortenMeeting
+            | Named::EditMeeting
+            | Named::DeleteMeeting
+            | Named::BookFollowUp
+            | Named::SkipWeek
+    )
+}
+
+/// Keys about other days, which only the calendar shows.
+fn is_calendar_key(named: Named) -> bool {
+    matches!(
+        named,
+        Named::PrevDay
+            | Named::NextDay
+            | Named::PrevWeek
+            | Named::NextWeek
+            | Named::GoToday
+            | Named::GoToDate
+            | Named::MonthOverview
+            | Named::ToggleWeek
+    )
+}
+
+fn switch_pane(model: &mut Model) -> Vec<Effect> {
+    let has_meetings = !model.window.day(model.today()).is_empty();
+    let lang = model.lang;
+    let Screen::Today(today) = &mut model.screen else {
+        return vec![];
+    };
+    today.focus = match today.focus {
+        Focus::List if has_meetings => Focus::Meetings,
+        Focus::List => {
+            model.status = Some(info(Msg::NoMeetingsToday.text(lang)));
+            Focus::List
+        }
+        Focus::Meetings => Focus::List,
+    };
+    vec![]
+}
+
+/// Moves the meetings pane's mark to the next or previous meeting of today.
+fn step_meeting(model: &mut Model, delta: i64) -> Vec<Effect> {
+    let day = model.window.day(model.today());
+    if day.is_empty() {
+        return vec![];
+    }
+    let current = model.selected.and_then(|s| {
+        day.iter()
+            .position(|o| o.meeting.id == s.meeting && o.start == s.start)
+    });
+    let next = match current {
+        None => 0,
+        Some(i) => (i as i64 + delta).clamp(0, day.len() as i64 - 1) as usize,
+    };
+    model.selected = day.get(next).map(|o| Selection {
+        meeting: o.meeting.id,
+        start: o.start,
+    });
+    vec![]
+}
+
+/// Enter on a meeting: its case's card (an internal block has none).
+fn open_meeting_card(model: &mut Model) -> Vec<Effect> {
+    match model.selected_meeting().and_then(|(m, _)| m.case) {
+        Some(case) => vec![super::lookup::card::load(model, case)],
+        None => {
+            model.status = Some(info(Msg::TodayNoCase.text(model.lang)));
+            vec![]
+        }
+    }
+}
+
+fn move_in_list(model: &mut Model, named: Named) {
+    let Screen::Today(today) = &mut model.screen else {
+        return;
+    };
+    let at = today.selected as i64;
+    let page = today.view_rows.get().max(1) as i64;
+    match named {
+        Named::SelectNext => today.select(at + 1),
+        Named::SelectPrev => today.select(at - 1),
+        Named::PageDown => today.select(at + page),
+        Named::PageUp => today.select(at - page),
+        Named::SelectFirst => today.select(0),
+        Named::SelectLast => today.select(i64::MAX),
+        Named::NextGroup | Named::PrevGroup => {
+            if let Some(start) = today.group_start(named == Named::NextGroup) {
+                today.select(start as i64);
+            }
+        }
+        _ => {}
+    }
+    today.focus = Focus::List;
+}
+
+/// `f`: the next kind of item, or all again after the last.
+fn filter_kind(model: &mut Model) -> Vec<Effect> {
+    if let Screen::Today(today) = &mut model.screen {
+        today.filter.category = today.filter.next_category();
+        today.refilter();
+        today.focus = Focus::List;
+    }
+    vec![]
+}
+
+/// The typed name the list is narrowed to (empty: every name).
+pub fn answer_filter(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
+    if let Screen::Today(today) = &mut model.screen {
+        today.filter.name = text.trim().to_string();
+        today.refilter();
+        today.focus = Focus::List;
+    }
+    Ok(vec![])
 }
 
 /// Loads the item's record to `act` on it; the directory first, so the forms and the status
@@ -155,6 +434,11 @@ fn reminder_kind(item: &DueItem) -> Option<ReminderKind> {
         DueWhat::Reminder { reminder } => Some(reminder.kind),
         _ => None,
     }
+}
+
+/// A call-back: `c` (and `x`) log the call that answers it.
+fn is_call_back(item: &DueItem) -> bool {
+    matches!(item.what, DueWhat::CallBack { .. })
 }
 
 /// A medical request's chase or a late report: `c` logs a chase of it, not a citizen contact.
@@ -215,7 +499,22 @@ fn mark_done(model: &mut Model, item: DueItem) -> Vec<Effect> {
         DueWhat::Agreement { .. } | DueWhat::Journalise { .. } => {
             load_for(model, item, ItemAct::Done)
         }
+        DueWhat::CallBack { .. } => load_for(model, item, ItemAct::CallBack),
+        DueWhat::Outcome { meeting, start } => write_outcome(model, *meeting, *start),
     }
+}
+
+/// An outcome to write: the held status's note prompt on that meeting, which is today's.
+fn write_outcome(model: &mut Model, meeting: MeetingId, start: NaiveDateTime) -> Vec<Effect> {
+    model.selected = Some(Selection { meeting, start });
+    if let Screen::Today(today) = &mut model.screen {
+        today.focus = Focus::List;
+    }
+    prompt::open(
+        model,
+        PromptKind::StatusNote(crate::model::MeetingStatus::Held),
+        "",
+    )
 }
 
 /// The item's record arrived: do what the key asked.
@@ -246,6 +545,10 @@ fn act_on_record(
             if kind == Some(ReminderKind::FinalReportAfterSummons) =>
         {
             super::courses::ask_interim(model, &course)
+        }
+        (ItemAct::CallBack, record @ (AnyRecord::Event(_) | AnyRecord::Meeting(_))) => {
+            super::lookup::contact_log::open_call_back(model, item.case, record);
+            model.need_directory()
         }
         (ItemAct::Done, record) => done(model, item, record),
         _ => vec![],

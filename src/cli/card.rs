@@ -245,7 +245,7 @@ pub fn sheet(card: &Card, lang: Lang, today: NaiveDate) -> String {
         &next.unwrap_or_default(),
     );
     if let Some(cadence) = &card.cadence {
-        let mut parts = cadence_line(cadence, card.cadence_days_late, lang);
+        let mut parts = cadence_line(cadence, card.cadence_days_late, today, lang);
         if let Some(due) = parts.first_mut()
             && card.cadence_days_late.is_some()
         {

@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use crate::domain::due::{DueGroup, DueList, DueWhat};
-use crate::i18n::due_words::{due_reason, due_title};
+use crate::i18n::due_words::{call_back_when, due_reason, due_title};
 use crate::i18n::{Lang, Msg};
 use crate::model::CaseId;
 use crate::query::today::{default_until, today_list};
@@ -33,6 +33,8 @@ pub struct DueDocument {
 
 #[derive(Debug, Serialize)]
 pub struct Counts {
+    /// Call-backs and outcomes to write.
+    pub now: usize,
     pub overdue: usize,
     pub today: usize,
     pub coming: usize,
@@ -60,6 +62,7 @@ pub fn document(list: &DueList, today: NaiveDate, until: NaiveDate, lang: Lang) 
         today,
         until,
         counts: Counts {
+            now: list.now.len(),
             overdue: list.overdue.len(),
             today: list.today.len(),
             coming: list.coming.len(),
@@ -76,7 +79,10 @@ pub fn document(list: &DueList, today: NaiveDate, until: NaiveDate, lang: Lang) 
                 case_name: item.case_name.clone(),
                 days_late: item.days_late,
                 title: due_title(item, lang),
-                reason: due_reason(item, today, lang),
+                reason: match call_back_when(item, today, lang) {
+                    Some(when) => format!("{when}, {}", due_reason(item, today, lang)),
+                    None => due_reason(item, today, lang),
+                },
                 facts: item.what.clone(),
             })
             .collect(),
@@ -105,6 +111,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 
 /// The list as text: a header with the counts, then the groups, in the Today screen's words.
 pub fn text(doc: &DueDocument, lang: Lang) -> String {
+    let now_word = Msg::NowWord.text(lang);
     let overdue = Msg::DueOverdueWord.text(lang);
     let today_word = Msg::DueTodayWord.text(lang);
     let coming = Msg::DueComingWord.text(lang);
@@ -117,6 +124,7 @@ pub fn text(doc: &DueDocument, lang: Lang) -> String {
         doc.counts.coming
     );
     for (group, heading) in [
+        (DueGroup::Now, now_word),
         (DueGroup::Overdue, overdue),
         (DueGroup::Today, today_word),
         (DueGroup::Coming, coming),

@@ -64,6 +64,7 @@ pub(super) fn generate(
             direction: Direction::In,
             reached: true,
             call_back: true,
+            called_back: None,
             note: "Ring mig".to_string(),
         });
     }
@@ -163,6 +164,7 @@ fn event(case: &Case, day: NaiveDate, dice: &mut Dice) -> ContactEvent {
         direction,
         reached,
         call_back: false,
+        called_back: None,
         note: note.to_string(),
     }
 }
@@ -182,6 +184,7 @@ fn no_show_calls(cal: &Calendar, meetings: &[Meeting]) -> Vec<ContactEvent> {
                 direction: Direction::Out,
                 reached: false,
                 call_back: false,
+                called_back: None,
                 note: "Ringet efter udeblivelse, intet svar".to_string(),
             })
         })

@@ -42,6 +42,11 @@ pub fn is_call_back_request(event: &ContactEvent) -> bool {
     event.direction == Direction::In && event.call_back
 }
 
+/// A call-back request nobody has rung back yet: it stays on Today until logged.
+pub fn is_open_call_back(event: &ContactEvent) -> bool {
+    is_call_back_request(event) && event.called_back.is_none()
+}
+
 /// The event is contact with the citizen by `now`.
 pub fn is_contact_event(event: &ContactEvent, zone: &Zone, now: NaiveDateTime) -> bool {
     event.reached && !is_call_back_request(event) && zone.local(event.at) <= now
@@ -152,6 +157,7 @@ mod tests {
             direction: Direction::Out,
             reached,
             call_back: false,
+            called_back: None,
             note: String::new(),
         }
     }
@@ -161,6 +167,7 @@ mod tests {
             channel: Channel::Sms,
             direction: Direction::In,
             call_back: true,
+            called_back: None,
             note: "Ring mig".into(),
             ..event(id, local, true)
         }
@@ -230,6 +237,7 @@ mod tests {
         let z = zone();
         let out = ContactEvent {
             call_back: true,
+            called_back: None,
             ..event(1, "2026-11-23 12:00", true)
         };
         assert!(is_contact_event(&out, &z, now()));

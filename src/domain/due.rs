@@ -4,8 +4,10 @@
 
 use super::cadence::CaseCadence;
 use super::reminder::{Basis, Reminder, ReminderKind, Subject, days_late};
-use crate::model::{AgreementId, CaseId, NoteId, Party};
-use chrono::{Days, NaiveDate};
+use crate::model::{
+    AgreementId, CaseId, Channel, EventId, Meeting, MeetingId, MeetingStatus, NoteId, Party,
+};
+use chrono::{Days, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -53,6 +55,58 @@ pub enum DueWhat {
         last_contact: Option<NaiveDate>,
         days: u32,
     },
+    /// Ring back: the citizen asked to be called ("ring mig"), or a call was cut off. Counted
+    /// in minutes from `at` (local time); urgent from `urgent_at`.
+    CallBack {
+        source: CallBackSource,
+        at: NaiveDateTime,
+        channel: Channel,
+        urgent_at: NaiveDateTime,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+    },
+    /// A meeting held today whose outcome is not written yet.
+    Outcome {
+        meeting: MeetingId,
+        start: NaiveDateTime,
+    },
+}
+
+/// What a call-back answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallBackSource {
+    /// An incoming event marked "call back".
+    Event(EventId),
+    /// A meeting whose status is afbrudt (cut off).
+    Meeting(MeetingId),
+}
+
+/// The kinds the Today list can be narrowed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueCategory {
+    /// Supplier courses and their reports.
+    Reports,
+    Medical,
+    Agreements,
+    /// The contact cadence and no contact for long.
+    Cadence,
+    CallBacks,
+    /// Notes to journalise and outcomes to write.
+    Writing,
+}
+
+impl DueCategory {
+    /// The categories in the order the filter steps through them.
+    pub const ALL: [DueCategory; 6] = [
+        DueCategory::Reports,
+        DueCategory::Medical,
+        DueCategory::Agreements,
+        DueCategory::Cadence,
+        DueCategory::CallBacks,
+        DueCategory::Writing,
+    ];
 }
 
 impl DueWhat {
@@ -68,12 +122,29 @@ impl DueWhat {
             DueWhat::Journalise { .. } => "journalise",
             DueWhat::Cadence { .. } => "cadence",
             DueWhat::NoContact { .. } => "no_contact",
+            DueWhat::CallBack { .. } => "call_back",
+            DueWhat::Outcome { .. } => "outcome",
+        }
+    }
+
+    /// The category the Today filter puts the item in.
+    pub fn category(&self) -> DueCategory {
+        match self {
+            DueWhat::Reminder { reminder } => match reminder.subject {
+                Subject::Request { .. } => DueCategory::Medical,
+                _ => DueCategory::Reports,
+            },
+            DueWhat::Agreement { .. } => DueCategory::Agreements,
+            DueWhat::Cadence { .. } | DueWhat::NoContact { .. } => DueCategory::Cadence,
+            DueWhat::CallBack { .. } => DueCategory::CallBacks,
+            DueWhat::Journalise { .. } | DueWhat::Outcome { .. } => DueCategory::Writing,
         }
     }
 
     /// Order among items due the same day: the caseworker's own promises first.
     fn rank(&self) -> u8 {
         match self {
+            DueWhat::CallBack { .. } | DueWhat::Outcome { .. } => 0,
             DueWhat::Agreement {
                 who: Party::Caseworker,
                 ..
@@ -91,6 +162,8 @@ impl DueWhat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DueGroup {
+    /// Call-backs and outcomes to write: counted in minutes, shown first.
+    Now,
     Overdue,
     Today,
     Coming,
@@ -99,6 +172,9 @@ pub enum DueGroup {
 /// The Today list for one window.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DueList {
+    /// Call-backs (oldest first) and outcomes to write.
+    #[serde(default)]
+    pub now: Vec<DueItem>,
     pub overdue: Vec<DueItem>,
     pub today: Vec<DueItem>,
     pub coming: Vec<DueItem>,
@@ -107,16 +183,39 @@ pub struct DueList {
 }
 
 impl DueList {
-    /// Every item in screen order: overdue, today, coming.
+    /// Every item in screen order: now, overdue, today, coming.
     pub fn items(&self) -> impl Iterator<Item = (DueGroup, &DueItem)> {
+        let now = self.now.iter().map(|i| (DueGroup::Now, i));
         let overdue = self.overdue.iter().map(|i| (DueGroup::Overdue, i));
         let today = self.today.iter().map(|i| (DueGroup::Today, i));
         let coming = self.coming.iter().map(|i| (DueGroup::Coming, i));
-        overdue.chain(today).chain(coming)
+        now.chain(overdue).chain(today).chain(coming)
+    }
+
+    /// The groups in screen order with their items.
+    pub fn groups(&self) -> [(DueGroup, &Vec<DueItem>); 4] {
+        [
+            (DueGroup::Now, &self.now),
+            (DueGroup::Overdue, &self.overdue),
+            (DueGroup::Today, &self.today),
+            (DueGroup::Coming, &self.coming),
+        ]
+    }
+
+    /// The list with only the items `keep` takes (the snoozed count stays).
+    pub fn filtered(&self, keep: impl Fn(&DueItem) -> bool) -> DueList {
+        let only = |items: &[DueItem]| items.iter().filter(|i| keep(i)).cloned().collect();
+        DueList {
+            now: only(&self.now),
+            overdue: only(&self.overdue),
+            today: only(&self.today),
+            coming: only(&self.coming),
+            snoozed: self.snoozed,
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.overdue.len() + self.today.len() + self.coming.len()
+        self.now.len() + self.overdue.len() + self.today.len() + self.coming.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -177,6 +276,34 @@ pub fn journalising_late(
 pub struct DueSettings {
     pub journalise_within_days: u32,
     pub no_contact_days: u32,
+    /// Minutes after which a call-back is urgent.
+    pub call_back_minutes: u32,
+}
+
+/// A call-back not yet made: when it was asked for (local time), how, and by which record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenCallBack {
+    pub source: CallBackSource,
+    pub case: CaseId,
+    pub at: NaiveDateTime,
+    pub channel: Channel,
+    pub note: String,
+}
+
+/// Whether a meeting leaves an outcome to write up as of `now`: held, with a case, started
+/// today, and no outcome note yet.
+pub fn needs_outcome(meeting: &Meeting, now: NaiveDateTime) -> bool {
+    meeting.status == MeetingStatus::Held
+        && meeting.case.is_some()
+        && meeting.repeat.is_none()
+        && meeting.start.date() == now.date()
+        && meeting.start <= now
+        && meeting.outcome.trim().is_empty()
+}
+
+/// Whether a meeting asks for a call-back: afbrudt (cut off), with a case.
+pub fn is_cut_off(meeting: &Meeting) -> bool {
+    meeting.status == MeetingStatus::CutOff && meeting.case.is_some()
 }
 
 /// Everything the query gathered for one window.
@@ -187,6 +314,9 @@ pub struct DueFacts {
     pub reminders: Vec<Reminder>,
     pub agreements: Vec<OpenAgreement>,
     pub notes: Vec<OpenNote>,
+    pub call_backs: Vec<OpenCallBack>,
+    /// Meetings held today without an outcome ([`needs_outcome`]).
+    pub outcomes: Vec<Meeting>,
 }
 
 /// Whether a case must be summoned: its cadence falls due by `horizon` and no meeting is
@@ -302,6 +432,58 @@ pub fn due_list(
         }
     }
     let mut list = DueList::default();
+    let mut now = Vec::new();
+    for c in &facts.call_backs {
+        let urgent_at = c.at + Duration::minutes(i64::from(settings.call_back_minutes));
+        let key = match c.source {
+            CallBackSource::Event(id) => format!("call_back:event:{id}"),
+            CallBackSource::Meeting(id) => format!("call_back:meeting:{id}"),
+        };
+        if let Some(case_name) = name(c.case) {
+            now.push(DueItem {
+                key,
+                due: c.at.date(),
+                case: c.case,
+                case_name,
+                days_late: days_late(c.at.date(), today),
+                what: DueWhat::CallBack {
+                    source: c.source,
+                    at: c.at,
+                    channel: c.channel,
+                    urgent_at,
+                    note: c.note.clone(),
+                },
+            });
+        }
+    }
+    now.sort_by_key(|i| match &i.what {
+        DueWhat::CallBack { at, .. } => (*at, i.key.clone()),
+        _ => (NaiveDateTime::MIN, i.key.clone()),
+    });
+    for m in &facts.outcomes {
+        if let Some(case) = m.case
+            && let Some(case_name) = name(case)
+        {
+            now.push(DueItem {
+                key: format!("outcome:{}", m.id),
+                due: m.start.date(),
+                case,
+                case_name,
+                days_late: None,
+                what: DueWhat::Outcome {
+                    meeting: m.id,
+                    start: m.start,
+                },
+            });
+        }
+    }
+    for item in now {
+        if snoozes.get(&item.key).is_some_and(|back| *back > today) {
+            list.snoozed += 1;
+        } else {
+            list.now.push(item);
+        }
+    }
     for item in all {
         if item.due > until {
             continue;
@@ -373,6 +555,7 @@ mod tests {
     const SETTINGS: DueSettings = DueSettings {
         journalise_within_days: 7,
         no_contact_days: 30,
+        call_back_minutes: 30,
     };
 
     fn facts() -> DueFacts {
@@ -436,6 +619,8 @@ mod tests {
                 subject: "Opkald".into(),
                 written: d("2026-11-20"),
             }],
+            call_backs: vec![],
+            outcomes: vec![],
         }
     }
 
@@ -649,5 +834,67 @@ mod tests {
             DueWhat::Cadence { planned, .. } => assert_eq!(*planned, Some(d("2026-12-20"))),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn call_backs_come_first_oldest_first_and_turn_urgent_after_the_configured_minutes() {
+        let mut f = facts();
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        f.call_backs = vec![
+            OpenCallBack {
+                source: CallBackSource::Event(EventId(31)),
+                case: CaseId(1),
+                at: at("2026-11-24 08:40"),
+                channel: Channel::Sms,
+                note: "Ring mig".into(),
+            },
+            OpenCallBack {
+                source: CallBackSource::Meeting(MeetingId(32)),
+                case: CaseId(1),
+                at: at("2026-11-23 15:00"),
+                channel: Channel::Phone,
+                note: String::new(),
+            },
+            // A closed case's call-back is not listed.
+            OpenCallBack {
+                source: CallBackSource::Event(EventId(33)),
+                case: CaseId(99),
+                at: at("2026-11-24 08:00"),
+                channel: Channel::Phone,
+                note: String::new(),
+            },
+        ];
+        let list = due_list(
+            &f,
+            d("2026-11-24"),
+            d("2026-12-01"),
+            SETTINGS,
+            &BTreeMap::new(),
+        );
+        let keys: Vec<&str> = list.now.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(keys, vec!["call_back:meeting:32", "call_back:event:31"]);
+        assert_eq!(list.items().next().map(|(g, _)| g), Some(DueGroup::Now));
+        match &list.now[1].what {
+            DueWhat::CallBack { urgent_at, .. } => assert_eq!(*urgent_at, at("2026-11-24 09:10")),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(list.now[1].what.category(), DueCategory::CallBacks);
+        assert_eq!(list.now[1].what.kind_name(), "call_back");
+    }
+
+    #[test]
+    fn an_outcome_is_asked_for_a_meeting_held_today_without_one() {
+        let now = NaiveDateTime::parse_from_str("2026-11-24 11:00", "%Y-%m-%d %H:%M").unwrap();
+        let mut m = crate::testing::meeting(7, "2026-11-24 10:00", 45);
+        assert!(!needs_outcome(&m, now), "planned");
+        m.status = MeetingStatus::Held;
+        assert!(needs_outcome(&m, now));
+        m.outcome = "Aftalt praktik".into();
+        assert!(!needs_outcome(&m, now), "written");
+        m.outcome = String::new();
+        m.start -= chrono::Duration::days(1);
+        assert!(!needs_outcome(&m, now), "only the same day");
+        m.status = MeetingStatus::CutOff;
+        assert!(is_cut_off(&m));
     }
 }

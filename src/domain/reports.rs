@@ -207,10 +207,11 @@ fn end_reminders(
             end_basis,
             Setting::SummonDaysBeforeEnd,
         ));
+        // Shown exactly when asking for an interim report can be done: one rule for both.
         let final_report = course.reports.iter().rev().find(|r| r.is_final);
         if let Some(report) = final_report
-            && report.received.is_none()
-            && report.due > summons_by
+            && crate::domain::schedule::interim_due(course, config.summon_days_before_end, today)
+                .is_some()
         {
             out.push(reminder(
                 summons_by,
@@ -516,22 +517,29 @@ mod tests {
     #[test]
     fn after_the_end_the_call_goes_but_the_summons_and_late_final_stay() {
         let c = course_done_until(d(2026, 12, 1));
+        // Past the summons date the interim report is still suggested, and can be asked for
+        // (the same rule as `schedule::interim_due`), until the final report is due.
         assert_eq!(
-            kinds(&at(d(2026, 12, 18), &c)),
+            kinds(&at(d(2026, 12, 10), &c)),
             vec![
-                ReminderKind::ReportDueSoon,
                 ReminderKind::CallSupplierBeforeEnd,
                 ReminderKind::SummonBeforeEnd,
                 ReminderKind::FinalReportAfterSummons
             ]
         );
+        assert!(crate::domain::schedule::interim_due(&c, 14, d(2026, 12, 10)).is_some());
+        // On the last day the final report itself is due: no interim report then.
+        assert_eq!(
+            kinds(&at(d(2026, 12, 18), &c)),
+            vec![
+                ReminderKind::ReportDueSoon,
+                ReminderKind::CallSupplierBeforeEnd,
+                ReminderKind::SummonBeforeEnd
+            ]
+        );
         assert_eq!(
             kinds(&at(d(2026, 12, 19), &c)),
-            vec![
-                ReminderKind::ReportLate,
-                ReminderKind::SummonBeforeEnd,
-                ReminderKind::FinalReportAfterSummons
-            ]
+            vec![ReminderKind::ReportLate, ReminderKind::SummonBeforeEnd]
         );
     }
 

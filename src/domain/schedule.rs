@@ -140,9 +140,11 @@ pub fn regenerate(
 }
 
 /// When an interim report should be due: [`MERGE_WITHIN_DAYS`] before the summons (the
-/// summons is `summon_days_before_end` before the end), but not before `today`. `None` when
-/// no interim report is needed: the final report is received or due by the summons, or a
-/// report not yet received is already due between the interim date and the summons.
+/// summons is `summon_days_before_end` before the end), but not before `today`; once the
+/// summons date has passed, today, as long as the course runs and the final report is still
+/// to come. `None` when no interim report is needed: the final report is received or due by
+/// the summons, the course has ended, or a report not yet received is already due between the
+/// interim date and the summons (or today, past it): one was asked for.
 pub fn interim_due(
     course: &Course,
     summon_days_before_end: u32,
@@ -152,17 +154,22 @@ pub fn interim_due(
         .end
         .checked_sub_days(Days::new(u64::from(summon_days_before_end)))?;
     let final_report = course.reports.iter().rev().find(|r| r.is_final)?;
-    if final_report.received.is_some() || final_report.due <= summons_by || summons_by < today {
+    if final_report.received.is_some()
+        || final_report.due <= summons_by
+        || today >= course.end
+        || today >= final_report.due
+    {
         return None;
     }
-    let due = summons_by
+    let earliest = summons_by
         .checked_sub_days(Days::new(MERGE_WITHIN_DAYS as u64))
-        .unwrap_or(summons_by)
-        .max(today);
+        .unwrap_or(summons_by);
+    let due = earliest.max(today);
+    let latest = summons_by.max(today);
     let covered = course
         .reports
         .iter()
-        .any(|r| !r.is_final && r.received.is_none() && due <= r.due && r.due <= summons_by);
+        .any(|r| !r.is_final && r.received.is_none() && earliest <= r.due && r.due <= latest);
     (!covered).then_some(due)
 }
 
@@ -404,8 +411,15 @@ mod tests {
         assert_eq!(interim_due(&c, 14, d(2026, 11, 24)), Some(d(2026, 11, 27)));
         // Late in the day: not before today.
         assert_eq!(interim_due(&c, 14, d(2026, 11, 30)), Some(d(2026, 11, 30)));
-        // After the summons date it is too late to ask.
-        assert_eq!(interim_due(&c, 14, d(2026, 12, 5)), None);
+        // After the summons date it is still asked for, due today, until the course ends.
+        assert_eq!(interim_due(&c, 14, d(2026, 12, 5)), Some(d(2026, 12, 5)));
+        assert_eq!(interim_due(&c, 14, d(2026, 12, 18)), None);
+        // Asked for after the summons: not asked again the next day.
+        let late = Course {
+            reports: with_interim(&c.reports, d(2026, 12, 5)),
+            ..c.clone()
+        };
+        assert_eq!(interim_due(&late, 14, d(2026, 12, 7)), None);
         let reports = with_interim(&c.reports, d(2026, 11, 27));
         assert_eq!(
             reports

@@ -6,9 +6,9 @@ use super::{Lang, Msg, count, label_status, label_target_group, month_short};
 use crate::domain::cadence::{CadenceSource, CaseCadence};
 use crate::domain::due::{DueItem, DueWhat};
 use crate::domain::reminder::{Basis, CadenceKind, Reminder, ReminderKind};
-use crate::model::Party;
-use crate::time::format_date;
-use chrono::{Datelike, NaiveDate};
+use crate::model::{Channel, Party};
+use crate::time::{format_date, format_time};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 fn pick(lang: Lang, da: &str, en: &str) -> String {
     match lang {
@@ -62,7 +62,87 @@ pub fn due_title(item: &DueItem, lang: Lang) -> String {
         },
         DueWhat::Cadence { .. } => pick(lang, "Indkald til samtale", "Summon to a meeting"),
         DueWhat::NoContact { .. } => pick(lang, "Tag kontakt", "Get in touch"),
+        DueWhat::CallBack { .. } => pick(lang, "Ring tilbage", "Call back"),
+        DueWhat::Outcome { start, .. } => match lang {
+            Lang::Da => format!("Skriv udfald: {}", format_time(start.time())),
+            Lang::En => format!("Write the outcome: {}", format_time(start.time())),
+        },
     }
+}
+
+/// A call-back's age as of `now`: "ringede 08:40 · 20 min siden", "sms 08:40 · 1 t 5 min
+/// siden"; a cut-off meeting says "afbrudt 10:00".
+pub fn call_back_age(item: &DueItem, now: NaiveDateTime, lang: Lang) -> Option<String> {
+    let DueWhat::CallBack { at, .. } = &item.what else {
+        return None;
+    };
+    let minutes = (now - *at).num_minutes().max(0);
+    let age = match (minutes / 60, minutes % 60, lang) {
+        (0, m, Lang::Da) => format!("{m} min siden"),
+        (0, m, Lang::En) => format!("{m} min ago"),
+        (h, m, Lang::Da) => format!("{h} t {m} min siden"),
+        (h, m, Lang::En) => format!("{h} h {m} min ago"),
+    };
+    Some(format!(
+        "{} · {age}",
+        call_back_when(item, now.date(), lang)?
+    ))
+}
+
+/// A call-back's row on the list: "Ring tilbage (sms) · 20 min", short enough for 80 columns
+/// (the time is in the date column, the rest in the detail line).
+pub fn call_back_row(item: &DueItem, now: NaiveDateTime, lang: Lang) -> Option<String> {
+    let DueWhat::CallBack {
+        source,
+        at,
+        channel,
+        ..
+    } = &item.what
+    else {
+        return None;
+    };
+    let how = match (source, channel, lang) {
+        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::Da) => "afbrudt",
+        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::En) => "cut off",
+        (_, Channel::Sms, _) => "sms",
+        (_, Channel::Mail, _) => "mail",
+        (_, _, Lang::Da) => "ringede",
+        (_, _, Lang::En) => "called",
+    };
+    let minutes = (now - *at).num_minutes().max(0);
+    let waited = match (minutes / 60, minutes % 60, lang) {
+        (0, m, _) => format!("{m} min"),
+        (h, m, Lang::Da) => format!("{h} t {m} min"),
+        (h, m, Lang::En) => format!("{h} h {m} min"),
+    };
+    Some(format!("{} ({how}) · {waited}", due_title(item, lang)))
+}
+
+/// How and when a call-back was asked for: "ringede 08:40", "sms 23. nov 16:10".
+pub fn call_back_when(item: &DueItem, today: NaiveDate, lang: Lang) -> Option<String> {
+    let DueWhat::CallBack {
+        source,
+        at,
+        channel,
+        ..
+    } = &item.what
+    else {
+        return None;
+    };
+    let how = match (source, channel, lang) {
+        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::Da) => "afbrudt",
+        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::En) => "cut off",
+        (_, Channel::Sms, _) => "sms",
+        (_, Channel::Mail, _) => "mail",
+        (_, _, Lang::Da) => "ringede",
+        (_, _, Lang::En) => "called",
+    };
+    let time = if at.date() == today {
+        format_time(at.time())
+    } else {
+        format!("{} {}", short_date(at.date(), lang), format_time(at.time()))
+    };
+    Some(format!("{how} {time}"))
 }
 
 fn reminder_title(r: &Reminder, lang: Lang) -> String {
@@ -170,6 +250,23 @@ pub fn due_reason(item: &DueItem, today: NaiveDate, lang: Lang) -> String {
                 count::days(i64::from(*days), Lang::En)
             ),
         }],
+        DueWhat::CallBack { note, .. } => {
+            // The screen puts the age in front ([`call_back_age`]), the command line the time.
+            let mut parts = vec![pick(
+                lang,
+                "borgeren venter på at blive ringet op: c logger opkaldet",
+                "the citizen is waiting for a call: c logs it",
+            )];
+            if !note.is_empty() {
+                parts.push(format!("«{note}»"));
+            }
+            parts
+        }
+        DueWhat::Outcome { .. } => vec![pick(
+            lang,
+            "samtalen er afholdt, udfaldet mangler: x skriver det",
+            "the meeting was held, its outcome is missing: x writes it",
+        )],
     };
     if let Some(late) = item.days_late {
         parts.push(days_late(late, lang));
@@ -260,6 +357,9 @@ fn reminder_reason(r: &Reminder, today: NaiveDate, lang: Lang) -> Vec<String> {
     out
 }
 
+/// How many meetings that did not count the cadence line names before "+N".
+const NOT_COUNTED_SHOWN: usize = 3;
+
 /// "rule: aktivitetsparat, at least 4 meetings in 12 months; last held 14 Aug".
 pub fn cadence_reason(c: &CaseCadence, lang: Lang) -> Vec<String> {
     cadence_reason_as_of(c, None, lang)
@@ -317,8 +417,10 @@ pub fn cadence_reason_as_of(c: &CaseCadence, today: Option<NaiveDate>, lang: Lan
     };
     let mut out = vec![format!("{rule}; {held}")];
     if !c.not_counted.is_empty() {
-        let list: Vec<String> = c
-            .not_counted
+        // The newest three, then how many more: a long history stays one line.
+        let shown = c.not_counted.len().min(NOT_COUNTED_SHOWN);
+        let more = c.not_counted.len() - shown;
+        let mut list: Vec<String> = c.not_counted[c.not_counted.len() - shown..]
             .iter()
             .map(|(day, status)| {
                 format!(
@@ -328,6 +430,9 @@ pub fn cadence_reason_as_of(c: &CaseCadence, today: Option<NaiveDate>, lang: Lan
                 )
             })
             .collect();
+        if more > 0 {
+            list.push(format!("+{more}"));
+        }
         out.push(match lang {
             Lang::Da => format!("tæller ikke: {}", list.join(", ")),
             Lang::En => format!("not counted: {}", list.join(", ")),
@@ -339,7 +444,12 @@ pub fn cadence_reason_as_of(c: &CaseCadence, today: Option<NaiveDate>, lang: Lan
 /// The case card's cadence line in parts: when the next meeting is due ("næste samtale senest
 /// 14.02.2027", with the days late once past), then the rule and the last held meeting, then
 /// the meetings that did not count. The first part is the one to mark when it is late.
-pub fn cadence_line(c: &CaseCadence, days_late: Option<u32>, lang: Lang) -> Vec<String> {
+pub fn cadence_line(
+    c: &CaseCadence,
+    days_late: Option<u32>,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<String> {
     let mut due = format!(
         "{} {}",
         Msg::CadenceNextBy.text(lang),
@@ -349,7 +459,7 @@ pub fn cadence_line(c: &CaseCadence, days_late: Option<u32>, lang: Lang) -> Vec<
         due.push_str(&format!(", {}", self::days_late(late, lang)));
     }
     let mut out = vec![due];
-    out.extend(cadence_reason(c, lang));
+    out.extend(cadence_reason_as_of(c, Some(today), lang));
     out
 }
 
@@ -428,6 +538,7 @@ mod tests {
         let da = cadence_line(
             &cadence("2027-02-14"),
             cadence("2027-02-14").days_late(today),
+            today,
             Lang::Da,
         );
         assert_eq!(da[0], "næste samtale senest 14.02.2027");
@@ -436,6 +547,7 @@ mod tests {
         let en = cadence_line(
             &cadence("2027-02-14"),
             cadence("2027-02-14").days_late(today),
+            today,
             Lang::En,
         );
         assert_eq!(en[0], "next meeting due by 14.02.2027");
@@ -453,8 +565,28 @@ mod tests {
         let da = cadence_line(
             &cadence("2026-11-14"),
             cadence("2026-11-14").days_late(today),
+            today,
             Lang::Da,
         );
         assert_eq!(da[0], "næste samtale senest 14.11.2026, 10 dage for sent");
+    }
+
+    #[test]
+    fn cadence_line_names_the_last_three_that_did_not_count_then_how_many_more() {
+        use crate::model::MeetingStatus::{CancelledByCitizen, NoShow};
+        let mut c = cadence("2027-02-14");
+        c.not_counted = vec![
+            (d("2025-03-02"), NoShow),
+            (d("2025-06-10"), CancelledByCitizen),
+            (d("2025-12-01"), NoShow),
+            (d("2026-01-12"), NoShow),
+            (d("2026-11-20"), CancelledByCitizen),
+        ];
+        let today = d("2026-11-24");
+        let da = cadence_line(&c, None, today, Lang::Da);
+        assert_eq!(
+            da[2],
+            "tæller ikke: udeblevet 1. dec 2025, udeblevet 12. jan, afbud 20. nov, +2"
+        );
     }
 }

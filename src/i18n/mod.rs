@@ -17,9 +17,8 @@ pub use errors::{cpr_error, parse_error, quick_add_error, store_error, store_not
 pub use labels::{
     away_words, case_flags, external_label, external_title, ics_summary, label_away_reason,
     label_channel, label_contact_kind, label_course_kind, label_form, label_network_role,
-    label_place, label_purpose, label_request_kind, label_role, label_status,
-    label_target_group, month_name, month_short, now_words, request_state, weekday_long,
-    weekday_short,
+    label_place, label_purpose, label_request_kind, label_role, label_status, label_target_group,
+    month_name, month_short, now_words, request_state, weekday_long, weekday_short,
 };
 pub use lang::Lang;
 

@@ -17,6 +17,9 @@ pub struct ContactEvent {
     pub call_back: bool,
     #[serde(default)]
     pub note: String,
+    /// When the caseworker rang back and got through: the call-back is closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub called_back: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

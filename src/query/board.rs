@@ -16,7 +16,7 @@ use crate::model::{
 };
 use crate::store::{Store, StoreError};
 use crate::time::Zone;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -71,6 +71,8 @@ pub struct BoardRow {
     pub days_since_contact: Option<i64>,
     /// The day the next meeting is due under the contact cadence; `None` without a rule.
     pub cadence_due: Option<NaiveDate>,
+    /// Udeblevet and afbud in the last 12 months, counted from the attendance index (#15).
+    pub missed_last_year: usize,
     /// Progress reports not received by their due date, of courses not finished.
     pub late_reports: Vec<LateReport>,
     /// Medical requests neither received nor withdrawn.
@@ -156,7 +158,8 @@ pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, Store
         })?;
         let courses = store.for_case::<Course>(case.id)?;
         let requests = store.for_case::<MedicalRequest>(case.id)?;
-        rows.push(row(
+        let missed = missed_last_year(store, case.id, params.now)?;
+        let mut row = row(
             case,
             &meetings,
             last_reached.as_ref(),
@@ -164,7 +167,9 @@ pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, Store
             &requests,
             params,
             &mut suppliers,
-        )?);
+        )?;
+        row.missed_last_year = missed;
+        rows.push(row);
     }
     rows.sort_by(compare_names);
     Ok(rows)
@@ -240,10 +245,18 @@ fn row(
         next_meeting,
         days_since_contact: last_contact.map(|d| (today - d).num_days()),
         last_contact,
+        missed_last_year: 0,
         late_reports,
         open_requests,
         suppliers: names,
     })
+}
+
+/// Udeblevet and afbud from twelve months before `now` on, from index keys alone.
+fn missed_last_year(store: &Store, case: CaseId, now: NaiveDateTime) -> Result<usize, StoreError> {
+    let from = now.checked_sub_months(Months::new(12)).unwrap_or(now);
+    Ok(store.case_status_count(case, MeetingStatus::NoShow, from)?
+        + store.case_status_count(case, MeetingStatus::CancelledByCitizen, from)?)
 }
 
 /// The next date a meeting is due under the case's contact cadence.
@@ -266,19 +279,22 @@ pub enum Column {
     NextMeeting,
     SinceContact,
     CadenceDue,
+    /// Udeblevet and afbud in the last 12 months.
+    Missed,
     LateReports,
     OpenRequests,
     Flags,
 }
 
 impl Column {
-    pub const ALL: [Column; 9] = [
+    pub const ALL: [Column; 10] = [
         Column::Name,
         Column::Group,
         Column::WhereNow,
         Column::NextMeeting,
         Column::SinceContact,
         Column::CadenceDue,
+        Column::Missed,
         Column::LateReports,
         Column::OpenRequests,
         Column::Flags,
@@ -330,6 +346,7 @@ fn compare(a: &BoardRow, b: &BoardRow, column: Column) -> (Ordering, bool, bool)
             (order.reverse(), am, bm)
         }
         Column::CadenceDue => opt(&a.cadence_due, &b.cadence_due),
+        Column::Missed => present(b.missed_last_year.cmp(&a.missed_last_year)),
         Column::LateReports => present(b.late_reports.len().cmp(&a.late_reports.len())),
         Column::OpenRequests => present(b.open_requests.len().cmp(&a.open_requests.len())),
         Column::Flags => present(b.flags.count().cmp(&a.flags.count())),
@@ -372,6 +389,7 @@ mod tests {
             last_contact: None,
             days_since_contact: None,
             cadence_due: None,
+            missed_last_year: 0,
             late_reports: vec![],
             open_requests: vec![],
             suppliers: vec![],

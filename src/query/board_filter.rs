@@ -148,6 +148,7 @@ mod tests {
             last_contact: None,
             days_since_contact: None,
             cadence_due: None,
+            missed_last_year: 0,
             late_reports: vec![],
             open_requests: vec![],
             suppliers: vec!["Udsyn Mentorhuset".into()],

@@ -319,6 +319,7 @@ mod tests {
             last_contact: Some(day(10)),
             days_since_contact: Some(14),
             cadence_due: Some(day(20)),
+            missed_last_year: 0,
             late_reports: vec![LateReport {
                 course: CourseId(3),
                 supplier: "Udsyn".into(),

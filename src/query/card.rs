@@ -75,6 +75,8 @@ pub struct Card {
     pub notes_total: usize,
     /// Meetings of the last 12 months by outcome.
     pub last_year: MeetingCounts,
+    /// Attendance over the whole history (#15).
+    pub attendance: Attendance,
     /// When the next meeting is due under the contact cadence (rettidighed), counted from the
     /// last meeting held; `None` when no rule or override applies, or the case is closed.
     pub cadence: Option<CaseCadence>,
@@ -325,6 +327,29 @@ pub struct MeetingCounts {
     pub no_show: usize,
 }
 
+// Attendance over the whole history (#15).
+
+/// How a case's meetings went, over its whole history: counted from the store's
+/// case-and-status index keys, so the card does not read more as the years go by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Attendance {
+    pub held: usize,
+    pub cancelled_by_citizen: usize,
+    pub no_show: usize,
+    pub cancelled: usize,
+}
+
+/// The attendance of `case` over its whole history.
+pub fn attendance(store: &Store, case: CaseId) -> Result<Attendance> {
+    let count = |status| store.case_status_count(case, status, NaiveDateTime::MIN);
+    Ok(Attendance {
+        held: count(MeetingStatus::Held)?,
+        cancelled_by_citizen: count(MeetingStatus::CancelledByCitizen)?,
+        no_show: count(MeetingStatus::NoShow)?,
+        cancelled: count(MeetingStatus::CancelledByCaseworker)?,
+    })
+}
+
 /// The card of one case at `now`, or `None` when there is no such case. Reads only this case's
 /// records, through the per-case indexes.
 pub fn card(
@@ -467,6 +492,7 @@ pub fn card(
         away: case.away_from(today).cloned(),
         away_now: case.away_on(today).is_some(),
         last_year: meeting_counts(&meetings, today, now_local),
+        attendance: attendance(store, id)?,
         name: case.name,
         alias: case.alias,
         reference: case.reference,

@@ -7,12 +7,13 @@ use crate::domain::cadence::{CaseCadence, case_cadence};
 use crate::domain::chase::request_reminders;
 use crate::domain::contact;
 use crate::domain::due::{
-    CaseFacts, DueFacts, DueList, DueSettings, OpenAgreement, OpenNote, due_list, met_by_meeting,
+    CallBackSource, CaseFacts, DueFacts, DueList, DueSettings, OpenAgreement, OpenCallBack,
+    OpenNote, due_list, is_cut_off, met_by_meeting, needs_outcome,
 };
 use crate::domain::reports::course_reminders_until;
 use crate::model::{
-    Agreement, AgreementId, Case, Contact, ContactEvent, Course, CourseId, MedicalRequest, Meeting,
-    MeetingStatus, Note, NoteId, RequestId,
+    Agreement, AgreementId, Case, Contact, ContactEvent, Course, CourseId, EventId, MedicalRequest,
+    Meeting, MeetingId, MeetingStatus, Note, NoteId, RequestId,
 };
 use crate::store::{DueKind, Store, StoreError};
 use crate::time::Zone;
@@ -42,6 +43,7 @@ pub fn today_list(
     let settings = DueSettings {
         journalise_within_days: config.today.journalise_within_days,
         no_contact_days: config.today.no_contact_days,
+        call_back_minutes: config.today.call_back_minutes,
     };
     Ok(due_list(&facts, today, until, settings, &store.snoozes()?))
 }
@@ -132,8 +134,43 @@ pub fn due_facts(
                 }
             }
             DueKind::NoteUnjournalised => {}
+            DueKind::CallBack => {
+                if let Some(e) = store.get::<ContactEvent>(EventId(due.id))?
+                    && contact::is_open_call_back(&e)
+                    && zone.local(e.at) <= now
+                {
+                    facts.call_backs.push(OpenCallBack {
+                        source: CallBackSource::Event(e.id),
+                        case: e.case,
+                        at: zone.local(e.at),
+                        channel: e.channel,
+                        note: e.note,
+                    });
+                }
+            }
+            DueKind::CutOff => {
+                if let Some(m) = store.get::<Meeting>(MeetingId(due.id))?
+                    && is_cut_off(&m)
+                    && m.start <= now
+                {
+                    facts.call_backs.push(OpenCallBack {
+                        source: CallBackSource::Meeting(m.id),
+                        case: due.case,
+                        at: m.start,
+                        channel: contact::channel_of(m.form),
+                        note: m.outcome,
+                    });
+                }
+            }
         }
     }
+    // Outcomes to write: only today's meetings are read.
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    facts.outcomes = store
+        .meetings_between(midnight(today), midnight(tomorrow))?
+        .into_iter()
+        .filter(|m| needs_outcome(m, now) && m.case.is_some_and(|c| facts.cases.contains_key(&c)))
+        .collect();
     for id in courses {
         let Some(course) = store.get::<Course>(CourseId(id))? else {
             continue;

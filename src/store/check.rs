@@ -99,6 +99,7 @@ fn index_target(tree: TreeId, key: &[u8]) -> Option<RecordRef> {
         TreeId::Due => (index::DueKind::from_tag(*key.get(4)?)?.record_kind(), 5),
         TreeId::Recurring => (Kind::Meeting, 0),
         TreeId::ExternalByStart => (Kind::External, 8),
+        TreeId::MeetingsByCaseStatus => (Kind::Meeting, 17),
         TreeId::Record(_) => return None,
     };
     Some(RecordRef {

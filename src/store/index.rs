@@ -4,7 +4,7 @@
 use super::keys::{concat, date_key, id_key, time_key};
 use super::record::{AnyRecord, Kind};
 use super::trees::TreeId;
-use crate::model::CaseId;
+use crate::model::{CaseId, MeetingStatus};
 use chrono::NaiveDate;
 
 /// One index entry: tree, key, value.
@@ -28,6 +28,10 @@ pub enum DueKind {
     /// A medical request to follow: sent and not received (on the sent day), or received and
     /// not acted on (on the received day). The deadline may be a default, so it is not indexed.
     RequestFollowUp,
+    /// An incoming "call me" not yet called back, on the day it came (UTC).
+    CallBack,
+    /// A meeting cut off (afbrudt), on the day it started: call the citizen back.
+    CutOff,
 }
 
 impl DueKind {
@@ -40,6 +44,8 @@ impl DueKind {
             DueKind::NoteUnjournalised => 5,
             DueKind::ReportUnread => 6,
             DueKind::RequestFollowUp => 7,
+            DueKind::CallBack => 8,
+            DueKind::CutOff => 9,
         }
     }
 
@@ -52,6 +58,8 @@ impl DueKind {
             5 => DueKind::NoteUnjournalised,
             6 => DueKind::ReportUnread,
             7 => DueKind::RequestFollowUp,
+            8 => DueKind::CallBack,
+            9 => DueKind::CutOff,
             _ => return None,
         })
     }
@@ -63,8 +71,24 @@ impl DueKind {
             DueKind::CourseReport | DueKind::CourseEnd | DueKind::ReportUnread => Kind::Course,
             DueKind::MedicalDeadline | DueKind::RequestFollowUp => Kind::MedicalRequest,
             DueKind::NoteUnjournalised => Kind::Note,
+            DueKind::CallBack => Kind::Event,
+            DueKind::CutOff => Kind::Meeting,
         }
     }
+}
+
+/// The tag a meeting's status is indexed under in a case's attendance; a planned meeting has
+/// none.
+pub(crate) fn status_tag(status: MeetingStatus) -> Option<u8> {
+    Some(match status {
+        MeetingStatus::Planned => return None,
+        MeetingStatus::Held => 1,
+        MeetingStatus::Moved => 2,
+        MeetingStatus::CancelledByCitizen => 3,
+        MeetingStatus::CancelledByCaseworker => 4,
+        MeetingStatus::NoShow => 5,
+        MeetingStatus::CutOff => 6,
+    })
 }
 
 /// One entry of the due index.
@@ -116,6 +140,18 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             if m.repeat.is_some() {
                 out.push((TreeId::Recurring, id_key(id).to_vec(), Vec::new()));
             }
+            if let Some(case) = m.case.filter(|_| m.repeat.is_none())
+                && let Some(tag) = status_tag(m.status)
+            {
+                out.push((
+                    TreeId::MeetingsByCaseStatus,
+                    concat(&[&id_key(case.0), &[tag], &start, &id_key(id)]),
+                    Vec::new(),
+                ));
+            }
+            if let Some(case) = m.case.filter(|_| crate::domain::due::is_cut_off(m)) {
+                out.push(due(m.start.date(), DueKind::CutOff, id, case));
+            }
         }
         AnyRecord::Course(c) => {
             out.push(by_case(Kind::Course, c.case, id));
@@ -150,7 +186,12 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
                 out.push(due(day, DueKind::Agreement, id, a.case));
             }
         }
-        AnyRecord::Event(e) => out.push(by_case(Kind::Event, e.case, id)),
+        AnyRecord::Event(e) => {
+            out.push(by_case(Kind::Event, e.case, id));
+            if crate::domain::contact::is_open_call_back(e) {
+                out.push(due(e.at.date_naive(), DueKind::CallBack, id, e.case));
+            }
+        }
         // The value is the block's end, so a window passes by the blocks that ended before it
         // without reading them.
         AnyRecord::External(b) => out.push((

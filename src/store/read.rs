@@ -5,7 +5,7 @@ use super::keys::{concat, date_from_key, date_key, id_key, time_key, u64_at};
 use super::record::{CaseRecord, Kind, Record, RecordId};
 use super::trees::TreeId;
 use super::{Store, StoreError, codec};
-use crate::model::{CaseId, ExternalBlock, ExternalId, Meeting, MeetingId};
+use crate::model::{CaseId, ExternalBlock, ExternalId, Meeting, MeetingId, MeetingStatus};
 use chrono::{NaiveDate, NaiveDateTime};
 
 impl Store {
@@ -128,6 +128,30 @@ impl Store {
             ids.extend(u64_at(&key, 16));
         }
         self.meetings_by_ids(ids)
+    }
+
+    /// How many of a case's meetings have `status` and start from `from` (local time) on,
+    /// counted from index keys alone: the records are not read, so the cost is the count.
+    pub fn case_status_count(
+        &self,
+        case: CaseId,
+        status: MeetingStatus,
+        from: NaiveDateTime,
+    ) -> Result<usize, StoreError> {
+        let Some(tag) = super::index::status_tag(status) else {
+            return Ok(0);
+        };
+        let prefix = [&id_key(case.0)[..], &[tag]].concat();
+        let start = [&prefix[..], &time_key(from)[..]].concat();
+        let mut n = 0;
+        for item in self.tree(TreeId::MeetingsByCaseStatus).range(start..) {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            if !key.starts_with(&prefix) {
+                break;
+            }
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// A case's meetings starting before `before`, latest first, up to and including the first

@@ -18,6 +18,9 @@ pub(crate) enum TreeId {
     Recurring,
     /// Local start + external block id (#16).
     ExternalByStart,
+    /// Case id + status tag + local start + meeting id, for meetings that are no longer
+    /// planned: a case's attendance is counted from keys alone (#15).
+    MeetingsByCaseStatus,
 }
 
 pub(crate) const BY_CASE_KINDS: [Kind; 5] = [
@@ -40,7 +43,12 @@ impl TreeId {
     pub(crate) fn indexes() -> Vec<TreeId> {
         let mut out = vec![TreeId::MeetingsByStart, TreeId::MeetingsByCase];
         out.extend(BY_CASE_KINDS.iter().map(|&k| TreeId::ByCase(k)));
-        out.extend([TreeId::Due, TreeId::Recurring, TreeId::ExternalByStart]);
+        out.extend([
+            TreeId::Due,
+            TreeId::Recurring,
+            TreeId::ExternalByStart,
+            TreeId::MeetingsByCaseStatus,
+        ]);
         out
     }
 
@@ -59,6 +67,7 @@ impl TreeId {
             TreeId::Due => records + 2 + by_case,
             TreeId::Recurring => records + 3 + by_case,
             TreeId::ExternalByStart => records + 4 + by_case,
+            TreeId::MeetingsByCaseStatus => records + 5 + by_case,
         }
     }
 
@@ -71,6 +80,7 @@ impl TreeId {
             TreeId::Due => "idx_due".into(),
             TreeId::Recurring => "idx_recurring".into(),
             TreeId::ExternalByStart => "idx_external_by_start".into(),
+            TreeId::MeetingsByCaseStatus => "idx_meetings_by_case_status".into(),
         }
     }
 }

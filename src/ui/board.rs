@@ -19,10 +19,11 @@ use ratatui::style::Style;
 const HEAD: u16 = 2;
 const FOOT: u16 = 2;
 /// "Where now → next step" takes the room left, but gets at least this much.
-const WHERE_MIN: usize = 22;
+const WHERE_MIN: usize = 21;
 
 /// The fixed-width columns, least important first: the order they are dropped in.
-const DROP_ORDER: [Column; 7] = [
+const DROP_ORDER: [Column; 8] = [
+    Column::Missed,
     Column::Group,
     Column::LateReports,
     Column::OpenRequests,
@@ -33,13 +34,14 @@ const DROP_ORDER: [Column; 7] = [
 ];
 
 /// The columns left to right.
-const ORDER: [Column; 9] = [
+const ORDER: [Column; 10] = [
     Column::Name,
     Column::Group,
     Column::WhereNow,
     Column::NextMeeting,
     Column::SinceContact,
     Column::CadenceDue,
+    Column::Missed,
     Column::LateReports,
     Column::OpenRequests,
     Column::Flags,
@@ -54,6 +56,7 @@ fn fixed_width(column: Column, total: u16) -> usize {
         Column::NextMeeting => 11,
         Column::SinceContact => 6,
         Column::CadenceDue => 8,
+        Column::Missed => 5,
         Column::LateReports => 5,
         Column::OpenRequests => 5,
         Column::Flags => 11,
@@ -229,6 +232,7 @@ fn column_title(column: Column, lang: Lang) -> &'static str {
         Column::NextMeeting => Msg::NextActionColumn,
         Column::SinceContact => Msg::BoardColSince,
         Column::CadenceDue => Msg::BoardColCadence,
+        Column::Missed => Msg::BoardColMissed,
         Column::LateReports => Msg::BoardColLate,
         Column::OpenRequests => Msg::BoardColRequests,
         Column::Flags => Msg::BoardColFlags,
@@ -313,6 +317,10 @@ fn cell(row: &BoardRow, column: Column, today: NaiveDate, lang: Lang) -> (String
             Some(due) if due < today => (format!("!{}", short_date(due, today)), true),
             Some(due) => (short_date(due, today), false),
             None => (dash(), false),
+        },
+        Column::Missed => match row.missed_last_year {
+            0 => (String::new(), false),
+            n => (n.to_string(), false),
         },
         Column::LateReports => match row.late_reports.len() {
             0 => (String::new(), false),

@@ -43,7 +43,7 @@ pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffe
     if area.width >= TWO_COLUMNS {
         let col = (area.width - 3) / 2;
         let label_w = label_width(lang);
-        let left = top_lines(card, lang, col, label_w)
+        let left = top_lines(card, lang, col, label_w, model.today())
             .into_iter()
             .chain(status_lines(card, lang, label_w))
             .chain(agreement_lines(card, lang))
@@ -66,7 +66,7 @@ pub fn draw(model: &Model, card: &Card, scroll: u16, area: Rect, buf: &mut Buffe
     } else {
         let col = area.width.saturating_sub(2);
         let label_w = label_width(lang);
-        let lines = top_lines(card, lang, col, label_w)
+        let lines = top_lines(card, lang, col, label_w, model.today())
             .into_iter()
             .chain(status_lines(card, lang, label_w))
             .chain(agreement_lines(card, lang))
@@ -395,7 +395,13 @@ fn days_ago(days: i64, lang: Lang) -> String {
 }
 
 /// Name and case facts, phones, flags, the upcoming meeting, the last contact, preferences.
-fn top_lines(card: &Card, lang: Lang, col: u16, label_w: usize) -> Vec<Line<'static>> {
+fn top_lines(
+    card: &Card,
+    lang: Lang,
+    col: u16,
+    label_w: usize,
+    today: NaiveDate,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut name = vec![Span::styled(card.name.clone(), theme::bold())];
     if !card.alias.trim().is_empty() {
@@ -482,7 +488,7 @@ fn top_lines(card: &Card, lang: Lang, col: u16, label_w: usize) -> Vec<Line<'sta
         out.push(labelled(
             Msg::ContactCadence.text(lang),
             label_w,
-            cadence_spans(cadence, card.cadence_days_late, lang),
+            cadence_spans(cadence, card.cadence_days_late, today, lang),
         ));
     }
     let prefs = &card.preferences;
@@ -563,8 +569,13 @@ fn flag_lines(card: &Card, lang: Lang, col: u16) -> Vec<Line<'static>> {
 
 /// "næste samtale senest 14.02.2027 · regel: … · tæller ikke: afbud 20. nov"; a passed due
 /// date marked "!" like other late things.
-fn cadence_spans(cadence: &CaseCadence, days_late: Option<u32>, lang: Lang) -> Vec<Span<'static>> {
-    let mut parts = cadence_line(cadence, days_late, lang).into_iter();
+fn cadence_spans(
+    cadence: &CaseCadence,
+    days_late: Option<u32>,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<Span<'static>> {
+    let mut parts = cadence_line(cadence, days_late, today, lang).into_iter();
     let due = parts.next().unwrap_or_default();
     let mut spans = vec![if days_late.is_some() {
         Span::styled(format!("! {due}"), theme::error())
@@ -894,5 +905,28 @@ fn note_lines(card: &Card, lang: Lang, label_w: usize) -> Vec<Line<'static>> {
             Msg::NoShow.text(lang).to_lowercase()
         ))],
     ));
+    out.push(attendance_line(card, label_w, lang));
     out
+}
+
+// Attendance over the whole history (#15).
+
+/// "Fremmøde i alt: 120 afholdt · 12 afbud · 31 udeblevet · 4 aflyst".
+fn attendance_line(card: &Card, label_w: usize, lang: Lang) -> Line<'static> {
+    let a = card.attendance;
+    labelled(
+        Msg::AttendanceAllTime.text(lang),
+        label_w,
+        vec![Span::raw(format!(
+            "{} {} · {} {} · {} {} · {} {}",
+            a.held,
+            Msg::Held.text(lang).to_lowercase(),
+            a.cancelled_by_citizen,
+            Msg::CancelledByCitizen.text(lang).to_lowercase(),
+            a.no_show,
+            Msg::NoShow.text(lang).to_lowercase(),
+            a.cancelled,
+            Msg::CancelledByCaseworker.text(lang).to_lowercase()
+        ))],
+    )
 }

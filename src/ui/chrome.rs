@@ -19,8 +19,8 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
     let week_word = Msg::Week.text(lang).to_lowercase();
     let date = format!("{} {}", weekday_long(day.weekday(), lang), format_date(day));
     let mut parts: Vec<Span<'static>> = Vec::new();
-    if let Screen::Today { list, .. } = &model.screen {
-        parts.push(Span::raw(super::today::header_text(model, list)));
+    if let Screen::Today(today) = &model.screen {
+        parts.push(Span::raw(super::today::header_text(model, today)));
     }
     // A card names whom it is about; the calendar's date is not what the call is about.
     let open_requests: String;
@@ -34,9 +34,9 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
         }
         // The board is about the whole caseload, not the focused day.
         Screen::Board => Some((Msg::Caseload, "")),
-        Screen::Calendar | Screen::Today { .. } => None,
+        Screen::Calendar | Screen::Today(_) => None,
     };
-    let today_screen = matches!(model.screen, Screen::Today { .. });
+    let today_screen = matches!(model.screen, Screen::Today(_));
     match (card_title, model.view) {
         _ if today_screen => {}
         (Some((what, "")), _) => parts.push(Span::raw(format!(" {}", what.text(lang)))),
@@ -120,7 +120,7 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
 pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
     let hint = match model.screen {
-        Screen::Calendar | Screen::Today { .. } => Msg::StatusHint,
+        Screen::Calendar | Screen::Today(_) => Msg::StatusHint,
         _ => Msg::StatusHintBack,
     }
     .text(lang);

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
             }
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),
-            (Screen::Today { list, selected }, _) => today::draw(model, list, *selected, body, buf),
+            (Screen::Today(screen), _) => today::draw(model, screen, body, buf),
         }
     }
     chrome::status(model, status, buf);

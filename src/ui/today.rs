@@ -1,4 +1,5 @@
-//! The Today screen: today's meetings on the left, the due list on the right grouped overdue /
+//! The Today screen: today's meetings on the left (the marked one is what the meeting keys
+//! change; Tab moves the focus there), the due list on the right grouped now / overdue /
 //! today / coming, the week's workload gauge in the rule below them, and the selected item's
 //! reason with the keys at the bottom.
 
@@ -6,9 +7,11 @@ use super::day::{split_h, split_v};
 use super::text::{fit, pad};
 use super::theme;
 use crate::app::model::Model;
-use crate::domain::due::{DueGroup, DueList};
-use crate::i18n::due_words::{due_reason, due_title, list_date};
-use crate::i18n::{Msg, external_title, label_purpose, weekday_short};
+use crate::app::today::{Focus, TodayScreen};
+use crate::domain::due::{DueCategory, DueGroup, DueList, DueWhat};
+use crate::i18n::due_words::{call_back_age, call_back_row, due_reason, due_title, list_date};
+use crate::i18n::{Lang, Msg, external_title, label_purpose, label_status, weekday_short};
+use crate::model::MeetingStatus;
 use crate::time::{format_date, format_time};
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
@@ -16,22 +19,34 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-/// The header line: "I dag · tirsdag 24.11.2026 · 3 for sent · 5 i dag · 12 kommende".
-pub fn header_text(model: &Model, list: &DueList) -> String {
+/// The header line: "I dag · tirsdag 24.11.2026 · 1 nu · 3 for sent · 5 i dag · 12 kommende",
+/// and the filter when one is set.
+pub fn header_text(model: &Model, screen: &TodayScreen) -> String {
     let lang = model.lang;
     let today = model.today();
+    let list = &screen.list;
     let mut text = format!(
-        " {} · {} {} · {} {} · {} {} · {} {}",
+        " {} · {} {}",
         Msg::Today.text(lang),
         weekday_short(today.weekday(), lang),
-        format_date(today),
+        format_date(today)
+    );
+    if !list.now.is_empty() {
+        text.push_str(&format!(
+            " · {} {}",
+            list.now.len(),
+            Msg::NowWord.text(lang)
+        ));
+    }
+    text.push_str(&format!(
+        " · {} {} · {} {} · {} {}",
         list.overdue.len(),
         Msg::DueOverdueWord.text(lang),
         list.today.len(),
         Msg::DueTodayWord.text(lang),
         list.coming.len(),
         Msg::DueComingWord.text(lang),
-    );
+    ));
     if list.snoozed > 0 {
         text.push_str(&format!(
             " · {} {}",
@@ -39,7 +54,34 @@ pub fn header_text(model: &Model, list: &DueList) -> String {
             Msg::DueSnoozedWord.text(lang)
         ));
     }
+    let filter = &screen.filter;
+    if !filter.is_empty() {
+        let mut what: Vec<String> = filter
+            .category
+            .map(|c| category_word(c).text(lang).to_string())
+            .into_iter()
+            .collect();
+        if !filter.name.is_empty() {
+            what.push(format!("«{}»", filter.name));
+        }
+        text.push_str(&format!(
+            " · {}: {}",
+            Msg::TodayFilterWord.text(lang),
+            what.join(" ")
+        ));
+    }
     text
+}
+
+fn category_word(category: DueCategory) -> Msg {
+    match category {
+        DueCategory::CallBacks => Msg::CategoryCallBacks,
+        DueCategory::Reports => Msg::CategoryReports,
+        DueCategory::Medical => Msg::CategoryMedical,
+        DueCategory::Agreements => Msg::CategoryAgreements,
+        DueCategory::Cadence => Msg::CategoryCadence,
+        DueCategory::Writing => Msg::CategoryWriting,
+    }
 }
 
 /// Width of the meetings column.
@@ -50,22 +92,32 @@ fn meetings_width(area: Rect) -> u16 {
 /// Rows at the bottom for the selected item's reason and the keys.
 const DETAIL_ROWS: u16 = 4;
 
-pub fn draw(model: &Model, list: &DueList, selected: usize, area: Rect, buf: &mut Buffer) {
+pub fn draw(model: &Model, screen: &TodayScreen, area: Rect, buf: &mut Buffer) {
     let (main, detail) = split_v(area, area.height.saturating_sub(DETAIL_ROWS));
     let (left, right) = split_h(main, meetings_width(main));
-    draw_meetings(model, left, buf);
-    draw_list(model, list, selected, right, buf);
-    draw_detail(model, list, selected, detail, buf);
+    let focus = screen.focus;
+    draw_meetings(model, focus == Focus::Meetings, left, buf);
+    // A page is what the list has room for (less the title row).
+    screen
+        .view_rows
+        .set(usize::from(right.height.saturating_sub(2)).max(1));
+    draw_list(model, screen, focus == Focus::List, right, buf);
+    draw_detail(model, screen, detail, buf);
 }
 
-fn draw_meetings(model: &Model, area: Rect, buf: &mut Buffer) {
+fn draw_meetings(model: &Model, focused: bool, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
     let w = usize::from(area.width.saturating_sub(2));
+    let title_style = if focused {
+        theme::title().add_modifier(ratatui::style::Modifier::UNDERLINED)
+    } else {
+        theme::title()
+    };
     buf.set_string(
         area.x,
         area.y,
         fit(Msg::TodayMeetingsTitle.text(lang), w + 1),
-        theme::title(),
+        title_style,
     );
     let today = model.today();
     let occs = model.window.day(today);
@@ -102,22 +154,40 @@ fn draw_meetings(model: &Model, area: Rect, buf: &mut Buffer) {
             }
             break;
         }
-        let (first, second, ended) = match row {
+        let (first, second, style, marked) = match row {
             TodayRow::Meeting(occ) => {
                 let m = occ.meeting;
                 let who = match m.case {
                     Some(case) => model.window.case_name(case),
                     None => m.title.clone(),
                 };
-                // An internal block's title already says what it is.
-                let second = match m.case {
-                    Some(_) => label_purpose(&m.purpose, lang).into_owned(),
-                    None => super::text::duration(m.minutes, lang),
+                let marked = model
+                    .selected
+                    .is_some_and(|s| s.meeting == m.id && s.start == occ.start);
+                let style = match (marked, focused) {
+                    (true, true) => theme::selected(),
+                    (true, false) => theme::bold(),
+                    _ if occ.end() <= model.now => theme::dim(),
+                    _ => theme::plain(),
+                };
+                // An internal block's title already says what it is; a status other than
+                // planned is what changed.
+                let second = match (m.case, m.status) {
+                    (Some(_), MeetingStatus::Planned) => {
+                        label_purpose(&m.purpose, lang).into_owned()
+                    }
+                    (Some(_), status) => format!(
+                        "{} · {}",
+                        label_status(status, lang),
+                        label_purpose(&m.purpose, lang)
+                    ),
+                    (None, _) => super::text::duration(m.minutes, lang),
                 };
                 (
                     format!("{} {who}", format_time(occ.start.time())),
                     second,
-                    occ.end() <= model.now,
+                    style,
+                    marked,
                 )
             }
             TodayRow::Busy(b) => {
@@ -139,15 +209,18 @@ fn draw_meetings(model: &Model, area: Rect, buf: &mut Buffer) {
                 if !b.is_busy() {
                     second.push_str(&format!(" ({})", Msg::ExternalFreeWord.text(lang)));
                 }
-                (
-                    format!("{time} {edge}{title}"),
-                    second,
-                    b.end() <= model.now,
-                )
+                let style = if b.end() <= model.now {
+                    theme::dim()
+                } else {
+                    theme::plain()
+                };
+                (format!("{time} {edge}{title}"), second, style, false)
             }
         };
-        let style = if ended { theme::dim() } else { theme::plain() };
-        buf.set_string(area.x, y, pad(&first, w), style);
+        // The marker sits in the column's first cell; the time follows it.
+        let marker = if marked { "›" } else { " " };
+        buf.set_string(area.x, y, marker, theme::key());
+        buf.set_string(area.x + 1, y, pad(&first, w.saturating_sub(1)), style);
         buf.set_string(
             area.x + 6,
             y + 1,
@@ -182,11 +255,7 @@ enum Row {
 fn rows(list: &DueList) -> Vec<Row> {
     let mut out = Vec::new();
     let mut index = 0;
-    for (group, items) in [
-        (DueGroup::Overdue, &list.overdue),
-        (DueGroup::Today, &list.today),
-        (DueGroup::Coming, &list.coming),
-    ] {
+    for (group, items) in list.groups() {
         if items.is_empty() {
             continue;
         }
@@ -199,23 +268,29 @@ fn rows(list: &DueList) -> Vec<Row> {
     out
 }
 
-fn draw_list(model: &Model, list: &DueList, selected: usize, area: Rect, buf: &mut Buffer) {
+fn draw_list(model: &Model, screen: &TodayScreen, focused: bool, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
+    let (list, selected) = (&screen.list, screen.selected);
     let x = area.x + 1;
     let w = usize::from(area.width.saturating_sub(2));
+    let title_style = if focused {
+        theme::title().add_modifier(ratatui::style::Modifier::UNDERLINED)
+    } else {
+        theme::title()
+    };
     buf.set_string(
         x,
         area.y,
         fit(Msg::TodayListTitle.text(lang), w),
-        theme::title(),
+        title_style,
     );
     if list.is_empty() {
-        buf.set_string(
-            x,
-            area.y + 1,
-            fit(Msg::NothingDue.text(lang), w),
-            theme::dim(),
-        );
+        let empty = if screen.filter.is_empty() {
+            Msg::NothingDue
+        } else {
+            Msg::NothingMatchesFilter
+        };
+        buf.set_string(x, area.y + 1, fit(empty.text(lang), w), theme::dim());
         return;
     }
     let rows = rows(list);
@@ -232,12 +307,13 @@ fn draw_list(model: &Model, list: &DueList, selected: usize, area: Rect, buf: &m
         match row {
             Row::Heading(group, n) => {
                 let word = match group {
+                    DueGroup::Now => Msg::NowWord,
                     DueGroup::Overdue => Msg::DueOverdueWord,
                     DueGroup::Today => Msg::DueTodayWord,
                     DueGroup::Coming => Msg::DueComingWord,
                 };
                 let style = match group {
-                    DueGroup::Overdue => theme::warning(),
+                    DueGroup::Overdue | DueGroup::Now => theme::warning(),
                     _ => theme::bold(),
                 };
                 buf.set_string(x, y, fit(&format!("{} ({n})", word.text(lang)), w), style);
@@ -246,20 +322,26 @@ fn draw_list(model: &Model, list: &DueList, selected: usize, area: Rect, buf: &m
                 let Some((_, item)) = items.get(*i) else {
                     continue;
                 };
-                let date = list_date(item.due, model.today());
                 let name_w = (w / 3).clamp(10, 22);
+                // Now-items are counted in minutes: their time, not their day.
+                let when = match &item.what {
+                    DueWhat::CallBack { at, .. } => format_time(at.time()),
+                    DueWhat::Outcome { start, .. } => format_time(start.time()),
+                    _ => list_date(item.due, model.today()),
+                };
                 let text = format!(
                     "{} {} {}",
-                    date,
+                    when,
                     pad(&item.case_name, name_w),
-                    due_title(item, lang)
+                    row_title(model, item, lang)
                 );
                 let is_selected = *i == selected;
                 let marker = if is_selected { "›" } else { " " };
-                let style = if is_selected {
-                    theme::selected()
-                } else {
-                    theme::plain()
+                let urgent = matches!(&item.what, DueWhat::CallBack { urgent_at, .. } if model.now >= *urgent_at);
+                let style = match (is_selected && focused, urgent) {
+                    (true, _) => theme::selected(),
+                    (false, true) => theme::error(),
+                    (false, false) => theme::plain(),
                 };
                 buf.set_string(x - 1, y, marker, theme::key());
                 buf.set_string(x, y, pad(&text, w), style);
@@ -268,7 +350,13 @@ fn draw_list(model: &Model, list: &DueList, selected: usize, area: Rect, buf: &m
     }
 }
 
-fn draw_detail(model: &Model, list: &DueList, selected: usize, area: Rect, buf: &mut Buffer) {
+/// An item's title in the list; a call-back's says how long the citizen has waited.
+fn row_title(model: &Model, item: &crate::domain::due::DueItem, lang: Lang) -> String {
+    call_back_row(item, model.now, lang).unwrap_or_else(|| due_title(item, lang))
+}
+
+fn draw_detail(model: &Model, screen: &TodayScreen, area: Rect, buf: &mut Buffer) {
+    let (list, selected) = (&screen.list, screen.selected);
     if area.height == 0 {
         return;
     }
@@ -284,7 +372,10 @@ fn draw_detail(model: &Model, list: &DueList, selected: usize, area: Rect, buf: 
     if let Some(item) = list.get(selected) {
         let line = Line::from(vec![
             Span::styled(format!("{}: ", item.case_name), theme::bold()),
-            Span::raw(due_reason(item, model.today(), lang)),
+            Span::raw(match call_back_age(item, model.now, lang) {
+                Some(age) => format!("{age}, {}", due_reason(item, model.today(), lang)),
+                None => due_reason(item, model.today(), lang),
+            }),
         ]);
         Paragraph::new(line).wrap(Wrap { trim: true }).render(
             Rect::new(
@@ -296,10 +387,14 @@ fn draw_detail(model: &Model, list: &DueList, selected: usize, area: Rect, buf: 
             buf,
         );
     }
+    let hint = match screen.focus {
+        Focus::List => Msg::TodayKeysHint,
+        Focus::Meetings => Msg::TodayMeetingsKeysHint,
+    };
     buf.set_string(
         area.x + 1,
         keys_y,
-        fit(Msg::TodayKeysHint.text(lang), w.saturating_sub(2)),
+        fit(hint.text(lang), w.saturating_sub(2)),
         theme::dim(),
     );
 }

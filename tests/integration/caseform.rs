@@ -296,6 +296,9 @@ fn meeting(id: u64, case: u64, start: &str) -> caseplan::model::Meeting {
         note: String::new(),
         revision: 0,
         repeat: None,
+        travel_minutes: 0,
+        moved_to: None,
+        moved_from: None,
     }
 }
 

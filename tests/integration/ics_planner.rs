@@ -61,6 +61,9 @@ fn meeting(store: &Store, case: CaseId, start: &str, minutes: u32) -> MeetingId 
             note: String::new(),
             revision: 0,
             repeat: None,
+            travel_minutes: 0,
+            moved_to: None,
+            moved_from: None,
         })
         .unwrap();
     id

@@ -35,3 +35,4 @@ mod theme;
 mod today;
 mod today_gauge;
 mod unwritable;
+mod workbench;

@@ -10,7 +10,7 @@ use caseplan::i18n::Lang;
 fn on(app: &App) -> &'static str {
     match app.model.screen {
         Screen::Calendar => "calendar",
-        Screen::Today { .. } => "today",
+        Screen::Today(_) => "today",
         Screen::Card { .. } => "card",
         Screen::ContactCard { .. } => "contact card",
         Screen::Suppliers(_) => "suppliers",
@@ -95,10 +95,10 @@ fn screens_do_not_switch_under_an_open_popup() {
 fn today_follows_the_clock_past_midnight() {
     use caseplan::app::core::action::Action;
     let mut app = App::demo_today(Lang::En);
-    let Screen::Today { list, .. } = &app.model.screen else {
+    let Screen::Today(screen) = &app.model.screen else {
         panic!("starts on Today");
     };
-    let before = list.today.len() + list.overdue.len();
+    let before = screen.list.today.len() + screen.list.overdue.len();
     let tomorrow = harness::at("2026-11-25 00:01");
     let effects = caseplan::app::dispatch::update(&mut app.model, Action::Tick(tomorrow));
     app.apply(effects);
@@ -107,9 +107,10 @@ fn today_follows_the_clock_past_midnight() {
         tomorrow.date(),
         "the meetings column shows the new day"
     );
-    let Screen::Today { list, .. } = &app.model.screen else {
+    let Screen::Today(screen) = &app.model.screen else {
         panic!("still on Today");
     };
+    let list = &screen.list;
     assert!(
         list.overdue
             .iter()

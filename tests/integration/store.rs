@@ -177,6 +177,7 @@ fn event(id: u64, case: u64) -> ContactEvent {
         direction: Direction::Out,
         reached: true,
         call_back: false,
+        called_back: None,
         note: "Bekræftet mødetid".into(),
     }
 }

@@ -15,7 +15,7 @@ fn gauge_row(app: &App) -> String {
 #[test]
 fn today_as_the_start_screen_shows_the_gauge_in_the_rule() {
     let app = App::demo_today(Lang::Da);
-    assert!(matches!(app.model.screen, Screen::Today { .. }));
+    assert!(matches!(app.model.screen, Screen::Today(_)));
     let workload = app.model.workload.as_ref().expect("the gauge is loaded");
     assert!(workload.this_week.meetings > 0);
     let row = gauge_row(&app);
@@ -35,7 +35,7 @@ fn today_opened_from_the_day_view_loads_the_gauge_too() {
     assert_eq!(app.model.view, View::Day);
     assert!(app.model.workload.is_none(), "the day view has no gauge");
     app.keys("g o");
-    assert!(matches!(app.model.screen, Screen::Today { .. }));
+    assert!(matches!(app.model.screen, Screen::Today(_)));
     assert!(app.model.workload.is_some());
     let row = gauge_row(&app);
     assert!(

@@ -62,17 +62,27 @@ pub fn length_for(model: &Model, case: Option<CaseId>) -> u32 {
 
 /// Writes a new meeting as one step and shows its day with it selected.
 pub fn book(model: &mut Model, meeting: Meeting) -> Vec<Effect> {
+    book_noting(model, meeting, None)
+}
+
+/// [`book`], with a note after the step's label (what it overlaps), so the status line says it.
+pub fn book_noting(model: &mut Model, meeting: Meeting, note: Option<String>) -> Vec<Effect> {
     note_met(model, &meeting);
-    let label = format!(
+    let mut label = format!(
         "{} {}",
         Msg::StepBooked.text(model.lang),
         describe(model, &meeting, meeting.start)
     );
-    model.day = meeting.start.date();
-    model.selected = Some(Selection {
-        meeting: meeting.id,
-        start: meeting.start,
-    });
+    if let Some(note) = note {
+        label.push_str(&format!(" {note}"));
+    }
+    if super::follows_changes(model) {
+        model.day = meeting.start.date();
+        model.selected = Some(Selection {
+            meeting: meeting.id,
+            start: meeting.start,
+        });
+    }
     let step = Step {
         label,
         backward: vec![Change::Delete(RecordRef::from(meeting.id))],

@@ -98,12 +98,40 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::ImportIcs => ics::ask_import(model),
         Named::NewCase => crate::app::lookup::records::new_case(model),
         Named::NewContact => crate::app::lookup::records::new_contact(model),
-        _ => selected_meeting_action(model, named),
+        _ => on_selected_meeting(model, named),
     }
 }
 
-/// Actions on the selected meeting.
-fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
+/// After undo or redo, the view goes back to where the change happened: the calendar to the
+/// day of the meeting that changed, with it selected; Today marks it when it is today's.
+pub fn show_changed(model: &mut Model, changes: &[crate::store::Change]) {
+    use crate::store::{AnyRecord, Change};
+    let Some(m) = changes.iter().find_map(|c| match c {
+        Change::Put(AnyRecord::Meeting(m)) if m.repeat.is_none() => Some(m),
+        _ => None,
+    }) else {
+        return;
+    };
+    let selection = Selection {
+        meeting: m.id,
+        start: m.start,
+    };
+    if follows_changes(model) {
+        model.day = m.start.date();
+        model.selected = Some(selection);
+    } else if m.start.date() == model.today() {
+        model.selected = Some(selection);
+    }
+}
+
+/// Whether the view follows a changed meeting to its day: the calendar does; Today stays on
+/// today.
+pub fn follows_changes(model: &Model) -> bool {
+    !matches!(model.screen, crate::app::model::Screen::Today(_))
+}
+
+/// Actions on the selected meeting (the calendar's, and the one marked on Today).
+pub fn on_selected_meeting(model: &mut Model, named: Named) -> Vec<Effect> {
     let lang = model.lang;
     let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
         // Blocks of other calendars are never selected: say why when they are all the day has.
@@ -240,6 +268,13 @@ fn selected_meeting_action(model: &mut Model, named: Named) -> Vec<Effect> {
     if moved {
         let new_start = start + (changed.start - meeting.start);
         label.push_str(&format!(" → {}", when_label(model, new_start)));
+        if meeting.repeat.is_none() && follows_changes(model) {
+            model.selected = Some(Selection {
+                meeting: meeting.id,
+                start: new_start,
+            });
+            model.day = new_start.date();
+        }
     }
     series::change(model, &meeting, start, Some(changed), label)
 }

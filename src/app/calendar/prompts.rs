@@ -1,15 +1,20 @@
 //! The calendar's one-line questions: go to a date, move to a day, follow up in N weeks, find
 //! free time, a status note, and the quick-add line.
 
-use super::booking::{SEARCH_DAYS, book, describe, fetch_ahead, search_start, when_label};
+use super::booking::{
+    SEARCH_DAYS, book, book_noting, describe, fetch_ahead, search_start, when_label,
+};
 use crate::app::core::effect::{Effect, Question};
-use crate::app::model::Model;
+use crate::app::model::{Model, Selection};
 use crate::app::popup::Popup;
+use crate::domain::conflicts::{Warning, warnings};
 use crate::domain::first_meeting::meeting_length;
 use crate::domain::quick_add::{self, CaseName};
 use crate::i18n::{Msg, cpr_error, label_status, parse_error, quick_add_error};
+use crate::model::Meeting;
 use crate::model::{MeetingId, MeetingStatus};
 use crate::privacy::check_no_cpr;
+use crate::time::format_time;
 use crate::time::{parse_date, parse_duration, parse_when};
 use chrono::Duration;
 
@@ -35,6 +40,13 @@ pub fn move_to_date(model: &mut Model, text: &str) -> Result<Vec<Effect>, String
         describe(model, &meeting, start),
         when_label(model, new_start)
     );
+    if meeting.repeat.is_none() && super::follows_changes(model) {
+        model.day = new_start.date();
+        model.selected = Some(Selection {
+            meeting: meeting.id,
+            start: new_start,
+        });
+    }
     Ok(super::series::change(
         model,
         &meeting,
@@ -153,5 +165,47 @@ pub fn quick_add(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
             follow_up_minutes: settings.follow_up_minutes,
         },
     );
-    Ok(book(model, meeting))
+    // Its day's meetings first, so the status line can say what it overlaps.
+    let day = meeting.start.date();
+    Ok(vec![Effect::Fetch {
+        from: day,
+        to: day,
+        then: Question::QuickAdd(Box::new(meeting)),
+    }])
+}
+
+/// The quick-add meeting's day arrived: book it; the step's label, and so the status line,
+/// names the meetings it overlaps.
+pub fn quick_add_day(model: &mut Model, meetings: &[Meeting], meeting: Meeting) -> Vec<Effect> {
+    let day = meeting.start.date();
+    let others = crate::domain::agenda::occurrences(meetings, day, day);
+    let overlaps: Vec<String> = warnings(
+        &meeting,
+        meeting.start,
+        &others,
+        &model.settings.hours,
+        None,
+    )
+    .into_iter()
+    .filter_map(|w| match w {
+        Warning::Overlap { with, start } => {
+            let other = meetings.iter().find(|m| m.id == with)?;
+            let who = match other.case {
+                Some(case) => model.case_name(case),
+                None => other.title.clone(),
+            };
+            Some(format!("{} {who}", format_time(start.time())))
+        }
+        _ => None,
+    })
+    .collect();
+    if overlaps.is_empty() {
+        return book(model, meeting);
+    }
+    let note = format!(
+        "⚠ {}: {}",
+        Msg::OverlapMark.text(model.lang),
+        overlaps.join(", ")
+    );
+    book_noting(model, meeting, Some(note))
 }

@@ -170,6 +170,13 @@ named_actions! {
     ScopeThis = "scope_this" => ActScopeThis,
     ScopeLater = "scope_later" => ActScopeLater,
     ScopeAll = "scope_all" => ActScopeAll,
+    // Today as the workbench of the day (#15).
+    SelectFirst = "select_first" => ActSelectFirst,
+    SelectLast = "select_last" => ActSelectLast,
+    NextGroup = "next_group" => ActNextGroup,
+    PrevGroup = "prev_group" => ActPrevGroup,
+    TodayFilterKind = "today_filter_kind" => ActTodayFilterKind,
+    TodayFilterName = "today_filter_name" => ActTodayFilterName,
 
 }
 

@@ -97,6 +97,8 @@ pub enum Effect {
 pub enum Question {
     /// The meetings of the form's start day, for overlap warnings and the parties' meetings.
     FormDay,
+    /// Book a quick-add line's meeting, saying on the status line what it overlaps.
+    QuickAdd(Box<crate::model::Meeting>),
     /// Book `template` again at `at`, or at the nearest free time after it.
     FollowUp {
         template: Box<Meeting>,
@@ -136,6 +138,8 @@ pub enum ItemAct {
     Chase,
     /// Book the meeting it asks for (`b`, and `x` on the call and summons before a course ends).
     Book,
+    /// Log the call that answers a call-back (`c` or `x`).
+    CallBack,
 }
 
 /// The week view's count of citizens to summon by the week's end.

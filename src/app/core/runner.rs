@@ -294,8 +294,9 @@ fn typed_path(text: &str) -> PathBuf {
 
 /// The record a Today item is about.
 fn done_record(store: &Store, item: &DueItem) -> Result<Option<AnyRecord>, StoreError> {
-    use crate::domain::due::DueWhat;
+    use crate::domain::due::{CallBackSource, DueWhat};
     use crate::domain::reminder::Subject;
+    use crate::model::{ContactEvent, Meeting};
     Ok(match &item.what {
         DueWhat::Agreement { agreement, .. } => store
             .get::<Agreement>(*agreement)?
@@ -310,6 +311,11 @@ fn done_record(store: &Store, item: &DueItem) -> Result<Option<AnyRecord>, Store
                 .map(AnyRecord::MedicalRequest),
             Subject::Case { .. } => None,
         },
+        DueWhat::CallBack { source, .. } => match source {
+            CallBackSource::Event(id) => store.get::<ContactEvent>(*id)?.map(AnyRecord::Event),
+            CallBackSource::Meeting(id) => store.get::<Meeting>(*id)?.map(AnyRecord::Meeting),
+        },
+        DueWhat::Outcome { meeting, .. } => store.get::<Meeting>(*meeting)?.map(AnyRecord::Meeting),
         DueWhat::Cadence { .. } | DueWhat::NoContact { .. } => None,
     })
 }

@@ -19,8 +19,8 @@ use crate::domain::travel::travel_for;
 use crate::i18n::{Lang, Msg, label_form, label_place, label_purpose, label_status};
 use crate::model::{
     BookedBy, CaseId, ContactId, ContactKind, ExternalBlock, MAX_REPEAT_COUNT, Meeting,
-    MeetingForm, MeetingId, MeetingStatus, Participant, Place, PlaceKind, Repeat, RepeatEvery, Role,
-    purpose,
+    MeetingForm, MeetingId, MeetingStatus, Participant, Place, PlaceKind, Repeat, RepeatEvery,
+    Role, purpose,
 };
 use crate::query::directory::{CaseEntry, Directory};
 use crate::time::{format_duration, format_time};

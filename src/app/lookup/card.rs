@@ -169,7 +169,7 @@ pub fn after_write(model: &mut Model, changes: &[Change]) -> Vec<Effect> {
             }
             effects
         }
-        None if matches!(model.screen, Screen::Today { .. }) => {
+        None if matches!(model.screen, Screen::Today(_)) => {
             vec![crate::app::today::load(model)]
         }
         None => vec![],

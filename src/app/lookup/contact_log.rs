@@ -17,6 +17,9 @@ use ratatui::crossterm::event::KeyEvent;
 pub struct ContactLog {
     pub case: CaseId,
     pub form: Form<ContactLogField>,
+    /// The call-back this call answers (an incoming "call me" or a cut-off meeting), as it is
+    /// stored: reached, it is closed in the same step.
+    pub answers: Option<Box<AnyRecord>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +80,42 @@ fn open_filled(model: &mut Model, case: CaseId, direction: Direction, reached: b
         model.today(),
         lang,
     );
-    model.popup = Some(Popup::ContactLog(ContactLog { case, form }));
+    model.popup = Some(Popup::ContactLog(ContactLog {
+        case,
+        form,
+        answers: None,
+    }));
+}
+
+/// Opens the log of the call that answers `answers` (an incoming "call me" event or a cut-off
+/// meeting): by phone, out, reached.
+pub fn open_call_back(model: &mut Model, case: CaseId, answers: AnyRecord) {
+    open(model, case, Direction::Out);
+    if let Some(Popup::ContactLog(log)) = &mut model.popup {
+        log.answers = Some(Box::new(answers));
+    }
+}
+
+/// The call-back record closed by a call that got through at `at`: the "call me" marked
+/// called back, the cut-off meeting held (the call finished it), its outcome the call's note
+/// when it had none.
+fn closed(answers: &AnyRecord, at: chrono::DateTime<chrono::Utc>, note: &str) -> Option<AnyRecord> {
+    match answers {
+        AnyRecord::Event(e) => {
+            let mut e = e.clone();
+            e.called_back = Some(at);
+            Some(AnyRecord::Event(e))
+        }
+        AnyRecord::Meeting(m) => {
+            let mut m = m.clone();
+            m.status = crate::model::MeetingStatus::Held;
+            if m.outcome.trim().is_empty() {
+                m.outcome = note.to_string();
+            }
+            Some(AnyRecord::Meeting(m))
+        }
+        _ => None,
+    }
 }
 
 fn direction_label(direction: Direction) -> Msg {
@@ -137,18 +175,30 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
                     .unwrap_or(Direction::In),
                 reached: f.toggle(F::Reached),
                 call_back: f.toggle(F::CallBack),
+                called_back: None,
                 note: f.text(F::Note),
             };
-            let label = format!(
-                "{} {}",
-                Msg::StepLoggedContact.text(lang),
-                model.case_name(event.case)
-            );
+            let close = log
+                .answers
+                .as_deref()
+                .filter(|_| event.reached)
+                .and_then(|a| Some((a.clone(), closed(a, event.at, &event.note)?)));
+            let verb = match close {
+                Some(_) => Msg::StepCalledBack,
+                None => Msg::StepLoggedContact,
+            };
+            let label = format!("{} {}", verb.text(lang), model.case_name(event.case));
+            let mut backward = vec![Change::Delete(RecordRef::from(event.id))];
+            let mut forward = vec![Change::Put(AnyRecord::Event(event))];
+            if let Some((before, after)) = close {
+                forward.push(Change::Put(after));
+                backward.push(Change::Put(before));
+            }
             model.popup = None;
             return vec![Effect::Write(Step {
                 label,
-                backward: vec![Change::Delete(RecordRef::from(event.id))],
-                forward: vec![Change::Put(AnyRecord::Event(event))],
+                backward,
+                forward,
             })];
         }
         _ => {}

@@ -37,6 +37,7 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
         PromptKind::RequestReceived(_) | PromptKind::ReportReceived { .. } => {
             Msg::PromptReceivedOn.text(lang).to_string()
         }
+        PromptKind::TodayFilter => Msg::PromptTodayFilter.text(lang).to_string(),
     }
 }
 
