@@ -369,7 +369,38 @@ fn draw_detail(model: &Model, screen: &TodayScreen, area: Rect, buf: &mut Buffer
         buf.set_string(area.x + 1, area.y, format!(" {gauge} "), theme::plain());
     }
     let keys_y = area.y + area.height - 1;
-    if let Some(item) = list.get(selected) {
+    let marked = (screen.focus == Focus::Meetings)
+        .then(|| {
+            let occs = model.window.day(model.today());
+            super::detail::selected(model, &occs).map(|occ| super::detail::lines(model, &occ, true))
+        })
+        .flatten();
+    if let Some((title, lines)) = marked {
+        // The marked meeting in one paragraph: when, what, how, where, its status.
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        let line = Line::from(vec![
+            Span::styled(format!("{title}: "), theme::bold()),
+            Span::raw(text.join(" · ")),
+        ]);
+        Paragraph::new(line).wrap(Wrap { trim: true }).render(
+            Rect::new(
+                area.x + 1,
+                area.y + 1,
+                area.width.saturating_sub(2),
+                area.height.saturating_sub(2),
+            ),
+            buf,
+        );
+    } else if let Some(item) = list.get(selected) {
         let line = Line::from(vec![
             Span::styled(format!("{}: ", item.case_name), theme::bold()),
             Span::raw(match call_back_age(item, model.now, lang) {
