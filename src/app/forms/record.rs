@@ -2,7 +2,7 @@
 //! label. Pure state and rules; `ui::popups::record_form` draws it.
 
 use crate::app::core::settings::Settings;
-use crate::app::form_kit::{Candidates, Choice, Field, Form, ListField, Pick, Picker};
+use crate::app::form_kit::{Candidates, Choice, Field, Form, ListField, Pick, Picker, Refusals};
 use crate::i18n::{Lang, Msg, label_away_reason, label_contact_kind, label_network_role};
 use crate::model::{
     AwayPeriod, AwayReason, CadenceOverride, Case, CaseFlags, CaseId, CaseStatus, Contact,
@@ -299,7 +299,7 @@ impl RecordForm {
         today: NaiveDate,
         now: DateTime<Utc>,
         lang: Lang,
-    ) -> Result<(Case, Vec<Contact>), Vec<(Msg, String)>> {
+    ) -> Result<(Case, Vec<Contact>), Refusals<Msg>> {
         let Subject::Case(original) = &self.subject else {
             return Err(Vec::new());
         };
