@@ -20,10 +20,10 @@ use std::process::ExitCode;
 pub enum Command {
     /// Add a case: `caseplan case add "Anne Jensen" --reference 2026-04512 --phone "+45 20 12 34 56"
     /// --network "Lone Holm:læge" --away 2026-12-01..2026-12-11:ferie --cadence 7d:2027-03-01`.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Change a case (by number, reference or name): only the options given change;
     /// `--network` and `--away` add to what is there.
-    Edit(EditArgs),
+    Edit(Box<EditArgs>),
 }
 
 #[derive(Debug, clap::Args)]

@@ -245,7 +245,7 @@ pub fn case_flags(flags: &crate::model::CaseFlags, reach_via: &str, lang: Lang) 
 pub fn away_words(away: &crate::model::AwayPeriod, lang: Lang) -> String {
     let mut text = format!(
         "{} {}–{} · {}",
-        Msg::AwayWord.text(lang),
+        Msg::BoardFlagAway.text(lang),
         away.from.format("%d.%m"),
         away.to.format("%d.%m"),
         label_away_reason(away.reason, lang).to_lowercase()

@@ -507,6 +507,13 @@ impl<K: Copy + PartialEq> Form<K> {
     /// Pasted text for the focused field, as text. Returns the key of the field that changed.
     pub fn paste(&mut self, text: &str, candidates: Candidates<'_, K>) -> Option<K> {
         let field_key = self.focused()?;
+        // Into the row a list is editing.
+        if let Input::List(l) = &mut self.fields[self.focus].input {
+            if let Some(row) = l.editing_mut() {
+                row.paste(text, candidates);
+            }
+            return None;
+        }
         let pasted = self.fields[self.focus]
             .input
             .text_field_mut()

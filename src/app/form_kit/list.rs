@@ -280,7 +280,7 @@ mod tests {
     fn template() -> Vec<Field<K>> {
         let roles = Choice::indexed(["Læge".to_string(), "Mentor".to_string()], 0);
         vec![
-            Field::picker(K::Who, Msg::FieldContact, Picker::new()),
+            Field::picker(K::Who, Msg::Contact, Picker::new()),
             Field::choice(K::Role, Msg::FieldRole, roles),
             Field::date(K::From, Msg::FieldFrom, "").optional(),
         ]

@@ -2,7 +2,7 @@
 //! label. Pure state and rules; `ui::popups::record_form` draws it.
 
 use crate::app::core::settings::Settings;
-use crate::app::form_kit::{Candidates, Choice, Field, Form, ListField, Pick, Picker};
+use crate::app::form_kit::{Candidates, Choice, Field, Form, ListField, Pick, Picker, Refusals};
 use crate::i18n::{Lang, Msg, label_away_reason, label_contact_kind, label_network_role};
 use crate::model::{
     AwayPeriod, AwayReason, CadenceOverride, Case, CaseFlags, CaseId, CaseStatus, Contact,
@@ -46,7 +46,7 @@ fn network_row(link: Option<(&NetworkLink, &str)>, lang: Lang) -> Vec<Field<Msg>
         None => Picker::new(),
     };
     vec![
-        Field::picker(Msg::FieldContact, Msg::FieldContact, picker),
+        Field::picker(Msg::Contact, Msg::Contact, picker),
         Field::choice(Msg::FieldRole, Msg::FieldRole, roles),
     ]
 }
@@ -71,11 +71,7 @@ fn away_row(away: Option<&AwayPeriod>, lang: Lang) -> Vec<Field<Msg>> {
             Msg::FieldReason,
             Choice::indexed(reasons, index),
         ),
-        Field::text(
-            Msg::FieldAwayNote,
-            Msg::FieldAwayNote,
-            away.map_or("", |a| a.note.as_str()),
-        ),
+        Field::text(Msg::Note, Msg::Note, away.map_or("", |a| a.note.as_str())),
     ]
 }
 
@@ -259,13 +255,13 @@ impl RecordForm {
             return false;
         };
         for row in list.rows_mut() {
-            let typed = row.text(Msg::FieldContact);
-            if row.picked(Msg::FieldContact).is_some() || typed.is_empty() {
+            let typed = row.text(Msg::Contact);
+            if row.picked(Msg::Contact).is_some() || typed.is_empty() {
                 continue;
             }
             let role = row.choice_key(Msg::FieldRole).to_string();
             let label = format!("{typed} ({})", Msg::NewWord.text(lang));
-            if let Some(p) = row.picker_mut(Msg::FieldContact) {
+            if let Some(p) = row.picker_mut(Msg::Contact) {
                 *p = Picker::chosen(Pick::Contact(ContactId(id)), &typed, &label);
             }
             self.new_contacts.push(Contact {
@@ -303,7 +299,7 @@ impl RecordForm {
         today: NaiveDate,
         now: DateTime<Utc>,
         lang: Lang,
-    ) -> Result<(Case, Vec<Contact>), Vec<(Msg, String)>> {
+    ) -> Result<(Case, Vec<Contact>), Refusals<Msg>> {
         let Subject::Case(original) = &self.subject else {
             return Err(Vec::new());
         };
@@ -387,7 +383,7 @@ impl RecordForm {
             l.rows()
                 .iter()
                 .filter_map(|row| {
-                    let contact = row.picked(Msg::FieldContact).and_then(Pick::contact)?;
+                    let contact = row.picked(Msg::Contact).and_then(Pick::contact)?;
                     Some(NetworkLink {
                         contact,
                         role: row.choice_key(Msg::FieldRole).to_string(),
@@ -405,7 +401,7 @@ impl RecordForm {
                         .get(row.index(Msg::FieldReason))
                         .copied()
                         .unwrap_or(AwayReason::Other),
-                    note: row.text(Msg::FieldAwayNote),
+                    note: row.text(Msg::Note),
                 }),
                 (Ok(Some(_)), Ok(Some(_))) => errors.push((
                     Msg::FieldAway,

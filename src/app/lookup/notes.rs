@@ -207,11 +207,11 @@ pub fn copied(model: &mut Model, result: Result<Option<PathBuf>, String>) -> Vec
     };
     model.status = Some(info(&said));
     if let Some(Popup::Notes(popup)) = &mut model.popup {
-        let offer = popup
-            .chosen()
-            .is_some_and(|n| !n.journalised)
-            .then(|| format!(" · {}", Msg::NoteOfferJournalise.text(lang)))
-            .unwrap_or_default();
+        let offer = if popup.chosen().is_some_and(|n| !n.journalised) {
+            format!(" · {}", Msg::NoteOfferJournalise.text(lang))
+        } else {
+            String::new()
+        };
         popup.copied = Some(format!("{said}{offer}"));
     }
     vec![]

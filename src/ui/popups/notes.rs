@@ -29,7 +29,7 @@ pub fn draw_form(model: &Model, form: &NoteForm, body: Rect, buf: &mut Buffer) {
 pub fn draw_list(model: &Model, notes: &Notes, body: Rect, buf: &mut Buffer) {
     let lang = model.lang;
     let area = centered(body, 100, body.height.saturating_sub(2));
-    let inner = frame(area, Msg::NotesTitle.text(lang), buf);
+    let inner = frame(area, Msg::Notes.text(lang), buf);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line<'static>> = Vec::new();
     if notes.notes.is_empty() {
