@@ -16,6 +16,7 @@ mod flows;
 mod form_kit;
 mod help;
 mod ics;
+mod import;
 mod keymaps;
 mod lookup;
 mod medical;
