@@ -14,6 +14,7 @@ mod durability;
 mod e2e;
 mod flows;
 mod form_kit;
+mod fuzz;
 mod help;
 mod ics;
 mod import;
