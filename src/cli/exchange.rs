@@ -1,7 +1,7 @@
 //! `export`, `import` and `restore`: the whole database as one JSON document.
 
 use crate::context::Context;
-use crate::store::{self, ExportDocument};
+use crate::store::{self, ExportDocument, ExportFile};
 use anyhow::{Context as _, Result};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,16 +42,13 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
 }
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
-    let document = read_document(&args.file)?;
+    // The head first, so a file that is no export is refused before the database is opened.
+    let document = ExportFile::open(&args.file)
+        .with_context(|| format!("{} is not a caseplan export document", args.file.display()))?;
     let store = ctx.open_store()?;
-    if args.replace {
-        store.import_replacing(&document.data)?;
-    } else {
-        store.import(&document.data)?;
-    }
+    let records = store.import_file(&document, args.replace)?;
     say_err!(
-        "imported {} records from {} into {}",
-        document.data.record_count(),
+        "imported {records} records from {} into {}",
         args.file.display(),
         store.dir().display()
     );
@@ -84,11 +81,4 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<ExitCode> {
         say_err!("the previous database was kept in {}", aside.display());
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn read_document(path: &PathBuf) -> Result<ExportDocument> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("could not read {}", path.display()))?;
-    ExportDocument::from_json(&text)
-        .with_context(|| format!("{} is not a caseplan export document", path.display()))
 }

@@ -1,11 +1,7 @@
 //! Daily backups as export documents in `<data dir>/backups/`, and restoring one.
 
 use super::error::{Problem, Recovery};
-use super::{
-    BACKUP_DIR, DB_DIR, ExportDocument, LAST_BACKUP_KEY, Store, StoreError, files, journal,
-    validate,
-};
-use crate::model::Dataset;
+use super::{BACKUP_DIR, DB_DIR, ExportFile, LAST_BACKUP_KEY, Store, StoreError, files, journal};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -175,19 +171,17 @@ pub fn restore(
         .map(Path::to_path_buf)
         .or_else(|| newest(dir, today));
     let epochs = journal::epochs(dir);
-    let (data, chain) = match &backup {
+    // Read twice, one record at a time: checked now, written once the database is moved aside.
+    let (document, backup_records, chain) = match &backup {
         Some(file) => {
-            let document = ExportDocument::read_file(file)?;
-            let problems = validate::dataset(&document.data);
-            if !problems.is_empty() {
-                return Err(StoreError::invalid(problems));
-            }
+            let document = ExportFile::open(file)?;
+            let records = document.validate()?;
             let chain = own_backup_name(dir, file)
                 .and_then(|name| journal::chain_after(&epochs, Some(&name)));
-            (document.data, chain)
+            (Some(document), records, chain)
         }
         None => match journal::chain_after(&epochs, None) {
-            Some(chain) => (Dataset::default(), Some(chain)),
+            Some(chain) => (None, 0, Some(chain)),
             None => {
                 return Err(StoreError::invalid(vec![Problem::new(
                     None,
@@ -205,7 +199,11 @@ pub fn restore(
     }
     let aside = move_aside(dir)?;
     let store = Store::open_for_restore(dir, today)?;
-    store.import_unjournaled(&data, false)?;
+    let mut fill = store.fill(false)?;
+    if let Some(document) = &document {
+        fill.file(document)?;
+    }
+    fill.finish()?;
     let replayed = chain.map(|c| store.replay(&c)).transpose()?;
     if replayed.is_none() {
         // The journal does not lead to what was restored: it starts again from it, so a later
@@ -215,7 +213,7 @@ pub fn restore(
     Ok(Restored {
         store,
         backup,
-        backup_records: data.record_count(),
+        backup_records,
         replayed,
         aside,
     })

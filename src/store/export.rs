@@ -1,14 +1,18 @@
 //! Export documents and import: the whole database as one JSON document.
 
-use super::error::Problem;
+use super::journal::{Journal, Mark};
 use super::keys::{id_key, u64_at};
-use super::migrate::{self, CURRENT_SCHEMA};
+use super::migrate::CURRENT_SCHEMA;
+use super::reader::{self, Head};
 use super::record::{AnyRecord, Kind};
 use super::trees::TreeId;
-use super::{IMPORT_MARK_KEY, Store, StoreError, index, validate};
+use super::validate::Validator;
+use super::{IMPORT_MARK_KEY, Store, StoreError, index};
 use crate::model::Dataset;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::fs::File;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
 /// The order a streamed export reads the kinds in: records that refer to cases and contacts
@@ -27,8 +31,8 @@ const WRITE_ORDER: [Kind; 9] = [
     Kind::Contact,
 ];
 
-/// Records per sled batch during an import.
-const IMPORT_CHUNK: usize = 2048;
+/// Records per sled batch while records are written straight into the database.
+const FILL_PART: usize = 2048;
 
 /// A whole database as a document: the format of backups and of `caseplan export`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,78 +63,64 @@ impl ExportDocument {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Reads the document in `file`.
-    pub fn read_file(file: &std::path::Path) -> Result<ExportDocument, StoreError> {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| StoreError::io(format!("could not read {}", file.display()), e))?;
-        Self::from_json(&text)
-    }
-
-    /// Reads a document, refusing other formats and newer schemas.
+    /// Reads a whole document into memory, refusing other formats and newer schemas; records
+    /// of an older schema are upgraded. For tests and small documents: an import or a restore
+    /// reads an [`ExportFile`] one record at a time.
     pub fn from_json(text: &str) -> Result<ExportDocument, StoreError> {
-        #[derive(Deserialize)]
-        struct Header {
-            format: Option<String>,
-            schema: Option<u32>,
-        }
-        let not_export = |detail: String| {
-            StoreError::invalid(vec![Problem::new(
-                None,
-                format!("the file is not a caseplan export: {detail}"),
-            )])
-        };
-        let header: Header = serde_json::from_str(text).map_err(|e| not_export(e.to_string()))?;
-        if header.format.as_deref() != Some(Self::FORMAT) {
-            return Err(not_export(format!(
-                "\"format\" must be \"{}\"",
-                Self::FORMAT
-            )));
-        }
-        match header.schema {
-            Some(schema) if schema > CURRENT_SCHEMA => {
-                return Err(StoreError::invalid(vec![Problem::new(
-                    None,
-                    format!(
-                        "the file was written by a newer caseplan (schema {schema}); this one \
-                         reads up to {CURRENT_SCHEMA}"
-                    ),
-                )]));
-            }
-            Some(CURRENT_SCHEMA) => {}
-            Some(older @ 1..) => return upgraded(text, older).map_err(not_export),
-            _ => {
-                return Err(not_export(format!(
-                    "\"schema\" must be a number from 1 to {CURRENT_SCHEMA}"
-                )));
-            }
-        }
-        serde_json::from_str(text).map_err(|e| not_export(e.to_string()))
+        let head = reader::head(text.as_bytes())?;
+        let mut data = Dataset::default();
+        reader::records(text.as_bytes(), head.schema, &mut |record| {
+            record.push_into(&mut data);
+            Ok(())
+        })?;
+        Ok(ExportDocument::new(data, head.exported_at))
     }
 }
 
-/// A document of an older schema with every record brought up to the current one, as the
-/// database's own records are when it is opened: old backups stay restorable.
-fn upgraded(text: &str, schema: u32) -> Result<ExportDocument, String> {
-    let mut document: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    if let Some(data) = document
-        .get_mut("data")
-        .and_then(serde_json::Value::as_object_mut)
-    {
-        for (name, records) in data.iter_mut() {
-            // An unknown kind is left for the reader below to name.
-            let (Some(kind), Some(records)) = (Kind::from_tree_name(name), records.as_array_mut())
-            else {
-                continue;
-            };
-            for record in records.iter_mut() {
-                let old = std::mem::take(record);
-                *record = migrate::upgrade(migrate::STEPS, kind, schema, old)
-                    .map_err(|e| format!("{}: {e}", kind.label()))?;
-            }
-        }
+/// An export document on disk whose head has been read: a caseplan export of a schema this
+/// caseplan reads. Its records are read when it is imported or restored, one at a time, so a
+/// large caseload is never held in memory.
+#[derive(Debug)]
+pub struct ExportFile {
+    path: PathBuf,
+    head: Head,
+}
+
+impl ExportFile {
+    /// Opens `path` and reads its head (the records are skipped, their syntax checked).
+    pub fn open(path: &Path) -> Result<ExportFile, StoreError> {
+        let head = reader::head(Self::file(path)?)?;
+        Ok(ExportFile {
+            path: path.to_path_buf(),
+            head,
+        })
     }
-    document["schema"] = CURRENT_SCHEMA.into();
-    serde_json::from_value(document).map_err(|e| e.to_string())
+
+    fn file(path: &Path) -> Result<File, StoreError> {
+        File::open(path)
+            .map_err(|e| StoreError::io(format!("could not read {}", path.display()), e))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every record, upgraded to the current schema, into `sink` in document order.
+    pub(crate) fn records(&self, sink: reader::Sink) -> Result<(), StoreError> {
+        reader::records(Self::file(&self.path)?, self.head.schema, sink).map(|_| ())
+    }
+
+    /// Every record checked as an import checks it; returns how many there are.
+    pub(crate) fn validate(&self) -> Result<usize, StoreError> {
+        let mut check = Validator::default();
+        let mut count = 0;
+        self.records(&mut |record| {
+            check.record(&record);
+            count += 1;
+            Ok(())
+        })?;
+        check.finish().map(|()| count)
+    }
 }
 
 impl Store {
@@ -196,81 +186,169 @@ impl Store {
     /// Imports `data` into an empty database. Everything is validated first; on any problem
     /// nothing is written and the error lists the problems.
     pub fn import(&self, data: &Dataset) -> Result<(), StoreError> {
-        self.import_with(data, false)
+        self.import_with(false, &mut |sink| {
+            AnyRecord::all_in(data).try_for_each(&mut *sink)
+        })
+        .map(|_| ())
     }
 
     /// Like [`Store::import`], but replaces whatever the database holds.
     pub fn import_replacing(&self, data: &Dataset) -> Result<(), StoreError> {
-        self.import_with(data, true)
+        self.import_with(true, &mut |sink| {
+            AnyRecord::all_in(data).try_for_each(&mut *sink)
+        })
+        .map(|_| ())
     }
 
-    fn import_with(&self, data: &Dataset, replace: bool) -> Result<(), StoreError> {
-        let problems = validate::dataset(data);
-        if !problems.is_empty() {
-            return Err(StoreError::invalid(problems));
-        }
+    /// Imports the document `file`, read one record at a time; `replace` replaces whatever the
+    /// database holds. As [`Store::import`]: on any problem nothing is written. Returns how many
+    /// records were imported.
+    pub fn import_file(&self, file: &ExportFile, replace: bool) -> Result<usize, StoreError> {
+        self.import_with(replace, &mut |sink| file.records(sink))
+    }
+
+    /// The import: `read` hands every record to its sink once.
+    ///
+    /// The journal is the staging area. Each record is checked as it is read and appended to
+    /// the journal as part of a bulk replacement that is not finished yet (a replay skips
+    /// such a one); a record with a problem, and every record after it, is only checked, so
+    /// no refused text reaches the disk. On any problem the journal is cut back and the
+    /// database was never touched. Otherwise the replacement is finished and flushed and read
+    /// back from the journal into the database. The document is read once, so it may be a
+    /// stream, and what is written is exactly what was checked.
+    fn import_with(
+        &self,
+        replace: bool,
+        read: &mut dyn FnMut(reader::Sink) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
         if !replace && !self.is_empty() {
             return Err(StoreError::NotEmpty {
                 path: self.dir.clone(),
                 records: self.counts().iter().map(|(_, n)| n).sum(),
             });
         }
-        // The journal first, as for every write: a bulk replacement with every record.
         let cannot = |e| StoreError::write_io("could not write the import to the journal", e);
         self.with_journal(|journal| {
             let mut bulk = journal.replacement();
-            for record in AnyRecord::all_in(data) {
-                bulk.push(record).map_err(cannot)?;
-            }
+            let mut check = Validator::default();
+            let mut count = 0;
+            read(&mut |record| {
+                count += 1;
+                match check.record(&record) {
+                    true => bulk.push(record).map_err(cannot),
+                    false => Ok(()),
+                }
+            })?;
+            // Dropped unfinished on a problem: cut off again.
+            check.finish()?;
             let mark = bulk.finish().map_err(cannot)?;
-            self.import_unjournaled(data, replace)
-                .inspect_err(|_| journal.cut(mark))
+            self.fill_from_journal(journal, mark, replace)
+                .inspect_err(|_| journal.cut(mark))?;
+            Ok(count)
         })
     }
 
-    /// Writes `data` (already validated) without the journal: a restore, whose records the
-    /// journal already holds.
-    pub(crate) fn import_unjournaled(
+    /// Writes the bulk replacement finished in `journal` since `mark` into the database.
+    fn fill_from_journal(
         &self,
-        data: &Dataset,
+        journal: &Journal,
+        mark: Mark,
         replace: bool,
     ) -> Result<(), StoreError> {
-        // Sorted chunks per tree rather than one transaction, for speed; the mark makes an
-        // interrupted import visible on the next open.
+        let unreadable = |detail: String| {
+            StoreError::write_io(
+                "could not read the import back from the journal",
+                std::io::Error::other(detail),
+            )
+        };
+        let parts = journal.parts_since(mark).map_err(|e| {
+            StoreError::write_io("could not read the import back from the journal", e)
+        })?;
+        let mut fill = self.fill(replace)?;
+        for part in parts {
+            fill.part(&part.map_err(unreadable)?)?;
+        }
+        fill.finish()
+    }
+
+    /// Starts writing records straight into the database, without the journal (an import read
+    /// back from it, a restore): the mark makes an interrupted fill visible on the next open.
+    pub(crate) fn fill(&self, replace: bool) -> Result<Fill<'_>, StoreError> {
         self.meta_set(IMPORT_MARK_KEY, b"1")?;
         self.flush()?;
-        let cannot = |e| StoreError::sled("could not import the data", e);
         if replace {
-            for tree in &self.trees {
-                tree.clear().map_err(cannot)?;
-            }
+            self.clear_all()?;
         }
-        let mut writes: Vec<Vec<(Vec<u8>, Vec<u8>)>> =
-            self.trees.iter().map(|_| Vec::new()).collect();
+        Ok(Fill {
+            store: self,
+            max_id: 0,
+        })
+    }
+
+    /// Removes every record and index entry.
+    pub(crate) fn clear_all(&self) -> Result<(), StoreError> {
+        for tree in &self.trees {
+            tree.clear()
+                .map_err(|e| StoreError::sled("could not clear the database", e))?;
+        }
+        Ok(())
+    }
+
+    /// Writes `records` and their index entries, one batch per tree, without a flush. Returns
+    /// the highest id written.
+    pub(crate) fn write_part(&self, records: &[AnyRecord]) -> Result<u64, StoreError> {
+        let mut batches: Vec<sled::Batch> = self.trees.iter().map(|_| Default::default()).collect();
         let mut max_id = 0;
-        for record in AnyRecord::all_in(data) {
-            let id = record.id();
-            max_id = max_id.max(id);
-            writes[TreeId::Record(record.kind()).slot()]
-                .push((id_key(id).to_vec(), record.encode()));
-            for (tree, key, value) in index::entries(&record) {
-                writes[tree.slot()].push((key, value));
+        for record in records {
+            max_id = max_id.max(record.id());
+            batches[TreeId::Record(record.kind()).slot()]
+                .insert(&id_key(record.id()), record.encode());
+            for (tree, key, value) in index::entries(record) {
+                batches[tree.slot()].insert(key, value);
             }
         }
-        for (tree, mut pairs) in self.trees.iter().zip(writes) {
-            pairs.sort();
-            for chunk in pairs.chunks(IMPORT_CHUNK) {
-                let mut batch = sled::Batch::default();
-                for (key, value) in chunk {
-                    batch.insert(key.as_slice(), value.as_slice());
-                }
-                tree.apply_batch(batch).map_err(cannot)?;
+        for (tree, batch) in self.trees.iter().zip(batches) {
+            tree.apply_batch(batch)
+                .map_err(|e| StoreError::sled("could not write the records", e))?;
+        }
+        Ok(max_id)
+    }
+}
+
+/// Records being written straight into the database: see [`Store::fill`].
+pub(crate) struct Fill<'a> {
+    store: &'a Store,
+    max_id: u64,
+}
+
+impl Fill<'_> {
+    /// Writes one part of the records.
+    pub(crate) fn part(&mut self, records: &[AnyRecord]) -> Result<(), StoreError> {
+        self.max_id = self.max_id.max(self.store.write_part(records)?);
+        Ok(())
+    }
+
+    /// Writes `file`'s records, [`FILL_PART`] at a time.
+    pub(crate) fn file(&mut self, file: &ExportFile) -> Result<(), StoreError> {
+        let mut part = Vec::with_capacity(FILL_PART);
+        file.records(&mut |record| {
+            part.push(record);
+            if part.len() == FILL_PART {
+                self.part(&part)?;
+                part.clear();
             }
+            Ok(())
+        })?;
+        self.part(&part)
+    }
+
+    /// Raises the id offset above every id written, clears the mark and flushes.
+    pub(crate) fn finish(self) -> Result<(), StoreError> {
+        let store = self.store;
+        if self.max_id > store.id_offset.load(Ordering::SeqCst) {
+            store.set_id_offset(self.max_id)?;
         }
-        if max_id > self.id_offset.load(Ordering::SeqCst) {
-            self.set_id_offset(max_id)?;
-        }
-        self.meta_remove(IMPORT_MARK_KEY)?;
-        self.flush()
+        store.meta_remove(IMPORT_MARK_KEY)?;
+        store.flush()
     }
 }

@@ -211,6 +211,8 @@ pub(crate) struct Mark {
 #[derive(Debug)]
 pub(crate) struct Journal {
     dir: PathBuf,
+    /// The current epoch's file.
+    path: PathBuf,
     file: File,
     epoch: u64,
     next_seq: u64,
@@ -264,6 +266,7 @@ impl Journal {
         Ok((
             Journal {
                 dir,
+                path: epoch.path,
                 file,
                 epoch: epoch.number,
                 next_seq,
@@ -338,6 +341,7 @@ impl Journal {
         let path = self.dir.join(epoch_file_name(number, Some(base)));
         create_epoch_file(&self.dir, &path)?;
         self.file = open_append(&path)?;
+        self.path = path;
         self.epoch = number;
         self.next_seq = 1;
         self.len = 0;
@@ -346,6 +350,39 @@ impl Journal {
 
     pub(crate) fn epoch(&self) -> u64 {
         self.epoch
+    }
+
+    /// The records of the bulk replacement finished since `mark`, one part at a time: an import
+    /// is checked while it is written here, then read back from here into the database.
+    pub(crate) fn parts_since(
+        &self,
+        mark: Mark,
+    ) -> io::Result<impl Iterator<Item = Result<Vec<AnyRecord>, String>> + use<>> {
+        let mut file = File::open(&self.path)?;
+        file.seek(SeekFrom::Start(mark.len))?;
+        let mut reader = BufReader::new(file.take(self.len - mark.len));
+        let mut buf = Vec::new();
+        Ok(std::iter::from_fn(move || {
+            buf.clear();
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => None,
+                Ok(_) => Some(
+                    serde_json::from_slice::<EntryIn>(&buf)
+                        .map_err(|e| e.to_string())
+                        .and_then(|entry| entry.changes(migrate::STEPS))
+                        .map(|changes| {
+                            changes
+                                .into_iter()
+                                .filter_map(|change| match change {
+                                    Change::Put(record) => Some(record),
+                                    Change::Delete(_) => None,
+                                })
+                                .collect()
+                        }),
+                ),
+                Err(e) => Some(Err(e.to_string())),
+            }
+        }))
     }
 }
 

@@ -190,6 +190,16 @@ macro_rules! records {
             }
         )*
 
+        impl<'de> serde::de::DeserializeSeed<'de> for KindSeed {
+            type Value = AnyRecord;
+
+            fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<AnyRecord, D::Error> {
+                match self.0 {
+                    $(Kind::$variant => <$record as serde::Deserialize>::deserialize(deserializer).map(AnyRecord::$variant),)*
+                }
+            }
+        }
+
         impl AnyRecord {
             pub fn kind(&self) -> Kind {
                 match self {
@@ -259,6 +269,10 @@ macro_rules! records {
         }
     };
 }
+
+/// Reads one record of a kind known beforehand from its current-schema data (an export
+/// document's list of that kind), with the reader's own line and column in any error.
+pub(crate) struct KindSeed(pub Kind);
 
 /// A record serialises as its own data (no envelope), as in an export document.
 impl Serialize for AnyRecord {

@@ -6,7 +6,7 @@ use super::journal::{self, EntryIn, Epoch, Replayed};
 use super::keys::{id_key, u64_at};
 use super::record::{AnyRecord, Change, Kind, RecordRef};
 use super::trees::TreeId;
-use super::{Notice, Store, StoreError, backup, index, migrate};
+use super::{Notice, Store, StoreError, backup, migrate};
 use std::collections::HashMap;
 
 impl Store {
@@ -108,24 +108,10 @@ impl Store {
 
     /// One part of a bulk replacement: the first clears every tree.
     fn replace_part(&self, first: bool, records: Vec<AnyRecord>) -> Result<(), StoreError> {
-        let cannot = |e| StoreError::sled("could not replay the journal", e);
         if first {
-            for tree in &self.trees {
-                tree.clear().map_err(cannot)?;
-            }
+            self.clear_all()?;
         }
-        let mut batches: Vec<sled::Batch> = self.trees.iter().map(|_| Default::default()).collect();
-        for record in &records {
-            batches[TreeId::Record(record.kind()).slot()]
-                .insert(&id_key(record.id()), record.encode());
-            for (tree, key, value) in index::entries(record) {
-                batches[tree.slot()].insert(key, value);
-            }
-        }
-        for (tree, batch) in self.trees.iter().zip(batches) {
-            tree.apply_batch(batch).map_err(cannot)?;
-        }
-        Ok(())
+        self.write_part(&records).map(|_| ())
     }
 
     /// The highest id of any stored record (0 when there is none).
@@ -180,10 +166,10 @@ impl Store {
         };
         let mut expected: HashMap<RecordRef, u64> = HashMap::new();
         if let Some(file) = &base {
-            let document = super::ExportDocument::read_file(file)?;
-            for record in AnyRecord::all_in(&document.data) {
+            super::ExportFile::open(file)?.records(&mut |record| {
                 expected.insert(record.record_ref(), fingerprint(&record));
-            }
+                Ok(())
+            })?;
         }
         let changes = journal::replay(&chain, migrate::STEPS, &mut |step| {
             match step {

@@ -233,6 +233,30 @@ fn an_interrupted_import_is_reported_on_open() {
 }
 
 #[test]
+fn an_import_cut_short_while_the_database_was_written_is_restored_whole_from_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let store = Store::open_on(dir.path(), today).unwrap();
+    let data = crate::model::Dataset {
+        cases: (1..=3).map(case).collect(),
+        notes: vec![note(10, 1), note(11, 2)],
+        ..Default::default()
+    };
+    store.import(&data).unwrap();
+    // As if the process died after the import was checked and journalled, mid-write.
+    store.raw_tree(TreeId::Record(Kind::Note)).clear().unwrap();
+    store.meta_set(IMPORT_MARK_KEY, b"1").unwrap();
+    store.flush().unwrap();
+    drop(store);
+    let err = Store::open_on(dir.path(), today).err().unwrap();
+    assert!(err.to_string().contains("import was interrupted"), "{err}");
+    let restored = backup::restore(dir.path(), None, today).unwrap();
+    assert_eq!(restored.replayed, Some(1), "the import, replayed whole");
+    assert_eq!(restored.store.export().unwrap(), data);
+    assert_eq!(restored.store.check(), vec![]);
+}
+
+#[test]
 fn next_id_is_never_zero_and_grows() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();

@@ -1,92 +1,117 @@
-//! Validation of a whole dataset: the CPR guard, unique ids, references that resolve.
+//! Validation of a whole dataset, record by record as it is read: the CPR guard, dates, ids in
+//! range and unique, references that resolve.
 
 use super::MAX_IMPORTED_ID;
-use super::error::Problem;
+use super::StoreError;
+use super::error::{MAX_LISTED_PROBLEMS, Problem};
 use super::record::{AnyRecord, Kind, RecordRef};
 use super::write::{guard, id_within};
-use crate::model::{CaseId, ContactId, Dataset};
+use crate::model::Dataset;
 use std::collections::HashSet;
-
-/// Every problem that keeps `data` from being imported.
-pub(crate) fn dataset(data: &Dataset) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut seen: HashSet<RecordRef> = HashSet::new();
-    for record in AnyRecord::all_in(data) {
-        let at = record.record_ref();
-        if !seen.insert(at) {
-            problems.push(Problem::new(Some(at), "the id is used by two records"));
-        }
-        // Imported ids leave room above them for the ids given out after the import.
-        let guarded = id_within(&record, MAX_IMPORTED_ID).and_then(|()| guard(&record));
-        if let Err(err) = guarded {
-            problems.push(Problem::new(Some(at), err.to_string()));
-        }
-    }
-    problems.extend(references(data));
-    problems
-}
 
 /// Every reference from one record to another that does not resolve.
 pub(crate) fn references(data: &Dataset) -> Vec<Problem> {
-    let cases: HashSet<CaseId> = data.cases.iter().map(|c| c.id).collect();
-    let contacts: HashSet<ContactId> = data.contacts.iter().map(|c| c.id).collect();
-    let mut problems = Vec::new();
-    let check_case = |at: RecordRef, case: CaseId, problems: &mut Vec<Problem>| {
-        if !cases.contains(&case) {
-            problems.push(missing(at, Kind::Case, case.0));
-        }
-    };
-    let check_contact = |at: RecordRef, contact: ContactId, problems: &mut Vec<Problem>| {
-        if !contacts.contains(&contact) {
-            problems.push(missing(at, Kind::Contact, contact.0));
-        }
-    };
-    for case in &data.cases {
-        for link in &case.network {
-            check_contact(case.id.into(), link.contact, &mut problems);
-        }
+    let mut check = Validator::default();
+    for record in AnyRecord::all_in(data) {
+        check.note_target(&record);
+        check.note_references(&record);
     }
-    for contact in &data.contacts {
-        if let Some(org) = contact.organisation {
-            check_contact(contact.id.into(), org, &mut problems);
-        }
-    }
-    for meeting in &data.meetings {
-        if let Some(case) = meeting.case {
-            check_case(meeting.id.into(), case, &mut problems);
-        }
-        for contact in meeting.participants.iter().filter_map(|p| p.contact) {
-            check_contact(meeting.id.into(), contact, &mut problems);
-        }
-    }
-    for course in &data.courses {
-        check_case(course.id.into(), course.case, &mut problems);
-        check_contact(course.id.into(), course.supplier, &mut problems);
-        if let Some(consultant) = course.consultant {
-            check_contact(course.id.into(), consultant, &mut problems);
-        }
-    }
-    for request in &data.medical_requests {
-        check_case(request.id.into(), request.case, &mut problems);
-        if let Some(recipient) = request.recipient {
-            check_contact(request.id.into(), recipient, &mut problems);
-        }
-    }
-    for agreement in &data.agreements {
-        check_case(agreement.id.into(), agreement.case, &mut problems);
-    }
-    for event in &data.events {
-        check_case(event.id.into(), event.case, &mut problems);
-    }
-    for note in &data.notes {
-        check_case(note.id.into(), note.case, &mut problems);
-    }
-    problems
+    check.problems().0
 }
 
-fn missing(at: RecordRef, kind: Kind, id: u64) -> Problem {
-    Problem::new(
-        Some(at),
-        format!("refers to {kind} {id}, which does not exist"),
-    )
+/// Checks records one at a time; what only the whole can tell (references, ids used twice) is
+/// told at the end. Holds ids, never records: a large import is read as a stream.
+#[derive(Default)]
+pub(crate) struct Validator {
+    seen: HashSet<RecordRef>,
+    /// The cases and contacts read so far: what references may point at.
+    targets: HashSet<RecordRef>,
+    /// Every reference read: from which record, to which.
+    references: Vec<(RecordRef, RecordRef)>,
+    /// The first problems found, and how many there were in all.
+    problems: Vec<Problem>,
+    total: usize,
+}
+
+impl Validator {
+    /// Checks `record`; true while no problem has been found in any record so far.
+    pub(crate) fn record(&mut self, record: &AnyRecord) -> bool {
+        let at = record.record_ref();
+        if !self.seen.insert(at) {
+            self.problem(Problem::new(Some(at), "the id is used by two records"));
+        }
+        // Imported ids leave room above them for the ids given out after the import.
+        let guarded = id_within(record, MAX_IMPORTED_ID).and_then(|()| guard(record));
+        if let Err(err) = guarded {
+            self.problem(Problem::new(Some(at), err.to_string()));
+        }
+        self.note_target(record);
+        self.note_references(record);
+        self.total == 0
+    }
+
+    fn note_target(&mut self, record: &AnyRecord) {
+        if matches!(record.kind(), Kind::Case | Kind::Contact) {
+            self.targets.insert(record.record_ref());
+        }
+    }
+
+    fn note_references(&mut self, record: &AnyRecord) {
+        let from = record.record_ref();
+        self.references
+            .extend(references_of(record).into_iter().map(|to| (from, to)));
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        self.total += 1;
+        if self.problems.len() < MAX_LISTED_PROBLEMS {
+            self.problems.push(problem);
+        }
+    }
+
+    /// The first [`MAX_LISTED_PROBLEMS`] problems found, and how many there were in all.
+    fn problems(mut self) -> (Vec<Problem>, usize) {
+        for (from, to) in std::mem::take(&mut self.references) {
+            if !self.targets.contains(&to) {
+                self.problem(Problem::new(
+                    Some(from),
+                    format!("refers to {} {}, which does not exist", to.kind, to.id),
+                ));
+            }
+        }
+        (self.problems, self.total)
+    }
+
+    /// Ends the check: an error listing the problems, if any were found.
+    pub(crate) fn finish(self) -> Result<(), StoreError> {
+        match self.problems() {
+            (_, 0) => Ok(()),
+            (problems, total) => Err(StoreError::Invalid { problems, total }),
+        }
+    }
+}
+
+/// The cases and contacts `record` refers to.
+fn references_of(record: &AnyRecord) -> Vec<RecordRef> {
+    let case = |id: crate::model::CaseId| RecordRef::from(id);
+    let contact = |id: crate::model::ContactId| RecordRef::from(id);
+    match record {
+        AnyRecord::Case(c) => c.network.iter().map(|l| contact(l.contact)).collect(),
+        AnyRecord::Contact(c) => c.organisation.into_iter().map(contact).collect(),
+        AnyRecord::Meeting(m) => (m.case.map(case).into_iter())
+            .chain(m.participants.iter().filter_map(|p| p.contact).map(contact))
+            .collect(),
+        AnyRecord::Course(c) => [case(c.case), contact(c.supplier)]
+            .into_iter()
+            .chain(c.consultant.map(contact))
+            .collect(),
+        AnyRecord::MedicalRequest(r) => [case(r.case)]
+            .into_iter()
+            .chain(r.recipient.map(contact))
+            .collect(),
+        AnyRecord::Agreement(a) => vec![case(a.case)],
+        AnyRecord::Event(e) => vec![case(e.case)],
+        AnyRecord::Note(n) => vec![case(n.case)],
+        AnyRecord::External(_) => Vec::new(),
+    }
 }

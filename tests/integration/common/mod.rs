@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod heap;
+
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
