@@ -120,8 +120,12 @@ pub fn write(
             meeting: added.id,
             start: added.start,
         });
-        model.day = added.start.date();
-    } else if let (Some(series), Some(sel)) = (&written.series, model.selected) {
+        if super::follows_changes(model) {
+            model.day = added.start.date();
+        }
+    } else if let (Some(series), Some(sel)) = (&written.series, model.selected)
+        && super::follows_changes(model)
+    {
         // The selected occurrence moved with its series.
         let moved = series.start - before.start;
         if sel.meeting == series.id && series.repeat.is_some() {
