@@ -8,32 +8,44 @@
 use anyhow::Result;
 use caseplan::cli::{self, Cli};
 use caseplan::context::Context;
-use clap::Parser;
+use caseplan::i18n::Lang;
+use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     restore_default_sigpipe();
     private_files();
-    let args = Cli::parse();
-    match run(&args) {
+    // The locale's language until the configuration, which may name another, is read; the
+    // command line's own help follows the locale.
+    let mut lang = Lang::from_locale();
+    let matches = cli::help_da::localise(Cli::command(), lang).get_matches();
+    let args = match Cli::from_arg_matches(&matches) {
+        Ok(args) => args,
+        Err(err) => err.exit(),
+    };
+    match run(&args, &mut lang) {
         Ok(code) => code,
         Err(err) => {
             // Errors can quote stored text (a name): no control characters reach the terminal.
             eprintln!(
                 "caseplan: {}",
-                caseplan::screen_text::lines(&format!("{err:#}"))
+                caseplan::screen_text::lines(&cli::error_text(&err, lang))
             );
-            ExitCode::from(2)
+            ExitCode::from(cli::exit_code(&err))
         }
     }
 }
 
-fn run(args: &Cli) -> Result<ExitCode> {
+fn run(args: &Cli, lang: &mut Lang) -> Result<ExitCode> {
+    if let Some(done) = args.command.as_ref().and_then(|c| c.run_standalone()) {
+        return done;
+    }
     let mut ctx = Context::new(
         args.data.as_deref(),
         args.config.as_deref(),
         args.now.as_deref(),
     )?;
+    *lang = ctx.lang();
     if let Some(command) = &args.command {
         return cli::run(&ctx, command);
     }

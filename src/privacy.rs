@@ -23,8 +23,7 @@ use unicode_normalization::UnicodeNormalization;
 /// A free-text field that looks like it holds a CPR number.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error(
-    "the field \"{field}\" looks like it holds a CPR number ({masked}). caseplan keeps the case \
-     reference, not the CPR: remove it and use the case reference instead."
+    "the field \"{field}\" looks like a CPR number ({masked}). Use the case reference instead."
 )]
 pub struct CprError {
     /// The name of the field, as the record names it.
@@ -280,7 +279,7 @@ mod tests {
         assert!(msg.contains("\"note\""), "{msg}");
         assert!(msg.contains("010190-xxxx"), "{msg}");
         assert!(!msg.contains("1234"), "{msg}");
-        assert!(msg.contains("use the case reference instead"), "{msg}");
+        assert!(msg.contains("Use the case reference instead"), "{msg}");
     }
 
     fn valid_date() -> impl Strategy<Value = (u32, u32, u32)> {

@@ -147,6 +147,11 @@ pub fn apply(
 /// between threads), so a large caseload's backup does not hold back the first frame. Quitting
 /// waits for it to finish.
 pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> Result<()> {
+    crate::ui::theme::set_palette(crate::ui::theme::palette_for(
+        ctx.config.ui.theme,
+        std::env::var("NO_COLOR").ok().as_deref(),
+        std::env::var("COLORFGBG").ok().as_deref(),
+    ));
     std::thread::scope(|scope| {
         let mut backup = (!demo).then(|| scope.spawn(|| ctx.daily_backup(store)));
         let runner = Runner::from_context(ctx).on_terminal();

@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
             alias: &c.alias,
         })
         .collect();
-    let line = quick_add::parse(&args.line, ctx.today(), &names)?;
+    let line = quick_add::parse(&args.line, ctx.now_local(), &names)?;
     let meetings = &ctx.config.meetings;
     let hours = ctx.config.working_hours.to_domain();
     let meeting = line.meeting(

@@ -5,7 +5,7 @@ use crate::i18n::{self, Lang};
 use crate::model::MeetingStatus;
 use crate::query::agenda::{AgendaItem, agenda};
 use crate::time::{format_date, parse_date};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::process::ExitCode;
 
@@ -24,7 +24,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     if args.days == 0 || args.days > 366 {
-        bail!("--days must be between 1 and 366 (got {})", args.days);
+        refuse!("--days must be between 1 and 366 (got {})", args.days);
     }
     let today = ctx.today();
     let from = match &args.date {

@@ -2,6 +2,7 @@
 //! same fields as the planner's case form (network, away periods, own cadence, preferences,
 //! reach via, flags).
 
+use super::Refused;
 use crate::context::Context;
 use crate::model::FreeText;
 use crate::model::{
@@ -125,7 +126,7 @@ fn check_group(ctx: &Context, group: &str) -> Result<()> {
     let known = ctx.config.cadence.iter().any(|rule| rule.key == group)
         || target_group::ALL.contains(&group);
     if !known {
-        bail!(
+        refuse!(
             "unknown target group \"{group}\"; use one of {} or add it to the configuration",
             target_group::ALL.join(", ")
         );
@@ -136,7 +137,7 @@ fn check_group(ctx: &Context, group: &str) -> Result<()> {
 fn add(ctx: &Context, args: &AddArgs) -> Result<ExitCode> {
     check_group(ctx, &args.group)?;
     if args.name.trim().is_empty() {
-        bail!("the case needs a name or an alias");
+        refuse!("the case needs a name or an alias");
     }
     let store = ctx.open_store()?;
     let mut case = Case {
@@ -179,7 +180,7 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<ExitCode> {
     };
     if let Some(name) = &args.name {
         if name.trim().is_empty() {
-            bail!("the case needs a name or an alias");
+            refuse!("the case needs a name or an alias");
         }
         case.name = name.trim().to_string();
     }
@@ -193,7 +194,7 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<ExitCode> {
         let contact =
             find_contact(&store, name)?.filter(|c| case.network.iter().any(|l| l.contact == c.id));
         let Some(contact) = contact else {
-            bail!("\"{name}\" is not in the network of {}", case.name);
+            refuse!("\"{name}\" is not in the network of {}", case.name);
         };
         case.network.retain(|l| l.contact != contact.id);
     }
@@ -201,9 +202,9 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<ExitCode> {
         case.away.clear();
     }
     if let Some(text) = &args.end_away {
-        let on = parse_date(text, today).map_err(|e| anyhow::anyhow!("--end-away: {e}"))?;
+        let on = parse_date(text, today).map_err(|e| Refused(format!("--end-away: {e}")))?;
         let Some(away) = case.away.iter_mut().find(|a| a.from <= on && on <= a.to) else {
-            bail!(
+            refuse!(
                 "--end-away: {} is not away on {}",
                 case.name,
                 on.format("%d.%m.%Y")
@@ -326,14 +327,14 @@ fn apply(store: &Store, case: &mut Case, f: &Fields, today: NaiveDate) -> Result
 /// "Lone Holm:læge" → the name and the role's key.
 fn parse_network(text: &str) -> Result<(&str, &'static str)> {
     let Some((name, role)) = text.rsplit_once(':') else {
-        bail!("--network \"{text}\": write NAME:ROLE, e.g. \"Lone Holm:læge\"");
+        refuse!("--network \"{text}\": write NAME:ROLE, e.g. \"Lone Holm:læge\"");
     };
     let name = name.trim();
     if name.is_empty() {
-        bail!("--network \"{text}\": the contact's name is missing");
+        refuse!("--network \"{text}\": the contact's name is missing");
     }
     let Some(role) = network_role::parse(role) else {
-        bail!(
+        refuse!(
             "--network \"{text}\": unknown role \"{}\"; use one of {}",
             role.trim(),
             network_role::ALL.join(", ")
@@ -346,22 +347,22 @@ fn parse_network(text: &str) -> Result<(&str, &'static str)> {
 fn parse_away(text: &str, today: NaiveDate) -> Result<AwayPeriod> {
     let example = "e.g. 2026-12-01..2026-12-11:ferie";
     let Some((from, rest)) = text.split_once("..") else {
-        bail!("--away \"{text}\": write FROM..TO:REASON, {example}");
+        refuse!("--away \"{text}\": write FROM..TO:REASON, {example}");
     };
     let mut parts = rest.splitn(3, ':');
     let to = parts.next().unwrap_or_default();
     let Some(reason) = parts.next() else {
-        bail!("--away \"{text}\": the reason is missing (ferie, syg, hospital, andet), {example}");
+        refuse!("--away \"{text}\": the reason is missing (ferie, syg, hospital, andet), {example}");
     };
     let note = parts.next().unwrap_or_default().trim().to_string();
     let date =
-        |d: &str| parse_date(d, today).map_err(|e| anyhow::anyhow!("--away \"{text}\": {e}"));
+        |d: &str| parse_date(d, today).map_err(|e| Refused(format!("--away \"{text}\": {e}")));
     let (from, to) = (date(from)?, date(to)?);
     if to < from {
-        bail!("--away \"{text}\": the period ends before it starts");
+        refuse!("--away \"{text}\": the period ends before it starts");
     }
     let Some(reason) = AwayReason::parse(reason) else {
-        bail!(
+        refuse!(
             "--away \"{text}\": unknown reason \"{}\"; use ferie/holiday, syg/sick, hospital or andet/other",
             reason.trim()
         );
@@ -384,14 +385,14 @@ fn parse_cadence(text: &str, today: NaiveDate) -> Result<Option<CadenceOverride>
         None => (text, None),
     };
     let Some(every_days) = parse_every_days(every) else {
-        bail!(
+        refuse!(
             "--cadence \"{text}\": could not read \"{}\" as days between meetings; write e.g. 7, 7d, 2u or 7d:2027-03-01",
             every.trim()
         );
     };
     let until = match until {
         Some(u) => {
-            Some(parse_date(u, today).map_err(|e| anyhow::anyhow!("--cadence \"{text}\": {e}"))?)
+            Some(parse_date(u, today).map_err(|e| Refused(format!("--cadence \"{text}\": {e}")))?)
         }
         None => None,
     };
@@ -408,7 +409,7 @@ fn find_contact(store: &Store, name: &str) -> Result<Option<Contact>> {
         .collect();
     match found.len() {
         0 | 1 => Ok(found.into_iter().next()),
-        n => bail!(
+        n => refuse!(
             "{n} contacts are named \"{name}\" (numbers {}); give one another name first",
             found
                 .iter()

@@ -1,6 +1,6 @@
 use crate::context::Context;
 use crate::demo::{DemoSpec, generate};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -20,7 +20,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     if !store.is_empty() {
-        bail!(
+        refuse!(
             "{} already holds data; the demo only fills an empty database. \
              Use --data DIR with a new directory, or start `caseplan --demo` for a throwaway one.",
             store.dir().display()

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::ics::{self, ExportParams, ImportParams, Privacy, import::DEFAULT_SOURCE};
 use crate::store::write_private_file;
 use crate::time::parse_date;
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -57,7 +57,7 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
     if let (Some(from), Some(to)) = (from, to)
         && to < from
     {
-        bail!("--to ({to}) is before --from ({from})");
+        refuse!("--to ({to}) is before --from ({from})");
     }
     let store = ctx.open_store()?;
     let params = ExportParams {

@@ -23,6 +23,12 @@ macro_rules! say_raw {
     };
 }
 
+/// Returns a [`Refused`] error from the function, formatted like `format!`.
+macro_rules! refuse {
+    ($($arg:tt)*) => {
+        return Err($crate::cli::Refused(format!($($arg)*)).into())
+    };
+}
 mod add;
 mod agenda;
 mod board;
@@ -34,13 +40,16 @@ mod demo;
 mod due;
 mod exchange;
 mod find;
+pub mod help_da;
 mod ics;
 mod reports;
 mod requests;
+mod shell;
 
 pub use due::document as due_document;
 
 use crate::context::Context;
+use crate::i18n::Lang;
 use crate::model::{Case, CaseId, Contact, ContactId};
 use crate::store::Store;
 use anyhow::Result;
@@ -108,6 +117,109 @@ pub enum Command {
     /// Calendars as .ics files: `ics export FILE` for Outlook, `ics import FILE` from it.
     #[command(subcommand)]
     Ics(ics::Command),
+    /// Print shell completions: `caseplan completions bash > ~/.local/share/bash-completion/completions/caseplan`.
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page: `caseplan man > ~/.local/share/man/man1/caseplan.1`.
+    Man(shell::ManArgs),
+}
+
+impl Command {
+    /// Runs a command that needs neither a database nor a configuration; `None` for the others.
+    pub fn run_standalone(&self) -> Option<Result<ExitCode>> {
+        match self {
+            Command::Completions(args) => Some(shell::completions(args)),
+            Command::Man(args) => Some(shell::man(args)),
+            _ => None,
+        }
+    }
+}
+
+/// What the command was given and refused: an option out of range, a missing name, a database
+/// that is not empty. Exit code 2, like every other refusal of bad input.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(pub String);
+
+/// The exit code of a failed command: 2 when what it was given was refused (a date, a quick-add
+/// line, a CPR number, an option, a configuration, keymap or .ics file that does not read, a
+/// record outside the sane ranges), 1 for everything else (the database, the disk).
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    use crate::config::ConfigError;
+    use crate::domain::quick_add::QuickAddError;
+    use crate::ics::IcsError;
+    use crate::keymap::KeymapError;
+    use crate::privacy::CprError;
+    use crate::store::StoreError;
+    use crate::time::{ParseError, ZoneError};
+    let refused = err.chain().any(|cause| {
+        cause.is::<Refused>()
+            || cause.is::<ParseError>()
+            || cause.is::<QuickAddError>()
+            || cause.is::<CprError>()
+            || cause.is::<ZoneError>()
+            || cause.is::<ConfigError>()
+            || cause.is::<KeymapError>()
+            || matches!(
+                cause.downcast_ref::<IcsError>(),
+                Some(e) if !matches!(e, IcsError::Read { .. } | IcsError::Write { .. })
+            )
+            || matches!(
+                cause.downcast_ref::<StoreError>(),
+                Some(
+                    StoreError::Cpr(_)
+                        | StoreError::DateOutOfRange { .. }
+                        | StoreError::IdOutOfRange { .. }
+                        | StoreError::Invalid { .. }
+                        | StoreError::NotEmpty { .. }
+                )
+            )
+    });
+    if refused { 2 } else { 1 }
+}
+
+/// An error for standard error in the interface language: what a person typed or stored wrong
+/// (a date, a quick-add line, a CPR number, a full disk) as the planner words it, anything else
+/// with its causes.
+pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
+    use crate::domain::quick_add::QuickAddError;
+    use crate::i18n::{cpr_error, parse_error, quick_add_error, store_error};
+    use crate::privacy::CprError;
+    use crate::store::StoreError;
+    use crate::time::ParseError;
+    for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<CprError>() {
+            return cpr_error(e, lang);
+        }
+        if let Some(StoreError::Cpr(e)) = cause.downcast_ref::<StoreError>() {
+            return cpr_error(e, lang);
+        }
+        if let Some(e) = cause.downcast_ref::<StoreError>()
+            && e.unwritable().is_some()
+        {
+            return store_error(e, lang);
+        }
+        if let Some(e) = cause.downcast_ref::<ParseError>() {
+            return parse_error(e, lang);
+        }
+        if let Some(e) = cause.downcast_ref::<QuickAddError>() {
+            return quick_add_error(e, lang);
+        }
+    }
+    chain_text(err)
+}
+
+/// The error and its causes, each said once: errors here quote their cause in their own
+/// message, so a cause already in the text before it is not repeated.
+fn chain_text(err: &anyhow::Error) -> String {
+    let mut text = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
 }
 
 /// Runs a subcommand; `None` means the caller should start the TUI.
@@ -129,6 +241,8 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Card(args) => card::run(ctx, args),
         Command::Board(args) => board::run(ctx, args),
         Command::Ics(command) => ics::run(ctx, command),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
     }
 }
 

@@ -12,8 +12,8 @@ mod values;
 
 pub use error::{ConfigError, Problem};
 pub use sections::{
-    CadenceRule, Courses, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings, StartScreen, Today,
-    WorkingHours, default_cadence,
+    CadenceRule, Courses, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings, StartScreen, ThemeChoice,
+    Today, Ui, WorkingHours, default_cadence,
 };
 pub use values::{ClockTime, Day, DefaultReportCadence, Kind};
 
@@ -44,6 +44,7 @@ pub struct Config {
     /// Target groups with their contact cadence (rettidighed). Examples, not legal advice.
     pub cadence: Vec<CadenceRule>,
     pub today: Today,
+    pub ui: Ui,
 }
 
 impl Default for Config {
@@ -57,6 +58,7 @@ impl Default for Config {
             medical: Medical::default(),
             cadence: default_cadence(),
             today: Today::default(),
+            ui: Ui::default(),
         }
     }
 }

@@ -281,6 +281,25 @@ pub struct Today {
     pub start_screen: StartScreen,
 }
 
+/// How the planner looks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Ui {
+    /// "dark", "light", or "auto" (the terminal's background as `COLORFGBG` says, else dark).
+    /// `NO_COLOR` in the environment turns colour off in any theme.
+    pub theme: ThemeChoice,
+}
+
+/// The colour theme the configuration asks for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeChoice {
+    #[default]
+    Dark,
+    Light,
+    Auto,
+}
+
 /// The screen the planner opens on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -6,8 +6,8 @@ use crate::model::{
     PlaceKind, Role, purpose,
 };
 use crate::search::normalise;
-use crate::time::{When, take_duration, take_when};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use crate::time::{When, take_duration, take_when_at};
+use chrono::{NaiveDateTime, NaiveTime};
 use thiserror::Error;
 
 /// What the line asks for; defaults (length, time) are the caller's.
@@ -102,18 +102,19 @@ pub struct CaseName<'a> {
     pub alias: &'a str,
 }
 
-/// Reads a quick-add line. Words naming a purpose or a form are taken from anywhere after the
-/// time; the remaining words name the case, which must match exactly one active case.
+/// Reads a quick-add line typed at `now`. Words naming a purpose or a form are taken from
+/// anywhere after the time; the remaining words name the case, which must match exactly one
+/// active case. "tir 10:30" typed on a Tuesday after 10:30 is next Tuesday's.
 pub fn parse(
     line: &str,
-    today: NaiveDate,
+    now: NaiveDateTime,
     cases: &[CaseName<'_>],
 ) -> Result<QuickAdd, QuickAddError> {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() {
         return Err(QuickAddError::Empty);
     }
-    let (when, used) = take_when(&words, today);
+    let (when, used) = take_when_at(&words, now);
     let when = when.ok_or_else(|| QuickAddError::NoWhen(line.trim().to_string()))?;
     let rest = &words[used..];
     let (minutes, used) = take_duration(rest);
@@ -195,6 +196,7 @@ fn form_word(word: &str) -> Option<MeetingForm> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn cases() -> Vec<CaseName<'static>> {
         vec![
@@ -226,6 +228,11 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
     }
 
+    /// Monday 23 November 2026, 08:00.
+    fn now() -> NaiveDateTime {
+        today().and_hms_opt(8, 0, 0).unwrap()
+    }
+
     fn at(d: u32, h: u32, m: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2026, 11, d)
             .unwrap()
@@ -235,7 +242,7 @@ mod tests {
 
     #[test]
     fn danish_line_books_tuesday_with_length_case_and_purpose() {
-        let q = parse("tir 10:30 45m Søren opfølgning", today(), &cases()).unwrap();
+        let q = parse("tir 10:30 45m Søren opfølgning", now(), &cases()).unwrap();
         assert_eq!(q.start(NaiveTime::MIN), at(24, 10, 30));
         assert_eq!(q.minutes, Some(45));
         assert_eq!(q.case, CaseId(3));
@@ -244,8 +251,21 @@ mod tests {
     }
 
     #[test]
+    fn todays_weekday_at_a_time_already_past_books_next_week() {
+        // Monday 23 November at 08:00: "man 7:30" has passed, "man 9" has not.
+        let q = parse("man 7:30 Søren", now(), &cases()).unwrap();
+        assert_eq!(q.start(NaiveTime::MIN), at(30, 7, 30));
+        let q = parse("man 9 Søren", now(), &cases()).unwrap();
+        assert_eq!(q.start(NaiveTime::MIN), at(23, 9, 0));
+        let q = parse("uge 49 10:00 Søren", now(), &cases()).unwrap();
+        assert_eq!(q.start(NaiveTime::MIN), at(30, 10, 0));
+        let q = parse("om 3 arbejdsdage 10 Søren", now(), &cases()).unwrap();
+        assert_eq!(q.start(NaiveTime::MIN), at(26, 10, 0));
+    }
+
+    #[test]
     fn english_line_with_form_and_plain_keyboard_name() {
-        let q = parse("tomorrow 9 1h30 soeren phone follow-up", today(), &cases()).unwrap();
+        let q = parse("tomorrow 9 1h30 soeren phone follow-up", now(), &cases()).unwrap();
         assert_eq!(q.start(NaiveTime::MIN), at(24, 9, 0));
         assert_eq!(q.minutes, Some(90));
         assert_eq!(q.case, CaseId(3));
@@ -255,7 +275,7 @@ mod tests {
 
     #[test]
     fn ambiguous_name_lists_the_candidates() {
-        let err = parse("tir 10 Jensen", today(), &cases()).unwrap_err();
+        let err = parse("tir 10 Jensen", now(), &cases()).unwrap_err();
         assert_eq!(
             err,
             QuickAddError::Ambiguous {
@@ -265,7 +285,7 @@ mod tests {
         );
         assert!(err.to_string().contains("Anne Jensen, Bo Jensen"));
         assert_eq!(
-            parse("tir 10 anne jensen", today(), &cases()).unwrap().case,
+            parse("tir 10 anne jensen", now(), &cases()).unwrap().case,
             CaseId(1)
         );
     }
@@ -273,7 +293,7 @@ mod tests {
     #[test]
     fn alias_names_a_case() {
         assert_eq!(
-            parse("fre 13 musse", today(), &cases()).unwrap().case,
+            parse("fre 13 musse", now(), &cases()).unwrap().case,
             CaseId(4)
         );
     }
@@ -281,19 +301,19 @@ mod tests {
     #[test]
     fn missing_parts_say_what_to_write() {
         assert_eq!(
-            parse("  ", today(), &cases()).unwrap_err(),
+            parse("  ", now(), &cases()).unwrap_err(),
             QuickAddError::Empty
         );
         assert!(matches!(
-            parse("Jensen tir 10", today(), &cases()),
+            parse("Jensen tir 10", now(), &cases()),
             Err(QuickAddError::NoWhen(_))
         ));
         assert!(matches!(
-            parse("tir 10 45m", today(), &cases()),
+            parse("tir 10 45m", now(), &cases()),
             Err(QuickAddError::NoCase(_))
         ));
         assert!(matches!(
-            parse("tir 10 Hansen", today(), &cases()),
+            parse("tir 10 Hansen", now(), &cases()),
             Err(QuickAddError::UnknownCase(_))
         ));
     }

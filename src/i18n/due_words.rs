@@ -2,7 +2,7 @@
 //! due 20 Nov, 2 days late", "rule: aktivitetsparat, at least 4 meetings in 12 months; last
 //! held 14 Aug"), in Danish and English. The facts come from `domain::due`.
 
-use super::{Lang, Msg, label_status, label_target_group, month_short};
+use super::{Lang, Msg, count, label_status, label_target_group, month_short};
 use crate::domain::cadence::{CadenceSource, CaseCadence};
 use crate::domain::due::{DueItem, DueWhat};
 use crate::domain::reminder::{Basis, CadenceKind, Reminder, ReminderKind};
@@ -124,12 +124,14 @@ pub fn due_reason(item: &DueItem, today: NaiveDate, lang: Lang) -> String {
             ..
         } => vec![match lang {
             Lang::Da => format!(
-                "skrevet {}, journaliseres inden {within_days} dage",
-                short_date(*written, lang)
+                "skrevet {}, journaliseres inden {}",
+                short_date(*written, lang),
+                count::days(i64::from(*within_days), lang)
             ),
             Lang::En => format!(
-                "written {}, journalise within {within_days} days",
-                short_date(*written, lang)
+                "written {}, journalise within {}",
+                short_date(*written, lang),
+                count::days(i64::from(*within_days), lang)
             ),
         }],
         DueWhat::Cadence { cadence, planned } => {
@@ -150,15 +152,23 @@ pub fn due_reason(item: &DueItem, today: NaiveDate, lang: Lang) -> String {
         }
         DueWhat::NoContact { last_contact, days } => vec![match (last_contact, lang) {
             (Some(day), Lang::Da) => format!(
-                "ingen kontakt siden {} (grænse {days} dage)",
-                short_date(*day, lang)
+                "ingen kontakt siden {} (grænse {})",
+                short_date(*day, lang),
+                count::days(i64::from(*days), lang)
             ),
             (Some(day), Lang::En) => format!(
-                "no contact since {} (limit {days} days)",
-                short_date(*day, lang)
+                "no contact since {} (limit {})",
+                short_date(*day, lang),
+                count::days(i64::from(*days), lang)
             ),
-            (None, Lang::Da) => format!("ingen kontakt endnu (grænse {days} dage)"),
-            (None, Lang::En) => format!("no contact yet (limit {days} days)"),
+            (None, Lang::Da) => format!(
+                "ingen kontakt endnu (grænse {})",
+                count::days(i64::from(*days), Lang::Da)
+            ),
+            (None, Lang::En) => format!(
+                "no contact yet (limit {})",
+                count::days(i64::from(*days), Lang::En)
+            ),
         }],
     };
     if let Some(late) = item.days_late {

@@ -87,16 +87,61 @@ pub fn quick_add_error(error: &QuickAddError, lang: Lang) -> String {
     }
 }
 
-/// Text that looks like a CPR number.
+/// Text that looks like a CPR number, naming the field in the user's words and short enough
+/// for one line of an 80-column screen: "Notat ligner et CPR-nummer (010190-xxxx). Skriv
+/// sagsnummeret."
 pub fn cpr_error(error: &CprError, lang: Lang) -> String {
-    if lang == Lang::En {
-        return error.to_string();
+    let field = field_words(&error.field, lang);
+    match lang {
+        Lang::Da => format!(
+            "{field} ligner et CPR-nummer ({}). Skriv sagsnummeret.",
+            error.masked
+        ),
+        Lang::En => format!(
+            "{field} looks like a CPR number ({}). Use the case reference.",
+            error.masked
+        ),
     }
-    format!(
-        "feltet \"{}\" ser ud til at indeholde et CPR-nummer ({}). caseplan gemmer sagsnummeret, \
-         ikke CPR-nummeret: fjern det og brug sagsnummeret i stedet.",
-        error.field, error.masked
-    )
+}
+
+/// A record's free-text field (its key in [`crate::store::FreeText`]) as the forms label it;
+/// a label that is already the user's word is kept.
+fn field_words(key: &str, lang: Lang) -> &str {
+    let (da, en) = match key {
+        "name" | "participants.name" => ("Navn", "Name"),
+        "alias" => ("Alias", "Alias"),
+        "reference" => ("Sagsnummer", "Case reference"),
+        "reach_via" => ("Kontakt via", "Reach via"),
+        "preferences.time_of_day" => ("Foretrukket tid", "Preferred time"),
+        "preferences.place" | "place.text" => ("Sted", "Place"),
+        "preferences.channel" => ("Foretrukken kanal", "Preferred channel"),
+        "where_now" => ("Hvor er vi nu", "Where we are now"),
+        "next_step" => ("Næste skridt", "Next step"),
+        "plan_b" => ("Plan B", "Plan B"),
+        "last_told" => ("Sidst fortalt", "Last told"),
+        "target_group" => ("Målgruppe", "Target group"),
+        "phones.number" | "work_phone" => ("Telefon", "Phone"),
+        "phones.source" => ("Kilde", "Source"),
+        "network.role" => ("Rolle", "Role"),
+        "flags.interpreter" => ("Tolk", "Interpreter"),
+        "title" => ("Titel", "Title"),
+        "email" => ("E-mail", "E-mail"),
+        "note" | "reports.note" | "reports.chases.note" | "chases.note" => ("Notat", "Note"),
+        "kind" => ("Art", "Kind"),
+        "checklist.purpose" | "purpose" => ("Formål", "Purpose"),
+        "checklist.preferred_consultant" => ("Konsulent", "Consultant"),
+        "questions" => ("Spørgsmål", "Questions"),
+        "chases.reached" => ("Talt med", "Reached"),
+        "outcome" => ("Udfald", "Outcome"),
+        "subject" => ("Emne", "Subject"),
+        "body" => ("Tekst", "Text"),
+        "what" => ("Aftale", "Agreement"),
+        _ => return key,
+    };
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
 }
 
 /// A write the store refused, for the status line: a full disk and a read-only data directory
@@ -154,9 +199,73 @@ mod tests {
     }
 
     #[test]
-    fn danish_cpr_message_keeps_the_number_masked() {
+    fn cpr_message_names_the_field_in_the_users_words_and_keeps_the_number_masked() {
         let error = crate::privacy::check_no_cpr("note", "010190-1234").unwrap_err();
         let da = cpr_error(&error, Lang::Da);
-        assert!(da.contains("CPR-nummer") && !da.contains("1234"), "{da}");
+        assert_eq!(
+            da,
+            "Notat ligner et CPR-nummer (010190-xxxx). Skriv sagsnummeret."
+        );
+        let en = cpr_error(&error, Lang::En);
+        assert_eq!(
+            en,
+            "Note looks like a CPR number (010190-xxxx). Use the case reference."
+        );
+        // A form passes its label, which is kept.
+        let error = crate::privacy::check_no_cpr("Hvor er vi nu", "010190-1234").unwrap_err();
+        assert!(cpr_error(&error, Lang::Da).starts_with("Hvor er vi nu ligner"));
+    }
+
+    #[test]
+    fn cpr_messages_fit_an_80_column_line_for_every_field() {
+        let keys = [
+            "name",
+            "alias",
+            "reference",
+            "reach_via",
+            "preferences.time_of_day",
+            "preferences.place",
+            "preferences.channel",
+            "where_now",
+            "next_step",
+            "plan_b",
+            "last_told",
+            "target_group",
+            "phones.number",
+            "phones.source",
+            "network.role",
+            "flags.interpreter",
+            "title",
+            "work_phone",
+            "email",
+            "note",
+            "kind",
+            "checklist.purpose",
+            "checklist.preferred_consultant",
+            "reports.note",
+            "reports.chases.note",
+            "questions",
+            "purpose",
+            "chases.reached",
+            "chases.note",
+            "place.text",
+            "outcome",
+            "participants.name",
+            "subject",
+            "body",
+            "what",
+        ];
+        for key in keys {
+            let error = crate::privacy::check_no_cpr(key, "010190-1234").unwrap_err();
+            for lang in [Lang::Da, Lang::En] {
+                let text = cpr_error(&error, lang);
+                assert!(!text.starts_with(key), "the key, not the label: {text}");
+                assert!(
+                    text.chars().count() <= 80,
+                    "{} chars: {text}",
+                    text.chars().count()
+                );
+            }
+        }
     }
 }

@@ -17,12 +17,14 @@ const LOCALE_VARIABLES: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
 
 impl Lang {
     /// The language of the environment: the first non-empty of `LC_ALL`, `LC_MESSAGES` and
-    /// `LANG` decides; Danish when it starts with `da`, English otherwise (also when none is set).
+    /// `LANG` decides, else the system's locale (Windows and macOS set no `LANG` for programs
+    /// started outside a shell); Danish when it starts with `da`, English otherwise.
     pub fn from_locale() -> Lang {
         let first_set = LOCALE_VARIABLES
             .iter()
             .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.trim().is_empty());
+            .find(|value| !value.trim().is_empty())
+            .or_else(sys_locale::get_locale);
         Lang::from_locale_str(first_set.as_deref().unwrap_or(""))
     }
 

@@ -4,6 +4,7 @@
 //! [`labels`]. Code elsewhere is English; Danish lives here and in the date parser.
 
 mod catalogue;
+pub mod count;
 mod course_words;
 pub mod due_words;
 mod errors;

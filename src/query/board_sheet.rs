@@ -7,7 +7,7 @@
 //! is the next meeting, the cadence date, late reports and open medical requests.
 
 use super::board::{BoardFlags, BoardRow};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, count};
 use crate::model::AwayReason;
 use crate::time::{format_date, format_datetime};
 use chrono::NaiveDate;
@@ -92,12 +92,11 @@ pub fn open_items(row: &BoardRow, today: NaiveDate, lang: Lang) -> Vec<String> {
     }
     for r in &row.late_reports {
         out.push(format!(
-            "{} {} {}, {} {} {}",
+            "{} {} {}, {} {}",
             Msg::BoardReportFrom.text(lang),
             r.supplier,
             format_date(r.due),
-            r.days_late,
-            Msg::DaysWord.text(lang),
+            count::days(r.days_late, lang),
             Msg::BoardLate.text(lang),
         ));
     }
@@ -126,7 +125,7 @@ pub fn open_items(row: &BoardRow, today: NaiveDate, lang: Lang) -> Vec<String> {
 pub fn last_contact(row: &BoardRow, lang: Lang) -> String {
     match (row.last_contact, row.days_since_contact) {
         (Some(day), Some(days)) => {
-            format!("{} ({days} {})", format_date(day), Msg::DaysAgo.text(lang))
+            format!("{} ({})", format_date(day), count::days_ago(days, lang))
         }
         _ => Msg::NoneWord.text(lang).to_string(),
     }

@@ -94,7 +94,57 @@ pub(crate) fn is_clock(word: &str) -> bool {
 
 /// Words that only make sense together with the next word; error messages quote both.
 pub(crate) fn is_prefix(word: &str) -> bool {
-    word == "i" || is_next(word) || is_clock(word)
+    word == "i" || is_next(word) || is_clock(word) || is_in(word) || is_week(word)
+}
+
+/// "om"/"in" before a distance in time ("om 2 uger", "in 14 days").
+pub(crate) fn is_in(word: &str) -> bool {
+    matches!(word, "om" | "in")
+}
+
+/// "uge"/"week" before a week number ("uge 49", "week 49").
+pub(crate) fn is_week(word: &str) -> bool {
+    matches!(bare(word), "uge" | "week" | "wk")
+}
+
+/// A small count written as a word ("en uge", "to dage", "a week"); digits are read elsewhere.
+pub(crate) fn count_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "en" | "et" | "a" | "an" | "one" => 1,
+        "to" | "two" => 2,
+        "tre" | "three" => 3,
+        "fire" | "four" => 4,
+        _ => return None,
+    })
+}
+
+/// The unit of a distance in time: calendar days, weeks, months, or working days (weekends
+/// and Danish public holidays skipped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Span {
+    Days,
+    Weeks,
+    Months,
+    Workdays,
+}
+
+/// A unit of a distance in time, one word ("dage", "uger", "arbejdsdage", "weeks", "wd").
+pub(crate) fn span(word: &str) -> Option<Span> {
+    Some(match bare(word) {
+        "d" | "dag" | "dage" | "day" | "days" => Span::Days,
+        "u" | "uge" | "uger" | "w" | "wk" | "wks" | "week" | "weeks" => Span::Weeks,
+        "md" | "mdr" | "maaned" | "maaneder" | "maned" | "maneder" | "month" | "months" => {
+            Span::Months
+        }
+        "ad" | "arbejdsdag" | "arbejdsdage" | "hverdag" | "hverdage" | "wd" | "workday"
+        | "workdays" => Span::Workdays,
+        _ => return None,
+    })
+}
+
+/// The first word of a two-word working-day unit ("working days", "business days").
+pub(crate) fn is_working(word: &str) -> bool {
+    matches!(word, "working" | "business")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

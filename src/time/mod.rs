@@ -11,6 +11,6 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use format::{format_date, format_datetime, format_duration, format_time, format_when};
 pub use parse::{
     Expected, ParseError, When, parse_date, parse_duration, parse_every_days, parse_past_date,
-    parse_time, parse_when, take_duration, take_when,
+    parse_time, parse_when, parse_when_at, take_duration, take_when, take_when_at,
 };
 pub use zone::{Zone, ZoneError, parse_now};

@@ -7,7 +7,17 @@
 //! - A bare weekday ("tir", "friday") is the next such day on or after today: on a Tuesday,
 //!   "tir" is today. "næste tir" / "next tue" is the Tuesday of the following ISO week.
 //! - "+3d", "+2u"/"+2w", "+1m" count from today (months clamp to the month's end); "-3d" counts
-//!   back. "i går"/"yesterday" are read too, for recording what happened.
+//!   back. "+3ad"/"+3wd" count working days (weekends and Danish public holidays skipped).
+//!   "i går"/"yesterday" are read too, for recording what happened.
+//! - Distances in words: "om 2 uger", "om 14 dage", "om en måned", "om 3 arbejdsdage", "in 2
+//!   weeks", "in 3 working days". After a weekday they name that weekday in the week they reach:
+//!   "fre om 14 dage" is the Friday of the week 14 days from today.
+//! - Weeks: "uge 49", "u49", "week 49", "w49" is the Monday of that ISO week (this year's if
+//!   the week has not passed, else next year's); "tir uge 50" the Tuesday of it. "næste uge",
+//!   "i næste uge", "next week" is next Monday; "mandag i næste uge", "monday next week" is
+//!   the same as "næste mandag".
+//! - A bare weekday with a time that has passed today ("tir 10:30" on a Tuesday at 11) is next
+//!   week's, when the caller knows the time of day ([`parse_when_at`], [`take_when_at`]).
 //! - Times: "10:30", "1030", "9", "9.30", "kl 10", "kl. 10:30". A dotted "d.m" that is a valid
 //!   date ("10.11") is a date; otherwise ("10.30", "9.45") it is a time. After a date, only a
 //!   time is looked for, so "tir 10.11" is Tuesday at 10:11.
@@ -21,7 +31,8 @@
 //! how many words they used, so "tir 10:30 45m Jensen opfølgning" splits into a time, a
 //! duration and the words left for the title.
 
-use super::lexicon::{self, Unit};
+use super::lexicon::{self, Span, Unit};
+use crate::domain::workdays;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 /// What a parser was asked to read; used in error messages.
@@ -177,6 +188,16 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, ParseError> {
 
 /// Reads a date, a time, or a date and a time in either order. A time alone is today.
 pub fn parse_when(input: &str, today: NaiveDate) -> Result<When, ParseError> {
+    parse_found(input, today).map(|found| found.when)
+}
+
+/// [`parse_when`] at the moment `now`: a bare weekday naming today, with a time that has
+/// already passed ("tir 10:30" typed on a Tuesday at 11:00), is next week's.
+pub fn parse_when_at(input: &str, now: NaiveDateTime) -> Result<When, ParseError> {
+    parse_found(input, now.date()).map(|found| found.when_at(now))
+}
+
+fn parse_found(input: &str, today: NaiveDate) -> Result<Found, ParseError> {
     let words = Words::new(input);
     if words.is_empty() {
         return Err(ParseError::Empty {
@@ -188,7 +209,7 @@ pub fn parse_when(input: &str, today: NaiveDate) -> Result<When, ParseError> {
     };
     let n = found.consumed;
     if n == words.len() {
-        return Ok(found.when);
+        return Ok(found);
     }
     let rest = &words.folded[n..];
     if found.when.time.is_none() {
@@ -227,11 +248,24 @@ pub fn parse_duration(input: &str) -> Result<u32, ParseError> {
 /// Reads a date and/or time from the start of `words`; returns it and how many words it used
 /// (`(None, 0)` when the line does not start with one).
 pub fn take_when(words: &[&str], today: NaiveDate) -> (Option<When>, usize) {
-    let folded: Vec<String> = words.iter().map(|w| lexicon::fold(w)).collect();
-    match scan_when(&folded, today) {
-        Ok(Some(found)) => (Some(found.when), found.consumed),
-        _ => (None, 0),
+    match take_found(words, today) {
+        Some(found) => (Some(found.when), found.consumed),
+        None => (None, 0),
     }
+}
+
+/// [`take_when`] at the moment `now`, reading a passed time on today's weekday as next week's
+/// (see [`parse_when_at`]).
+pub fn take_when_at(words: &[&str], now: NaiveDateTime) -> (Option<When>, usize) {
+    match take_found(words, now.date()) {
+        Some(found) => (Some(found.when_at(now)), found.consumed),
+        None => (None, 0),
+    }
+}
+
+fn take_found(words: &[&str], today: NaiveDate) -> Option<Found> {
+    let folded: Vec<String> = words.iter().map(|w| lexicon::fold(w)).collect();
+    scan_when(&folded, today).ok().flatten()
 }
 
 /// Reads a duration from the start of `words`; returns it in minutes and how many words it
@@ -305,6 +339,9 @@ fn scan_any_date(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
     let Some(first) = w.first().map(String::as_str) else {
         return Ok(None);
     };
+    if let Some(n) = next_week_words(w) {
+        return Ok(Some((in_next_week(today, Weekday::Mon, first)?, n)));
+    }
     if first == "i" {
         return match w.get(1).and_then(|second| lexicon::day_after_i(second)) {
             Some(days) => Ok(Some((shift_days(today, days, first)?, 2))),
@@ -321,7 +358,23 @@ fn scan_any_date(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
         };
     }
     if let Some(day) = lexicon::weekday(first) {
+        let rest = &w[1..];
+        if let Some((reached, n)) = distance(rest, today)? {
+            return Ok(Some((in_week_of(reached, day, first)?, 1 + n)));
+        }
+        if let Some((monday, n)) = week_number(rest, today)? {
+            return Ok(Some((in_week_of(monday, day, first)?, 1 + n)));
+        }
+        if let Some(n) = next_week_words(rest) {
+            return Ok(Some((in_next_week(today, day, first)?, 1 + n)));
+        }
         return Ok(Some((on_or_after(today, day, first)?, 1)));
+    }
+    if let Some(found) = distance(w, today)? {
+        return Ok(Some(found));
+    }
+    if let Some(found) = week_number(w, today)? {
+        return Ok(Some(found));
     }
     if let Some(date) = relative_date(first, today)? {
         return Ok(Some((date, 1)));
@@ -362,7 +415,7 @@ fn in_next_week(today: NaiveDate, day: Weekday, text: &str) -> Result<NaiveDate,
     shift_days(today, ahead, text)
 }
 
-/// "+3d", "-3d", "+2u", "+2w", "+1m".
+/// "+3d", "-3d", "+2u", "+2w", "+1m", "+3ad", "+3wd".
 fn relative_date(word: &str, today: NaiveDate) -> Result<Option<NaiveDate>, ParseError> {
     let (forward, body) = if let Some(body) = word.strip_prefix('+') {
         (true, body)
@@ -375,28 +428,123 @@ fn relative_date(word: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Pars
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(body.len());
     let (digits, unit) = body.split_at(digits_end);
-    if digits.is_empty() || !matches!(unit, "d" | "u" | "w" | "m") {
+    let span = match unit {
+        "d" => Span::Days,
+        "u" | "w" => Span::Weeks,
+        "m" => Span::Months,
+        "ad" | "wd" => Span::Workdays,
+        _ => return Ok(None),
+    };
+    if digits.is_empty() {
         return Ok(None);
     }
     let amount: u32 = digits.parse().map_err(|_| out_of_range(word))?;
-    let moved = match (unit, forward) {
-        ("m", true) => today.checked_add_months(Months::new(amount)),
-        ("m", false) => today.checked_sub_months(Months::new(amount)),
-        (_, _) => {
-            let days = u64::from(amount) * if unit == "d" { 1 } else { 7 };
-            if forward {
-                today.checked_add_days(Days::new(days))
-            } else {
-                today.checked_sub_days(Days::new(days))
-            }
-        }
+    moved_by(today, amount, span, forward, word).map(Some)
+}
+
+/// `today` moved `amount` spans forward or back. A planner looks a century either way at most;
+/// beyond that is a typing slip, and the calendar's own limits are not far off.
+fn moved_by(
+    today: NaiveDate,
+    amount: u32,
+    span: Span,
+    forward: bool,
+    text: &str,
+) -> Result<NaiveDate, ParseError> {
+    let days = |per: u64| Days::new(u64::from(amount) * per);
+    let moved = match (span, forward) {
+        (Span::Months, true) => today.checked_add_months(Months::new(amount)),
+        (Span::Months, false) => today.checked_sub_months(Months::new(amount)),
+        (Span::Days, true) => today.checked_add_days(days(1)),
+        (Span::Days, false) => today.checked_sub_days(days(1)),
+        (Span::Weeks, true) => today.checked_add_days(days(7)),
+        (Span::Weeks, false) => today.checked_sub_days(days(7)),
+        (Span::Workdays, _) => i32::try_from(amount)
+            .ok()
+            .filter(|n| *n <= 100 * 366)
+            .and_then(|n| workdays::checked_add_workdays(today, if forward { n } else { -n })),
     };
-    // A planner looks a century either way at most; beyond that is a typing slip, and the
-    // calendar's own limits are not far off.
     moved
         .filter(|d| (d.year() - today.year()).abs() <= 100)
-        .map(Some)
-        .ok_or_else(|| out_of_range(word))
+        .ok_or_else(|| out_of_range(text))
+}
+
+/// "om 2 uger", "om 14 dage", "om en måned", "om 3 arbejdsdage", "in 3 working days": the date
+/// that far ahead, and the words used.
+fn distance(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
+    let [first, count, unit, rest @ ..] = w else {
+        return Ok(None);
+    };
+    if !lexicon::is_in(first) {
+        return Ok(None);
+    }
+    let Some(amount) = count
+        .parse::<u32>()
+        .ok()
+        .or_else(|| lexicon::count_word(count))
+    else {
+        return Ok(None);
+    };
+    let (span, used) = match lexicon::span(unit) {
+        Some(span) => (span, 3),
+        None if lexicon::is_working(unit)
+            && rest
+                .first()
+                .is_some_and(|d| lexicon::span(d) == Some(Span::Days)) =>
+        {
+            (Span::Workdays, 4)
+        }
+        None => return Ok(None),
+    };
+    let text = w[..used].join(" ");
+    Ok(Some((moved_by(today, amount, span, true, &text)?, used)))
+}
+
+/// "uge 49", "u49", "week 49", "w49": the Monday of that ISO week, this year's unless the week
+/// has passed, and the words used.
+fn week_number(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
+    let Some(first) = w.first() else {
+        return Ok(None);
+    };
+    let glued = ["uge", "week", "wk", "u", "w"]
+        .iter()
+        .find_map(|prefix| first.strip_prefix(prefix))
+        .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()));
+    let (digits, used) = match (glued, w.get(1)) {
+        (Some(digits), _) => (digits, 1),
+        (None, Some(second)) if lexicon::is_week(first) => (second.as_str(), 2),
+        _ => return Ok(None),
+    };
+    let Ok(week) = digits.parse::<u32>() else {
+        return Ok(None);
+    };
+    let text = w[..used].join(" ");
+    let this = today.iso_week();
+    let year = if week >= this.week() {
+        this.year()
+    } else {
+        this.year() + 1
+    };
+    NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
+        .map(|monday| Some((monday, used)))
+        .ok_or_else(|| no_such_date(&text))
+}
+
+/// "næste uge", "i næste uge", "next week": how many words, when `w` starts with them.
+fn next_week_words(w: &[String]) -> Option<usize> {
+    let skip = usize::from(w.first().is_some_and(|word| word == "i"));
+    let rest = w.get(skip..)?;
+    match rest {
+        [next, week, ..] if lexicon::is_next(next) && lexicon::is_week(week) => Some(skip + 2),
+        _ => None,
+    }
+}
+
+/// `day` in the ISO week that `date` is in.
+fn in_week_of(date: NaiveDate, day: Weekday, text: &str) -> Result<NaiveDate, ParseError> {
+    let ahead =
+        i64::from(day.num_days_from_monday()) - i64::from(date.weekday().num_days_from_monday());
+    shift_days(date, ahead, text)
 }
 
 fn no_such_date(text: &str) -> ParseError {
@@ -551,6 +699,27 @@ struct Found {
     consumed: usize,
     /// False when only a time was typed and the date is today.
     date_typed: bool,
+    /// The date was a weekday alone ("tir"), the next such day on or after today.
+    bare_weekday: bool,
+}
+
+impl Found {
+    /// The moment read at `now`: a bare weekday that named today, with a time already past,
+    /// means next week's.
+    fn when_at(&self, now: NaiveDateTime) -> When {
+        let passed = self.when.time.is_some_and(|time| time < now.time());
+        if self.bare_weekday
+            && passed
+            && self.when.date == now.date()
+            && let Some(next) = self.when.date.checked_add_days(Days::new(7))
+        {
+            return When {
+                date: next,
+                ..self.when
+            };
+        }
+        self.when
+    }
 }
 
 fn scan_when(w: &[String], today: NaiveDate) -> Result<Option<Found>, ParseError> {
@@ -565,6 +734,7 @@ fn scan_when(w: &[String], today: NaiveDate) -> Result<Option<Found>, ParseError
             when: When { date, time },
             consumed: n + m,
             date_typed: true,
+            bare_weekday: n == 1 && lexicon::weekday(&w[0]).is_some(),
         }));
     }
     if let Some((time, n)) = scan_time(w)? {
@@ -579,6 +749,9 @@ fn scan_when(w: &[String], today: NaiveDate) -> Result<Option<Found>, ParseError
             },
             consumed: n + m,
             date_typed,
+            bare_weekday: m == 1
+                && w.get(n)
+                    .is_some_and(|word| lexicon::weekday(word).is_some()),
         }));
     }
     Ok(None)
@@ -1303,6 +1476,129 @@ mod tests {
         assert_eq!(quick(""), (None, None, vec![]));
     }
 
+    #[test]
+    fn weeks_by_number_are_their_monday() {
+        // Today is Wednesday 18 November 2026, ISO week 47.
+        for input in ["uge 49", "u49", "U49", "week 49", "w49", "uge49"] {
+            assert_eq!(date(input), d(2026, 11, 30), "{input}");
+        }
+        assert_eq!(
+            date("uge 47"),
+            d(2026, 11, 16),
+            "this week is this week's Monday"
+        );
+        assert_eq!(
+            date("uge 2"),
+            d(2027, 1, 11),
+            "a week that has passed is next year's"
+        );
+        assert_eq!(date("tir uge 50"), d(2026, 12, 8));
+        assert_eq!(when("uge 49 10:30"), at(d(2026, 11, 30), t(10, 30)));
+        // 2026 has 53 ISO weeks; 2027 does not.
+        assert_eq!(date("uge 53"), d(2026, 12, 28));
+        assert_eq!(
+            parse_date("uge 53", d(2027, 6, 1)),
+            Err(ParseError::NoSuchDate {
+                text: "uge 53".into()
+            })
+        );
+        assert!(parse_date("uge 0", today()).is_err());
+        assert!(parse_date("uge 99", today()).is_err());
+    }
+
+    #[test]
+    fn next_week_is_next_monday_and_a_weekday_in_it() {
+        for input in ["næste uge", "naeste uge", "i næste uge", "next week"] {
+            assert_eq!(date(input), d(2026, 11, 23), "{input}");
+        }
+        for input in ["mandag i næste uge", "man næste uge", "monday next week"] {
+            assert_eq!(date(input), d(2026, 11, 23), "{input}");
+        }
+        assert_eq!(date("fre i næste uge"), d(2026, 11, 27));
+        assert_eq!(when("fre i næste uge 9"), at(d(2026, 11, 27), t(9, 0)));
+    }
+
+    #[test]
+    fn distances_in_words() {
+        assert_eq!(date("om 2 uger"), d(2026, 12, 2));
+        assert_eq!(date("om 14 dage"), d(2026, 12, 2));
+        assert_eq!(date("om en uge"), d(2026, 11, 25));
+        assert_eq!(date("om 1 måned"), d(2026, 12, 18));
+        assert_eq!(date("in 2 weeks"), d(2026, 12, 2));
+        assert_eq!(date("in 14 days"), d(2026, 12, 2));
+        assert_eq!(date("in a week"), d(2026, 11, 25));
+        assert_eq!(when("om 2 uger 10:00"), at(d(2026, 12, 2), t(10, 0)));
+        // A weekday names that day in the week the distance reaches.
+        assert_eq!(date("fre om 14 dage"), d(2026, 12, 4));
+        assert_eq!(date("man om 2 uger"), d(2026, 11, 30));
+        assert_eq!(date("friday in 2 weeks"), d(2026, 12, 4));
+        // Not a distance: the words are left alone.
+        assert!(parse_date("om lidt", today()).is_err());
+        assert_eq!(take_when(&["in", "town"], today()), (None, 0));
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_danish_holidays() {
+        // Wednesday 18 Nov + 3 working days = Monday 23 Nov.
+        for input in [
+            "om 3 arbejdsdage",
+            "+3ad",
+            "in 3 working days",
+            "+3wd",
+            "in 3 workdays",
+        ] {
+            assert_eq!(date(input), d(2026, 11, 23), "{input}");
+        }
+        // From Wednesday 23 December 2026: 24, 25, 26 (Saturday), 27 are not working days.
+        assert_eq!(parse_date("+2ad", d(2026, 12, 23)), Ok(d(2026, 12, 29)));
+        // Maundy Thursday to Easter Monday 2027 (25–29 March).
+        assert_eq!(
+            parse_date("om 1 arbejdsdag", d(2027, 3, 24)),
+            Ok(d(2027, 3, 30))
+        );
+        assert_eq!(parse_date("-1ad", d(2027, 3, 30)), Ok(d(2027, 3, 24)));
+        assert!(matches!(
+            parse_date("+99999999ad", today()),
+            Err(ParseError::OutOfRange { .. })
+        ));
+    }
+
+    #[test]
+    fn a_weekday_time_that_has_passed_today_is_next_weeks() {
+        // Wednesday 18 November 2026.
+        let now = |h, m| today().and_time(t(h, m));
+        assert_eq!(
+            parse_when_at("ons 10:30", now(11, 0)),
+            Ok(at(d(2026, 11, 25), t(10, 30)))
+        );
+        assert_eq!(
+            parse_when_at("ons 10:30", now(9, 0)),
+            Ok(at(today(), t(10, 30)))
+        );
+        assert_eq!(
+            parse_when_at("10:30 ons", now(11, 0)),
+            Ok(at(d(2026, 11, 25), t(10, 30)))
+        );
+        // A day without a time, another weekday, or a date typed as a date stays as typed.
+        assert_eq!(parse_when_at("ons", now(11, 0)), Ok(day_only(today())));
+        assert_eq!(
+            parse_when_at("tor 10:30", now(11, 0)),
+            Ok(at(d(2026, 11, 19), t(10, 30)))
+        );
+        assert_eq!(
+            parse_when_at("i dag 10:30", now(11, 0)),
+            Ok(at(today(), t(10, 30)))
+        );
+        assert_eq!(
+            parse_when_at("18/11 10:30", now(11, 0)),
+            Ok(at(today(), t(10, 30)))
+        );
+        assert_eq!(
+            take_when_at(&["ons", "10:30", "Jensen"], now(11, 0)),
+            (Some(at(d(2026, 11, 25), t(10, 30))), 2)
+        );
+    }
+
     /// A date in the years caseplan plans in, a week away from their ends.
     fn any_date() -> impl Strategy<Value = NaiveDate> {
         (1901i32..=2199, 1u32..=366).prop_map(|(year, ordinal)| {
@@ -1325,6 +1621,8 @@ mod tests {
         let _ = parse_duration(input);
         let words = split(input);
         let (_, n) = take_when(&words, today);
+        assert!(n <= words.len());
+        let (_, n) = take_when_at(&words, today.and_time(NaiveTime::MIN));
         assert!(n <= words.len());
         let (_, m) = take_duration(&words);
         assert!(m <= words.len());
@@ -1400,6 +1698,43 @@ mod tests {
             let monday = |date: NaiveDate| date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()));
             prop_assert_eq!((monday(next) - monday(today)).num_days(), 7);
             prop_assert_eq!(next.weekday().num_days_from_monday(), day);
+        }
+
+        #[test]
+        fn weeks_by_number_are_a_monday_within_a_year(today in any_date(), week in 1u32..=52) {
+            let monday = parse_date(&format!("uge {week}"), today).unwrap();
+            prop_assert_eq!(monday.weekday(), Weekday::Mon);
+            prop_assert_eq!(monday.iso_week().week(), week);
+            prop_assert!(monday + chrono::Duration::days(6) >= today);
+            prop_assert!((monday - today).num_days() < 371);
+            prop_assert_eq!(parse_date(&format!("w{week}"), today), Ok(monday));
+        }
+
+        #[test]
+        fn distances_in_words_agree_with_the_short_forms(today in any_date(), n in 0u32..400) {
+            let read = |typed: String| parse_date(&typed, today).ok();
+            prop_assert_eq!(read(format!("om {n} dage")), read(format!("+{n}d")));
+            prop_assert_eq!(read(format!("in {n} weeks")), read(format!("+{n}w")));
+            prop_assert_eq!(read(format!("om {n} måneder")), read(format!("+{n}m")));
+        }
+
+        #[test]
+        fn working_days_land_on_working_days(today in any_date(), n in 1u32..60) {
+            let day = parse_date(&format!("om {n} arbejdsdage"), today).unwrap();
+            prop_assert!(workdays::is_workday(day));
+            prop_assert_eq!(workdays::workdays_between(today, day), i64::from(n));
+            prop_assert_eq!(parse_date(&format!("+{n}ad"), today), Ok(day));
+        }
+
+        #[test]
+        fn a_weekday_and_time_at_now_is_never_in_the_past(
+            today in any_date(), now in any_time(), time in any_time(), day in 0u32..7
+        ) {
+            let names = ["man", "tir", "ons", "tor", "fre", "lør", "søn"];
+            let typed = format!("{} {}", names[day as usize], format_time(time));
+            let read = parse_when_at(&typed, today.and_time(now)).unwrap();
+            prop_assert!(read.at_or(time) >= today.and_time(now));
+            prop_assert!((read.date - today).num_days() <= 7);
         }
     }
 }

@@ -390,7 +390,7 @@ fn days_ago(days: i64, lang: Lang) -> String {
     match days {
         0 => Msg::Today.text(lang).to_lowercase(),
         1 => Msg::Yesterday.text(lang).to_lowercase(),
-        n => format!("{n} {}", Msg::DaysAgo.text(lang)),
+        n => crate::i18n::count::days_ago(n, lang),
     }
 }
 

@@ -21,7 +21,7 @@ mod popups;
 mod requests;
 mod suppliers;
 mod text;
-mod theme;
+pub mod theme;
 mod timeline;
 mod today;
 mod week;

@@ -8,7 +8,7 @@ use crate::app::core::action::Named;
 use crate::app::model::Model;
 use crate::app::prompt::PromptKind;
 use crate::app::suppliers::{Pane, Suppliers, visit_summary};
-use crate::i18n::{Lang, Msg, label_course_kind};
+use crate::i18n::{Lang, Msg, count, label_course_kind};
 use crate::keymap::Layer;
 use crate::query::suppliers::{SupplierCourse, SupplierRow};
 use chrono::NaiveDate;
@@ -332,7 +332,7 @@ fn detail_lines(c: &SupplierCourse, w: usize, lang: Lang) -> Vec<Line<'static>> 
         let late: Vec<String> = c
             .late
             .iter()
-            .map(|(due, days)| format!("{} ({days} {})", short(*due), Msg::DaysWord.text(lang)))
+            .map(|(due, days)| format!("{} ({})", short(*due), count::days(i64::from(*days), lang)))
             .collect();
         out.push(line(Msg::LateReports, late.join(", "), theme::warning()));
     }
@@ -353,11 +353,11 @@ fn marks(c: &SupplierCourse, lang: Lang) -> String {
     if !c.late.is_empty() {
         let oldest = c.late.iter().map(|l| l.1).max().unwrap_or(0);
         out.push(format!(
-            "⚠ {} ({oldest} {})",
+            "⚠ {} ({})",
             Msg::LateCount
                 .text(lang)
                 .replace("{n}", &c.late.len().to_string()),
-            Msg::DaysWord.text(lang)
+            count::days(i64::from(oldest), lang)
         ));
     }
     if c.unread > 0 {

@@ -134,8 +134,8 @@ pub fn quick_add(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
             alias: &c.alias,
         })
         .collect();
-    let line = quick_add::parse(text, model.today(), &names)
-        .map_err(|e| quick_add_error(&e, model.lang))?;
+    let line =
+        quick_add::parse(text, model.now, &names).map_err(|e| quick_add_error(&e, model.lang))?;
     let id = model
         .reserved_id
         .take()
