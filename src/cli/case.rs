@@ -352,7 +352,9 @@ fn parse_away(text: &str, today: NaiveDate) -> Result<AwayPeriod> {
     let mut parts = rest.splitn(3, ':');
     let to = parts.next().unwrap_or_default();
     let Some(reason) = parts.next() else {
-        refuse!("--away \"{text}\": the reason is missing (ferie, syg, hospital, andet), {example}");
+        refuse!(
+            "--away \"{text}\": the reason is missing (ferie, syg, hospital, andet), {example}"
+        );
     };
     let note = parts.next().unwrap_or_default().trim().to_string();
     let date =
