@@ -2,6 +2,7 @@
 //! same fields as the planner's case form (network, away periods, own cadence, preferences,
 //! reach via, flags).
 
+use super::Refused;
 use crate::context::Context;
 use crate::model::FreeText;
 use crate::model::{
@@ -201,7 +202,7 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<ExitCode> {
         case.away.clear();
     }
     if let Some(text) = &args.end_away {
-        let on = parse_date(text, today).map_err(|e| anyhow::anyhow!("--end-away: {e}"))?;
+        let on = parse_date(text, today).map_err(|e| Refused(format!("--end-away: {e}")))?;
         let Some(away) = case.away.iter_mut().find(|a| a.from <= on && on <= a.to) else {
             refuse!(
                 "--end-away: {} is not away on {}",
@@ -357,7 +358,7 @@ fn parse_away(text: &str, today: NaiveDate) -> Result<AwayPeriod> {
     };
     let note = parts.next().unwrap_or_default().trim().to_string();
     let date =
-        |d: &str| parse_date(d, today).map_err(|e| anyhow::anyhow!("--away \"{text}\": {e}"));
+        |d: &str| parse_date(d, today).map_err(|e| Refused(format!("--away \"{text}\": {e}")));
     let (from, to) = (date(from)?, date(to)?);
     if to < from {
         refuse!("--away \"{text}\": the period ends before it starts");
@@ -393,7 +394,7 @@ fn parse_cadence(text: &str, today: NaiveDate) -> Result<Option<CadenceOverride>
     };
     let until = match until {
         Some(u) => {
-            Some(parse_date(u, today).map_err(|e| anyhow::anyhow!("--cadence \"{text}\": {e}"))?)
+            Some(parse_date(u, today).map_err(|e| Refused(format!("--cadence \"{text}\": {e}")))?)
         }
         None => None,
     };

@@ -20,19 +20,46 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("agenda", "json", "Skriv JSON til scripts (formen står i README)"),
     ("add", "", "Book en samtale fra én linje: \"tir 10:30 45m Jensen opfølgning\""),
     ("add", "line", "Hvornår, hvor længe, hvem og hvad: \"tir 10:30 45m Jensen opfølgning\", \"i morgen 9 1t Jensen telefon\""),
-    ("case", "", "Sager: `case add NAVN`"),
-    ("case add", "", "Opret en sag: `caseplan case add \"Anne Jensen\" --reference 2026-04512 --phone \"+45 20 12 34 56\" --network \"Lone Holm:læge\" --away 2026-12-01..2026-12-11:ferie --cadence 7d:2027-03-01`"),
+    ("case", "", "Sager: `case add NAVN`, `case edit SAG` (netværk, perioder væk, egen kadence, markeringer …)"),
+    ("case add", "", "Opret en sag: `caseplan case add \"Anne Jensen\" --reference 2026-04512 --network \"Lone Holm:læge\" --away 2026-12-01..2026-12-11:ferie --cadence 7d:2027-03-01`"),
     ("case add", "name", "Borgerens navn eller et alias"),
-    ("case add", "reference", "Sagsnummeret i kommunens sagssystem (aldrig CPR-nummeret)"),
     ("case add", "group", "Målgruppe (aktivitetsparat, ressourceforloeb, jobafklaring, sygedagpenge, ledighedsydelse, andet eller en fra konfigurationen)"),
-    ("case edit", "", "Ret en sag (efter nummer, sagsnummer eller navn): kun de givne tilvalg ændres; `--network` og `--away` lægges til det, der er"),
-    ("case edit", "case", "Sagen: dens nummer, dens sagsnummer eller dens navn"),
+    ("case add", "reference", "Sagsnummeret i kommunens sagssystem (aldrig CPR-nummeret)"),
+    ("case add", "alias", "Et kaldenavn"),
+    ("case add", "phone", "Et telefonnummer; gentag for flere (`edit`: erstatter numrene)"),
+    ("case add", "network", "En kontakt i netværket med sin rolle, \"NAVN:ROLLE\" (læge, mentor, konsulent, arbejdsgiver, bosted, socialrådgiver, tolk, andet); et navn ingen kontakt har, oprettes. Gentag for flere"),
+    ("case add", "away", "En periode væk, \"FRA..TIL:HVORFOR[:NOTE]\" (ferie, syg, hospital, andet), fx 2026-12-01..2026-12-11:ferie. Gentag for flere"),
+    ("case add", "cadence", "Sagens egen kadence, \"DAGE[:TIL]\" (7, 7d, 2u), fx 7d:2027-03-01; \"ingen\" giver målgruppens regel igen"),
+    ("case add", "prefer_time", "Foretrukket tid på dagen (\"formiddag\")"),
+    ("case add", "prefer_place", "Foretrukket sted (\"hjemme\")"),
+    ("case add", "prefer_channel", "Foretrukken kanal (\"sms\")"),
+    ("case add", "reach_via", "Et sted eller en person, der kan give besked videre, når telefonen ikke virker"),
+    ("case add", "interpreter", "Sproget, når der skal tolk på (\"\" for ingen)"),
+    ("case add", "sos", "SOS-markeret: mød med vagt eller en kollega i nærheden (`--sos=false` fjerner det)"),
+    ("case add", "call_before_summons", "Ring før indkaldelse (`=false` fjerner det)"),
+    ("case add", "no_working_phone", "Ingen telefon der virker (`=false` fjerner det)"),
+    ("case edit", "", "Ret en sag (nummer, sagsnummer eller navn): kun de givne felter ændres; `--network` og `--away` lægger til"),
+    ("case edit", "case", "Sagen: dens nummer, sagsnummer eller navn"),
     ("case edit", "name", "Et nyt navn eller alias"),
-    ("case edit", "group", "Målgruppe, som for `case add`"),
-    ("case edit", "clear_network", "Fjern hele netværket, før `--network`-kontakterne lægges til"),
-    ("case edit", "remove_network", "Fjern netværkskontakten med dette navn"),
-    ("case edit", "clear_away", "Fjern alle perioder væk, før `--away`-perioderne lægges til"),
-    ("case edit", "end_away", "Afslut perioden væk, der løber på denne dato, tidligt på denne dato (\"4/12\", \"2026-12-04\")"),
+    ("case edit", "group", "Målgruppe, som ved `case add`"),
+    ("case edit", "clear_network", "Fjern hele netværket, før `--network` lægges til"),
+    ("case edit", "remove_network", "Fjern kontakten med dette navn fra netværket"),
+    ("case edit", "clear_away", "Fjern alle perioder væk, før `--away` lægges til"),
+    ("case edit", "end_away", "Afslut perioden væk, der løber denne dag, før tid, på denne dag (\"4/12\", \"2026-12-04\")"),
+    ("case edit", "reference", "Sagsnummeret i kommunens sagssystem (aldrig CPR-nummeret)"),
+    ("case edit", "alias", "Et kaldenavn"),
+    ("case edit", "phone", "Et telefonnummer; gentag for flere (`edit`: erstatter numrene)"),
+    ("case edit", "network", "En kontakt i netværket med sin rolle, \"NAVN:ROLLE\" (læge, mentor, konsulent, arbejdsgiver, bosted, socialrådgiver, tolk, andet); et navn ingen kontakt har, oprettes. Gentag for flere"),
+    ("case edit", "away", "En periode væk, \"FRA..TIL:HVORFOR[:NOTE]\" (ferie, syg, hospital, andet), fx 2026-12-01..2026-12-11:ferie. Gentag for flere"),
+    ("case edit", "cadence", "Sagens egen kadence, \"DAGE[:TIL]\" (7, 7d, 2u), fx 7d:2027-03-01; \"ingen\" giver målgruppens regel igen"),
+    ("case edit", "prefer_time", "Foretrukket tid på dagen (\"formiddag\")"),
+    ("case edit", "prefer_place", "Foretrukket sted (\"hjemme\")"),
+    ("case edit", "prefer_channel", "Foretrukken kanal (\"sms\")"),
+    ("case edit", "reach_via", "Et sted eller en person, der kan give besked videre, når telefonen ikke virker"),
+    ("case edit", "interpreter", "Sproget, når der skal tolk på (\"\" for ingen)"),
+    ("case edit", "sos", "SOS-markeret: mød med vagt eller en kollega i nærheden (`--sos=false` fjerner det)"),
+    ("case edit", "call_before_summons", "Ring før indkaldelse (`=false` fjerner det)"),
+    ("case edit", "no_working_phone", "Ingen telefon der virker (`=false` fjerner det)"),
     ("export", "", "Skriv hele databasen som ét JSON-dokument"),
     ("export", "file", "Hvor dokumentet skrives; `-` skriver til standard output"),
     ("import", "", "Læs et JSON-dokument skrevet af `export` (kontrolleret før noget skrives)"),
@@ -156,37 +183,11 @@ fn in_danish(command: Command, path: &str) -> Command {
     command
 }
 
-/// The fields `case add` and `case edit` share: `(argument id, text)`.
-#[rustfmt::skip]
-const CASE_FIELDS: &[(&str, &str)] = &[
-    ("reference", "Sagsnummeret i kommunens sagssystem (aldrig CPR-nummeret)"),
-    ("alias", "Et alias, som borgeren også kan findes under"),
-    ("phone", "Et telefonnummer; gentag for flere (`edit`: erstatter numrene)"),
-    ("network", "En kontakt i netværket med sin rolle, \"NAVN:ROLLE\" (læge, mentor, konsulent, arbejdsgiver, bosted, socialrådgiver, tolk, andet); et navn, ingen kontakt har, oprettes. Gentag for flere"),
-    ("away", "En periode væk, \"FRA..TIL:HVORFOR[:NOTE]\" (ferie, syg, hospital/indlagt, andet), fx 2026-12-01..2026-12-11:ferie. Gentag for flere"),
-    ("cadence", "Sagens egen kadence, \"DAGE[:TIL]\" (7, 7d, 2u), fx 7d:2027-03-01; \"none\" går tilbage til målgruppens regel"),
-    ("prefer_time", "Foretrukket tid på dagen (\"formiddag\")"),
-    ("prefer_place", "Foretrukket sted (\"hjemme\")"),
-    ("prefer_channel", "Foretrukken kanal (\"sms\")"),
-    ("reach_via", "Et sted eller en person, der kan give besked videre, når telefonen er død"),
-    ("interpreter", "Sproget, når der skal tolk på (\"\" for ingen)"),
-    ("sos", "SOS-markeret: mød med vagt eller en kollega i nærheden (`--sos=false` fjerner)"),
-    ("call_before_summons", "Ring før en indkaldelse (`=false` fjerner)"),
-    ("no_working_phone", "Ingen fungerende telefon (`=false` fjerner)"),
-];
-
 fn text(path: &str, id: &str) -> Option<&'static str> {
     TEXTS
         .iter()
         .find(|(p, i, _)| *p == path && *i == id)
         .map(|(_, _, text)| *text)
-        .or_else(|| {
-            let shared = matches!(path, "case add" | "case edit");
-            CASE_FIELDS
-                .iter()
-                .find(|(i, _)| shared && *i == id)
-                .map(|(_, text)| *text)
-        })
 }
 
 #[cfg(test)]

@@ -207,12 +207,13 @@ pub fn copied(model: &mut Model, result: Result<Option<PathBuf>, String>) -> Vec
     };
     model.status = Some(info(&said));
     if let Some(Popup::Notes(popup)) = &mut model.popup {
+        // The offer first: a long path is what gets cut.
         let offer = if popup.chosen().is_some_and(|n| !n.journalised) {
-            format!(" · {}", Msg::NoteOfferJournalise.text(lang))
+            format!("{} · ", Msg::NoteOfferJournalise.text(lang))
         } else {
             String::new()
         };
-        popup.copied = Some(format!("{said}{offer}"));
+        popup.copied = Some(format!("{offer}{said}"));
     }
     vec![]
 }
