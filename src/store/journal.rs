@@ -360,7 +360,7 @@ impl Journal {
     ) -> io::Result<impl Iterator<Item = Result<Vec<AnyRecord>, String>> + use<>> {
         let mut file = File::open(&self.path)?;
         file.seek(SeekFrom::Start(mark.len))?;
-        let mut reader = BufReader::new(file.take(self.len - mark.len));
+        let mut reader = BufReader::new(file.take(self.len.saturating_sub(mark.len)));
         let mut buf = Vec::new();
         Ok(std::iter::from_fn(move || {
             buf.clear();

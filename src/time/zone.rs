@@ -19,10 +19,11 @@ pub enum ZoneError {
         "could not read \"{input}\" as a local date and time; use \"YYYY-MM-DD HH:MM\", e.g. \"2026-11-24 13:00\""
     )]
     BadNow { input: String },
-    #[error("--now \"{input}\": {source}")]
+    /// The reason is part of the message, not a source, so `{:#}` says it once.
+    #[error("--now \"{input}\": {reason}")]
     NowOutOfRange {
         input: String,
-        source: super::range::OutOfRange,
+        reason: super::range::OutOfRange,
     },
 }
 
@@ -153,9 +154,9 @@ pub fn parse_now(input: &str, zone: Zone) -> Result<DateTime<Utc>, ZoneError> {
             input: input.to_string(),
         })?;
     // Checked before the zone's offset is applied: near chrono's limits that would panic.
-    super::range::check(local).map_err(|source| ZoneError::NowOutOfRange {
+    super::range::check(local).map_err(|reason| ZoneError::NowOutOfRange {
         input: input.to_string(),
-        source,
+        reason,
     })?;
     Ok(zone.to_utc(local))
 }

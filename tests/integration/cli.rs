@@ -403,6 +403,7 @@ fn a_now_outside_1900_to_2200_is_a_clear_message_not_a_panic() {
             "{err}"
         );
         assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(err.matches("is outside").count(), 1, "said once: {err}");
     }
 }
 

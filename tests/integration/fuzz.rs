@@ -83,6 +83,17 @@ fn fuzz(
     generate: impl Fn(&mut ChaCha8Rng) -> String,
     check: impl Fn(&str) -> bool,
 ) {
+    let save = std::env::var("CASEPLAN_FUZZ_SAVE").is_ok();
+    fuzz_saving(target, inputs, save, generate, check);
+}
+
+fn fuzz_saving(
+    target: &str,
+    inputs: usize,
+    save: bool,
+    generate: impl Fn(&mut ChaCha8Rng) -> String,
+    check: impl Fn(&str) -> bool,
+) {
     let started = Instant::now();
     let mut rng = ChaCha8Rng::seed_from_u64(seed() ^ fxhash(target));
     let mut failed: Vec<(String, String)> = Vec::new();
@@ -99,7 +110,7 @@ fn fuzz(
             Ok(true) => accepted += 1,
             Ok(false) => {}
             Err(payload) => {
-                if std::env::var("CASEPLAN_FUZZ_SAVE").is_ok() {
+                if save {
                     let dir = corpus_dir(target);
                     std::fs::create_dir_all(&dir).unwrap();
                     let file = dir.join(format!("found-{:016x}.txt", fxhash(&input)));
@@ -319,6 +330,28 @@ fn when_text(rng: &mut ChaCha8Rng, extra: &[&str]) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // The cheap targets.
+
+#[test]
+fn the_harness_reports_every_input_that_panics() {
+    let run = catch_unwind(|| {
+        fuzz_saving(
+            "self-test",
+            200,
+            false,
+            |rng| rng.random_range(0..10u8).to_string(),
+            |input| {
+                assert_ne!(input, "7", "seven");
+                true
+            },
+        )
+    });
+    let said = panic_text(run.expect_err("a panicking input fails the run"));
+    assert!(
+        said.contains("of the inputs to self-test panicked"),
+        "{said}"
+    );
+    assert!(said.contains("\"7\"\n    panicked: assertion"), "{said}");
+}
 
 #[test]
 fn the_time_parser_never_panics() {
