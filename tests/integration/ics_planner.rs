@@ -439,11 +439,7 @@ fn today_lists_outlook_time_among_its_meetings() {
     }
     let app = App::starting_on("today", Lang::En, outlook_week);
     let screen = app.screen(80, 24).join("\n");
-    for row in [
-        "10:00 Anne Jensen",
-        "11:30 ┆Frokost med",
-        "13:00 ░private",
-    ] {
+    for row in ["10:00 Anne Jensen", "11:30 ┆Frokost med", "13:00 ░private"] {
         assert!(screen.contains(row), "{row}: {screen}");
     }
     assert!(
