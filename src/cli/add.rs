@@ -3,13 +3,14 @@
 use crate::context::Context;
 use crate::domain::agenda::occurrences;
 use crate::domain::busy::external_warnings;
-use crate::domain::conflicts::{Warning, warnings};
+use crate::domain::conflicts::warnings;
+use crate::domain::first_meeting::{counts_as_met, meeting_length};
 use crate::domain::quick_add::{self, CaseName, Defaults};
-use crate::i18n::{Lang, external_label, label_form, label_purpose, weekday_short};
-use crate::model::{AwayReason, Case, ExternalBlock, Meeting, MeetingId};
+use crate::i18n::{Msg, label_form, label_purpose, warning_words, weekday_short};
+use crate::model::{Case, MeetingId};
 use crate::time::{format_date, format_time};
 use anyhow::Result;
-use chrono::{Datelike, Duration, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -37,13 +38,25 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let line = quick_add::parse(&args.line, ctx.now_local(), &names)?;
     let meetings = &ctx.config.meetings;
     let hours = ctx.config.working_hours.to_domain();
+    // A case with no meeting planned or held yet gets a first meeting's length.
+    let since_ever = NaiveDate::from_ymd_opt(crate::time::range::FIRST_YEAR, 1, 1)
+        .unwrap_or_default()
+        .and_time(NaiveTime::MIN);
+    let first = store
+        .case_meeting_from(line.case, since_ever, counts_as_met)?
+        .is_none();
     let meeting = line.meeting(
         MeetingId(store.next_id()?),
         Defaults {
             time: hours.start,
-            minutes: meetings.default_minutes,
+            minutes: meeting_length(
+                first,
+                meetings.first_meeting_minutes,
+                meetings.default_minutes,
+            ),
             prep_minutes: meetings.prep_minutes,
             follow_up_minutes: meetings.follow_up_minutes,
+            travel_minutes: meetings.travel_minutes,
         },
     );
     let day = meeting.start.date();
@@ -66,7 +79,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     store.put(&meeting)?;
     let lang = ctx.lang();
     say!(
-        "booked: {} {} {}-{}  {}  {} · {}",
+        "{} {} {} {}-{}  {}  {} · {}",
+        Msg::CliBooked.text(lang),
         weekday_short(day.weekday(), lang),
         format_date(day),
         format_time(meeting.start.time()),
@@ -75,18 +89,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         label_purpose(&meeting.purpose, lang),
         label_form(meeting.form, lang),
     );
-    for warning in &found {
-        say_err!("warning: {}", describe(warning, &others, &busy, &cases));
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn describe(
-    warning: &Warning,
-    others: &[Meeting],
-    busy: &[ExternalBlock],
-    cases: &[Case],
-) -> String {
     let who = |id: MeetingId| {
         others
             .iter()
@@ -99,35 +101,9 @@ fn describe(
             )
             .unwrap_or_default()
     };
-    match warning {
-        Warning::Overlap { with, start } => {
-            format!("overlaps {} at {}", who(*with), format_time(start.time()))
-        }
-        Warning::BufferOverlap { with, start } => format!(
-            "preparation or follow-up collides with {} at {}",
-            who(*with),
-            format_time(start.time())
-        ),
-        Warning::OutsideWorkingHours => "outside working hours".to_string(),
-        Warning::NotAWorkingDay => "not a working day (weekend or public holiday)".to_string(),
-        Warning::CitizenAway { reason } => format!(
-            "the citizen is away that day ({})",
-            match reason {
-                AwayReason::Holiday => "holiday",
-                AwayReason::Sick => "sick",
-                AwayReason::Hospital => "in hospital",
-                AwayReason::Other => "away",
-            }
-        ),
-        Warning::Busy { with, only_buffer } => {
-            let block = busy.iter().find(|b| b.id == *with);
-            let name = block.map_or_else(String::new, |b| external_label(b, Lang::En));
-            let when = block.map_or_else(String::new, |b| format_time(b.start.time()));
-            if *only_buffer {
-                format!("preparation or follow-up collides with busy time ({name} at {when})")
-            } else {
-                format!("overlaps busy time from another calendar ({name} at {when})")
-            }
-        }
+    for warning in &found {
+        let words = warning_words(warning, lang, who, |id| busy.iter().find(|b| b.id == id));
+        say_err!("{} {words}", Msg::CliWarning.text(lang));
     }
+    Ok(ExitCode::SUCCESS)
 }

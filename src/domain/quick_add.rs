@@ -1,6 +1,7 @@
 //! One line that books a meeting: "tir 10:30 45m Jensen opfølgning" or
 //! "tomorrow 9 1h Jensen phone follow-up". Backs `caseplan add` and the TUI's quick-add line.
 
+use crate::domain::travel::travel_for;
 use crate::model::{
     BookedBy, CaseId, Meeting, MeetingForm, MeetingId, MeetingStatus, Participant, Place,
     PlaceKind, Role, purpose,
@@ -28,6 +29,8 @@ pub struct Defaults {
     pub minutes: u32,
     pub prep_minutes: u32,
     pub follow_up_minutes: u32,
+    /// The office's travel time each way, for a meeting away from it ([`travel_for`]).
+    pub travel_minutes: u32,
 }
 
 impl QuickAdd {
@@ -62,7 +65,7 @@ impl QuickAdd {
             title: String::new(),
             note: String::new(),
             revision: 0,
-            travel_minutes: 0,
+            travel_minutes: travel_for(form, usual_place(form), defaults.travel_minutes),
             moved_to: None,
             moved_from: None,
             repeat: None,
@@ -264,6 +267,21 @@ mod tests {
         assert_eq!(q.start(NaiveTime::MIN), at(30, 10, 0));
         let q = parse("om 3 arbejdsdage 10 Søren", now(), &cases()).unwrap();
         assert_eq!(q.start(NaiveTime::MIN), at(26, 10, 0));
+    }
+
+    #[test]
+    fn a_home_visit_gets_travel_and_a_phone_call_none() {
+        let defaults = Defaults {
+            time: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            minutes: 45,
+            prep_minutes: 10,
+            follow_up_minutes: 10,
+            travel_minutes: 20,
+        };
+        let visit = parse("tir 10 Søren hjemmebesøg", now(), &cases()).unwrap();
+        assert_eq!(visit.meeting(MeetingId(1), defaults).travel_minutes, 20);
+        let call = parse("tir 10 Søren telefon", now(), &cases()).unwrap();
+        assert_eq!(call.meeting(MeetingId(2), defaults).travel_minutes, 0);
     }
 
     #[test]

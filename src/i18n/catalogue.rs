@@ -218,6 +218,10 @@ catalogue! {
     StepSkipped => ("sprang over", "skipped"),
     StepDeleted => ("slettede", "deleted"),
     StepBooked => ("bookede", "booked"),
+    /// The command line's word before what `caseplan add` booked.
+    CliBooked => ("booket:", "booked:"),
+    /// The command line's word before a warning.
+    CliWarning => ("advarsel:", "warning:"),
     StepEdited => ("rettede", "edited"),
     StepStatus => ("satte status på", "set the status of"),
     StepLoggedAttempt => ("loggede kontaktforsøg til", "logged a contact attempt to"),

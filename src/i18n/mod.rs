@@ -10,6 +10,7 @@ pub mod due_words;
 mod errors;
 pub mod labels;
 mod lang;
+mod warning_words;
 
 pub use catalogue::Msg;
 pub use course_words::{checklist_gap, course_reminder, report_action};
@@ -21,6 +22,7 @@ pub use labels::{
     month_name, month_short, now_words, request_state, weekday_long, weekday_short,
 };
 pub use lang::Lang;
+pub use warning_words::warning_words;
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@ use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
 use crate::domain::conflicts::Warning;
 use crate::i18n::{
-    Lang, Msg, external_label, label_form, label_purpose, label_role, label_status, weekday_long,
+    Lang, Msg, label_form, label_purpose, label_role, label_status, warning_words, weekday_long,
 };
 use crate::model::{
     BookedBy, ExternalBlock, ExternalId, Meeting, MeetingId, Participant, RepeatEvery, Role,
@@ -215,44 +215,12 @@ pub fn warning_text<'m>(
     find: impl Fn(MeetingId) -> Option<&'m Meeting>,
     find_busy: impl Fn(ExternalId) -> Option<&'m ExternalBlock>,
 ) -> String {
-    let lang = model.lang;
-    let other = |id, start: chrono::NaiveDateTime| {
-        let name = find(id)
+    let who = |id| {
+        find(id)
             .map(|m| who(model, m))
-            .unwrap_or_else(|| format!("#{id}"));
-        format!("{name} {}", format_time(start.time()))
+            .unwrap_or_else(|| format!("#{id}"))
     };
-    match w {
-        Warning::Overlap { with, start } => {
-            format!(
-                "⚠ {}: {}",
-                Msg::OverlapMark.text(lang),
-                other(*with, *start)
-            )
-        }
-        Warning::BufferOverlap { with, start } => {
-            format!("⚠ {}: {}", Msg::BufferMark.text(lang), other(*with, *start))
-        }
-        Warning::OutsideWorkingHours => format!("⚠ {}", Msg::OutsideHoursMark.text(lang)),
-        Warning::NotAWorkingDay => format!("⚠ {}", Msg::DayOffMark.text(lang)),
-        Warning::CitizenAway { .. } => format!("⚠ {}", Msg::CitizenAwayMark.text(lang)),
-        Warning::Busy { with, only_buffer } => {
-            let mark = if *only_buffer {
-                Msg::BusyBufferMark
-            } else {
-                Msg::BusyMark
-            };
-            let block = find_busy(*with).map_or_else(String::new, |b| {
-                format!(
-                    ": {} {}–{}",
-                    external_label(b, lang),
-                    format_time(b.start.time()),
-                    format_time(b.end().time())
-                )
-            });
-            format!("⚠ {}{block}", mark.text(lang))
-        }
-    }
+    format!("⚠ {}", warning_words(w, model.lang, who, find_busy))
 }
 
 /// Words for an empty pane.

@@ -231,7 +231,7 @@ fn add_warns_about_an_overlap_but_books() {
     let out = caseplan(dir.path(), &["add", "tir 9:30 30m Kåre"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("overlaps Telefonvagt"),
+        stderr(&out).contains("warning: overlap: Telefonvagt 09:00"),
         "{}",
         stderr(&out)
     );

@@ -110,3 +110,34 @@ fn dates_typed_in_danish_words_reach_the_command_line() {
         assert!(first.contains(day), "{typed}: {first}");
     }
 }
+
+#[test]
+fn add_says_what_it_booked_and_warns_in_danish_and_a_first_meeting_is_longer() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = danish(dir.path(), &["case", "add", "Anne Jensen"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Monday 23 November 2026 at 08:00: Anne's first meeting is 90 minutes by default.
+    let out = danish(dir.path(), &["add", "tir 10:00 Anne"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(
+        said.starts_with("booket: tir 24.11.2026 10:00-11:30"),
+        "{said}"
+    );
+    // The next one has the usual length, and one on top of it warns in Danish.
+    let out = danish(dir.path(), &["add", "tir 10:30 Anne hjemmebesøg"]);
+    let said = stdout(&out);
+    assert!(
+        said.starts_with("booket: tir 24.11.2026 10:30-11:15"),
+        "{said}"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("advarsel: overlapper: Anne Jensen 10:00"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("warning") && !err.contains("overlaps"),
+        "{err}"
+    );
+}

@@ -163,6 +163,7 @@ pub fn quick_add(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
             ),
             prep_minutes: settings.prep_minutes,
             follow_up_minutes: settings.follow_up_minutes,
+            travel_minutes: settings.travel_minutes,
         },
     );
     // Its day's meetings first, so the status line can say what it overlaps.
