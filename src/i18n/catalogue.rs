@@ -226,7 +226,6 @@ catalogue! {
     StepStatus => ("satte status på", "set the status of"),
     StepLoggedAttempt => ("loggede kontaktforsøg til", "logged a contact attempt to"),
     ContactAttemptNote => ("Forsøgt kontakt efter udeblivelse", "Tried to reach the citizen after a no-show"),
-    LogAttemptQuestion => ("Log et kontaktforsøg til", "Log a contact attempt to"),
     WeeksExpected => ("Skriv antal uger, 1–52 (fx 4).", "Type a number of weeks, 1–52 (e.g. 4)."),
     WeeksShort => ("uger", "weeks"),
     StillLoading => ("Et øjeblik: sagerne indlæses.", "One moment: the cases are loading."),

@@ -386,7 +386,6 @@ fn udeblevet_before_the_start_asks_first_and_the_attempt_opens_the_log_filled_in
     app.text("kom ikke");
     app.keys("enter");
     assert_eq!(app.stored(m.id).unwrap().status, MeetingStatus::NoShow);
-    app.keys("y");
     let Some(Popup::ContactLog(log)) = &app.model.popup else {
         panic!("the contact log opens")
     };

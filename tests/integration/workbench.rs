@@ -175,13 +175,13 @@ fn text(app: &App, w: u16, h: u16) -> String {
 // Today's meetings
 
 #[test]
-fn a_no_show_and_a_contact_attempt_take_five_keys_from_the_start_screen() {
+fn a_no_show_and_a_contact_attempt_take_four_keys_from_the_start_screen() {
     let mut app = today_app(Lang::En, |_| {});
     // The meetings pane marks the meeting under way; the meeting keys act on it.
     assert_eq!(app.selected().id, MeetingId(100));
-    // s x (status: udeblevet), Enter (no note), y (log the contact attempt), Enter (save the
-    // log, which opens filled in: the attempt is stored once it is made): five keys.
-    app.keys("s x enter y enter");
+    // s x (status: udeblevet), Enter (no note), Enter (the contact log opens filled in for the
+    // attempt, stored once it is saved): four keys.
+    app.keys("s x enter enter");
     assert_eq!(
         app.stored(MeetingId(100)).unwrap().status,
         MeetingStatus::NoShow
@@ -769,7 +769,7 @@ fn scene(lang: Lang) -> App {
             .unwrap();
     });
     // Martin did not come: the pane shows it.
-    app.keys("s x enter n");
+    app.keys("s x enter esc");
     app
 }
 

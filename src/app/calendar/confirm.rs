@@ -9,7 +9,7 @@ use crate::app::model::Model;
 use crate::app::popup::Popup;
 use crate::app::prompt::PromptKind;
 use crate::i18n::Msg;
-use crate::model::{CaseId, MeetingId, MeetingStatus};
+use crate::model::{MeetingId, MeetingStatus};
 use crate::store::{AnyRecord, Change, RecordRef};
 use chrono::NaiveDateTime;
 
@@ -27,7 +27,6 @@ pub enum Consequence {
         start: NaiveDateTime,
     },
     /// After marking a no-show: open the contact log for a call to the citizen. Nothing else.
-    LogContactAttempt { case: CaseId },
     /// A status (a no-show before the meeting started) asked about first: now its note.
     AskStatusNote(MeetingStatus),
 }
@@ -64,11 +63,6 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             let mut effects = vec![Effect::Write(step)];
             effects.extend(super::load_window(model));
             effects
-        }
-        Consequence::LogContactAttempt { case } => {
-            // The log opens filled in; nothing is stored until the call is made and saved.
-            crate::app::lookup::contact_log::open_attempt(model, case);
-            vec![]
         }
         Consequence::AskStatusNote(status) => {
             crate::app::prompt::open(model, PromptKind::StatusNote(status), "")

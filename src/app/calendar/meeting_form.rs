@@ -5,7 +5,6 @@
 use super::booking::{
     Fetched, SEARCH_DAYS, ahead, book, describe, first_free, length_for, when_label,
 };
-use super::confirm::{Confirm, Consequence};
 use super::series;
 use crate::app::core::action::Named;
 use crate::app::core::effect::{Effect, Question};
@@ -120,21 +119,16 @@ fn saved(
     let case = meeting.case;
     let effects = series::change(model, before, occurrence, Some(meeting), label);
     if let (true, Some(case), None) = (no_show, case, &model.popup) {
-        model.popup = Some(Popup::Confirm(no_show_question(model, case)));
+        prompt_contact_attempt(model, case);
     }
     effects
 }
 
-/// "Log a contact attempt to Anne Jensen?" after a no-show.
-pub fn no_show_question(model: &Model, case: CaseId) -> Confirm {
-    Confirm {
-        question: format!(
-            "{} {}?",
-            Msg::LogAttemptQuestion.text(model.lang),
-            model.case_name(case)
-        ),
-        on_yes: Consequence::LogContactAttempt { case },
-    }
+/// After a no-show, the contact log opens filled in for an attempt to reach the citizen (a
+/// call, out, not reached): Enter logs the attempt once it is made, Esc leaves it. A no-show
+/// prompts a contact attempt and nothing more: no sanction, no report.
+pub fn prompt_contact_attempt(model: &mut Model, case: CaseId) {
+    crate::app::lookup::contact_log::open_attempt(model, case);
 }
 
 /// A key no binding took, for the field in focus.

@@ -119,9 +119,7 @@ pub fn status_note(
         && let Some(case) = meeting.case
         && !matches!(model.popup, Some(Popup::Series(_)))
     {
-        // A no-show prompts a contact attempt, and nothing more: no sanction, no report.
-        let question = super::meeting_form::no_show_question(model, case);
-        model.popup = Some(Popup::Confirm(question));
+        super::meeting_form::prompt_contact_attempt(model, case);
     }
     Ok(effects)
 }
