@@ -94,15 +94,26 @@ pub(crate) fn resolve(
                 return Ok(Some(id));
             }
         }
-        [] if hits.is_empty() => say_err!("no case matches \"{query}\""),
+        [] if hits.is_empty() => {
+            say_err!(
+                "{}",
+                Msg::CliNoCaseMatches.text(lang).replace("{query}", query)
+            )
+        }
         [] => {
-            say_err!("no case is named \"{query}\"; similar:");
+            say_err!(
+                "{}",
+                Msg::CliNoCaseNamed.text(lang).replace("{query}", query)
+            );
             list(hits.iter(), lang);
         }
         many => {
             say_err!(
-                "\"{query}\" fits {} cases; write more of the name:",
-                many.len()
+                "{}",
+                Msg::CliManyCases
+                    .text(lang)
+                    .replace("{query}", query)
+                    .replace("{n}", &many.len().to_string())
             );
             list(many.iter().copied(), lang);
         }

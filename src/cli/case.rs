@@ -4,6 +4,7 @@
 
 use super::Refused;
 use crate::context::Context;
+use crate::i18n::Msg;
 use crate::model::FreeText;
 use crate::model::{
     AwayPeriod, AwayReason, CadenceOverride, Case, CaseFlags, CaseId, CaseStatus, Contact,
@@ -162,7 +163,13 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<ExitCode> {
     };
     let new_contacts = apply(&store, &mut case, &args.fields, ctx.today())?;
     save(&store, &case, &new_contacts)?;
-    say!("added case {} ({})", case.name, case.id);
+    say!(
+        "{}",
+        Msg::CliCaseAdded
+            .text(ctx.lang())
+            .replace("{name}", &case.name)
+            .replace("{id}", &case.id.to_string())
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -214,7 +221,13 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<ExitCode> {
     }
     let new_contacts = apply(&store, &mut case, &args.fields, today)?;
     save(&store, &case, &new_contacts)?;
-    say!("changed case {} ({})", case.name, case.id);
+    say!(
+        "{}",
+        Msg::CliCaseChanged
+            .text(ctx.lang())
+            .replace("{name}", &case.name)
+            .replace("{id}", &case.id.to_string())
+    );
     Ok(ExitCode::SUCCESS)
 }
 

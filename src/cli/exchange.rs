@@ -1,6 +1,7 @@
 //! `export`, `import` and `restore`: the whole database as one JSON document.
 
 use crate::context::Context;
+use crate::i18n::Msg;
 use crate::store::{self, ExportDocument, ExportFile};
 use anyhow::{Context as _, Result};
 use std::path::PathBuf;
@@ -36,7 +37,12 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
     } else {
         store::write_private_file(&args.file, text.as_bytes())
             .with_context(|| format!("could not write {}", args.file.display()))?;
-        say_err!("exported to {}", args.file.display());
+        say_err!(
+            "{}",
+            Msg::CliExported
+                .text(ctx.lang())
+                .replace("{file}", &args.file.display().to_string())
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -48,9 +54,12 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let records = store.import_file(&document, args.replace)?;
     say_err!(
-        "imported {records} records from {} into {}",
-        args.file.display(),
-        store.dir().display()
+        "{}",
+        Msg::CliImported
+            .text(ctx.lang())
+            .replace("{n}", &records.to_string())
+            .replace("{file}", &args.file.display().to_string())
+            .replace("{dir}", &store.dir().display().to_string())
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 //! calendar for Outlook, Google or Apple, and the official calendar in as busy time (#16).
 
 use crate::context::Context;
+use crate::i18n::Msg;
 use crate::ics::{self, ExportParams, ImportParams, Privacy, import::DEFAULT_SOURCE};
 use crate::store::write_private_file;
 use crate::time::parse_date;
@@ -75,7 +76,13 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
         write_private_file(&args.file, text.as_bytes())
             .with_context(|| format!("could not write {}", args.file.display()))?;
         let events = text.matches("BEGIN:VEVENT").count();
-        say_err!("wrote {events} meetings to {}", args.file.display());
+        say_err!(
+            "{}",
+            Msg::CliIcsWritten
+                .text(ctx.lang())
+                .replace("{n}", &events.to_string())
+                .replace("{file}", &args.file.display().to_string())
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -116,6 +116,17 @@ fn add_says_what_it_booked_and_warns_in_danish_and_a_first_meeting_is_longer() {
     let dir = tempfile::tempdir().unwrap();
     let out = danish(dir.path(), &["case", "add", "Anne Jensen"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("oprettede sag Anne Jensen"),
+        "{}",
+        stdout(&out)
+    );
+    let out = danish(dir.path(), &["card", "Nobody"]);
+    assert!(
+        stderr(&out).contains("ingen sag passer til \"Nobody\""),
+        "{}",
+        stderr(&out)
+    );
     // Monday 23 November 2026 at 08:00: Anne's first meeting is 90 minutes by default.
     let out = danish(dir.path(), &["add", "tir 10:00 Anne"]);
     assert!(out.status.success(), "{}", stderr(&out));
