@@ -15,7 +15,7 @@ pub struct ExportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// A document written by `caseplan export`.
+    /// A document written by `caseplan export`; `-` reads standard input.
     pub file: PathBuf,
     /// Replace everything in a database that already holds data.
     #[arg(long)]
@@ -48,8 +48,16 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
 }
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
+    // Standard input is read into a private file beside the database first: the import reads
+    // its document twice (the head, then the records) and never holds it whole.
+    let piped = if args.file.as_os_str() == "-" {
+        Some(stdin_to_private_file(ctx)?)
+    } else {
+        None
+    };
+    let path = piped.as_ref().map_or(args.file.as_path(), |f| f.path());
     // The head first, so a file that is no export is refused before the database is opened.
-    let document = ExportFile::open(&args.file)
+    let document = ExportFile::open(path)
         .with_context(|| format!("{} is not a caseplan export document", args.file.display()))?;
     let store = ctx.open_store()?;
     let records = store.import_file(&document, args.replace)?;
@@ -62,6 +70,19 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
             .replace("{dir}", &store.dir().display().to_string())
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Standard input in a file only the user can read, removed when it is dropped.
+fn stdin_to_private_file(ctx: &Context) -> Result<tempfile::NamedTempFile> {
+    std::fs::create_dir_all(&ctx.data_dir)
+        .with_context(|| format!("could not create {}", ctx.data_dir.display()))?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".import-")
+        .tempfile_in(&ctx.data_dir)
+        .with_context(|| format!("could not write into {}", ctx.data_dir.display()))?;
+    std::io::copy(&mut std::io::stdin().lock(), &mut file)
+        .context("could not read standard input")?;
+    Ok(file)
 }
 
 pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<ExitCode> {

@@ -63,7 +63,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("export", "", "Skriv hele databasen som ét JSON-dokument"),
     ("export", "file", "Hvor dokumentet skrives; `-` skriver til standard output"),
     ("import", "", "Læs et JSON-dokument skrevet af `export` (kontrolleret før noget skrives)"),
-    ("import", "file", "Et dokument skrevet af `caseplan export`"),
+    ("import", "file", "Et dokument skrevet af `caseplan export`; `-` læser standard input"),
     ("import", "replace", "Erstat alt i en database, der allerede har data"),
     ("restore", "", "Gendan en beskadiget database fra en backup (den beskadigede gemmes til side)"),
     ("restore", "file", "En backupfil (fra mappen `backups` ved databasen) eller en eksport; standard: den nyeste backup. Alle ændringer i journalen efter backuppen afspilles"),

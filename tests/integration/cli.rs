@@ -467,3 +467,52 @@ fn text_output_never_passes_control_characters_from_stored_text_to_the_terminal(
     let hits: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(hits[0]["title"], name);
 }
+
+#[test]
+fn import_dash_reads_standard_input_and_leaves_no_file_behind() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let out = caseplan(
+        dir.path(),
+        &["case", "add", "Anne Jensen", "--reference", "2026-1"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let exported = caseplan(dir.path(), &["export", "-"]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+
+    let other = tempfile::tempdir().unwrap();
+    let mut child = common::command(other.path(), common::NOW, &["import", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&exported.stdout)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found = caseplan(other.path(), &["find", "Anne", "--json"]);
+    assert!(stdout(&found).contains("Anne Jensen"), "{}", stdout(&found));
+    let leftovers: Vec<_> = std::fs::read_dir(other.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".import-"))
+        .collect();
+    assert!(leftovers.is_empty(), "the piped copy is removed");
+
+    // Piped nonsense is refused and writes nothing.
+    let mut child = common::command(other.path(), common::NOW, &["import", "--replace", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"not json").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let found = caseplan(other.path(), &["find", "Anne", "--json"]);
+    assert!(stdout(&found).contains("Anne Jensen"), "nothing lost");
+}
