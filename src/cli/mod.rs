@@ -29,6 +29,7 @@ macro_rules! refuse {
         return Err($crate::cli::Refused(format!($($arg)*)).into())
     };
 }
+
 mod add;
 mod agenda;
 mod board;

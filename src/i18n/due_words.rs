@@ -89,6 +89,22 @@ pub fn call_back_age(item: &DueItem, now: NaiveDateTime, lang: Lang) -> Option<S
     ))
 }
 
+/// How a call-back was asked for: a cut-off meeting, an SMS, a mail or a call.
+fn call_back_how(
+    source: &crate::domain::due::CallBackSource,
+    channel: Channel,
+    lang: Lang,
+) -> &'static str {
+    match (source, channel, lang) {
+        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::Da) => "afbrudt",
+        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::En) => "cut off",
+        (_, Channel::Sms, _) => "sms",
+        (_, Channel::Mail, _) => "mail",
+        (_, _, Lang::Da) => "ringede",
+        (_, _, Lang::En) => "called",
+    }
+}
+
 /// A call-back's row on the list: "Ring tilbage (sms) · 20 min", short enough for 80 columns
 /// (the time is in the date column, the rest in the detail line).
 pub fn call_back_row(item: &DueItem, now: NaiveDateTime, lang: Lang) -> Option<String> {
@@ -101,14 +117,7 @@ pub fn call_back_row(item: &DueItem, now: NaiveDateTime, lang: Lang) -> Option<S
     else {
         return None;
     };
-    let how = match (source, channel, lang) {
-        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::Da) => "afbrudt",
-        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::En) => "cut off",
-        (_, Channel::Sms, _) => "sms",
-        (_, Channel::Mail, _) => "mail",
-        (_, _, Lang::Da) => "ringede",
-        (_, _, Lang::En) => "called",
-    };
+    let how = call_back_how(source, *channel, lang);
     let minutes = (now - *at).num_minutes().max(0);
     let waited = match (minutes / 60, minutes % 60, lang) {
         (0, m, _) => format!("{m} min"),
@@ -129,14 +138,7 @@ pub fn call_back_when(item: &DueItem, today: NaiveDate, lang: Lang) -> Option<St
     else {
         return None;
     };
-    let how = match (source, channel, lang) {
-        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::Da) => "afbrudt",
-        (crate::domain::due::CallBackSource::Meeting(_), _, Lang::En) => "cut off",
-        (_, Channel::Sms, _) => "sms",
-        (_, Channel::Mail, _) => "mail",
-        (_, _, Lang::Da) => "ringede",
-        (_, _, Lang::En) => "called",
-    };
+    let how = call_back_how(source, *channel, lang);
     let time = if at.date() == today {
         format_time(at.time())
     } else {
