@@ -12,7 +12,8 @@ use super::core::status::{error, info};
 use super::model::{Model, Screen};
 use super::popup::Popup;
 use super::{
-    board, calendar, courses, help, lookup, navigation, palette, prompt, requests, suppliers, today,
+    board, calendar, citizen, courses, help, lookup, navigation, palette, prompt, requests, sheets,
+    suppliers, today,
 };
 use crate::i18n::Msg;
 use crate::model::{ExternalBlock, Meeting};
@@ -58,6 +59,10 @@ fn tick(model: &mut Model, now: chrono::NaiveDateTime) -> Vec<Effect> {
 /// A bound action: first the ones that work everywhere, then the screen switches (only with
 /// no popup open, so a half-typed form is never left behind), then the open popup or screen.
 fn run(model: &mut Model, named: Named) -> Vec<Effect> {
+    // In front of the citizen, only the way back, the blank screen and quitting work.
+    if model.popup.is_none() && matches!(model.screen, Screen::Citizen(_)) {
+        return citizen::on_key(model, named);
+    }
     match named {
         Named::Quit => {
             model.quit = true;
@@ -90,6 +95,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             Screen::Requests { .. } => requests::list::on_key(model, named),
             Screen::Board => board::on_key(model, named),
             Screen::Today(_) => today::on_key(model, named),
+            Screen::Citizen(_) => citizen::on_key(model, named),
         },
         Some(Popup::RequestForm(_)) => requests::form_key(model, named),
         Some(Popup::ChaseLog(_)) => requests::chase::on_key(model, named),
@@ -184,6 +190,8 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::IcsExported(result) => calendar::ics::exported(model, result),
         Loaded::IcsImport(result) => calendar::ics::import_planned(model, result),
         Loaded::CopiedOut(result) => lookup::notes::copied(model, result),
+        Loaded::SheetWritten(result) => sheets::written(model, result),
+        Loaded::CitizenView(_, view) => citizen::loaded(model, view),
     }
 }
 

@@ -56,6 +56,7 @@
 
 pub mod board;
 pub mod calendar;
+pub mod citizen;
 pub mod core;
 pub mod courses;
 pub mod dispatch;
@@ -70,6 +71,7 @@ pub mod palette;
 pub mod popup;
 pub mod prompt;
 pub mod requests;
+pub mod sheets;
 pub mod suppliers;
 pub mod today;
 

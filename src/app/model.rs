@@ -42,6 +42,8 @@ pub enum Screen {
     Board,
     /// The Today list beside today's meetings.
     Today(Box<super::today::TodayScreen>),
+    /// What the citizen of a case may see, and nothing else (#17).
+    Citizen(Box<crate::query::citizen::CitizenView>),
 }
 
 /// The calendar's two views.

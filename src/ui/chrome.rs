@@ -34,7 +34,8 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
         }
         // The board is about the whole caseload, not the focused day.
         Screen::Board => Some((Msg::Caseload, "")),
-        Screen::Calendar | Screen::Today(_) => None,
+        // Never drawn: the citizen view takes the whole screen.
+        Screen::Calendar | Screen::Today(_) | Screen::Citizen(_) => None,
     };
     let today_screen = matches!(model.screen, Screen::Today(_));
     match (card_title, model.view) {

@@ -11,6 +11,7 @@ mod block;
 mod board;
 mod card;
 mod chrome;
+mod citizen;
 mod column;
 mod contact_card;
 mod day;
@@ -54,6 +55,11 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
         privacy(model, area, buf);
         return;
     }
+    // The citizen view takes the whole screen: no header, status line or popup of the caseload.
+    if let Screen::Citizen(view) = &model.screen {
+        citizen::draw(model.lang, view, area, buf);
+        return;
+    }
     chrome::header(model, header, buf);
     if model.first_run {
         first_run(model, body, buf);
@@ -75,6 +81,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),
             (Screen::Today(screen), _) => today::draw(model, screen, body, buf),
+            (Screen::Citizen(view), _) => citizen::draw(model.lang, view, body, buf),
         }
     }
     chrome::status(model, status, buf);

@@ -95,6 +95,9 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         }
         Named::Undo | Named::Redo => model.undo_redo(named),
         Named::ExportIcs => ics::export(model),
+        Named::WriteDaySheet => {
+            crate::app::sheets::write(model, crate::app::core::effect::SheetOf::Day(model.day))
+        }
         Named::ImportIcs => ics::ask_import(model),
         Named::NewCase => crate::app::lookup::records::new_case(model),
         Named::NewContact => crate::app::lookup::records::new_contact(model),

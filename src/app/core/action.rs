@@ -178,6 +178,11 @@ named_actions! {
     TodayFilterKind = "today_filter_kind" => ActTodayFilterKind,
     TodayFilterName = "today_filter_name" => ActTodayFilterName,
 
+
+    // sheets and the citizen view (#17)
+    WriteDaySheet = "write_day_sheet" => ActWriteDaySheet,
+    WriteCaseSheet = "write_case_sheet" => ActWriteCaseSheet,
+    CitizenView = "citizen_view" => ActCitizenView,
 }
 
 impl Named {
