@@ -890,4 +890,5 @@ catalogue! {
     CitizenPhoneCall => ("Vi ringer til dig", "We will call you"),
     CitizenVideoCall => ("Videomøde", "Video meeting"),
     HelpCitizen => ("I borgervisningen", "In the citizen view"),
+    CitizenAtYourHome => ("Hjemme hos dig", "At your home"),
 }

@@ -19,16 +19,16 @@ const PAGE_H: f32 = 841.89;
 const MARGIN: f32 = 36.0;
 const TITLE: f32 = 14.0;
 const HEADING: f32 = 9.5;
-const BODY: f32 = 8.5;
+const BODY: f32 = 8.0;
 /// Line heights.
 const TITLE_LEAD: f32 = 19.0;
 const HEADING_LEAD: f32 = 12.5;
-const BODY_LEAD: f32 = 10.5;
+const BODY_LEAD: f32 = 9.8;
 /// Room between sections, and between ruled lines to write on by hand.
-const GAP: f32 = 7.0;
+const GAP: f32 = 6.0;
 const RULE_LEAD: f32 = 17.0;
 /// The share of the width the text takes when lines to write on sit beside it.
-const TEXT_SHARE: f32 = 0.6;
+const TEXT_SHARE: f32 = 0.66;
 /// A list line's indent.
 const INDENT: f32 = 9.0;
 

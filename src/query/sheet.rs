@@ -74,12 +74,22 @@ fn meeting_section(
     lang: Lang,
 ) -> anyhow::Result<Section> {
     let name = item.case.as_ref().map_or("", |c| c.name.as_str());
-    let mut heading = format!("{}–{}  {name}", item.start, item.end);
-    heading.push_str(&format!(" · {}", item.purpose_label));
-    heading.push_str(&format!(" · {}", item.form_label));
-    let mut lines = Vec::new();
+    // The heading says when, who, what, how and where: a day's page has room for eight.
+    let mut heading = format!(
+        "{}–{} {name} · {} · {}",
+        item.start, item.end, item.purpose_label, item.form_label
+    );
     if !item.place_label.is_empty() {
-        lines.push(field(Msg::Place, &item.place_label, lang));
+        heading.push_str(&format!(" · {}", item.place_label));
+    }
+    let mut lines = Vec::new();
+    let case = store.get::<Case>(id)?;
+    if let Some(case) = &case {
+        // What to mind in the room comes first, on one line.
+        let flags = flags(&case.flags, lang);
+        if !flags.is_empty() {
+            lines.push(PaperLine::Warning(flags.join(" · ")));
+        }
     }
     let parties: Vec<String> = item
         .parties
@@ -89,12 +99,24 @@ fn meeting_section(
     if !parties.is_empty() {
         lines.push(field(Msg::SheetWith, &parties.join(", "), lang));
     }
-    if let Some(case) = store.get::<Case>(id)? {
-        lines.push(field(Msg::Phone, &phones(&case.phones, lang), lang));
-        if case.flags.no_working_phone && !case.reach_via.trim().is_empty() {
-            lines.push(field(Msg::SheetReachVia, &case.reach_via, lang));
+    if let Some(case) = case {
+        let mut phone = Vec::new();
+        if !case.phones.is_empty() {
+            phone.push(phones(&case.phones, lang));
         }
-        lines.extend(flags(&case.flags, lang).into_iter().map(PaperLine::Warning));
+        if case.flags.no_working_phone && !case.reach_via.trim().is_empty() {
+            phone.push(format!(
+                "{} {}",
+                Msg::ReachVia.text(lang),
+                case.reach_via.trim()
+            ));
+        }
+        let phone = if phone.is_empty() {
+            "–".to_string()
+        } else {
+            phone.join(" · ")
+        };
+        lines.push(field(Msg::Phone, &phone, lang));
         lines.push(field(Msg::WhereNow, dash(&case.where_now), lang));
         lines.push(field(Msg::NextStep, dash(&case.next_step), lang));
         let mut open: Vec<Agreement> = store

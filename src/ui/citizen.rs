@@ -77,33 +77,46 @@ pub fn draw(lang: Lang, view: &CitizenView, area: Rect, buf: &mut Buffer) {
 /// A block of lines: a heading, a meeting, an agreement, a course.
 type Block = Vec<Line<'static>>;
 
-/// Blocks top down with a blank line between them, each wrapped to the column and drawn only
-/// when it fits whole.
+/// Blocks top down, each wrapped to the column and drawn only when it fits whole; two blank
+/// lines between them when everything fits that way, else one.
 fn column(blocks: &[Block], area: Rect, buf: &mut Buffer) {
+    let wrapped: Vec<Vec<Line<'static>>> = blocks
+        .iter()
+        .map(|block| {
+            block
+                .iter()
+                .flat_map(|l| wrap(l, usize::from(area.width)))
+                .collect()
+        })
+        .collect();
+    let total: usize = wrapped.iter().map(|b| b.len() + 2).sum();
+    let roomy = total <= usize::from(area.height);
     let mut y = area.y;
     let bottom = area.y + area.height;
-    for block in blocks {
-        let lines: Vec<Line<'static>> = block
-            .iter()
-            .flat_map(|l| wrap(l, usize::from(area.width)))
-            .collect();
+    for (block, lines) in blocks.iter().zip(&wrapped) {
         let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
         if y.saturating_add(height) > bottom {
             break;
         }
-        for line in &lines {
+        for line in lines {
             buf.set_line(area.x, y, line, area.width);
             y += 1;
         }
-        y += 1;
+        // A heading keeps close to what it heads.
+        y += if roomy && !is_heading(block) { 2 } else { 1 };
     }
 }
 
 fn heading(msg: Msg, lang: Lang) -> Block {
-    vec![Line::styled(
-        msg.text(lang).to_uppercase(),
-        theme::bold().add_modifier(ratatui::style::Modifier::UNDERLINED),
-    )]
+    vec![Line::styled(msg.text(lang).to_uppercase(), heading_style())]
+}
+
+fn heading_style() -> Style {
+    theme::bold().add_modifier(ratatui::style::Modifier::UNDERLINED)
+}
+
+fn is_heading(block: &Block) -> bool {
+    matches!(block.as_slice(), [line] if line.style == heading_style())
 }
 
 fn plain(text: &str) -> Line<'static> {
@@ -130,6 +143,7 @@ fn meeting(m: &CitizenMeeting, lang: Lang) -> Block {
     ];
     let mut place = match m.place {
         PlaceKind::Remote => String::new(),
+        PlaceKind::CitizensHome => Msg::CitizenAtYourHome.text(lang).to_string(),
         kind => label_place(kind, lang).to_string(),
     };
     if !m.place_text.trim().is_empty() {
@@ -141,13 +155,16 @@ fn meeting(m: &CitizenMeeting, lang: Lang) -> Block {
     if !place.is_empty() {
         lines.push(labelled(Msg::Place, &place, lang));
     }
-    let mut who = vec![Msg::CitizenYourCaseworker.text(lang).to_string()];
-    who.extend(
-        m.others
-            .iter()
-            .map(|a| format!("{} ({})", a.name, label_role(a.role, lang).to_lowercase())),
-    );
-    lines.push(labelled(Msg::CitizenWho, &who.join(", "), lang));
+    // A call has no one "there" but the two on the line.
+    if m.form != MeetingForm::Phone || !m.others.is_empty() {
+        let mut who = vec![Msg::CitizenYourCaseworker.text(lang).to_string()];
+        who.extend(
+            m.others
+                .iter()
+                .map(|a| format!("{} ({})", a.name, label_role(a.role, lang).to_lowercase())),
+        );
+        lines.push(labelled(Msg::CitizenWho, &who.join(", "), lang));
+    }
     lines
 }
 

@@ -29,6 +29,7 @@ mod meeting;
 mod navigation;
 mod notes;
 mod requests_cli;
+mod sheets;
 mod shell;
 mod snapshots;
 mod store;
