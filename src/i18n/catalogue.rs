@@ -864,10 +864,7 @@ catalogue! {
 
     // sheets and the citizen view (#17)
     SheetDayTitle => ("Dagsark", "Day sheet"),
-    SheetNoMeetings => ("Ingen samtaler denne dag.", "No meetings this day."),
     SheetWith => ("Med", "With"),
-    SheetReachVia => ("Kan nås via", "Reach via"),
-    SheetDueBy => ("senest", "by"),
     SheetNotesForMeeting => ("Noter til samtalen", "Notes for the meeting"),
     SheetWritten => ("Ark gemt:", "Sheet saved:"),
     SheetWriteFailed => ("Arket kunne ikke gemmes:", "The sheet could not be saved:"),
@@ -885,7 +882,7 @@ catalogue! {
     CitizenCourses => ("Dine forløb", "Your courses"),
     CitizenAt => ("kl.", "at"),
     CitizenStarts => ("starter", "starts"),
-    CitizenEnds => ("slutter", "ends"),
+    CitizenEnds => ("slutter", "ends on"),
     CitizenBack => ("Esc: tilbage", "Esc: back"),
     CitizenPhoneCall => ("Vi ringer til dig", "We will call you"),
     CitizenVideoCall => ("Videomøde", "Video meeting"),

@@ -54,3 +54,31 @@ fn escape(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paper::Section;
+
+    #[test]
+    fn stored_text_is_shown_as_typed_not_read_as_markup() {
+        let paper = Paper {
+            title: "Dag *1*".into(),
+            subtitle: String::new(),
+            sections: vec![Section {
+                heading: "# Anne_Jensen".into(),
+                lines: vec![
+                    PaperLine::Field {
+                        label: "Note".into(),
+                        value: "[link](x) <b>\nto lines".into(),
+                    },
+                    PaperLine::Writing(1),
+                ],
+            }],
+        };
+        assert_eq!(
+            render(&paper),
+            "# Dag \\*1\\*\n\n## \\# Anne\\_Jensen\n\n- **Note:** \\[link\\](x) \\<b\\> to lines\n\n\n___\n"
+        );
+    }
+}

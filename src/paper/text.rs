@@ -57,3 +57,36 @@ pub(super) fn render(paper: &Paper) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paper::Section;
+
+    #[test]
+    fn labels_align_within_a_section_and_no_line_ends_in_blanks() {
+        let paper = Paper {
+            title: "Ark".into(),
+            subtitle: "2 samtaler".into(),
+            sections: vec![Section {
+                heading: "09:00 Anne".into(),
+                lines: vec![
+                    PaperLine::Warning("SOS".into()),
+                    PaperLine::Field {
+                        label: "Sted".into(),
+                        value: "Jobcenter".into(),
+                    },
+                    PaperLine::Field {
+                        label: "Næste skridt".into(),
+                        value: String::new(),
+                    },
+                    PaperLine::Item("en\u{1b}[2J aftale".into()),
+                ],
+            }],
+        };
+        assert_eq!(
+            render(&paper),
+            "Ark\n===\n2 samtaler\n\n09:00 Anne\n  ! SOS\n  Sted:          Jobcenter\n  Næste skridt:\n  - en[2J aftale\n"
+        );
+    }
+}

@@ -50,7 +50,7 @@ pub fn day_sheet(store: &Store, date: NaiveDate, lang: Lang) -> anyhow::Result<P
         });
     }
     let subtitle = if items.is_empty() {
-        Msg::SheetNoMeetings.text(lang).to_string()
+        Msg::NoMeetingsThisDay.text(lang).to_string()
     } else {
         count::meetings(i64::try_from(with_citizens).unwrap_or(i64::MAX), lang)
     };
@@ -197,7 +197,7 @@ fn agreement_words(who: Party, what: &str, due: Option<NaiveDate>, lang: Lang) -
     if let Some(due) = due {
         text.push_str(&format!(
             ", {} {}",
-            Msg::SheetDueBy.text(lang),
+            Msg::LatestBy.text(lang),
             format_date(due)
         ));
     }
@@ -266,7 +266,7 @@ pub fn case_paper(card: &Card, today: NaiveDate, lang: Lang) -> Paper {
     }
     mind.push(field(Msg::Phone, &phones(&card.phones, lang), lang));
     if !card.reach_via.trim().is_empty() {
-        mind.push(field(Msg::SheetReachVia, &card.reach_via, lang));
+        mind.push(field(Msg::FieldReachVia, &card.reach_via, lang));
     }
     let prefs = &card.preferences;
     let preferences: Vec<&str> = [&prefs.time_of_day, &prefs.place, &prefs.channel]

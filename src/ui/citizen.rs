@@ -182,7 +182,7 @@ fn agreement(a: &CitizenAgreement, lang: Lang) -> Block {
     if let Some(due) = a.due {
         lines.push(plain(&format!(
             "{} {}",
-            Msg::SheetDueBy.text(lang),
+            Msg::LatestBy.text(lang),
             long_date(due, lang)
         )));
     }
