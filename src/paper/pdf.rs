@@ -86,6 +86,7 @@ pub(super) fn render(paper: &Paper) -> Result<Vec<u8>, PdfError> {
     let fonts = Fonts::load()?;
     let pages = layout(paper, &fonts);
     let mut doc = PdfDocument::new(&one_line(&paper.title));
+    doc.metadata.info.creator = "caseplan".into();
     let regular = doc.add_font(&fonts.regular);
     let bold = doc.add_font(&fonts.bold);
     let pages = pages
@@ -416,5 +417,58 @@ mod tests {
             .collect::<Vec<_>>()
             .join("");
         assert_eq!(all.matches('x').count(), 300);
+    }
+}
+
+#[cfg(test)]
+mod pages {
+    use super::*;
+    use crate::paper::Section;
+
+    /// A heavy day runs on to a second page, and no meeting is split between two pages.
+    #[test]
+    fn a_section_that_does_not_fit_starts_a_new_page_whole() {
+        let fonts = Fonts::load().unwrap();
+        let section = |i: usize| Section {
+            heading: format!("Møde {i}"),
+            lines: (0..8)
+                .map(|j| PaperLine::Field {
+                    label: "Linje".into(),
+                    value: format!("{i}-{j} æøå"),
+                })
+                .chain([PaperLine::Writing(2)])
+                .collect(),
+        };
+        let paper = Paper {
+            title: "Dag".into(),
+            subtitle: String::new(),
+            sections: (0..12).map(section).collect(),
+        };
+        let pages = layout(&paper, &fonts);
+        assert!(pages.len() >= 2);
+        for i in 0..12 {
+            let on: Vec<usize> = pages
+                .iter()
+                .enumerate()
+                .filter(|(_, marks)| {
+                    marks.iter().any(|m| match m {
+                        Mark::Text { run, .. } => {
+                            run.text == format!("Møde {i}")
+                                || run.text.starts_with(&format!("{i}-"))
+                        }
+                        Mark::Rule { .. } => false,
+                    })
+                })
+                .map(|(page, _)| page)
+                .collect();
+            assert_eq!(on.len(), 1, "meeting {i} is on pages {on:?}");
+        }
+        for marks in &pages {
+            for mark in marks {
+                if let Mark::Text { y, .. } | Mark::Rule { y, .. } = mark {
+                    assert!(*y >= MARGIN && *y <= PAGE_H - MARGIN, "{mark:?}");
+                }
+            }
+        }
     }
 }
