@@ -474,3 +474,42 @@ fn a_day_without_meetings_says_so() {
         "Day sheet · Wednesday 25.11.2026\n================================\nNo meetings this day.\n"
     );
 }
+
+/// `--out` to a pipe (or a device such as /dev/null) writes into it and leaves it a pipe: it is
+/// never replaced by a file.
+#[cfg(unix)]
+#[test]
+fn out_to_a_pipe_writes_into_it_and_leaves_it_a_pipe() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = data_dir(&day());
+    let fifo = dir.path().join("sheet.fifo");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            std::fs::File::open(&fifo)
+                .unwrap()
+                .read_to_end(&mut bytes)
+                .unwrap();
+            bytes
+        })
+    };
+    let out = crate::common::caseplan(
+        dir.path(),
+        &["sheet", "day", "--out", fifo.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "still a pipe"
+    );
+    let bytes = reader.join().unwrap();
+    assert!(
+        bytes.starts_with(b"%PDF"),
+        "{:?}",
+        &bytes[..bytes.len().min(8)]
+    );
+}
