@@ -465,9 +465,8 @@ mod pages {
         }
         for marks in &pages {
             for mark in marks {
-                if let Mark::Text { y, .. } | Mark::Rule { y, .. } = mark {
-                    assert!(*y >= MARGIN && *y <= PAGE_H - MARGIN, "{mark:?}");
-                }
+                let (Mark::Text { y, .. } | Mark::Rule { y, .. }) = mark;
+                assert!(*y >= MARGIN && *y <= PAGE_H - MARGIN, "{mark:?}");
             }
         }
     }
