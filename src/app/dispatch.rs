@@ -30,6 +30,10 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             model.reserved_id = Some(id);
             vec![]
         }
+        Action::Backup(progress) => {
+            model.backup = progress;
+            vec![]
+        }
     }
 }
 

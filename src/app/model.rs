@@ -103,6 +103,8 @@ pub struct Model {
     /// Citizens to summon by `until` (the shown week's Sunday) to stay on time, kept like
     /// `workload`.
     pub summons: Option<Summons>,
+    /// How far the day's backup, written beside the planner, has come; `None` once it ended.
+    pub backup: Option<crate::store::Progress>,
 }
 
 /// A pending key sequence and its continuations (key, description).
@@ -146,6 +148,7 @@ impl Model {
             board: None,
             workload: None,
             summons: None,
+            backup: None,
         }
     }
 

@@ -861,4 +861,15 @@ catalogue! {
     ActScopeThis => ("Kun denne gang", "This one only"),
     ActScopeLater => ("Denne og alle senere", "This one and all later"),
     ActScopeAll => ("Alle gange", "Every time"),
+
+    // Progress on long work: the command line's bars, the planner's status line (#19, polish).
+    ProgressDemo => ("Demo", "Demo"),
+    ProgressImport => ("Import", "Import"),
+    ProgressExport => ("Eksport", "Export"),
+    ProgressRestore => ("Gendannelse", "Restore"),
+    ProgressBackup => ("Dagens backup", "Today's backup"),
+    ProgressChecking => ("kontrollerer poster", "checking records"),
+    ProgressWriting => ("skriver poster", "writing records"),
+    ProgressExporting => ("kopierer poster", "copying records"),
+    ProgressReplaying => ("genafspiller journalen", "replaying the journal"),
 }

@@ -516,3 +516,14 @@ mod tests {
         assert_eq!(month_name(13, Lang::Da), "?");
     }
 }
+
+/// What a long store operation is doing, for a progress bar or the status line.
+pub fn progress_stage_msg(stage: crate::store::Stage) -> Msg {
+    use crate::store::Stage;
+    match stage {
+        Stage::Checking => Msg::ProgressChecking,
+        Stage::Writing => Msg::ProgressWriting,
+        Stage::Exporting => Msg::ProgressExporting,
+        Stage::Replaying => Msg::ProgressReplaying,
+    }
+}

@@ -210,6 +210,8 @@ pub enum Action {
     },
     /// A fresh record id from the store, for the next record update creates.
     Id(u64),
+    /// How far the day's backup beside the planner has come; `None` when it ended.
+    Backup(Option<crate::store::Progress>),
 }
 
 /// Which kind of write finished.
