@@ -31,6 +31,7 @@
 //!   dispatch   the one router: an action to the open popup or screen, a loaded result to
 //!              its feature; every match is exhaustive, so nothing falls through a `_` arm
 //!   keys       a key to an action through the keymap layers that are live
+//!   mouse      a click or the wheel to an action (`[ui] mouse`)
 //!   navigation which screen `q` and `g …` go to
 //!   prompt, palette, help   the shared popups (help lists the layers live where it opened)
 //!   mod.rs     start, the event loop and the effect loop
@@ -65,6 +66,7 @@ pub mod help;
 pub mod keys;
 pub mod lookup;
 pub mod model;
+pub mod mouse;
 pub mod navigation;
 pub mod palette;
 pub mod popup;
@@ -166,7 +168,7 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
         });
         let runner = Runner::from_context(ctx).on_terminal();
         let mut model = start(ctx, store, keymap, demo)?;
-        let mut terminal = core::terminal::Guard::enter()?;
+        let mut terminal = core::terminal::Guard::enter(ctx.config.ui.mouse)?;
         while !model.quit {
             if let Some(failure) = backup
                 .take_if(|b| b.is_finished())
@@ -189,6 +191,7 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
                         keys::press(&mut model, key)
                     }
+                    Event::Mouse(event) => mouse::event(&mut model, event),
                     _ => vec![],
                 }
             } else {

@@ -105,6 +105,8 @@ pub struct Model {
     pub summons: Option<Summons>,
     /// How far the day's backup, written beside the planner, has come; `None` once it ended.
     pub backup: Option<crate::store::Progress>,
+    /// Where the last frame drew what a click can pick (`[ui] mouse`).
+    pub clicks: super::core::clicks::ClickAreas,
 }
 
 /// A pending key sequence and its continuations (key, description).
@@ -149,6 +151,7 @@ impl Model {
             workload: None,
             summons: None,
             backup: None,
+            clicks: Default::default(),
         }
     }
 

@@ -863,10 +863,10 @@ catalogue! {
     ActScopeAll => ("Alle gange", "Every time"),
 
     // Progress on long work: the command line's bars, the planner's status line (#19, polish).
-    ProgressDemo => ("Demo", "Demo"),
-    ProgressImport => ("Import", "Import"),
-    ProgressExport => ("Eksport", "Export"),
-    ProgressRestore => ("Gendannelse", "Restore"),
+    ProgressDemo => ("Demodata", "Demo data"),
+    ProgressImport => ("Indlæser", "Importing"),
+    ProgressExport => ("Eksporterer", "Exporting"),
+    ProgressRestore => ("Gendanner", "Restoring"),
     ProgressBackup => ("Dagens backup", "Today's backup"),
     ProgressChecking => ("kontrollerer poster", "checking records"),
     ProgressWriting => ("skriver poster", "writing records"),

@@ -26,6 +26,7 @@ mod keymaps;
 mod lookup;
 mod medical;
 mod meeting;
+mod mouse;
 mod navigation;
 mod notes;
 mod progress;

@@ -11,7 +11,8 @@ fn a_long_demo_in_a_terminal_shows_a_bar_and_clears_it() {
     let dir = tempfile::tempdir().unwrap();
     let (written, screen) = run_in_pty(dir.path(), &["demo", "--cases", SLOW_DEMO], &[], 120, 30);
     assert!(
-        written.contains("Demo: checking records") || written.contains("Demo: writing records"),
+        written.contains("Demo data: checking records")
+            || written.contains("Demo data: writing records"),
         "a bar named by the work and its stage was drawn:\n{written:?}"
     );
     assert!(written.contains('['), "with a bar: {written:?}");
@@ -36,7 +37,10 @@ fn under_ci_a_terminal_gets_no_bar() {
         30,
     );
     assert!(written.contains("demo caseload written"), "{written:?}");
-    assert!(!written.contains("Demo:"), "no bar under CI: {written:?}");
+    assert!(
+        !written.contains("Demo data:"),
+        "no bar under CI: {written:?}"
+    );
 }
 
 /// Standard error piped (as a script or a log reads it): no bar and no escape codes from any

@@ -132,6 +132,11 @@ impl Tui {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// Whether the program has asked the terminal to report the mouse.
+    pub fn mouse_reported(&self) -> bool {
+        self.screen.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
     /// Waits until the screen shows `text`, failing with the screen after `timeout`.
     pub fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
