@@ -52,6 +52,11 @@ impl Bar {
         if self.allowed && self.bar.is_hidden() && self.started.elapsed() >= MOMENT {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
         }
+        if progress.total == Some(progress.done) {
+            // A stage's end is drawn at once (draws are otherwise rate-limited), so the bar
+            // stands full while whatever follows it runs.
+            self.bar.force_draw();
+        }
     }
 }
 
