@@ -70,7 +70,26 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
     }
     match &model.popup {
         Some(Popup::Finder(_)) => lookup::finder::click(model, target),
-        Some(_) => vec![],
+        // Their rows are not clicked (yet); keys do everything there.
+        Some(
+            Popup::Help(_)
+            | Popup::Palette(_)
+            | Popup::Confirm(_)
+            | Popup::Series(_)
+            | Popup::Prompt(_)
+            | Popup::Form(_)
+            | Popup::Month(_)
+            | Popup::ContactLog(_)
+            | Popup::Record(_)
+            | Popup::Items(_)
+            | Popup::CourseForm(_)
+            | Popup::CourseDialog(_)
+            | Popup::RequestForm(_)
+            | Popup::ChaseLog(_)
+            | Popup::Withdraw(_)
+            | Popup::NoteForm(_)
+            | Popup::Notes(_),
+        ) => vec![],
         None => match model.screen {
             Screen::Calendar => calendar::click(model, target),
             Screen::Today(_) => today::click(model, target),
