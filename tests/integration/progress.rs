@@ -4,12 +4,19 @@
 use crate::common::{NOW, command, run_in_pty, stderr};
 
 /// Demo cases enough that a debug build works on them well past the bar's moment (seconds).
-const SLOW_DEMO: &str = "800";
+const SLOW_DEMO: &str = "1000";
 
 #[test]
-fn a_long_demo_in_a_terminal_shows_a_bar_and_clears_it() {
+fn a_long_demo_and_the_next_days_backup_in_a_terminal_show_a_bar_and_clear_it() {
     let dir = tempfile::tempdir().unwrap();
-    let (written, screen) = run_in_pty(dir.path(), &["demo", "--cases", SLOW_DEMO], &[], 120, 30);
+    let (written, screen) = run_in_pty(
+        dir.path(),
+        NOW,
+        &["demo", "--cases", SLOW_DEMO],
+        &[],
+        120,
+        30,
+    );
     assert!(
         written.contains("Demo data: checking records")
             || written.contains("Demo data: writing records"),
@@ -24,6 +31,19 @@ fn a_long_demo_in_a_terminal_shows_a_bar_and_clears_it() {
         !screen.contains("records ["),
         "the bar is cleared when the work ends:\n{screen}"
     );
+    // The first command of the next day writes the day's backup first, with its bar.
+    let (written, screen) = run_in_pty(dir.path(), "2026-11-25 09:00", &["agenda"], &[], 120, 30);
+    assert!(
+        written.contains("Today's backup: copying records"),
+        "the backup's bar was drawn:\n{written:?}"
+    );
+    assert!(!screen.contains("records ["), "and cleared:\n{screen}");
+    assert!(
+        dir.path()
+            .join("backups")
+            .join("caseplan-2026-11-25.json")
+            .exists()
+    );
 }
 
 #[test]
@@ -31,6 +51,7 @@ fn under_ci_a_terminal_gets_no_bar() {
     let dir = tempfile::tempdir().unwrap();
     let (written, _) = run_in_pty(
         dir.path(),
+        NOW,
         &["demo", "--cases", SLOW_DEMO],
         &[("CI", "true")],
         120,

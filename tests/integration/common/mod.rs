@@ -191,11 +191,13 @@ impl Tui {
     }
 }
 
-/// Runs `caseplan` to its end in a pseudo-terminal of `cols` x `rows`, with `env` set and `CI`
+/// Runs `caseplan` to its end in a pseudo-terminal of `cols` x `rows`, its clock frozen at `now`,
+/// with `env` set and `CI`
 /// unset unless `env` sets it; returns everything it wrote, escape codes and all, and the
 /// screen it left.
 pub fn run_in_pty(
     data: &Path,
+    now: &str,
     args: &[&str],
     env: &[(&str, &str)],
     cols: u16,
@@ -212,7 +214,7 @@ pub fn run_in_pty(
     let mut cmd = CommandBuilder::new(BIN);
     cmd.arg("--data");
     cmd.arg(data);
-    cmd.args(["--now", NOW]);
+    cmd.args(["--now", now]);
     cmd.args(args);
     cmd.env("LANG", "en_GB.UTF-8");
     cmd.env("TERM", "xterm-256color");
