@@ -888,4 +888,15 @@ catalogue! {
     CitizenVideoCall => ("Videomøde", "Video meeting"),
     HelpCitizen => ("I borgervisningen", "In the citizen view"),
     CitizenAtYourHome => ("Hjemme hos dig", "At your home"),
+
+    // Progress on long work: the command line's bars, the planner's status line (#19, polish).
+    ProgressDemo => ("Demodata", "Demo data"),
+    ProgressImport => ("Indlæser", "Importing"),
+    ProgressExport => ("Eksporterer", "Exporting"),
+    ProgressRestore => ("Gendanner", "Restoring"),
+    ProgressBackup => ("Dagens backup", "Today's backup"),
+    ProgressChecking => ("kontrollerer poster", "checking records"),
+    ProgressWriting => ("skriver poster", "writing records"),
+    ProgressExporting => ("kopierer poster", "copying records"),
+    ProgressReplaying => ("genafspiller journalen", "replaying the journal"),
 }
