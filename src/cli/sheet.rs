@@ -87,7 +87,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         Some(path) => {
-            write_out(path, &bytes)
+            write_private_file(path, &bytes)
                 .with_context(|| format!("could not write {}", path.display()))?;
             path.to_path_buf()
         }
@@ -96,17 +96,4 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
     };
     say!("{} {}", Msg::SheetWritten.text(lang), path.display());
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes the sheet to `path`: a new or regular file privately, replaced whole; anything else
-/// that exists (a device, a pipe) is written into as it is, never replaced by a file.
-fn write_out(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => {
-            let mut out = std::fs::OpenOptions::new().write(true).open(path)?;
-            out.write_all(bytes)?;
-            out.flush()
-        }
-        _ => write_private_file(path, bytes),
-    }
 }

@@ -40,12 +40,20 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Like [`write_private_file`], with the content written by `write` through a buffer; `io`
-/// turns a file error into the caller's error.
+/// turns a file error into the caller's error. A path that exists and is not a regular file
+/// (`/dev/null`, a named pipe, a terminal) is written into as it is: replacing it with a
+/// file would break the device for everyone.
 pub fn write_private_file_with<E>(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
     io: impl Fn(io::Error) -> E,
 ) -> Result<(), E> {
+    if fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir()) {
+        let device = fs::OpenOptions::new().write(true).open(path).map_err(&io)?;
+        let mut out = io::BufWriter::new(device);
+        write(&mut out)?;
+        return out.flush().map_err(io);
+    }
     let tmp = path.with_extension("tmp");
     let mut options = fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);

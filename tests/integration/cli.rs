@@ -112,6 +112,46 @@ fn export_import_export_gives_the_same_document() {
     );
 }
 
+/// `/dev/null` was once replaced by a regular file by an export written "to a file": a path
+/// that is a pipe or a device is written into and stays what it was.
+#[test]
+fn export_and_ics_export_into_a_pipe_leave_it_a_pipe() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    for (args, starts) in [
+        (vec!["export"], &b"{"[..]),
+        (vec!["ics", "export"], b"BEGIN:VCALENDAR"),
+    ] {
+        let fifo = dir.path().join("out.fifo");
+        let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                std::fs::File::open(&fifo)
+                    .unwrap()
+                    .read_to_end(&mut bytes)
+                    .unwrap();
+                bytes
+            })
+        };
+        let mut args = args.clone();
+        args.push(fifo.to_str().unwrap());
+        let out = caseplan(dir.path(), &args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(
+            std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+            "{args:?}"
+        );
+        assert!(reader.join().unwrap().starts_with(starts), "{args:?}");
+        assert!(!dir.path().join("out.tmp").exists(), "{args:?}");
+        std::fs::remove_file(&fifo).unwrap();
+    }
+}
+
 #[test]
 fn import_validates_everything_before_writing_anything() {
     let dir = tempfile::tempdir().unwrap();
