@@ -12,7 +12,8 @@ use super::core::status::{error, info};
 use super::model::{Model, Screen};
 use super::popup::Popup;
 use super::{
-    board, calendar, courses, help, lookup, navigation, palette, prompt, requests, suppliers, today,
+    board, bulk, calendar, courses, help, lookup, navigation, palette, prompt, requests, suppliers,
+    today,
 };
 use crate::i18n::Msg;
 use crate::model::{ExternalBlock, Meeting};
@@ -108,6 +109,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::Prompt(_)) => prompt::on_key(model, named),
         Some(Popup::Form(_)) => calendar::meeting_form::on_key(model, named),
         Some(Popup::Month(_)) => calendar::month_key(model, named),
+        Some(Popup::Bulk(_)) => bulk::on_key(model, named),
     }
 }
 
@@ -124,6 +126,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(Popup::Form(_)) => calendar::meeting_form::type_key(model, key),
         Some(Popup::Prompt(_)) => prompt::type_key(model, key),
         Some(Popup::Palette(_)) => palette::type_key(model, key),
+        Some(Popup::Bulk(_)) => bulk::type_key(model, key),
         Some(
             Popup::Help(_)
             | Popup::Confirm(_)
@@ -184,6 +187,7 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::IcsExported(result) => calendar::ics::exported(model, result),
         Loaded::IcsImport(result) => calendar::ics::import_planned(model, result),
         Loaded::CopiedOut(result) => lookup::notes::copied(model, result),
+        Loaded::BulkPreview(preview) => bulk::previewed(model, *preview),
     }
 }
 
@@ -217,6 +221,11 @@ fn answered(
             case,
             request,
         } => meeting_form::book_for_request(model, fetched, from, case, *request),
+        Question::Rebook {
+            from,
+            case,
+            rebooking,
+        } => meeting_form::rebook(model, fetched, from, case, *rebooking),
         Question::ThreeParty {
             from,
             case,

@@ -68,6 +68,16 @@ pub fn events_removed(n: i64, lang: Lang) -> String {
     counted(n, ("fjernet", "fjernede"), ("removed", "removed"), lang)
 }
 
+/// "1 samtale", "3 samtaler"; "3 meetings" (#17).
+pub fn meetings(n: i64, lang: Lang) -> String {
+    counted(n, ("samtale", "samtaler"), ("meeting", "meetings"), lang)
+}
+
+/// "1 borger", "3 borgere"; "3 citizens" (#17).
+pub fn citizens(n: i64, lang: Lang) -> String {
+    counted(n, ("borger", "borgere"), ("citizen", "citizens"), lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 
 use super::{
     Agreement, Case, CaseStatus, Contact, ContactEvent, Course, CourseOutcome, ExternalBlock,
-    MedicalRequest, Meeting, Note, ReportCadence,
+    MedicalRequest, Meeting, Note, Rebooking, ReportCadence,
 };
 use crate::time::range::{DateValue, Dated};
 
@@ -133,6 +133,21 @@ impl Dated for ExternalBlock {
     fn dates(&self) -> Vec<(&'static str, DateValue)> {
         let mut out = vec![("start", self.start.into())];
         opt(&mut out, "occurrence", self.occurrence);
+        out
+    }
+}
+
+impl Dated for Rebooking {
+    fn dates(&self) -> Vec<(&'static str, DateValue)> {
+        let mut out = vec![
+            ("from", self.from.into()),
+            ("to", self.to.into()),
+            ("made", self.made.into()),
+        ];
+        for (_, start) in &self.meetings {
+            out.push(("meetings.start", (*start).into()));
+        }
+        opt(&mut out, "done", self.done);
         out
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod board;
+pub mod bulk;
 pub mod board_filter;
 pub mod board_sheet;
 pub mod card;

@@ -1,0 +1,145 @@
+//! Cancel or convert every meeting of a date range (#17): the form, then the preview: every
+//! meeting of the range with what will happen to it, the citizens to tell with how to reach
+//! them, and the question asked once.
+
+use super::{footer, frame, row};
+use crate::app::bulk::BulkDialog;
+use crate::app::model::Model;
+use crate::domain::bulk::Fate;
+use crate::i18n::bulk_words::{change_word, fate_words, plan_sum, range_words, reach_words};
+use crate::i18n::{Msg, label_purpose, weekday_short};
+use crate::query::bulk::BulkPreview;
+use crate::time::format_time;
+use crate::ui::field_row::{draw_fields, keys_hint};
+use crate::ui::text::{fit, pad};
+use crate::ui::theme;
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+pub fn draw(model: &Model, dialog: &BulkDialog, body: Rect, buf: &mut Buffer) {
+    match &dialog.preview {
+        None => draw_form(model, dialog, body, buf),
+        Some(preview) => draw_preview(model, preview, body, buf),
+    }
+}
+
+fn popup_area(body: Rect, height: u16) -> Rect {
+    let w = body.width.saturating_sub(4).min(100);
+    Rect::new(
+        body.x + (body.width.saturating_sub(w)) / 2,
+        body.y + 1,
+        w,
+        height.min(body.height.saturating_sub(1)),
+    )
+}
+
+fn draw_form(model: &Model, dialog: &BulkDialog, body: Rect, buf: &mut Buffer) {
+    let lang = model.lang;
+    let area = popup_area(body, 13);
+    let inner = frame(area, Msg::BulkTitle.text(lang), buf);
+    let w = usize::from(inner.width);
+    buf.set_string(
+        inner.x,
+        inner.y,
+        fit(Msg::BulkFormAbout.text(lang), w),
+        theme::dim(),
+    );
+    let fields = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(3),
+        ..inner
+    };
+    draw_fields(&dialog.form, fields, buf);
+    footer(inner, &keys_hint(&dialog.form, w), buf);
+}
+
+fn draw_preview(model: &Model, preview: &BulkPreview, body: Rect, buf: &mut Buffer) {
+    let lang = model.lang;
+    let plan = &preview.plan;
+    let request = &plan.request;
+    let lines = preview_lines(model, preview);
+    // Title, sum, blank, the lines, blank, footer; as high as the screen allows.
+    let wanted = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(6);
+    let area = popup_area(body, wanted);
+    let title = format!(
+        "{} {}",
+        change_word(request.change, lang),
+        range_words(request.from, request.to, lang)
+    );
+    let inner = frame(area, &title, buf);
+    let w = usize::from(inner.width);
+    buf.set_string(inner.x, inner.y, fit(&plan_sum(plan, lang), w), theme::bold());
+    let room = usize::from(inner.height.saturating_sub(3));
+    let shown = if lines.len() > room {
+        room.saturating_sub(1)
+    } else {
+        lines.len()
+    };
+    for (i, (text, style)) in lines.iter().take(shown).enumerate() {
+        let r = row(inner, 2 + u16::try_from(i).unwrap_or(0));
+        buf.set_string(r.x, r.y, fit(text, w), *style);
+    }
+    if shown < lines.len() {
+        let r = row(inner, 2 + u16::try_from(shown).unwrap_or(0));
+        let more = format!("… {} {}", lines.len() - shown, Msg::BulkMoreLines.text(lang));
+        buf.set_string(r.x, r.y, fit(&more, w), theme::dim());
+    }
+    let keys = if plan.meetings.iter().any(|p| !matches!(p.fate, Fate::Leave(_))) {
+        Msg::BulkPreviewKeys
+    } else {
+        Msg::BulkPreviewNothingKeys
+    };
+    footer(inner, keys.text(lang), buf);
+}
+
+/// The preview's rows: one per meeting of the range, then the citizens to tell.
+fn preview_lines(model: &Model, preview: &BulkPreview) -> Vec<(String, Style)> {
+    let lang = model.lang;
+    let plan = &preview.plan;
+    let mut out = Vec::new();
+    if plan.meetings.is_empty() {
+        out.push((Msg::BulkNoMeetings.text(lang).to_string(), theme::dim()));
+    }
+    for p in &plan.meetings {
+        let when = format!(
+            "{} {:02}.{:02} {}",
+            weekday_short(p.start.weekday(), lang),
+            p.start.day(),
+            p.start.month(),
+            format_time(p.start.time())
+        );
+        let who = match p.meeting.case {
+            Some(case) => preview.name(case),
+            None if !p.meeting.title.is_empty() => p.meeting.title.clone(),
+            None => label_purpose(&p.meeting.purpose, lang).into_owned(),
+        };
+        let what = label_purpose(&p.meeting.purpose, lang).to_lowercase();
+        let style = match p.fate {
+            Fate::Leave(_) => theme::dim(),
+            _ => theme::plain(),
+        };
+        out.push((
+            format!(
+                "{when}  {} {} → {}",
+                pad(&who, 20),
+                pad(&what, 14),
+                fate_words(p.fate, lang)
+            ),
+            style,
+        ));
+    }
+    if !plan.citizens.is_empty() {
+        out.push((String::new(), theme::plain()));
+        out.push((Msg::BulkCitizensHeading.text(lang).to_string(), theme::bold()));
+        for a in &plan.citizens {
+            let mut parts = vec![format!("{} ({})", preview.name(a.case), a.meetings.len())];
+            if let Some(reach) = preview.reach.get(&a.case) {
+                parts.extend(reach_words(reach, lang));
+            }
+            out.push((parts.join(" · "), theme::plain()));
+        }
+    }
+    out
+}
