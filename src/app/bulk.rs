@@ -15,8 +15,8 @@ use super::model::Model;
 use super::popup::Popup;
 use crate::domain::bulk::{BulkRequest, CONVERT_FORMS, rebook_from};
 use crate::domain::due::DueItem;
-use crate::i18n::bulk_words::{change_word, range_words};
-use crate::i18n::{Lang, Msg, count, label_form};
+use crate::i18n::bulk_words::{change_word, note_or_default, step_label};
+use crate::i18n::{Lang, Msg};
 use crate::model::{BulkChange, MeetingId, Rebooking};
 use crate::query::bulk::BulkPreview;
 use crate::store::{AnyRecord, Change};
@@ -173,14 +173,6 @@ fn request(form: &Form<BulkField>, lang: Lang) -> Result<BulkRequest, Vec<(BulkF
     })
 }
 
-/// The note typed, or for a cancel the words that say it was one of many.
-pub fn note_or_default(typed: &str, change: BulkChange, lang: Lang) -> String {
-    match (typed.trim(), change) {
-        ("", BulkChange::Cancel) => Msg::BulkDefaultNote.text(lang).to_string(),
-        (typed, _) => typed.to_string(),
-    }
-}
-
 /// The plan arrived: the preview asks once.
 pub fn previewed(model: &mut Model, preview: BulkPreview) -> Vec<Effect> {
     if let Some(Popup::Bulk(dialog)) = &mut model.popup {
@@ -208,30 +200,6 @@ fn confirm(model: &mut Model) -> Vec<Effect> {
         forward,
         backward,
     })]
-}
-
-/// "3 samtaler aflyst 24. nov – 26. nov · 2 borgere skal have besked".
-pub fn step_label(preview: &BulkPreview, lang: Lang) -> String {
-    let request = &preview.plan.request;
-    let done = match request.change {
-        BulkChange::Cancel => Msg::RebookCancelled.text(lang).to_string(),
-        BulkChange::Convert(form) => format!(
-            "{} {}",
-            Msg::RebookConvertedTo.text(lang),
-            label_form(form, lang).to_lowercase()
-        ),
-    };
-    format!(
-        "{} {done} {} · {} {}",
-        count::meetings(to_i64(preview.plan.changed_count()), lang),
-        range_words(request.from, request.to, lang),
-        count::citizens(to_i64(preview.plan.citizens.len()), lang),
-        Msg::BulkSumToTell.text(lang)
-    )
-}
-
-fn to_i64(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// `b` on a citizen's item: a new-meeting form for the case at the first free time after the

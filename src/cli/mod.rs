@@ -33,6 +33,7 @@ macro_rules! refuse {
 mod add;
 mod agenda;
 mod board;
+mod bulk;
 mod card;
 mod case;
 mod check;
@@ -115,6 +116,9 @@ pub enum Command {
     Card(card::Args),
     /// The caseload board: one line per active case; --md gives the monthly review sheet.
     Board(board::Args),
+    /// When plans break: cancel or convert every meeting of a date range at once, after a
+    /// preview; one "inform and rebook" item per citizen goes on Today (#17).
+    Bulk(bulk::Args),
     /// Calendars as .ics files: `ics export FILE` for Outlook, `ics import FILE` from it.
     #[command(subcommand)]
     Ics(ics::Command),
@@ -242,6 +246,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Card(args) => card::run(ctx, args),
         Command::Board(args) => board::run(ctx, args),
         Command::Ics(command) => ics::run(ctx, command),
+        Command::Bulk(args) => bulk::run(ctx, args),
         Command::Completions(args) => shell::completions(args),
         Command::Man(args) => shell::man(args),
     }

@@ -3,11 +3,13 @@
 //! `domain::due`.
 
 use super::due_words::short_date;
-use super::{Lang, Msg, count, label_form, label_status};
+use super::{Lang, Msg, count, label_form, label_purpose, label_status, weekday_short};
 use crate::domain::bulk::{BulkPlan, Fate, Why};
 use crate::domain::due::Reach;
 use crate::model::BulkChange;
-use chrono::NaiveDate;
+use crate::query::bulk::BulkPreview;
+use crate::time::format_time;
+use chrono::{Datelike, NaiveDate};
 
 /// "Aflys" / "Cancel"; "Telefon" / "Phone" for a conversion: the operation in one word.
 pub fn change_word(change: BulkChange, lang: Lang) -> String {
@@ -116,3 +118,107 @@ pub fn reach_words(reach: &Reach, lang: Lang) -> Vec<String> {
     }
     parts
 }
+
+/// How a line of the preview is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    /// A meeting that changes, a citizen.
+    Plain,
+    /// A meeting left alone.
+    Dim,
+    /// A heading.
+    Bold,
+}
+
+/// The preview's lines: one per meeting of the range ("tir 24.11 10:00  Anne Jensen
+/// opfølgning → aflyses"), then the citizens to tell with how to reach them. The planner and
+/// `caseplan bulk` show the same.
+pub fn preview_lines(preview: &BulkPreview, lang: Lang) -> Vec<(String, Weight)> {
+    let plan = &preview.plan;
+    let mut out = Vec::new();
+    if plan.meetings.is_empty() {
+        out.push((Msg::BulkNoMeetings.text(lang).to_string(), Weight::Dim));
+    }
+    for p in &plan.meetings {
+        let when = format!(
+            "{} {:02}.{:02} {}",
+            weekday_short(p.start.weekday(), lang),
+            p.start.day(),
+            p.start.month(),
+            format_time(p.start.time())
+        );
+        let who = match p.meeting.case {
+            Some(case) => preview.name(case),
+            None if !p.meeting.title.is_empty() => p.meeting.title.clone(),
+            None => label_purpose(&p.meeting.purpose, lang).into_owned(),
+        };
+        let what = label_purpose(&p.meeting.purpose, lang).to_lowercase();
+        let weight = match p.fate {
+            Fate::Leave(_) => Weight::Dim,
+            _ => Weight::Plain,
+        };
+        out.push((
+            format!(
+                "{when}  {} {} → {}",
+                pad(&who, 20),
+                pad(&what, 14),
+                fate_words(p.fate, lang)
+            ),
+            weight,
+        ));
+    }
+    if !plan.citizens.is_empty() {
+        out.push((String::new(), Weight::Plain));
+        out.push((
+            Msg::BulkCitizensHeading.text(lang).to_string(),
+            Weight::Bold,
+        ));
+        for a in &plan.citizens {
+            let mut parts = vec![format!("{} ({})", preview.name(a.case), a.meetings.len())];
+            if let Some(reach) = preview.reach.get(&a.case) {
+                parts.extend(reach_words(reach, lang));
+            }
+            out.push((parts.join(" · "), Weight::Plain));
+        }
+    }
+    out
+}
+
+/// `text` cut or filled with spaces to `width` characters.
+fn pad(text: &str, width: usize) -> String {
+    let cut: String = text.chars().take(width).collect();
+    format!("{cut:<width$}")
+}
+
+/// The note typed, or for a cancel the words that say it was one of many.
+pub fn note_or_default(typed: &str, change: BulkChange, lang: Lang) -> String {
+    match (typed.trim(), change) {
+        ("", BulkChange::Cancel) => Msg::BulkDefaultNote.text(lang).to_string(),
+        (typed, _) => typed.to_string(),
+    }
+}
+
+/// "3 samtaler aflyst 24. nov – 26. nov · 2 borgere skal have besked".
+pub fn step_label(preview: &BulkPreview, lang: Lang) -> String {
+    let request = &preview.plan.request;
+    let done = match request.change {
+        BulkChange::Cancel => Msg::RebookCancelled.text(lang).to_string(),
+        BulkChange::Convert(form) => format!(
+            "{} {}",
+            Msg::RebookConvertedTo.text(lang),
+            label_form(form, lang).to_lowercase()
+        ),
+    };
+    format!(
+        "{} {done} {} · {} {}",
+        count::meetings(to_i64(preview.plan.changed_count()), lang),
+        range_words(request.from, request.to, lang),
+        count::citizens(to_i64(preview.plan.citizens.len()), lang),
+        Msg::BulkSumToTell.text(lang)
+    )
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+

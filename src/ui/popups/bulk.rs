@@ -6,14 +6,12 @@ use super::{footer, frame, row};
 use crate::app::bulk::BulkDialog;
 use crate::app::model::Model;
 use crate::domain::bulk::Fate;
-use crate::i18n::bulk_words::{change_word, fate_words, plan_sum, range_words, reach_words};
-use crate::i18n::{Msg, label_purpose, weekday_short};
+use crate::i18n::Msg;
+use crate::i18n::bulk_words::{self, Weight, change_word, plan_sum, range_words};
 use crate::query::bulk::BulkPreview;
-use crate::time::format_time;
 use crate::ui::field_row::{draw_fields, keys_hint};
-use crate::ui::text::{fit, pad};
+use crate::ui::text::fit;
 use crate::ui::theme;
-use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -94,52 +92,17 @@ fn draw_preview(model: &Model, preview: &BulkPreview, body: Rect, buf: &mut Buff
     footer(inner, keys.text(lang), buf);
 }
 
-/// The preview's rows: one per meeting of the range, then the citizens to tell.
+/// The preview's rows, weighted as the words say.
 fn preview_lines(model: &Model, preview: &BulkPreview) -> Vec<(String, Style)> {
-    let lang = model.lang;
-    let plan = &preview.plan;
-    let mut out = Vec::new();
-    if plan.meetings.is_empty() {
-        out.push((Msg::BulkNoMeetings.text(lang).to_string(), theme::dim()));
-    }
-    for p in &plan.meetings {
-        let when = format!(
-            "{} {:02}.{:02} {}",
-            weekday_short(p.start.weekday(), lang),
-            p.start.day(),
-            p.start.month(),
-            format_time(p.start.time())
-        );
-        let who = match p.meeting.case {
-            Some(case) => preview.name(case),
-            None if !p.meeting.title.is_empty() => p.meeting.title.clone(),
-            None => label_purpose(&p.meeting.purpose, lang).into_owned(),
-        };
-        let what = label_purpose(&p.meeting.purpose, lang).to_lowercase();
-        let style = match p.fate {
-            Fate::Leave(_) => theme::dim(),
-            _ => theme::plain(),
-        };
-        out.push((
-            format!(
-                "{when}  {} {} → {}",
-                pad(&who, 20),
-                pad(&what, 14),
-                fate_words(p.fate, lang)
-            ),
-            style,
-        ));
-    }
-    if !plan.citizens.is_empty() {
-        out.push((String::new(), theme::plain()));
-        out.push((Msg::BulkCitizensHeading.text(lang).to_string(), theme::bold()));
-        for a in &plan.citizens {
-            let mut parts = vec![format!("{} ({})", preview.name(a.case), a.meetings.len())];
-            if let Some(reach) = preview.reach.get(&a.case) {
-                parts.extend(reach_words(reach, lang));
-            }
-            out.push((parts.join(" · "), theme::plain()));
-        }
-    }
-    out
+    bulk_words::preview_lines(preview, model.lang)
+        .into_iter()
+        .map(|(text, weight)| {
+            let style = match weight {
+                Weight::Plain => theme::plain(),
+                Weight::Dim => theme::dim(),
+                Weight::Bold => theme::bold(),
+            };
+            (text, style)
+        })
+        .collect()
 }
