@@ -69,11 +69,19 @@ pub fn open(model: &mut Model) -> Vec<Effect> {
     let day = format_date(model.day.max(model.today()));
     let whats = CHANGES.iter().map(|c| change_word(*c, lang));
     let fields = vec![
-        Field::choice(BulkField::What, Msg::BulkFieldWhat, Choice::indexed(whats, 0)),
+        Field::choice(
+            BulkField::What,
+            Msg::BulkFieldWhat,
+            Choice::indexed(whats, 0),
+        ),
         Field::date(BulkField::From, Msg::FieldFrom, &day).reading(14),
         Field::date(BulkField::To, Msg::FieldTo, &day).reading(14),
         Field::text(BulkField::Note, Msg::FieldReason, ""),
-        Field::toggle(BulkField::OnlyWithCitizens, Msg::BulkFieldOnlyCitizens, false),
+        Field::toggle(
+            BulkField::OnlyWithCitizens,
+            Msg::BulkFieldOnlyCitizens,
+            false,
+        ),
         Field::toggle(BulkField::Internal, Msg::BulkFieldInternal, false),
     ];
     model.popup = Some(Popup::Bulk(Box::new(BulkDialog {
@@ -145,14 +153,12 @@ fn request(form: &Form<BulkField>, lang: Lang) -> Result<BulkRequest, Vec<(BulkF
         match (from, to) {
             (None, _) => errors.push(needed(BulkField::From)),
             (_, None) => errors.push(needed(BulkField::To)),
-            (Some(from), Some(to)) if to < from => errors.push((
-                BulkField::To,
-                Msg::BulkToBeforeFrom.text(lang).to_string(),
-            )),
-            (Some(from), Some(to)) if to - from >= Duration::days(MOST_DAYS) => errors.push((
-                BulkField::To,
-                Msg::BulkRangeTooLong.text(lang).to_string(),
-            )),
+            (Some(from), Some(to)) if to < from => {
+                errors.push((BulkField::To, Msg::BulkToBeforeFrom.text(lang).to_string()))
+            }
+            (Some(from), Some(to)) if to - from >= Duration::days(MOST_DAYS) => {
+                errors.push((BulkField::To, Msg::BulkRangeTooLong.text(lang).to_string()))
+            }
             _ => {}
         }
     }
@@ -235,5 +241,6 @@ pub fn also_rebooked(
     step.label
         .push_str(&format!(" · {}", Msg::StepRebooked.text(model.lang)));
     step.forward.push(Change::Put(AnyRecord::Rebooking(after)));
-    step.backward.push(Change::Put(AnyRecord::Rebooking(before)));
+    step.backward
+        .push(Change::Put(AnyRecord::Rebooking(before)));
 }

@@ -461,13 +461,13 @@ fn is_chased(item: &DueItem) -> bool {
 fn books_from_record(item: &DueItem) -> bool {
     matches!(item.what, DueWhat::Rebook { .. })
         || matches!(
-        reminder_kind(item),
-        Some(
-            ReminderKind::CallSupplierBeforeEnd
-                | ReminderKind::SummonBeforeEnd
-                | ReminderKind::MedicalActOn
+            reminder_kind(item),
+            Some(
+                ReminderKind::CallSupplierBeforeEnd
+                    | ReminderKind::SummonBeforeEnd
+                    | ReminderKind::MedicalActOn
+            )
         )
-    )
 }
 
 /// A new-meeting form for the item's case at the first free time from now.

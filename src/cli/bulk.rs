@@ -96,11 +96,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     }
     let (forward, _) = preview.changes(ctx.today());
     store.write(&forward)?;
-    say_err!(
-        "{}: {}",
-        Msg::Saved.text(lang),
-        step_label(&preview, lang)
-    );
+    say_err!("{}: {}", Msg::Saved.text(lang), step_label(&preview, lang));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -113,7 +109,10 @@ fn request(ctx: &Context, args: &Args) -> Result<BulkRequest> {
         refuse!("--to ({to}) is before --from ({from})");
     }
     if to - from >= Duration::days(MOST_DAYS) {
-        refuse!("{} (--from {from} --to {to})", Msg::BulkRangeTooLong.text(lang));
+        refuse!(
+            "{} (--from {from} --to {to})",
+            Msg::BulkRangeTooLong.text(lang)
+        );
     }
     let change = match (args.operation, args.to_form) {
         (Operation::Cancel, Some(_)) => refuse!("{}", Msg::BulkCliFormOnlyConvert.text(lang)),

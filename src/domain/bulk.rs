@@ -94,8 +94,7 @@ pub fn plan(meetings: &[Meeting], request: &BulkRequest, now: NaiveDateTime) -> 
     let mut citizens: Vec<Affected> = Vec::new();
     for o in occurrences(meetings, request.from, request.to) {
         let fate = fate(o.meeting, o.start, request, now);
-        if let (Some(case), Fate::Cancel | Fate::Skip | Fate::Convert(_)) = (o.meeting.case, fate)
-        {
+        if let (Some(case), Fate::Cancel | Fate::Skip | Fate::Convert(_)) = (o.meeting.case, fate) {
             let at = (o.meeting.id, o.start);
             match citizens.iter_mut().find(|a| a.case == case) {
                 Some(affected) => affected.meetings.push(at),
@@ -127,7 +126,12 @@ pub fn with_citizen(meeting: &Meeting) -> bool {
             || meeting.participants.iter().any(|p| p.role == Role::Citizen))
 }
 
-fn fate(meeting: &Meeting, start: NaiveDateTime, request: &BulkRequest, now: NaiveDateTime) -> Fate {
+fn fate(
+    meeting: &Meeting,
+    start: NaiveDateTime,
+    request: &BulkRequest,
+    now: NaiveDateTime,
+) -> Fate {
     if meeting.is_internal() && !request.include_internal {
         return Fate::Leave(Why::Internal);
     }
@@ -313,7 +317,10 @@ mod tests {
         for (before, after) in &changed {
             assert_eq!(after.status, MeetingStatus::CancelledByCaseworker);
             assert_eq!(after.outcome, "Sygdom");
-            assert_eq!((after.start, &after.purpose), (before.start, &before.purpose));
+            assert_eq!(
+                (after.start, &after.purpose),
+                (before.start, &before.purpose)
+            );
         }
         assert_eq!(plan.changed_count(), 3);
     }
@@ -418,7 +425,14 @@ mod tests {
         );
         assert_eq!(p.citizens.len(), 1);
         req.only_with_citizens = false;
-        let p = plan(&p.meetings.iter().map(|x| x.meeting.clone()).collect::<Vec<_>>(), &req, now());
+        let p = plan(
+            &p.meetings
+                .iter()
+                .map(|x| x.meeting.clone())
+                .collect::<Vec<_>>(),
+            &req,
+            now(),
+        );
         assert_eq!(p.citizens.len(), 3);
     }
 

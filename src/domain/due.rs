@@ -1011,7 +1011,10 @@ mod tests {
             .collect();
         assert_eq!(items.len(), 1, "a done item is gone");
         assert_eq!(items[0].key, "rebooking:11");
-        assert!(list.today.iter().any(|i| i.key == "rebooking:11"), "due today");
+        assert!(
+            list.today.iter().any(|i| i.key == "rebooking:11"),
+            "due today"
+        );
         match &items[0].what {
             DueWhat::Rebook {
                 meetings, reach, ..
@@ -1024,7 +1027,13 @@ mod tests {
         }
         assert_eq!(items[0].what.category(), DueCategory::CallBacks);
         // Not done the next day: overdue.
-        let later = due_list(&f, d("2026-11-25"), d("2026-12-01"), SETTINGS, &BTreeMap::new());
+        let later = due_list(
+            &f,
+            d("2026-11-25"),
+            d("2026-12-01"),
+            SETTINGS,
+            &BTreeMap::new(),
+        );
         assert!(later.overdue.iter().any(|i| i.key == "rebooking:11"));
     }
 }

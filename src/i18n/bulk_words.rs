@@ -43,7 +43,11 @@ pub fn fate_words(fate: Fate, lang: Lang) -> String {
             Msg::BulkFateConvert.text(lang),
             label_form(form, lang).to_lowercase()
         ),
-        Fate::Leave(why) => format!("{}: {}", Msg::BulkFateLeave.text(lang), why_words(why, lang)),
+        Fate::Leave(why) => format!(
+            "{}: {}",
+            Msg::BulkFateLeave.text(lang),
+            why_words(why, lang)
+        ),
     }
 }
 
@@ -62,7 +66,10 @@ fn why_words(why: Why, lang: Lang) -> String {
 pub fn plan_sum(plan: &BulkPlan, lang: Lang) -> String {
     format!(
         "{} {} · {} {}",
-        count::meetings(i64::try_from(plan.changed_count()).unwrap_or(i64::MAX), lang),
+        count::meetings(
+            i64::try_from(plan.changed_count()).unwrap_or(i64::MAX),
+            lang
+        ),
         Msg::BulkSumChanged.text(lang),
         count::citizens(i64::try_from(plan.citizens.len()).unwrap_or(i64::MAX), lang),
         Msg::BulkSumToTell.text(lang),
@@ -111,10 +118,18 @@ pub fn reach_words(reach: &Reach, lang: Lang) -> Vec<String> {
         None => Msg::RebookNoPhone.text(lang).to_string(),
     }];
     if !reach.channel.trim().is_empty() {
-        parts.push(format!("{} {}", Msg::RebookPrefers.text(lang), reach.channel.trim()));
+        parts.push(format!(
+            "{} {}",
+            Msg::RebookPrefers.text(lang),
+            reach.channel.trim()
+        ));
     }
     if !reach.via.trim().is_empty() {
-        parts.push(format!("{} {}", Msg::RebookVia.text(lang), reach.via.trim()));
+        parts.push(format!(
+            "{} {}",
+            Msg::RebookVia.text(lang),
+            reach.via.trim()
+        ));
     }
     parts
 }
@@ -221,4 +236,3 @@ pub fn step_label(preview: &BulkPreview, lang: Lang) -> String {
 fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
-

@@ -31,7 +31,8 @@ pub use dataset::Dataset;
 pub use event::{Channel, ContactEvent, Direction};
 pub use external::ExternalBlock;
 pub use ids::{
-    AgreementId, CaseId, ContactId, CourseId, EventId, ExternalId, MeetingId, NoteId, RebookingId, RequestId,
+    AgreementId, CaseId, ContactId, CourseId, EventId, ExternalId, MeetingId, NoteId, RebookingId,
+    RequestId,
 };
 pub use medical::{ChaseEntry, MedicalRequest, request_kind};
 pub use meeting::{

@@ -2,9 +2,9 @@
 
 pub mod agenda;
 pub mod board;
-pub mod bulk;
 pub mod board_filter;
 pub mod board_sheet;
+pub mod bulk;
 pub mod card;
 pub mod directory;
 pub mod names;

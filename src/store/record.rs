@@ -321,4 +321,11 @@ macro_rules! case_records {
     )*};
 }
 
-case_records!(Course, MedicalRequest, Agreement, ContactEvent, Note, Rebooking);
+case_records!(
+    Course,
+    MedicalRequest,
+    Agreement,
+    ContactEvent,
+    Note,
+    Rebooking
+);

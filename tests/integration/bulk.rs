@@ -146,16 +146,26 @@ fn the_preview_shows_every_meeting_and_the_citizens_and_yes_is_one_undo_step() {
     );
     assert_eq!(preview.plan.citizens.len(), 2, "one per citizen");
     let screen = app.screen(120, 40).join("\n");
-    assert!(screen.contains("Anne Jensen (2) · phone 20 30 40 50 · prefers sms"), "{screen}");
+    assert!(
+        screen.contains("Anne Jensen (2) · phone 20 30 40 50 · prefers sms"),
+        "{screen}"
+    );
     assert!(screen.contains("unchanged: internal block"), "{screen}");
-    assert!(!screen.contains("27.11"), "Friday is after the range: {screen}");
+    assert!(
+        !screen.contains("27.11"),
+        "Friday is after the range: {screen}"
+    );
     // Nothing is written before the question is answered.
     assert_eq!(in_range(&app), before);
     assert!(rebookings(&app.store).is_empty());
 
     app.keys("y");
     assert!(app.model.popup.is_none());
-    assert!(app.status().starts_with("Saved: 3 meetings cancelled"), "{}", app.status());
+    assert!(
+        app.status().starts_with("Saved: 3 meetings cancelled"),
+        "{}",
+        app.status()
+    );
     let after = in_range(&app);
     let cancelled: Vec<&Meeting> = after
         .iter()
@@ -289,7 +299,11 @@ fn each_citizen_gets_one_item_b_books_after_the_range_and_x_is_done() {
         .filter(|m| m.status == MeetingStatus::Planned)
         .collect();
     assert_eq!(booked.len(), 1, "{booked:?}");
-    assert!(booked[0].start >= at("2026-11-27 00:00"), "after the range: {}", booked[0].start);
+    assert!(
+        booked[0].start >= at("2026-11-27 00:00"),
+        "after the range: {}",
+        booked[0].start
+    );
     let anne = rebookings(&app.store)
         .into_iter()
         .find(|r| r.case == anne_case)
@@ -338,10 +352,7 @@ fn the_preview_and_the_items_on_today_in_both_languages() {
             snap(&format!("bulk_preview_{code}_{w}x{h}"), &app.draw(w, h));
         }
         app.keys("y g o");
-        select_rebook(
-            &mut app,
-            "Anne Jensen",
-        );
+        select_rebook(&mut app, "Anne Jensen");
         for (w, h) in [(80, 24), (120, 40)] {
             snap(&format!("bulk_today_{code}_{w}x{h}"), &app.draw(w, h));
         }
@@ -371,7 +382,11 @@ fn cli_bulk_without_yes_and_without_a_terminal_refuses_and_writes_nothing() {
     .output()
     .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stdout(&out).contains("3 meetings change · 2 citizens to tell"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("3 meetings change · 2 citizens to tell"),
+        "{}",
+        stdout(&out)
+    );
     assert!(stderr(&out).contains("give --yes"), "{}", stderr(&out));
     let store = Store::open(dir.path()).unwrap();
     assert!(store.all::<Rebooking>().unwrap().is_empty());
@@ -389,8 +404,15 @@ fn cli_bulk_yes_cancels_and_the_items_are_due_after_a_restart() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("Anne Jensen (2) · phone 20 30 40 50 · prefers sms"), "{text}");
-    assert!(stderr(&out).contains("Saved: 3 meetings cancelled"), "{}", stderr(&out));
+    assert!(
+        text.contains("Anne Jensen (2) · phone 20 30 40 50 · prefers sms"),
+        "{text}"
+    );
+    assert!(
+        stderr(&out).contains("Saved: 3 meetings cancelled"),
+        "{}",
+        stderr(&out)
+    );
     // Another process reads them back: the meetings aflyst, one item per citizen due today.
     let due = caseplan(dir.path(), &["due", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&due.stdout).unwrap();
@@ -464,8 +486,19 @@ fn cli_bulk_convert_json_previews_for_scripts_and_refuses_what_does_not_fit() {
     assert_eq!(json["citizens"][0]["phone"], "20 30 40 50");
     // Refused, exit 2: the range backwards, a form for a cancel, a date that does not read.
     for args in [
-        &["bulk", "cancel", "--from", "26/11", "--to", "24/11", "--yes"][..],
-        &["bulk", "cancel", "--from", "24/11", "--to", "26/11", "--to-form", "phone"][..],
+        &[
+            "bulk", "cancel", "--from", "26/11", "--to", "24/11", "--yes",
+        ][..],
+        &[
+            "bulk",
+            "cancel",
+            "--from",
+            "24/11",
+            "--to",
+            "26/11",
+            "--to-form",
+            "phone",
+        ][..],
         &["bulk", "cancel", "--from", "blåmandag", "--to", "26/11"][..],
     ] {
         let out = caseplan(dir.path(), args);

@@ -508,7 +508,11 @@ fn due_index_lists_what_falls_due_and_follows_updates() {
         id: 90,
         case: CaseId(1),
     };
-    let due = |store: &Store| store.due_between(day("2026-11-20"), day("2026-11-30")).unwrap();
+    let due = |store: &Store| {
+        store
+            .due_between(day("2026-11-20"), day("2026-11-30"))
+            .unwrap()
+    };
     assert!(due(&store).contains(&rebook));
     let mut item = store.get::<Rebooking>(RebookingId(90)).unwrap().unwrap();
     item.done = Some(day("2026-11-24"));

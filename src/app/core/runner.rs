@@ -223,9 +223,9 @@ impl Runner {
             Effect::PlanIcsImport { path, today } => {
                 Loaded::IcsImport(self.plan_ics_import(store, &path, today).map(Box::new))
             }
-            Effect::PlanBulk { request, now } => Loaded::BulkPreview(Box::new(
-                crate::query::bulk::preview(store, &request, now)?,
-            )),
+            Effect::PlanBulk { request, now } => {
+                Loaded::BulkPreview(Box::new(crate::query::bulk::preview(store, &request, now)?))
+            }
             Effect::CopyOut { text, name } => {
                 Loaded::CopiedOut(self.copy_out(store.dir(), &text, &name))
             }

@@ -59,7 +59,9 @@ fn draw_preview(model: &Model, preview: &BulkPreview, body: Rect, buf: &mut Buff
     let request = &plan.request;
     let lines = preview_lines(model, preview);
     // Title, sum, blank, the lines, blank, footer; as high as the screen allows.
-    let wanted = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(6);
+    let wanted = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(6);
     let area = popup_area(body, wanted);
     let title = format!(
         "{} {}",
@@ -68,7 +70,12 @@ fn draw_preview(model: &Model, preview: &BulkPreview, body: Rect, buf: &mut Buff
     );
     let inner = frame(area, &title, buf);
     let w = usize::from(inner.width);
-    buf.set_string(inner.x, inner.y, fit(&plan_sum(plan, lang), w), theme::bold());
+    buf.set_string(
+        inner.x,
+        inner.y,
+        fit(&plan_sum(plan, lang), w),
+        theme::bold(),
+    );
     let room = usize::from(inner.height.saturating_sub(3));
     let shown = if lines.len() > room {
         room.saturating_sub(1)
@@ -81,10 +88,18 @@ fn draw_preview(model: &Model, preview: &BulkPreview, body: Rect, buf: &mut Buff
     }
     if shown < lines.len() {
         let r = row(inner, 2 + u16::try_from(shown).unwrap_or(0));
-        let more = format!("… {} {}", lines.len() - shown, Msg::BulkMoreLines.text(lang));
+        let more = format!(
+            "… {} {}",
+            lines.len() - shown,
+            Msg::BulkMoreLines.text(lang)
+        );
         buf.set_string(r.x, r.y, fit(&more, w), theme::dim());
     }
-    let keys = if plan.meetings.iter().any(|p| !matches!(p.fate, Fate::Leave(_))) {
+    let keys = if plan
+        .meetings
+        .iter()
+        .any(|p| !matches!(p.fate, Fate::Leave(_)))
+    {
         Msg::BulkPreviewKeys
     } else {
         Msg::BulkPreviewNothingKeys
