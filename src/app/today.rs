@@ -263,6 +263,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             | Named::NewCase
             | Named::NewContact
             | Named::FindFreeSlot
+            | Named::BulkChange
     ) {
         return super::calendar::on_key(model, named);
     }
