@@ -75,6 +75,8 @@ pub struct Affected {
     pub case: CaseId,
     /// The case's changed meetings, by id and start, in time order.
     pub meetings: Vec<(MeetingId, NaiveDateTime)>,
+    /// The purpose of the first of them.
+    pub purpose: String,
 }
 
 /// Every meeting of the range with its fate, and the citizens affected.
@@ -101,6 +103,7 @@ pub fn plan(meetings: &[Meeting], request: &BulkRequest, now: NaiveDateTime) -> 
                 None => citizens.push(Affected {
                     case,
                     meetings: vec![at],
+                    purpose: o.meeting.purpose.clone(),
                 }),
             }
         }
@@ -220,6 +223,7 @@ impl BulkPlan {
                 from: self.request.from,
                 to: self.request.to,
                 meetings: a.meetings.clone(),
+                purpose: a.purpose.clone(),
                 note: self.request.note.clone(),
                 made,
                 done: None,
@@ -449,6 +453,7 @@ mod tests {
         assert_eq!(item.id, RebookingId(100));
         assert_eq!(item.case, CaseId(7));
         assert_eq!(item.meetings.len(), 2);
+        assert_eq!(item.purpose, purpose::SAMTALE, "the first meeting's, to book the same");
         assert_eq!((item.from, item.to), (day("2026-11-24"), day("2026-11-26")));
         assert!(item.is_open());
         assert_eq!(rebook_from(item, now()), at("2026-11-27 00:00"));

@@ -978,6 +978,7 @@ mod tests {
                     (MeetingId(3), d("2026-11-24").and_hms_opt(10, 0, 0).unwrap()),
                     (MeetingId(4), d("2026-11-26").and_hms_opt(10, 0, 0).unwrap()),
                 ],
+                purpose: String::new(),
                 note: "Sygdom".into(),
                 made: d(made),
                 done: None,

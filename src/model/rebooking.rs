@@ -28,6 +28,9 @@ pub struct Rebooking {
     pub to: NaiveDate,
     /// The case's meetings it changed, by id and start (local time).
     pub meetings: Vec<(MeetingId, NaiveDateTime)>,
+    /// The purpose of the first of those meetings: a new meeting is booked for the same.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub purpose: String,
     /// Why, as the caseworker typed it ("sygdom").
     #[serde(default)]
     pub note: String,

@@ -299,6 +299,7 @@ fn each_citizen_gets_one_item_b_books_after_the_range_and_x_is_done() {
         .filter(|m| m.status == MeetingStatus::Planned)
         .collect();
     assert_eq!(booked.len(), 1, "{booked:?}");
+    assert_eq!(booked[0].purpose, purpose::OPFOELGNING, "as the first cancelled one");
     assert!(
         booked[0].start >= at("2026-11-27 00:00"),
         "after the range: {}",

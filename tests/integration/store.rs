@@ -243,6 +243,7 @@ fn rebooking(id: u64, case: u64) -> Rebooking {
         from: day("2026-11-24"),
         to: day("2026-11-26"),
         meetings: vec![(MeetingId(20), at("2026-11-24 09:00"))],
+        purpose: purpose::OPFOELGNING.into(),
         note: "Sygdom".into(),
         made: day("2026-11-23"),
         done: None,

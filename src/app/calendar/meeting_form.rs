@@ -237,6 +237,9 @@ pub fn rebook(
 ) -> Vec<Effect> {
     let effects = new_meeting(model, fetched, from, Some(case));
     if let Some(Popup::Form(editor)) = &mut model.popup {
+        if !rebooking.purpose.is_empty() {
+            editor.set_purpose(&rebooking.purpose);
+        }
         editor.rebooks = Some(rebooking);
     }
     effects
