@@ -23,6 +23,7 @@ use crate::store::{AnyRecord, Change};
 use crate::time::format_date;
 use chrono::Duration;
 use ratatui::crossterm::event::KeyEvent;
+use std::cell::Cell;
 
 /// The longest range one operation covers: a year.
 const MOST_DAYS: i64 = 366;
@@ -50,6 +51,10 @@ pub struct BulkDialog {
     pub form: Form<BulkField>,
     /// The plan of the form as it was sent, shown and asked about once.
     pub preview: Option<Box<BulkPreview>>,
+    /// The first line of the preview shown.
+    pub scroll: usize,
+    /// The preview lines the last draw had room for, set by the view, so a page is a screenful.
+    pub view_rows: Cell<usize>,
 }
 
 impl BulkDialog {
@@ -87,6 +92,8 @@ pub fn open(model: &mut Model) -> Vec<Effect> {
     model.popup = Some(Popup::Bulk(Box::new(BulkDialog {
         form: Form::new(fields, model.today(), lang),
         preview: None,
+        scroll: 0,
+        view_rows: Cell::new(10),
     })));
     vec![]
 }
@@ -106,11 +113,30 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     let Some(Popup::Bulk(dialog)) = &mut model.popup else {
         return vec![];
     };
-    if dialog.preview.is_some() {
+    if let Some(preview) = &dialog.preview {
+        let page = dialog.view_rows.get().max(1);
+        // The lines the preview holds: the meetings (or the word that there are none), and a
+        // blank, a heading and a line per citizen.
+        let citizens = preview.plan.citizens.len();
+        let lines =
+            preview.plan.meetings.len().max(1) + if citizens > 0 { citizens + 2 } else { 0 };
+        let last = lines.saturating_sub(page);
+        let at = dialog.scroll;
         return match named {
             Named::ConfirmYes => confirm(model),
             Named::ConfirmNo => {
                 dialog.preview = None;
+                dialog.scroll = 0;
+                vec![]
+            }
+            Named::ScrollDown | Named::ScrollUp | Named::PageDown | Named::PageUp => {
+                dialog.scroll = match named {
+                    Named::ScrollDown => at + 1,
+                    Named::ScrollUp => at.saturating_sub(1),
+                    Named::PageDown => at + page,
+                    _ => at.saturating_sub(page),
+                }
+                .min(last);
                 vec![]
             }
             _ => vec![],
@@ -183,6 +209,7 @@ fn request(form: &Form<BulkField>, lang: Lang) -> Result<BulkRequest, Vec<(BulkF
 pub fn previewed(model: &mut Model, preview: BulkPreview) -> Vec<Effect> {
     if let Some(Popup::Bulk(dialog)) = &mut model.popup {
         dialog.preview = Some(Box::new(preview));
+        dialog.scroll = 0;
     }
     vec![]
 }

@@ -35,7 +35,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
         Some(Popup::Month(_)) => vec![Layer::Month],
         Some(Popup::Series(_)) => vec![Layer::Series],
         // The form, then a yes/no question over the preview.
-        Some(Popup::Bulk(dialog)) if dialog.preview.is_some() => vec![Layer::Confirm],
+        Some(Popup::Bulk(dialog)) if dialog.preview.is_some() => vec![Layer::Bulk],
         Some(Popup::Bulk(_)) => vec![Layer::Form],
     }
 }

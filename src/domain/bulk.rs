@@ -453,7 +453,11 @@ mod tests {
         assert_eq!(item.id, RebookingId(100));
         assert_eq!(item.case, CaseId(7));
         assert_eq!(item.meetings.len(), 2);
-        assert_eq!(item.purpose, purpose::SAMTALE, "the first meeting's, to book the same");
+        assert_eq!(
+            item.purpose,
+            purpose::SAMTALE,
+            "the first meeting's, to book the same"
+        );
         assert_eq!((item.from, item.to), (day("2026-11-24"), day("2026-11-26")));
         assert!(item.is_open());
         assert_eq!(rebook_from(item, now()), at("2026-11-27 00:00"));

@@ -208,8 +208,14 @@ mod tests {
             from: day(24),
             to: day(26),
             meetings: vec![
-                (crate::model::MeetingId(2), day(24).and_hms_opt(10, 0, 0).unwrap_or_default()),
-                (crate::model::MeetingId(3), day(25).and_hms_opt(9, 0, 0).unwrap_or_default()),
+                (
+                    crate::model::MeetingId(2),
+                    day(24).and_hms_opt(10, 0, 0).unwrap_or_default(),
+                ),
+                (
+                    crate::model::MeetingId(3),
+                    day(25).and_hms_opt(9, 0, 0).unwrap_or_default(),
+                ),
             ],
             purpose: String::new(),
             note: String::new(),

@@ -299,7 +299,11 @@ fn each_citizen_gets_one_item_b_books_after_the_range_and_x_is_done() {
         .filter(|m| m.status == MeetingStatus::Planned)
         .collect();
     assert_eq!(booked.len(), 1, "{booked:?}");
-    assert_eq!(booked[0].purpose, purpose::OPFOELGNING, "as the first cancelled one");
+    assert_eq!(
+        booked[0].purpose,
+        purpose::OPFOELGNING,
+        "as the first cancelled one"
+    );
     assert!(
         booked[0].start >= at("2026-11-27 00:00"),
         "after the range: {}",
@@ -361,6 +365,46 @@ fn the_preview_and_the_items_on_today_in_both_languages() {
     let mut app = App::with_lang(Lang::Da, sick_week);
     app.keys("B");
     snap("bulk_form_da_80x24", &app.draw(80, 24));
+}
+
+/// A fortnight of illness: more meetings than an 80x24 screen shows at once.
+fn busy_fortnight(store: &Store, today: NaiveDate) {
+    sick_week(store, today);
+    let cases: Vec<CaseId> = (0..12)
+        .map(|i| case(store, &format!("Borger {i:02}"), "70 10 20 30", "sms"))
+        .collect();
+    // Two a day from Tuesday 1 to Friday 4 December, at 10:00 to 15:00.
+    for (i, c) in cases.iter().enumerate() {
+        let start = format!("2026-12-0{} 1{}:00", 1 + i % 4, i % 6);
+        meeting(store, Some(*c), &start, purpose::SAMTALE);
+    }
+}
+
+#[test]
+fn a_long_preview_scrolls_and_says_how_much_is_below() {
+    let mut app = App::with(busy_fortnight);
+    app.keys("B tab tab");
+    app.text("4/12");
+    app.keys("enter");
+    let screen = app.screen(80, 24).join("\n");
+    assert!(screen.contains("more lines (j/k)"), "{screen}");
+    assert!(screen.contains("Tue 24.11 10:00"), "{screen}");
+    assert!(
+        !screen.contains("Citizens to tell"),
+        "below the fold: {screen}"
+    );
+    app.keys("pagedown pagedown pagedown");
+    let screen = app.screen(80, 24).join("\n");
+    assert!(screen.contains("Citizens to tell"), "{screen}");
+    assert!(!screen.contains("more lines"), "at the end: {screen}");
+    assert!(
+        !screen.contains("Tue 24.11 10:00"),
+        "scrolled past: {screen}"
+    );
+    app.keys("k");
+    // Still the preview: y does it all.
+    app.keys("y");
+    assert_eq!(rebookings(&app.store).len(), 14);
 }
 
 // The command line, through the real binary.

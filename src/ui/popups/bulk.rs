@@ -19,7 +19,7 @@ use ratatui::style::Style;
 pub fn draw(model: &Model, dialog: &BulkDialog, body: Rect, buf: &mut Buffer) {
     match &dialog.preview {
         None => draw_form(model, dialog, body, buf),
-        Some(preview) => draw_preview(model, preview, body, buf),
+        Some(preview) => draw_preview(model, dialog, preview, body, buf),
     }
 }
 
@@ -53,7 +53,13 @@ fn draw_form(model: &Model, dialog: &BulkDialog, body: Rect, buf: &mut Buffer) {
     footer(inner, &keys_hint(&dialog.form, w), buf);
 }
 
-fn draw_preview(model: &Model, preview: &BulkPreview, body: Rect, buf: &mut Buffer) {
+fn draw_preview(
+    model: &Model,
+    dialog: &BulkDialog,
+    preview: &BulkPreview,
+    body: Rect,
+    buf: &mut Buffer,
+) {
     let lang = model.lang;
     let plan = &preview.plan;
     let request = &plan.request;
@@ -76,23 +82,19 @@ fn draw_preview(model: &Model, preview: &BulkPreview, body: Rect, buf: &mut Buff
         fit(&plan_sum(plan, lang), w),
         theme::bold(),
     );
-    let room = usize::from(inner.height.saturating_sub(3));
-    let shown = if lines.len() > room {
-        room.saturating_sub(1)
-    } else {
-        lines.len()
-    };
-    for (i, (text, style)) in lines.iter().take(shown).enumerate() {
+    // The lines that fit between the sum and the footer; a last one says what is further down.
+    let room = usize::from(inner.height.saturating_sub(3)).max(1);
+    dialog.view_rows.set(room.saturating_sub(1).max(1));
+    let first = dialog.scroll.min(lines.len().saturating_sub(1));
+    let rest = lines.len() - first;
+    let shown = if rest > room { room - 1 } else { rest };
+    for (i, (text, style)) in lines.iter().skip(first).take(shown).enumerate() {
         let r = row(inner, 2 + u16::try_from(i).unwrap_or(0));
         buf.set_string(r.x, r.y, fit(text, w), *style);
     }
-    if shown < lines.len() {
+    if shown < rest {
         let r = row(inner, 2 + u16::try_from(shown).unwrap_or(0));
-        let more = format!(
-            "… {} {}",
-            lines.len() - shown,
-            Msg::BulkMoreLines.text(lang)
-        );
+        let more = format!("… {} {}", rest - shown, Msg::BulkMoreLines.text(lang));
         buf.set_string(r.x, r.y, fit(&more, w), theme::dim());
     }
     let keys = if plan
