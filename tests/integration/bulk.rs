@@ -459,6 +459,12 @@ fn cli_bulk_yes_cancels_and_the_items_are_due_after_a_restart() {
         stderr(&out)
     );
     // Another process reads them back: the meetings aflyst, one item per citizen due today.
+    let text = stdout(&caseplan(dir.path(), &["due"]));
+    assert!(text.contains("Inform and rebook"), "{text}");
+    assert!(
+        text.contains("2 meetings cancelled 24 Nov – 26 Nov · phone 20 30 40 50 · prefers sms"),
+        "{text}"
+    );
     let due = caseplan(dir.path(), &["due", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&due.stdout).unwrap();
     let rebooks: Vec<&serde_json::Value> = json["items"]
