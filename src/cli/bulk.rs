@@ -82,7 +82,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         );
         say!("{}", plan_sum(&preview.plan, lang));
         say!("");
-        for (line, _) in preview_lines(&preview, lang) {
+        for (line, _) in preview_lines(&preview, lang, true) {
             say!("{}", line.trim_end());
         }
     }

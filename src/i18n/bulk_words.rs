@@ -146,9 +146,9 @@ pub enum Weight {
 }
 
 /// The preview's lines: one per meeting of the range ("tir 24.11 10:00  Anne Jensen
-/// opfølgning → aflyses"), then the citizens to tell with how to reach them. The planner and
-/// `caseplan bulk` show the same.
-pub fn preview_lines(preview: &BulkPreview, lang: Lang) -> Vec<(String, Weight)> {
+/// opfølgning → aflyses"; without the purpose when not `wide`, so the fate fits), then the
+/// citizens to tell with how to reach them. The planner and `caseplan bulk` show the same.
+pub fn preview_lines(preview: &BulkPreview, lang: Lang, wide: bool) -> Vec<(String, Weight)> {
     let plan = &preview.plan;
     let mut out = Vec::new();
     if plan.meetings.is_empty() {
@@ -167,16 +167,22 @@ pub fn preview_lines(preview: &BulkPreview, lang: Lang) -> Vec<(String, Weight)>
             None if !p.meeting.title.is_empty() => p.meeting.title.clone(),
             None => label_purpose(&p.meeting.purpose, lang).into_owned(),
         };
-        let what = label_purpose(&p.meeting.purpose, lang).to_lowercase();
+        let what = if wide {
+            format!(
+                "{} ",
+                pad(&label_purpose(&p.meeting.purpose, lang).to_lowercase(), 14)
+            )
+        } else {
+            String::new()
+        };
         let weight = match p.fate {
             Fate::Leave(_) => Weight::Dim,
             _ => Weight::Plain,
         };
         out.push((
             format!(
-                "{when}  {} {} → {}",
+                "{when}  {} {what}→ {}",
                 pad(&who, 20),
-                pad(&what, 14),
                 fate_words(p.fate, lang)
             ),
             weight,

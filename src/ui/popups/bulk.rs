@@ -63,7 +63,7 @@ fn draw_preview(
     let lang = model.lang;
     let plan = &preview.plan;
     let request = &plan.request;
-    let lines = preview_lines(model, preview);
+    let lines = preview_lines(model, preview, body.width >= 100);
     // Title, sum, blank, the lines, blank, footer; as high as the screen allows.
     let wanted = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
@@ -110,8 +110,8 @@ fn draw_preview(
 }
 
 /// The preview's rows, weighted as the words say.
-fn preview_lines(model: &Model, preview: &BulkPreview) -> Vec<(String, Style)> {
-    bulk_words::preview_lines(preview, model.lang)
+fn preview_lines(model: &Model, preview: &BulkPreview, wide: bool) -> Vec<(String, Style)> {
+    bulk_words::preview_lines(preview, model.lang, wide)
         .into_iter()
         .map(|(text, weight)| {
             let style = match weight {
