@@ -573,3 +573,29 @@ fn cli_bulk_asks_once_on_a_terminal() {
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.all::<Rebooking>().unwrap().len(), 2);
 }
+
+#[test]
+fn b_capital_opens_the_form_on_today_the_start_screen_too() {
+    let mut app = App::starting_on("today", Lang::Da, sick_week);
+    assert!(matches!(app.model.screen, Screen::Today(_)));
+    app.keys("B");
+    assert!(matches!(app.model.popup, Some(Popup::Bulk(_))));
+    app.keys("tab tab");
+    app.text("tor");
+    app.keys("enter y");
+    // Back on Today, with the two items.
+    let Screen::Today(today) = &app.model.screen else {
+        panic!("still on Today");
+    };
+    let rebook = today
+        .all
+        .items()
+        .filter(|(_, i)| matches!(i.what, DueWhat::Rebook { .. }))
+        .count();
+    assert_eq!(rebook, 2);
+    assert!(
+        app.status().starts_with("Gemt: 3 samtaler aflyst"),
+        "{}",
+        app.status()
+    );
+}
