@@ -7,6 +7,7 @@
 //! routed does not compile, and nothing is dropped by a catch-all arm.
 
 use super::core::action::{Action, Named, WriteKind};
+use super::core::clicks::Target;
 use super::core::effect::{Effect, Loaded, Question};
 use super::core::status::{error, info};
 use super::model::{Model, Screen};
@@ -31,6 +32,76 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             model.reserved_id = Some(id);
             vec![]
         }
+        Action::Backup(progress) => {
+            model.backup = progress;
+            vec![]
+        }
+        Action::Click(target) => click(model, target),
+    }
+}
+
+/// A click on what the last frame drew: a field of the open form gets the focus, a row or a
+/// meeting goes to the popup or screen that drew it (the view draws only the top layer's).
+fn click(model: &mut Model, target: Target) -> Vec<Effect> {
+    if let Target::Field(index) = target {
+        match &mut model.popup {
+            Some(Popup::Form(editor)) => editor.form.focus_shown(index),
+            Some(Popup::RequestForm(form)) => form.form.focus_shown(index),
+            Some(Popup::Record(form)) => form.form.focus_shown(index),
+            Some(Popup::CourseForm(form)) => form.form.focus_shown(index),
+            Some(Popup::CourseDialog(dialog)) => dialog.form.focus_shown(index),
+            Some(Popup::NoteForm(form)) => form.form.focus_shown(index),
+            Some(Popup::ChaseLog(log)) => log.form.focus_shown(index),
+            Some(Popup::ContactLog(log)) => log.form.focus_shown(index),
+            Some(Popup::Bulk(dialog)) if dialog.preview.is_none() => dialog.form.focus_shown(index),
+            Some(
+                Popup::Bulk(_)
+                | Popup::Help(_)
+                | Popup::Palette(_)
+                | Popup::Confirm(_)
+                | Popup::Series(_)
+                | Popup::Prompt(_)
+                | Popup::Month(_)
+                | Popup::Finder(_)
+                | Popup::Items(_)
+                | Popup::Withdraw(_)
+                | Popup::Notes(_),
+            )
+            | None => {}
+        }
+        return vec![];
+    }
+    match &model.popup {
+        Some(Popup::Finder(_)) => lookup::finder::click(model, target),
+        // Their rows are not clicked (yet); keys do everything there.
+        Some(
+            Popup::Help(_)
+            | Popup::Palette(_)
+            | Popup::Confirm(_)
+            | Popup::Series(_)
+            | Popup::Prompt(_)
+            | Popup::Form(_)
+            | Popup::Month(_)
+            | Popup::ContactLog(_)
+            | Popup::Record(_)
+            | Popup::Items(_)
+            | Popup::CourseForm(_)
+            | Popup::CourseDialog(_)
+            | Popup::RequestForm(_)
+            | Popup::ChaseLog(_)
+            | Popup::Withdraw(_)
+            | Popup::NoteForm(_)
+            | Popup::Notes(_)
+            | Popup::Bulk(_),
+        ) => vec![],
+        None => match model.screen {
+            Screen::Calendar => calendar::click(model, target),
+            Screen::Today(_) => today::click(model, target),
+            Screen::Board => board::click(model, target),
+            Screen::Requests { .. } => requests::list::click(model, target),
+            Screen::Suppliers(_) => suppliers::click(model, target),
+            Screen::Card { .. } | Screen::ContactCard { .. } => vec![],
+        },
     }
 }
 

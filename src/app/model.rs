@@ -103,6 +103,10 @@ pub struct Model {
     /// Citizens to summon by `until` (the shown week's Sunday) to stay on time, kept like
     /// `workload`.
     pub summons: Option<Summons>,
+    /// How far the day's backup, written beside the planner, has come; `None` once it ended.
+    pub backup: Option<crate::store::Progress>,
+    /// Where the last frame drew what a click can pick (`[ui] mouse`).
+    pub clicks: super::core::clicks::ClickAreas,
 }
 
 /// A pending key sequence and its continuations (key, description).
@@ -146,6 +150,8 @@ impl Model {
             board: None,
             workload: None,
             summons: None,
+            backup: None,
+            clicks: Default::default(),
         }
     }
 

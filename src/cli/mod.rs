@@ -44,6 +44,7 @@ mod exchange;
 mod find;
 pub mod help_da;
 mod ics;
+pub mod progress;
 mod reports;
 mod requests;
 mod shell;

@@ -288,6 +288,9 @@ pub struct Ui {
     /// "dark", "light", or "auto" (the terminal's background as `COLORFGBG` says, else dark).
     /// `NO_COLOR` in the environment turns colour off in any theme.
     pub theme: ThemeChoice,
+    /// Clicks select and the wheel moves, beside the keys (off by default: with it on, the
+    /// terminal's own selection of text needs Shift).
+    pub mouse: bool,
 }
 
 /// The colour theme the configuration asks for.

@@ -905,6 +905,16 @@ catalogue! {
     BulkCliAsk => ("Gør det? [j/N] ", "Do it? [y/N] "),
     BulkCliNotTerminal => ("spørger før den ændrer noget, og her er ingen terminal at spørge på: giv --yes for at gøre det uden at spørge", "asks before it changes anything, and there is no terminal to ask on: give --yes to do it without asking"),
     BulkCliNotDone => ("Intet ændret.", "Nothing changed."),
-    BulkCliFormNeeded => ("convert skal have --to-form phone eller video", "convert needs --to-form phone or video"),
     BulkCliFormOnlyConvert => ("--to-form hører kun til convert", "--to-form belongs to convert only"),
+
+    // Progress on long work: the command line's bars, the planner's status line (#19, polish).
+    ProgressDemo => ("Demodata", "Demo data"),
+    ProgressImport => ("Indlæser", "Importing"),
+    ProgressExport => ("Eksporterer", "Exporting"),
+    ProgressRestore => ("Gendanner", "Restoring"),
+    ProgressBackup => ("Dagens backup", "Today's backup"),
+    ProgressChecking => ("kontrollerer poster", "checking records"),
+    ProgressWriting => ("skriver poster", "writing records"),
+    ProgressExporting => ("kopierer poster", "copying records"),
+    ProgressReplaying => ("genafspiller journalen", "replaying the journal"),
 }

@@ -116,7 +116,7 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, left_w);
 }
 
-/// The pending keys (their continuations are in the which-key box), else the status message, else what undo would revert, else a key hint.
+/// The pending keys (their continuations are in the which-key box), else the status message, else how far the day's backup has come, else what undo would revert, else a key hint.
 pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
     let hint = match model.screen {
@@ -135,6 +135,8 @@ pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
             Tone::Error => ("✗", theme::error()),
         };
         spans.push(Span::styled(format!(" {mark} {}", status.text), style));
+    } else if let Some(progress) = &model.backup {
+        spans.push(Span::styled(backup_words(progress, lang), theme::dim()));
     } else if let Some(step) = model.history.next_undo() {
         spans.push(Span::styled(
             format!(" {}: ", Msg::UndoHint.text(lang)),
@@ -146,8 +148,10 @@ pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
     }
     let line = Line::from(spans);
     let hint_w = width(hint) as u16 + 1;
-    let showing_hint =
-        model.status.is_none() && model.pending.is_none() && model.history.next_undo().is_none();
+    let showing_hint = model.status.is_none()
+        && model.pending.is_none()
+        && model.backup.is_none()
+        && model.history.next_undo().is_none();
     let left_w = if !showing_hint && line.width() as u16 + hint_w + 2 <= area.width {
         buf.set_string(area.x + area.width - hint_w, area.y, hint, theme::dim());
         area.width - hint_w
@@ -156,6 +160,16 @@ pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
     };
     let line = cut_line(line, usize::from(left_w));
     buf.set_line(area.x, area.y, &line, left_w);
+}
+
+/// " Today's backup: copying records 45 %", or the count when the total is not known.
+fn backup_words(progress: &crate::store::Progress, lang: crate::i18n::Lang) -> String {
+    let stage = crate::i18n::labels::progress_stage_msg(progress.stage).text(lang);
+    let done = match progress.total {
+        Some(total) if total > 0 => format!("{} %", progress.done.min(total) * 100 / total),
+        _ => progress.done.to_string(),
+    };
+    format!(" {}: {stage} {done}", Msg::ProgressBackup.text(lang))
 }
 
 /// A line cut to `w` columns, the last span ending in "…".

@@ -41,6 +41,7 @@ pub const MIN_HEIGHT: u16 = 24;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame<'_>, model: &Model) {
+    model.clicks.clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(model, area, frame.buffer_mut());
@@ -78,6 +79,10 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
         }
     }
     chrome::status(model, status, buf);
+    if model.popup.is_some() {
+        // A click goes to the popup on top, never to the screen under it.
+        model.clicks.clear();
+    }
     popups::draw(frame, model, body);
 }
 

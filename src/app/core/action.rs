@@ -212,6 +212,10 @@ pub enum Action {
     },
     /// A fresh record id from the store, for the next record update creates.
     Id(u64),
+    /// How far the day's backup beside the planner has come; `None` when it ended.
+    Backup(Option<crate::store::Progress>),
+    /// A click on something the last frame drew (`[ui] mouse`).
+    Click(super::clicks::Target),
 }
 
 /// Which kind of write finished.

@@ -29,6 +29,8 @@ pub struct Settings {
     pub courses: crate::config::Courses,
     /// Course kinds as (key, label in the interface language).
     pub course_kinds: Vec<(String, String)>,
+    /// Clicks and the wheel work beside the keys (`[ui] mouse`).
+    pub mouse: bool,
 }
 
 impl Settings {
@@ -73,6 +75,7 @@ impl Settings {
                     )
                 })
                 .collect(),
+            mouse: config.ui.mouse,
         }
     }
 }

@@ -49,7 +49,7 @@ fn draw_form(model: &Model, dialog: &BulkDialog, body: Rect, buf: &mut Buffer) {
         height: inner.height.saturating_sub(3),
         ..inner
     };
-    draw_fields(&dialog.form, fields, buf);
+    draw_fields(&dialog.form, fields, buf, &model.clicks);
     footer(inner, &keys_hint(&dialog.form, w), buf);
 }
 
