@@ -13,8 +13,8 @@ use super::core::status::{error, info};
 use super::model::{Model, Screen};
 use super::popup::Popup;
 use super::{
-    board, calendar, citizen, courses, help, lookup, navigation, palette, prompt, requests, sheets,
-    suppliers, today,
+    board, bulk, calendar, citizen, courses, help, lookup, navigation, palette, prompt, requests,
+    sheets, suppliers, today,
 };
 use crate::i18n::Msg;
 use crate::model::{ExternalBlock, Meeting};
@@ -53,8 +53,10 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
             Some(Popup::NoteForm(form)) => form.form.focus_shown(index),
             Some(Popup::ChaseLog(log)) => log.form.focus_shown(index),
             Some(Popup::ContactLog(log)) => log.form.focus_shown(index),
+            Some(Popup::Bulk(dialog)) if dialog.preview.is_none() => dialog.form.focus_shown(index),
             Some(
-                Popup::Help(_)
+                Popup::Bulk(_)
+                | Popup::Help(_)
                 | Popup::Palette(_)
                 | Popup::Confirm(_)
                 | Popup::Series(_)
@@ -89,7 +91,8 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
             | Popup::ChaseLog(_)
             | Popup::Withdraw(_)
             | Popup::NoteForm(_)
-            | Popup::Notes(_),
+            | Popup::Notes(_)
+            | Popup::Bulk(_),
         ) => vec![],
         None => match model.screen {
             Screen::Calendar => calendar::click(model, target),
@@ -183,6 +186,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::Prompt(_)) => prompt::on_key(model, named),
         Some(Popup::Form(_)) => calendar::meeting_form::on_key(model, named),
         Some(Popup::Month(_)) => calendar::month_key(model, named),
+        Some(Popup::Bulk(_)) => bulk::on_key(model, named),
     }
 }
 
@@ -199,6 +203,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(Popup::Form(_)) => calendar::meeting_form::type_key(model, key),
         Some(Popup::Prompt(_)) => prompt::type_key(model, key),
         Some(Popup::Palette(_)) => palette::type_key(model, key),
+        Some(Popup::Bulk(_)) => bulk::type_key(model, key),
         Some(
             Popup::Help(_)
             | Popup::Confirm(_)
@@ -261,6 +266,7 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::CopiedOut(result) => lookup::notes::copied(model, result),
         Loaded::SheetWritten(result) => sheets::written(model, result),
         Loaded::CitizenView(_, view) => citizen::loaded(model, view),
+        Loaded::BulkPreview(preview) => bulk::previewed(model, *preview),
     }
 }
 
@@ -294,6 +300,11 @@ fn answered(
             case,
             request,
         } => meeting_form::book_for_request(model, fetched, from, case, *request),
+        Question::Rebook {
+            from,
+            case,
+            rebooking,
+        } => meeting_form::rebook(model, fetched, from, case, *rebooking),
         Question::ThreeParty {
             from,
             case,

@@ -35,6 +35,9 @@ pub fn layers(model: &Model) -> Vec<Layer> {
         Some(Popup::Prompt(_) | Popup::Form(_)) => vec![Layer::Form],
         Some(Popup::Month(_)) => vec![Layer::Month],
         Some(Popup::Series(_)) => vec![Layer::Series],
+        // The form, then a yes/no question over the preview.
+        Some(Popup::Bulk(dialog)) if dialog.preview.is_some() => vec![Layer::Bulk],
+        Some(Popup::Bulk(_)) => vec![Layer::Form],
     }
 }
 
@@ -51,6 +54,7 @@ fn takes_key(model: &Model, key: &KeyEvent) -> bool {
         Some(Popup::CourseForm(form)) => form.form.takes_key(key),
         Some(Popup::RequestForm(form)) => form.form.takes_key(key),
         Some(Popup::Form(editor)) => editor.form.takes_key(key),
+        Some(Popup::Bulk(dialog)) => dialog.takes_key(key),
         _ => takes_text(model) && printable(key),
     }
 }
@@ -66,6 +70,7 @@ fn takes_text(model: &Model) -> bool {
         Some(Popup::CourseDialog(dialog)) => dialog.form.focus_is_text(),
         Some(Popup::RequestForm(form)) => form.form.focus_is_text(),
         Some(Popup::ChaseLog(log)) => log.form.focus_is_text(),
+        Some(Popup::Bulk(dialog)) => dialog.focus_is_text(),
         Some(
             Popup::Help(_)
             | Popup::Confirm(_)

@@ -56,6 +56,7 @@
 //!   pure code reads. Read models the runner builds (`Window`, `Directory`) live in `query/`.
 
 pub mod board;
+pub mod bulk;
 pub mod calendar;
 pub mod citizen;
 pub mod core;

@@ -1,6 +1,7 @@
 //! The popups over the screens. Like `model.rs`, this is where the features meet: each popup
 //! is a feature's own state. Esc closes any of them ([`Popup::closed`]).
 
+use super::bulk::BulkDialog;
 use super::calendar::confirm::Confirm;
 use super::calendar::month::Month;
 use super::calendar::series::SeriesQuestion;
@@ -49,6 +50,8 @@ pub enum Popup {
     NoteForm(Box<NoteForm>),
     /// A case's notes with their text, to copy out or mark journalised (#13).
     Notes(Box<Notes>),
+    /// Cancel or convert every meeting of a date range: the form, then the preview (#17).
+    Bulk(Box<BulkDialog>),
 }
 
 impl Popup {
@@ -74,6 +77,7 @@ impl Popup {
             | Popup::Record(_)
             | Popup::NoteForm(_)
             | Popup::Notes(_)
+            | Popup::Bulk(_)
             | Popup::Items(_) => None,
         }
     }

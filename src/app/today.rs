@@ -283,6 +283,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             | Named::NewCase
             | Named::NewContact
             | Named::FindFreeSlot
+            | Named::BulkChange
     ) {
         return super::calendar::on_key(model, named);
     }
@@ -476,16 +477,18 @@ fn is_chased(item: &DueItem) -> bool {
 }
 
 /// Items whose meeting is booked from their record: the three-party meeting before a course
-/// ends, and a meeting about received medical information (which marks it acted on).
+/// ends, a meeting about received medical information (which marks it acted on), and a
+/// citizen's meeting after a bulk cancel (which closes the item, #17).
 fn books_from_record(item: &DueItem) -> bool {
-    matches!(
-        reminder_kind(item),
-        Some(
-            ReminderKind::CallSupplierBeforeEnd
-                | ReminderKind::SummonBeforeEnd
-                | ReminderKind::MedicalActOn
+    matches!(item.what, DueWhat::Rebook { .. })
+        || matches!(
+            reminder_kind(item),
+            Some(
+                ReminderKind::CallSupplierBeforeEnd
+                    | ReminderKind::SummonBeforeEnd
+                    | ReminderKind::MedicalActOn
+            )
         )
-    )
 }
 
 /// A new-meeting form for the item's case at the first free time from now.
@@ -516,7 +519,7 @@ fn mark_done(model: &mut Model, item: DueItem) -> Vec<Effect> {
             }
             _ => load_for(model, item, ItemAct::Done),
         },
-        DueWhat::Agreement { .. } | DueWhat::Journalise { .. } => {
+        DueWhat::Agreement { .. } | DueWhat::Journalise { .. } | DueWhat::Rebook { .. } => {
             load_for(model, item, ItemAct::Done)
         }
         DueWhat::CallBack { .. } => load_for(model, item, ItemAct::CallBack),
@@ -557,6 +560,9 @@ fn act_on_record(
         },
         (ItemAct::Book, AnyRecord::MedicalRequest(request)) => {
             super::requests::book_about(model, request, item.case_name.clone())
+        }
+        (ItemAct::Book, AnyRecord::Rebooking(rebooking)) => {
+            super::bulk::book_again(model, item, rebooking)
         }
         (ItemAct::Book, AnyRecord::Course(course)) => {
             super::courses::book_three_party(model, &course)
@@ -624,6 +630,7 @@ pub fn done_change(item: &DueItem, record: &AnyRecord, model: &Model) -> Option<
     match (&item.what, &mut record) {
         (DueWhat::Agreement { .. }, AnyRecord::Agreement(a)) => a.done = Some(today),
         (DueWhat::Journalise { .. }, AnyRecord::Note(n)) => n.journalised = Some(now),
+        (DueWhat::Rebook { .. }, AnyRecord::Rebooking(r)) => r.done = Some(today),
         (DueWhat::Reminder { reminder }, AnyRecord::Course(c)) => {
             let index = report_index(item, c)?;
             let report = c.reports.get_mut(index)?;

@@ -33,6 +33,7 @@ macro_rules! refuse {
 mod add;
 mod agenda;
 mod board;
+mod bulk;
 mod card;
 mod case;
 mod check;
@@ -120,6 +121,9 @@ pub enum Command {
     /// Sheets to print: `sheet day` (each meeting of a day) and `sheet case NAME` (the card).
     #[command(subcommand)]
     Sheet(sheet::Command),
+    /// When plans break: cancel or convert every meeting of a date range at once, after a
+    /// preview; one "inform and rebook" item per citizen goes on Today (#17).
+    Bulk(bulk::Args),
     /// Calendars as .ics files: `ics export FILE` for Outlook, `ics import FILE` from it.
     #[command(subcommand)]
     Ics(ics::Command),
@@ -248,6 +252,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Board(args) => board::run(ctx, args),
         Command::Ics(command) => ics::run(ctx, command),
         Command::Sheet(command) => sheet::run(ctx, command),
+        Command::Bulk(args) => bulk::run(ctx, args),
         Command::Completions(args) => shell::completions(args),
         Command::Man(args) => shell::man(args),
     }

@@ -10,7 +10,7 @@ use crate::store::{write_export, write_private_file};
 use crate::time::parse_date;
 use anyhow::{Context as _, Result};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]

@@ -101,6 +101,7 @@ pub fn generate(spec: &DemoSpec) -> Dataset {
         events: follow_ups.events,
         notes: follow_ups.notes,
         external_blocks: Vec::new(),
+        rebookings: Vec::new(),
     }
 }
 

@@ -5,7 +5,8 @@
 use super::cadence::CaseCadence;
 use super::reminder::{Basis, Reminder, ReminderKind, Subject, days_late};
 use crate::model::{
-    AgreementId, CaseId, Channel, EventId, Meeting, MeetingId, MeetingStatus, NoteId, Party,
+    AgreementId, BulkChange, CaseId, Channel, EventId, Meeting, MeetingId, MeetingStatus, NoteId,
+    Party, RebookingId,
 };
 use chrono::{Days, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -70,6 +71,45 @@ pub enum DueWhat {
         meeting: MeetingId,
         start: NaiveDateTime,
     },
+    /// Inform the citizen that meetings were cancelled or converted in bulk, and book again
+    /// (#17): how to reach them comes along.
+    Rebook {
+        rebooking: RebookingId,
+        change: BulkChange,
+        from: NaiveDate,
+        to: NaiveDate,
+        meetings: usize,
+        reach: Reach,
+    },
+}
+
+/// How to reach a citizen: a phone number, the channel they prefer, who passes on a message.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reach {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub via: String,
+}
+
+impl Reach {
+    /// The citizen's first confirmed number (else the first), their channel and who passes on
+    /// a message.
+    pub fn of(case: &crate::model::Case) -> Reach {
+        let phone = case
+            .phones
+            .iter()
+            .find(|p| p.confirmed)
+            .or(case.phones.first())
+            .map(|p| p.number.clone());
+        Reach {
+            phone,
+            channel: case.preferences.channel.clone(),
+            via: case.reach_via.clone(),
+        }
+    }
 }
 
 /// What a call-back answers.
@@ -124,6 +164,7 @@ impl DueWhat {
             DueWhat::NoContact { .. } => "no_contact",
             DueWhat::CallBack { .. } => "call_back",
             DueWhat::Outcome { .. } => "outcome",
+            DueWhat::Rebook { .. } => "rebook",
         }
     }
 
@@ -136,7 +177,8 @@ impl DueWhat {
             },
             DueWhat::Agreement { .. } => DueCategory::Agreements,
             DueWhat::Cadence { .. } | DueWhat::NoContact { .. } => DueCategory::Cadence,
-            DueWhat::CallBack { .. } => DueCategory::CallBacks,
+            // The first thing to do is to ring the citizen.
+            DueWhat::CallBack { .. } | DueWhat::Rebook { .. } => DueCategory::CallBacks,
             DueWhat::Journalise { .. } | DueWhat::Outcome { .. } => DueCategory::Writing,
         }
     }
@@ -144,7 +186,7 @@ impl DueWhat {
     /// Order among items due the same day: the caseworker's own promises first.
     fn rank(&self) -> u8 {
         match self {
-            DueWhat::CallBack { .. } | DueWhat::Outcome { .. } => 0,
+            DueWhat::CallBack { .. } | DueWhat::Outcome { .. } | DueWhat::Rebook { .. } => 0,
             DueWhat::Agreement {
                 who: Party::Caseworker,
                 ..
@@ -306,6 +348,13 @@ pub fn is_cut_off(meeting: &Meeting) -> bool {
     meeting.status == MeetingStatus::CutOff && meeting.case.is_some()
 }
 
+/// An "inform and rebook" item not yet done (#17), with how to reach the citizen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenRebooking {
+    pub rebooking: crate::model::Rebooking,
+    pub reach: Reach,
+}
+
 /// Everything the query gathered for one window.
 #[derive(Debug, Clone, Default)]
 pub struct DueFacts {
@@ -317,6 +366,8 @@ pub struct DueFacts {
     pub call_backs: Vec<OpenCallBack>,
     /// Meetings held today without an outcome ([`needs_outcome`]).
     pub outcomes: Vec<Meeting>,
+    /// Citizens to inform and book again after a bulk cancel or convert (#17).
+    pub rebookings: Vec<OpenRebooking>,
 }
 
 /// Whether a case must be summoned: its cadence falls due by `horizon` and no meeting is
@@ -384,6 +435,22 @@ pub fn due_list(
                 agreement: a.id,
                 who: a.who,
                 text: a.what.clone(),
+            },
+        );
+    }
+    for r in facts.rebookings.iter().filter(|r| r.rebooking.is_open()) {
+        let item = &r.rebooking;
+        push(
+            format!("rebooking:{}", item.id),
+            item.made,
+            item.case,
+            DueWhat::Rebook {
+                rebooking: item.id,
+                change: item.change,
+                from: item.from,
+                to: item.to,
+                meetings: item.meetings.len(),
+                reach: r.reach.clone(),
             },
         );
     }
@@ -621,6 +688,7 @@ mod tests {
             }],
             call_backs: vec![],
             outcomes: vec![],
+            rebookings: vec![],
         }
     }
 
@@ -896,5 +964,77 @@ mod tests {
         assert!(!needs_outcome(&m, now), "only the same day");
         m.status = MeetingStatus::CutOff;
         assert!(is_cut_off(&m));
+    }
+
+    fn rebooking(id: u64, made: &str) -> OpenRebooking {
+        OpenRebooking {
+            rebooking: crate::model::Rebooking {
+                id: RebookingId(id),
+                case: CaseId(1),
+                change: BulkChange::Cancel,
+                from: d("2026-11-24"),
+                to: d("2026-11-27"),
+                meetings: vec![
+                    (MeetingId(3), d("2026-11-24").and_hms_opt(10, 0, 0).unwrap()),
+                    (MeetingId(4), d("2026-11-26").and_hms_opt(10, 0, 0).unwrap()),
+                ],
+                purpose: String::new(),
+                note: "Sygdom".into(),
+                made: d(made),
+                done: None,
+                booked: None,
+            },
+            reach: Reach {
+                phone: Some("20 30 40 50".into()),
+                channel: "sms".into(),
+                via: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn an_open_rebooking_is_one_item_on_its_day_with_how_to_reach_the_citizen() {
+        let mut f = facts();
+        let mut done = rebooking(12, "2026-11-20");
+        done.rebooking.done = Some(d("2026-11-21"));
+        f.rebookings = vec![rebooking(11, "2026-11-24"), done];
+        let list = due_list(
+            &f,
+            d("2026-11-24"),
+            d("2026-12-01"),
+            SETTINGS,
+            &BTreeMap::new(),
+        );
+        let items: Vec<&DueItem> = list
+            .items()
+            .map(|(_, i)| i)
+            .filter(|i| i.what.kind_name() == "rebook")
+            .collect();
+        assert_eq!(items.len(), 1, "a done item is gone");
+        assert_eq!(items[0].key, "rebooking:11");
+        assert!(
+            list.today.iter().any(|i| i.key == "rebooking:11"),
+            "due today"
+        );
+        match &items[0].what {
+            DueWhat::Rebook {
+                meetings, reach, ..
+            } => {
+                assert_eq!(*meetings, 2);
+                assert_eq!(reach.phone.as_deref(), Some("20 30 40 50"));
+                assert_eq!(reach.channel, "sms");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(items[0].what.category(), DueCategory::CallBacks);
+        // Not done the next day: overdue.
+        let later = due_list(
+            &f,
+            d("2026-11-25"),
+            d("2026-12-01"),
+            SETTINGS,
+            &BTreeMap::new(),
+        );
+        assert!(later.overdue.iter().any(|i| i.key == "rebooking:11"));
     }
 }

@@ -53,7 +53,7 @@ pub fn events(n: i64, lang: Lang) -> String {
     counted(n, ("begivenhed", "begivenheder"), ("event", "events"), lang)
 }
 
-/// "1 samtale", "8 samtaler"; "1 meeting", "8 meetings" (a day sheet's, #17).
+/// "1 samtale", "8 samtaler"; "1 meeting", "8 meetings" (a day sheet, a bulk preview, #17).
 pub fn meetings(n: i64, lang: Lang) -> String {
     counted(n, ("samtale", "samtaler"), ("meeting", "meetings"), lang)
 }
@@ -71,6 +71,11 @@ pub fn events_changed(n: i64, lang: Lang) -> String {
 /// "1 fjernet", "2 fjernede"; "2 removed".
 pub fn events_removed(n: i64, lang: Lang) -> String {
     counted(n, ("fjernet", "fjernede"), ("removed", "removed"), lang)
+}
+
+/// "1 borger", "3 borgere"; "3 citizens" (#17).
+pub fn citizens(n: i64, lang: Lang) -> String {
+    counted(n, ("borger", "borgere"), ("citizen", "citizens"), lang)
 }
 
 #[cfg(test)]

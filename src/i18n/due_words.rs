@@ -67,6 +67,7 @@ pub fn due_title(item: &DueItem, lang: Lang) -> String {
             Lang::Da => format!("Skriv udfald: {}", format_time(start.time())),
             Lang::En => format!("Write the outcome: {}", format_time(start.time())),
         },
+        DueWhat::Rebook { change, .. } => super::bulk_words::rebook_title(*change, lang),
     }
 }
 
@@ -268,6 +269,20 @@ pub fn due_reason(item: &DueItem, today: NaiveDate, lang: Lang) -> String {
             lang,
             "samtalen er afholdt, udfaldet mangler: x skriver det",
             "the meeting was held, its outcome is missing: x writes it",
+        )],
+        DueWhat::Rebook {
+            change,
+            from,
+            to,
+            meetings,
+            reach,
+            ..
+        } => vec![super::bulk_words::rebook_reason(
+            *change,
+            (*from, *to),
+            *meetings,
+            reach,
+            lang,
         )],
     };
     if let Some(late) = item.days_late {

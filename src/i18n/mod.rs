@@ -3,6 +3,7 @@
 //! All interface text lives in [`Msg`]; labels for the records' enums and keys are in
 //! [`labels`]. Code elsewhere is English; Danish lives here and in the date parser.
 
+pub mod bulk_words;
 mod catalogue;
 pub mod count;
 mod course_words;

@@ -32,11 +32,13 @@ pub enum Layer {
     Series,
     /// The citizen view (`B` on a case card, #17).
     Citizen,
+    /// The preview of a bulk cancel or convert, asked about once (#17).
+    Bulk,
 }
 
 impl Layer {
     /// Every layer, in the order the help screen lists them.
-    pub const ALL: [Layer; 18] = [
+    pub const ALL: [Layer; 19] = [
         Layer::Global,
         Layer::Calendar,
         Layer::Card,
@@ -55,6 +57,7 @@ impl Layer {
         Layer::Notes,
         Layer::Series,
         Layer::Citizen,
+        Layer::Bulk,
     ];
 
     /// The table name in keymap files.
@@ -78,6 +81,7 @@ impl Layer {
             Layer::Notes => "notes",
             Layer::Series => "series",
             Layer::Citizen => "citizen",
+            Layer::Bulk => "bulk",
         }
     }
 

@@ -1,5 +1,6 @@
 use super::{
     Agreement, Case, Contact, ContactEvent, Course, ExternalBlock, MedicalRequest, Meeting, Note,
+    Rebooking,
 };
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,9 @@ pub struct Dataset {
     /// Busy time imported from other calendars (#16).
     #[serde(default)]
     pub external_blocks: Vec<ExternalBlock>,
+    /// "Inform and rebook" items left by a bulk cancel or convert (#17).
+    #[serde(default)]
+    pub rebookings: Vec<Rebooking>,
 }
 
 impl Dataset {
@@ -40,5 +44,6 @@ impl Dataset {
             + self.events.len()
             + self.notes.len()
             + self.external_blocks.len()
+            + self.rebookings.len()
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{
     Agreement, Case, CaseStatus, Contact, ContactEvent, Course, CourseOutcome, ExternalBlock,
-    MedicalRequest, Meeting, Note, ReportCadence,
+    MedicalRequest, Meeting, Note, Rebooking, ReportCadence,
 };
 use crate::time::range::{DateValue, Dated};
 
@@ -137,6 +137,21 @@ impl Dated for ExternalBlock {
     }
 }
 
+impl Dated for Rebooking {
+    fn dates(&self) -> Vec<(&'static str, DateValue)> {
+        let mut out = vec![
+            ("from", self.from.into()),
+            ("to", self.to.into()),
+            ("made", self.made.into()),
+        ];
+        for (_, start) in &self.meetings {
+            out.push(("meetings.start", (*start).into()));
+        }
+        opt(&mut out, "done", self.done);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +199,30 @@ mod tests {
         covers(&data.agreements);
         covers(&data.events);
         covers(&data.notes);
+        // No demo record of an "inform and rebook" item (#17): one with every date set.
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+        covers(&[Rebooking {
+            id: crate::model::RebookingId(1),
+            case: crate::model::CaseId(1),
+            change: crate::model::BulkChange::Cancel,
+            from: day(24),
+            to: day(26),
+            meetings: vec![
+                (
+                    crate::model::MeetingId(2),
+                    day(24).and_hms_opt(10, 0, 0).unwrap_or_default(),
+                ),
+                (
+                    crate::model::MeetingId(3),
+                    day(25).and_hms_opt(9, 0, 0).unwrap_or_default(),
+                ),
+            ],
+            purpose: String::new(),
+            note: String::new(),
+            made: day(23),
+            done: Some(day(24)),
+            booked: None,
+        }]);
         // The demo fills the rarer fields too, or the test would not see them.
         assert!(data.courses.iter().any(|c| c.outcome.is_some()));
         assert!(data.cases.iter().any(|c| !c.away.is_empty()));

@@ -35,4 +35,6 @@ id_type!(
     NoteId,
     /// A block of busy time imported from another calendar.
     ExternalId,
+    /// An "inform and rebook" item left by a bulk cancel or convert (#17).
+    RebookingId,
 );

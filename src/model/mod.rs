@@ -15,6 +15,7 @@ mod ids;
 mod medical;
 mod meeting;
 mod note;
+mod rebooking;
 
 pub use agreement::{Agreement, Party};
 pub use case::{
@@ -30,7 +31,8 @@ pub use dataset::Dataset;
 pub use event::{Channel, ContactEvent, Direction};
 pub use external::ExternalBlock;
 pub use ids::{
-    AgreementId, CaseId, ContactId, CourseId, EventId, ExternalId, MeetingId, NoteId, RequestId,
+    AgreementId, CaseId, ContactId, CourseId, EventId, ExternalId, MeetingId, NoteId, RebookingId,
+    RequestId,
 };
 pub use medical::{ChaseEntry, MedicalRequest, request_kind};
 pub use meeting::{
@@ -38,6 +40,7 @@ pub use meeting::{
     PlaceKind, Repeat, RepeatEvery, Role, purpose,
 };
 pub use note::Note;
+pub use rebooking::{BulkChange, Rebooking};
 
 /// Free-text fields of a record, named, so one check (the CPR guard) can see them all.
 pub trait FreeText {

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod board;
 pub mod board_filter;
 pub mod board_sheet;
+pub mod bulk;
 pub mod card;
 pub mod citizen;
 pub mod directory;

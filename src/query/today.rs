@@ -8,12 +8,12 @@ use crate::domain::chase::request_reminders;
 use crate::domain::contact;
 use crate::domain::due::{
     CallBackSource, CaseFacts, DueFacts, DueList, DueSettings, OpenAgreement, OpenCallBack,
-    OpenNote, due_list, is_cut_off, met_by_meeting, needs_outcome,
+    OpenNote, OpenRebooking, Reach, due_list, is_cut_off, met_by_meeting, needs_outcome,
 };
 use crate::domain::reports::course_reminders_until;
 use crate::model::{
     Agreement, AgreementId, Case, Contact, ContactEvent, Course, CourseId, EventId, MedicalRequest,
-    Meeting, MeetingId, MeetingStatus, Note, NoteId, RequestId,
+    Meeting, MeetingId, MeetingStatus, Note, NoteId, Rebooking, RebookingId, RequestId,
 };
 use crate::store::{DueKind, Store, StoreError};
 use crate::time::Zone;
@@ -145,6 +145,17 @@ pub fn due_facts(
                         at: zone.local(e.at),
                         channel: e.channel,
                         note: e.note,
+                    });
+                }
+            }
+            DueKind::Rebooking => {
+                if let Some(r) = store.get::<Rebooking>(RebookingId(due.id))?
+                    && r.is_open()
+                    && let Some(case) = store.get::<Case>(r.case)?
+                {
+                    facts.rebookings.push(OpenRebooking {
+                        rebooking: r,
+                        reach: Reach::of(&case),
                     });
                 }
             }

@@ -20,8 +20,9 @@ use std::sync::atomic::Ordering;
 /// first, cases and then contacts last. The daily backup streams while the planner may write;
 /// a case and its first meeting are written together, so a meeting read early means its case
 /// exists when cases are read later, and the backup's references stay whole.
-const WRITE_ORDER: [Kind; 9] = [
+const WRITE_ORDER: [Kind; 10] = [
     Kind::External,
+    Kind::Rebooking,
     Kind::Meeting,
     Kind::Course,
     Kind::MedicalRequest,

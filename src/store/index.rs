@@ -32,6 +32,8 @@ pub enum DueKind {
     CallBack,
     /// A meeting cut off (afbrudt), on the day it started: call the citizen back.
     CutOff,
+    /// An "inform and rebook" item not yet done, on the day it was made (#17).
+    Rebooking,
 }
 
 impl DueKind {
@@ -46,6 +48,7 @@ impl DueKind {
             DueKind::RequestFollowUp => 7,
             DueKind::CallBack => 8,
             DueKind::CutOff => 9,
+            DueKind::Rebooking => 10,
         }
     }
 
@@ -60,6 +63,7 @@ impl DueKind {
             7 => DueKind::RequestFollowUp,
             8 => DueKind::CallBack,
             9 => DueKind::CutOff,
+            10 => DueKind::Rebooking,
             _ => return None,
         })
     }
@@ -73,6 +77,7 @@ impl DueKind {
             DueKind::NoteUnjournalised => Kind::Note,
             DueKind::CallBack => Kind::Event,
             DueKind::CutOff => Kind::Meeting,
+            DueKind::Rebooking => Kind::Rebooking,
         }
     }
 }
@@ -199,6 +204,12 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             concat(&[&time_key(b.start), &id_key(id)]),
             time_key(b.end()).to_vec(),
         )),
+        AnyRecord::Rebooking(r) => {
+            out.push(by_case(Kind::Rebooking, r.case, id));
+            if r.is_open() {
+                out.push(due(r.made, DueKind::Rebooking, id, r.case));
+            }
+        }
         AnyRecord::Note(n) => {
             out.push(by_case(Kind::Note, n.case, id));
             if n.journalised.is_none() {

@@ -733,7 +733,10 @@ mod tests {
         assert_eq!(text.lines().count(), 2, "{text}");
         assert!(text.starts_with("{\"seq\":1,\"at\":"), "{text}");
         assert!(
-            text.contains("\"put\":[{\"kind\":\"notes\",\"v\":2,\"data\":{\"id\":1,"),
+            text.contains(&format!(
+                "\"put\":[{{\"kind\":\"notes\",\"v\":{},\"data\":{{\"id\":1,",
+                crate::store::CURRENT_SCHEMA
+            )),
             "{text}"
         );
         assert!(

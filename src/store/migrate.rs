@@ -8,7 +8,7 @@ use super::record::Kind;
 use serde_json::Value;
 
 /// The schema this caseplan writes and reads.
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 /// Upgrades record data of one kind from schema `from` to `from + 1`.
 #[derive(Clone, Copy)]
@@ -18,10 +18,16 @@ pub(crate) struct Step {
 }
 
 /// The upgrade chain of this version.
-pub(crate) const STEPS: &[Step] = &[Step {
-    from: 1,
-    upgrade: meetings_count_revisions,
-}];
+pub(crate) const STEPS: &[Step] = &[
+    Step {
+        from: 1,
+        upgrade: meetings_count_revisions,
+    },
+    Step {
+        from: 2,
+        upgrade: rebookings_arrive,
+    },
+];
 
 /// 1 → 2 (#16): a meeting counts its revisions (an .ics export writes the count as SEQUENCE),
 /// and busy time imported from other calendars is a kind of its own, which schema 1 never
@@ -35,6 +41,14 @@ fn meetings_count_revisions(kind: Kind, mut data: Value) -> Result<Value, String
             .entry("revision")
             .or_insert(Value::from(0));
     }
+    Ok(data)
+}
+
+/// 2 → 3 (#17): "inform and rebook" items are a kind of their own, with a tree, a by-case
+/// index and a due-index tag, none of which schema 2 held; every record of schema 2 reads
+/// unchanged. The version is bumped so that an older caseplan refuses the database instead of
+/// leaving the items out of its exports and backups.
+fn rebookings_arrive(_kind: Kind, data: Value) -> Result<Value, String> {
     Ok(data)
 }
 

@@ -1,9 +1,9 @@
-//! The nine record kinds behind one trait, so `store.get::<Case>(id)` reads naturally.
+//! The record kinds behind one trait, so `store.get::<Case>(id)` reads naturally.
 
 use crate::model::{
     Agreement, AgreementId, Case, CaseId, Contact, ContactEvent, ContactId, Course, CourseId,
     Dataset, EventId, ExternalBlock, ExternalId, FreeText, MedicalRequest, Meeting, MeetingId,
-    Note, NoteId, RequestId,
+    Note, NoteId, Rebooking, RebookingId, RequestId,
 };
 use serde::{Serialize, de::DeserializeOwned};
 use std::fmt;
@@ -21,10 +21,12 @@ pub enum Kind {
     Note,
     /// Busy time imported from another calendar (#16).
     External,
+    /// An "inform and rebook" item left by a bulk cancel or convert (#17).
+    Rebooking,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Case,
         Kind::Contact,
         Kind::Meeting,
@@ -34,6 +36,7 @@ impl Kind {
         Kind::Event,
         Kind::Note,
         Kind::External,
+        Kind::Rebooking,
     ];
 
     /// The name of the tree holding this kind (also its name in an export document).
@@ -48,6 +51,7 @@ impl Kind {
             Kind::Event => "events",
             Kind::Note => "notes",
             Kind::External => "external_blocks",
+            Kind::Rebooking => "rebookings",
         }
     }
 
@@ -68,6 +72,7 @@ impl Kind {
             Kind::Event => "contact event",
             Kind::Note => "note",
             Kind::External => "external block",
+            Kind::Rebooking => "rebooking",
         }
     }
 }
@@ -114,6 +119,7 @@ pub enum AnyRecord {
     Event(ContactEvent),
     Note(Note),
     External(ExternalBlock),
+    Rebooking(Rebooking),
 }
 
 /// Which record: its kind and its id.
@@ -287,6 +293,7 @@ impl Serialize for AnyRecord {
             AnyRecord::Event(r) => r.serialize(serializer),
             AnyRecord::Note(r) => r.serialize(serializer),
             AnyRecord::External(r) => r.serialize(serializer),
+            AnyRecord::Rebooking(r) => r.serialize(serializer),
         }
     }
 }
@@ -301,6 +308,7 @@ records! {
     Event: ContactEvent, EventId, events;
     Note: Note, NoteId, notes;
     External: ExternalBlock, ExternalId, external_blocks;
+    Rebooking: Rebooking, RebookingId, rebookings;
 }
 
 macro_rules! case_records {
@@ -313,4 +321,11 @@ macro_rules! case_records {
     )*};
 }
 
-case_records!(Course, MedicalRequest, Agreement, ContactEvent, Note);
+case_records!(
+    Course,
+    MedicalRequest,
+    Agreement,
+    ContactEvent,
+    Note,
+    Rebooking
+);

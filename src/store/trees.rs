@@ -23,12 +23,13 @@ pub(crate) enum TreeId {
     MeetingsByCaseStatus,
 }
 
-pub(crate) const BY_CASE_KINDS: [Kind; 5] = [
+pub(crate) const BY_CASE_KINDS: [Kind; 6] = [
     Kind::Course,
     Kind::MedicalRequest,
     Kind::Agreement,
     Kind::Event,
     Kind::Note,
+    Kind::Rebooking,
 ];
 
 impl TreeId {

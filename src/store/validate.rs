@@ -113,5 +113,7 @@ fn references_of(record: &AnyRecord) -> Vec<RecordRef> {
         AnyRecord::Event(e) => vec![case(e.case)],
         AnyRecord::Note(n) => vec![case(n.case)],
         AnyRecord::External(_) => Vec::new(),
+        // The meetings it names may be deleted later: they are history, not references.
+        AnyRecord::Rebooking(r) => vec![case(r.case)],
     }
 }

@@ -4,6 +4,7 @@ mod common;
 mod harness;
 
 mod board;
+mod bulk;
 mod card;
 mod caseform;
 mod cli;

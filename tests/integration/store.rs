@@ -230,6 +230,24 @@ fn sample() -> Dataset {
         events: vec![event(60, 1)],
         notes: vec![note(70, 1, "Borger mødte op"), note(71, 2, "Sag lukket")],
         external_blocks: vec![external(80, "2026-11-24 10:00")],
+        rebookings: vec![rebooking(90, 1)],
+    }
+}
+
+/// An "inform and rebook" item left by a bulk cancel (#17).
+fn rebooking(id: u64, case: u64) -> Rebooking {
+    Rebooking {
+        id: RebookingId(id),
+        case: CaseId(case),
+        change: BulkChange::Cancel,
+        from: day("2026-11-24"),
+        to: day("2026-11-26"),
+        meetings: vec![(MeetingId(20), at("2026-11-24 09:00"))],
+        purpose: purpose::OPFOELGNING.into(),
+        note: "Sygdom".into(),
+        made: day("2026-11-23"),
+        done: None,
+        booked: None,
     }
 }
 
@@ -249,9 +267,16 @@ fn external(id: u64, start: &str) -> ExternalBlock {
     }
 }
 
+/// What the schema 2 fixture holds: no "inform and rebook" items.
+fn sample_v2() -> Dataset {
+    let mut data = sample();
+    data.rebookings.clear();
+    data
+}
+
 /// What the schema 1 fixture holds: no busy time from other calendars, no revisions.
 fn sample_v1() -> Dataset {
-    let mut data = sample();
+    let mut data = sample_v2();
     data.external_blocks.clear();
     for meeting in &mut data.meetings {
         meeting.revision = 0;
@@ -311,6 +336,7 @@ fn every_kind_round_trips() {
     round_trip(&store, data.agreements[0].clone());
     round_trip(&store, data.events[0].clone());
     round_trip(&store, data.notes[0].clone());
+    round_trip(&store, data.rebookings[0].clone());
     assert_eq!(store.all::<Contact>().unwrap(), data.contacts);
     assert_eq!(store.count::<Meeting>(), 3);
     assert_eq!(store.get::<Case>(CaseId(999)).unwrap(), None);
@@ -407,7 +433,10 @@ fn due_index_lists_what_falls_due_and_follows_updates() {
             .filter(|d| {
                 !matches!(
                     d.kind,
-                    DueKind::NoteUnjournalised | DueKind::RequestFollowUp | DueKind::ReportUnread
+                    DueKind::NoteUnjournalised
+                        | DueKind::RequestFollowUp
+                        | DueKind::ReportUnread
+                        | DueKind::Rebooking
                 )
             })
             .collect()
@@ -473,6 +502,24 @@ fn due_index_lists_what_falls_due_and_follows_updates() {
         case: CaseId(1),
     }));
     assert_eq!(dated(all), expected[2..].to_vec());
+    // An "inform and rebook" item is due the day it was made, until it is done (#17).
+    let rebook = DueRef {
+        date: day("2026-11-23"),
+        kind: DueKind::Rebooking,
+        id: 90,
+        case: CaseId(1),
+    };
+    let due = |store: &Store| {
+        store
+            .due_between(day("2026-11-20"), day("2026-11-30"))
+            .unwrap()
+    };
+    assert!(due(&store).contains(&rebook));
+    let mut item = store.get::<Rebooking>(RebookingId(90)).unwrap().unwrap();
+    item.done = Some(day("2026-11-24"));
+    store.put(&item).unwrap();
+    assert!(!due(&store).contains(&rebook));
+    assert_eq!(store.check(), vec![]);
 }
 
 #[test]
@@ -588,7 +635,7 @@ fn import_refuses_a_database_with_records_unless_replacing() {
     let (_dir, store) = filled();
     let err = store.import(&sample()).unwrap_err();
     assert!(
-        matches!(err, StoreError::NotEmpty { records: 15, .. }),
+        matches!(err, StoreError::NotEmpty { records: 16, .. }),
         "{err}"
     );
     let smaller = Dataset {
@@ -604,11 +651,11 @@ fn import_refuses_a_database_with_records_unless_replacing() {
 fn a_newer_schema_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     {
-        // What a future caseplan with schema 3 would leave behind.
+        // What a future caseplan with schema 4 would leave behind.
         let db = sled::open(dir.path().join("db")).unwrap();
         db.open_tree("meta")
             .unwrap()
-            .insert("schema_version", &3u32.to_be_bytes())
+            .insert("schema_version", &4u32.to_be_bytes())
             .unwrap();
         db.flush().unwrap();
     }
@@ -617,8 +664,8 @@ fn a_newer_schema_is_refused() {
         matches!(
             err,
             StoreError::NewerSchema {
-                found: 3,
-                supported: 2,
+                found: 4,
+                supported: 3,
                 ..
             }
         ),
@@ -626,7 +673,7 @@ fn a_newer_schema_is_refused() {
     );
     assert!(
         err.to_string()
-            .contains("written by a newer caseplan (schema 3); this one reads up to 2"),
+            .contains("written by a newer caseplan (schema 4); this one reads up to 3"),
         "{err}"
     );
 }
@@ -744,15 +791,35 @@ fn a_schema_1_export_document_is_upgraded_when_read() {
     // A schema this caseplan does not know at all is refused, not guessed at.
     document["schema"] = 0.into();
     let err = ExportDocument::from_json(&document.to_string()).unwrap_err();
-    assert!(err.to_string().contains("from 1 to 2"), "{err}");
+    assert!(err.to_string().contains("from 1 to 3"), "{err}");
 }
 
 #[test]
-fn the_committed_v2_fixture_reads_back() {
+fn the_committed_v2_fixture_is_upgraded_and_reads_back() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture_dir(2), dir.path());
     let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.export().unwrap(), sample_v2());
+    assert_eq!(store.check(), vec![]);
+    // An item written after the upgrade is indexed by case and as due.
+    store.put(&rebooking(90, 1)).unwrap();
+    assert_eq!(store.for_case::<Rebooking>(CaseId(1)).unwrap().len(), 1);
+    assert_eq!(store.check(), vec![]);
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.export().unwrap(), sample());
+}
+
+#[test]
+fn the_committed_v3_fixture_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture_dir(3), dir.path());
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.export().unwrap(), sample());
+    assert_eq!(
+        store.for_case::<Rebooking>(CaseId(1)).unwrap(),
+        vec![rebooking(90, 1)]
+    );
     assert_eq!(
         store
             .external_between(at("2026-11-24 00:00"), at("2026-11-25 00:00"))
@@ -771,13 +838,13 @@ fn the_committed_v2_fixture_reads_back() {
     );
 }
 
-/// Regenerates `tests/fixtures/v2/`:
+/// Regenerates `tests/fixtures/v3/`:
 /// `CASEPLAN_REGENERATE_FIXTURE=1 cargo test --test integration store::regenerate -- --ignored`.
 /// Only for a fixture of the current version; when the schema changes version, keep the old
 /// fixture and add one for the new version.
 #[test]
 #[ignore]
-fn regenerate_v2_fixture() {
+fn regenerate_v3_fixture() {
     if std::env::var_os("CASEPLAN_REGENERATE_FIXTURE").is_none() {
         return;
     }

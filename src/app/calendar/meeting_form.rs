@@ -66,6 +66,8 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             }
             let original = editor.original.clone();
             let acts_on = editor.acts_on.take();
+            let rebooks = editor.rebooks.take();
+            let meeting_id = meeting.id;
             let occurrence = editor.occurrence;
             let moved_to = editor.moved_to();
             model.popup = None;
@@ -74,6 +76,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
                     model.reserved_id = None;
                     let mut effects = book(model, meeting);
                     crate::app::requests::also_acted_on(model, &mut effects, acts_on);
+                    crate::app::bulk::also_rebooked(model, &mut effects, rebooks, meeting_id);
                     effects
                 }
                 Some(before) => saved(model, &before, meeting, occurrence, moved_to),
@@ -221,6 +224,25 @@ pub fn new_meeting(
     let editor = MeetingEditor::new(&model.settings, start, case, model.today(), model.lang);
     open_at(model, editor, fetched);
     vec![]
+}
+
+/// A new-meeting form for a citizen whose meetings were cancelled in bulk, at the first free
+/// time from `from`: saving the meeting also closes their "inform and rebook" item (#17).
+pub fn rebook(
+    model: &mut Model,
+    fetched: Fetched,
+    from: NaiveDateTime,
+    case: (CaseId, String),
+    rebooking: crate::model::Rebooking,
+) -> Vec<Effect> {
+    let effects = new_meeting(model, fetched, from, Some(case));
+    if let Some(Popup::Form(editor)) = &mut model.popup {
+        if !rebooking.purpose.is_empty() {
+            editor.set_purpose(&rebooking.purpose);
+        }
+        editor.rebooks = Some(rebooking);
+    }
+    effects
 }
 
 /// A new-meeting form for the case of received medical information: saving the meeting also

@@ -100,6 +100,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             crate::app::sheets::write(model, crate::app::core::effect::SheetOf::Day(model.day))
         }
         Named::ImportIcs => ics::ask_import(model),
+        Named::BulkChange => crate::app::bulk::open(model),
         Named::NewCase => crate::app::lookup::records::new_case(model),
         Named::NewContact => crate::app::lookup::records::new_contact(model),
         _ => on_selected_meeting(model, named),

@@ -177,6 +177,8 @@ named_actions! {
     PrevGroup = "prev_group" => ActPrevGroup,
     TodayFilterKind = "today_filter_kind" => ActTodayFilterKind,
     TodayFilterName = "today_filter_name" => ActTodayFilterName,
+    // bulk rebooking (#17)
+    BulkChange = "bulk_change" => ActBulkChange,
 
 
     // sheets and the citizen view (#17)

@@ -88,6 +88,12 @@ pub enum Effect {
     /// Read the .ics file at `path` and work out its import as busy time as of `today`, for
     /// one undo step (#16). Nothing is written yet.
     PlanIcsImport { path: String, today: NaiveDate },
+    /// Work out what a bulk cancel or convert of a date range would do as of `now` (local
+    /// time), for the preview (#17). Nothing is written yet.
+    PlanBulk {
+        request: crate::domain::bulk::BulkRequest,
+        now: NaiveDateTime,
+    },
     /// Put `text` on the terminal's clipboard (OSC 52); where the terminal cannot take it,
     /// write it to exports/`name` instead (#13).
     CopyOut { text: String, name: String },
@@ -135,6 +141,13 @@ pub enum Question {
         case: (CaseId, String),
         parties: Vec<Participant>,
     },
+    /// A new-meeting form for a citizen whose meetings were cancelled in bulk, at the first
+    /// free time from `from` (after the range); saving the meeting also closes the item (#17).
+    Rebook {
+        from: NaiveDateTime,
+        case: (CaseId, String),
+        rebooking: Box<crate::model::Rebooking>,
+    },
     /// A new-meeting form for the case of received medical information; saving the meeting
     /// also marks the request acted on (#7).
     BookForRequest {
@@ -151,7 +164,8 @@ pub enum ItemAct {
     Done,
     /// Open the chase log of its request or report (`c`).
     Chase,
-    /// Book the meeting it asks for (`b`, and `x` on the call and summons before a course ends).
+    /// Book the meeting it asks for (`b`, and `x` on the call and summons before a course ends;
+    /// after a bulk cancel, at the first free time after the range).
     Book,
     /// Log the call that answers a call-back (`c` or `x`).
     CallBack,
@@ -211,4 +225,6 @@ pub enum Loaded {
     SheetWritten(Result<std::path::PathBuf, String>),
     /// What the citizen of the case may see (`None`: the case is gone) (#17).
     CitizenView(CaseId, Option<Box<CitizenView>>),
+    /// What a bulk cancel or convert would do, for the preview (#17).
+    BulkPreview(Box<crate::query::bulk::BulkPreview>),
 }

@@ -226,6 +226,9 @@ impl Runner {
             Effect::PlanIcsImport { path, today } => {
                 Loaded::IcsImport(self.plan_ics_import(store, &path, today).map(Box::new))
             }
+            Effect::PlanBulk { request, now } => {
+                Loaded::BulkPreview(Box::new(crate::query::bulk::preview(store, &request, now)?))
+            }
             Effect::CopyOut { text, name } => {
                 Loaded::CopiedOut(self.copy_out(store.dir(), &text, &name))
             }
@@ -351,6 +354,9 @@ fn done_record(store: &Store, item: &DueItem) -> Result<Option<AnyRecord>, Store
             CallBackSource::Meeting(id) => store.get::<Meeting>(*id)?.map(AnyRecord::Meeting),
         },
         DueWhat::Outcome { meeting, .. } => store.get::<Meeting>(*meeting)?.map(AnyRecord::Meeting),
+        DueWhat::Rebook { rebooking, .. } => store
+            .get::<crate::model::Rebooking>(*rebooking)?
+            .map(AnyRecord::Rebooking),
         DueWhat::Cadence { .. } | DueWhat::NoContact { .. } => None,
     })
 }

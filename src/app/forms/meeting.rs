@@ -122,6 +122,8 @@ pub struct MeetingEditor {
     pub party_meetings: Vec<(ContactId, NaiveDateTime, NaiveDateTime, bool)>,
     /// Received medical information this meeting is booked from: saving marks it acted on.
     pub acts_on: Option<crate::model::MedicalRequest>,
+    /// A citizen's "inform and rebook" item this meeting is booked from: saving closes it (#17).
+    pub rebooks: Option<crate::model::Rebooking>,
     /// The chosen case as the directory knows it: its flags are named under the case field and
     /// its away periods warn (#13).
     pub case_facts: Option<CaseEntry>,
@@ -246,6 +248,7 @@ impl MeetingEditor {
             conflicts: Vec::new(),
             party_meetings: Vec::new(),
             acts_on: None,
+            rebooks: None,
             case_facts: None,
             occurrence: None,
             hours: settings.hours.clone(),

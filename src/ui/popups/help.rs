@@ -35,6 +35,7 @@ fn heading(layer: Layer) -> Msg {
         Layer::Notes => Msg::HelpNotes,
         Layer::Series => Msg::HelpSeries,
         Layer::Citizen => Msg::HelpCitizen,
+        Layer::Bulk => Msg::HelpBulk,
     }
 }
 

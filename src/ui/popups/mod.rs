@@ -1,6 +1,7 @@
 //! The popups over the calendar and the cards: help, palette, prompts, questions, the month
 //! overview, the meeting form, the finder and the contact log.
 
+mod bulk;
 mod chase_log;
 mod contact_log;
 mod course_dialog;
@@ -53,6 +54,7 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::Withdraw(question) => chase_log::withdraw(model, question, body, buf),
         Popup::NoteForm(form) => notes::draw_form(model, form, body, buf),
         Popup::Notes(list) => notes::draw_list(model, list, body, buf),
+        Popup::Bulk(dialog) => bulk::draw(model, dialog, body, buf),
     }
 }
 
