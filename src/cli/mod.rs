@@ -43,6 +43,7 @@ mod exchange;
 mod find;
 pub mod help_da;
 mod ics;
+mod plan;
 mod reports;
 mod requests;
 mod shell;
@@ -107,6 +108,8 @@ pub enum Command {
     Reports(reports::Args),
     /// Everything due or overdue across the caseload (the Today list).
     Due(due::Args),
+    /// Propose the week's bookings that keep every case on time (nothing is booked).
+    Plan(plan::Args),
     /// Medical requests by next action date, with their chase state.
     Requests(requests::Args),
     /// Find cases, contacts and upcoming meetings by name, phone number or case reference.
@@ -238,6 +241,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Reports(args) => reports::run(ctx, args),
         Command::Requests(args) => requests::run(ctx, args),
         Command::Due(args) => due::run(ctx, args),
+        Command::Plan(args) => plan::run(ctx, args),
         Command::Find(args) => find::run(ctx, args),
         Command::Card(args) => card::run(ctx, args),
         Command::Board(args) => board::run(ctx, args),

@@ -303,6 +303,12 @@ pub fn fits(
         && citizen_away(away, meeting.start.date()).is_none()
 }
 
+/// Whether a received medical answer still asks for a meeting: none is planned or held from
+/// the day it arrived (`meeting` is the case's first such meeting from then on).
+pub fn answer_needs_meeting(received: NaiveDate, meeting: Option<NaiveDate>) -> bool {
+    meeting.is_none_or(|day| day < received)
+}
+
 /// One case's needs merged: one meeting answers them all.
 #[derive(Debug, Clone)]
 struct Lead {

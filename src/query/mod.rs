@@ -7,6 +7,7 @@ pub mod board_sheet;
 pub mod card;
 pub mod directory;
 pub mod names;
+pub mod plan;
 pub mod requests;
 pub mod suppliers;
 pub mod today;

@@ -28,6 +28,7 @@ mod medical;
 mod meeting;
 mod navigation;
 mod notes;
+mod plan;
 mod requests_cli;
 mod shell;
 mod snapshots;
