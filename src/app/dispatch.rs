@@ -12,7 +12,8 @@ use super::core::status::{error, info};
 use super::model::{Model, Screen};
 use super::popup::Popup;
 use super::{
-    board, calendar, courses, help, lookup, navigation, palette, prompt, requests, suppliers, today,
+    board, calendar, courses, help, lookup, navigation, palette, planner, prompt, requests,
+    suppliers, today,
 };
 use crate::i18n::Msg;
 use crate::model::{ExternalBlock, Meeting};
@@ -108,6 +109,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::Prompt(_)) => prompt::on_key(model, named),
         Some(Popup::Form(_)) => calendar::meeting_form::on_key(model, named),
         Some(Popup::Month(_)) => calendar::month_key(model, named),
+        Some(Popup::Plan(_)) => planner::on_key(model, named),
     }
 }
 
@@ -131,6 +133,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             | Popup::Items(_)
             | Popup::Notes(_)
             | Popup::Withdraw(_)
+            | Popup::Plan(_)
             | Popup::Month(_),
         )
         | None => {
@@ -184,6 +187,7 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::IcsExported(result) => calendar::ics::exported(model, result),
         Loaded::IcsImport(result) => calendar::ics::import_planned(model, result),
         Loaded::CopiedOut(result) => lookup::notes::copied(model, result),
+        Loaded::Plan(input, ids) => planner::loaded(model, *input, ids),
     }
 }
 
@@ -250,6 +254,11 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
     if !matches!(kind, WriteKind::New(_)) {
         calendar::show_changed(model, &changes);
     }
+    let replan = if matches!(kind, WriteKind::New(_)) {
+        vec![]
+    } else {
+        planner::after_undo(model)
+    };
     let mut effects = lookup::card::after_write(model, &changes);
     let text = match kind {
         WriteKind::New(step) => {
@@ -278,5 +287,6 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
     };
     model.status = Some(info(&text));
     effects.extend(calendar::load_window(model));
+    effects.extend(replan);
     effects
 }

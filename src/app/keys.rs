@@ -34,6 +34,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
         Some(Popup::Prompt(_) | Popup::Form(_)) => vec![Layer::Form],
         Some(Popup::Month(_)) => vec![Layer::Month],
         Some(Popup::Series(_)) => vec![Layer::Series],
+        Some(Popup::Plan(_)) => vec![Layer::Plan],
     }
 }
 
@@ -72,6 +73,7 @@ fn takes_text(model: &Model) -> bool {
             | Popup::Series(_)
             | Popup::Items(_)
             | Popup::Notes(_)
+            | Popup::Plan(_)
             | Popup::Withdraw(_),
         )
         | None => false,

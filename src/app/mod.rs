@@ -67,6 +67,7 @@ pub mod lookup;
 pub mod model;
 pub mod navigation;
 pub mod palette;
+pub mod planner;
 pub mod popup;
 pub mod prompt;
 pub mod requests;

@@ -16,6 +16,7 @@ use super::lookup::finder::Finder;
 use super::lookup::items::Items;
 use super::lookup::notes::Notes;
 use super::palette::Palette;
+use super::planner::WeekPlan;
 use super::prompt::Prompt;
 use super::requests::chase::{ChaseLog, Withdraw};
 
@@ -49,6 +50,8 @@ pub enum Popup {
     NoteForm(Box<NoteForm>),
     /// A case's notes with their text, to copy out or mark journalised (#13).
     Notes(Box<Notes>),
+    /// The week planner's proposal beside the week (#18).
+    Plan(Box<WeekPlan>),
 }
 
 impl Popup {
@@ -74,6 +77,7 @@ impl Popup {
             | Popup::Record(_)
             | Popup::NoteForm(_)
             | Popup::Notes(_)
+            | Popup::Plan(_)
             | Popup::Items(_) => None,
         }
     }

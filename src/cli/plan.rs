@@ -94,15 +94,15 @@ fn print_text(
 ) {
     let sunday = monday + Duration::days(6);
     say!(
-        "{} {} · {}–{}: {} {}, {} {}",
+        "{} {} · {}–{} · {}: {} · {}: {}",
         Msg::PlanTitle.text(lang),
         monday.iso_week().week(),
         format_date(monday),
         format_date(sunday),
-        plan.proposals.len(),
         Msg::PlanProposals.text(lang),
+        plan.proposals.len(),
+        Msg::PlanUnplaced.text(lang),
         plan.unplaced.len(),
-        Msg::PlanUnplaced.text(lang)
     );
     if plan.proposals.is_empty() && plan.unplaced.is_empty() {
         say!("{}", Msg::PlanNothing.text(lang));

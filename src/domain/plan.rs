@@ -326,8 +326,8 @@ pub fn plan(input: &PlanInput) -> Plan {
 
 /// Another place for proposal `index` of `plan`: the next free time after its own (on to the
 /// end of the week, then from its start), keeping every other proposal where it is. `None`
-/// when there is no other place.
-pub fn another_slot(input: &PlanInput, plan: &Plan, index: usize) -> Option<Meeting> {
+/// when there is no other place. The proposal keeps its id and its reasons.
+pub fn another_slot(input: &PlanInput, plan: &Plan, index: usize) -> Option<Proposal> {
     let current = plan.proposals.get(index)?;
     let mut solver = Solver::new(input);
     solver.placed = plan
@@ -347,17 +347,25 @@ pub fn another_slot(input: &PlanInput, plan: &Plan, index: usize) -> Option<Meet
         template.travel_minutes = travel;
     }
     let after = current.meeting.start + Duration::minutes(STEP);
-    let days = solver.days.clone();
-    let later = days
+    let later = solver
+        .days
         .iter()
         .filter(|d| **d >= current.meeting.start.date())
         .find_map(|d| solver.first_fit(*d, &template, &need.away, TimeOfDay::Any, after));
-    later.or_else(|| {
-        days.iter().find_map(|d| {
+    let meeting = later.or_else(|| {
+        solver.days.iter().find_map(|d| {
             solver
-                .first_fit(*d, &template, &need.away, TimeOfDay::Any, solver.input.from)
+                .first_fit(*d, &template, &need.away, TimeOfDay::Any, input.from)
                 .filter(|m| m.start != current.meeting.start)
         })
+    })?;
+    let prefer = TimeOfDay::parse(&need.time_of_day);
+    Some(Proposal {
+        late: meeting.start.date() > current.due,
+        preference_missed: !prefer.keeps(meeting.start, meeting.end()),
+        batched: false,
+        meeting,
+        ..current.clone()
     })
 }
 

@@ -94,6 +94,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             prompt::open(model, PromptKind::FreeSlot, &minutes)
         }
         Named::Undo | Named::Redo => model.undo_redo(named),
+        Named::PlanWeek => crate::app::planner::open(model),
         Named::ExportIcs => ics::export(model),
         Named::ImportIcs => ics::ask_import(model),
         Named::NewCase => crate::app::lookup::records::new_case(model),

@@ -177,6 +177,12 @@ named_actions! {
     PrevGroup = "prev_group" => ActPrevGroup,
     TodayFilterKind = "today_filter_kind" => ActTodayFilterKind,
     TodayFilterName = "today_filter_name" => ActTodayFilterName,
+    // week planner (#18)
+    PlanWeek = "plan_week" => ActPlanWeek,
+    PlanAccept = "plan_accept" => ActPlanAccept,
+    PlanAcceptAll = "plan_accept_all" => ActPlanAcceptAll,
+    PlanDrop = "plan_drop" => ActPlanDrop,
+    PlanRetry = "plan_retry" => ActPlanRetry,
 
 }
 

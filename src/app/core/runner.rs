@@ -14,7 +14,9 @@ use crate::ics::{self, ExportParams, IcsError, ImportParams, Imported, Privacy};
 use crate::model::{Agreement, Case, Contact, Course, MedicalRequest, Note};
 use crate::query::board::BoardParams;
 use crate::query::card::{card, contact_card};
-use crate::query::{board, board_sheet, directory, requests, suppliers, today, window, workload};
+use crate::query::{
+    board, board_sheet, directory, plan, requests, suppliers, today, window, workload,
+};
 use crate::search::SearchIndex;
 use crate::store::write_export;
 use crate::store::{AnyRecord, Store, StoreError};
@@ -217,6 +219,13 @@ impl Runner {
                 now,
                 &config.working_hours.to_domain(),
             )?),
+            Effect::LoadPlan { monday, now } => {
+                let input = plan::plan_input(store, config, monday, now)?;
+                let ids = (0..input.needs.len())
+                    .map(|_| store.next_id())
+                    .collect::<Result<_, _>>()?;
+                Loaded::Plan(Box::new(input), ids)
+            }
             Effect::ExportIcs { now, today } => {
                 Loaded::IcsExported(self.export_ics(store, now, today))
             }

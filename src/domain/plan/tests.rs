@@ -313,8 +313,14 @@ fn another_slot_is_later_and_still_fits() {
     ]);
     let p = plan(&i);
     let other = another_slot(&i, &p, 0).unwrap();
-    assert!(other.start > p.proposals[0].meeting.start);
-    assert_ne!(other.start, p.proposals[1].meeting.start);
+    assert!(other.meeting.start > p.proposals[0].meeting.start);
+    assert_ne!(other.meeting.start, p.proposals[1].meeting.start);
+    assert_eq!(other.meeting.id, p.proposals[0].meeting.id);
+    assert_eq!(other.whys, p.proposals[0].whys);
+    // The moved one still fits around every other proposal.
+    let mut moved = p.clone();
+    moved.proposals[0] = other;
+    check(&i, &moved).unwrap();
 }
 
 /// Every proposal, checked with the domain's conflict rules against what was booked and every

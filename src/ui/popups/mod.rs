@@ -53,6 +53,8 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::Withdraw(question) => chase_log::withdraw(model, question, body, buf),
         Popup::NoteForm(form) => notes::draw_form(model, form, body, buf),
         Popup::Notes(list) => notes::draw_list(model, list, body, buf),
+        // Drawn by the week view, beside the week or in its place.
+        Popup::Plan(_) => {}
     }
 }
 
