@@ -871,7 +871,7 @@ catalogue! {
     PlanLate => ("efter fristen %", "after the deadline %"),
     PlanPreferenceMissed => ("ønsket tid på dagen kunne ikke holdes", "the preferred time of day could not be kept"),
     PlanBatched => ("samlet besøg hos %", "one visit to %"),
-    PlanProposals => ("forslag", "proposals"),
+    PlanProposals => ("forslag i alt", "proposals"),
     PlanUnplaced => ("uden plads", "without room"),
     PlanTitle => ("Planlæg ugen", "Plan the week"),
     HelpPlan => ("I ugens forslag", "In the week's proposal"),

@@ -116,7 +116,7 @@ mod tests {
         };
         assert_eq!(
             plan_why(&cadence, today, Lang::Da),
-            "rettidighed: senest 11. dec · regel: aktivitetsparat, mindst 4 samtaler på 12 måneder"
+            "rettidighed: senest 11. dec · regel: Aktivitetsparat kontanthjælp, mindst 4 samtaler på 12 måneder"
         );
         let course = Why::CourseEnd {
             end: d("2026-12-18"),

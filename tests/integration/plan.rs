@@ -104,7 +104,9 @@ fn plan_json_gives_the_meetings_the_reasons_and_the_share_on_time_and_danish_tex
     );
     let text = stdout(&out);
     assert!(
-        text.starts_with("Planlæg ugen 49 · 30.11.2026–06.12.2026 · forslag: 2 · uden plads: 0"),
+        text.starts_with(
+            "Planlæg ugen 49 · 30.11.2026–06.12.2026 · forslag i alt: 2 · uden plads: 0"
+        ),
         "{text}"
     );
     assert!(
