@@ -94,11 +94,9 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::SelectPrev => p.selected = p.selected.saturating_sub(1),
         Named::PlanAccept => return accept(model),
         Named::PlanAcceptAll => return accept_all(model),
-        Named::PlanDrop => {
-            if p.selected < p.plan.proposals.len() {
-                p.plan.proposals.remove(p.selected);
-                p.selected = p.selected.min(p.plan.proposals.len().saturating_sub(1));
-            }
+        Named::PlanDrop if p.selected < p.plan.proposals.len() => {
+            p.plan.proposals.remove(p.selected);
+            p.selected = p.selected.min(p.plan.proposals.len().saturating_sub(1));
         }
         Named::PlanRetry => return retry(model),
         Named::Undo | Named::Redo => return model.undo_redo(named),

@@ -849,7 +849,7 @@ impl<'a> Solver<'a> {
 /// the solver takes them: due day, then case reference, then case.
 fn merge(needs: &[PlanNeed]) -> Vec<Lead> {
     let mut sorted: Vec<&PlanNeed> = needs.iter().collect();
-    sorted.sort_by(|a, b| (a.case, a.why.rank(), a.due).cmp(&(b.case, b.why.rank(), b.due)));
+    sorted.sort_by_key(|a| (a.case, a.why.rank(), a.due));
     let mut leads: Vec<Lead> = Vec::new();
     for need in sorted {
         match leads.last_mut() {
