@@ -143,7 +143,7 @@ fn print_text(
     if !plan.unplaced.is_empty() {
         say!("{}:", capitalised(Msg::PlanUnplaced.text(lang)));
         for u in &plan.unplaced {
-            say!("  {}: {}", u.name, plan_no_place(u.why_not, lang));
+            say!("  {}: {}", u.name, plan_no_place(u.why_not, today, lang));
             say!("    {}", plan_whys(&u.whys, today, lang));
         }
     }

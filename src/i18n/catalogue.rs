@@ -867,6 +867,7 @@ catalogue! {
     PlanCourseEnd => ("forløb hos % slutter %: 3-partssamtale med %", "course at % ends %: three-party meeting with %"),
     PlanMedicalAnswer => ("svar modtaget % (%): handl senest %", "answer received % (%): act by %"),
     PlanNoRoom => ("ingen ledig tid før fristen % — overvej telefon", "no free time before the deadline % — consider a phone call"),
+    PlanNoRoomThisWeek => ("ingen ledig tid i ugen — overvej telefon", "no free time this week — consider a phone call"),
     PlanAway => ("borgeren er væk resten af ugen", "the citizen is away the rest of the week"),
     PlanLate => ("efter fristen %", "after the deadline %"),
     PlanPreferenceMissed => ("ønsket tid på dagen kunne ikke holdes", "the preferred time of day could not be kept"),

@@ -76,10 +76,11 @@ pub fn plan_notes(p: &Proposal, today: NaiveDate, lang: Lang) -> Vec<String> {
     out
 }
 
-/// Why a need found no room.
-pub fn plan_no_place(why: NoPlace, lang: Lang) -> String {
+/// Why a need found no room; of one already overdue on `today`, no deadline is named.
+pub fn plan_no_place(why: NoPlace, today: NaiveDate, lang: Lang) -> String {
     match why {
         NoPlace::Away => Msg::PlanAway.text(lang).to_owned(),
+        NoPlace::NoRoom { due } if due < today => Msg::PlanNoRoomThisWeek.text(lang).to_owned(),
         NoPlace::NoRoom { due } => fill(Msg::PlanNoRoom, lang, &[&short_date(due, lang)]),
     }
 }
@@ -132,9 +133,17 @@ mod tests {
                 NoPlace::NoRoom {
                     due: d("2026-12-11")
                 },
+                today,
                 Lang::Da
             ),
             "ingen ledig tid før fristen 11. dec — overvej telefon"
+        );
+        let overdue = NoPlace::NoRoom {
+            due: d("2026-12-01"),
+        };
+        assert_eq!(
+            plan_no_place(overdue, today, Lang::En),
+            "no free time this week — consider a phone call"
         );
     }
 }

@@ -120,7 +120,7 @@ pub fn draw_list(model: &Model, wp: &WeekPlan, area: Rect, buf: &mut Buffer) {
             theme::bold(),
         ));
         for u in &wp.plan.unplaced {
-            let why = format!("{}: {}", u.name, plan_no_place(u.why_not, lang));
+            let why = format!("{}: {}", u.name, plan_no_place(u.why_not, today, lang));
             for line in wrap(&why, w.saturating_sub(1), 2) {
                 rows.push(plain(format!(" {line}"), theme::warning()));
             }

@@ -9,7 +9,7 @@ use crate::model::{
     AwayPeriod, AwayReason, BookedBy, CaseId, ContactId, ExternalBlock, ExternalId, Meeting,
     MeetingForm, MeetingId, MeetingStatus, Place, purpose,
 };
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Duration, NaiveDate, NaiveTime};
 
 /// The rules the samples plan with: the configuration's defaults.
 pub const RULES: PlanRules = PlanRules {
@@ -47,8 +47,8 @@ pub fn week(monday: NaiveDate, cases: u64, booked_percent: u32, seed: u64) -> Pl
     let sunday = monday + Duration::days(6);
     let (meetings, blocks) = booked(monday, &hours, booked_percent, cases, &mut dice);
     let mut needs = Vec::new();
-    // About one case in six falls due under the cadence in a week (four meetings a year, and a
-    // backlog); one in 25 ends a course (three suppliers); one in 40 has a medical answer.
+    // One case in ten falls due under the cadence in a week (four meetings a year, one in 13,
+    // and a backlog); one in 40 ends a course (three suppliers); one in 50 has a medical answer.
     for i in 0..cases {
         let case = CaseId(i + 1);
         let reference = format!("S-{:04}", i + 1);
@@ -93,10 +93,10 @@ pub fn week(monday: NaiveDate, cases: u64, booked_percent: u32, seed: u64) -> Pl
             place,
             course: None,
         };
-        if i % 6 == 0 {
+        if i % 10 == 0 {
             needs.push(base.clone());
         }
-        if i % 25 == 3 {
+        if i % 40 == 3 {
             let supplier = ContactId(1000 + i % 3);
             let end = monday + Duration::days(4 + i64::try_from(dice.below(10)).unwrap_or(0));
             needs.push(PlanNeed {
@@ -114,7 +114,7 @@ pub fn week(monday: NaiveDate, cases: u64, booked_percent: u32, seed: u64) -> Pl
                 ..base.clone()
             });
         }
-        if i % 40 == 7 {
+        if i % 50 == 7 {
             let received = monday - Duration::days(1);
             let act_by = monday + Duration::days(2);
             needs.push(PlanNeed {
@@ -140,7 +140,8 @@ pub fn week(monday: NaiveDate, cases: u64, booked_percent: u32, seed: u64) -> Pl
 }
 
 /// Meetings and busy blocks on the working days until `percent` of the working time is taken
-/// (counting their buffers), at random quarter hours, never overlapping one another.
+/// (counting their buffers), in the order of the day with the free time between them in
+/// stretches of half an hour to two hours at random: meetings start on a quarter hour.
 fn booked(
     monday: NaiveDate,
     hours: &WorkingHours,
@@ -154,28 +155,32 @@ fn booked(
     for d in 0..5 {
         let day = monday + Duration::days(d);
         let target = day_minutes * i64::from(percent) / 100;
-        let mut taken: Vec<(NaiveDateTime, NaiveDateTime)> = Vec::new();
+        // (external, minutes, the quarter hours it takes with its buffers)
+        let mut items: Vec<(bool, i64, i64)> = Vec::new();
         let mut used = 0;
-        let mut tries = 0;
-        while used < target && tries < 400 {
-            tries += 1;
+        while used < target {
             let external = dice.below(4) == 0;
             let minutes = [30, 45, 60, 90][usize::try_from(dice.below(4)).unwrap_or(0)];
-            let (prep, follow) = if external { (0, 0) } else { (10, 10) };
-            let span = minutes + prep + follow;
-            let slots = (day_minutes - span) / 15;
-            if slots <= 0 {
-                continue;
+            // Preparation and follow-up of 10 minutes each take a quarter hour on each side.
+            let span = if external { minutes } else { minutes + 30 };
+            if used + span > day_minutes {
+                break;
             }
-            let offset = i64::try_from(dice.below(u64::try_from(slots).unwrap_or(1))).unwrap_or(0);
-            let from = hours.opens(day) + Duration::minutes(offset * 15);
-            let to = from + Duration::minutes(span);
-            if taken.iter().any(|(a, b)| *a < to && from < *b) {
-                continue;
-            }
-            taken.push((from, to));
             used += span;
-            let start = from + Duration::minutes(prep);
+            items.push((external, minutes, span / 15));
+        }
+        // The free time comes in stretches of half an hour to two hours, between any two.
+        let mut free_quarters = (day_minutes - used) / 15;
+        let mut gaps = vec![0i64; items.len() + 1];
+        while free_quarters > 0 {
+            let chunk = (2 + i64::try_from(dice.below(7)).unwrap_or(0)).min(free_quarters);
+            let at = usize::try_from(dice.below(gaps.len() as u64)).unwrap_or(0);
+            gaps[at] += chunk;
+            free_quarters -= chunk;
+        }
+        let mut at = hours.opens(day);
+        for ((external, minutes, quarters), gap) in items.into_iter().zip(gaps) {
+            at += Duration::minutes(gap * 15);
             let id = u64::try_from(meetings.len() + blocks.len()).unwrap_or(0) + 1;
             if external {
                 blocks.push(ExternalBlock {
@@ -183,7 +188,7 @@ fn booked(
                     source: "Outlook".into(),
                     uid: format!("uid-{id}"),
                     occurrence: None,
-                    start,
+                    start: at,
                     minutes: u32::try_from(minutes).unwrap_or(30),
                     all_day: false,
                     title: "Teammøde".into(),
@@ -194,15 +199,15 @@ fn booked(
                 meetings.push(Meeting {
                     id: MeetingId(id),
                     case: Some(CaseId(1 + dice.below(cases.max(1)))),
-                    start,
+                    start: at + Duration::minutes(15),
                     minutes: u32::try_from(minutes).unwrap_or(45),
                     purpose: purpose::OPFOELGNING.into(),
                     form: MeetingForm::InPerson,
                     place: Place::default(),
                     participants: vec![],
                     booked_by: BookedBy::Caseworker,
-                    prep_minutes: u32::try_from(prep).unwrap_or(0),
-                    follow_up_minutes: u32::try_from(follow).unwrap_or(0),
+                    prep_minutes: 10,
+                    follow_up_minutes: 10,
                     status: MeetingStatus::Planned,
                     outcome: String::new(),
                     title: String::new(),
@@ -214,6 +219,7 @@ fn booked(
                     revision: 0,
                 });
             }
+            at += Duration::minutes(quarters * 15);
         }
     }
     (meetings, blocks)
