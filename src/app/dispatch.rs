@@ -13,8 +13,8 @@ use super::core::status::{error, info};
 use super::model::{Model, Screen};
 use super::popup::Popup;
 use super::{
-    board, bulk, calendar, citizen, courses, help, lookup, navigation, palette, prompt, requests,
-    sheets, suppliers, today,
+    board, bulk, calendar, citizen, courses, help, lookup, navigation, palette, planner, prompt,
+    requests, sheets, suppliers, today,
 };
 use crate::i18n::Msg;
 use crate::model::{ExternalBlock, Meeting};
@@ -65,6 +65,7 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
                 | Popup::Finder(_)
                 | Popup::Items(_)
                 | Popup::Withdraw(_)
+                | Popup::Plan(_)
                 | Popup::Notes(_),
             )
             | None => {}
@@ -92,6 +93,7 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
             | Popup::Withdraw(_)
             | Popup::NoteForm(_)
             | Popup::Notes(_)
+            | Popup::Plan(_)
             | Popup::Bulk(_),
         ) => vec![],
         None => match model.screen {
@@ -187,6 +189,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
         Some(Popup::Form(_)) => calendar::meeting_form::on_key(model, named),
         Some(Popup::Month(_)) => calendar::month_key(model, named),
         Some(Popup::Bulk(_)) => bulk::on_key(model, named),
+        Some(Popup::Plan(_)) => planner::on_key(model, named),
     }
 }
 
@@ -211,6 +214,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             | Popup::Items(_)
             | Popup::Notes(_)
             | Popup::Withdraw(_)
+            | Popup::Plan(_)
             | Popup::Month(_),
         )
         | None => {
@@ -267,6 +271,7 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::SheetWritten(result) => sheets::written(model, result),
         Loaded::CitizenView(_, view) => citizen::loaded(model, view),
         Loaded::BulkPreview(preview) => bulk::previewed(model, *preview),
+        Loaded::Plan(input, ids) => planner::loaded(model, *input, ids),
     }
 }
 
@@ -338,6 +343,11 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
     if !matches!(kind, WriteKind::New(_)) {
         calendar::show_changed(model, &changes);
     }
+    let replan = if matches!(kind, WriteKind::New(_)) {
+        vec![]
+    } else {
+        planner::after_undo(model)
+    };
     let mut effects = lookup::card::after_write(model, &changes);
     let text = match kind {
         WriteKind::New(step) => {
@@ -366,5 +376,6 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
     };
     model.status = Some(info(&text));
     effects.extend(calendar::load_window(model));
+    effects.extend(replan);
     effects
 }

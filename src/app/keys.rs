@@ -38,6 +38,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
         // The form, then a yes/no question over the preview.
         Some(Popup::Bulk(dialog)) if dialog.preview.is_some() => vec![Layer::Bulk],
         Some(Popup::Bulk(_)) => vec![Layer::Form],
+        Some(Popup::Plan(_)) => vec![Layer::Plan],
     }
 }
 
@@ -78,6 +79,7 @@ fn takes_text(model: &Model) -> bool {
             | Popup::Series(_)
             | Popup::Items(_)
             | Popup::Notes(_)
+            | Popup::Plan(_)
             | Popup::Withdraw(_),
         )
         | None => false,

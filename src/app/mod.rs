@@ -71,6 +71,7 @@ pub mod model;
 pub mod mouse;
 pub mod navigation;
 pub mod palette;
+pub mod planner;
 pub mod popup;
 pub mod prompt;
 pub mod requests;

@@ -17,6 +17,7 @@ use super::lookup::finder::Finder;
 use super::lookup::items::Items;
 use super::lookup::notes::Notes;
 use super::palette::Palette;
+use super::planner::WeekPlan;
 use super::prompt::Prompt;
 use super::requests::chase::{ChaseLog, Withdraw};
 
@@ -52,6 +53,8 @@ pub enum Popup {
     Notes(Box<Notes>),
     /// Cancel or convert every meeting of a date range: the form, then the preview (#17).
     Bulk(Box<BulkDialog>),
+    /// The week planner's proposal beside the week (#18).
+    Plan(Box<WeekPlan>),
 }
 
 impl Popup {
@@ -78,6 +81,7 @@ impl Popup {
             | Popup::NoteForm(_)
             | Popup::Notes(_)
             | Popup::Bulk(_)
+            | Popup::Plan(_)
             | Popup::Items(_) => None,
         }
     }

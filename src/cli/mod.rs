@@ -44,6 +44,7 @@ mod exchange;
 mod find;
 pub mod help_da;
 mod ics;
+mod plan;
 pub mod progress;
 mod reports;
 mod requests;
@@ -110,6 +111,8 @@ pub enum Command {
     Reports(reports::Args),
     /// Everything due or overdue across the caseload (the Today list).
     Due(due::Args),
+    /// Propose the week's bookings that keep every case on time (nothing is booked).
+    Plan(plan::Args),
     /// Medical requests by next action date, with their chase state.
     Requests(requests::Args),
     /// Find cases, contacts and upcoming meetings by name, phone number or case reference.
@@ -247,6 +250,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Reports(args) => reports::run(ctx, args),
         Command::Requests(args) => requests::run(ctx, args),
         Command::Due(args) => due::run(ctx, args),
+        Command::Plan(args) => plan::run(ctx, args),
         Command::Find(args) => find::run(ctx, args),
         Command::Card(args) => card::run(ctx, args),
         Command::Board(args) => board::run(ctx, args),

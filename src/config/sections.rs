@@ -68,6 +68,12 @@ pub struct Meetings {
     pub follow_up_minutes: u32,
     /// Travel each way for a meeting away from the office.
     pub travel_minutes: u32,
+    /// Length of a three-party meeting the week planner proposes (a course's end).
+    pub three_party_minutes: u32,
+    /// Minutes the week planner adds to a meeting with a citizen who needs an interpreter.
+    pub interpreter_extra_minutes: u32,
+    /// Meetings with citizens a day at most when the week planner proposes bookings.
+    pub max_meetings_per_day: u32,
     /// Meeting purposes to choose from: the built-in keys, and any of your own with labels.
     #[serde(with = "kind_list")]
     pub kinds: Vec<Kind>,
@@ -81,6 +87,9 @@ impl Default for Meetings {
             prep_minutes: 10,
             follow_up_minutes: 10,
             travel_minutes: 20,
+            three_party_minutes: 60,
+            interpreter_extra_minutes: 15,
+            max_meetings_per_day: 8,
             kinds: purpose::ALL.map(Kind::key).to_vec(),
         }
     }

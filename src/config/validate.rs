@@ -126,6 +126,17 @@ fn check_meetings(config: &Config) -> Option<Finding> {
     let meetings = &config.meetings;
     check_meeting_length("default_minutes", meetings.default_minutes)
         .or_else(|| check_meeting_length("first_meeting_minutes", meetings.first_meeting_minutes))
+        .or_else(|| check_meeting_length("three_party_minutes", meetings.three_party_minutes))
+        .or_else(|| {
+            (meetings.max_meetings_per_day == 0).then(|| {
+                Finding::new(
+                    "meetings",
+                    "max_meetings_per_day",
+                    "0 meetings a day leaves the week planner nothing to propose; use 1 or more"
+                        .to_owned(),
+                )
+            })
+        })
         .or_else(|| check_kinds("meetings", &meetings.kinds))
 }
 

@@ -10,6 +10,7 @@ pub mod contact;
 pub mod due;
 pub mod first_meeting;
 pub mod hours;
+pub mod plan;
 pub mod quick_add;
 pub mod reimport;
 pub mod reminder;

@@ -388,7 +388,47 @@ pub fn cadence_reason_as_of(c: &CaseCadence, today: Option<NaiveDate>, lang: Lan
         Some(today) => short_date_as_of(day, today, lang),
         None => short_date(day, lang),
     };
-    let rule = match &c.source {
+    let rule = cadence_rule(&c.source, today, lang);
+    let held = match (c.last_held, lang) {
+        (Some(day), Lang::Da) => format!("sidst afholdt {}", short_date(day, lang)),
+        (Some(day), Lang::En) => format!("last held {}", short_date(day, lang)),
+        (None, Lang::Da) => "ingen afholdt endnu".to_owned(),
+        (None, Lang::En) => "none held yet".to_owned(),
+    };
+    let mut out = vec![format!("{rule}; {held}")];
+    if !c.not_counted.is_empty() {
+        // The newest three, then how many more: a long history stays one line.
+        let shown = c.not_counted.len().min(NOT_COUNTED_SHOWN);
+        let more = c.not_counted.len() - shown;
+        let mut list: Vec<String> = c.not_counted[c.not_counted.len() - shown..]
+            .iter()
+            .map(|(day, status)| {
+                format!(
+                    "{} {}",
+                    label_status(*status, lang).to_lowercase(),
+                    short_date(*day, lang)
+                )
+            })
+            .collect();
+        if more > 0 {
+            list.push(format!("+{more}"));
+        }
+        out.push(match lang {
+            Lang::Da => format!("tæller ikke: {}", list.join(", ")),
+            Lang::En => format!("not counted: {}", list.join(", ")),
+        });
+    }
+    out
+}
+
+/// The rule that placed a cadence due date: "regel: aktivitetsparat, mindst 4 samtaler på 12
+/// måneder", or the case's own cadence. Dates outside `today`'s year get their year.
+pub fn cadence_rule(source: &CadenceSource, today: Option<NaiveDate>, lang: Lang) -> String {
+    let short_date = |day: NaiveDate, lang: Lang| match today {
+        Some(today) => short_date_as_of(day, today, lang),
+        None => short_date(day, lang),
+    };
+    match source {
         CadenceSource::Rule {
             key,
             min_meetings,
@@ -425,37 +465,7 @@ pub fn cadence_reason_as_of(c: &CaseCadence, today: Option<NaiveDate>, lang: Lan
                 Lang::En => format!("the case's own cadence: every {every_days} days{until}"),
             }
         }
-    };
-    let held = match (c.last_held, lang) {
-        (Some(day), Lang::Da) => format!("sidst afholdt {}", short_date(day, lang)),
-        (Some(day), Lang::En) => format!("last held {}", short_date(day, lang)),
-        (None, Lang::Da) => "ingen afholdt endnu".to_owned(),
-        (None, Lang::En) => "none held yet".to_owned(),
-    };
-    let mut out = vec![format!("{rule}; {held}")];
-    if !c.not_counted.is_empty() {
-        // The newest three, then how many more: a long history stays one line.
-        let shown = c.not_counted.len().min(NOT_COUNTED_SHOWN);
-        let more = c.not_counted.len() - shown;
-        let mut list: Vec<String> = c.not_counted[c.not_counted.len() - shown..]
-            .iter()
-            .map(|(day, status)| {
-                format!(
-                    "{} {}",
-                    label_status(*status, lang).to_lowercase(),
-                    short_date(*day, lang)
-                )
-            })
-            .collect();
-        if more > 0 {
-            list.push(format!("+{more}"));
-        }
-        out.push(match lang {
-            Lang::Da => format!("tæller ikke: {}", list.join(", ")),
-            Lang::En => format!("not counted: {}", list.join(", ")),
-        });
     }
-    out
 }
 
 /// The case card's cadence line in parts: when the next meeting is due ("næste samtale senest

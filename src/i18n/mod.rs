@@ -11,6 +11,7 @@ pub mod due_words;
 mod errors;
 pub mod labels;
 mod lang;
+pub mod plan_words;
 mod warning_words;
 
 pub use catalogue::Msg;

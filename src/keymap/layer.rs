@@ -34,11 +34,13 @@ pub enum Layer {
     Citizen,
     /// The preview of a bulk cancel or convert, asked about once (#17).
     Bulk,
+    /// The week planner's proposal (#18).
+    Plan,
 }
 
 impl Layer {
     /// Every layer, in the order the help screen lists them.
-    pub const ALL: [Layer; 19] = [
+    pub const ALL: [Layer; 20] = [
         Layer::Global,
         Layer::Calendar,
         Layer::Card,
@@ -58,6 +60,7 @@ impl Layer {
         Layer::Series,
         Layer::Citizen,
         Layer::Bulk,
+        Layer::Plan,
     ];
 
     /// The table name in keymap files.
@@ -82,6 +85,7 @@ impl Layer {
             Layer::Series => "series",
             Layer::Citizen => "citizen",
             Layer::Bulk => "bulk",
+            Layer::Plan => "plan",
         }
     }
 

@@ -9,6 +9,7 @@ pub mod card;
 pub mod citizen;
 pub mod directory;
 pub mod names;
+pub mod plan;
 pub mod requests;
 pub mod sheet;
 pub mod suppliers;

@@ -243,15 +243,15 @@ fn case_facts(
 }
 
 /// A case's cadence and next planned meeting as of a day, and the meetings read for them.
-struct Planning {
-    cadence: Option<CaseCadence>,
-    next_planned: Option<NaiveDate>,
+pub(crate) struct Planning {
+    pub(crate) cadence: Option<CaseCadence>,
+    pub(crate) next_planned: Option<NaiveDate>,
     /// Back from the end of the day to the newest one the read stopped at.
     recent: Vec<Meeting>,
 }
 
 /// The [`Planning`] of `case` as of `today`, reading back to the newest meeting `stop` takes.
-fn planning(
+pub(crate) fn planning(
     store: &Store,
     config: &Config,
     case: &Case,

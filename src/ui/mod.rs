@@ -18,6 +18,7 @@ mod day;
 mod detail;
 pub mod field_row;
 mod pane;
+mod plan;
 mod popups;
 mod requests;
 mod suppliers;

@@ -112,6 +112,16 @@ pub fn external() -> Style {
         .add_modifier(Modifier::ITALIC)
 }
 
+/// A proposed booking of the week planner, drawn as a ghost block: dotted edges and the word
+/// "forslag" say what it is, this only sets it apart.
+pub fn ghost() -> Style {
+    fg(
+        Style::new().add_modifier(Modifier::ITALIC),
+        Color::Cyan,
+        Color::Indexed(25),
+    )
+}
+
 /// Preparation and follow-up buffers: lighter than the block they belong to.
 pub fn buffer() -> Style {
     Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC)

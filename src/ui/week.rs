@@ -5,8 +5,9 @@ use super::day::{busy_minutes, split_h, split_v};
 use super::text::{fit, pad};
 use super::theme;
 use super::timeline::{self, minutes_of};
-use super::{axis, detail, pane};
+use super::{axis, detail, pane, plan};
 use crate::app::model::Model;
+use crate::app::popup::Popup;
 use crate::domain::agenda::Occurrence;
 use crate::i18n::{Msg, weekday_short};
 use chrono::Datelike;
@@ -20,6 +21,23 @@ const PANE_FROM_HEIGHT: u16 = 34;
 const PANE: u16 = 6;
 
 pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
+    // The week planner's proposal: a list beside the week, or in its place when narrow.
+    let plan = match &model.popup {
+        Some(Popup::Plan(wp)) => Some(wp.as_ref()),
+        _ => None,
+    };
+    let area = match plan {
+        Some(wp) if area.width >= plan::BESIDE_FROM => {
+            let (week, list) = split_h(area, area.width - plan::LIST_WIDTH);
+            plan::draw_list(model, wp, list, buf);
+            week
+        }
+        Some(wp) => {
+            plan::draw_list(model, wp, area, buf);
+            return;
+        }
+        None => area,
+    };
     // The workload gauge on the bottom line, so the density of meetings is visible.
     let area = match &model.workload {
         Some(workload) if area.height > HEAD + 4 => {
@@ -65,6 +83,9 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) {
         let col_area = Rect::new(x, body.y, col_w, body.height);
         let col = Column::new(&model.window, *day, day_occs, scale, true);
         column::draw(model, &col, col_area, buf);
+        if let Some(wp) = plan {
+            plan::draw_ghosts(model, wp, *day, &scale, col_area, buf);
+        }
         draw_head(model, *day, Rect::new(x, head.y, col_w, HEAD), buf);
         if let Some(Some(band)) = bands.get(i) {
             buf.set_line(x, head.y + HEAD, band, col_w);

@@ -276,7 +276,7 @@ pub fn case(id: u64, name: &str) -> Case {
     }
 }
 
-fn meeting(id: u64, case: u64, start: &str) -> caseplan::model::Meeting {
+pub fn meeting(id: u64, case: u64, start: &str) -> caseplan::model::Meeting {
     use caseplan::model::*;
     Meeting {
         id: MeetingId(id),

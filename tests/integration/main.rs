@@ -30,6 +30,7 @@ mod meeting;
 mod mouse;
 mod navigation;
 mod notes;
+mod plan;
 mod progress;
 mod requests_cli;
 mod sheets;

@@ -95,6 +95,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             prompt::open(model, PromptKind::FreeSlot, &minutes)
         }
         Named::Undo | Named::Redo => model.undo_redo(named),
+        Named::PlanWeek => crate::app::planner::open(model),
         Named::ExportIcs => ics::export(model),
         Named::WriteDaySheet => {
             crate::app::sheets::write(model, crate::app::core::effect::SheetOf::Day(model.day))

@@ -179,6 +179,12 @@ named_actions! {
     TodayFilterName = "today_filter_name" => ActTodayFilterName,
     // bulk rebooking (#17)
     BulkChange = "bulk_change" => ActBulkChange,
+    // week planner (#18)
+    PlanWeek = "plan_week" => ActPlanWeek,
+    PlanAccept = "plan_accept" => ActPlanAccept,
+    PlanAcceptAll = "plan_accept_all" => ActPlanAcceptAll,
+    PlanDrop = "plan_drop" => ActPlanDrop,
+    PlanRetry = "plan_retry" => ActPlanRetry,
 
 
     // sheets and the citizen view (#17)

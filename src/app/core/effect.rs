@@ -80,6 +80,12 @@ pub enum Effect {
     ExportBoard { markdown: String, today: NaiveDate },
     /// Compute the workload gauge of the week of `now` and the next.
     LoadWorkload { now: NaiveDateTime },
+    /// Load what the week planner plans the week of `monday` from, as of `now`, with a fresh
+    /// id for each need, so every proposal can be booked (#18).
+    LoadPlan {
+        monday: NaiveDate,
+        now: NaiveDateTime,
+    },
     /// Write the meetings as an .ics calendar into the data directory's exports (#16).
     ExportIcs {
         now: DateTime<Utc>,
@@ -217,6 +223,8 @@ pub enum Loaded {
     /// Where copied text went: the clipboard (`None`) or a file.
     CopiedOut(Result<Option<std::path::PathBuf>, String>),
     Workload(Workload),
+    /// The week planner's input, and ids for what it may propose (#18).
+    Plan(Box<crate::domain::plan::PlanInput>, Vec<u64>),
     /// Where the .ics calendar was written and how many events it holds, or why it was not.
     IcsExported(Result<(std::path::PathBuf, usize), String>),
     /// An .ics import as store changes and what it found, or why the file was refused.

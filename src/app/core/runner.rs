@@ -16,7 +16,8 @@ use crate::paper::Format;
 use crate::query::board::BoardParams;
 use crate::query::card::{card, contact_card};
 use crate::query::{
-    board, board_sheet, citizen, directory, requests, sheet, suppliers, today, window, workload,
+    board, board_sheet, citizen, directory, plan, requests, sheet, suppliers, today, window,
+    workload,
 };
 use crate::search::SearchIndex;
 use crate::store::write_export;
@@ -220,6 +221,13 @@ impl Runner {
                 now,
                 &config.working_hours.to_domain(),
             )?),
+            Effect::LoadPlan { monday, now } => {
+                let input = plan::plan_input(store, config, monday, now)?;
+                let ids = (0..input.needs.len())
+                    .map(|_| store.next_id())
+                    .collect::<Result<_, _>>()?;
+                Loaded::Plan(Box::new(input), ids)
+            }
             Effect::ExportIcs { now, today } => {
                 Loaded::IcsExported(self.export_ics(store, now, today))
             }

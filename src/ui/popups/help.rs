@@ -36,6 +36,7 @@ fn heading(layer: Layer) -> Msg {
         Layer::Series => Msg::HelpSeries,
         Layer::Citizen => Msg::HelpCitizen,
         Layer::Bulk => Msg::HelpBulk,
+        Layer::Plan => Msg::HelpPlan,
     }
 }
 

@@ -55,6 +55,8 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, body: Rect) {
         Popup::NoteForm(form) => notes::draw_form(model, form, body, buf),
         Popup::Notes(list) => notes::draw_list(model, list, body, buf),
         Popup::Bulk(dialog) => bulk::draw(model, dialog, body, buf),
+        // Drawn by the week view, beside the week or in its place.
+        Popup::Plan(_) => {}
     }
 }
 
