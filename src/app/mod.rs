@@ -172,6 +172,7 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
                         keys::press(&mut model, key)
                     }
+                    Event::Paste(text) => keys::paste(&mut model, &text),
                     _ => vec![],
                 }
             } else {

@@ -861,4 +861,8 @@ catalogue! {
     ActScopeThis => ("Kun denne gang", "This one only"),
     ActScopeLater => ("Denne og alle senere", "This one and all later"),
     ActScopeAll => ("Alle gange", "Every time"),
+
+    // everyday details (#20)
+    /// The new record's id after what the command line made, for scripts.
+    CliRecordId => ("nr. {id}", "id {id}"),
 }

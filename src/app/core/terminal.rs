@@ -1,20 +1,38 @@
-//! The terminal guard: raw mode and the alternate screen, restored in `Drop` and on panic.
+//! The terminal guard: raw mode, the alternate screen and bracketed paste, restored in `Drop`
+//! and on panic.
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
 use std::ops::{Deref, DerefMut};
 
 pub struct Guard(DefaultTerminal);
 
 impl Guard {
     /// Enters raw mode and the alternate screen. `ratatui::try_init` also installs a panic hook
-    /// that restores the terminal before the panic message is printed.
+    /// that restores the terminal before the panic message is printed; the hook added here
+    /// turns bracketed paste off first. With bracketed paste on, pasted text arrives as one
+    /// `Event::Paste`, so a pasted line break is not an Enter key (#20).
     pub fn enter() -> std::io::Result<Guard> {
-        Ok(Guard(ratatui::try_init()?))
+        let terminal = ratatui::try_init()?;
+        let restore = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            end_paste();
+            restore(info);
+        }));
+        execute!(std::io::stdout(), EnableBracketedPaste)?;
+        Ok(Guard(terminal))
     }
+}
+
+/// Bracketed paste off; a terminal that cannot take it has nothing to turn off.
+fn end_paste() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        end_paste();
         ratatui::restore();
     }
 }

@@ -1,0 +1,210 @@
+//! Everyday details (#20): self-booked meetings, closing days, the next-meeting line, safe
+//! paste, any keyboard, ids for scripts, saved board views.
+
+use crate::common::{caseplan, stderr, stdout};
+
+// ---- Scripts get ids ----
+
+#[test]
+fn case_add_and_add_print_the_new_ids_and_json_gives_the_whole_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = caseplan(dir.path(), &["case", "add", "Anne Jensen", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let case: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let case_id = case["id"].as_u64().expect("the case's id");
+    assert_eq!(case["name"], "Anne Jensen");
+
+    let out = caseplan(dir.path(), &["case", "add", "Bo Holm"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("added case Bo Holm ("), "{text}");
+
+    let out = caseplan(dir.path(), &["add", "wed 10:30 45m Jensen", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meeting: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let meeting_id = meeting["id"].as_u64().expect("the meeting's id");
+    assert_eq!(meeting["case"].as_u64(), Some(case_id));
+    assert_eq!(meeting["minutes"].as_u64(), Some(45));
+    assert_eq!(meeting["start"], "2026-11-25T10:30:00");
+
+    let out = caseplan(dir.path(), &["add", "thu 9 Jensen phone"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line = stdout(&out);
+    let id: u64 = line
+        .trim_end()
+        .rsplit_once("id ")
+        .and_then(|(_, id)| id.parse().ok())
+        .unwrap_or_else(|| panic!("no id at the end of {line:?}"));
+    assert!(id > meeting_id, "{line}");
+    // The printed ids are the stored ones: the agenda names both meetings by them.
+    let agenda = caseplan(dir.path(), &["agenda", "--days", "3", "--json"]);
+    let items: serde_json::Value = serde_json::from_slice(&agenda.stdout).unwrap();
+    let ids: Vec<u64> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["meeting_id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![meeting_id, id]);
+}
+
+#[test]
+fn add_prints_the_id_in_danish_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = caseplan(dir.path(), &["case", "add", "Anne Jensen"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let config = dir.path().join("danish.toml");
+    std::fs::write(&config, "language = \"da\"\n").unwrap();
+    let out = crate::common::command(dir.path(), crate::common::NOW, &["add", "ons 10 Jensen"])
+        .env("CASEPLAN_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("· nr. "), "{}", stdout(&out));
+}
+
+// ---- Safe paste ----
+
+use crate::caseform::case;
+use crate::harness::App;
+use caseplan::app::model::Screen;
+use caseplan::app::popup::Popup;
+use caseplan::i18n::Lang;
+use caseplan::model::{Dataset, Meeting, Note};
+use caseplan::store::Store;
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn anne(store: &Store, _: NaiveDate) {
+    store
+        .import(&Dataset {
+            cases: vec![case(1, "Anne Jensen")],
+            ..Dataset::default()
+        })
+        .unwrap();
+}
+
+fn prompt_text(app: &App) -> String {
+    match &app.model.popup {
+        Some(Popup::Prompt(p)) => p.input.text(),
+        _ => panic!("no prompt open"),
+    }
+}
+
+#[test]
+fn a_pasted_line_break_in_quick_add_is_a_space_and_never_books() {
+    let mut app = App::with(anne);
+    app.keys("a");
+    app.paste("wed 10:30\r\nJensen\n");
+    assert_eq!(prompt_text(&app), "wed 10:30 Jensen ");
+    assert!(
+        app.store.all::<Meeting>().unwrap().is_empty(),
+        "nothing was booked by the pasted line break"
+    );
+    app.keys("enter");
+    let booked = app.store.all::<Meeting>().unwrap();
+    assert_eq!(booked.len(), 1, "{}", app.status());
+    assert_eq!(booked[0].start, crate::harness::at("2026-11-25 10:30"));
+}
+
+#[test]
+fn a_pasted_paragraph_keeps_its_lines_in_a_note_body_and_the_form_stays_open() {
+    let mut app = App::with(anne);
+    app.keys("/");
+    app.paste("anne");
+    app.keys("enter");
+    assert!(matches!(app.model.screen, Screen::Card { .. }));
+    app.keys("n");
+    // A one-line subject: the line break is a space and the focus stays on the subject.
+    app.paste("Lægen\nringede");
+    app.keys("enter");
+    app.paste("Ringer igen fredag.\r\nq b c\n");
+    assert!(matches!(app.model.popup, Some(Popup::NoteForm(_))));
+    app.keys("ctrl-s");
+    let notes = app.store.all::<Note>().unwrap();
+    assert_eq!(notes.len(), 1, "{}", app.status());
+    assert_eq!(notes[0].subject, "Lægen ringede");
+    assert_eq!(notes[0].body, "Ringer igen fredag.\nq b c");
+}
+
+#[test]
+fn a_paste_outside_a_text_field_does_nothing() {
+    let mut app = App::with(anne);
+    app.keys("a");
+    app.text("wed 10 Jensen");
+    app.keys("enter");
+    assert_eq!(app.store.all::<Meeting>().unwrap().len(), 1);
+    app.keys("l");
+    let before = (app.model.day, app.model.popup.is_none());
+    // "d" would ask to delete, "a" open quick add, "\n" edit: pasted, none of them is a key.
+    app.paste("d\na\n");
+    assert_eq!((app.model.day, app.model.popup.is_none()), before);
+    assert_eq!(app.store.all::<Meeting>().unwrap().len(), 1);
+}
+
+// ---- Any keyboard ----
+
+fn ctrl_alt(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+#[test]
+fn altgr_reported_as_ctrl_alt_types_its_character_in_a_form() {
+    let mut app = App::with(anne);
+    app.keys("/");
+    app.paste("anne");
+    app.keys("enter");
+    app.keys("n");
+    app.text("mail til anne");
+    // AltGr+2 on a Danish keyboard, as a Windows terminal reports it.
+    app.event(ctrl_alt('@'));
+    app.text("example.dk ");
+    app.event(ctrl_alt('{'));
+    app.event(ctrl_alt('$'));
+    app.event(ctrl_alt('}'));
+    app.keys("ctrl-s");
+    let notes = app.store.all::<Note>().unwrap();
+    assert_eq!(notes.len(), 1, "{}", app.status());
+    assert_eq!(notes[0].subject, "mail til anne@example.dk {$}");
+}
+
+#[test]
+fn altgr_reported_as_ctrl_alt_runs_the_bound_key_and_a_real_chord_does_not() {
+    let mut app = App::with(anne);
+    let today = app.model.day;
+    // `}` (AltGr+0 on a Danish keyboard) is "next week".
+    app.event(ctrl_alt('}'));
+    assert_eq!(app.model.day, today + chrono::Duration::days(7));
+    app.event(ctrl_alt('{'));
+    assert_eq!(app.model.day, today);
+    // Ctrl+Alt on a letter is a chord, not the letter: `l` would go to the next day.
+    app.event(ctrl_alt('l'));
+    assert_eq!(app.model.day, today);
+}
+
+#[test]
+fn ae_oe_aa_can_be_bound_and_the_danish_preset_needs_no_altgr() {
+    let own = r#"
+[global]
+keys = [{ on = "å", run = "open_board", desc = "Sagsstammen" }]
+"#;
+    let preset = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("keymaps/da.toml"),
+    )
+    .unwrap();
+    let keymap = format!("{preset}\n{own}");
+    let mut app = App::configured("calendar", Lang::Da, "", Some(&keymap), anne);
+    let today = app.model.day;
+    app.text("ø");
+    assert_eq!(app.model.day, today + chrono::Duration::days(7), "ø: next week");
+    app.text("øø");
+    app.text("æ");
+    assert_eq!(app.model.day, today + chrono::Duration::days(14), "æ: back");
+    // The help lists the keys.
+    app.keys("?");
+    let help = app.screen(120, 40).join("\n");
+    assert!(help.contains('ø') && help.contains('æ'), "{help}");
+    app.keys("esc");
+    app.text("å");
+    assert!(matches!(app.model.screen, Screen::Board), "å bound by the user");
+}
