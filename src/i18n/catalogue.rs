@@ -865,4 +865,9 @@ catalogue! {
     // everyday details (#20)
     /// The new record's id after what the command line made, for scripts.
     CliRecordId => ("nr. {id}", "id {id}"),
+    /// The workload gauge: of a week's meetings, those the citizens booked themselves.
+    WorkloadSelfBooked => ("selvbooket", "self-booked"),
+    /// Who booked a meeting, in the meeting form and the detail pane: the citizen, through
+    /// the national self-booking service.
+    BookedBySelf => ("Borgeren (selvbooket)", "Citizen (self-booked)"),
 }

@@ -208,3 +208,57 @@ keys = [{ on = "å", run = "open_board", desc = "Sagsstammen" }]
     app.text("å");
     assert!(matches!(app.model.screen, Screen::Board), "å bound by the user");
 }
+
+// ---- Self-booked meetings ----
+
+use crate::harness::{lang_code, snap};
+use caseplan::model::BookedBy;
+
+#[test]
+fn selvbooket_in_quick_add_is_shown_in_the_detail_pane_and_counted_apart_in_the_gauge() {
+    for lang in [Lang::Da, Lang::En] {
+        let mut app = App::with_lang(lang, anne);
+        let word = match lang {
+            Lang::Da => "selvbooket",
+            Lang::En => "self-booked",
+        };
+        app.keys("a");
+        app.text(&format!("24/11 10:30 Jensen {word} telefon"));
+        app.keys("enter");
+        app.keys("a");
+        app.text("24/11 13 Jensen");
+        app.keys("enter");
+        let mut booked = app.store.all::<Meeting>().unwrap();
+        booked.sort_by_key(|m| m.start);
+        assert_eq!(booked.len(), 2, "{}", app.status());
+        assert_eq!(booked[0].booked_by, BookedBy::Citizen);
+        assert_eq!(booked[1].booked_by, BookedBy::Caseworker);
+        app.keys("t");
+        while app.selected().id != booked[0].id {
+            app.keys("j");
+        }
+        let screen = app.screen(120, 40).join("\n");
+        let says = match lang {
+            Lang::Da => "Borgeren (selvbooket)",
+            Lang::En => "Citizen (self-booked)",
+        };
+        assert!(screen.contains(says), "{screen}");
+        snap(
+            &format!("self_booked_detail_{}_120x40", lang_code(lang)),
+            &app.draw(120, 40),
+        );
+        app.keys("w");
+        let gauge = app.model.workload.as_ref().expect("the gauge").this_week;
+        assert_eq!((gauge.meetings, gauge.self_booked), (2, 1));
+        let screen = app.screen(120, 40).join("\n");
+        let counted = match lang {
+            Lang::Da => "2 samt. 2t15 (1 selvbooket)",
+            Lang::En => "2 mtgs 2h15 (1 self-booked)",
+        };
+        assert!(screen.contains(counted), "{screen}");
+        snap(
+            &format!("self_booked_week_{}_120x40", lang_code(lang)),
+            &app.draw(120, 40),
+        );
+    }
+}
