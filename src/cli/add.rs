@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         .collect();
     let line = quick_add::parse(&args.line, ctx.now_local(), &names)?;
     let meetings = &ctx.config.meetings;
-    let hours = ctx.config.working_hours.to_domain();
+    let hours = ctx.config.hours();
     // A case with no meeting planned or held yet gets a first meeting's length.
     let since_ever = NaiveDate::from_ymd_opt(crate::time::range::FIRST_YEAR, 1, 1)
         .unwrap_or_default()

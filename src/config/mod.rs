@@ -12,7 +12,7 @@ mod values;
 
 pub use error::{ConfigError, Problem};
 pub use sections::{
-    CadenceRule, Courses, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings, StartScreen, ThemeChoice,
+    CadenceRule, Calendar, Courses, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings, StartScreen, ThemeChoice,
     Today, Ui, WorkingHours, default_cadence,
 };
 pub use values::{ClockTime, Day, DefaultReportCadence, Kind};
@@ -38,6 +38,8 @@ pub struct Config {
     /// Time zone of meeting times (IANA name).
     pub zone: String,
     pub working_hours: WorkingHours,
+    /// Local closing days (#20).
+    pub calendar: Calendar,
     pub meetings: Meetings,
     pub courses: Courses,
     pub medical: Medical,
@@ -53,6 +55,7 @@ impl Default for Config {
             language: None,
             zone: DEFAULT_ZONE.to_owned(),
             working_hours: WorkingHours::default(),
+            calendar: Calendar::default(),
             meetings: Meetings::default(),
             courses: Courses::default(),
             medical: Medical::default(),
@@ -86,10 +89,21 @@ impl Config {
 
     /// Reads and checks a configuration from its text. `file` names it in error messages.
     pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
-        let config: Config =
+        let mut config: Config =
             toml::from_str(text).map_err(|error| syntax_problem(&error, text, file))?;
         validate::validate(&config, text, file)?;
+        config.medical.days_off = config.calendar.days_off();
         Ok(config)
+    }
+
+    /// The holidays and the local closing days: what every count of working days skips.
+    pub fn days_off(&self) -> crate::domain::workdays::DaysOff {
+        self.calendar.days_off()
+    }
+
+    /// The working hours as the domain rules take them, closed on the days off.
+    pub fn hours(&self) -> crate::domain::hours::WorkingHours {
+        self.working_hours.to_domain(self.days_off())
     }
 
     /// The effective configuration as TOML (`caseplan config`); it reads back to an equal

@@ -4,6 +4,7 @@
 //! may set any other value (PRODUCT.md §1.2). Each section accepts a partial table.
 
 use super::values::{ClockTime, Day, DefaultReportCadence, Kind, kind_list};
+use crate::domain::workdays::{ClosingDay, DaysOff};
 use crate::model::{course_kind, purpose, request_kind, target_group};
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
@@ -44,13 +45,37 @@ impl WorkingHours {
         self.days.iter().any(|d| d.0 == day)
     }
 
-    /// The working hours as the domain rules take them.
-    pub fn to_domain(&self) -> crate::domain::hours::WorkingHours {
+    /// The working hours as the domain rules take them, closed on `days_off`.
+    pub fn to_domain(&self, days_off: DaysOff) -> crate::domain::hours::WorkingHours {
         crate::domain::hours::WorkingHours {
             start: self.start.0,
             end: self.end.0,
             days: self.days.iter().map(|d| d.0).collect(),
+            days_off,
         }
+    }
+}
+
+/// The office's calendar: local closing days beyond the Danish public holidays.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Calendar {
+    /// Days the office is closed: "2027-05-07" (once), "12-23" (every year), "easter+40"
+    /// (days from Easter Sunday; +40 is the Friday after Ascension), each with an optional
+    /// name after a space. Every count of working days skips them. Kept as written, checked
+    /// when the file is read (a bad one is named with its line and column).
+    pub closing_days: Vec<String>,
+}
+
+impl Calendar {
+    /// The holidays and the closing days that read (after the check, all of them).
+    pub fn days_off(&self) -> DaysOff {
+        DaysOff::new(
+            self.closing_days
+                .iter()
+                .filter_map(|text| text.parse::<ClosingDay>().ok())
+                .collect(),
+        )
     }
 }
 
@@ -152,6 +177,10 @@ pub struct Medical {
     /// Request kinds to choose from.
     #[serde(with = "kind_list")]
     pub kinds: Vec<Kind>,
+    /// The days off the chase schedule counts around: the holidays and `[calendar]
+    /// closing_days`, set from the calendar when the configuration is read.
+    #[serde(skip)]
+    pub days_off: DaysOff,
 }
 
 impl Default for Medical {
@@ -179,6 +208,7 @@ impl Default for Medical {
             act_within_workdays: 2,
             no_medical_info_years: 2,
             kinds: request_kind::ALL.map(Kind::key).to_vec(),
+            days_off: DaysOff::default(),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! key is written in the file, its line.
 
 use super::Config;
-use super::error::{ConfigError, Problem, line_of_key, line_of_value};
+use super::error::{ConfigError, Problem, line_and_column, line_of_key, line_of_value};
+use crate::domain::workdays::ClosingDay;
 use super::sections::{CadenceRule, MAX_ACT_WITHIN_WORKDAYS};
 use super::values::Kind;
 use std::collections::HashSet;
@@ -39,6 +40,7 @@ impl Finding {
 
 /// The first problem of `config`, located in `source` (the text it was read from).
 pub(super) fn validate(config: &Config, source: &str, file: &str) -> Result<(), ConfigError> {
+    check_closing_days(config, source, file)?;
     let Some(finding) = first_finding(config) else {
         return Ok(());
     };
@@ -54,6 +56,39 @@ pub(super) fn validate(config: &Config, source: &str, file: &str) -> Result<(), 
         key: Some(finding.dotted_key()),
         message: format!("{}: {}", finding.dotted_key(), finding.message),
     }))
+}
+
+/// Every closing day must read; a bad one is located at its own string in the list.
+fn check_closing_days(config: &Config, source: &str, file: &str) -> Result<(), ConfigError> {
+    let key = "calendar.closing_days";
+    // Look for the strings from the line of the key on.
+    let list_starts = line_of_key(source, "calendar", "closing_days").map_or(0, |line| {
+        source
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum()
+    });
+    for text in &config.calendar.closing_days {
+        if let Err(error) = text.parse::<ClosingDay>() {
+            // The string as written, quoted, after the key (its escapes aside).
+            let at = source
+                .get(list_starts..)
+                .and_then(|rest| {
+                    rest.find(&format!("\"{text}\""))
+                        .or_else(|| rest.find(text.as_str()))
+                })
+                .map(|offset| line_and_column(source, list_starts + offset));
+            return Err(ConfigError::Invalid(Problem {
+                file: file.to_owned(),
+                line: at.map(|(line, _)| line),
+                column: at.map(|(_, column)| column),
+                key: Some(key.to_owned()),
+                message: format!("{key}: {error}"),
+            }));
+        }
+    }
+    Ok(())
 }
 
 /// Characters before the key on 1-based `line`.

@@ -304,7 +304,7 @@ catalogue! {
     ConfirmTitle => ("Bekræft", "Confirm"),
     ConfirmKeys => ("y ja · n/Esc nej", "y yes · n/Esc no"),
     MonthFooter => ("pile flyt · {/} måned · Enter gå til · Esc luk", "arrows move · {/} month · Enter go · Esc close"),
-    MonthLegend => ("[ ] valgt · • i dag · * helligdag", "[ ] chosen · • today · * holiday"),
+    MonthLegend => ("[ ] valgt · • i dag · * helligdag, lukkedag", "[ ] chosen · • today · * holiday, closing day"),
     FormNew => ("Ny samtale", "New meeting"),
     FormEdit => ("Ret samtale", "Edit meeting"),
     FieldTitle => ("Titel", "Title"),

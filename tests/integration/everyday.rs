@@ -262,3 +262,52 @@ fn selvbooket_in_quick_add_is_shown_in_the_detail_pane_and_counted_apart_in_the_
         );
     }
 }
+
+// ---- Local closing days ----
+
+const CLOSING: &str = "[calendar]\nclosing_days = [\"2026-11-27 Personaledag\", \"12-23\"]\n";
+
+#[test]
+fn closing_days_show_in_the_month_overview_and_the_day_header_like_holidays() {
+    for lang in [Lang::Da, Lang::En] {
+        let mut app = App::configured("calendar", lang, CLOSING, None, anne);
+        app.keys("g m");
+        let screen = app.screen(80, 24).join("\n");
+        assert!(screen.contains("* 27.11 Personaledag"), "{screen}");
+        snap(
+            &format!("closing_days_month_{}_80x24", lang_code(lang)),
+            &app.draw(80, 24),
+        );
+        // December: Lillejuleaften is the configured yearly day, named "Lukkedag".
+        app.keys("j j j j");
+        let screen = app.screen(80, 24).join("\n");
+        assert!(screen.contains("* 23.12 Lukkedag"), "{screen}");
+        assert!(screen.contains("* 24.12 Juleaftensdag"), "{screen}");
+        app.keys("esc");
+        app.keys("g d");
+        app.text("27/11");
+        app.keys("enter");
+        let header = app.screen(120, 40).join("\n");
+        assert!(header.contains("Personaledag"), "{header}");
+    }
+}
+
+#[test]
+fn the_free_slot_finder_skips_a_closing_day() {
+    // Thursday 26 November at 15:00: no 45 minutes are left today, Friday is closed.
+    let mut app = App::configured_at("calendar", Lang::En, CLOSING, None, "2026-11-26 15:00", anne);
+    app.keys("F enter");
+    let Some(Popup::Form(form)) = &app.model.popup else {
+        panic!("the form opens at the slot: {}", app.status())
+    };
+    let start = form.start_time(app.model.today()).unwrap();
+    assert_eq!(start, crate::harness::at("2026-11-30 08:15"), "after the preparation");
+
+    let mut open = App::configured_at("calendar", Lang::En, "", None, "2026-11-26 15:00", anne);
+    open.keys("F enter");
+    let Some(Popup::Form(form)) = &open.model.popup else {
+        panic!("the form opens at the slot: {}", open.status())
+    };
+    let start = form.start_time(open.model.today()).unwrap();
+    assert_eq!(start, crate::harness::at("2026-11-27 08:15"), "without it, Friday");
+}

@@ -215,7 +215,7 @@ impl Runner {
             Effect::LoadWorkload { now } => Loaded::Workload(workload::load(
                 store,
                 now,
-                &config.working_hours.to_domain(),
+                &config.hours(),
             )?),
             Effect::ExportIcs { now, today } => {
                 Loaded::IcsExported(self.export_ics(store, now, today))

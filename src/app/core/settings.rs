@@ -35,7 +35,7 @@ impl Settings {
     pub fn new(config: &Config, zone: Zone, lang: Lang) -> Settings {
         Settings {
             zone,
-            hours: config.working_hours.to_domain(),
+            hours: config.hours(),
             default_minutes: config.meetings.default_minutes,
             first_meeting_minutes: config.meetings.first_meeting_minutes,
             prep_minutes: config.meetings.prep_minutes,
