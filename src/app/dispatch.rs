@@ -12,7 +12,8 @@ use super::core::status::{error, info};
 use super::model::{Model, Screen};
 use super::popup::Popup;
 use super::{
-    board, calendar, courses, help, lookup, navigation, palette, prompt, requests, suppliers, today,
+    board, calendar, courses, help, lookup, navigation, next_meeting, palette, prompt, requests,
+    suppliers, today,
 };
 use crate::i18n::Msg;
 use crate::model::{ExternalBlock, Meeting};
@@ -40,6 +41,7 @@ fn tick(model: &mut Model, now: chrono::NaiveDateTime) -> Vec<Effect> {
     model.now = now;
     lookup::contact_log::follow_clock(model);
     requests::chase::follow_clock(model);
+    next_meeting::follow_clock(model);
     if now.date() == yesterday {
         return vec![];
     }
@@ -49,6 +51,7 @@ fn tick(model: &mut Model, now: chrono::NaiveDateTime) -> Vec<Effect> {
         model.day = now.date();
     }
     let mut effects = calendar::load_window(model);
+    effects.push(next_meeting::load(model));
     if matches!(model.screen, Screen::Today(_)) {
         effects.push(today::load(model));
     }
@@ -153,6 +156,10 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             model.workload = Some(workload);
             vec![]
         }
+        Loaded::Upcoming(day, meetings) => {
+            next_meeting::loaded(model, day, meetings);
+            vec![]
+        }
         Loaded::Summons(summons) => {
             model.summons = Some(summons);
             vec![]
@@ -251,6 +258,7 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
         calendar::show_changed(model, &changes);
     }
     let mut effects = lookup::card::after_write(model, &changes);
+    effects.push(next_meeting::load(model));
     let text = match kind {
         WriteKind::New(step) => {
             let text = format!("{}: {}", Msg::Saved.text(lang), step.label);

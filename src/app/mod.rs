@@ -66,6 +66,7 @@ pub mod keys;
 pub mod lookup;
 pub mod model;
 pub mod navigation;
+pub mod next_meeting;
 pub mod palette;
 pub mod popup;
 pub mod prompt;
@@ -103,6 +104,7 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) ->
         model.home = navigation::Home::Today;
     }
     let mut effects = calendar::load_window(&model);
+    effects.push(next_meeting::load(&model));
     if start_on_today {
         effects.push(today::load(&model));
     }

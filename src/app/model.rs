@@ -103,6 +103,10 @@ pub struct Model {
     /// Citizens to summon by `until` (the shown week's Sunday) to stay on time, kept like
     /// `workload`.
     pub summons: Option<Summons>,
+    /// Today's planned meetings, for the next-meeting line (`next_meeting.rs`).
+    pub upcoming: Vec<crate::domain::next_meeting::Upcoming>,
+    /// The next of them as of `now`: the status line shows it on every screen.
+    pub next_meeting: Option<crate::domain::next_meeting::NextMeeting>,
 }
 
 /// A pending key sequence and its continuations (key, description).
@@ -146,6 +150,8 @@ impl Model {
             board: None,
             workload: None,
             summons: None,
+            upcoming: Vec::new(),
+            next_meeting: None,
         }
     }
 

@@ -18,6 +18,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("agenda", "date", "Første dag (\"i morgen\", \"tir\", \"24/11\", \"+3d\"); standard i dag"),
     ("agenda", "days", "Antal dage"),
     ("agenda", "json", "Skriv JSON til scripts (formen står i README)"),
+    ("agenda", "next", "Kun dagens næste samtale med nedtælling, som planlæggerens statuslinje viser den (\"→ 10:30 Anne Jensen · 12 min · telefon\", \"! \" foran når den er tæt på); intet når der ikke er flere. Til en statuslinje (tmux, en shell-prompt)"),
     ("add", "", "Book en samtale fra én linje: \"tir 10:30 45m Jensen opfølgning\""),
     ("add", "json", "Skriv den nye samtale som JSON (den gemte post med dens nummer) i stedet for en linje"),
     ("add", "line", "Hvornår, hvor længe, hvem og hvad: \"tir 10:30 45m Jensen opfølgning\", \"i morgen 9 1t Jensen telefon\""),

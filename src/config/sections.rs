@@ -312,12 +312,27 @@ pub struct Today {
 }
 
 /// How the planner looks.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Ui {
     /// "dark", "light", or "auto" (the terminal's background as `COLORFGBG` says, else dark).
     /// `NO_COLOR` in the environment turns colour off in any theme.
     pub theme: ThemeChoice,
+    /// The next meeting on the status line turns prominent this many minutes before it
+    /// starts (0: only once it starts).
+    pub next_meeting_minutes: u32,
+}
+
+/// The longest lead time for the next meeting: a working day.
+pub const MAX_NEXT_MEETING_MINUTES: u32 = 600;
+
+impl Default for Ui {
+    fn default() -> Self {
+        Ui {
+            theme: ThemeChoice::default(),
+            next_meeting_minutes: 10,
+        }
+    }
 }
 
 /// The colour theme the configuration asks for.

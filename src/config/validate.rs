@@ -4,7 +4,7 @@
 use super::Config;
 use super::error::{ConfigError, Problem, line_and_column, line_of_key, line_of_value};
 use crate::domain::workdays::ClosingDay;
-use super::sections::{CadenceRule, MAX_ACT_WITHIN_WORKDAYS};
+use super::sections::{CadenceRule, MAX_ACT_WITHIN_WORKDAYS, MAX_NEXT_MEETING_MINUTES};
 use super::values::Kind;
 use std::collections::HashSet;
 
@@ -108,6 +108,18 @@ fn first_finding(config: &Config) -> Option<Finding> {
         .or_else(|| check_courses(config))
         .or_else(|| check_medical(config))
         .or_else(|| check_cadence(&config.cadence))
+        .or_else(|| check_ui(config))
+}
+
+fn check_ui(config: &Config) -> Option<Finding> {
+    let minutes = config.ui.next_meeting_minutes;
+    (minutes > MAX_NEXT_MEETING_MINUTES).then(|| {
+        Finding::new(
+            "ui",
+            "next_meeting_minutes",
+            format!("{minutes} minutes is too long; use 0 to {MAX_NEXT_MEETING_MINUTES}"),
+        )
+    })
 }
 
 fn check_zone(config: &Config) -> Option<Finding> {

@@ -9,6 +9,7 @@ pub mod contact;
 pub mod due;
 pub mod first_meeting;
 pub mod hours;
+pub mod next_meeting;
 pub mod quick_add;
 pub mod reimport;
 pub mod reminder;

@@ -10,6 +10,7 @@ pub mod due_words;
 mod errors;
 pub mod labels;
 mod lang;
+mod next_words;
 mod warning_words;
 
 pub use catalogue::Msg;
@@ -22,6 +23,7 @@ pub use labels::{
     month_name, month_short, now_words, request_state, weekday_long, weekday_short,
 };
 pub use lang::Lang;
+pub use next_words::next_meeting_lines;
 pub use warning_words::warning_words;
 
 #[cfg(test)]

@@ -311,3 +311,171 @@ fn the_free_slot_finder_skips_a_closing_day() {
     let start = form.start_time(open.model.today()).unwrap();
     assert_eq!(start, crate::harness::at("2026-11-27 08:15"), "without it, Friday");
 }
+
+// ---- The next-meeting line ----
+
+/// A planned in-person meeting with `case`.
+fn meeting_at(id: u64, case: u64, start: &str, minutes: u32) -> Meeting {
+    use caseplan::model::*;
+    Meeting {
+        id: MeetingId(id),
+        case: Some(CaseId(case)),
+        start: crate::harness::at(start),
+        minutes,
+        purpose: purpose::SAMTALE.into(),
+        form: MeetingForm::InPerson,
+        place: Place::default(),
+        participants: vec![],
+        booked_by: BookedBy::Caseworker,
+        prep_minutes: 0,
+        follow_up_minutes: 0,
+        status: MeetingStatus::Planned,
+        outcome: String::new(),
+        title: String::new(),
+        note: String::new(),
+        revision: 0,
+        repeat: None,
+        travel_minutes: 0,
+        moved_to: None,
+        moved_from: None,
+    }
+}
+
+/// Anne Jensen by phone at 10:30 today and Bo Holm in person at 13:00, both planned.
+fn two_meetings(store: &Store, _: NaiveDate) {
+    let mut call = meeting_at(10, 1, "2026-11-24 10:30", 30);
+    call.form = caseplan::model::MeetingForm::Phone;
+    let visit = meeting_at(11, 2, "2026-11-24 13:00", 45);
+    store
+        .import(&Dataset {
+            cases: vec![case(1, "Anne Jensen"), case(2, "Bo Holm")],
+            meetings: vec![call, visit],
+            ..Dataset::default()
+        })
+        .unwrap();
+}
+
+fn status_line(app: &App, width: u16) -> String {
+    app.screen(width, 24).pop().unwrap()
+}
+
+#[test]
+fn every_screen_shows_the_next_meeting_counting_down_and_prominent_ten_minutes_before() {
+    let mut app = App::configured("calendar", Lang::En, "", None, two_meetings);
+    let line = status_line(&app, 80);
+    assert!(line.ends_with("→ 10:30 Anne Jensen · 1h30 · phone "), "{line:?}");
+    for (keys, screen) in [("g b", "board"), ("g o", "today"), ("g r", "requests")] {
+        app.keys(keys);
+        let line = status_line(&app, 80);
+        assert!(line.contains("→ 10:30 Anne Jensen"), "{screen}: {line:?}");
+    }
+    app.keys("g c");
+    app.tick("2026-11-24 10:18");
+    let next = app.model.next_meeting.clone().unwrap();
+    assert_eq!((next.minutes_until, next.prominent), (12, false));
+    assert!(status_line(&app, 80).ends_with("→ 10:30 Anne Jensen · 12 min · phone "));
+    app.tick("2026-11-24 10:21");
+    assert!(app.model.next_meeting.as_ref().unwrap().prominent);
+    assert!(
+        status_line(&app, 80).ends_with("! → 10:30 Anne Jensen · 9 min · phone "),
+        "{:?}",
+        status_line(&app, 80)
+    );
+    // Five minutes after its start the next one is Bo Holm's.
+    app.tick("2026-11-24 10:35");
+    assert!(status_line(&app, 80).ends_with("→ 13:00 Bo Holm · 2h25 · in person "));
+    // Cancelled, a meeting is no longer ahead.
+    app.tick("2026-11-24 12:55");
+    app.keys("t");
+    while app.selected().case != Some(caseplan::model::CaseId(2)) {
+        app.keys("j");
+    }
+    // The status asks for an optional note; Enter saves without one.
+    app.keys("s c enter");
+    assert_eq!(app.model.next_meeting, None, "{}", app.status());
+    assert!(!status_line(&app, 80).contains('→'));
+}
+
+#[test]
+fn the_lead_time_is_configurable() {
+    let ui = "[ui]\nnext_meeting_minutes = 30\n";
+    let mut app = App::configured("calendar", Lang::Da, ui, None, two_meetings);
+    app.tick("2026-11-24 09:59");
+    assert!(!app.model.next_meeting.as_ref().unwrap().prominent);
+    app.tick("2026-11-24 10:00");
+    let line = status_line(&app, 80);
+    assert!(line.ends_with("! → 10:30 Anne Jensen · 30 min · telefon "), "{line:?}");
+}
+
+#[test]
+fn a_message_and_the_next_meeting_share_80_columns() {
+    let mut app = App::configured("calendar", Lang::Da, "", None, two_meetings);
+    app.tick("2026-11-24 10:05");
+    // A long message keeps its room; the next meeting takes a shorter form beside it.
+    app.keys("a");
+    app.text("27/11 9 Holm");
+    app.keys("enter");
+    let line = status_line(&app, 80);
+    assert!(line.starts_with(" · Gemt: bookede samtale Bo Holm"), "{line:?}");
+    assert!(line.ends_with("   → 10:30 Anne Jensen · 25 min "), "{line:?}");
+    snap("next_meeting_message_da_80x24", &app.draw(80, 24));
+    // Close to the meeting, the meeting wins and the message is cut.
+    app.tick("2026-11-24 10:25");
+    app.keys("a");
+    app.text("27/11 10 Holm");
+    app.keys("enter");
+    let line = status_line(&app, 80);
+    assert!(line.ends_with("! → 10:30 Anne Jensen · 5 min · telefon "), "{line:?}");
+    assert!(line.contains('…'), "{line:?}");
+}
+
+#[test]
+fn next_meeting_snapshots_with_a_frozen_clock() {
+    for lang in [Lang::Da, Lang::En] {
+        let mut app = App::configured("calendar", lang, "", None, two_meetings);
+        app.tick("2026-11-24 10:18");
+        for (w, h) in [(80, 24), (120, 40)] {
+            snap(
+                &format!("next_meeting_day_{}_{w}x{h}", lang_code(lang)),
+                &app.draw(w, h),
+            );
+        }
+        app.keys("g b");
+        app.tick("2026-11-24 10:22");
+        snap(
+            &format!("next_meeting_board_prominent_{}_80x24", lang_code(lang)),
+            &app.draw(80, 24),
+        );
+    }
+}
+
+#[test]
+fn agenda_next_prints_the_same_line_for_a_status_bar_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = caseplan(dir.path(), &["case", "add", "Anne Jensen"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = caseplan(dir.path(), &["add", "24/11 10:30 30m Jensen phone"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let at = |now: &str, args: &[&str]| crate::common::caseplan_on(dir.path(), now, args);
+    let out = at("2026-11-24 10:18", &["agenda", "--next"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "→ 10:30 Anne Jensen · 12 min · phone\n");
+    let out = at("2026-11-24 10:25", &["agenda", "--next"]);
+    assert_eq!(stdout(&out), "! → 10:30 Anne Jensen · 5 min · phone\n");
+    let out = at("2026-11-24 10:25", &["agenda", "--next", "--json"]);
+    let next: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(next["who"], "Anne Jensen");
+    assert_eq!(next["start"], "2026-11-24T10:30:00");
+    assert_eq!(next["minutes_until"], 5);
+    assert_eq!(next["prominent"], true);
+    assert_eq!(next["form"], "phone");
+    assert_eq!(next["form_label"], "Phone");
+    assert_eq!(next["text"], "! → 10:30 Anne Jensen · 5 min · phone");
+    assert!(next["meeting_id"].as_u64().is_some());
+    // After it: nothing, and JSON null.
+    let out = at("2026-11-24 11:00", &["agenda", "--next"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "");
+    let out = at("2026-11-24 11:00", &["agenda", "--next", "--json"]);
+    assert_eq!(stdout(&out).trim(), "null");
+}

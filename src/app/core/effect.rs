@@ -79,6 +79,8 @@ pub enum Effect {
     ExportBoard { markdown: String, today: NaiveDate },
     /// Compute the workload gauge of the week of `now` and the next.
     LoadWorkload { now: NaiveDateTime },
+    /// Load the planned meetings of `day` for the next-meeting line (#20).
+    LoadUpcoming { day: NaiveDate },
     /// Write the meetings as an .ics calendar into the data directory's exports (#16).
     ExportIcs {
         now: DateTime<Utc>,
@@ -188,6 +190,8 @@ pub enum Loaded {
     /// Where copied text went: the clipboard (`None`) or a file.
     CopiedOut(Result<Option<std::path::PathBuf>, String>),
     Workload(Workload),
+    /// The planned meetings of a day, for the next-meeting line.
+    Upcoming(NaiveDate, Vec<crate::domain::next_meeting::Upcoming>),
     /// Where the .ics calendar was written and how many events it holds, or why it was not.
     IcsExported(Result<(std::path::PathBuf, usize), String>),
     /// An .ics import as store changes and what it found, or why the file was refused.

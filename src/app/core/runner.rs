@@ -14,7 +14,9 @@ use crate::ics::{self, ExportParams, IcsError, ImportParams, Imported, Privacy};
 use crate::model::{Agreement, Case, Contact, Course, MedicalRequest, Note};
 use crate::query::board::BoardParams;
 use crate::query::card::{card, contact_card};
-use crate::query::{board, board_sheet, directory, requests, suppliers, today, window, workload};
+use crate::query::{
+    agenda, board, board_sheet, directory, requests, suppliers, today, window, workload,
+};
 use crate::search::SearchIndex;
 use crate::store::write_export;
 use crate::store::{AnyRecord, Store, StoreError};
@@ -217,6 +219,7 @@ impl Runner {
                 now,
                 &config.hours(),
             )?),
+            Effect::LoadUpcoming { day } => Loaded::Upcoming(day, agenda::upcoming(store, day)?),
             Effect::ExportIcs { now, today } => {
                 Loaded::IcsExported(self.export_ics(store, now, today))
             }

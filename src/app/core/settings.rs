@@ -29,6 +29,8 @@ pub struct Settings {
     pub courses: crate::config::Courses,
     /// Course kinds as (key, label in the interface language).
     pub course_kinds: Vec<(String, String)>,
+    /// The next meeting turns prominent on the status line this many minutes before.
+    pub next_meeting_minutes: u32,
 }
 
 impl Settings {
@@ -73,6 +75,7 @@ impl Settings {
                     )
                 })
                 .collect(),
+            next_meeting_minutes: config.ui.next_meeting_minutes,
         }
     }
 }

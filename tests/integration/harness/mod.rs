@@ -157,6 +157,15 @@ impl App {
         self.apply(effects);
     }
 
+    /// The clock moves on to `now` ("YYYY-MM-DD HH:MM"), as the app loop's tick does.
+    pub fn tick(&mut self, now: &str) {
+        let effects = caseplan::app::dispatch::update(
+            &mut self.model,
+            caseplan::app::core::action::Action::Tick(at(now)),
+        );
+        self.apply(effects);
+    }
+
     /// The configuration file the planner was started with.
     pub fn config_path(&self) -> std::path::PathBuf {
         self._dir.path().join("config.toml")
