@@ -870,6 +870,4 @@ catalogue! {
     /// Who booked a meeting, in the meeting form and the detail pane: the citizen, through
     /// the national self-booking service.
     BookedBySelf => ("Borgeren (selvbooket)", "Citizen (self-booked)"),
-    /// The next-meeting line's countdown once the meeting has started.
-    NextMeetingNow => ("nu", "now"),
 }

@@ -21,7 +21,7 @@ pub fn next_meeting_lines(next: &NextMeeting, lang: Lang) -> [String; 3] {
 /// "nu", "12 min", "2t05".
 fn countdown(minutes: i64, lang: Lang) -> String {
     match minutes {
-        ..=0 => Msg::NextMeetingNow.text(lang).to_owned(),
+        ..=0 => Msg::NowWord.text(lang).to_owned(),
         1..60 => format!("{minutes} min"),
         _ => {
             let h = Msg::HourLetter.text(lang);
