@@ -156,6 +156,7 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             model.workload = Some(workload);
             vec![]
         }
+        Loaded::BoardViewSaved { name, result } => board::view_saved(model, name, result),
         Loaded::Upcoming(day, meetings) => {
             next_meeting::loaded(model, day, meetings);
             vec![]

@@ -6,13 +6,15 @@
 //! default configuration with comments.
 
 mod error;
+mod save;
 mod sections;
 mod validate;
 mod values;
 
 pub use error::{ConfigError, Problem};
+pub use save::save_board_view;
 pub use sections::{
-    CadenceRule, Calendar, Courses, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings, StartScreen, ThemeChoice,
+    Board, BoardView, CadenceRule, Calendar, Courses, is_view_name, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings, StartScreen, ThemeChoice,
     Today, Ui, WorkingHours, default_cadence,
 };
 pub use values::{ClockTime, Day, DefaultReportCadence, Kind};
@@ -47,6 +49,8 @@ pub struct Config {
     pub cadence: Vec<CadenceRule>,
     pub today: Today,
     pub ui: Ui,
+    /// Saved views of the caseload board (#20).
+    pub board: Board,
 }
 
 impl Default for Config {
@@ -62,6 +66,7 @@ impl Default for Config {
             cadence: default_cadence(),
             today: Today::default(),
             ui: Ui::default(),
+            board: Board::default(),
         }
     }
 }

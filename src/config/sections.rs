@@ -364,3 +364,46 @@ impl Default for Today {
         }
     }
 }
+
+/// The caseload board: saved views (#20).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Board {
+    /// Views by name, recalled on the board with `1`…`9` in name order; `V` on the board
+    /// saves the current one here.
+    pub views: BTreeMap<String, BoardView>,
+}
+
+/// A saved filter and sort of the board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BoardView {
+    /// The filter line as typed after `f`: "flag:sos", "gruppe:aktivitetsparat udsyn".
+    pub filter: String,
+    /// The column to sort by: name, group, where_now, next_meeting, since_contact,
+    /// cadence_due, missed, late_reports, open_requests, flags.
+    pub sort: String,
+    pub reverse: bool,
+    /// Only cases with something overdue.
+    pub overdue_only: bool,
+}
+
+impl Default for BoardView {
+    fn default() -> Self {
+        BoardView {
+            filter: String::new(),
+            sort: "name".to_owned(),
+            reverse: false,
+            overdue_only: false,
+        }
+    }
+}
+
+/// Whether `name` can name a view: letters, digits, `-` and `_`, at most 30.
+pub fn is_view_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().count() <= 30
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}

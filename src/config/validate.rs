@@ -3,7 +3,10 @@
 
 use super::Config;
 use super::error::{ConfigError, Problem, line_and_column, line_of_key, line_of_value};
+use super::sections::is_view_name;
 use crate::domain::workdays::ClosingDay;
+use crate::query::board::Column;
+use crate::query::board_filter::BoardFilter;
 use super::sections::{CadenceRule, MAX_ACT_WITHIN_WORKDAYS, MAX_NEXT_MEETING_MINUTES};
 use super::values::Kind;
 use std::collections::HashSet;
@@ -41,6 +44,7 @@ impl Finding {
 /// The first problem of `config`, located in `source` (the text it was read from).
 pub(super) fn validate(config: &Config, source: &str, file: &str) -> Result<(), ConfigError> {
     check_closing_days(config, source, file)?;
+    check_board_views(config, source, file)?;
     let Some(finding) = first_finding(config) else {
         return Ok(());
     };
@@ -109,6 +113,44 @@ fn first_finding(config: &Config) -> Option<Finding> {
         .or_else(|| check_medical(config))
         .or_else(|| check_cadence(&config.cadence))
         .or_else(|| check_ui(config))
+}
+
+/// Every saved board view must have a name, a column and a filter that read; a bad one is
+/// located at its table (`[board.views.NAME]`) or its name.
+fn check_board_views(config: &Config, source: &str, file: &str) -> Result<(), ConfigError> {
+    let bad = config.board.views.iter().find_map(|(name, view)| {
+        let problem = if !is_view_name(name) {
+            format!("\"{name}\" cannot name a view; use letters, digits, - and _ (at most 30)")
+        } else if Column::from_key(&view.sort).is_none() {
+            let keys: Vec<&str> = Column::ALL.iter().map(|c| c.key()).collect();
+            format!(
+                "{name}: unknown column \"{}\" to sort by; use one of {}",
+                view.sort,
+                keys.join(", ")
+            )
+        } else if let Err(error) = BoardFilter::parse(&view.filter) {
+            format!("{name}: the filter \"{}\" does not read: {error}", view.filter)
+        } else {
+            return None;
+        };
+        Some((name, problem))
+    });
+    let Some((name, problem)) = bad else {
+        return Ok(());
+    };
+    let at = source
+        .find(&format!("board.views.{name}"))
+        .or_else(|| source.find(&format!("views.\"{name}\"")))
+        .or_else(|| source.find(name.as_str()))
+        .map(|offset| line_and_column(source, offset));
+    let key = format!("board.views.{name}");
+    Err(ConfigError::Invalid(Problem {
+        file: file.to_owned(),
+        line: at.map(|(line, _)| line),
+        column: at.map(|(_, column)| column),
+        message: format!("{key}: {problem}"),
+        key: Some(key),
+    }))
 }
 
 fn check_ui(config: &Config) -> Option<Finding> {

@@ -870,4 +870,25 @@ catalogue! {
     /// Who booked a meeting, in the meeting form and the detail pane: the citizen, through
     /// the national self-booking service.
     BookedBySelf => ("Borgeren (selvbooket)", "Citizen (self-booked)"),
+    /// Keymap actions: the board's saved views.
+    ActBoardSaveView => ("Gem filter og sortering som en visning (i konfigurationen)…", "Save the filter and sort as a view (in the configuration)…"),
+    ActBoardView1 => ("Vis gemt visning 1 (i navneorden)", "Show saved view 1 (in name order)"),
+    ActBoardView2 => ("Vis gemt visning 2 (i navneorden)", "Show saved view 2 (in name order)"),
+    ActBoardView3 => ("Vis gemt visning 3 (i navneorden)", "Show saved view 3 (in name order)"),
+    ActBoardView4 => ("Vis gemt visning 4 (i navneorden)", "Show saved view 4 (in name order)"),
+    ActBoardView5 => ("Vis gemt visning 5 (i navneorden)", "Show saved view 5 (in name order)"),
+    ActBoardView6 => ("Vis gemt visning 6 (i navneorden)", "Show saved view 6 (in name order)"),
+    ActBoardView7 => ("Vis gemt visning 7 (i navneorden)", "Show saved view 7 (in name order)"),
+    ActBoardView8 => ("Vis gemt visning 8 (i navneorden)", "Show saved view 8 (in name order)"),
+    ActBoardView9 => ("Vis gemt visning 9 (i navneorden)", "Show saved view 9 (in name order)"),
+    /// The prompt for a view's name.
+    BoardViewNamePrompt => ("Gem visningen som (navn)", "Save the view as (name)"),
+    BoardViewBadName => ("Et navn af bogstaver, tal, - og _ (højst 30)", "A name of letters, digits, - and _ (at most 30)"),
+    /// "Gemt visning sos i config.toml".
+    BoardViewSaved => ("Gemt visning", "Saved view"),
+    BoardViewNotSaved => ("Visningen blev ikke gemt:", "The view was not saved:"),
+    BoardViewNoConfigFile => ("ingen konfigurationsfil (brug --config FIL)", "no configuration file (use --config FILE)"),
+    /// "Visning 2: sos".
+    BoardViewWord => ("visning", "view"),
+    BoardViewNone => ("Ingen gemt visning med det nummer; V gemmer den aktuelle", "No saved view has that number; V saves the current one"),
 }

@@ -479,3 +479,102 @@ fn agenda_next_prints_the_same_line_for_a_status_bar_and_json() {
     let out = at("2026-11-24 11:00", &["agenda", "--next", "--json"]);
     assert_eq!(stdout(&out).trim(), "null");
 }
+
+// ---- Saved board views ----
+
+const VIEWS: &str = "[board.views.sos]\nfilter = \"flag:sos\"\nsort = \"next_meeting\"\n\n[board.views.alle]\nsort = \"name\"\nreverse = true\n";
+
+/// Anne Jensen (SOS-marked) and Bo Holm.
+fn anne_sos_and_bo(store: &Store, _: NaiveDate) {
+    let mut anne = case(1, "Anne Jensen");
+    anne.flags.sos = true;
+    store
+        .import(&Dataset {
+            cases: vec![anne, case(2, "Bo Holm")],
+            ..Dataset::default()
+        })
+        .unwrap();
+}
+
+fn board_names(app: &App) -> Vec<String> {
+    app.model
+        .board
+        .as_ref()
+        .unwrap()
+        .visible()
+        .map(|r| r.name.clone())
+        .collect()
+}
+
+#[test]
+fn a_saved_view_is_recalled_with_one_key() {
+    for lang in [Lang::Da, Lang::En] {
+        let mut app = App::configured("calendar", lang, VIEWS, None, anne_sos_and_bo);
+        app.keys("g b");
+        assert_eq!(board_names(&app), ["Anne Jensen", "Bo Holm"]);
+        // In name order: 1 is "alle", 2 is "sos".
+        app.keys("2");
+        assert_eq!(board_names(&app), ["Anne Jensen"]);
+        let title = app.screen(80, 24)[1].clone();
+        let named = match lang {
+            Lang::Da => "visning: sos",
+            Lang::En => "view: sos",
+        };
+        assert!(title.contains(named), "{title:?}");
+        snap(
+            &format!("board_view_{}_80x24", lang_code(lang)),
+            &app.draw(80, 24),
+        );
+        app.keys("1");
+        assert_eq!(board_names(&app), ["Bo Holm", "Anne Jensen"]);
+        app.keys("3");
+        assert!(!app.status().is_empty());
+        assert_eq!(board_names(&app), ["Bo Holm", "Anne Jensen"], "no view 3");
+    }
+}
+
+#[test]
+fn v_saves_the_current_view_into_the_configuration_file_keeping_its_text() {
+    let mut app = App::configured("calendar", Lang::En, VIEWS, None, anne_sos_and_bo);
+    let before = std::fs::read_to_string(app.config_path()).unwrap();
+    app.keys("g b");
+    app.keys("f");
+    app.text("flag:sos");
+    app.keys("enter s s s");
+    app.keys("V");
+    app.text("mine");
+    app.keys("enter");
+    assert!(app.status().contains("Saved view mine (2)"), "{}", app.status());
+    let after = std::fs::read_to_string(app.config_path()).unwrap();
+    assert!(after.starts_with(&before), "the file's own text is kept:\n{after}");
+    let (config, _) = caseplan::config::Config::load(Some(&app.config_path())).unwrap();
+    let mine = &config.board.views["mine"];
+    assert_eq!(mine.filter, "flag:sos");
+    assert_eq!(mine.sort, "next_meeting");
+    assert_eq!(config.board.views.len(), 3);
+    // The new view is recalled by its number at once: 1 alle, 2 mine, 3 sos.
+    app.keys("1");
+    assert_eq!(board_names(&app), ["Bo Holm", "Anne Jensen"]);
+    app.keys("2");
+    assert_eq!(board_names(&app), ["Anne Jensen"]);
+    // A bad name is refused in the prompt and nothing is written.
+    app.keys("V");
+    app.keys("ctrl-u");
+    app.text("no good");
+    app.keys("enter");
+    assert!(app.model.popup.is_some(), "the prompt stays open");
+    app.keys("esc");
+    assert_eq!(std::fs::read_to_string(app.config_path()).unwrap(), after);
+}
+
+#[test]
+fn a_bad_saved_view_in_the_file_is_named_with_its_line() {
+    let text = "language = \"en\"\n\n[board.views.sos]\nfilter = \"flag:sos\"\nsort = \"nxt\"\n";
+    let error = caseplan::config::Config::parse(text, "config.toml").unwrap_err();
+    let message = error.to_string();
+    assert!(message.starts_with("config.toml:3:"), "{message}");
+    assert!(message.contains("unknown column \"nxt\""), "{message}");
+    let text = "[board.views.sos]\nfilter = \"flag:nope\"\n";
+    let message = caseplan::config::Config::parse(text, "c.toml").unwrap_err().to_string();
+    assert!(message.contains("unknown flag"), "{message}");
+}

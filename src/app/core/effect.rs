@@ -81,6 +81,11 @@ pub enum Effect {
     LoadWorkload { now: NaiveDateTime },
     /// Load the planned meetings of `day` for the next-meeting line (#20).
     LoadUpcoming { day: NaiveDate },
+    /// Write the board's view as `name` into the configuration file (#20).
+    SaveBoardView {
+        name: String,
+        view: crate::config::BoardView,
+    },
     /// Write the meetings as an .ics calendar into the data directory's exports (#16).
     ExportIcs {
         now: DateTime<Utc>,
@@ -190,6 +195,11 @@ pub enum Loaded {
     /// Where copied text went: the clipboard (`None`) or a file.
     CopiedOut(Result<Option<std::path::PathBuf>, String>),
     Workload(Workload),
+    /// A board view was saved: every saved view as the file now says, or why it was not.
+    BoardViewSaved {
+        name: String,
+        result: Result<Vec<(String, crate::config::BoardView)>, String>,
+    },
     /// The planned meetings of a day, for the next-meeting line.
     Upcoming(NaiveDate, Vec<crate::domain::next_meeting::Upcoming>),
     /// Where the .ics calendar was written and how many events it holds, or why it was not.

@@ -33,6 +33,8 @@ pub struct Runner {
     lang: Lang,
     /// The planner draws on a terminal that can take OSC 52 clipboard writes.
     clipboard: bool,
+    /// The configuration file a saved board view is written to.
+    config_path: Option<std::path::PathBuf>,
 }
 
 impl Runner {
@@ -43,6 +45,7 @@ impl Runner {
             zone,
             lang,
             clipboard: false,
+            config_path: None,
         }
     }
 
@@ -79,7 +82,10 @@ impl Runner {
 
     /// The runner of the planner started from `ctx`.
     pub fn from_context(ctx: &Context) -> Runner {
-        Runner::new(ctx.config.clone(), ctx.zone)
+        Runner {
+            config_path: ctx.config_path.clone(),
+            ..Runner::new(ctx.config.clone(), ctx.zone)
+        }
     }
 
     /// The configuration the planner was started with.
@@ -219,6 +225,17 @@ impl Runner {
                 now,
                 &config.hours(),
             )?),
+            Effect::SaveBoardView { name, view } => {
+                let result = match &self.config_path {
+                    Some(path) => crate::config::save_board_view(path, &name, &view)
+                        .map(|config| config.board.views.into_iter().collect())
+                        .map_err(|e| e.to_string()),
+                    None => Err(crate::i18n::Msg::BoardViewNoConfigFile
+                        .text(self.lang)
+                        .to_owned()),
+                };
+                Loaded::BoardViewSaved { name, result }
+            }
             Effect::LoadUpcoming { day } => Loaded::Upcoming(day, agenda::upcoming(store, day)?),
             Effect::ExportIcs { now, today } => {
                 Loaded::IcsExported(self.export_ics(store, now, today))

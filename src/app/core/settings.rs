@@ -31,6 +31,8 @@ pub struct Settings {
     pub course_kinds: Vec<(String, String)>,
     /// The next meeting turns prominent on the status line this many minutes before.
     pub next_meeting_minutes: u32,
+    /// The board's saved views in name order: `1`…`9` recall them.
+    pub board_views: Vec<(String, crate::config::BoardView)>,
 }
 
 impl Settings {
@@ -76,6 +78,12 @@ impl Settings {
                 })
                 .collect(),
             next_meeting_minutes: config.ui.next_meeting_minutes,
+            board_views: config
+                .board
+                .views
+                .iter()
+                .map(|(name, view)| (name.clone(), view.clone()))
+                .collect(),
         }
     }
 }
