@@ -3,9 +3,9 @@
 use super::core::action::Named;
 use super::core::effect::Effect;
 use super::core::status::{error, info, warn};
-use crate::config::{BoardView, is_view_name};
 use super::model::{Model, Screen};
 use super::prompt::{self, PromptKind};
+use crate::config::{BoardView, is_view_name};
 use crate::i18n::{Lang, Msg};
 use crate::model::CaseId;
 use crate::query::board::{BoardRow, Column, sort};
@@ -277,7 +277,10 @@ pub fn view_saved(
     let lang = model.lang;
     match result {
         Ok(views) => {
-            let number = views.iter().position(|(n, _)| *n == name).map_or(0, |i| i + 1);
+            let number = views
+                .iter()
+                .position(|(n, _)| *n == name)
+                .map_or(0, |i| i + 1);
             model.settings.board_views = views;
             if let Some(board) = model.board.as_mut() {
                 board.view_name = Some(name.clone());

@@ -9,9 +9,7 @@ use chrono::NaiveDate;
 
 /// Load today's planned meetings.
 pub fn load(model: &Model) -> Effect {
-    Effect::LoadUpcoming {
-        day: model.today(),
-    }
+    Effect::LoadUpcoming { day: model.today() }
 }
 
 /// The day's meetings arrived (a day that is over by now is dropped).

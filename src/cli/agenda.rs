@@ -1,9 +1,9 @@
 //! `caseplan agenda`: meetings in order, with parties and place.
 
 use crate::context::Context;
+use crate::domain::next_meeting::{NextMeeting, next_meeting};
 use crate::i18n::{self, Lang};
 use crate::model::MeetingStatus;
-use crate::domain::next_meeting::{NextMeeting, next_meeting};
 use crate::query::agenda::{AgendaItem, agenda, upcoming};
 use crate::time::{format_date, parse_date};
 use anyhow::Result;
@@ -60,7 +60,11 @@ fn next(ctx: &Context, json: bool) -> Result<ExitCode> {
     let lang = ctx.lang();
     let line = |n: &NextMeeting| {
         let [line, ..] = i18n::next_meeting_lines(n, lang);
-        if n.prominent { format!("! {line}") } else { line }
+        if n.prominent {
+            format!("! {line}")
+        } else {
+            line
+        }
     };
     if json {
         #[derive(serde::Serialize)]

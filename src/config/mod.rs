@@ -14,8 +14,8 @@ mod values;
 pub use error::{ConfigError, Problem};
 pub use save::save_board_view;
 pub use sections::{
-    Board, BoardView, CadenceRule, Calendar, Courses, is_view_name, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings, StartScreen, ThemeChoice,
-    Today, Ui, WorkingHours, default_cadence,
+    Board, BoardView, CadenceRule, Calendar, Courses, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings,
+    StartScreen, ThemeChoice, Today, Ui, WorkingHours, default_cadence, is_view_name,
 };
 pub use values::{ClockTime, Day, DefaultReportCadence, Kind};
 

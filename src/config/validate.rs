@@ -4,11 +4,11 @@
 use super::Config;
 use super::error::{ConfigError, Problem, line_and_column, line_of_key, line_of_value};
 use super::sections::is_view_name;
+use super::sections::{CadenceRule, MAX_ACT_WITHIN_WORKDAYS, MAX_NEXT_MEETING_MINUTES};
+use super::values::Kind;
 use crate::domain::workdays::ClosingDay;
 use crate::query::board::Column;
 use crate::query::board_filter::BoardFilter;
-use super::sections::{CadenceRule, MAX_ACT_WITHIN_WORKDAYS, MAX_NEXT_MEETING_MINUTES};
-use super::values::Kind;
 use std::collections::HashSet;
 
 /// What is wrong, before the file's name and line are known.
@@ -129,7 +129,10 @@ fn check_board_views(config: &Config, source: &str, file: &str) -> Result<(), Co
                 keys.join(", ")
             )
         } else if let Err(error) = BoardFilter::parse(&view.filter) {
-            format!("{name}: the filter \"{}\" does not read: {error}", view.filter)
+            format!(
+                "{name}: the filter \"{}\" does not read: {error}",
+                view.filter
+            )
         } else {
             return None;
         };

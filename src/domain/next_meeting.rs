@@ -39,7 +39,11 @@ pub fn is_ahead(meeting: &Meeting) -> bool {
 
 /// The first of `day` (the day's planned meetings, in any order) that starts after `now`, or
 /// started at most [`STARTED_GRACE_MINUTES`] ago; prominent from `lead_minutes` before.
-pub fn next_meeting(day: &[Upcoming], now: NaiveDateTime, lead_minutes: u32) -> Option<NextMeeting> {
+pub fn next_meeting(
+    day: &[Upcoming],
+    now: NaiveDateTime,
+    lead_minutes: u32,
+) -> Option<NextMeeting> {
     let grace = Duration::minutes(STARTED_GRACE_MINUTES);
     let next = day
         .iter()
@@ -95,7 +99,11 @@ mod tests {
         let later = next_meeting(&day(), at("2026-11-24 10:35"), 10).unwrap();
         assert_eq!(later.meeting.who, "Bo Holm");
         assert_eq!((later.minutes_until, later.prominent), (145, false));
-        assert!(!next_meeting(&day(), at("2026-11-24 10:25"), 0).unwrap().prominent);
+        assert!(
+            !next_meeting(&day(), at("2026-11-24 10:25"), 0)
+                .unwrap()
+                .prominent
+        );
     }
 
     #[test]

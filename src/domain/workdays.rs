@@ -486,7 +486,10 @@ mod tests {
         // A deadline 3 working days after Wednesday 20 May lands on Tuesday 26 May.
         assert_eq!(off().add_workdays(d(2026, 5, 20), 3), d(2026, 5, 26));
         // Kristi himmelfartsdag Thursday 14 May: Wednesday + 1 is Friday.
-        assert_eq!(DaysOff::default().add_workdays(d(2026, 5, 13), 1), d(2026, 5, 15));
+        assert_eq!(
+            DaysOff::default().add_workdays(d(2026, 5, 13), 1),
+            d(2026, 5, 15)
+        );
     }
 
     #[test]
@@ -679,10 +682,24 @@ mod tests {
         assert_eq!(parse("12-23 Lillejuleaften").name, "Lillejuleaften");
         assert_eq!(parse("easter+40").rule, ClosingRule::Easter(40));
         assert_eq!(parse("Påske-4").rule, ClosingRule::Easter(-4));
-        for text in ["2027-05-07", "12-23 Lillejuleaften", "easter+40 Fredag", "easter-4", "easter"] {
+        for text in [
+            "2027-05-07",
+            "12-23 Lillejuleaften",
+            "easter+40 Fredag",
+            "easter-4",
+            "easter",
+        ] {
             assert_eq!(parse(text).to_string(), text);
         }
-        for bad in ["", "tomorrow", "13-01", "02-30", "easter40", "easter+x", "2027-02-30"] {
+        for bad in [
+            "",
+            "tomorrow",
+            "13-01",
+            "02-30",
+            "easter40",
+            "easter+x",
+            "2027-02-30",
+        ] {
             assert!(bad.parse::<ClosingDay>().is_err(), "{bad:?}");
         }
     }
@@ -694,9 +711,15 @@ mod tests {
             "2026-11-27".parse().unwrap(),
         ]);
         // Ascension is Thursday 14 May 2026: Wednesday + 1 is now Monday 18 May.
-        assert_eq!(DaysOff::default().add_workdays(d(2026, 5, 13), 1), d(2026, 5, 15));
+        assert_eq!(
+            DaysOff::default().add_workdays(d(2026, 5, 13), 1),
+            d(2026, 5, 15)
+        );
         assert_eq!(off.add_workdays(d(2026, 5, 13), 1), d(2026, 5, 18));
-        assert_eq!(off.name(d(2026, 5, 15)), Some("Fredag efter Kristi himmelfart"));
+        assert_eq!(
+            off.name(d(2026, 5, 15)),
+            Some("Fredag efter Kristi himmelfart")
+        );
         assert_eq!(off.name(d(2026, 11, 27)), Some(CLOSING_DAY));
         assert_eq!(off.workdays_between(d(2026, 11, 23), d(2026, 11, 30)), 4);
         assert_eq!(off.next_workday(d(2026, 11, 26)), d(2026, 11, 30));

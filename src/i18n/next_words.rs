@@ -67,7 +67,10 @@ mod tests {
             next_meeting_lines(&next(0), Lang::En)[0],
             "→ 10:30 Anne Jensen · now · phone"
         );
-        assert_eq!(next_meeting_lines(&next(125), Lang::Da)[2], "→ 10:30 · 2t05");
+        assert_eq!(
+            next_meeting_lines(&next(125), Lang::Da)[2],
+            "→ 10:30 · 2t05"
+        );
         assert_eq!(next_meeting_lines(&next(60), Lang::En)[2], "→ 10:30 · 1h");
     }
 }

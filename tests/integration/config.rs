@@ -253,13 +253,19 @@ fn closing_days_are_read_and_a_bad_one_is_named_with_its_line_and_column() {
     assert_eq!(off.name(d(2026, 12, 23)), Some("Lillejuleaften"));
     assert_eq!(off.name(d(2026, 5, 15)), Some("Lukkedag"));
     assert!(!config.hours().is_working_day(d(2026, 5, 15)));
-    assert_eq!(config.medical.days_off, off, "the chase schedule counts them too");
+    assert_eq!(
+        config.medical.days_off, off,
+        "the chase schedule counts them too"
+    );
     // It prints and reads back the same.
     assert_eq!(Config::parse(&config.to_toml(), "again").unwrap(), config);
 
     let (error, message) = error_of("bad_closing_day.toml", 4);
     assert!(matches!(error, ConfigError::Invalid(_)), "{message}");
     assert!(message.contains("\"easter+4O Fredag"), "{message}");
-    assert!(message.contains("easter+40"), "says what to write: {message}");
+    assert!(
+        message.contains("easter+40"),
+        "says what to write: {message}"
+    );
     assert_eq!(error.problem().unwrap().column, Some(3), "{message}");
 }

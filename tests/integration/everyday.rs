@@ -196,7 +196,11 @@ keys = [{ on = "å", run = "open_board", desc = "Sagsstammen" }]
     let mut app = App::configured("calendar", Lang::Da, "", Some(&keymap), anne);
     let today = app.model.day;
     app.text("ø");
-    assert_eq!(app.model.day, today + chrono::Duration::days(7), "ø: next week");
+    assert_eq!(
+        app.model.day,
+        today + chrono::Duration::days(7),
+        "ø: next week"
+    );
     app.text("øø");
     app.text("æ");
     assert_eq!(app.model.day, today + chrono::Duration::days(14), "æ: back");
@@ -206,7 +210,10 @@ keys = [{ on = "å", run = "open_board", desc = "Sagsstammen" }]
     assert!(help.contains('ø') && help.contains('æ'), "{help}");
     app.keys("esc");
     app.text("å");
-    assert!(matches!(app.model.screen, Screen::Board), "å bound by the user");
+    assert!(
+        matches!(app.model.screen, Screen::Board),
+        "å bound by the user"
+    );
 }
 
 // ---- Self-booked meetings ----
@@ -295,13 +302,24 @@ fn closing_days_show_in_the_month_overview_and_the_day_header_like_holidays() {
 #[test]
 fn the_free_slot_finder_skips_a_closing_day() {
     // Thursday 26 November at 15:00: no 45 minutes are left today, Friday is closed.
-    let mut app = App::configured_at("calendar", Lang::En, CLOSING, None, "2026-11-26 15:00", anne);
+    let mut app = App::configured_at(
+        "calendar",
+        Lang::En,
+        CLOSING,
+        None,
+        "2026-11-26 15:00",
+        anne,
+    );
     app.keys("F enter");
     let Some(Popup::Form(form)) = &app.model.popup else {
         panic!("the form opens at the slot: {}", app.status())
     };
     let start = form.start_time(app.model.today()).unwrap();
-    assert_eq!(start, crate::harness::at("2026-11-30 08:15"), "after the preparation");
+    assert_eq!(
+        start,
+        crate::harness::at("2026-11-30 08:15"),
+        "after the preparation"
+    );
 
     let mut open = App::configured_at("calendar", Lang::En, "", None, "2026-11-26 15:00", anne);
     open.keys("F enter");
@@ -309,7 +327,11 @@ fn the_free_slot_finder_skips_a_closing_day() {
         panic!("the form opens at the slot: {}", open.status())
     };
     let start = form.start_time(open.model.today()).unwrap();
-    assert_eq!(start, crate::harness::at("2026-11-27 08:15"), "without it, Friday");
+    assert_eq!(
+        start,
+        crate::harness::at("2026-11-27 08:15"),
+        "without it, Friday"
+    );
 }
 
 // ---- The next-meeting line ----
@@ -363,7 +385,10 @@ fn status_line(app: &App, width: u16) -> String {
 fn every_screen_shows_the_next_meeting_counting_down_and_prominent_ten_minutes_before() {
     let mut app = App::configured("calendar", Lang::En, "", None, two_meetings);
     let line = status_line(&app, 80);
-    assert!(line.ends_with("→ 10:30 Anne Jensen · 1h30 · phone "), "{line:?}");
+    assert!(
+        line.ends_with("→ 10:30 Anne Jensen · 1h30 · phone "),
+        "{line:?}"
+    );
     for (keys, screen) in [("g b", "board"), ("g o", "today"), ("g r", "requests")] {
         app.keys(keys);
         let line = status_line(&app, 80);
@@ -404,7 +429,10 @@ fn the_lead_time_is_configurable() {
     assert!(!app.model.next_meeting.as_ref().unwrap().prominent);
     app.tick("2026-11-24 10:00");
     let line = status_line(&app, 80);
-    assert!(line.ends_with("! → 10:30 Anne Jensen · 30 min · telefon "), "{line:?}");
+    assert!(
+        line.ends_with("! → 10:30 Anne Jensen · 30 min · telefon "),
+        "{line:?}"
+    );
 }
 
 #[test]
@@ -416,8 +444,14 @@ fn a_message_and_the_next_meeting_share_80_columns() {
     app.text("27/11 9 Holm");
     app.keys("enter");
     let line = status_line(&app, 80);
-    assert!(line.starts_with(" · Gemt: bookede samtale Bo Holm"), "{line:?}");
-    assert!(line.ends_with("   → 10:30 Anne Jensen · 25 min "), "{line:?}");
+    assert!(
+        line.starts_with(" · Gemt: bookede samtale Bo Holm"),
+        "{line:?}"
+    );
+    assert!(
+        line.ends_with("   → 10:30 Anne Jensen · 25 min "),
+        "{line:?}"
+    );
     snap("next_meeting_message_da_80x24", &app.draw(80, 24));
     // Close to the meeting, the meeting wins and the message is cut.
     app.tick("2026-11-24 10:25");
@@ -425,7 +459,10 @@ fn a_message_and_the_next_meeting_share_80_columns() {
     app.text("27/11 10 Holm");
     app.keys("enter");
     let line = status_line(&app, 80);
-    assert!(line.ends_with("! → 10:30 Anne Jensen · 5 min · telefon "), "{line:?}");
+    assert!(
+        line.ends_with("! → 10:30 Anne Jensen · 5 min · telefon "),
+        "{line:?}"
+    );
     assert!(line.contains('…'), "{line:?}");
 }
 
@@ -544,9 +581,16 @@ fn v_saves_the_current_view_into_the_configuration_file_keeping_its_text() {
     app.keys("V");
     app.text("mine");
     app.keys("enter");
-    assert!(app.status().contains("Saved view mine (2)"), "{}", app.status());
+    assert!(
+        app.status().contains("Saved view mine (2)"),
+        "{}",
+        app.status()
+    );
     let after = std::fs::read_to_string(app.config_path()).unwrap();
-    assert!(after.starts_with(&before), "the file's own text is kept:\n{after}");
+    assert!(
+        after.starts_with(&before),
+        "the file's own text is kept:\n{after}"
+    );
     let (config, _) = caseplan::config::Config::load(Some(&app.config_path())).unwrap();
     let mine = &config.board.views["mine"];
     assert_eq!(mine.filter, "flag:sos");
@@ -575,6 +619,8 @@ fn a_bad_saved_view_in_the_file_is_named_with_its_line() {
     assert!(message.starts_with("config.toml:3:"), "{message}");
     assert!(message.contains("unknown column \"nxt\""), "{message}");
     let text = "[board.views.sos]\nfilter = \"flag:nope\"\n";
-    let message = caseplan::config::Config::parse(text, "c.toml").unwrap_err().to_string();
+    let message = caseplan::config::Config::parse(text, "c.toml")
+        .unwrap_err()
+        .to_string();
     assert!(message.contains("unknown flag"), "{message}");
 }

@@ -220,11 +220,9 @@ impl Runner {
             Effect::ExportBoard { markdown, today } => Loaded::BoardExported(
                 board_sheet::write_sheet(store.dir(), today, &markdown).map_err(|e| e.to_string()),
             ),
-            Effect::LoadWorkload { now } => Loaded::Workload(workload::load(
-                store,
-                now,
-                &config.hours(),
-            )?),
+            Effect::LoadWorkload { now } => {
+                Loaded::Workload(workload::load(store, now, &config.hours())?)
+            }
             Effect::SaveBoardView { name, view } => {
                 let result = match &self.config_path {
                     Some(path) => crate::config::save_board_view(path, &name, &view)

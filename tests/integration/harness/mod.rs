@@ -105,9 +105,7 @@ impl App {
         // The flow and snapshot tests start on the calendar; Today's own tests start on Today.
         std::fs::write(
             &config,
-            format!(
-                "language = \"{code}\"\n{extra}\n[today]\nstart_screen = \"{start_screen}\"\n"
-            ),
+            format!("language = \"{code}\"\n{extra}\n[today]\nstart_screen = \"{start_screen}\"\n"),
         )
         .unwrap();
         let ctx = Context::new(Some(dir.path()), Some(&config), Some(now)).unwrap();
