@@ -7,11 +7,13 @@ use super::model::{Model, Screen};
 use super::prompt::{self, PromptKind};
 use crate::config::{BoardView, is_view_name};
 use crate::i18n::{Lang, Msg};
+use crate::keymap::KeyPress;
 use crate::model::CaseId;
 use crate::query::board::{BoardRow, Column, sort};
 use crate::query::board_filter::{BoardFilter, FilterError};
 use crate::query::board_sheet;
 use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
 use std::cell::Cell;
 use std::path::PathBuf;
 
@@ -174,9 +176,10 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         model.screen = Screen::Calendar;
         return super::calendar::load_window(model);
     };
-    if let Some(number) = view_number(named) {
-        match views.get(number - 1) {
-            Some((name, view)) => {
+    if named == Named::BoardView {
+        let number = view_number(model.last_key, board.view_name.as_deref(), views);
+        match number.and_then(|n| views.get(n - 1).map(|v| (n, v))) {
+            Some((number, (name, view))) => {
                 board.show_view(name, view);
                 model.status = Some(info(&format!(
                     "{} {number}: {name}",
@@ -297,20 +300,25 @@ pub fn view_saved(
     vec![]
 }
 
-/// Which saved view a key recalls, 1 to 9.
-fn view_number(named: Named) -> Option<usize> {
-    Some(match named {
-        Named::BoardView1 => 1,
-        Named::BoardView2 => 2,
-        Named::BoardView3 => 3,
-        Named::BoardView4 => 4,
-        Named::BoardView5 => 5,
-        Named::BoardView6 => 6,
-        Named::BoardView7 => 7,
-        Named::BoardView8 => 8,
-        Named::BoardView9 => 9,
-        _ => return None,
-    })
+/// Which saved view (from 1) a key shows: a digit its number, another key the one after the
+/// view shown (the first when none is).
+fn view_number(
+    key: Option<KeyPress>,
+    shown: Option<&str>,
+    views: &[(String, BoardView)],
+) -> Option<usize> {
+    let digit = key.and_then(|k| match k.code {
+        KeyCode::Char(c) => c.to_digit(10),
+        _ => None,
+    });
+    match digit {
+        Some(d) => usize::try_from(d).ok().filter(|d| *d >= 1),
+        None if views.is_empty() => None,
+        None => {
+            let at = shown.and_then(|name| views.iter().position(|(n, _)| n == name));
+            Some(at.map_or(1, |i| (i + 1) % views.len() + 1))
+        }
+    }
 }
 
 fn capitalised(word: &str) -> String {

@@ -152,6 +152,7 @@ pub fn resolve(model: &mut Model, key: KeyEvent) -> Option<Action> {
     match result {
         KeyResult::Matched(named) => {
             model.pending = None;
+            model.last_key = Some(KeyPress::from(key));
             Some(Action::Run(named))
         }
         KeyResult::Pending(node) => {

@@ -80,6 +80,9 @@ pub struct Model {
     pub pending: Option<PendingKeys>,
     /// The keymap's state of a sequence being typed.
     pub key_state: Pending,
+    /// The key that completed the last bound action, for an action that depends on which
+    /// of its keys was pressed (`board_view`: the digit).
+    pub last_key: Option<crate::keymap::KeyPress>,
     pub status: Option<Status>,
     pub history: History,
     pub directory: Option<Directory>,
@@ -137,6 +140,7 @@ impl Model {
             popup: None,
             pending: None,
             key_state: Pending::default(),
+            last_key: None,
             status: None,
             history: History::default(),
             directory: None,

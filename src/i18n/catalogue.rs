@@ -872,15 +872,7 @@ catalogue! {
     BookedBySelf => ("Borgeren (selvbooket)", "Citizen (self-booked)"),
     /// Keymap actions: the board's saved views.
     ActBoardSaveView => ("Gem filter og sortering som en visning (i konfigurationen)…", "Save the filter and sort as a view (in the configuration)…"),
-    ActBoardView1 => ("Vis gemt visning 1 (i navneorden)", "Show saved view 1 (in name order)"),
-    ActBoardView2 => ("Vis gemt visning 2 (i navneorden)", "Show saved view 2 (in name order)"),
-    ActBoardView3 => ("Vis gemt visning 3 (i navneorden)", "Show saved view 3 (in name order)"),
-    ActBoardView4 => ("Vis gemt visning 4 (i navneorden)", "Show saved view 4 (in name order)"),
-    ActBoardView5 => ("Vis gemt visning 5 (i navneorden)", "Show saved view 5 (in name order)"),
-    ActBoardView6 => ("Vis gemt visning 6 (i navneorden)", "Show saved view 6 (in name order)"),
-    ActBoardView7 => ("Vis gemt visning 7 (i navneorden)", "Show saved view 7 (in name order)"),
-    ActBoardView8 => ("Vis gemt visning 8 (i navneorden)", "Show saved view 8 (in name order)"),
-    ActBoardView9 => ("Vis gemt visning 9 (i navneorden)", "Show saved view 9 (in name order)"),
+    ActBoardView => ("Vis en gemt visning: tallet er dens nummer i navneorden (en anden tast: den næste)", "Show a saved view: the digit is its number in name order (another key: the next one)"),
     /// The prompt for a view's name.
     BoardViewNamePrompt => ("Gem visningen som (navn)", "Save the view as (name)"),
     BoardViewBadName => ("Et navn af bogstaver, tal, - og _ (højst 30)", "A name of letters, digits, - and _ (at most 30)"),

@@ -624,3 +624,21 @@ fn a_bad_saved_view_in_the_file_is_named_with_its_line() {
         .to_string();
     assert!(message.contains("unknown flag"), "{message}");
 }
+
+#[test]
+fn a_view_key_that_is_not_a_digit_steps_through_the_saved_views() {
+    let keymap =
+        "[board]\nkeys = [{ on = \"v\", run = \"board_view\", desc = \"Næste visning\" }]\n";
+    let mut app = App::configured("calendar", Lang::Da, VIEWS, Some(keymap), anne_sos_and_bo);
+    app.keys("g b v");
+    assert_eq!(board_names(&app), ["Bo Holm", "Anne Jensen"], "1: alle");
+    app.keys("v");
+    assert_eq!(board_names(&app), ["Anne Jensen"], "2: sos");
+    app.keys("v");
+    assert_eq!(
+        board_names(&app),
+        ["Bo Holm", "Anne Jensen"],
+        "round to alle"
+    );
+    assert!(app.status().contains("Visning 1: alle"), "{}", app.status());
+}
