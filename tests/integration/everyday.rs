@@ -207,7 +207,7 @@ keys = [{ on = "å", run = "open_board", desc = "Sagsstammen" }]
     // The help lists the keys.
     app.keys("?");
     let help = app.screen(120, 40).join("\n");
-    assert!(help.contains('ø') && help.contains('æ'), "{help}");
+    assert!(help.contains("}, shift-right, ø"), "{help}");
     app.keys("esc");
     app.text("å");
     assert!(
@@ -641,4 +641,30 @@ fn a_view_key_that_is_not_a_digit_steps_through_the_saved_views() {
         "round to alle"
     );
     assert!(app.status().contains("Visning 1: alle"), "{}", app.status());
+}
+
+#[test]
+fn snapshots_of_a_paste_and_of_the_danish_preset() {
+    let preset = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("keymaps/da.toml"),
+    )
+    .unwrap();
+    for lang in [Lang::Da, Lang::En] {
+        let mut app = App::configured("calendar", lang, "", Some(&preset), anne);
+        app.keys("a");
+        app.paste("ons 10:30\nJensen\ttelefon\r\n");
+        assert_eq!(prompt_text(&app), "ons 10:30 Jensen telefon ");
+        snap(
+            &format!("paste_quick_add_{}_80x24", lang_code(lang)),
+            &app.draw(80, 24),
+        );
+        app.keys("esc ?");
+        let help = app.screen(120, 40).join("\n");
+        assert!(help.contains("{, shift-left, æ"), "{help}");
+        assert!(help.contains("}, shift-right, ø"), "{help}");
+        snap(
+            &format!("help_danish_preset_{}_120x40", lang_code(lang)),
+            &app.draw(120, 40),
+        );
+    }
 }
