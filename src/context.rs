@@ -72,7 +72,10 @@ impl Context {
                 crate::screen_text::lines(&notice.to_string())
             );
         }
-        if let Err(err) = self.daily_backup(&store) {
+        let mut bar = crate::cli::progress::Bar::new(crate::i18n::Msg::ProgressBackup, self.lang());
+        let backup = self.daily_backup(&store, &mut |p| bar.report(p));
+        drop(bar);
+        if let Err(err) = backup {
             eprintln!("caseplan: {err:#}; nothing saved is lost (the journal holds every change)");
         }
         Ok(store)
@@ -84,9 +87,14 @@ impl Context {
     }
 
     /// Writes the day's backup unless it exists (see [`backup::daily`]). The planner runs this
-    /// beside its first frames, since at a large caseload it takes seconds.
-    pub fn daily_backup(&self, store: &Store) -> Result<Option<PathBuf>> {
-        backup::daily(store, self.today(), self.clock.now())
+    /// beside its first frames, since at a large caseload it takes seconds; `on` hears how far
+    /// it has come.
+    pub fn daily_backup(
+        &self,
+        store: &Store,
+        on: crate::store::OnProgress,
+    ) -> Result<Option<PathBuf>> {
+        backup::daily_reporting(store, self.today(), self.clock.now(), on)
             .context("could not write today's backup")
     }
 }

@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod ics;
 pub mod keymap;
 pub mod model;
+pub mod paper;
 pub mod privacy;
 pub mod query;
 pub mod screen_text;

@@ -1,6 +1,7 @@
 //! The caseload board screen: its state, its keys and what the app loop loads for it.
 
 use super::core::action::Named;
+use super::core::clicks::Target;
 use super::core::effect::Effect;
 use super::core::status::{error, info, warn};
 use super::model::{Model, Screen};
@@ -156,6 +157,14 @@ impl Board {
         self.selected = 0;
         self.offset = 0;
     }
+}
+
+/// A click selects a row.
+pub fn click(model: &mut Model, target: Target) -> Vec<Effect> {
+    if let (Some(board), Target::Row(index)) = (model.board.as_mut(), target) {
+        board.select(index as i64 - board.selected as i64);
+    }
+    vec![]
 }
 
 /// `g b`: the board, keeping its sort and filter if it was open before.

@@ -7,13 +7,14 @@
 //! routed does not compile, and nothing is dropped by a catch-all arm.
 
 use super::core::action::{Action, Named, WriteKind};
+use super::core::clicks::Target;
 use super::core::effect::{Effect, Loaded, Question};
 use super::core::status::{error, info};
 use super::model::{Model, Screen};
 use super::popup::Popup;
 use super::{
-    board, calendar, courses, help, lookup, navigation, next_meeting, palette, prompt, requests,
-    suppliers, today,
+    board, calendar, citizen, courses, help, lookup, navigation, next_meeting, palette, prompt,
+    requests, sheets, suppliers, today,
 };
 use crate::i18n::Msg;
 use crate::model::{ExternalBlock, Meeting};
@@ -31,6 +32,74 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             model.reserved_id = Some(id);
             vec![]
         }
+        Action::Backup(progress) => {
+            model.backup = progress;
+            vec![]
+        }
+        Action::Click(target) => click(model, target),
+    }
+}
+
+/// A click on what the last frame drew: a field of the open form gets the focus, a row or a
+/// meeting goes to the popup or screen that drew it (the view draws only the top layer's).
+fn click(model: &mut Model, target: Target) -> Vec<Effect> {
+    if let Target::Field(index) = target {
+        match &mut model.popup {
+            Some(Popup::Form(editor)) => editor.form.focus_shown(index),
+            Some(Popup::RequestForm(form)) => form.form.focus_shown(index),
+            Some(Popup::Record(form)) => form.form.focus_shown(index),
+            Some(Popup::CourseForm(form)) => form.form.focus_shown(index),
+            Some(Popup::CourseDialog(dialog)) => dialog.form.focus_shown(index),
+            Some(Popup::NoteForm(form)) => form.form.focus_shown(index),
+            Some(Popup::ChaseLog(log)) => log.form.focus_shown(index),
+            Some(Popup::ContactLog(log)) => log.form.focus_shown(index),
+            Some(
+                Popup::Help(_)
+                | Popup::Palette(_)
+                | Popup::Confirm(_)
+                | Popup::Series(_)
+                | Popup::Prompt(_)
+                | Popup::Month(_)
+                | Popup::Finder(_)
+                | Popup::Items(_)
+                | Popup::Withdraw(_)
+                | Popup::Notes(_),
+            )
+            | None => {}
+        }
+        return vec![];
+    }
+    match &model.popup {
+        Some(Popup::Finder(_)) => lookup::finder::click(model, target),
+        // Their rows are not clicked (yet); keys do everything there.
+        Some(
+            Popup::Help(_)
+            | Popup::Palette(_)
+            | Popup::Confirm(_)
+            | Popup::Series(_)
+            | Popup::Prompt(_)
+            | Popup::Form(_)
+            | Popup::Month(_)
+            | Popup::ContactLog(_)
+            | Popup::Record(_)
+            | Popup::Items(_)
+            | Popup::CourseForm(_)
+            | Popup::CourseDialog(_)
+            | Popup::RequestForm(_)
+            | Popup::ChaseLog(_)
+            | Popup::Withdraw(_)
+            | Popup::NoteForm(_)
+            | Popup::Notes(_),
+        ) => vec![],
+        None => match model.screen {
+            Screen::Calendar => calendar::click(model, target),
+            Screen::Today(_) => today::click(model, target),
+            Screen::Board => board::click(model, target),
+            Screen::Requests { .. } => requests::list::click(model, target),
+            Screen::Suppliers(_) => suppliers::click(model, target),
+            // The citizen view draws nothing to click: nothing opens in front of the citizen.
+            Screen::Card { .. } | Screen::ContactCard { .. } | Screen::Citizen(_) => vec![],
+        },
     }
 }
 
@@ -61,6 +130,10 @@ fn tick(model: &mut Model, now: chrono::NaiveDateTime) -> Vec<Effect> {
 /// A bound action: first the ones that work everywhere, then the screen switches (only with
 /// no popup open, so a half-typed form is never left behind), then the open popup or screen.
 fn run(model: &mut Model, named: Named) -> Vec<Effect> {
+    // In front of the citizen, only the way back, the blank screen and quitting work.
+    if model.popup.is_none() && matches!(model.screen, Screen::Citizen(_)) {
+        return citizen::on_key(model, named);
+    }
     match named {
         Named::Quit => {
             model.quit = true;
@@ -93,6 +166,7 @@ fn run(model: &mut Model, named: Named) -> Vec<Effect> {
             Screen::Requests { .. } => requests::list::on_key(model, named),
             Screen::Board => board::on_key(model, named),
             Screen::Today(_) => today::on_key(model, named),
+            Screen::Citizen(_) => citizen::on_key(model, named),
         },
         Some(Popup::RequestForm(_)) => requests::form_key(model, named),
         Some(Popup::ChaseLog(_)) => requests::chase::on_key(model, named),
@@ -192,6 +266,8 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::IcsExported(result) => calendar::ics::exported(model, result),
         Loaded::IcsImport(result) => calendar::ics::import_planned(model, result),
         Loaded::CopiedOut(result) => lookup::notes::copied(model, result),
+        Loaded::SheetWritten(result) => sheets::written(model, result),
+        Loaded::CitizenView(_, view) => citizen::loaded(model, view),
     }
 }
 

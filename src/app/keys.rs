@@ -20,6 +20,7 @@ pub fn layers(model: &Model) -> Vec<Layer> {
             Screen::Requests { .. } => vec![Layer::Requests],
             Screen::Board => vec![Layer::Board],
             Screen::Today(_) => vec![Layer::Today],
+            Screen::Citizen(_) => vec![Layer::Citizen],
         },
         Some(Popup::RequestForm(_) | Popup::ChaseLog(_)) => vec![Layer::Form],
         Some(Popup::Withdraw(_)) => vec![Layer::Confirm],

@@ -31,6 +31,7 @@
 //!   dispatch   the one router: an action to the open popup or screen, a loaded result to
 //!              its feature; every match is exhaustive, so nothing falls through a `_` arm
 //!   keys       a key to an action through the keymap layers that are live
+//!   mouse      a click or the wheel to an action (`[ui] mouse`)
 //!   navigation which screen `q` and `g …` go to
 //!   prompt, palette, help   the shared popups (help lists the layers live where it opened)
 //!   mod.rs     start, the event loop and the effect loop
@@ -56,6 +57,7 @@
 
 pub mod board;
 pub mod calendar;
+pub mod citizen;
 pub mod core;
 pub mod courses;
 pub mod dispatch;
@@ -65,19 +67,21 @@ pub mod help;
 pub mod keys;
 pub mod lookup;
 pub mod model;
+pub mod mouse;
 pub mod navigation;
 pub mod next_meeting;
 pub mod palette;
 pub mod popup;
 pub mod prompt;
 pub mod requests;
+pub mod sheets;
 pub mod suppliers;
 pub mod today;
 
 use crate::context::Context;
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
-use crate::store::{Store, StoreError};
+use crate::store::{Progress, Store, StoreError};
 use crate::ui;
 use anyhow::Result;
 use core::action::{Action, Named};
@@ -154,11 +158,21 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
         std::env::var("NO_COLOR").ok().as_deref(),
         std::env::var("COLORFGBG").ok().as_deref(),
     ));
+    // The backup's latest report, read by the loop for the status line.
+    let latest: std::sync::Mutex<Option<Progress>> = std::sync::Mutex::new(None);
+    let report = |progress: Progress| {
+        if let Ok(mut latest) = latest.lock() {
+            *latest = Some(progress);
+        }
+    };
     std::thread::scope(|scope| {
-        let mut backup = (!demo).then(|| scope.spawn(|| ctx.daily_backup(store)));
+        let mut backup = (!demo).then(|| {
+            let mut report = report;
+            scope.spawn(move || ctx.daily_backup(store, &mut report))
+        });
         let runner = Runner::from_context(ctx).on_terminal();
         let mut model = start(ctx, store, keymap, demo)?;
-        let mut terminal = core::terminal::Guard::enter()?;
+        let mut terminal = core::terminal::Guard::enter(ctx.config.ui.mouse)?;
         while !model.quit {
             if let Some(failure) = backup
                 .take_if(|b| b.is_finished())
@@ -166,15 +180,23 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
             {
                 model.status = Some(error(failure));
             }
+            let progress = match backup {
+                Some(_) => latest.lock().ok().and_then(|latest| *latest),
+                None => None,
+            };
+            if progress != model.backup {
+                dispatch::update(&mut model, Action::Backup(progress));
+            }
             terminal.draw(|frame| ui::draw(frame, &model))?;
-            // Wake up now and then to move the now-line (and to notice the backup ending).
-            let wait = if backup.is_some() { 1 } else { 5 };
-            let effects = if event::poll(Duration::from_secs(wait))? {
+            // Wake up now and then to move the now-line (and to show how far the backup is).
+            let wait = if backup.is_some() { 250 } else { 5000 };
+            let effects = if event::poll(Duration::from_millis(wait))? {
                 match event::read()? {
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
                         keys::press(&mut model, key)
                     }
                     Event::Paste(text) => keys::paste(&mut model, &text),
+                    Event::Mouse(event) => mouse::event(&mut model, event),
                     _ => vec![],
                 }
             } else {

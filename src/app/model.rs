@@ -42,6 +42,8 @@ pub enum Screen {
     Board,
     /// The Today list beside today's meetings.
     Today(Box<super::today::TodayScreen>),
+    /// What the citizen of a case may see, and nothing else (#17).
+    Citizen(Box<crate::query::citizen::CitizenView>),
 }
 
 /// The calendar's two views.
@@ -110,6 +112,10 @@ pub struct Model {
     pub upcoming: Vec<crate::domain::next_meeting::Upcoming>,
     /// The next of them as of `now`: the status line shows it on every screen.
     pub next_meeting: Option<crate::domain::next_meeting::NextMeeting>,
+    /// How far the day's backup, written beside the planner, has come; `None` once it ended.
+    pub backup: Option<crate::store::Progress>,
+    /// Where the last frame drew what a click can pick (`[ui] mouse`).
+    pub clicks: super::core::clicks::ClickAreas,
 }
 
 /// A pending key sequence and its continuations (key, description).
@@ -156,6 +162,8 @@ impl Model {
             summons: None,
             upcoming: Vec::new(),
             next_meeting: None,
+            backup: None,
+            clicks: Default::default(),
         }
     }
 

@@ -5,6 +5,7 @@
 use super::calendar::booking::Fetched;
 use super::calendar::load_window;
 use super::core::action::Named;
+use super::core::clicks::Target;
 use super::core::effect::{Effect, Question};
 use super::core::history::Step;
 use super::core::status::warn;
@@ -152,6 +153,17 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         (Named::Undo | Named::Redo, _) => return model.undo_redo(named),
         (Named::CloseCard, _) => return super::navigation::close_list(model),
         _ => {}
+    }
+    vec![]
+}
+
+/// A click selects a supplier.
+pub fn click(model: &mut Model, target: Target) -> Vec<Effect> {
+    if let (Screen::Suppliers(state), Target::Row(index)) = (&mut model.screen, target)
+        && index < state.rows.len()
+    {
+        state.focus = Pane::Suppliers;
+        move_supplier(state, index);
     }
     vec![]
 }

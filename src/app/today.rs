@@ -7,6 +7,7 @@
 
 use super::calendar::booking::fetch_ahead;
 use super::core::action::Named;
+use super::core::clicks::Target;
 use super::core::effect::{Effect, ItemAct, Question};
 use super::core::history::Step;
 use super::core::status::{error, info};
@@ -209,6 +210,25 @@ pub fn selected_item(model: &Model) -> Option<&DueItem> {
         Screen::Today(today) => today.list.get(today.selected),
         _ => None,
     }
+}
+
+/// A click selects an item of the list or a meeting of the meetings pane, and focuses its pane.
+pub fn click(model: &mut Model, target: Target) -> Vec<Effect> {
+    let Screen::Today(today) = &mut model.screen else {
+        return vec![];
+    };
+    match target {
+        Target::Row(index) => {
+            today.focus = Focus::List;
+            today.select(index as i64);
+        }
+        Target::Meeting { id, start } => {
+            today.focus = Focus::Meetings;
+            model.selected = Some(Selection { meeting: id, start });
+        }
+        Target::Field(_) => {}
+    }
+    vec![]
 }
 
 /// Keys of the Today screen: moving in the focused pane, the meeting keys on the meeting

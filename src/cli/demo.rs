@@ -1,5 +1,7 @@
+use super::progress::Bar;
 use crate::context::Context;
 use crate::demo::{DemoSpec, generate};
+use crate::i18n::Msg;
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -18,6 +20,7 @@ pub struct Args {
 
 /// Fills an empty database with a fictitious caseload.
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
+    let mut bar = Bar::new(Msg::ProgressDemo, ctx.lang());
     let store = ctx.open_store()?;
     if !store.is_empty() {
         refuse!(
@@ -30,7 +33,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         DemoSpec::new(args.cases, args.seed, ctx.today()).at_time(ctx.now_local().time());
     spec.meetings_per_case_per_year = args.meetings_per_case;
     let data = generate(&spec);
-    store.import(&data)?;
+    store.import_reporting(&data, &mut |p| bar.report(p))?;
+    drop(bar);
     say!(
         "demo caseload written to {}: {} cases, {} contacts, {} meetings",
         store.dir().display(),

@@ -1,5 +1,6 @@
 //! `export`, `import` and `restore`: the whole database as one JSON document.
 
+use super::progress::Bar;
 use crate::context::Context;
 use crate::i18n::Msg;
 use crate::store::{self, ExportDocument, ExportFile};
@@ -31,7 +32,10 @@ pub struct RestoreArgs {
 
 pub fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
-    let text = ExportDocument::new(store.export()?, ctx.clock.now()).to_json();
+    let mut bar = Bar::new(Msg::ProgressExport, ctx.lang());
+    let data = store.export_reporting(&mut |p| bar.report(p))?;
+    let text = ExportDocument::new(data, ctx.clock.now()).to_json();
+    drop(bar);
     if args.file.as_os_str() == "-" {
         print!("{text}");
     } else {
@@ -48,6 +52,7 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
 }
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
+    let mut bar = Bar::new(Msg::ProgressImport, ctx.lang());
     // Standard input is read into a private file beside the database first: the import reads
     // its document twice (the head, then the records) and never holds it whole.
     let piped = if args.file.as_os_str() == "-" {
@@ -60,7 +65,8 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let document = ExportFile::open(path)
         .with_context(|| format!("{} is not a caseplan export document", args.file.display()))?;
     let store = ctx.open_store()?;
-    let records = store.import_file(&document, args.replace)?;
+    let records = store.import_file(&document, args.replace, &mut |p| bar.report(p))?;
+    drop(bar);
     say_err!(
         "{}",
         Msg::CliImported
@@ -86,7 +92,14 @@ fn stdin_to_private_file(ctx: &Context) -> Result<tempfile::NamedTempFile> {
 }
 
 pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<ExitCode> {
-    let restored = store::backup::restore(&ctx.data_dir, args.file.as_deref(), ctx.today())?;
+    let mut bar = Bar::new(Msg::ProgressRestore, ctx.lang());
+    let restored = store::backup::restore_reporting(
+        &ctx.data_dir,
+        args.file.as_deref(),
+        ctx.today(),
+        &mut |p| bar.report(p),
+    )?;
+    drop(bar);
     let total: usize = restored.store.counts().iter().map(|(_, n)| n).sum();
     let from = match &restored.backup {
         Some(file) => format!(

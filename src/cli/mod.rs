@@ -43,8 +43,10 @@ mod exchange;
 mod find;
 pub mod help_da;
 mod ics;
+pub mod progress;
 mod reports;
 mod requests;
+mod sheet;
 mod shell;
 
 pub use due::document as due_document;
@@ -115,6 +117,9 @@ pub enum Command {
     Card(card::Args),
     /// The caseload board: one line per active case; --md gives the monthly review sheet.
     Board(board::Args),
+    /// Sheets to print: `sheet day` (each meeting of a day) and `sheet case NAME` (the card).
+    #[command(subcommand)]
+    Sheet(sheet::Command),
     /// Calendars as .ics files: `ics export FILE` for Outlook, `ics import FILE` from it.
     #[command(subcommand)]
     Ics(ics::Command),
@@ -242,6 +247,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Card(args) => card::run(ctx, args),
         Command::Board(args) => board::run(ctx, args),
         Command::Ics(command) => ics::run(ctx, command),
+        Command::Sheet(command) => sheet::run(ctx, command),
         Command::Completions(args) => shell::completions(args),
         Command::Man(args) => shell::man(args),
     }

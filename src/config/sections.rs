@@ -321,6 +321,9 @@ pub struct Ui {
     /// The next meeting on the status line turns prominent this many minutes before it
     /// starts (0: only once it starts).
     pub next_meeting_minutes: u32,
+    /// Clicks select and the wheel moves, beside the keys (off by default: with it on, the
+    /// terminal's own selection of text needs Shift).
+    pub mouse: bool,
 }
 
 /// The longest lead time for the next meeting: a working day.
@@ -331,6 +334,7 @@ impl Default for Ui {
         Ui {
             theme: ThemeChoice::default(),
             next_meeting_minutes: 10,
+            mouse: false,
         }
     }
 }

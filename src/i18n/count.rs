@@ -53,6 +53,11 @@ pub fn events(n: i64, lang: Lang) -> String {
     counted(n, ("begivenhed", "begivenheder"), ("event", "events"), lang)
 }
 
+/// "1 samtale", "8 samtaler"; "1 meeting", "8 meetings" (a day sheet's, #17).
+pub fn meetings(n: i64, lang: Lang) -> String {
+    counted(n, ("samtale", "samtaler"), ("meeting", "meetings"), lang)
+}
+
 /// What an .ics import did, counted by event (#16): "1 ny", "12 nye"; "12 new".
 pub fn events_new(n: i64, lang: Lang) -> String {
     counted(n, ("ny", "nye"), ("new", "new"), lang)

@@ -418,6 +418,17 @@ pub fn ics_summary(summary: &crate::ics::Summary, lang: Lang) -> String {
     parts.join(" · ")
 }
 
+/// What a long store operation is doing, for a progress bar or the status line.
+pub fn progress_stage_msg(stage: crate::store::Stage) -> Msg {
+    use crate::store::Stage;
+    match stage {
+        Stage::Checking => Msg::ProgressChecking,
+        Stage::Writing => Msg::ProgressWriting,
+        Stage::Exporting => Msg::ProgressExporting,
+        Stage::Replaying => Msg::ProgressReplaying,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

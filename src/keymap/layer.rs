@@ -30,11 +30,13 @@ pub enum Layer {
     Notes,
     /// "This one, this and later, or all?" about a repeating meeting.
     Series,
+    /// The citizen view (`B` on a case card, #17).
+    Citizen,
 }
 
 impl Layer {
     /// Every layer, in the order the help screen lists them.
-    pub const ALL: [Layer; 17] = [
+    pub const ALL: [Layer; 18] = [
         Layer::Global,
         Layer::Calendar,
         Layer::Card,
@@ -52,6 +54,7 @@ impl Layer {
         Layer::Month,
         Layer::Notes,
         Layer::Series,
+        Layer::Citizen,
     ];
 
     /// The table name in keymap files.
@@ -74,6 +77,7 @@ impl Layer {
             Layer::Month => "month",
             Layer::Notes => "notes",
             Layer::Series => "series",
+            Layer::Citizen => "citizen",
         }
     }
 

@@ -1,6 +1,7 @@
 //! Daily backups as export documents in `<data dir>/backups/`, and restoring one.
 
 use super::error::{Problem, Recovery};
+use super::progress::{Meter, OnProgress, Stage, quiet};
 use super::{BACKUP_DIR, DB_DIR, ExportFile, LAST_BACKUP_KEY, Store, StoreError, files, journal};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fs;
@@ -25,6 +26,16 @@ pub fn daily(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Option<PathBuf>, StoreError> {
+    daily_reporting(store, today, now, &mut quiet)
+}
+
+/// Like [`daily`], saying to `on` how far the backup has come.
+pub fn daily_reporting(
+    store: &Store,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    on: OnProgress,
+) -> Result<Option<PathBuf>, StoreError> {
     if store.unwritable().is_some() {
         // Opened for reading only: it said so already, and nothing changes meanwhile.
         return Ok(None);
@@ -46,7 +57,7 @@ pub fn daily(
         store.rotate_journal(&name)?;
         files::write_private_file_with(
             &file,
-            |out| store.write_export(out, now),
+            |out| store.write_export(out, now, &mut *on),
             |e| StoreError::io(format!("could not write the backup {}", file.display()), e),
         )?;
     }
@@ -167,6 +178,16 @@ pub fn restore(
     backup_file: Option<&Path>,
     today: NaiveDate,
 ) -> Result<Restored, StoreError> {
+    restore_reporting(dir, backup_file, today, &mut quiet)
+}
+
+/// Like [`restore`], saying to `on` how far it has come.
+pub fn restore_reporting(
+    dir: &Path,
+    backup_file: Option<&Path>,
+    today: NaiveDate,
+    on: OnProgress,
+) -> Result<Restored, StoreError> {
     let backup = backup_file
         .map(Path::to_path_buf)
         .or_else(|| newest(dir, today));
@@ -175,7 +196,7 @@ pub fn restore(
     let (document, backup_records, chain) = match &backup {
         Some(file) => {
             let document = ExportFile::open(file)?;
-            let records = document.validate()?;
+            let records = document.validate(&mut *on)?;
             let chain = own_backup_name(dir, file)
                 .and_then(|name| journal::chain_after(&epochs, Some(&name)));
             (Some(document), records, chain)
@@ -201,10 +222,12 @@ pub fn restore(
     let store = Store::open_for_restore(dir, today)?;
     let mut fill = store.fill(false)?;
     if let Some(document) = &document {
-        fill.file(document)?;
+        fill.file(document, &mut *on)?;
     }
     fill.finish()?;
-    let replayed = chain.map(|c| store.replay(&c)).transpose()?;
+    let replayed = chain
+        .map(|c| store.replay(&c, &mut Meter::start(on, Stage::Replaying, None)))
+        .transpose()?;
     if replayed.is_none() {
         // The journal does not lead to what was restored: it starts again from it, so a later
         // restore loses nothing either.

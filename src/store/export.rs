@@ -3,6 +3,7 @@
 use super::journal::{Journal, Mark};
 use super::keys::{id_key, u64_at};
 use super::migrate::CURRENT_SCHEMA;
+use super::progress::{Meter, OnProgress, Stage, quiet};
 use super::reader::{self, Head};
 use super::record::{AnyRecord, Kind};
 use super::trees::TreeId;
@@ -105,20 +106,28 @@ impl ExportFile {
         &self.path
     }
 
+    /// How many records the document holds.
+    pub fn record_count(&self) -> u64 {
+        self.head.records
+    }
+
     /// Every record, upgraded to the current schema, into `sink` in document order.
     pub(crate) fn records(&self, sink: reader::Sink) -> Result<(), StoreError> {
         reader::records(Self::file(&self.path)?, self.head.schema, sink).map(|_| ())
     }
 
     /// Every record checked as an import checks it; returns how many there are.
-    pub(crate) fn validate(&self) -> Result<usize, StoreError> {
+    pub(crate) fn validate(&self, on: OnProgress) -> Result<usize, StoreError> {
         let mut check = Validator::default();
         let mut count = 0;
+        let mut meter = Meter::start(on, Stage::Checking, Some(self.record_count()));
         self.records(&mut |record| {
             check.record(&record);
             count += 1;
+            meter.add(1);
             Ok(())
         })?;
+        meter.end();
         check.finish().map(|()| count)
     }
 }
@@ -126,9 +135,16 @@ impl ExportFile {
 impl Store {
     /// Every record, each kind sorted by id.
     pub fn export(&self) -> Result<Dataset, StoreError> {
+        self.export_reporting(&mut quiet)
+    }
+
+    /// Like [`Store::export`], saying how far it has come.
+    pub fn export_reporting(&self, on: OnProgress) -> Result<Dataset, StoreError> {
         let mut data = Dataset::default();
+        let mut meter = Meter::start(on, Stage::Exporting, Some(self.record_total()));
         for kind in Kind::ALL {
             for item in self.tree(TreeId::Record(kind)).iter() {
+                meter.add(1);
                 let (key, value) = item.map_err(|e| self.read_error(e))?;
                 AnyRecord::decode(kind, &value)
                     .map_err(|d| {
@@ -137,7 +153,13 @@ impl Store {
                     .push_into(&mut data);
             }
         }
+        meter.end();
         Ok(data)
+    }
+
+    /// How many records the database holds.
+    fn record_total(&self) -> u64 {
+        self.counts().iter().map(|(_, n)| *n as u64).sum()
     }
 
     /// The export document of the whole database.
@@ -155,7 +177,9 @@ impl Store {
         &self,
         out: &mut dyn std::io::Write,
         exported_at: DateTime<Utc>,
+        on: OnProgress,
     ) -> Result<(), StoreError> {
+        let mut meter = Meter::start(on, Stage::Exporting, Some(self.record_total()));
         let io = |e| StoreError::io("could not write the export", e);
         let json = |e: serde_json::Error| StoreError::io("could not write the export", e.into());
         write!(
@@ -177,34 +201,55 @@ impl Store {
                     out.write_all(b",").map_err(io)?;
                 }
                 serde_json::to_writer(&mut *out, &data).map_err(json)?;
+                meter.add(1);
             }
             out.write_all(b"]").map_err(io)?;
         }
-        out.write_all(b"}}").map_err(io)
+        out.write_all(b"}}").map_err(io)?;
+        meter.end();
+        Ok(())
     }
 
     /// Imports `data` into an empty database. Everything is validated first; on any problem
     /// nothing is written and the error lists the problems.
     pub fn import(&self, data: &Dataset) -> Result<(), StoreError> {
-        self.import_with(false, &mut |sink| {
-            AnyRecord::all_in(data).try_for_each(&mut *sink)
-        })
+        self.import_reporting(data, &mut quiet)
+    }
+
+    /// Like [`Store::import`], saying how far it has come.
+    pub fn import_reporting(&self, data: &Dataset, on: OnProgress) -> Result<(), StoreError> {
+        let total = data.record_count() as u64;
+        self.import_with(
+            false,
+            Some(total),
+            &mut |sink| AnyRecord::all_in(data).try_for_each(&mut *sink),
+            on,
+        )
         .map(|_| ())
     }
 
     /// Like [`Store::import`], but replaces whatever the database holds.
     pub fn import_replacing(&self, data: &Dataset) -> Result<(), StoreError> {
-        self.import_with(true, &mut |sink| {
-            AnyRecord::all_in(data).try_for_each(&mut *sink)
-        })
+        self.import_with(
+            true,
+            None,
+            &mut |sink| AnyRecord::all_in(data).try_for_each(&mut *sink),
+            &mut quiet,
+        )
         .map(|_| ())
     }
 
     /// Imports the document `file`, read one record at a time; `replace` replaces whatever the
     /// database holds. As [`Store::import`]: on any problem nothing is written. Returns how many
     /// records were imported.
-    pub fn import_file(&self, file: &ExportFile, replace: bool) -> Result<usize, StoreError> {
-        self.import_with(replace, &mut |sink| file.records(sink))
+    pub fn import_file(
+        &self,
+        file: &ExportFile,
+        replace: bool,
+        on: OnProgress,
+    ) -> Result<usize, StoreError> {
+        let total = Some(file.record_count());
+        self.import_with(replace, total, &mut |sink| file.records(sink), on)
     }
 
     /// The import: `read` hands every record to its sink once.
@@ -215,11 +260,14 @@ impl Store {
     /// no refused text reaches the disk. On any problem the journal is cut back and the
     /// database was never touched. Otherwise the replacement is finished and flushed and read
     /// back from the journal into the database. The document is read once, so it may be a
-    /// stream, and what is written is exactly what was checked.
+    /// stream, and what is written is exactly what was checked. `total` is how many records
+    /// `read` will hand on, when known, for the reports to `on`.
     fn import_with(
         &self,
         replace: bool,
+        total: Option<u64>,
         read: &mut dyn FnMut(reader::Sink) -> Result<(), StoreError>,
+        on: OnProgress,
     ) -> Result<usize, StoreError> {
         if !replace && !self.is_empty() {
             return Err(StoreError::NotEmpty {
@@ -232,18 +280,23 @@ impl Store {
             let mut bulk = journal.replacement();
             let mut check = Validator::default();
             let mut count = 0;
+            let mut meter = Meter::start(&mut *on, Stage::Checking, total);
             read(&mut |record| {
                 count += 1;
+                meter.add(1);
                 match check.record(&record) {
                     true => bulk.push(record).map_err(cannot),
                     false => Ok(()),
                 }
             })?;
+            meter.end();
             // Dropped unfinished on a problem: cut off again.
             check.finish()?;
             let mark = bulk.finish().map_err(cannot)?;
-            self.fill_from_journal(journal, mark, replace)
+            let mut meter = Meter::start(&mut *on, Stage::Writing, Some(count as u64));
+            self.fill_from_journal(journal, mark, replace, &mut meter)
                 .inspect_err(|_| journal.cut(mark))?;
+            meter.end();
             Ok(count)
         })
     }
@@ -254,6 +307,7 @@ impl Store {
         journal: &Journal,
         mark: Mark,
         replace: bool,
+        meter: &mut Meter,
     ) -> Result<(), StoreError> {
         let unreadable = |detail: String| {
             StoreError::write_io(
@@ -266,7 +320,9 @@ impl Store {
         })?;
         let mut fill = self.fill(replace)?;
         for part in parts {
-            fill.part(&part.map_err(unreadable)?)?;
+            let part = part.map_err(unreadable)?;
+            fill.part(&part)?;
+            meter.add(part.len() as u64);
         }
         fill.finish()
     }
@@ -329,17 +385,22 @@ impl Fill<'_> {
     }
 
     /// Writes `file`'s records, [`FILL_PART`] at a time.
-    pub(crate) fn file(&mut self, file: &ExportFile) -> Result<(), StoreError> {
+    pub(crate) fn file(&mut self, file: &ExportFile, on: OnProgress) -> Result<(), StoreError> {
+        let mut meter = Meter::start(on, Stage::Writing, Some(file.record_count()));
         let mut part = Vec::with_capacity(FILL_PART);
         file.records(&mut |record| {
             part.push(record);
             if part.len() == FILL_PART {
                 self.part(&part)?;
+                meter.add(part.len() as u64);
                 part.clear();
             }
             Ok(())
         })?;
-        self.part(&part)
+        self.part(&part)?;
+        meter.add(part.len() as u64);
+        meter.end();
+        Ok(())
     }
 
     /// Raises the id offset above every id written, clears the mark and flushes.

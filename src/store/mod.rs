@@ -12,6 +12,7 @@ mod index;
 pub mod journal;
 mod keys;
 mod migrate;
+pub mod progress;
 mod read;
 mod reader;
 mod record;
@@ -27,6 +28,7 @@ pub use export::{ExportDocument, ExportFile};
 pub use files::{EXPORT_DIR, write_export, write_private_file};
 pub use index::{DueKind, DueRef};
 pub use migrate::CURRENT_SCHEMA;
+pub use progress::{OnProgress, Progress, Stage};
 pub use record::{AnyRecord, CaseRecord, Change, Kind, Record, RecordId, RecordRef};
 pub use replay::JournalCheck;
 

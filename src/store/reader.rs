@@ -20,6 +20,9 @@ use std::io::Read;
 pub(crate) struct Head {
     pub schema: u32,
     pub exported_at: DateTime<Utc>,
+    /// How many records the document holds (counted when the head is read; 0 after a read of
+    /// the records, which hands them on instead).
+    pub records: u64,
 }
 
 /// Where each record goes as it is read; an error stops the reading.
@@ -99,6 +102,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
         let mut schema: Option<serde_json::Value> = None;
         let mut exported_at: Option<DateTime<Utc>> = None;
         let mut data = false;
+        let mut records = 0;
         while let Some(key) = map.next_key::<String>()? {
             let repeated = match key.as_str() {
                 "format" => format.replace(map.next_value()?).is_some(),
@@ -111,7 +115,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
                             sink,
                             stopped: &mut *self.stopped,
                         })?,
-                        None => map.next_value::<IgnoredAny>().map(|_| ())?,
+                        None => records = map.next_value_seed(CountData)?,
                     }
                     std::mem::replace(&mut data, true)
                 }
@@ -159,6 +163,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
         Ok(Found::Head(Head {
             schema,
             exported_at,
+            records,
         }))
     }
 }
@@ -207,6 +212,61 @@ impl<'de> Visitor<'de> for DataSeed<'_, '_> {
             })?;
         }
         Ok(())
+    }
+}
+
+/// The `data` object skipped unparsed, its records counted. What is wrong inside it is said by
+/// the read of the records.
+struct CountData;
+
+impl<'de> DeserializeSeed<'de> for CountData {
+    type Value = u64;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<u64, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CountData {
+    type Value = u64;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the records by kind (a JSON object)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<u64, A::Error> {
+        let mut count = 0;
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            count += map.next_value_seed(CountList)?;
+        }
+        Ok(count)
+    }
+}
+
+/// One kind's list of records, counted.
+struct CountList;
+
+impl<'de> DeserializeSeed<'de> for CountList {
+    type Value = u64;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<u64, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CountList {
+    type Value = u64;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of records")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<u64, A::Error> {
+        let mut count = 0;
+        while seq.next_element::<IgnoredAny>()?.is_some() {
+            count += 1;
+        }
+        Ok(count)
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::journal::{self, EntryIn, Epoch, Replayed};
 use super::keys::{id_key, u64_at};
+use super::progress::Meter;
 use super::record::{AnyRecord, Change, Kind, RecordRef};
 use super::trees::TreeId;
 use super::{Notice, Store, StoreError, backup, migrate};
@@ -87,11 +88,17 @@ impl Store {
 
     /// Replays `epochs` into this (freshly restored) database without journaling them again.
     /// Returns how many changes were replayed.
-    pub(crate) fn replay(&self, epochs: &[Epoch]) -> Result<usize, StoreError> {
+    pub(crate) fn replay(&self, epochs: &[Epoch], meter: &mut Meter) -> Result<usize, StoreError> {
         let replayed = journal::replay(epochs, migrate::STEPS, &mut |step| {
             match step {
-                Replayed::Changes(changes) => self.apply_all(&changes),
-                Replayed::Replace { first, records } => self.replace_part(first, records),
+                Replayed::Changes(changes) => {
+                    meter.add(changes.len() as u64);
+                    self.apply_all(&changes)
+                }
+                Replayed::Replace { first, records } => {
+                    meter.add(records.len() as u64);
+                    self.replace_part(first, records)
+                }
             }
             .map_err(|e| e.to_string())
         })

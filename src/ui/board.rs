@@ -5,6 +5,7 @@
 use super::text::{fit, pad};
 use super::theme;
 use crate::app::board::Board;
+use crate::app::core::clicks::Target;
 use crate::app::model::Model;
 use crate::i18n::{Lang, Msg};
 use crate::query::board::{BoardRow, Column};
@@ -150,7 +151,9 @@ pub fn draw(model: &Model, board: &Board, area: Rect, buf: &mut Buffer) {
             theme::plain()
         };
         let y = body.y + line as u16;
-        buf.set_style(Rect::new(body.x, y, body.width, 1), style);
+        let row_area = Rect::new(body.x, y, body.width, 1);
+        model.clicks.add(row_area, Target::Row(index));
+        buf.set_style(row_area, style);
         draw_row(row, board.today, &columns, lang, style, body.x, y, buf);
     }
 }

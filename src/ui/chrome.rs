@@ -34,7 +34,8 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
         }
         // The board is about the whole caseload, not the focused day.
         Screen::Board => Some((Msg::Caseload, "")),
-        Screen::Calendar | Screen::Today(_) => None,
+        // Never drawn: the citizen view takes the whole screen.
+        Screen::Calendar | Screen::Today(_) | Screen::Citizen(_) => None,
     };
     let today_screen = matches!(model.screen, Screen::Today(_));
     match (card_title, model.view) {
@@ -117,7 +118,8 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
 }
 
 /// The pending keys (their continuations are in the which-key box), else the status message,
-/// else what undo would revert, else a key hint; at the right the next meeting of the day
+/// else how far the day's backup has come, else what undo would revert, else a key hint; at
+/// the right the next meeting of the day
 /// ("→ 10:30 Anne Jensen · 12 min · telefon", marked "!" when it is close), else the key hint.
 ///
 /// Room is shared: a message keeps its room and the next meeting takes a shorter form (or
@@ -141,6 +143,8 @@ pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
             Tone::Error => ("✗", theme::error()),
         };
         spans.push(Span::styled(format!(" {mark} {}", status.text), style));
+    } else if let Some(progress) = &model.backup {
+        spans.push(Span::styled(backup_words(progress, lang), theme::dim()));
     } else if let Some(step) = model.history.next_undo() {
         spans.push(Span::styled(
             format!(" {}: ", Msg::UndoHint.text(lang)),
@@ -191,6 +195,16 @@ pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
         cut_line(line, left_w)
     };
     buf.set_line(area.x, area.y, &line, left_w as u16);
+}
+
+/// " Today's backup: copying records 45 %", or the count when the total is not known.
+fn backup_words(progress: &crate::store::Progress, lang: crate::i18n::Lang) -> String {
+    let stage = crate::i18n::labels::progress_stage_msg(progress.stage).text(lang);
+    let done = match progress.total {
+        Some(total) if total > 0 => format!("{} %", progress.done.min(total) * 100 / total),
+        _ => progress.done.to_string(),
+    };
+    format!(" {}: {stage} {done}", Msg::ProgressBackup.text(lang))
 }
 
 /// A line cut to `w` columns, the last span ending in "…".

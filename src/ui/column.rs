@@ -6,6 +6,7 @@ use super::block::{self, Facts};
 use super::text::{duration, fit, width};
 use super::theme;
 use super::timeline::{Placed, PlacedBusy, Scale, day_minutes, lane_x, minute_at, place_with_busy};
+use crate::app::core::clicks::Target;
 use crate::app::model::Model;
 use crate::domain::agenda::Occurrence;
 use crate::domain::conflicts::Warning;
@@ -175,6 +176,14 @@ fn draw_block(
         return;
     }
     let m = p.occ.meeting;
+    let target = Target::Meeting {
+        id: m.id,
+        start: p.occ.start,
+    };
+    let (y, h) = (lane.y + top as u16, (bottom - top) as u16);
+    model
+        .clicks
+        .add(Rect::new(lane.x, y, lane.width, h), target);
     let style = block::style(m, facts);
     let text_w = usize::from(lane.width.saturating_sub(2));
     let height = (bottom - top) as usize;

@@ -5,6 +5,7 @@
 
 use super::text::{fit, pad, width};
 use super::theme;
+use crate::app::core::clicks::{ClickAreas, Target};
 use crate::app::form_kit::{Field, Form, Input, ListField, Picker};
 use crate::i18n::{Lang, Msg};
 use ratatui::buffer::Buffer;
@@ -286,8 +287,14 @@ fn edit_height<K: Copy + PartialEq>(field: &Field<K>) -> usize {
 /// Draws the shown fields of `form` from the top of `area`, each followed by its lines, and
 /// returns the rows used. When they do not all fit, the first ones are left out so the focused
 /// field shows (the form scrolls with the focus).
-pub fn draw_fields<K: Copy + PartialEq>(form: &Form<K>, area: Rect, buf: &mut Buffer) -> u16 {
-    draw_fields_with(form, area, buf, &|_| None)
+/// Each field's row is noted in `clicks` by the field's index among the shown ones.
+pub fn draw_fields<K: Copy + PartialEq>(
+    form: &Form<K>,
+    area: Rect,
+    buf: &mut Buffer,
+    clicks: &ClickAreas,
+) -> u16 {
+    draw_fields_with(form, area, buf, clicks, &|_| None)
 }
 
 /// [`draw_fields`], with what some fields show while they do not have the focus.
@@ -295,6 +302,7 @@ pub fn draw_fields_with<K: Copy + PartialEq>(
     form: &Form<K>,
     area: Rect,
     buf: &mut Buffer,
+    clicks: &ClickAreas,
     summary: Summary<'_, K>,
 ) -> u16 {
     let label_w = label_width(form);
@@ -313,11 +321,14 @@ pub fn draw_fields_with<K: Copy + PartialEq>(
     let x = area.x.saturating_add(value_column(label_w));
     let w = usize::from(area.width.saturating_sub(value_column(label_w)));
     let mut y = 0u16;
-    for (field, lines) in &fields[first..] {
+    for (index, (field, lines)) in fields.iter().enumerate().skip(first) {
         if y >= area.height {
             break;
         }
         let r = Rect::new(area.x, area.y + y, area.width, 1);
+        if field.takes_focus() {
+            clicks.add(r, Target::Field(index));
+        }
         field_row(form, field, label_w, r, buf, summary);
         // A text of several lines gets its rows: the editor while focused, the lines otherwise.
         let extra = u16::try_from(text_rows(field)).unwrap_or(0);
@@ -372,7 +383,8 @@ pub fn draw_fields_with<K: Copy + PartialEq>(
                 area.width.saturating_sub(value_column(label_w)),
                 area.height - y,
             );
-            y += draw_fields(row, rest, buf);
+            // A click there picks the list's field, whose row is above.
+            y += draw_fields(row, rest, buf, &ClickAreas::default());
         }
     }
     y
@@ -464,7 +476,7 @@ mod tests {
     fn rows(form: &Form<K>, w: u16, h: u16) -> Vec<String> {
         let area = Rect::new(0, 0, w, h);
         let mut buf = Buffer::empty(area);
-        draw_fields(form, area, &mut buf);
+        draw_fields(form, area, &mut buf, &ClickAreas::default());
         (0..h)
             .map(|y| {
                 (0..w)

@@ -11,6 +11,7 @@ mod block;
 mod board;
 mod card;
 mod chrome;
+mod citizen;
 mod column;
 mod contact_card;
 mod day;
@@ -41,6 +42,7 @@ pub const MIN_HEIGHT: u16 = 24;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame<'_>, model: &Model) {
+    model.clicks.clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(model, area, frame.buffer_mut());
@@ -52,6 +54,11 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
     let buf = frame.buffer_mut();
     if model.privacy {
         privacy(model, area, buf);
+        return;
+    }
+    // The citizen view takes the whole screen: no header, status line or popup of the caseload.
+    if let Screen::Citizen(view) = &model.screen {
+        citizen::draw(model.lang, view, area, buf);
         return;
     }
     chrome::header(model, header, buf);
@@ -75,9 +82,14 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),
             (Screen::Today(screen), _) => today::draw(model, screen, body, buf),
+            (Screen::Citizen(view), _) => citizen::draw(model.lang, view, body, buf),
         }
     }
     chrome::status(model, status, buf);
+    if model.popup.is_some() {
+        // A click goes to the popup on top, never to the screen under it.
+        model.clicks.clear();
+    }
     popups::draw(frame, model, body);
 }
 

@@ -6,6 +6,7 @@ use super::card::hint_line;
 use super::text::{fit, pad};
 use super::theme;
 use crate::app::core::action::Named;
+use crate::app::core::clicks::Target;
 use crate::app::model::Model;
 use crate::domain::chase::Urgency;
 use crate::i18n::{Msg, label_request_kind, request_state};
@@ -58,6 +59,9 @@ pub fn draw(model: &Model, rows: &[RequestRow], selected: usize, area: Rect, buf
     let first = selected.saturating_sub(list_rows.saturating_sub(1));
     for (i, r) in rows.iter().enumerate().skip(first).take(list_rows) {
         let y = area.y + 1 + (i - first) as u16;
+        model
+            .clicks
+            .add(Rect::new(area.x, y, area.width, 1), Target::Row(i));
         let is_selected = i == selected;
         let base = if is_selected {
             theme::selected()

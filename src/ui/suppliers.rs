@@ -5,6 +5,7 @@ use super::card::hint_line;
 use super::text::{fit, pad, width};
 use super::theme;
 use crate::app::core::action::Named;
+use crate::app::core::clicks::Target;
 use crate::app::model::Model;
 use crate::app::prompt::PromptKind;
 use crate::app::suppliers::{Pane, Suppliers, visit_summary};
@@ -58,6 +59,13 @@ pub fn draw(model: &Model, state: &Suppliers, area: Rect, buf: &mut Buffer) {
         left,
         buf,
     );
+    let (first, visible) = shown_suppliers(state, rows);
+    for (line, i) in (first..state.rows.len()).take(visible).enumerate() {
+        let y = left.y + 1 + line as u16;
+        model
+            .clicks
+            .add(Rect::new(left.x, y, left.width, 1), Target::Row(i));
+    }
     for y in area.y..area.y + rows {
         buf[(area.x + left_w, y)]
             .set_symbol("│")
@@ -127,8 +135,7 @@ fn supplier_lines(state: &Suppliers, w: usize, rows: u16, lang: Lang) -> Vec<Lin
         ),
         theme::title(),
     )];
-    let visible = usize::from(rows).saturating_sub(1).max(1);
-    let first = state.selected.saturating_sub(visible - 1);
+    let (first, visible) = shown_suppliers(state, rows);
     let focused = state.focus == Pane::Suppliers;
     for (i, row) in state.rows.iter().enumerate().skip(first).take(visible) {
         let (mark, style) = marker(i == state.selected, focused);
@@ -154,6 +161,13 @@ fn supplier_lines(state: &Suppliers, w: usize, rows: u16, lang: Lang) -> Vec<Lin
         ]));
     }
     out
+}
+
+/// The first supplier shown in `rows` lines (one is the heading), and how many are, so the
+/// selected one is.
+fn shown_suppliers(state: &Suppliers, rows: u16) -> (usize, usize) {
+    let visible = usize::from(rows).saturating_sub(1).max(1);
+    (state.selected.saturating_sub(visible - 1), visible)
 }
 
 fn citizen_lines(

@@ -6,6 +6,7 @@
 use super::day::{split_h, split_v};
 use super::text::{fit, pad};
 use super::theme;
+use crate::app::core::clicks::Target;
 use crate::app::model::Model;
 use crate::app::today::{Focus, TodayScreen};
 use crate::domain::due::{DueCategory, DueGroup, DueList, DueWhat};
@@ -217,6 +218,15 @@ fn draw_meetings(model: &Model, focused: bool, area: Rect, buf: &mut Buffer) {
                 (format!("{time} {edge}{title}"), second, style, false)
             }
         };
+        if let TodayRow::Meeting(occ) = row {
+            let target = Target::Meeting {
+                id: occ.meeting.id,
+                start: occ.start,
+            };
+            model
+                .clicks
+                .add(Rect::new(area.x, y, area.width, 2), target);
+        }
         // The marker sits in the column's first cell; the time follows it.
         let marker = if marked { "›" } else { " " };
         buf.set_string(area.x, y, marker, theme::key());
@@ -322,6 +332,9 @@ fn draw_list(model: &Model, screen: &TodayScreen, focused: bool, area: Rect, buf
                 let Some((_, item)) = items.get(*i) else {
                     continue;
                 };
+                model
+                    .clicks
+                    .add(Rect::new(area.x, y, area.width, 1), Target::Row(*i));
                 let name_w = (w / 3).clamp(10, 22);
                 // Now-items are counted in minutes: their time, not their day.
                 let when = match &item.what {

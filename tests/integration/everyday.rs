@@ -193,7 +193,7 @@ keys = [{ on = "å", run = "open_board", desc = "Sagsstammen" }]
     )
     .unwrap();
     let keymap = format!("{preset}\n{own}");
-    let mut app = App::configured("calendar", Lang::Da, "", Some(&keymap), anne);
+    let mut app = App::configured_with("calendar", Lang::Da, "", Some(&keymap), anne);
     let today = app.model.day;
     app.text("ø");
     assert_eq!(
@@ -277,7 +277,7 @@ const CLOSING: &str = "[calendar]\nclosing_days = [\"2026-11-27 Personaledag\", 
 #[test]
 fn closing_days_show_in_the_month_overview_and_the_day_header_like_holidays() {
     for lang in [Lang::Da, Lang::En] {
-        let mut app = App::configured("calendar", lang, CLOSING, None, anne);
+        let mut app = App::configured_with("calendar", lang, CLOSING, None, anne);
         app.keys("g m");
         let screen = app.screen(80, 24).join("\n");
         assert!(screen.contains("* 27.11 Personaledag"), "{screen}");
@@ -383,7 +383,7 @@ fn status_line(app: &App, width: u16) -> String {
 
 #[test]
 fn every_screen_shows_the_next_meeting_counting_down_and_prominent_ten_minutes_before() {
-    let mut app = App::configured("calendar", Lang::En, "", None, two_meetings);
+    let mut app = App::configured_with("calendar", Lang::En, "", None, two_meetings);
     let line = status_line(&app, 80);
     assert!(
         line.ends_with("→ 10:30 Anne Jensen · 1h30 · phone "),
@@ -424,7 +424,7 @@ fn every_screen_shows_the_next_meeting_counting_down_and_prominent_ten_minutes_b
 #[test]
 fn the_lead_time_is_configurable() {
     let ui = "[ui]\nnext_meeting_minutes = 30\n";
-    let mut app = App::configured("calendar", Lang::Da, ui, None, two_meetings);
+    let mut app = App::configured_with("calendar", Lang::Da, ui, None, two_meetings);
     app.tick("2026-11-24 09:59");
     assert!(!app.model.next_meeting.as_ref().unwrap().prominent);
     app.tick("2026-11-24 10:00");
@@ -437,7 +437,7 @@ fn the_lead_time_is_configurable() {
 
 #[test]
 fn a_message_and_the_next_meeting_share_80_columns() {
-    let mut app = App::configured("calendar", Lang::Da, "", None, two_meetings);
+    let mut app = App::configured_with("calendar", Lang::Da, "", None, two_meetings);
     app.tick("2026-11-24 10:05");
     // A long message keeps its room; the next meeting takes a shorter form beside it.
     app.keys("a");
@@ -469,7 +469,7 @@ fn a_message_and_the_next_meeting_share_80_columns() {
 #[test]
 fn next_meeting_snapshots_with_a_frozen_clock() {
     for lang in [Lang::Da, Lang::En] {
-        let mut app = App::configured("calendar", lang, "", None, two_meetings);
+        let mut app = App::configured_with("calendar", lang, "", None, two_meetings);
         app.tick("2026-11-24 10:18");
         for (w, h) in [(80, 24), (120, 40)] {
             snap(
@@ -546,7 +546,7 @@ fn board_names(app: &App) -> Vec<String> {
 #[test]
 fn a_saved_view_is_recalled_with_one_key() {
     for lang in [Lang::Da, Lang::En] {
-        let mut app = App::configured("calendar", lang, VIEWS, None, anne_sos_and_bo);
+        let mut app = App::configured_with("calendar", lang, VIEWS, None, anne_sos_and_bo);
         app.keys("g b");
         assert_eq!(board_names(&app), ["Anne Jensen", "Bo Holm"]);
         // In name order: 1 is "alle", 2 is "sos".
@@ -572,7 +572,7 @@ fn a_saved_view_is_recalled_with_one_key() {
 
 #[test]
 fn v_saves_the_current_view_into_the_configuration_file_keeping_its_text() {
-    let mut app = App::configured("calendar", Lang::En, VIEWS, None, anne_sos_and_bo);
+    let mut app = App::configured_with("calendar", Lang::En, VIEWS, None, anne_sos_and_bo);
     let before = std::fs::read_to_string(app.config_path()).unwrap();
     app.keys("g b");
     app.keys("f");
@@ -629,7 +629,7 @@ fn a_bad_saved_view_in_the_file_is_named_with_its_line() {
 fn a_view_key_that_is_not_a_digit_steps_through_the_saved_views() {
     let keymap =
         "[board]\nkeys = [{ on = \"v\", run = \"board_view\", desc = \"Næste visning\" }]\n";
-    let mut app = App::configured("calendar", Lang::Da, VIEWS, Some(keymap), anne_sos_and_bo);
+    let mut app = App::configured_with("calendar", Lang::Da, VIEWS, Some(keymap), anne_sos_and_bo);
     app.keys("g b v");
     assert_eq!(board_names(&app), ["Bo Holm", "Anne Jensen"], "1: alle");
     app.keys("v");
@@ -650,7 +650,7 @@ fn snapshots_of_a_paste_and_of_the_danish_preset() {
     )
     .unwrap();
     for lang in [Lang::Da, Lang::En] {
-        let mut app = App::configured("calendar", lang, "", Some(&preset), anne);
+        let mut app = App::configured_with("calendar", lang, "", Some(&preset), anne);
         app.keys("a");
         app.paste("ons 10:30\nJensen\ttelefon\r\n");
         assert_eq!(prompt_text(&app), "ons 10:30 Jensen telefon ");

@@ -46,7 +46,9 @@ fn import_heap_child() {
     let store = Store::open_on(dir.path(), today()).unwrap();
     let base = heap::start();
     let document = ExportFile::open(Path::new(&file)).unwrap();
-    let err = store.import_file(&document, false).unwrap_err();
+    let err = store
+        .import_file(&document, false, &mut |_| {})
+        .unwrap_err();
     let peak = heap::peak_above(base);
     assert!(matches!(err, StoreError::Invalid { total: 1, .. }), "{err}");
     assert!(store.is_empty());
@@ -165,7 +167,7 @@ fn the_head_may_follow_the_records_and_a_broken_end_is_refused() {
     std::fs::write(&file, &sorted).unwrap();
     let store = Store::open_on(&dir.path().join("a"), today()).unwrap();
     let count = store
-        .import_file(&ExportFile::open(&file).unwrap(), false)
+        .import_file(&ExportFile::open(&file).unwrap(), false, &mut |_| {})
         .unwrap();
     assert_eq!(
         count,

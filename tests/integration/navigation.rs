@@ -16,6 +16,7 @@ fn on(app: &App) -> &'static str {
         Screen::Suppliers(_) => "suppliers",
         Screen::Requests { .. } => "requests",
         Screen::Board => "board",
+        Screen::Citizen(_) => "citizen view",
     }
 }
 

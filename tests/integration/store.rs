@@ -1015,7 +1015,7 @@ fn the_streamed_export_reads_back_as_the_same_document() {
     let (_dir, store) = filled();
     let now = utc("2026-11-24 08:00");
     let mut bytes = Vec::new();
-    store.write_export(&mut bytes, now).unwrap();
+    store.write_export(&mut bytes, now, &mut |_| {}).unwrap();
     let streamed = ExportDocument::from_json(std::str::from_utf8(&bytes).unwrap()).unwrap();
     assert_eq!(streamed, store.export_document(now).unwrap());
     assert!(!streamed.data.meetings.is_empty());
@@ -1039,7 +1039,7 @@ fn a_backup_streamed_while_cases_and_meetings_are_added_keeps_its_references_who
         });
         while !writer.is_finished() {
             let mut bytes = Vec::new();
-            store.write_export(&mut bytes, now).unwrap();
+            store.write_export(&mut bytes, now, &mut |_| {}).unwrap();
             let doc = ExportDocument::from_json(std::str::from_utf8(&bytes).unwrap()).unwrap();
             let (_scratch, fresh) = open_temp();
             fresh

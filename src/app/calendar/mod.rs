@@ -11,6 +11,7 @@ pub mod prompts;
 pub mod series;
 
 use crate::app::core::action::Named;
+use crate::app::core::clicks::Target;
 use crate::app::core::effect::{Effect, Question};
 use crate::app::core::status::{info, warn};
 use crate::app::forms::meeting::MeetingEditor;
@@ -98,6 +99,9 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         }
         Named::Undo | Named::Redo => model.undo_redo(named),
         Named::ExportIcs => ics::export(model),
+        Named::WriteDaySheet => {
+            crate::app::sheets::write(model, crate::app::core::effect::SheetOf::Day(model.day))
+        }
         Named::ImportIcs => ics::ask_import(model),
         Named::NewCase => crate::app::lookup::records::new_case(model),
         Named::NewContact => crate::app::lookup::records::new_contact(model),
@@ -291,6 +295,15 @@ fn status_set_by(named: Named) -> Option<MeetingStatus> {
         Named::SetStatusCancelled => MeetingStatus::CancelledByCaseworker,
         _ => return None,
     })
+}
+
+/// A click on a meeting in the day or week view selects it (and its day).
+pub fn click(model: &mut Model, target: Target) -> Vec<Effect> {
+    if let Target::Meeting { id, start } = target {
+        model.day = start.date();
+        model.selected = Some(Selection { meeting: id, start });
+    }
+    vec![]
 }
 
 /// Shows `day`, nothing selected until the window arrives.

@@ -181,6 +181,11 @@ named_actions! {
     TodayFilterKind = "today_filter_kind" => ActTodayFilterKind,
     TodayFilterName = "today_filter_name" => ActTodayFilterName,
 
+
+    // sheets and the citizen view (#17)
+    WriteDaySheet = "write_day_sheet" => ActWriteDaySheet,
+    WriteCaseSheet = "write_case_sheet" => ActWriteCaseSheet,
+    CitizenView = "citizen_view" => ActCitizenView,
 }
 
 impl Named {
@@ -213,6 +218,10 @@ pub enum Action {
     },
     /// A fresh record id from the store, for the next record update creates.
     Id(u64),
+    /// How far the day's backup beside the planner has come; `None` when it ended.
+    Backup(Option<crate::store::Progress>),
+    /// A click on something the last frame drew (`[ui] mouse`).
+    Click(super::clicks::Target),
 }
 
 /// Which kind of write finished.

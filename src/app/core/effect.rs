@@ -13,6 +13,7 @@ use crate::model::{
 };
 use crate::query::board::BoardRow;
 use crate::query::card::{Card, ContactCard};
+use crate::query::citizen::CitizenView;
 use crate::query::directory::Directory;
 use crate::query::requests::RequestRow;
 use crate::query::suppliers::SupplierRow;
@@ -97,6 +98,20 @@ pub enum Effect {
     /// Put `text` on the terminal's clipboard (OSC 52); where the terminal cannot take it,
     /// write it to exports/`name` instead (#13).
     CopyOut { text: String, name: String },
+    // sheets and the citizen view (#17)
+    /// Write a sheet to print (PDF) into the data directory's exports, flushed to disk.
+    WriteSheet { sheet: SheetOf, now: DateTime<Utc> },
+    /// Load what the citizen of a case may see, as of `now` (local time).
+    LoadCitizenView { case: CaseId, now: NaiveDateTime },
+}
+
+/// Which sheet to write (#17).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetOf {
+    /// The day sheet of a date.
+    Day(NaiveDate),
+    /// The case sheet of a case.
+    Case(CaseId),
 }
 
 /// A question about the calendar that needs meetings beyond the visible window.
@@ -206,4 +221,8 @@ pub enum Loaded {
     IcsExported(Result<(std::path::PathBuf, usize), String>),
     /// An .ics import as store changes and what it found, or why the file was refused.
     IcsImport(Result<Box<Imported>, String>),
+    /// Where a sheet was written, or why it was not (#17).
+    SheetWritten(Result<std::path::PathBuf, String>),
+    /// What the citizen of the case may see (`None`: the case is gone) (#17).
+    CitizenView(CaseId, Option<Box<CitizenView>>),
 }

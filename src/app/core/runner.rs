@@ -3,19 +3,21 @@
 //! effect names what to load (ids, dates) and the runner adds the rules it is loaded with.
 
 use super::action::{Action, WriteKind};
-use super::effect::{Effect, Loaded, Summons};
+use super::effect::{Effect, Loaded, SheetOf, Summons};
 use crate::config::Config;
 use crate::context::Context;
 use crate::domain::due::DueItem;
-use crate::i18n::Lang;
 use crate::i18n::store_error;
+use crate::i18n::{Lang, Msg};
 use crate::ics::import::DEFAULT_SOURCE;
 use crate::ics::{self, ExportParams, IcsError, ImportParams, Imported, Privacy};
 use crate::model::{Agreement, Case, Contact, Course, MedicalRequest, Note};
+use crate::paper::Format;
 use crate::query::board::BoardParams;
 use crate::query::card::{card, contact_card};
 use crate::query::{
-    agenda, board, board_sheet, directory, requests, suppliers, today, window, workload,
+    agenda, board, board_sheet, citizen, directory, requests, sheet, suppliers, today, window,
+    workload,
 };
 use crate::search::SearchIndex;
 use crate::store::write_export;
@@ -244,12 +246,44 @@ impl Runner {
             Effect::CopyOut { text, name } => {
                 Loaded::CopiedOut(self.copy_out(store.dir(), &text, &name))
             }
+            Effect::WriteSheet { sheet, now } => {
+                Loaded::SheetWritten(self.write_sheet(store, sheet, now))
+            }
+            Effect::LoadCitizenView { case, now } => {
+                Loaded::CitizenView(case, citizen::citizen_view(store, case, now)?.map(Box::new))
+            }
         };
         Ok(Action::Loaded(loaded))
     }
 }
 
 impl Runner {
+    /// A sheet as PDF in the exports (0600, synced to disk before this returns): where it
+    /// went, or why it could not be written.
+    fn write_sheet(
+        &self,
+        store: &Store,
+        sheet: SheetOf,
+        now: DateTime<Utc>,
+    ) -> Result<PathBuf, String> {
+        let today = self.zone.local(now).date();
+        let (paper, name) = match sheet {
+            SheetOf::Day(date) => (
+                sheet::day_sheet(store, date, self.lang).map_err(|e| e.to_string())?,
+                sheet::day_file(date),
+            ),
+            SheetOf::Case(case) => (
+                sheet::case_sheet(store, case, &self.config, &self.zone, now, self.lang)
+                    .map_err(|e| store_error(&e, self.lang))?
+                    .ok_or_else(|| Msg::CaseNotFound.text(self.lang).to_string())?,
+                sheet::case_file(case, today),
+            ),
+        };
+        let bytes = paper.render(Format::Pdf).map_err(|e| e.to_string())?;
+        let name = format!("{name}.{}", Format::Pdf.extension());
+        write_export(store.dir(), &name, &bytes).map_err(|e| e.to_string())
+    }
+
     /// Every meeting as an .ics calendar in the exports, at the default privacy (initials and
     /// case reference): where it went and how many events it holds.
     fn export_ics(

@@ -33,6 +33,8 @@ pub struct Settings {
     pub next_meeting_minutes: u32,
     /// The board's saved views in name order: `1`…`9` recall them.
     pub board_views: Vec<(String, crate::config::BoardView)>,
+    /// Clicks and the wheel work beside the keys (`[ui] mouse`).
+    pub mouse: bool,
 }
 
 impl Settings {
@@ -84,6 +86,7 @@ impl Settings {
                 .iter()
                 .map(|(name, view)| (name.clone(), view.clone()))
                 .collect(),
+            mouse: config.ui.mouse,
         }
     }
 }

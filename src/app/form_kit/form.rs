@@ -272,6 +272,14 @@ impl<K: Copy + PartialEq> Form<K> {
         }
     }
 
+    /// Moves the focus to the `index`th shown field (a click on its row), when it takes it.
+    pub fn focus_shown(&mut self, index: usize) {
+        let key = self.fields().nth(index).map(|f| f.key);
+        if let Some(key) = key {
+            self.focus_on(key);
+        }
+    }
+
     /// Moves the focus to the first field that takes it.
     pub fn focus_first(&mut self) {
         if let Some(first) = self.fields.iter().position(Field::takes_focus) {

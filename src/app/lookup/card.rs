@@ -2,7 +2,7 @@
 //! note, an agreement; a contact in `contact_log`), and how it follows writes.
 
 use crate::app::core::action::Named;
-use crate::app::core::effect::{Effect, Question};
+use crate::app::core::effect::{Effect, Question, SheetOf};
 use crate::app::core::history::Step;
 use crate::app::core::status::{Tone, warn};
 use crate::app::model::{Model, Screen};
@@ -65,6 +65,8 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::Undo | Named::Redo => return model.undo_redo(named),
         Named::EditCase => return super::records::edit_case(case),
         Named::OpenItems => return vec![Effect::LoadItems(case)],
+        Named::WriteCaseSheet => return crate::app::sheets::write(model, SheetOf::Case(case)),
+        Named::CitizenView => return crate::app::citizen::open(model, case),
         Named::NewCourse => return crate::app::courses::new_course(model, case),
         Named::NewRequest => return crate::app::requests::new_request(model, case),
         Named::ScrollDown => *scroll = scroll.saturating_add(1),

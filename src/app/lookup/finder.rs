@@ -67,6 +67,16 @@ pub fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     vec![]
 }
 
+/// A click selects a result.
+pub fn click(model: &mut Model, target: crate::app::core::clicks::Target) -> Vec<Effect> {
+    if let (Some(Popup::Finder(finder)), crate::app::core::clicks::Target::Row(index)) =
+        (&mut model.popup, target)
+    {
+        finder.selected = index.min(finder.hits.len().saturating_sub(1));
+    }
+    vec![]
+}
+
 pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     let Some(Popup::Finder(finder)) = &mut model.popup else {
         return vec![];

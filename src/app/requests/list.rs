@@ -2,6 +2,7 @@
 
 use super::chase::{self, Back};
 use crate::app::core::action::Named;
+use crate::app::core::clicks::Target;
 use crate::app::core::effect::Effect;
 use crate::app::model::{Model, Screen};
 use crate::app::popup::Popup;
@@ -38,6 +39,14 @@ pub fn loaded(model: &mut Model, rows: Vec<RequestRow>) -> Vec<Effect> {
 }
 
 /// Keys of the list of open requests.
+/// A click selects a request.
+pub fn click(model: &mut Model, target: Target) -> Vec<Effect> {
+    if let (Screen::Requests { rows, selected }, Target::Row(index)) = (&mut model.screen, target) {
+        *selected = index.min(rows.len().saturating_sub(1));
+    }
+    vec![]
+}
+
 pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     let Screen::Requests { rows, selected } = &mut model.screen else {
         return vec![];

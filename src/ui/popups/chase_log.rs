@@ -29,7 +29,7 @@ pub fn draw(model: &Model, log: &ChaseLog, body: Rect, buf: &mut Buffer) {
         height: inner.height.saturating_sub(1),
         ..inner
     };
-    draw_fields(&log.form, fields, buf);
+    draw_fields(&log.form, fields, buf, &model.clicks);
     footer(inner, &keys_hint(&log.form, w), buf);
 }
 

@@ -33,6 +33,6 @@ pub fn draw(model: &Model, log: &ContactLog, body: Rect, buf: &mut Buffer) {
         height: inner.height.saturating_sub(1),
         ..inner
     };
-    draw_fields(&log.form, fields, buf);
+    draw_fields(&log.form, fields, buf, &model.clicks);
     footer(inner, &keys_hint(&log.form, w), buf);
 }

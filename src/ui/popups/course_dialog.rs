@@ -57,7 +57,7 @@ pub fn draw(model: &Model, dialog: &CourseDialog, body: Rect, buf: &mut Buffer) 
         height: inner.height.saturating_sub(3),
         ..inner
     };
-    let mut y = 2 + draw_fields(&dialog.form, fields, buf);
+    let mut y = 2 + draw_fields(&dialog.form, fields, buf, &model.clicks);
     if dialog.kind == DialogKind::Interrupt {
         let r = row(inner, y);
         buf.set_string(

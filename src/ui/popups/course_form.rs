@@ -35,6 +35,7 @@ pub fn draw(model: &Model, form: &CourseForm, body: Rect, buf: &mut Buffer) {
             ..inner
         },
         buf,
+        &model.clicks,
     );
     // The schedule the course gets, and what the order lacks, one a line.
     let mut extra: Vec<(String, Style)> = Vec::new();

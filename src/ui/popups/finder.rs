@@ -3,6 +3,7 @@
 
 use super::{frame, row};
 use crate::app::core::action::Named;
+use crate::app::core::clicks::Target;
 use crate::app::forms::text_of;
 use crate::app::lookup::finder::Finder;
 use crate::app::model::Model;
@@ -122,6 +123,7 @@ fn hits(model: &Model, finder: &Finder, area: Rect, buf: &mut Buffer) {
     let first = selected.saturating_sub(rows.saturating_sub(1));
     for (i, hit) in finder.hits.iter().enumerate().skip(first).take(rows) {
         let r = row(area, (i - first) as u16);
+        model.clicks.add(r, Target::Row(i));
         let is_selected = i == selected;
         let base = if is_selected {
             theme::selected()

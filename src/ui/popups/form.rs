@@ -45,7 +45,7 @@ pub fn draw(model: &Model, editor: &MeetingEditor, body: Rect, buf: &mut Buffer)
                 .join(", ")
         })
     };
-    draw_fields_with(&editor.form, left, buf, &parties);
+    draw_fields_with(&editor.form, left, buf, &model.clicks, &parties);
     let right = Rect::new(
         inner.x + LEFT + 1,
         inner.y,

@@ -34,6 +34,7 @@ fn heading(layer: Layer) -> Msg {
         Layer::Month => Msg::HelpMonth,
         Layer::Notes => Msg::HelpNotes,
         Layer::Series => Msg::HelpSeries,
+        Layer::Citizen => Msg::HelpCitizen,
     }
 }
 

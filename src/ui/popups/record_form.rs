@@ -28,6 +28,6 @@ pub fn draw(model: &Model, form: &RecordForm, body: Rect, buf: &mut Buffer) {
         height: inner.height.saturating_sub(2),
         ..inner
     };
-    draw_fields(&form.form, fields, buf);
+    draw_fields(&form.form, fields, buf, &model.clicks);
     footer(inner, &keys_hint(&form.form, usize::from(inner.width)), buf);
 }

@@ -90,7 +90,7 @@ pub fn draw(model: &Model, form: &RequestForm, body: Rect, buf: &mut Buffer) {
         height: inner.height.saturating_sub(y + 1),
         ..inner
     };
-    draw_fields(&form.form, fields, buf);
+    draw_fields(&form.form, fields, buf, &model.clicks);
     footer(inner, &keys_hint(&form.form, w), buf);
 }
 

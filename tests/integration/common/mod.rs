@@ -132,6 +132,11 @@ impl Tui {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// Whether the program has asked the terminal to report the mouse.
+    pub fn mouse_reported(&self) -> bool {
+        self.screen.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
     /// Waits until the screen shows `text`, failing with the screen after `timeout`.
     pub fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -184,6 +189,71 @@ impl Tui {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
+}
+
+/// Runs `caseplan` to its end in a pseudo-terminal of `cols` x `rows`, its clock frozen at `now`,
+/// with `env` set and `CI`
+/// unset unless `env` sets it; returns everything it wrote, escape codes and all, and the
+/// screen it left.
+pub fn run_in_pty(
+    data: &Path,
+    now: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    cols: u16,
+    rows: u16,
+) -> (String, String) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.arg("--data");
+    cmd.arg(data);
+    cmd.args(["--now", now]);
+    cmd.args(args);
+    cmd.env("LANG", "en_GB.UTF-8");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("CASEPLAN_CONFIG", test_config(data));
+    cmd.env_remove("CI");
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn caseplan");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let reading = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 8192];
+        // Ends when the program has exited and the terminal hangs up.
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+        out
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().expect("poll child").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("caseplan did not exit");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(pty.master);
+    let out = reading.join().expect("the reader");
+    let mut screen = vt100::Parser::new(rows, cols, 0);
+    screen.process(&out);
+    (
+        String::from_utf8_lossy(&out).into_owned(),
+        screen.screen().contents(),
+    )
 }
 
 impl Drop for Tui {

@@ -17,7 +17,7 @@ use caseplan::store::Store;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
 pub const NOW: &str = "2026-11-24 09:00";
 
@@ -71,27 +71,35 @@ impl App {
         lang: Lang,
         fill: impl FnOnce(&Store, NaiveDate),
     ) -> App {
-        App::configured(start_screen, lang, "", None, fill)
+        App::configured(start_screen, lang, "", fill)
     }
 
-    /// The planner with `extra` appended to its configuration file (TOML sections after the
-    /// language and the start screen) and, if given, a keymap file's text merged over the
-    /// defaults.
+    /// Like [`App::starting_on`], with `more` (TOML) at the end of the configuration.
     pub fn configured(
         start_screen: &str,
         lang: Lang,
-        extra: &str,
+        more: &str,
+        fill: impl FnOnce(&Store, NaiveDate),
+    ) -> App {
+        App::configured_at(start_screen, lang, more, None, NOW, fill)
+    }
+
+    /// [`App::configured`] with, if given, a keymap file's text merged over the defaults.
+    pub fn configured_with(
+        start_screen: &str,
+        lang: Lang,
+        more: &str,
         keymap: Option<&str>,
         fill: impl FnOnce(&Store, NaiveDate),
     ) -> App {
-        App::configured_at(start_screen, lang, extra, keymap, NOW, fill)
+        App::configured_at(start_screen, lang, more, keymap, NOW, fill)
     }
 
-    /// [`App::configured`] with the clock frozen at `now` ("YYYY-MM-DD HH:MM").
+    /// [`App::configured_with`] with the clock frozen at `now` ("YYYY-MM-DD HH:MM").
     pub fn configured_at(
         start_screen: &str,
         lang: Lang,
-        extra: &str,
+        more: &str,
         keymap: Option<&str>,
         now: &str,
         fill: impl FnOnce(&Store, NaiveDate),
@@ -105,7 +113,7 @@ impl App {
         // The flow and snapshot tests start on the calendar; Today's own tests start on Today.
         std::fs::write(
             &config,
-            format!("language = \"{code}\"\n{extra}\n[today]\nstart_screen = \"{start_screen}\"\n"),
+            format!("language = \"{code}\"\n[today]\nstart_screen = \"{start_screen}\"\n{more}"),
         )
         .unwrap();
         let ctx = Context::new(Some(dir.path()), Some(&config), Some(now)).unwrap();
@@ -232,6 +240,52 @@ impl App {
     /// The screen's text at `width`×`height`, one line per row.
     pub fn screen(&self, width: u16, height: u16) -> Vec<String> {
         screen(&self.draw(width, height))
+    }
+
+    /// The column and row where `text` starts on the screen drawn at `width`×`height`.
+    pub fn spot(&self, text: &str, width: u16, height: u16) -> (u16, u16) {
+        let terminal = self.draw(width, height);
+        let buf = terminal.backend().buffer();
+        for y in 0..height {
+            let mut line = String::new();
+            let mut starts = Vec::new();
+            for x in 0..width {
+                starts.push((line.len(), x));
+                line.push_str(buf[(x, y)].symbol());
+            }
+            if let Some(at) = line.find(text) {
+                let x = starts
+                    .iter()
+                    .rev()
+                    .find(|(start, _)| *start <= at)
+                    .unwrap()
+                    .1;
+                return (x, y);
+            }
+        }
+        panic!(
+            "no {text:?} on the screen:\n{}",
+            screen(&terminal).join("\n")
+        );
+    }
+
+    /// A mouse event where the screen drawn at `width`×`height` shows `text`, as the planner's
+    /// loop hands it on.
+    pub fn mouse_on(&mut self, kind: MouseEventKind, text: &str, width: u16, height: u16) {
+        let (column, row) = self.spot(text, width, height);
+        self.mouse(kind, column, row);
+    }
+
+    /// A mouse event at `column`, `row` of the last screen drawn.
+    pub fn mouse(&mut self, kind: MouseEventKind, column: u16, row: u16) {
+        let event = MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        let effects = caseplan::app::mouse::event(&mut self.model, event);
+        self.apply(effects);
     }
 }
 
