@@ -15,6 +15,8 @@ pub struct Context {
     pub config: Config,
     /// Where the user's keymap is looked for: `keymap.toml` beside the configuration file.
     pub keymap_path: Option<PathBuf>,
+    /// The configuration file, read or (when missing) where a saved board view creates it.
+    pub config_path: Option<PathBuf>,
     pub zone: Zone,
     pub clock: Box<dyn Clock>,
     pub data_dir: PathBuf,
@@ -23,9 +25,9 @@ pub struct Context {
 impl Context {
     /// Loads the configuration and sets up the clock; `now` freezes the clock ("YYYY-MM-DD HH:MM").
     pub fn new(data: Option<&Path>, config: Option<&Path>, now: Option<&str>) -> Result<Context> {
-        let keymap_path = config
-            .map(Path::to_path_buf)
-            .or_else(Config::default_path)
+        let config_path = config.map(Path::to_path_buf).or_else(Config::default_path);
+        let keymap_path = config_path
+            .as_ref()
             .and_then(|file| file.parent().map(|dir| dir.join("keymap.toml")));
         let (config, _) = Config::load(config)?;
         let zone = Zone::parse(&config.zone)?;
@@ -40,6 +42,7 @@ impl Context {
         Ok(Context {
             config,
             keymap_path,
+            config_path,
             zone,
             clock,
             data_dir,

@@ -3,15 +3,18 @@
 use super::core::action::Named;
 use super::core::clicks::Target;
 use super::core::effect::Effect;
-use super::core::status::{error, info};
+use super::core::status::{error, info, warn};
 use super::model::{Model, Screen};
 use super::prompt::{self, PromptKind};
+use crate::config::{BoardView, is_view_name};
 use crate::i18n::{Lang, Msg};
+use crate::keymap::KeyPress;
 use crate::model::CaseId;
 use crate::query::board::{BoardRow, Column, sort};
 use crate::query::board_filter::{BoardFilter, FilterError};
 use crate::query::board_sheet;
 use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
 use std::cell::Cell;
 use std::path::PathBuf;
 
@@ -41,6 +44,8 @@ pub struct Board {
     /// The rows the last draw had room for, set by the view: the selection scrolls and pages
     /// by the real height of the screen.
     pub view_rows: Cell<usize>,
+    /// The saved view recalled, until the sort or the filter changes.
+    pub view_name: Option<String>,
 }
 
 impl Board {
@@ -57,6 +62,7 @@ impl Board {
             offset: 0,
             today,
             view_rows: Cell::new(SCROLL_ROWS),
+            view_name: None,
         }
     }
 
@@ -124,6 +130,28 @@ impl Board {
         }
     }
 
+    /// The sort and filter as a view to save.
+    fn as_view(&self) -> BoardView {
+        BoardView {
+            filter: self.filter_text.clone(),
+            sort: self.sort.key().to_owned(),
+            reverse: self.reverse,
+            overdue_only: self.overdue_only,
+        }
+    }
+
+    /// Shows a saved view (checked when the configuration was read).
+    fn show_view(&mut self, name: &str, view: &BoardView) {
+        self.filter = BoardFilter::parse(&view.filter).unwrap_or_default();
+        self.filter_text = view.filter.trim().to_owned();
+        self.sort = Column::from_key(&view.sort).unwrap_or(Column::Name);
+        self.reverse = view.reverse;
+        self.overdue_only = view.overdue_only;
+        self.view_name = Some(name.to_owned());
+        self.refresh();
+        self.go_to_top();
+    }
+
     /// A new order starts at the top: the first row selected and on screen.
     fn go_to_top(&mut self) {
         self.selected = 0;
@@ -152,10 +180,31 @@ pub fn open(model: &mut Model) -> Vec<Effect> {
 /// Keys of the board screen.
 pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
     let lang = model.lang;
+    let views = &model.settings.board_views;
     let Some(board) = model.board.as_mut() else {
         model.screen = Screen::Calendar;
         return super::calendar::load_window(model);
     };
+    if named == Named::BoardView {
+        let number = view_number(model.last_key, board.view_name.as_deref(), views);
+        match number.and_then(|n| views.get(n - 1).map(|v| (n, v))) {
+            Some((number, (name, view))) => {
+                board.show_view(name, view);
+                model.status = Some(info(&format!(
+                    "{} {number}: {name}",
+                    capitalised(Msg::BoardViewWord.text(lang))
+                )));
+            }
+            None => model.status = Some(warn(Msg::BoardViewNone.text(lang))),
+        }
+        return vec![];
+    }
+    if matches!(
+        named,
+        Named::BoardSortNext | Named::BoardSortReverse | Named::BoardOverdueOnly
+    ) {
+        board.view_name = None;
+    }
     match named {
         Named::SelectNext => board.select(1),
         Named::SelectPrev => board.select(-1),
@@ -179,6 +228,10 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::BoardFilter => {
             let text = board.filter_text.clone();
             return prompt::open(model, PromptKind::BoardFilter, &text);
+        }
+        Named::BoardSaveView => {
+            let name = board.view_name.clone().unwrap_or_default();
+            return prompt::open(model, PromptKind::BoardViewName, &name);
         }
         Named::BoardExport => {
             let filter = Some(board.filter_text.as_str()).filter(|f| !f.is_empty());
@@ -206,9 +259,83 @@ pub fn answer_filter(model: &mut Model, text: &str) -> Result<Vec<Effect>, Strin
     if let Some(board) = model.board.as_mut() {
         board.filter = filter;
         board.filter_text = text.trim().to_string();
+        board.view_name = None;
         board.refresh();
     }
     Ok(vec![])
+}
+
+/// The name prompt's answer: the board's view goes into the configuration file under it.
+pub fn answer_view_name(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
+    let name = text.trim();
+    if !is_view_name(name) {
+        return Err(Msg::BoardViewBadName.text(model.lang).to_owned());
+    }
+    let Some(board) = model.board.as_ref() else {
+        return Ok(vec![]);
+    };
+    Ok(vec![Effect::SaveBoardView {
+        name: name.to_owned(),
+        view: board.as_view(),
+    }])
+}
+
+/// The view was written (every saved view as the file now says), or could not be (why).
+pub fn view_saved(
+    model: &mut Model,
+    name: String,
+    result: Result<Vec<(String, BoardView)>, String>,
+) -> Vec<Effect> {
+    let lang = model.lang;
+    match result {
+        Ok(views) => {
+            let number = views
+                .iter()
+                .position(|(n, _)| *n == name)
+                .map_or(0, |i| i + 1);
+            model.settings.board_views = views;
+            if let Some(board) = model.board.as_mut() {
+                board.view_name = Some(name.clone());
+            }
+            model.status = Some(info(&format!(
+                "{} {name} ({number})",
+                Msg::BoardViewSaved.text(lang)
+            )));
+        }
+        Err(e) => {
+            model.status = Some(error(format!("{} {e}", Msg::BoardViewNotSaved.text(lang))));
+        }
+    }
+    vec![]
+}
+
+/// Which saved view (from 1) a key shows: a digit its number, another key the one after the
+/// view shown (the first when none is).
+fn view_number(
+    key: Option<KeyPress>,
+    shown: Option<&str>,
+    views: &[(String, BoardView)],
+) -> Option<usize> {
+    let digit = key.and_then(|k| match k.code {
+        KeyCode::Char(c) => c.to_digit(10),
+        _ => None,
+    });
+    match digit {
+        Some(d) => usize::try_from(d).ok().filter(|d| *d >= 1),
+        None if views.is_empty() => None,
+        None => {
+            let at = shown.and_then(|name| views.iter().position(|(n, _)| n == name));
+            Some(at.map_or(1, |i| (i + 1) % views.len() + 1))
+        }
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn filter_error(error: &FilterError, lang: Lang) -> String {

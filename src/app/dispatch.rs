@@ -13,8 +13,8 @@ use super::core::status::{error, info};
 use super::model::{Model, Screen};
 use super::popup::Popup;
 use super::{
-    board, bulk, calendar, citizen, courses, help, lookup, navigation, palette, planner, prompt,
-    requests, sheets, suppliers, today,
+    board, bulk, calendar, citizen, courses, help, lookup, navigation, next_meeting, palette,
+    planner, prompt, requests, sheets, suppliers, today,
 };
 use crate::i18n::Msg;
 use crate::model::{ExternalBlock, Meeting};
@@ -115,6 +115,7 @@ fn tick(model: &mut Model, now: chrono::NaiveDateTime) -> Vec<Effect> {
     model.now = now;
     lookup::contact_log::follow_clock(model);
     requests::chase::follow_clock(model);
+    next_meeting::follow_clock(model);
     if now.date() == yesterday {
         return vec![];
     }
@@ -124,6 +125,7 @@ fn tick(model: &mut Model, now: chrono::NaiveDateTime) -> Vec<Effect> {
         model.day = now.date();
     }
     let mut effects = calendar::load_window(model);
+    effects.push(next_meeting::load(model));
     if matches!(model.screen, Screen::Today(_)) {
         effects.push(today::load(model));
     }
@@ -235,6 +237,11 @@ fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         }
         Loaded::Workload(workload) => {
             model.workload = Some(workload);
+            vec![]
+        }
+        Loaded::BoardViewSaved { name, result } => board::view_saved(model, name, result),
+        Loaded::Upcoming(day, meetings) => {
+            next_meeting::loaded(model, day, meetings);
             vec![]
         }
         Loaded::Summons(summons) => {
@@ -349,6 +356,7 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
         planner::after_undo(model)
     };
     let mut effects = lookup::card::after_write(model, &changes);
+    effects.push(next_meeting::load(model));
     let text = match kind {
         WriteKind::New(step) => {
             let text = format!("{}: {}", Msg::Saved.text(lang), step.label);

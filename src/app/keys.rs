@@ -86,6 +86,45 @@ fn takes_text(model: &Model) -> bool {
     }
 }
 
+/// Whether the open popup's focused field is a multi-line text.
+fn multi_line(model: &Model) -> bool {
+    match &model.popup {
+        Some(Popup::ContactLog(log)) => log.form.focus_is_multi_line(),
+        Some(Popup::Record(form)) => form.form.focus_is_multi_line(),
+        Some(Popup::NoteForm(form)) => form.form.focus_is_multi_line(),
+        Some(Popup::CourseForm(form)) => form.form.focus_is_multi_line(),
+        Some(Popup::CourseDialog(dialog)) => dialog.form.focus_is_multi_line(),
+        Some(Popup::RequestForm(form)) => form.form.focus_is_multi_line(),
+        Some(Popup::ChaseLog(log)) => log.form.focus_is_multi_line(),
+        Some(Popup::Form(editor)) => editor.form.focus_is_multi_line(),
+        _ => false,
+    }
+}
+
+/// Text pasted with bracketed paste: typed into the focused text field as text, never as keys,
+/// so a pasted line break neither saves a form nor runs a command. In a multi-line field (a
+/// note's body) a line break stays one; elsewhere it becomes a space. Control characters
+/// other than line breaks and tabs are dropped. Outside a text field a paste does nothing.
+pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
+    if model.pending.is_some() || !takes_text(model) {
+        return vec![];
+    }
+    model.status = None;
+    let multi_line = multi_line(model);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        let key = match c {
+            '\n' if multi_line => KeyEvent::from(KeyCode::Enter),
+            '\n' | '\t' => KeyEvent::from(KeyCode::Char(' ')),
+            c if c.is_control() => continue,
+            c => KeyEvent::from(KeyCode::Char(c)),
+        };
+        effects.extend(update(model, Action::Type(key)));
+    }
+    effects
+}
+
 fn printable(key: &KeyEvent) -> bool {
     matches!(key.code, KeyCode::Char(_))
         && !key
@@ -107,6 +146,8 @@ pub fn press(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 /// of the live layers, or nothing yet (a sequence is pending, or was cancelled). Only the
 /// state of a pending sequence changes; `press` runs the action.
 pub fn resolve(model: &mut Model, key: KeyEvent) -> Option<Action> {
+    // AltGr reported as Ctrl+Alt is the character it types, in fields and in the keymap.
+    let key = crate::keymap::without_alt_gr(key);
     if model.pending.is_none() && takes_key(model, &key) {
         return Some(Action::Type(key));
     }
@@ -119,6 +160,7 @@ pub fn resolve(model: &mut Model, key: KeyEvent) -> Option<Action> {
     match result {
         KeyResult::Matched(named) => {
             model.pending = None;
+            model.last_key = Some(KeyPress::from(key));
             Some(Action::Run(named))
         }
         KeyResult::Pending(node) => {

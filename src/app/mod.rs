@@ -70,6 +70,7 @@ pub mod lookup;
 pub mod model;
 pub mod mouse;
 pub mod navigation;
+pub mod next_meeting;
 pub mod palette;
 pub mod planner;
 pub mod popup;
@@ -109,6 +110,7 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) ->
         model.home = navigation::Home::Today;
     }
     let mut effects = calendar::load_window(&model);
+    effects.push(next_meeting::load(&model));
     if start_on_today {
         effects.push(today::load(&model));
     }
@@ -195,6 +197,7 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
                         keys::press(&mut model, key)
                     }
+                    Event::Paste(text) => keys::paste(&mut model, &text),
                     Event::Mouse(event) => mouse::event(&mut model, event),
                     _ => vec![],
                 }

@@ -82,6 +82,9 @@ pub struct Model {
     pub pending: Option<PendingKeys>,
     /// The keymap's state of a sequence being typed.
     pub key_state: Pending,
+    /// The key that completed the last bound action, for an action that depends on which
+    /// of its keys was pressed (`board_view`: the digit).
+    pub last_key: Option<crate::keymap::KeyPress>,
     pub status: Option<Status>,
     pub history: History,
     pub directory: Option<Directory>,
@@ -105,6 +108,10 @@ pub struct Model {
     /// Citizens to summon by `until` (the shown week's Sunday) to stay on time, kept like
     /// `workload`.
     pub summons: Option<Summons>,
+    /// Today's planned meetings, for the next-meeting line (`next_meeting.rs`).
+    pub upcoming: Vec<crate::domain::next_meeting::Upcoming>,
+    /// The next of them as of `now`: the status line shows it on every screen.
+    pub next_meeting: Option<crate::domain::next_meeting::NextMeeting>,
     /// How far the day's backup, written beside the planner, has come; `None` once it ended.
     pub backup: Option<crate::store::Progress>,
     /// Where the last frame drew what a click can pick (`[ui] mouse`).
@@ -139,6 +146,7 @@ impl Model {
             popup: None,
             pending: None,
             key_state: Pending::default(),
+            last_key: None,
             status: None,
             history: History::default(),
             directory: None,
@@ -152,6 +160,8 @@ impl Model {
             board: None,
             workload: None,
             summons: None,
+            upcoming: Vec::new(),
+            next_meeting: None,
             backup: None,
             clicks: Default::default(),
         }

@@ -43,6 +43,8 @@ pub enum PromptKind {
     VisitMinutes(NaiveDate),
     /// The caseload board's filter line.
     BoardFilter,
+    /// The name to save the board's view under (#20).
+    BoardViewName,
     /// The day the selected Today item comes back ("fre", "+3d", "1/12").
     Snooze,
     /// The path of an .ics file to import as busy time (#16).
@@ -139,6 +141,7 @@ fn answer(model: &mut Model, kind: PromptKind, text: &str) -> Result<Vec<Effect>
         PromptKind::VisitDay => suppliers::answer_day(model, text),
         PromptKind::VisitMinutes(day) => suppliers::answer_minutes(model, day, text),
         PromptKind::BoardFilter => board::answer_filter(model, text),
+        PromptKind::BoardViewName => board::answer_view_name(model, text),
         PromptKind::Snooze => today::answer_snooze(model, text),
         PromptKind::IcsImport => calendar::ics::answer_import(model, text),
         PromptKind::RequestReceived(id) => requests::answer_received(model, id, text),

@@ -18,6 +18,9 @@ pub struct Args {
     /// When, how long, who and what: "tir 10:30 45m Jensen opfølgning",
     /// "tomorrow 9 1h Jensen phone follow-up".
     pub line: String,
+    /// Print the new meeting as JSON (the stored record, its id included) instead of a line.
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
@@ -37,7 +40,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         .collect();
     let line = quick_add::parse(&args.line, ctx.now_local(), &names)?;
     let meetings = &ctx.config.meetings;
-    let hours = ctx.config.working_hours.to_domain();
+    let hours = ctx.config.hours();
     // A case with no meeting planned or held yet gets a first meeting's length.
     let since_ever = NaiveDate::from_ymd_opt(crate::time::range::FIRST_YEAR, 1, 1)
         .unwrap_or_default()
@@ -78,17 +81,24 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     // `put` returns after the change is flushed to disk.
     store.put(&meeting)?;
     let lang = ctx.lang();
-    say!(
-        "{} {} {} {}-{}  {}  {} · {}",
-        Msg::CliBooked.text(lang),
-        weekday_short(day.weekday(), lang),
-        format_date(day),
-        format_time(meeting.start.time()),
-        format_time(meeting.end().time()),
-        case.map_or("", |c| c.name.as_str()),
-        label_purpose(&meeting.purpose, lang),
-        label_form(meeting.form, lang),
-    );
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&meeting)?);
+    } else {
+        say!(
+            "{} {} {} {}-{}  {}  {} · {} · {}",
+            Msg::CliBooked.text(lang),
+            weekday_short(day.weekday(), lang),
+            format_date(day),
+            format_time(meeting.start.time()),
+            format_time(meeting.end().time()),
+            case.map_or("", |c| c.name.as_str()),
+            label_purpose(&meeting.purpose, lang),
+            label_form(meeting.form, lang),
+            Msg::CliRecordId
+                .text(lang)
+                .replace("{id}", &meeting.id.to_string()),
+        );
+    }
     let who = |id: MeetingId| {
         others
             .iter()

@@ -1,9 +1,10 @@
 //! `caseplan agenda`: meetings in order, with parties and place.
 
 use crate::context::Context;
+use crate::domain::next_meeting::{NextMeeting, next_meeting};
 use crate::i18n::{self, Lang};
 use crate::model::MeetingStatus;
-use crate::query::agenda::{AgendaItem, agenda};
+use crate::query::agenda::{AgendaItem, agenda, upcoming};
 use crate::time::{format_date, parse_date};
 use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -20,9 +21,17 @@ pub struct Args {
     /// Print JSON for scripts (see the README for the shape).
     #[arg(long)]
     pub json: bool,
+    /// Only the next meeting of today with its countdown, as the planner's status line shows
+    /// it ("→ 10:30 Anne Jensen · 12 min · telefon", "! " in front when it is close); nothing
+    /// when none is left. For a status bar (tmux, a shell prompt).
+    #[arg(long, conflicts_with_all = ["date", "days"])]
+    pub next: bool,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
+    if args.next {
+        return next(ctx, args.json);
+    }
     if args.days == 0 || args.days > 366 {
         refuse!("--days must be between 1 and 366 (got {})", args.days);
     }
@@ -38,6 +47,41 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&items)?);
     } else {
         print_text(&items, from, to, ctx.lang());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The next meeting of today as of now: one line, or JSON (`null` when none is left).
+fn next(ctx: &Context, json: bool) -> Result<ExitCode> {
+    let now = ctx.now_local();
+    let store = ctx.open_store()?;
+    let day = upcoming(&store, now.date())?;
+    let next = next_meeting(&day, now, ctx.config.ui.next_meeting_minutes);
+    let lang = ctx.lang();
+    let line = |n: &NextMeeting| {
+        let [line, ..] = i18n::next_meeting_lines(n, lang);
+        if n.prominent {
+            format!("! {line}")
+        } else {
+            line
+        }
+    };
+    if json {
+        #[derive(serde::Serialize)]
+        struct Next<'a> {
+            #[serde(flatten)]
+            next: &'a NextMeeting,
+            form_label: &'a str,
+            text: String,
+        }
+        let shown = next.as_ref().map(|n| Next {
+            next: n,
+            form_label: i18n::label_form(n.meeting.form, lang),
+            text: line(n),
+        });
+        println!("{}", serde_json::to_string_pretty(&shown)?);
+    } else if let Some(n) = &next {
+        say!("{}", line(n));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -36,6 +36,9 @@ pub struct AddArgs {
     /// ledighedsydelse, andet, or one from the configuration).
     #[arg(long, default_value = target_group::AKTIVITETSPARAT)]
     pub group: String,
+    /// Print the new case as JSON (the stored record, its id included) instead of a line.
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub fields: Fields,
 }
@@ -163,6 +166,10 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<ExitCode> {
     };
     let new_contacts = apply(&store, &mut case, &args.fields, ctx.today())?;
     save(&store, &case, &new_contacts)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&case)?);
+        return Ok(ExitCode::SUCCESS);
+    }
     say!(
         "{}",
         Msg::CliCaseAdded

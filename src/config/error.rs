@@ -14,6 +14,13 @@ pub enum ConfigError {
         #[source]
         source: io::Error,
     },
+    /// The file could not be written (a saved board view).
+    #[error("{}: cannot write the configuration file: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     /// The file is not a configuration: TOML syntax, an unknown key, a value of the wrong type.
     #[error("{0}")]
     Syntax(Problem),
@@ -26,7 +33,7 @@ impl ConfigError {
     /// The located problem, for the parse and validation errors.
     pub fn problem(&self) -> Option<&Problem> {
         match self {
-            ConfigError::Read { .. } => None,
+            ConfigError::Read { .. } | ConfigError::Write { .. } => None,
             ConfigError::Syntax(problem) | ConfigError::Invalid(problem) => Some(problem),
         }
     }

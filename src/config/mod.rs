@@ -6,14 +6,16 @@
 //! default configuration with comments.
 
 mod error;
+mod save;
 mod sections;
 mod validate;
 mod values;
 
 pub use error::{ConfigError, Problem};
+pub use save::save_board_view;
 pub use sections::{
-    CadenceRule, Courses, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings, StartScreen, ThemeChoice,
-    Today, Ui, WorkingHours, default_cadence,
+    Board, BoardView, CadenceRule, Calendar, Courses, MAX_ACT_WITHIN_WORKDAYS, Medical, Meetings,
+    StartScreen, ThemeChoice, Today, Ui, WorkingHours, default_cadence, is_view_name,
 };
 pub use values::{ClockTime, Day, DefaultReportCadence, Kind};
 
@@ -38,6 +40,8 @@ pub struct Config {
     /// Time zone of meeting times (IANA name).
     pub zone: String,
     pub working_hours: WorkingHours,
+    /// Local closing days (#20).
+    pub calendar: Calendar,
     pub meetings: Meetings,
     pub courses: Courses,
     pub medical: Medical,
@@ -45,6 +49,8 @@ pub struct Config {
     pub cadence: Vec<CadenceRule>,
     pub today: Today,
     pub ui: Ui,
+    /// Saved views of the caseload board (#20).
+    pub board: Board,
 }
 
 impl Default for Config {
@@ -53,12 +59,14 @@ impl Default for Config {
             language: None,
             zone: DEFAULT_ZONE.to_owned(),
             working_hours: WorkingHours::default(),
+            calendar: Calendar::default(),
             meetings: Meetings::default(),
             courses: Courses::default(),
             medical: Medical::default(),
             cadence: default_cadence(),
             today: Today::default(),
             ui: Ui::default(),
+            board: Board::default(),
         }
     }
 }
@@ -86,10 +94,21 @@ impl Config {
 
     /// Reads and checks a configuration from its text. `file` names it in error messages.
     pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
-        let config: Config =
+        let mut config: Config =
             toml::from_str(text).map_err(|error| syntax_problem(&error, text, file))?;
         validate::validate(&config, text, file)?;
+        config.medical.days_off = config.calendar.days_off();
         Ok(config)
+    }
+
+    /// The holidays and the local closing days: what every count of working days skips.
+    pub fn days_off(&self) -> crate::domain::workdays::DaysOff {
+        self.calendar.days_off()
+    }
+
+    /// The working hours as the domain rules take them, closed on the days off.
+    pub fn hours(&self) -> crate::domain::hours::WorkingHours {
+        self.working_hours.to_domain(self.days_off())
     }
 
     /// The effective configuration as TOML (`caseplan config`); it reads back to an equal

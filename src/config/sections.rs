@@ -4,6 +4,7 @@
 //! may set any other value (PRODUCT.md §1.2). Each section accepts a partial table.
 
 use super::values::{ClockTime, Day, DefaultReportCadence, Kind, kind_list};
+use crate::domain::workdays::{ClosingDay, DaysOff};
 use crate::model::{course_kind, purpose, request_kind, target_group};
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
@@ -44,13 +45,37 @@ impl WorkingHours {
         self.days.iter().any(|d| d.0 == day)
     }
 
-    /// The working hours as the domain rules take them.
-    pub fn to_domain(&self) -> crate::domain::hours::WorkingHours {
+    /// The working hours as the domain rules take them, closed on `days_off`.
+    pub fn to_domain(&self, days_off: DaysOff) -> crate::domain::hours::WorkingHours {
         crate::domain::hours::WorkingHours {
             start: self.start.0,
             end: self.end.0,
             days: self.days.iter().map(|d| d.0).collect(),
+            days_off,
         }
+    }
+}
+
+/// The office's calendar: local closing days beyond the Danish public holidays.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Calendar {
+    /// Days the office is closed: "2027-05-07" (once), "12-23" (every year), "easter+40"
+    /// (days from Easter Sunday; +40 is the Friday after Ascension), each with an optional
+    /// name after a space. Every count of working days skips them. Kept as written, checked
+    /// when the file is read (a bad one is named with its line and column).
+    pub closing_days: Vec<String>,
+}
+
+impl Calendar {
+    /// The holidays and the closing days that read (after the check, all of them).
+    pub fn days_off(&self) -> DaysOff {
+        DaysOff::new(
+            self.closing_days
+                .iter()
+                .filter_map(|text| text.parse::<ClosingDay>().ok())
+                .collect(),
+        )
     }
 }
 
@@ -161,6 +186,10 @@ pub struct Medical {
     /// Request kinds to choose from.
     #[serde(with = "kind_list")]
     pub kinds: Vec<Kind>,
+    /// The days off the chase schedule counts around: the holidays and `[calendar]
+    /// closing_days`, set from the calendar when the configuration is read.
+    #[serde(skip)]
+    pub days_off: DaysOff,
 }
 
 impl Default for Medical {
@@ -188,6 +217,7 @@ impl Default for Medical {
             act_within_workdays: 2,
             no_medical_info_years: 2,
             kinds: request_kind::ALL.map(Kind::key).to_vec(),
+            days_off: DaysOff::default(),
         }
     }
 }
@@ -291,15 +321,31 @@ pub struct Today {
 }
 
 /// How the planner looks.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Ui {
     /// "dark", "light", or "auto" (the terminal's background as `COLORFGBG` says, else dark).
     /// `NO_COLOR` in the environment turns colour off in any theme.
     pub theme: ThemeChoice,
+    /// The next meeting on the status line turns prominent this many minutes before it
+    /// starts (0: only once it starts).
+    pub next_meeting_minutes: u32,
     /// Clicks select and the wheel moves, beside the keys (off by default: with it on, the
     /// terminal's own selection of text needs Shift).
     pub mouse: bool,
+}
+
+/// The longest lead time for the next meeting: a working day.
+pub const MAX_NEXT_MEETING_MINUTES: u32 = 600;
+
+impl Default for Ui {
+    fn default() -> Self {
+        Ui {
+            theme: ThemeChoice::default(),
+            next_meeting_minutes: 10,
+            mouse: false,
+        }
+    }
 }
 
 /// The colour theme the configuration asks for.
@@ -330,4 +376,47 @@ impl Default for Today {
             start_screen: StartScreen::Today,
         }
     }
+}
+
+/// The caseload board: saved views (#20).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Board {
+    /// Views by name, recalled on the board with `1`…`9` in name order; `V` on the board
+    /// saves the current one here.
+    pub views: BTreeMap<String, BoardView>,
+}
+
+/// A saved filter and sort of the board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BoardView {
+    /// The filter line as typed after `f`: "flag:sos", "gruppe:aktivitetsparat udsyn".
+    pub filter: String,
+    /// The column to sort by: name, group, where_now, next_meeting, since_contact,
+    /// cadence_due, missed, late_reports, open_requests, flags.
+    pub sort: String,
+    pub reverse: bool,
+    /// Only cases with something overdue.
+    pub overdue_only: bool,
+}
+
+impl Default for BoardView {
+    fn default() -> Self {
+        BoardView {
+            filter: String::new(),
+            sort: "name".to_owned(),
+            reverse: false,
+            overdue_only: false,
+        }
+    }
+}
+
+/// Whether `name` can name a view: letters, digits, `-` and `_`, at most 30.
+pub fn is_view_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().count() <= 30
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }

@@ -2,9 +2,13 @@
 //! key is written in the file, its line.
 
 use super::Config;
-use super::error::{ConfigError, Problem, line_of_key, line_of_value};
-use super::sections::{CadenceRule, MAX_ACT_WITHIN_WORKDAYS};
+use super::error::{ConfigError, Problem, line_and_column, line_of_key, line_of_value};
+use super::sections::is_view_name;
+use super::sections::{CadenceRule, MAX_ACT_WITHIN_WORKDAYS, MAX_NEXT_MEETING_MINUTES};
 use super::values::Kind;
+use crate::domain::workdays::ClosingDay;
+use crate::query::board::Column;
+use crate::query::board_filter::BoardFilter;
 use std::collections::HashSet;
 
 /// What is wrong, before the file's name and line are known.
@@ -39,6 +43,8 @@ impl Finding {
 
 /// The first problem of `config`, located in `source` (the text it was read from).
 pub(super) fn validate(config: &Config, source: &str, file: &str) -> Result<(), ConfigError> {
+    check_closing_days(config, source, file)?;
+    check_board_views(config, source, file)?;
     let Some(finding) = first_finding(config) else {
         return Ok(());
     };
@@ -54,6 +60,39 @@ pub(super) fn validate(config: &Config, source: &str, file: &str) -> Result<(), 
         key: Some(finding.dotted_key()),
         message: format!("{}: {}", finding.dotted_key(), finding.message),
     }))
+}
+
+/// Every closing day must read; a bad one is located at its own string in the list.
+fn check_closing_days(config: &Config, source: &str, file: &str) -> Result<(), ConfigError> {
+    let key = "calendar.closing_days";
+    // Look for the strings from the line of the key on.
+    let list_starts = line_of_key(source, "calendar", "closing_days").map_or(0, |line| {
+        source
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum()
+    });
+    for text in &config.calendar.closing_days {
+        if let Err(error) = text.parse::<ClosingDay>() {
+            // The string as written, quoted, after the key (its escapes aside).
+            let at = source
+                .get(list_starts..)
+                .and_then(|rest| {
+                    rest.find(&format!("\"{text}\""))
+                        .or_else(|| rest.find(text.as_str()))
+                })
+                .map(|offset| line_and_column(source, list_starts + offset));
+            return Err(ConfigError::Invalid(Problem {
+                file: file.to_owned(),
+                line: at.map(|(line, _)| line),
+                column: at.map(|(_, column)| column),
+                key: Some(key.to_owned()),
+                message: format!("{key}: {error}"),
+            }));
+        }
+    }
+    Ok(())
 }
 
 /// Characters before the key on 1-based `line`.
@@ -73,6 +112,59 @@ fn first_finding(config: &Config) -> Option<Finding> {
         .or_else(|| check_courses(config))
         .or_else(|| check_medical(config))
         .or_else(|| check_cadence(&config.cadence))
+        .or_else(|| check_ui(config))
+}
+
+/// Every saved board view must have a name, a column and a filter that read; a bad one is
+/// located at its table (`[board.views.NAME]`) or its name.
+fn check_board_views(config: &Config, source: &str, file: &str) -> Result<(), ConfigError> {
+    let bad = config.board.views.iter().find_map(|(name, view)| {
+        let problem = if !is_view_name(name) {
+            format!("\"{name}\" cannot name a view; use letters, digits, - and _ (at most 30)")
+        } else if Column::from_key(&view.sort).is_none() {
+            let keys: Vec<&str> = Column::ALL.iter().map(|c| c.key()).collect();
+            format!(
+                "{name}: unknown column \"{}\" to sort by; use one of {}",
+                view.sort,
+                keys.join(", ")
+            )
+        } else if let Err(error) = BoardFilter::parse(&view.filter) {
+            format!(
+                "{name}: the filter \"{}\" does not read: {error}",
+                view.filter
+            )
+        } else {
+            return None;
+        };
+        Some((name, problem))
+    });
+    let Some((name, problem)) = bad else {
+        return Ok(());
+    };
+    let at = source
+        .find(&format!("board.views.{name}"))
+        .or_else(|| source.find(&format!("views.\"{name}\"")))
+        .or_else(|| source.find(name.as_str()))
+        .map(|offset| line_and_column(source, offset));
+    let key = format!("board.views.{name}");
+    Err(ConfigError::Invalid(Problem {
+        file: file.to_owned(),
+        line: at.map(|(line, _)| line),
+        column: at.map(|(_, column)| column),
+        message: format!("{key}: {problem}"),
+        key: Some(key),
+    }))
+}
+
+fn check_ui(config: &Config) -> Option<Finding> {
+    let minutes = config.ui.next_meeting_minutes;
+    (minutes > MAX_NEXT_MEETING_MINUTES).then(|| {
+        Finding::new(
+            "ui",
+            "next_meeting_minutes",
+            format!("{minutes} minutes is too long; use 0 to {MAX_NEXT_MEETING_MINUTES}"),
+        )
+    })
 }
 
 fn check_zone(config: &Config) -> Option<Finding> {

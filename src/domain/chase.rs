@@ -14,7 +14,6 @@
 use super::reminder::{
     Basis, DateSource, Reason, Reminder, ReminderKind, Rule, Setting, Subject, days_late,
 };
-use super::workdays::add_workdays;
 use crate::config::Medical;
 use crate::model::{ChaseEntry, MedicalRequest};
 use chrono::NaiveDate;
@@ -77,7 +76,9 @@ struct Planned {
 
 /// The default deadline of a request of `kind` sent on `sent`.
 pub fn deadline(sent: NaiveDate, kind: &str, config: &Medical) -> NaiveDate {
-    add_workdays(sent, workdays(config.deadline_for(kind)))
+    config
+        .days_off
+        .add_workdays(sent, workdays(config.deadline_for(kind)))
 }
 
 /// The request's deadline and where it comes from: the caseworker's own date when it differs
@@ -104,7 +105,9 @@ pub fn effective_deadline(
 
 /// The day to act on received information by, counted from the day it was received.
 pub fn act_by(received: NaiveDate, config: &Medical) -> NaiveDate {
-    add_workdays(received, workdays(config.act_within_workdays))
+    config
+        .days_off
+        .add_workdays(received, workdays(config.act_within_workdays))
 }
 
 /// Where `request` stands on `today`.
@@ -299,7 +302,7 @@ fn planned(request: &MedicalRequest, config: &Medical) -> Option<Planned> {
         let rule = Rule::of_medical(Setting::FirstReminderWorkdaysAfterDeadline, config);
         return Some(Planned {
             step,
-            due: add_workdays(deadline, workdays(rule.value)),
+            due: config.days_off.add_workdays(deadline, workdays(rule.value)),
             basis: Basis::Deadline {
                 date: deadline,
                 source,
@@ -314,7 +317,7 @@ fn planned(request: &MedicalRequest, config: &Medical) -> Option<Planned> {
     let rule = Rule::of_medical(setting, config);
     Some(Planned {
         step,
-        due: add_workdays(last, workdays(rule.value)),
+        due: config.days_off.add_workdays(last, workdays(rule.value)),
         basis: Basis::PreviousChase {
             number: made,
             on: last,
@@ -340,7 +343,9 @@ pub fn chase_day(entry: &ChaseEntry) -> NaiveDate {
         .date_naive()
 }
 
-/// A configured count of working days as [`add_workdays`] takes it.
+/// A configured count of working days as [`DaysOff::add_workdays`] takes it.
+///
+/// [`DaysOff::add_workdays`]: super::workdays::DaysOff::add_workdays
 fn workdays(n: u32) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
@@ -348,10 +353,39 @@ fn workdays(n: u32) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::workdays::is_workday;
+    use crate::domain::workdays::DaysOff;
     use crate::model::{CaseId, Channel, RequestId, request_kind};
     use chrono::{NaiveTime, TimeZone, Utc};
     use proptest::prelude::*;
+
+    fn is_workday(day: NaiveDate) -> bool {
+        DaysOff::default().is_workday(day)
+    }
+
+    fn add_workdays(day: NaiveDate, n: i32) -> NaiveDate {
+        DaysOff::default().add_workdays(day, n)
+    }
+
+    #[test]
+    fn deadlines_and_act_by_dates_skip_local_closing_days() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let mut config = Medical::default();
+        // Sent Monday 16 November: ten working days is Monday 30 November.
+        assert_eq!(
+            deadline(d(11, 16), request_kind::STATUSATTEST, &config),
+            d(11, 30)
+        );
+        assert_eq!(act_by(d(11, 26), &config), d(11, 30));
+        config.days_off = DaysOff::new(vec![
+            "2026-11-27 Personaledag".parse().unwrap(),
+            "11-30".parse().unwrap(),
+        ]);
+        assert_eq!(
+            deadline(d(11, 16), request_kind::STATUSATTEST, &config),
+            d(12, 2)
+        );
+        assert_eq!(act_by(d(11, 26), &config), d(12, 2));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

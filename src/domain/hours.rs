@@ -1,5 +1,6 @@
 //! Working hours: the part of a day meetings are planned in, and the days they are planned on.
 
+use super::workdays::DaysOff;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -7,6 +8,8 @@ pub struct WorkingHours {
     pub start: NaiveTime,
     pub end: NaiveTime,
     pub days: Vec<Weekday>,
+    /// Holidays and local closing days: no meetings are planned on them.
+    pub days_off: DaysOff,
 }
 
 impl Default for WorkingHours {
@@ -21,14 +24,16 @@ impl Default for WorkingHours {
                 Weekday::Thu,
                 Weekday::Fri,
             ],
+            days_off: DaysOff::default(),
         }
     }
 }
 
 impl WorkingHours {
-    /// A working day: one of the configured weekdays and not a public holiday.
+    /// A working day: one of the configured weekdays, not a public holiday and not a local
+    /// closing day.
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
-        self.days.contains(&day.weekday()) && !super::workdays::is_holiday(day)
+        self.days.contains(&day.weekday()) && !self.days_off.is_day_off(day)
     }
 
     pub fn opens(&self, day: NaiveDate) -> NaiveDateTime {

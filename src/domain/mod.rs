@@ -10,6 +10,7 @@ pub mod contact;
 pub mod due;
 pub mod first_meeting;
 pub mod hours;
+pub mod next_meeting;
 pub mod plan;
 pub mod quick_add;
 pub mod reimport;

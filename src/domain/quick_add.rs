@@ -19,6 +19,8 @@ pub struct QuickAdd {
     pub case: CaseId,
     pub purpose: Option<&'static str>,
     pub form: Option<MeetingForm>,
+    /// "selvbooket" / "self-booked": the citizen booked it (the national self-booking).
+    pub booked_by: BookedBy,
 }
 
 /// What a quick-add line does not say: the configured defaults.
@@ -57,7 +59,7 @@ impl QuickAdd {
                 contact: None,
                 name: String::new(),
             }],
-            booked_by: BookedBy::Caseworker,
+            booked_by: self.booked_by,
             prep_minutes: defaults.prep_minutes,
             follow_up_minutes: defaults.follow_up_minutes,
             status: MeetingStatus::Planned,
@@ -128,6 +130,7 @@ pub fn parse(
 
     let mut purpose = None;
     let mut form = None;
+    let mut booked_by = BookedBy::Caseworker;
     let mut name_words = Vec::new();
     for word in rest {
         let key = normalise(word.trim_matches(|c: char| c == ',' || c == '.'));
@@ -135,6 +138,8 @@ pub fn parse(
             purpose = Some(p);
         } else if let Some(f) = form_word(&key) {
             form = Some(f);
+        } else if is_self_booked_word(&key) {
+            booked_by = BookedBy::Citizen;
         } else {
             name_words.push(*word);
         }
@@ -150,6 +155,7 @@ pub fn parse(
         case,
         purpose,
         form,
+        booked_by,
     })
 }
 
@@ -186,6 +192,13 @@ fn purpose_word(word: &str) -> Option<&'static str> {
         "sparring" => purpose::SPARRING,
         _ => return None,
     })
+}
+
+fn is_self_booked_word(word: &str) -> bool {
+    matches!(
+        word,
+        "selvbooket" | "selvbooking" | "self-booked" | "selfbooked" | "self-booking"
+    )
 }
 
 fn form_word(word: &str) -> Option<MeetingForm> {
@@ -254,6 +267,19 @@ mod tests {
         assert_eq!(q.case, CaseId(3));
         assert_eq!(q.purpose, Some(purpose::OPFOELGNING));
         assert_eq!(q.form, None);
+    }
+
+    #[test]
+    fn selvbooket_or_self_booked_marks_the_citizen_as_the_booker() {
+        let q = parse("tir 10:30 Søren selvbooket telefon", now(), &cases()).unwrap();
+        assert_eq!(q.booked_by, BookedBy::Citizen);
+        assert_eq!(q.form, Some(MeetingForm::Phone));
+        assert_eq!(q.case, CaseId(3));
+        let q = parse("tue 10:30 self-booked Mette", now(), &cases()).unwrap();
+        assert_eq!(q.booked_by, BookedBy::Citizen);
+        assert_eq!(q.case, CaseId(4));
+        let q = parse("tir 10:30 Søren", now(), &cases()).unwrap();
+        assert_eq!(q.booked_by, BookedBy::Caseworker);
     }
 
     #[test]

@@ -304,7 +304,7 @@ catalogue! {
     ConfirmTitle => ("Bekræft", "Confirm"),
     ConfirmKeys => ("y ja · n/Esc nej", "y yes · n/Esc no"),
     MonthFooter => ("pile flyt · {/} måned · Enter gå til · Esc luk", "arrows move · {/} month · Enter go · Esc close"),
-    MonthLegend => ("[ ] valgt · • i dag · * helligdag", "[ ] chosen · • today · * holiday"),
+    MonthLegend => ("[ ] valgt · • i dag · * helligdag, lukkedag", "[ ] chosen · • today · * holiday, closing day"),
     FormNew => ("Ny samtale", "New meeting"),
     FormEdit => ("Ret samtale", "Edit meeting"),
     FieldTitle => ("Titel", "Title"),
@@ -969,4 +969,26 @@ catalogue! {
     ActPlanAcceptAll => ("Book alle forslag (ét fortryd-trin)", "Book every proposal (one undo step)"),
     ActPlanDrop => ("Drop det valgte forslag", "Drop the selected proposal"),
     ActPlanRetry => ("Find en anden tid til det valgte forslag", "Find another time for the selected proposal"),
+
+    // everyday details (#20)
+    /// The new record's id after what the command line made, for scripts.
+    CliRecordId => ("nr. {id}", "id {id}"),
+    /// The workload gauge: of a week's meetings, those the citizens booked themselves.
+    WorkloadSelfBooked => ("selvbooket", "self-booked"),
+    /// Who booked a meeting, in the meeting form and the detail pane: the citizen, through
+    /// the national self-booking service.
+    BookedBySelf => ("Borgeren (selvbooket)", "Citizen (self-booked)"),
+    /// Keymap actions: the board's saved views.
+    ActBoardSaveView => ("Gem filter og sortering som en visning (i konfigurationen)…", "Save the filter and sort as a view (in the configuration)…"),
+    ActBoardView => ("Vis en gemt visning: tallet er dens nummer i navneorden (en anden tast: den næste)", "Show a saved view: the digit is its number in name order (another key: the next one)"),
+    /// The prompt for a view's name.
+    BoardViewNamePrompt => ("Gem visningen som (navn)", "Save the view as (name)"),
+    BoardViewBadName => ("Et navn af bogstaver, tal, - og _ (højst 30)", "A name of letters, digits, - and _ (at most 30)"),
+    /// "Gemt visning sos i config.toml".
+    BoardViewSaved => ("Gemt visning", "Saved view"),
+    BoardViewNotSaved => ("Visningen blev ikke gemt:", "The view was not saved:"),
+    BoardViewNoConfigFile => ("ingen konfigurationsfil (brug --config FIL)", "no configuration file (use --config FILE)"),
+    /// "Visning 2: sos".
+    BoardViewWord => ("visning", "view"),
+    BoardViewNone => ("Ingen gemt visning med det nummer; V gemmer den aktuelle", "No saved view has that number; V saves the current one"),
 }

@@ -11,6 +11,7 @@ pub mod due_words;
 mod errors;
 pub mod labels;
 mod lang;
+mod next_words;
 pub mod plan_words;
 mod warning_words;
 
@@ -24,6 +25,7 @@ pub use labels::{
     month_name, month_short, now_words, request_state, weekday_long, weekday_short,
 };
 pub use lang::Lang;
+pub use next_words::next_meeting_lines;
 pub use warning_words::warning_words;
 
 #[cfg(test)]

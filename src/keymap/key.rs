@@ -83,9 +83,37 @@ impl KeyPress {
     }
 }
 
+/// Ctrl+Alt on a printable character that is not an ASCII letter or digit is AltGr: a
+/// Danish keyboard types `@ £ $ { [ ] } | € ~ \\` with AltGr, and Windows terminals report
+/// AltGr as Ctrl+Alt (crossterm issues 820 and 917). Such a key is the character alone, as
+/// gocui (lazygit) and helix read it; Ctrl+Alt on a letter or a digit stays a chord.
+pub fn is_alt_gr(code: KeyCode, modifiers: KeyModifiers) -> bool {
+    match code {
+        KeyCode::Char(c) => {
+            modifiers.contains(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !c.is_ascii_alphanumeric()
+                && !c.is_control()
+        }
+        _ => false,
+    }
+}
+
+/// A terminal's key event with AltGr read as the character it types ([`is_alt_gr`]).
+pub fn without_alt_gr(mut event: KeyEvent) -> KeyEvent {
+    if is_alt_gr(event.code, event.modifiers) {
+        event
+            .modifiers
+            .remove(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    }
+    event
+}
+
 fn normalise(code: KeyCode, modifiers: KeyModifiers) -> KeyPress {
     let mut code = code;
     let mut modifiers = modifiers;
+    if is_alt_gr(code, modifiers) {
+        modifiers.remove(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    }
     match code {
         KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
             // Some terminals send `a`+SHIFT, others `A`+SHIFT, others `A`: all become `A`.

@@ -14,7 +14,7 @@ mod trie;
 use std::path::Path;
 
 pub use error::{KeyHint, KeymapError, KeymapErrorKind, Suggestion};
-pub use key::{KeyParseError, KeyPress, format_sequence, parse_sequence};
+pub use key::{KeyParseError, KeyPress, format_sequence, parse_sequence, without_alt_gr};
 pub use layer::Layer;
 pub use load::NOOP;
 pub use trie::{

@@ -1,7 +1,10 @@
-//! The agenda of a date window as screens and `caseplan agenda --json` show it.
+//! The agenda of a date window as screens and `caseplan agenda --json` show it, and the day's
+//! meetings still ahead for the next-meeting line (`caseplan agenda --next`, every screen's
+//! status line).
 
 use super::names::Names;
 use crate::domain::agenda::{Occurrence, occurrences};
+use crate::domain::next_meeting::{Upcoming, is_ahead};
 use crate::i18n::{self, Lang};
 use crate::model::{MeetingForm, MeetingStatus, PlaceKind, Role};
 use crate::store::Store;
@@ -64,6 +67,31 @@ pub fn agenda(
     occurrences(&meetings, from, to)
         .iter()
         .map(|o| item(o, &mut names, lang))
+        .collect()
+}
+
+/// The planned meetings of `day` (repeating blocks included) for the next-meeting line.
+pub fn upcoming(store: &Store, day: NaiveDate) -> Result<Vec<Upcoming>, crate::store::StoreError> {
+    let meetings = store.meetings_between(
+        day.and_time(NaiveTime::MIN),
+        (day + Duration::days(1)).and_time(NaiveTime::MIN),
+    )?;
+    let mut names = Names::new(store);
+    occurrences(&meetings, day, day)
+        .iter()
+        .filter(|o| is_ahead(o.meeting))
+        .map(|o| {
+            let who = match o.meeting.case {
+                Some(case) => names.case(case)?,
+                None => o.meeting.title.clone(),
+            };
+            Ok(Upcoming {
+                meeting_id: o.meeting.id,
+                start: o.start,
+                who,
+                form: o.meeting.form,
+            })
+        })
         .collect()
 }
 

@@ -300,6 +300,27 @@ impl Column {
         Column::Flags,
     ];
 
+    /// The column's name in the configuration (`[board.views]`): "next_meeting".
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::Group => "group",
+            Column::WhereNow => "where_now",
+            Column::NextMeeting => "next_meeting",
+            Column::SinceContact => "since_contact",
+            Column::CadenceDue => "cadence_due",
+            Column::Missed => "missed",
+            Column::LateReports => "late_reports",
+            Column::OpenRequests => "open_requests",
+            Column::Flags => "flags",
+        }
+    }
+
+    /// The column a configuration names.
+    pub fn from_key(key: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     /// The next column to sort by.
     pub fn next(self) -> Column {
         let i = Column::ALL.iter().position(|c| *c == self).unwrap_or(0);

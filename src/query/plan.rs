@@ -50,7 +50,7 @@ pub fn plan_input(
         needs,
         meetings: window::meetings(store, monday, sunday)?,
         blocks: window::external(store, monday, sunday)?,
-        hours: config.working_hours.to_domain(),
+        hours: config.hours(),
         rules: rules(config),
     })
 }

@@ -10,7 +10,6 @@ use crate::domain::busy::{busy_spans, external_warnings};
 use crate::domain::conflicts::{Warning, day_warnings};
 use crate::domain::hours::WorkingHours;
 use crate::domain::slots::free_stretches;
-use crate::domain::workdays::holiday_name;
 use crate::model::{
     AwayPeriod, Case, CaseId, Contact, ContactId, ExternalBlock, ExternalId, Meeting, MeetingId,
 };
@@ -47,7 +46,8 @@ pub struct DayFacts {
     external: Vec<usize>,
     /// The free stretches of the working day, in minutes since midnight.
     pub free: Vec<(u32, u32)>,
-    pub holiday: Option<&'static str>,
+    /// The holiday or local closing day, by name.
+    pub holiday: Option<String>,
 }
 
 impl Window {
@@ -87,7 +87,7 @@ impl Window {
                 booked,
                 warnings,
                 free: free_stretches(date, &occs, &busy_spans(&blocks), hours),
-                holiday: holiday_name(date),
+                holiday: hours.days_off.name(date).map(str::to_owned),
                 external,
             });
         }
@@ -150,8 +150,8 @@ impl Window {
     }
 
     /// The holiday on `day`, when the window holds it.
-    pub fn holiday(&self, day: NaiveDate) -> Option<&'static str> {
-        self.facts(day).and_then(|f| f.holiday)
+    pub fn holiday(&self, day: NaiveDate) -> Option<&str> {
+        self.facts(day).and_then(|f| f.holiday.as_deref())
     }
 
     pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {

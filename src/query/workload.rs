@@ -6,7 +6,7 @@ use crate::domain::agenda::occurrences;
 use crate::domain::busy::{Span, busy_spans};
 use crate::domain::conflicts::busy_span;
 use crate::domain::hours::WorkingHours;
-use crate::model::Meeting;
+use crate::model::{BookedBy, Meeting};
 use crate::store::{Store, StoreError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
@@ -18,6 +18,8 @@ pub struct WeekLoad {
     pub monday: NaiveDate,
     /// Meetings with a citizen that take time (planned, held, no-show, cut off).
     pub meetings: u32,
+    /// Of `meetings`, those the citizen booked through the national self-booking service.
+    pub self_booked: u32,
     pub meeting_minutes: u32,
     /// Preparation and follow-up booked around those meetings.
     pub prep_minutes: u32,
@@ -89,6 +91,9 @@ fn week(
     for o in occs.iter().filter(|o| o.meeting.status.occupies_time()) {
         if o.meeting.case.is_some() {
             load.meetings += 1;
+            if o.meeting.booked_by == BookedBy::Citizen {
+                load.self_booked += 1;
+            }
             load.meeting_minutes += o.meeting.minutes;
             load.prep_minutes += o.meeting.prep_minutes;
             load.follow_up_minutes += o.meeting.follow_up_minutes;

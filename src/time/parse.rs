@@ -32,7 +32,7 @@
 //! duration and the words left for the title.
 
 use super::lexicon::{self, Span, Unit};
-use crate::domain::workdays;
+use crate::domain::workdays::DaysOff;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 /// What a parser was asked to read; used in error messages.
@@ -462,7 +462,11 @@ fn moved_by(
         (Span::Workdays, _) => i32::try_from(amount)
             .ok()
             .filter(|n| *n <= 100 * 366)
-            .and_then(|n| workdays::checked_add_workdays(today, if forward { n } else { -n })),
+            // Typed dates count the Danish holidays only: the parser is not handed the
+            // configuration's closing days.
+            .and_then(|n| {
+                DaysOff::default().checked_add_workdays(today, if forward { n } else { -n })
+            }),
     };
     moved
         .filter(|d| (d.year() - today.year()).abs() <= 100)
@@ -1721,8 +1725,8 @@ mod tests {
         #[test]
         fn working_days_land_on_working_days(today in any_date(), n in 1u32..60) {
             let day = parse_date(&format!("om {n} arbejdsdage"), today).unwrap();
-            prop_assert!(workdays::is_workday(day));
-            prop_assert_eq!(workdays::workdays_between(today, day), i64::from(n));
+            prop_assert!(DaysOff::default().is_workday(day));
+            prop_assert_eq!(DaysOff::default().workdays_between(today, day), i64::from(n));
             prop_assert_eq!(parse_date(&format!("+{n}ad"), today), Ok(day));
         }
 

@@ -189,6 +189,9 @@ fn offset(board: &Board, height: usize) -> usize {
 /// "Sagsoversigt · 42 af 50 sager · sorteret efter Siden ↓ · kun overskredne · filtreret: …".
 fn title(board: &Board, lang: Lang, area: Rect, buf: &mut Buffer) {
     let mut parts = vec![Msg::BoardTitle.text(lang).to_string()];
+    if let Some(name) = &board.view_name {
+        parts.push(format!("{}: {name}", Msg::BoardViewWord.text(lang)));
+    }
     if board.rows.is_some() {
         parts.push(format!(
             "{} {} {} {}",

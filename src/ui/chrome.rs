@@ -4,7 +4,7 @@ use super::text::{fit, width};
 use super::theme;
 use crate::app::core::status::Tone;
 use crate::app::model::{Model, Screen, View};
-use crate::i18n::{Msg, month_name, weekday_long};
+use crate::i18n::{Msg, month_name, next_meeting_lines, weekday_long};
 use crate::time::format_date;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
@@ -117,7 +117,14 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, left_w);
 }
 
-/// The pending keys (their continuations are in the which-key box), else the status message, else how far the day's backup has come, else what undo would revert, else a key hint.
+/// The pending keys (their continuations are in the which-key box), else the status message,
+/// else how far the day's backup has come, else what undo would revert, else a key hint; at
+/// the right the next meeting of the day
+/// ("→ 10:30 Anne Jensen · 12 min · telefon", marked "!" when it is close), else the key hint.
+///
+/// Room is shared: a message keeps its room and the next meeting takes a shorter form (or
+/// none) beside it, except when the meeting is close, when the message is cut instead. The key
+/// hint gives way to both.
 pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
     let hint = match model.screen {
@@ -144,23 +151,50 @@ pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
             theme::key(),
         ));
         spans.push(Span::raw(step.label.clone()));
-    } else {
-        spans.push(Span::styled(format!(" {hint}"), theme::dim()));
     }
+    let showing_hint = spans.is_empty();
     let line = Line::from(spans);
-    let hint_w = width(hint) as u16 + 1;
-    let showing_hint = model.status.is_none()
-        && model.pending.is_none()
-        && model.backup.is_none()
-        && model.history.next_undo().is_none();
-    let left_w = if !showing_hint && line.width() as u16 + hint_w + 2 <= area.width {
-        buf.set_string(area.x + area.width - hint_w, area.y, hint, theme::dim());
-        area.width - hint_w
-    } else {
-        area.width
+    let total = usize::from(area.width);
+    let hint_w = width(hint) + 1;
+    let right = match &model.next_meeting {
+        Some(next) => {
+            let (mark, style) = if next.prominent {
+                ("! ", theme::warning().patch(theme::bold()))
+            } else {
+                ("", theme::plain())
+            };
+            // A close meeting may cut the message; otherwise the message keeps its room.
+            let room = if next.prominent || showing_hint {
+                total.saturating_sub(1)
+            } else {
+                total.saturating_sub(line.width() + 1)
+            };
+            next_meeting_lines(next, lang)
+                .into_iter()
+                .map(|text| format!(" {mark}{text} "))
+                .find(|text| width(text) <= room)
+                .map(|text| (text, style))
+        }
+        None if !showing_hint && line.width() + hint_w + 2 <= total => {
+            Some((format!("{hint} "), theme::dim()))
+        }
+        None => None,
     };
-    let line = cut_line(line, usize::from(left_w));
-    buf.set_line(area.x, area.y, &line, left_w);
+    let right_w = right.as_ref().map_or(0, |(text, _)| width(text));
+    if let Some((text, style)) = &right {
+        buf.set_string(area.x + area.width - right_w as u16, area.y, text, *style);
+    }
+    let left_w = total.saturating_sub(right_w);
+    let line = if showing_hint {
+        // The hint shows whole or not at all.
+        if width(hint) + 1 > left_w {
+            return;
+        }
+        Line::from(Span::styled(format!(" {hint}"), theme::dim()))
+    } else {
+        cut_line(line, left_w)
+    };
+    buf.set_line(area.x, area.y, &line, left_w as u16);
 }
 
 /// " Today's backup: copying records 45 %", or the count when the total is not known.

@@ -112,7 +112,7 @@ pub fn lines(model: &Model, occ: &Occurrence<'_>, compact: bool) -> (String, Vec
     }
     let booked = match m.booked_by {
         BookedBy::Caseworker => Msg::Caseworker,
-        BookedBy::Citizen => Msg::Citizen,
+        BookedBy::Citizen => Msg::BookedBySelf,
     };
     out.push(labelled(
         Msg::BookedByLabel.text(lang),

@@ -2,7 +2,9 @@
 //! preparation and follow-up booked, and the free time left within working hours.
 //!
 //! "Uge 48: 9 samt. 11t · forb.+efterb. 2t15 · transport 40m · ledigt 6t │ uge 49: …";
-//! when that does not fit, travel is left out, then the buffers.
+//! a week's meetings the citizens booked themselves are counted apart ("12 samt. 14t
+//! (3 selvbooket)"); when that does not fit, travel is left out, then the buffers, then the
+//! self-booked count.
 
 use super::text::{duration, fit, width};
 use super::theme;
@@ -14,7 +16,7 @@ use ratatui::layout::Rect;
 
 /// The gauge's text for `max` columns.
 pub fn line(workload: &Workload, lang: Lang, max: usize) -> String {
-    for detail in [Detail::Travel, Detail::Buffers] {
+    for detail in [Detail::Travel, Detail::Buffers, Detail::SelfBooked] {
         let text = text(workload, lang, detail);
         if width(&text) <= max {
             return text;
@@ -27,6 +29,7 @@ pub fn line(workload: &Workload, lang: Lang, max: usize) -> String {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Detail {
     None,
+    SelfBooked,
     Buffers,
     Travel,
 }
@@ -50,6 +53,13 @@ fn week(load: &WeekLoad, lang: Lang, detail: Detail) -> String {
         Msg::WorkloadMeetings.text(lang),
         duration(load.meeting_minutes, lang)
     )];
+    if detail >= Detail::SelfBooked && load.self_booked > 0 {
+        parts[0].push_str(&format!(
+            " ({} {})",
+            load.self_booked,
+            Msg::WorkloadSelfBooked.text(lang)
+        ));
+    }
     if detail >= Detail::Buffers {
         parts.push(format!(
             "{}+{} {}",
@@ -100,6 +110,7 @@ mod tests {
             this_week: WeekLoad {
                 monday,
                 meetings: 9,
+                self_booked: 0,
                 meeting_minutes: 660,
                 prep_minutes: 90,
                 follow_up_minutes: 45,
@@ -110,6 +121,7 @@ mod tests {
             next_week: WeekLoad {
                 monday: monday + chrono::Duration::days(7),
                 meetings: 12,
+                self_booked: 3,
                 meeting_minutes: 840,
                 prep_minutes: 120,
                 follow_up_minutes: 60,
@@ -124,11 +136,15 @@ mod tests {
     fn reads_as_a_sentence_in_both_languages_and_shortens_to_fit() {
         assert_eq!(
             line(&gauge(), Lang::Da, 200),
-            "Uge 48: 9 samt. 11t · forb.+efterb. 2t15 · ledigt 6t │ uge 49: 12 samt. 14t · forb.+efterb. 3t · transport 1t20 · ledigt 20t"
+            "Uge 48: 9 samt. 11t · forb.+efterb. 2t15 · ledigt 6t │ uge 49: 12 samt. 14t (3 selvbooket) · forb.+efterb. 3t · transport 1t20 · ledigt 20t"
         );
         assert_eq!(
-            line(&gauge(), Lang::En, 110),
-            "Week 48: 9 mtgs 11h · prep+wrap-up 2h15 · free 6h │ week 49: 12 mtgs 14h · prep+wrap-up 3h · free 20h"
+            line(&gauge(), Lang::En, 124),
+            "Week 48: 9 mtgs 11h · prep+wrap-up 2h15 · free 6h │ week 49: 12 mtgs 14h (3 self-booked) · prep+wrap-up 3h · free 20h"
+        );
+        assert_eq!(
+            line(&gauge(), Lang::En, 85),
+            "Week 48: 9 mtgs 11h · free 6h │ week 49: 12 mtgs 14h (3 self-booked) · free 20h"
         );
         assert_eq!(
             line(&gauge(), Lang::En, 70),

@@ -137,7 +137,7 @@ fn an_unknown_key_is_named_with_the_known_keys() {
         "{message}"
     );
     assert!(
-        message.contains("known keys: language, zone, working_hours, meetings"),
+        message.contains("known keys: language, zone, working_hours, calendar, meetings"),
         "{message}"
     );
 }
@@ -238,4 +238,34 @@ fn every_invalid_fixture_fails() {
         }
     }
     assert!(checked >= 8, "only {checked} invalid fixtures");
+}
+
+#[test]
+fn closing_days_are_read_and_a_bad_one_is_named_with_its_line_and_column() {
+    let config = Config::parse(
+        "[calendar]\nclosing_days = [\"2027-05-07\", \"12-23 Lillejuleaften\", \"easter+40\"]\n",
+        "config.toml",
+    )
+    .unwrap();
+    let off = config.days_off();
+    let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    assert_eq!(off.name(d(2027, 5, 7)), Some("Lukkedag"));
+    assert_eq!(off.name(d(2026, 12, 23)), Some("Lillejuleaften"));
+    assert_eq!(off.name(d(2026, 5, 15)), Some("Lukkedag"));
+    assert!(!config.hours().is_working_day(d(2026, 5, 15)));
+    assert_eq!(
+        config.medical.days_off, off,
+        "the chase schedule counts them too"
+    );
+    // It prints and reads back the same.
+    assert_eq!(Config::parse(&config.to_toml(), "again").unwrap(), config);
+
+    let (error, message) = error_of("bad_closing_day.toml", 4);
+    assert!(matches!(error, ConfigError::Invalid(_)), "{message}");
+    assert!(message.contains("\"easter+4O Fredag"), "{message}");
+    assert!(
+        message.contains("easter+40"),
+        "says what to write: {message}"
+    );
+    assert_eq!(error.problem().unwrap().column, Some(3), "{message}");
 }

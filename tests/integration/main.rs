@@ -15,6 +15,7 @@ mod courses;
 mod demo;
 mod durability;
 mod e2e;
+mod everyday;
 mod exit_codes;
 mod flows;
 mod form_kit;

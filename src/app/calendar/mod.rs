@@ -78,7 +78,10 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         Named::SelectPrev => select_step(model, -1),
         Named::GoToDate => prompt::open(model, PromptKind::GoToDate, ""),
         Named::MonthOverview => {
-            model.popup = Some(Popup::Month(month::Month::at(model.day)));
+            model.popup = Some(Popup::Month(month::Month::at(
+                model.day,
+                &model.settings.hours.days_off,
+            )));
             vec![]
         }
         Named::QuickAdd => {

@@ -149,6 +149,9 @@ named_actions! {
     BoardOverdueOnly = "board_overdue_only" => ActBoardOverdueOnly,
     BoardFilter = "board_filter" => ActBoardFilter,
     BoardExport = "board_export" => ActBoardExport,
+    // everyday details (#20): saved board views.
+    BoardSaveView = "board_save_view" => ActBoardSaveView,
+    BoardView = "board_view" => ActBoardView,
     OpenToday = "open_today" => ActOpenToday,
     GoCalendar = "go_calendar" => ActGoCalendar,
     MarkDone = "mark_done" => ActMarkDone,

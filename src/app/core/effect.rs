@@ -86,6 +86,13 @@ pub enum Effect {
         monday: NaiveDate,
         now: NaiveDateTime,
     },
+    /// Load the planned meetings of `day` for the next-meeting line (#20).
+    LoadUpcoming { day: NaiveDate },
+    /// Write the board's view as `name` into the configuration file (#20).
+    SaveBoardView {
+        name: String,
+        view: crate::config::BoardView,
+    },
     /// Write the meetings as an .ics calendar into the data directory's exports (#16).
     ExportIcs {
         now: DateTime<Utc>,
@@ -225,6 +232,13 @@ pub enum Loaded {
     Workload(Workload),
     /// The week planner's input, and ids for what it may propose (#18).
     Plan(Box<crate::domain::plan::PlanInput>, Vec<u64>),
+    /// A board view was saved: every saved view as the file now says, or why it was not.
+    BoardViewSaved {
+        name: String,
+        result: Result<Vec<(String, crate::config::BoardView)>, String>,
+    },
+    /// The planned meetings of a day, for the next-meeting line.
+    Upcoming(NaiveDate, Vec<crate::domain::next_meeting::Upcoming>),
     /// Where the .ics calendar was written and how many events it holds, or why it was not.
     IcsExported(Result<(std::path::PathBuf, usize), String>),
     /// An .ics import as store changes and what it found, or why the file was refused.

@@ -16,8 +16,8 @@ use crate::paper::Format;
 use crate::query::board::BoardParams;
 use crate::query::card::{card, contact_card};
 use crate::query::{
-    board, board_sheet, citizen, directory, plan, requests, sheet, suppliers, today, window,
-    workload,
+    agenda, board, board_sheet, citizen, directory, plan, requests, sheet, suppliers, today,
+    window, workload,
 };
 use crate::search::SearchIndex;
 use crate::store::write_export;
@@ -35,6 +35,8 @@ pub struct Runner {
     lang: Lang,
     /// The planner draws on a terminal that can take OSC 52 clipboard writes.
     clipboard: bool,
+    /// The configuration file a saved board view is written to.
+    config_path: Option<std::path::PathBuf>,
 }
 
 impl Runner {
@@ -45,6 +47,7 @@ impl Runner {
             zone,
             lang,
             clipboard: false,
+            config_path: None,
         }
     }
 
@@ -81,7 +84,10 @@ impl Runner {
 
     /// The runner of the planner started from `ctx`.
     pub fn from_context(ctx: &Context) -> Runner {
-        Runner::new(ctx.config.clone(), ctx.zone)
+        Runner {
+            config_path: ctx.config_path.clone(),
+            ..Runner::new(ctx.config.clone(), ctx.zone)
+        }
     }
 
     /// The configuration the planner was started with.
@@ -216,11 +222,6 @@ impl Runner {
             Effect::ExportBoard { markdown, today } => Loaded::BoardExported(
                 board_sheet::write_sheet(store.dir(), today, &markdown).map_err(|e| e.to_string()),
             ),
-            Effect::LoadWorkload { now } => Loaded::Workload(workload::load(
-                store,
-                now,
-                &config.working_hours.to_domain(),
-            )?),
             Effect::LoadPlan { monday, now } => {
                 let input = plan::plan_input(store, config, monday, now)?;
                 let ids = (0..input.needs.len())
@@ -228,6 +229,21 @@ impl Runner {
                     .collect::<Result<_, _>>()?;
                 Loaded::Plan(Box::new(input), ids)
             }
+            Effect::LoadWorkload { now } => {
+                Loaded::Workload(workload::load(store, now, &config.hours())?)
+            }
+            Effect::SaveBoardView { name, view } => {
+                let result = match &self.config_path {
+                    Some(path) => crate::config::save_board_view(path, &name, &view)
+                        .map(|config| config.board.views.into_iter().collect())
+                        .map_err(|e| e.to_string()),
+                    None => Err(crate::i18n::Msg::BoardViewNoConfigFile
+                        .text(self.lang)
+                        .to_owned()),
+                };
+                Loaded::BoardViewSaved { name, result }
+            }
+            Effect::LoadUpcoming { day } => Loaded::Upcoming(day, agenda::upcoming(store, day)?),
             Effect::ExportIcs { now, today } => {
                 Loaded::IcsExported(self.export_ics(store, now, today))
             }

@@ -29,6 +29,10 @@ pub struct Settings {
     pub courses: crate::config::Courses,
     /// Course kinds as (key, label in the interface language).
     pub course_kinds: Vec<(String, String)>,
+    /// The next meeting turns prominent on the status line this many minutes before.
+    pub next_meeting_minutes: u32,
+    /// The board's saved views in name order: `1`…`9` recall them.
+    pub board_views: Vec<(String, crate::config::BoardView)>,
     /// Clicks and the wheel work beside the keys (`[ui] mouse`).
     pub mouse: bool,
 }
@@ -37,7 +41,7 @@ impl Settings {
     pub fn new(config: &Config, zone: Zone, lang: Lang) -> Settings {
         Settings {
             zone,
-            hours: config.working_hours.to_domain(),
+            hours: config.hours(),
             default_minutes: config.meetings.default_minutes,
             first_meeting_minutes: config.meetings.first_meeting_minutes,
             prep_minutes: config.meetings.prep_minutes,
@@ -74,6 +78,13 @@ impl Settings {
                         config.course_kind_label(&k.key, lang).into_owned(),
                     )
                 })
+                .collect(),
+            next_meeting_minutes: config.ui.next_meeting_minutes,
+            board_views: config
+                .board
+                .views
+                .iter()
+                .map(|(name, view)| (name.clone(), view.clone()))
                 .collect(),
             mouse: config.ui.mouse,
         }

@@ -438,6 +438,14 @@ impl<K: Copy + PartialEq> Form<K> {
         }
     }
 
+    /// Whether the focused field is a multi-line text (a note's body), where Enter is a new
+    /// line rather than "save".
+    pub fn focus_is_multi_line(&self) -> bool {
+        self.focused_field()
+            .and_then(|f| f.input.text_field())
+            .is_some_and(TextField::is_multi_line)
+    }
+
     /// Whether the focused field takes printable text.
     pub fn focus_is_text(&self) -> bool {
         self.focused_field()

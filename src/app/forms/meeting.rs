@@ -844,7 +844,7 @@ fn minutes_of(form: &Form<Field>, field: Field, errors: &mut Vec<(Field, String)
 fn booker_label(by: BookedBy) -> Msg {
     match by {
         BookedBy::Caseworker => Msg::Caseworker,
-        BookedBy::Citizen => Msg::Citizen,
+        BookedBy::Citizen => Msg::BookedBySelf,
     }
 }
 

@@ -32,6 +32,7 @@ pub fn title(model: &Model, kind: PromptKind) -> String {
             crate::ui::suppliers::prompt_title(model, kind)
         }
         PromptKind::BoardFilter => Msg::BoardFilterPrompt.text(lang).to_string(),
+        PromptKind::BoardViewName => Msg::BoardViewNamePrompt.text(lang).to_string(),
         PromptKind::Snooze => Msg::PromptSnooze.text(lang).to_string(),
         PromptKind::IcsImport => Msg::PromptIcsImport.text(lang).to_string(),
         PromptKind::RequestReceived(_) | PromptKind::ReportReceived { .. } => {

@@ -81,6 +81,29 @@ impl App {
         more: &str,
         fill: impl FnOnce(&Store, NaiveDate),
     ) -> App {
+        App::configured_at(start_screen, lang, more, None, NOW, fill)
+    }
+
+    /// [`App::configured`] with, if given, a keymap file's text merged over the defaults.
+    pub fn configured_with(
+        start_screen: &str,
+        lang: Lang,
+        more: &str,
+        keymap: Option<&str>,
+        fill: impl FnOnce(&Store, NaiveDate),
+    ) -> App {
+        App::configured_at(start_screen, lang, more, keymap, NOW, fill)
+    }
+
+    /// [`App::configured_with`] with the clock frozen at `now` ("YYYY-MM-DD HH:MM").
+    pub fn configured_at(
+        start_screen: &str,
+        lang: Lang,
+        more: &str,
+        keymap: Option<&str>,
+        now: &str,
+        fill: impl FnOnce(&Store, NaiveDate),
+    ) -> App {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("config.toml");
         let code = match lang {
@@ -93,10 +116,17 @@ impl App {
             format!("language = \"{code}\"\n[today]\nstart_screen = \"{start_screen}\"\n{more}"),
         )
         .unwrap();
-        let ctx = Context::new(Some(dir.path()), Some(&config), Some(NOW)).unwrap();
+        let ctx = Context::new(Some(dir.path()), Some(&config), Some(now)).unwrap();
         let store = Store::open(dir.path()).unwrap();
         fill(&store, ctx.today());
-        let keymap = Keymap::<Named>::defaults().unwrap();
+        let keymap = match keymap {
+            Some(text) => Keymap::<Named>::load(
+                caseplan::keymap::DEFAULT_KEYMAP,
+                Some((std::path::Path::new("test-keymap.toml"), text)),
+            )
+            .unwrap(),
+            None => Keymap::<Named>::defaults().unwrap(),
+        };
         let model = caseplan::app::start(&ctx, &store, keymap, false).unwrap();
         assert_eq!(model.lang, lang);
         App {
@@ -119,6 +149,32 @@ impl App {
         for c in text.chars() {
             self.press(KeyPress::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
+    }
+
+    /// A key event as the terminal reports it, before any normalising.
+    pub fn event(&mut self, event: KeyEvent) {
+        let effects = keys::press(&mut self.model, event);
+        self.apply(effects);
+    }
+
+    /// Text pasted with bracketed paste, as the terminal delivers it.
+    pub fn paste(&mut self, text: &str) {
+        let effects = keys::paste(&mut self.model, text);
+        self.apply(effects);
+    }
+
+    /// The clock moves on to `now` ("YYYY-MM-DD HH:MM"), as the app loop's tick does.
+    pub fn tick(&mut self, now: &str) {
+        let effects = caseplan::app::dispatch::update(
+            &mut self.model,
+            caseplan::app::core::action::Action::Tick(at(now)),
+        );
+        self.apply(effects);
+    }
+
+    /// The configuration file the planner was started with.
+    pub fn config_path(&self) -> std::path::PathBuf {
+        self._dir.path().join("config.toml")
     }
 
     pub fn press(&mut self, key: KeyPress) {

@@ -1,0 +1,30 @@
+//! The next-meeting line on every screen's status line (#20): the day's planned meetings are
+//! loaded at the start, after every write and on a new day; which one is next, and whether it
+//! is close enough to be prominent, is worked out again on every tick of the clock.
+
+use super::core::effect::Effect;
+use super::model::Model;
+use crate::domain::next_meeting::{Upcoming, next_meeting};
+use chrono::NaiveDate;
+
+/// Load today's planned meetings.
+pub fn load(model: &Model) -> Effect {
+    Effect::LoadUpcoming { day: model.today() }
+}
+
+/// The day's meetings arrived (a day that is over by now is dropped).
+pub fn loaded(model: &mut Model, day: NaiveDate, meetings: Vec<Upcoming>) {
+    if day == model.today() {
+        model.upcoming = meetings;
+        follow_clock(model);
+    }
+}
+
+/// The clock moved: the next meeting and its countdown as of now.
+pub fn follow_clock(model: &mut Model) {
+    model.next_meeting = next_meeting(
+        &model.upcoming,
+        model.now,
+        model.settings.next_meeting_minutes,
+    );
+}
