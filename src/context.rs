@@ -62,15 +62,23 @@ impl Context {
     /// What opening it repaired is said on standard error, one line each. A backup that cannot
     /// be written is said too, but stops nothing: the journal holds every change.
     pub fn open_store(&self) -> Result<Store> {
+        let store = self.open_store_for_reading()?;
+        if let Err(err) = self.daily_backup(&store) {
+            eprintln!("caseplan: {err:#}; nothing saved is lost (the journal holds every change)");
+        }
+        Ok(store)
+    }
+
+    /// Opens the database for a command that only reads: no backup (nothing it does needs one,
+    /// so the first command of a day costs what any other does). What opening it repaired is
+    /// said on standard error, one line each.
+    pub fn open_store_for_reading(&self) -> Result<Store> {
         let store = self.open_store_without_backup()?;
         for notice in store.notices() {
             eprintln!(
                 "caseplan: {}",
                 crate::screen_text::lines(&notice.to_string())
             );
-        }
-        if let Err(err) = self.daily_backup(&store) {
-            eprintln!("caseplan: {err:#}; nothing saved is lost (the journal holds every change)");
         }
         Ok(store)
     }
@@ -84,6 +92,17 @@ impl Context {
     /// beside its first frames, since at a large caseload it takes seconds.
     pub fn daily_backup(&self, store: &Store) -> Result<Option<PathBuf>> {
         backup::daily(store, self.today(), self.clock.now())
+            .context("could not write today's backup")
+    }
+
+    /// Like [`Context::daily_backup`], stopped soon after `stop` is set; the next open
+    /// writes it whole.
+    pub fn daily_backup_until(
+        &self,
+        store: &Store,
+        stop: &std::sync::atomic::AtomicBool,
+    ) -> Result<Option<PathBuf>> {
+        backup::daily_until(store, self.today(), self.clock.now(), stop)
             .context("could not write today's backup")
     }
 }

@@ -32,7 +32,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         None => today,
     };
     let to = from + Duration::days(i64::from(args.days) - 1);
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let items = agenda(&store, from, to, ctx.lang())?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&items)?);

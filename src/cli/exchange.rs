@@ -30,7 +30,7 @@ pub struct RestoreArgs {
 }
 
 pub fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let text = ExportDocument::new(store.export()?, ctx.clock.now()).to_json();
     if args.file.as_os_str() == "-" {
         print!("{text}");

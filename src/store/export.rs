@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The order a streamed export reads the kinds in: records that refer to cases and contacts
 /// first, cases and then contacts last. The daily backup streams while the planner may write;
@@ -156,6 +156,17 @@ impl Store {
         out: &mut dyn std::io::Write,
         exported_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        self.write_export_until(out, exported_at, &AtomicBool::new(false))
+    }
+
+    /// Like [`Store::write_export`], giving up with [`StoreError::BackupStopped`] as soon as
+    /// `stop` is set (checked between records).
+    pub(crate) fn write_export_until(
+        &self,
+        out: &mut dyn std::io::Write,
+        exported_at: DateTime<Utc>,
+        stop: &AtomicBool,
+    ) -> Result<(), StoreError> {
         let io = |e| StoreError::io("could not write the export", e);
         let json = |e: serde_json::Error| StoreError::io("could not write the export", e.into());
         write!(
@@ -170,6 +181,9 @@ impl Store {
             let separator = if i == 0 { "" } else { "," };
             write!(out, "{separator}\"{}\":[", kind.tree_name()).map_err(io)?;
             for (j, item) in self.tree(TreeId::Record(*kind)).iter().enumerate() {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(StoreError::BackupStopped);
+                }
                 let (_, value) = item.map_err(|e| self.read_error(e))?;
                 // Records were upgraded to the current schema when the database was opened.
                 let (_, data) = super::codec::decode_raw(&value).map_err(|e| self.damaged(e))?;
