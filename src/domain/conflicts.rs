@@ -167,8 +167,9 @@ pub fn day_warnings<'a>(
         }
     }
     // In the order [`warnings`] gives them: the other meetings in the day's order, then the
-    // working hours (the sort is stable). Positions are looked up, not searched for: a full
-    // day has as many warnings as pairs of meetings that touch.
+    // working hours (the sort is stable). Positions are looked up once per warning, not
+    // searched for per comparison: a full day has as many warnings as pairs of meetings that
+    // touch.
     let mut positions: HashMap<(MeetingId, NaiveDateTime), usize> = HashMap::new();
     for (i, o) in day.iter().enumerate() {
         positions.entry((o.meeting.id, o.start)).or_insert(i);
@@ -181,7 +182,7 @@ pub fn day_warnings<'a>(
         _ => usize::MAX,
     };
     for list in &mut out {
-        list.sort_by_key(position);
+        list.sort_by_cached_key(position);
     }
     out
 }
