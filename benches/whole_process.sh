@@ -34,7 +34,7 @@ median_ms() {
         local json
         json=$(mktemp)
         hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$json" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
-        jq '.results[0].median * 1000 | . * 10 | round / 10' "$json"
+        jq -r '.results[0] | "\(.median * 10000 | round / 10) (cpu \((.user + .system) * 10000 | round / 10))"' "$json"
         rm -f "$json"
     else
         local times=() t0 t1
@@ -62,7 +62,7 @@ written() {
     rm -f "$log"
 }
 
-printf '| load | what | median ms |\n| --- | --- | --- |\n'
+printf '| load | what | median ms (with hyperfine: mean user+system ms) |\n| --- | --- | --- |\n'
 for load in "${loads[@]}"; do
     cases=${load%%:*}
     years=${load##*:}
@@ -92,6 +92,8 @@ for load in "${loads[@]}"; do
     frame=$(python3 "$here/first_frame.py" "$(((runs + 1) / 2))" $cp "$now")
     printf '| %s | %s | %s |\n' "$label" "planner first frame, 120×40 pty ($frame)" \
         "$(sed 's/.*first_frame_ms=\([0-9.]*\).*/\1/' <<<"$frame")"
+    # A read-only command after a read-only command: what every such command writes.
+    run agenda >/dev/null
     printf '| %s | %s | %s |\n' "$label" "agenda: written to the data directory" "$(written "$data" $cp "$now" agenda)"
     # The first open of a new day: the next day's clock, on a copy each time.
     for command in agenda "case add Ny_Borger"; do
@@ -116,7 +118,7 @@ for load in "${loads[@]}"; do
         if [ ! -e "$cal/apts" ]; then
             mkdir -p "$cal"
             run export - 2>/dev/null | jq -r '
-                .meetings[] | (.start | strptime("%Y-%m-%dT%H:%M:%S") | mktime) as $s
+                .data.meetings[] | (.start | strptime("%Y-%m-%dT%H:%M:%S") | mktime) as $s
                 | "\($s | strftime("%m/%d/%Y @ %H:%M")) -> \($s + .minutes * 60 | strftime("%m/%d/%Y @ %H:%M")) |\(.purpose)"' \
                 >"$cal/apts"
         fi
