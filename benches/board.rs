@@ -74,7 +74,10 @@ fn sort_and_filter(c: &mut Criterion) {
     for text in ["soren", "gruppe:sygedagpenge", "flag:sos"] {
         let filter = BoardFilter::parse(text).expect("a filter");
         let shown = rows.iter().filter(|r| filter.matches(r)).count();
-        assert!(shown > 0 && shown < rows.len(), "{text} keeps some rows: {shown}");
+        assert!(
+            shown > 0 && shown < rows.len(),
+            "{text} keeps some rows: {shown}"
+        );
         group.bench_function(format!("filter_{text}"), |b| {
             b.iter(|| black_box(rows.iter().filter(|r| filter.matches(r)).count()))
         });
