@@ -1,7 +1,8 @@
 //! The planner's first frame and its keystrokes on generated caseloads, without a terminal:
 //! open the database, build the model, draw at 120×40 into a test backend.
 //!
-//! `cargo bench --bench app`.
+//! `cargo bench --bench app`. The keystrokes are checked once, outside the timed loops, to do
+//! what they say.
 
 use caseplan::app::core::action::Named;
 use caseplan::app::core::runner::Runner;
@@ -60,6 +61,40 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
+/// Presses `keys` and runs their effects, then draws.
+fn press_and_draw(
+    keys_: &str,
+    model: &mut caseplan::app::model::Model,
+    runner: &Runner,
+    store: &Store,
+    terminal: &mut Terminal<TestBackend>,
+) {
+    for c in keys_.chars() {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let effects = keys::press(model, key);
+        apply(runner, store, model, effects).expect("apply");
+    }
+    terminal
+        .draw(|f| caseplan::ui::draw(f, model))
+        .expect("draw");
+}
+
+/// The selected meeting's start and length, as the model holds it.
+fn selected(model: &caseplan::app::model::Model) -> (chrono::NaiveDateTime, u32) {
+    let sel = model.selected.as_ref().expect("a meeting selected");
+    let minutes = model
+        .window
+        .meetings
+        .iter()
+        .find(|m| m.id == sel.meeting)
+        .expect("the selected meeting in the window")
+        .minutes;
+    (sel.start, minutes)
+}
+
+/// Calendar keys on the day view: the planner starts on Today, where `l`, `J` and `+` mean
+/// nothing, so each caseload first goes to the calendar (`g c`) and selects a meeting (`j`),
+/// and every key pair is checked once, outside the timed loop, to do what it says.
 fn keystrokes(c: &mut Criterion) {
     let mut group = c.benchmark_group("keystroke");
     for cases in [50, 220, 10_000] {
@@ -70,31 +105,59 @@ fn keystrokes(c: &mut Criterion) {
         let mut model = start(&ctx, &store, keymap, false).expect("start");
         let runner = Runner::from_context(&ctx);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let m = &mut model;
+        let t = &mut terminal;
+        press_and_draw("gc", m, &runner, &store, t);
+        assert!(
+            matches!(m.screen, caseplan::app::model::Screen::Calendar) && m.popup.is_none(),
+            "on the calendar"
+        );
+        let day = m.day;
+        press_and_draw("l", m, &runner, &store, t);
+        assert!(m.day > day, "l goes to the next day");
+        press_and_draw("h", m, &runner, &store, t);
+        assert_eq!(m.day, day, "h comes back");
         // Next day and back: loads a window and draws it.
         group.bench_function(BenchmarkId::new("next_day_and_draw", cases), |b| {
             b.iter(|| {
-                for c in ['l', 'h'] {
-                    let effects = keys::press(&mut model, key(c));
-                    apply(&runner, &store, &mut model, effects).expect("apply");
-                    terminal
-                        .draw(|f| caseplan::ui::draw(f, &model))
-                        .expect("draw");
-                }
+                press_and_draw("l", m, &runner, &store, t);
+                press_and_draw("h", m, &runner, &store, t);
             })
         });
-        // Move the selected meeting 15 minutes later: a write with its flush, a reload, a draw.
+        assert_eq!(m.day, day, "back on the first day");
+        // Coming back to a day selects its first meeting; take the second.
+        press_and_draw("j", m, &runner, &store, t);
+        let (at, minutes) = selected(m);
+        press_and_draw("J", m, &runner, &store, t);
+        let later = at + chrono::Duration::minutes(15);
+        assert_eq!(selected(m).0, later, "J moves later");
+        press_and_draw("K", m, &runner, &store, t);
+        assert_eq!(selected(m).0, at, "K moves back");
+        // Move the selected meeting 15 minutes later and back: two writes with their flush,
+        // reloads, draws.
         group.bench_function(BenchmarkId::new("move_meeting_and_draw", cases), |b| {
             b.iter(|| {
-                for c in ['J', 'K'] {
-                    let effects = keys::press(&mut model, key(c));
-                    apply(&runner, &store, &mut model, effects).expect("apply");
-                    terminal
-                        .draw(|f| caseplan::ui::draw(f, &model))
-                        .expect("draw");
-                }
+                press_and_draw("J", m, &runner, &store, t);
+                press_and_draw("K", m, &runner, &store, t);
             })
         });
+        assert_eq!(selected(m), (at, minutes), "the same meeting, where it was");
+        press_and_draw("+", m, &runner, &store, t);
+        assert_eq!(selected(m).1, minutes + 15, "+ makes it longer");
+        press_and_draw("-", m, &runner, &store, t);
+        assert_eq!(selected(m).1, minutes, "- makes it shorter again");
+        // 15 minutes longer and shorter again.
+        group.bench_function(BenchmarkId::new("resize_meeting_and_draw", cases), |b| {
+            b.iter(|| {
+                press_and_draw("+", m, &runner, &store, t);
+                press_and_draw("-", m, &runner, &store, t);
+            })
+        });
+        assert_eq!(
+            selected(m),
+            (at, minutes),
+            "the same meeting, as long as it was"
+        );
     }
     group.finish();
 }

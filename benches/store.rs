@@ -50,34 +50,43 @@ fn startup(c: &mut Criterion) {
 /// more and more history behind it.
 fn database_with_history(years: u32) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut data = generate(&DemoSpec::new(220, 7, today()).with_meetings_per_case_per_year(50));
-    let last_year: Vec<Meeting> = data
-        .meetings
-        .iter()
-        .filter(|m| m.repeat.is_none() && m.start.date() < today())
-        .cloned()
-        .collect();
-    let base = data.meetings.iter().map(|m| m.id.0).max().unwrap_or(0);
-    for year in 1..u64::from(years) {
-        for m in &last_year {
-            let mut old = m.clone();
-            old.id = MeetingId(m.id.0 + year * base);
-            old.start -= Duration::weeks(52 * year as i64);
-            data.meetings.push(old);
-        }
-    }
+    let spec = DemoSpec::new(220, 7, today())
+        .with_meetings_per_case_per_year(50)
+        .with_years(years);
     let store = Store::open(dir.path()).expect("open");
-    store.import(&data).expect("import");
+    store.import(&generate(&spec)).expect("import");
     dir
 }
 
+const HISTORY_YEARS: [u32; 4] = [1, 4, 10, 12];
+
 fn agenda_by_history(c: &mut Criterion) {
+    let dirs: Vec<(u32, tempfile::TempDir)> = HISTORY_YEARS
+        .iter()
+        .map(|&years| (years, database_with_history(years)))
+        .collect();
     let mut group = c.benchmark_group("agenda_day_220_cases_by_years_of_history");
-    for years in [1, 4, 16] {
-        let dir = database_with_history(years);
+    for (years, dir) in &dirs {
         let store = Store::open(dir.path()).expect("open");
         group.bench_with_input(BenchmarkId::from_parameter(years), &store, |b, store| {
             b.iter(|| black_box(agenda(store, today(), today(), Lang::Da).expect("agenda")))
+        });
+    }
+    group.finish();
+    // Opening is what a command pays before it reads anything: it must not grow with history.
+    let mut group = c.benchmark_group("open_220_cases_by_years_of_history");
+    group.sample_size(20);
+    for (years, dir) in &dirs {
+        group.bench_with_input(BenchmarkId::from_parameter(years), dir, |b, dir| {
+            b.iter(|| black_box(Store::open(dir.path()).expect("open").is_empty()))
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("open_and_agenda_220_cases_by_years_of_history");
+    group.sample_size(20);
+    for (years, dir) in &dirs {
+        group.bench_with_input(BenchmarkId::from_parameter(years), dir, |b, dir| {
+            b.iter(|| black_box(open_and_agenda(dir.path())))
         });
     }
     group.finish();

@@ -65,18 +65,27 @@ impl Context {
     /// What opening it repaired is said on standard error, one line each. A backup that cannot
     /// be written is said too, but stops nothing: the journal holds every change.
     pub fn open_store(&self) -> Result<Store> {
+        let store = self.open_store_for_reading()?;
+        let mut bar = crate::cli::progress::Bar::new(crate::i18n::Msg::ProgressBackup, self.lang());
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        let backup = self.daily_backup(&store, &mut |p| bar.report(p), &stop);
+        drop(bar);
+        if let Err(err) = backup {
+            eprintln!("caseplan: {err:#}; nothing saved is lost (the journal holds every change)");
+        }
+        Ok(store)
+    }
+
+    /// Opens the database for a command that only reads: no backup (nothing it does needs one,
+    /// so the first command of a day costs what any other does). What opening it repaired is
+    /// said on standard error, one line each.
+    pub fn open_store_for_reading(&self) -> Result<Store> {
         let store = self.open_store_without_backup()?;
         for notice in store.notices() {
             eprintln!(
                 "caseplan: {}",
                 crate::screen_text::lines(&notice.to_string())
             );
-        }
-        let mut bar = crate::cli::progress::Bar::new(crate::i18n::Msg::ProgressBackup, self.lang());
-        let backup = self.daily_backup(&store, &mut |p| bar.report(p));
-        drop(bar);
-        if let Err(err) = backup {
-            eprintln!("caseplan: {err:#}; nothing saved is lost (the journal holds every change)");
         }
         Ok(store)
     }
@@ -88,13 +97,14 @@ impl Context {
 
     /// Writes the day's backup unless it exists (see [`backup::daily`]). The planner runs this
     /// beside its first frames, since at a large caseload it takes seconds; `on` hears how far
-    /// it has come.
+    /// it has come, and it stops soon after `stop` is set (the next open writes it whole).
     pub fn daily_backup(
         &self,
         store: &Store,
         on: crate::store::OnProgress,
+        stop: &std::sync::atomic::AtomicBool,
     ) -> Result<Option<PathBuf>> {
-        backup::daily_reporting(store, self.today(), self.clock.now(), on)
+        backup::daily_with(store, self.today(), self.clock.now(), on, stop)
             .context("could not write today's backup")
     }
 }

@@ -95,6 +95,7 @@ use model::Model;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::collections::VecDeque;
 use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 /// A model ready for the first frame: the visible window loaded, an id reserved.
@@ -153,7 +154,7 @@ pub fn apply(
 ///
 /// The day's backup is written on a second thread while the planner runs (sled is shared
 /// between threads), so a large caseload's backup does not hold back the first frame. Quitting
-/// waits for it to finish.
+/// does not wait for it: it is stopped between two records, and the next start writes it whole.
 pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> Result<()> {
     crate::ui::theme::set_palette(crate::ui::theme::palette_for(
         ctx.config.ui.theme,
@@ -167,11 +168,15 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
             *latest = Some(progress);
         }
     };
+    let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let mut backup = (!demo).then(|| {
             let mut report = report;
-            scope.spawn(move || ctx.daily_backup(store, &mut report))
+            let stop = &stop;
+            scope.spawn(move || ctx.daily_backup(store, &mut report, stop))
         });
+        // However the planner ends, the backup is told to stop before the scope waits for it.
+        let _stop_backup = StopOnDrop(&stop);
         let runner = Runner::from_context(ctx).on_terminal();
         let mut model = start(ctx, store, keymap, demo)?;
         let mut terminal = core::terminal::Guard::enter(ctx.config.ui.mouse)?;
@@ -206,8 +211,26 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
             };
             apply(&runner, store, &mut model, effects)?;
         }
+        // A backup about to end is let end; a long one is stopped when this returns.
+        let grace = std::time::Instant::now() + QUIT_GRACE;
+        while backup.as_ref().is_some_and(|b| !b.is_finished()) && std::time::Instant::now() < grace
+        {
+            std::thread::sleep(Duration::from_millis(10));
+        }
         Ok(())
     })
+}
+
+/// How long quitting waits for a backup to end before it stops it.
+const QUIT_GRACE: Duration = Duration::from_millis(200);
+
+/// Sets its flag when dropped.
+struct StopOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 /// The status line's text when the background backup failed; nothing saved is lost by it.

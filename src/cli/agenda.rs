@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         None => today,
     };
     let to = from + Duration::days(i64::from(args.days) - 1);
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let items = agenda(&store, from, to, ctx.lang())?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&items)?);
@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 /// The next meeting of today as of now: one line, or JSON (`null` when none is left).
 fn next(ctx: &Context, json: bool) -> Result<ExitCode> {
     let now = ctx.now_local();
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let day = upcoming(&store, now.date())?;
     let next = next_meeting(&day, now, ctx.config.ui.next_meeting_minutes);
     let lang = ctx.lang();

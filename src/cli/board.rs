@@ -30,7 +30,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let lang = ctx.lang();
     let today = ctx.today();
     let params = BoardParams {

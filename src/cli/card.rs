@@ -35,10 +35,10 @@ const MAX_CANDIDATES: usize = 10;
 const LABEL: usize = 18;
 
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let lang = ctx.lang();
     let query = args.case.join(" ");
-    let Some(id) = resolve(&store, &query, ctx.today(), lang)? else {
+    let Some(id) = resolve(&store, &query, lang)? else {
         return Ok(ExitCode::FAILURE);
     };
     let Some(card) = card(
@@ -64,18 +64,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 
 /// The one case `query` names; otherwise says why on stderr (listing candidates) and gives
 /// `None`.
-pub(crate) fn resolve(
-    store: &Store,
-    query: &str,
-    today: NaiveDate,
-    lang: Lang,
-) -> Result<Option<CaseId>> {
+pub(crate) fn resolve(store: &Store, query: &str, lang: Lang) -> Result<Option<CaseId>> {
     if let Ok(raw) = query.trim().parse::<u64>()
         && store.get::<crate::model::Case>(CaseId(raw))?.is_some()
     {
         return Ok(Some(CaseId(raw)));
     }
-    let index = SearchIndex::build(store, today, lang)?;
+    let index = SearchIndex::of_cases(store)?;
     let hits: Vec<_> = index
         .search(
             query,

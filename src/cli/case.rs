@@ -186,7 +186,7 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<ExitCode> {
     }
     let store = ctx.open_store()?;
     let today = ctx.today();
-    let Some(id) = super::card::resolve(&store, &args.case, today, ctx.lang())? else {
+    let Some(id) = super::card::resolve(&store, &args.case, ctx.lang())? else {
         return Ok(ExitCode::FAILURE);
     };
     let Some(mut case) = store.get::<Case>(id)? else {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 /// Verifies records and indexes, and that the database holds what the newest backup and the
 /// journal after it say; exits 1 and lists the problems when anything disagrees.
 pub fn run(ctx: &Context) -> Result<ExitCode> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let mut problems = store.check();
     let journal = store.check_journal()?;
     let journal_line = match journal {

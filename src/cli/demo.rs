@@ -16,6 +16,9 @@ pub struct Args {
     /// Meetings per case per year of history (12 gives 8–15 a week at 50 cases).
     #[arg(long, default_value_t = 12)]
     pub meetings_per_case: u32,
+    /// Years of history: the last year's meetings repeated further back (for measuring).
+    #[arg(long, default_value_t = 1)]
+    pub years: u32,
 }
 
 /// Fills an empty database with a fictitious caseload.
@@ -32,6 +35,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let mut spec =
         DemoSpec::new(args.cases, args.seed, ctx.today()).at_time(ctx.now_local().time());
     spec.meetings_per_case_per_year = args.meetings_per_case;
+    let spec = spec.with_years(args.years);
     let data = generate(&spec);
     store.import_reporting(&data, &mut |p| bar.report(p))?;
     drop(bar);

@@ -95,7 +95,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         None => ctx.today(),
     };
     let until = default_until(today);
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     // Another day's list is as of this time of day on that day.
     let now = today.and_time(ctx.now_local().time());
     let list = today_list(&store, &ctx.config, &ctx.zone, now, until)?;

@@ -31,7 +31,7 @@ pub struct RestoreArgs {
 }
 
 pub fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let mut bar = Bar::new(Msg::ProgressExport, ctx.lang());
     let data = store.export_reporting(&mut |p| bar.report(p))?;
     let text = ExportDocument::new(data, ctx.clock.now()).to_json();

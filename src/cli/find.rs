@@ -71,7 +71,7 @@ impl FoundItem {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let lang = ctx.lang();
     let index = SearchIndex::build(&store, ctx.today(), lang)?;
     let filter = Filter {

@@ -76,6 +76,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("demo", "cases", "Antal sager"),
     ("demo", "seed", "Frø: samme frø giver samme sagsstamme"),
     ("demo", "meetings_per_case", "Samtaler pr. sag pr. års historik (12 giver 8–15 om ugen ved 50 sager)"),
+    ("demo", "years", "År med historik: det sidste års samtaler gentages længere tilbage (til målinger)"),
     ("reports", "", "Leverandørers progressionsrapporter efter forfaldsdato"),
     ("reports", "late", "Kun rapporter, der ikke er modtaget til forfaldsdatoen"),
     ("reports", "json", "Skriv JSON til scripts"),

@@ -60,7 +60,7 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
     {
         refuse!("--to ({to}) is before --from ({from})");
     }
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let params = ExportParams {
         zone: ctx.zone,
         lang: ctx.lang(),

@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         Some(text) => parse_week(text, today)?,
         None => monday_of(today),
     };
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let input = plan_input(&store, &ctx.config, monday, ctx.now_local())?;
     let plan = plan(&input);
     let (placed, total) = plan.cadence_on_time();

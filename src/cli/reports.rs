@@ -35,7 +35,7 @@ pub struct ReportRow {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let today = ctx.today();
     let (cases, contacts) = super::names(&store)?;
     let mut rows = Vec::new();

@@ -36,7 +36,7 @@ pub struct RequestRow {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let today = ctx.today();
     let medical = &ctx.config.medical;
     let (cases, contacts) = super::names(&store)?;

@@ -54,7 +54,7 @@ pub struct Output {
 pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
     let lang = ctx.lang();
     let today = ctx.today();
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_for_reading()?;
     let (paper, name, output) = match command {
         Command::Day(args) => {
             let date = match &args.date {
@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         }
         Command::Case(args) => {
             let query = args.case.join(" ");
-            let Some(id) = super::card::resolve(&store, &query, today, lang)? else {
+            let Some(id) = super::card::resolve(&store, &query, lang)? else {
                 return Ok(ExitCode::FAILURE);
             };
             let Some(paper) =

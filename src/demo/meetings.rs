@@ -20,6 +20,32 @@ use crate::model::{
     MeetingStatus, Participant, Place, PlaceKind, Repeat, RepeatEvery, Role, purpose, target_group,
 };
 
+/// The past meetings of the last year repeated `years - 1` more years back (52 weeks apart, so
+/// each keeps its weekday), with ids above every generated one: a caseload with a long history.
+pub(super) fn with_older_years(
+    mut meetings: Vec<Meeting>,
+    today: NaiveDate,
+    years: u32,
+) -> Vec<Meeting> {
+    let past: Vec<Meeting> = meetings
+        .iter()
+        .filter(|m| m.repeat.is_none() && m.start.date() < today)
+        .cloned()
+        .collect();
+    let base = meetings.iter().map(|m| m.id.0).max().unwrap_or(0);
+    for year in 1..u64::from(years) {
+        for m in &past {
+            let mut old = m.clone();
+            old.id = MeetingId(m.id.0 + year * base);
+            old.start -= chrono::Duration::weeks(52 * year as i64);
+            old.moved_to = None;
+            old.moved_from = None;
+            meetings.push(old);
+        }
+    }
+    meetings
+}
+
 const DAY_OPENS: u32 = 8 * 60;
 const LAST_START: u32 = 15 * 60 + 30;
 const DAY_CLOSES: u32 = 16 * 60 + 30;

@@ -46,6 +46,9 @@ pub struct DemoSpec {
     /// Meetings per case and year; the product brief's scale table uses 50
     /// (2,500 a year at 50 cases, 500,000 at 10,000).
     pub meetings_per_case_per_year: u32,
+    /// Years of history: the last year's past meetings repeat this many years back, for
+    /// measuring what grows with history (1: just the last year).
+    pub years: u32,
 }
 
 impl DemoSpec {
@@ -56,6 +59,7 @@ impl DemoSpec {
             today,
             now: DEFAULT_NOW,
             meetings_per_case_per_year: DEFAULT_MEETINGS_PER_CASE_PER_YEAR,
+            years: 1,
         }
     }
 
@@ -67,6 +71,11 @@ impl DemoSpec {
 
     pub fn with_meetings_per_case_per_year(mut self, meetings: u32) -> Self {
         self.meetings_per_case_per_year = meetings;
+        self
+    }
+
+    pub fn with_years(mut self, years: u32) -> Self {
+        self.years = years.max(1);
         self
     }
 }
@@ -91,6 +100,7 @@ pub fn generate(spec: &DemoSpec) -> Dataset {
         &mut dice(stream::MEETINGS),
     );
     let follow_ups = followups::generate(&cal, &cases, &meetings, &mut dice(stream::FOLLOW_UPS));
+    let meetings = meetings::with_older_years(meetings, spec.today, spec.years);
     Dataset {
         cases,
         contacts: directory.contacts,

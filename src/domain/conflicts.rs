@@ -5,6 +5,7 @@ use super::agenda::Occurrence;
 use super::hours::WorkingHours;
 use crate::model::{AwayPeriod, AwayReason, Case, CaseId, ExternalId, Meeting, MeetingId};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
@@ -166,16 +167,22 @@ pub fn day_warnings<'a>(
         }
     }
     // In the order [`warnings`] gives them: the other meetings in the day's order, then the
-    // working hours (the sort is stable).
+    // working hours (the sort is stable). Positions are looked up once per warning, not
+    // searched for per comparison: a full day has as many warnings as pairs of meetings that
+    // touch.
+    let mut positions: HashMap<(MeetingId, NaiveDateTime), usize> = HashMap::new();
+    for (i, o) in day.iter().enumerate() {
+        positions.entry((o.meeting.id, o.start)).or_insert(i);
+    }
     let position = |w: &Warning| match w {
-        Warning::Overlap { with, start } | Warning::BufferOverlap { with, start } => day
-            .iter()
-            .position(|o| o.meeting.id == *with && o.start == *start)
+        Warning::Overlap { with, start } | Warning::BufferOverlap { with, start } => positions
+            .get(&(*with, *start))
+            .copied()
             .unwrap_or(usize::MAX),
         _ => usize::MAX,
     };
     for list in &mut out {
-        list.sort_by_key(position);
+        list.sort_by_cached_key(position);
     }
     out
 }

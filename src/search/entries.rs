@@ -59,6 +59,11 @@ pub(super) fn load(store: &Store, today: NaiveDate, lang: Lang) -> Result<Vec<En
     Ok(entries)
 }
 
+/// Every case, active or closed, and nothing else.
+pub(super) fn cases(store: &Store) -> Result<Vec<Entry>, StoreError> {
+    Ok(store.all::<Case>()?.iter().map(case_entry).collect())
+}
+
 fn case_entry(case: &Case) -> Entry {
     let numbers: Vec<&str> = case.phones.iter().map(|p| p.number.as_str()).collect();
     let detail = join([

@@ -195,6 +195,12 @@ impl SearchIndex {
         )?))
     }
 
+    /// Only the cases, active and closed: enough to resolve a case's name (`caseplan card
+    /// NAME`) without reading every contact and the coming weeks' meetings.
+    pub fn of_cases(store: &Store) -> Result<SearchIndex, StoreError> {
+        Ok(Self::from_entries(super::entries::cases(store)?))
+    }
+
     pub(super) fn from_entries(entries: Vec<Entry>) -> SearchIndex {
         let mut arena = String::new();
         let mut spans = Vec::with_capacity(entries.len());

@@ -6,6 +6,7 @@ use super::{BACKUP_DIR, DB_DIR, ExportFile, LAST_BACKUP_KEY, Store, StoreError, 
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 /// How many daily backups are kept.
 pub const KEEP: usize = 14;
@@ -26,15 +27,19 @@ pub fn daily(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Option<PathBuf>, StoreError> {
-    daily_reporting(store, today, now, &mut quiet)
+    daily_with(store, today, now, &mut quiet, &AtomicBool::new(false))
 }
 
-/// Like [`daily`], saying to `on` how far the backup has come.
-pub fn daily_reporting(
+/// Like [`daily`], saying to `on` how far the backup has come, and giving up soon after `stop`
+/// is set (the planner quitting): what was written stays in a temporary file that is never
+/// taken for a backup, today is not marked done, and the next open writes the backup whole.
+/// Gives `None` when it stopped.
+pub fn daily_with(
     store: &Store,
     today: NaiveDate,
     now: DateTime<Utc>,
     on: OnProgress,
+    stop: &AtomicBool,
 ) -> Result<Option<PathBuf>, StoreError> {
     if store.unwritable().is_some() {
         // Opened for reading only: it said so already, and nothing changes meanwhile.
@@ -55,11 +60,15 @@ pub fn daily_reporting(
         // The new journal epoch starts before the backup reads anything, so a change made while
         // it is written is in the journal after it.
         store.rotate_journal(&name)?;
-        files::write_private_file_with(
+        let written = files::write_private_file_with(
             &file,
-            |out| store.write_export(out, now, &mut *on),
+            |out| store.write_export_until(out, now, &mut *on, stop),
             |e| StoreError::io(format!("could not write the backup {}", file.display()), e),
-        )?;
+        );
+        match written {
+            Err(StoreError::BackupStopped) => return Ok(None),
+            other => other?,
+        }
     }
     store.meta_set(LAST_BACKUP_KEY, stamp.as_bytes())?;
     store.flush()?;

@@ -92,6 +92,10 @@ pub enum StoreError {
     )]
     IdsExhausted,
 
+    /// A backup was told to stop before it was whole (the planner quit while writing it).
+    #[error("the backup was stopped before it was whole; it is written again next time")]
+    BackupStopped,
+
     #[error(
         "nothing was imported: the data has {total} problem(s):\n{}{}\nFix them in the file and \
          import again.",

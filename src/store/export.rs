@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The order a streamed export reads the kinds in: records that refer to cases and contacts
 /// first, cases and then contacts last. The daily backup streams while the planner may write;
@@ -180,6 +180,18 @@ impl Store {
         exported_at: DateTime<Utc>,
         on: OnProgress,
     ) -> Result<(), StoreError> {
+        self.write_export_until(out, exported_at, on, &AtomicBool::new(false))
+    }
+
+    /// Like [`Store::write_export`], giving up with [`StoreError::BackupStopped`] as soon as
+    /// `stop` is set (checked between records).
+    pub(crate) fn write_export_until(
+        &self,
+        out: &mut dyn std::io::Write,
+        exported_at: DateTime<Utc>,
+        on: OnProgress,
+        stop: &AtomicBool,
+    ) -> Result<(), StoreError> {
         let mut meter = Meter::start(on, Stage::Exporting, Some(self.record_total()));
         let io = |e| StoreError::io("could not write the export", e);
         let json = |e: serde_json::Error| StoreError::io("could not write the export", e.into());
@@ -195,6 +207,9 @@ impl Store {
             let separator = if i == 0 { "" } else { "," };
             write!(out, "{separator}\"{}\":[", kind.tree_name()).map_err(io)?;
             for (j, item) in self.tree(TreeId::Record(*kind)).iter().enumerate() {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(StoreError::BackupStopped);
+                }
                 let (_, value) = item.map_err(|e| self.read_error(e))?;
                 // Records were upgraded to the current schema when the database was opened.
                 let (_, data) = super::codec::decode_raw(&value).map_err(|e| self.damaged(e))?;

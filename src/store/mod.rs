@@ -39,7 +39,7 @@ use migrate::Step;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use trees::TreeId;
 
 /// The highest id an import may bring. Half of the range: new ids are given out above the
@@ -78,6 +78,9 @@ pub struct Store {
     trees: Vec<sled::Tree>,
     meta: sled::Tree,
     id_offset: AtomicU64,
+    /// Whether [`Store::keep_ids_above_stored`] ran: on the first id asked for, not at open,
+    /// since asking sled for an id writes to its log and a read-only command must write nothing.
+    ids_checked: AtomicBool,
     /// The change journal; held across a whole write, so the daily backup's new epoch falls
     /// between two writes. `None` when the database is open for reading only.
     journal: Mutex<Option<Journal>>,
@@ -318,6 +321,7 @@ impl Store {
             trees,
             meta,
             id_offset: AtomicU64::new(0),
+            ids_checked: AtomicBool::new(false),
             journal: Mutex::new(journal),
             today,
             notices,
@@ -344,13 +348,13 @@ impl Store {
             .and_then(|v| u64_at(&v, 0))
             .unwrap_or(0);
         self.id_offset.store(offset, Ordering::SeqCst);
-        self.keep_ids_above_stored()?;
         self.check_index_version()?;
         self.keep_calendar_token()
     }
 
     /// Makes sure the next id is above every stored one, whatever wrote them (a safety net:
-    /// import, restore and replay raise the offset themselves). Costs one id.
+    /// import, restore and replay raise the offset themselves). Costs one id; runs before the
+    /// first id of each open is given out.
     fn keep_ids_above_stored(&self) -> Result<(), StoreError> {
         let highest = self.highest_id()?;
         if highest > 0 && self.next_id()? <= highest {
@@ -413,6 +417,12 @@ impl Store {
 
     /// A fresh id, never 0 and above every id stored; an error, never a wrap, when they run out.
     pub fn next_id(&self) -> Result<u64, StoreError> {
+        if !self.ids_checked.swap(true, Ordering::SeqCst)
+            && let Err(err) = self.keep_ids_above_stored()
+        {
+            self.ids_checked.store(false, Ordering::SeqCst);
+            return Err(err);
+        }
         let generated = self
             .db
             .generate_id()

@@ -483,3 +483,80 @@ fn a_record_written_with_a_foreign_id_keeps_new_ids_above_it_after_a_reopen() {
     let store = Store::open(dir.path()).unwrap();
     assert!(store.next_id().unwrap() > 1 << 40);
 }
+
+/// sled's snapshot files, by name: a new one is written at open whenever its log grew since the
+/// last one.
+fn snapshots(dir: &Path) -> Vec<std::ffi::OsString> {
+    let mut names: Vec<_> = std::fs::read_dir(dir.join(DB_DIR))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().starts_with("snap."))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn opening_and_reading_leaves_the_log_where_it_was() {
+    let (dir, store) = sample_store();
+    drop(store);
+    // This open reads the writes above into a new snapshot.
+    drop(Store::open(dir.path()).unwrap());
+    let settled = snapshots(dir.path());
+    assert_eq!(settled.len(), 1, "{settled:?}");
+    for _ in 0..2 {
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.all::<Case>().unwrap().len(), 1);
+        drop(store);
+        assert_eq!(
+            snapshots(dir.path()),
+            settled,
+            "a read-only open wrote to the log"
+        );
+    }
+    // The first new id of an open still lands above every stored one.
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.next_id().unwrap() > store.highest_id().unwrap());
+    drop(store);
+    drop(Store::open(dir.path()).unwrap());
+    assert_ne!(
+        snapshots(dir.path()),
+        settled,
+        "handing out an id is written down"
+    );
+}
+
+#[test]
+fn a_backup_told_to_stop_leaves_no_backup_and_is_written_whole_next_time() {
+    let (dir, store) = sample_store();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let stop = std::sync::atomic::AtomicBool::new(true);
+    assert_eq!(
+        backup::daily_with(
+            &store,
+            today,
+            Utc::now(),
+            &mut super::progress::quiet,
+            &stop
+        )
+        .unwrap(),
+        None
+    );
+    assert!(
+        backup::list(dir.path()).is_empty(),
+        "no half backup is listed"
+    );
+    let written = backup::daily(&store, today, Utc::now()).unwrap();
+    let file = written.expect("written whole on the next try");
+    assert_eq!(backup::list(dir.path()).len(), 1);
+    let mut cases = 0;
+    ExportFile::open(&file)
+        .unwrap()
+        .records(&mut |r| {
+            cases += usize::from(matches!(r, AnyRecord::Case(_)));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(cases, 1);
+}

@@ -31,8 +31,16 @@ fn a_long_demo_and_the_next_days_backup_in_a_terminal_show_a_bar_and_clear_it() 
         !screen.contains("records ["),
         "the bar is cleared when the work ends:\n{screen}"
     );
-    // The first command of the next day writes the day's backup first, with its bar.
-    let (written, screen) = run_in_pty(dir.path(), "2026-11-25 09:00", &["agenda"], &[], 120, 30);
+    // The first command of the next day that changes something writes the day's backup first,
+    // with its bar (a command that only reads writes none).
+    let (written, screen) = run_in_pty(
+        dir.path(),
+        "2026-11-25 09:00",
+        &["case", "add", "Anna Holm"],
+        &[],
+        120,
+        30,
+    );
     assert!(
         written.contains("Today's backup: copying records"),
         "the backup's bar was drawn:\n{written:?}"
@@ -77,8 +85,12 @@ fn piped_standard_error_gets_no_bar_and_no_escape_codes() {
         (dir.path(), NOW, vec!["export", export]),
         (other.path(), NOW, vec!["import", export]),
         (dir.path(), NOW, vec!["restore", export]),
-        // The first command of a new day writes the day's backup.
-        (dir.path(), "2026-11-25 09:00", vec!["due"]),
+        // The first command of a new day that changes something writes the day's backup.
+        (
+            dir.path(),
+            "2026-11-25 09:00",
+            vec!["case", "add", "Anna Holm"],
+        ),
     ];
     for (data, now, args) in runs {
         let out = command(data, now, &args).env_remove("CI").output().unwrap();
