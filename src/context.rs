@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::i18n::Lang;
 use crate::keymap::{DEFAULT_KEYMAP, Keymap};
 use crate::store::{Store, backup};
-use crate::time::{Clock, FixedClock, SystemClock, Zone, parse_now};
+use crate::time::{Clock, FixedClock, ParseError, SystemClock, Zone, parse_date_with, parse_now};
 use anyhow::{Context as _, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
@@ -51,6 +51,12 @@ impl Context {
 
     pub fn today(&self) -> NaiveDate {
         self.zone.today(self.clock.as_ref())
+    }
+
+    /// A date typed on the command line, read today: typed working days ("+3ad") skip the
+    /// Danish holidays and the configured closing days.
+    pub fn parse_date(&self, text: &str) -> Result<NaiveDate, ParseError> {
+        parse_date_with(text, self.today(), &self.config.days_off())
     }
 
     pub fn now_local(&self) -> NaiveDateTime {

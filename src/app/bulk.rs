@@ -90,7 +90,7 @@ pub fn open(model: &mut Model) -> Vec<Effect> {
         Field::toggle(BulkField::Internal, Msg::BulkFieldInternal, false),
     ];
     model.popup = Some(Popup::Bulk(Box::new(BulkDialog {
-        form: Form::new(fields, model.today(), lang),
+        form: Form::new(fields, model.today(), lang).counting(&model.settings.hours.days_off),
         preview: None,
         scroll: 0,
         view_rows: Cell::new(10),

@@ -19,7 +19,7 @@ use crate::i18n::{Lang, Msg, parse_error, weekday_short};
 use crate::model::CaseId;
 use crate::query::suppliers::SupplierRow;
 use crate::store::{AnyRecord, Change, RecordRef};
-use crate::time::{format_date, format_duration, format_time, parse_date, parse_duration};
+use crate::time::{format_date, format_duration, format_time, parse_date_with, parse_duration};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::BTreeSet;
 
@@ -201,7 +201,8 @@ fn next_working_day(hours: &WorkingHours, today: NaiveDate) -> NaiveDate {
 
 /// The day prompt's answer: ask for the length of each meeting.
 pub fn answer_day(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
-    let day = parse_date(text, model.today()).map_err(|e| parse_error(&e, model.lang))?;
+    let day = parse_date_with(text, model.today(), &model.settings.hours.days_off)
+        .map_err(|e| parse_error(&e, model.lang))?;
     let minutes = format_duration(model.settings.default_minutes);
     Ok(prompt::open(model, PromptKind::VisitMinutes(day), &minutes))
 }

@@ -21,7 +21,7 @@ use crate::i18n::due_words::due_title;
 use crate::i18n::{Msg, parse_error};
 use crate::model::{Channel, ChaseEntry, Course, Direction, MeetingId, ReportChase};
 use crate::store::{AnyRecord, Change};
-use crate::time::{format_date, parse_date};
+use crate::time::{format_date, parse_date_with};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use std::cell::Cell;
 
@@ -658,7 +658,8 @@ pub fn done_change(item: &DueItem, record: &AnyRecord, model: &Model) -> Option<
 
 /// The typed day a snoozed item comes back.
 pub fn answer_snooze(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
-    let day = parse_date(text, model.today()).map_err(|e| parse_error(&e, model.lang))?;
+    let day = parse_date_with(text, model.today(), &model.settings.hours.days_off)
+        .map_err(|e| parse_error(&e, model.lang))?;
     // A day not after today would hide nothing: say so and keep the prompt open.
     if day <= model.today() {
         return Err(Msg::SnoozeAfterToday.text(model.lang).to_string());

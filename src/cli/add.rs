@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
             alias: &c.alias,
         })
         .collect();
-    let line = quick_add::parse(&args.line, ctx.now_local(), &names)?;
+    let line = quick_add::parse(&args.line, ctx.now_local(), &ctx.config.days_off(), &names)?;
     let meetings = &ctx.config.meetings;
     let hours = ctx.config.hours();
     // A case with no meeting planned or held yet gets a first meeting's length.

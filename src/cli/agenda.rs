@@ -5,7 +5,7 @@ use crate::domain::next_meeting::{NextMeeting, next_meeting};
 use crate::i18n::{self, Lang};
 use crate::model::MeetingStatus;
 use crate::query::agenda::{AgendaItem, agenda, upcoming};
-use crate::time::{format_date, parse_date};
+use crate::time::format_date;
 use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::process::ExitCode;
@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     }
     let today = ctx.today();
     let from = match &args.date {
-        Some(text) => parse_date(text, today)?,
+        Some(text) => ctx.parse_date(text)?,
         None => today,
     };
     let to = from + Duration::days(i64::from(args.days) - 1);

@@ -12,7 +12,6 @@ use crate::i18n::{Lang, Msg};
 use crate::model::{BulkChange, MeetingForm};
 use crate::privacy::check_no_cpr;
 use crate::query::bulk::{BulkPreview, preview};
-use crate::time::parse_date;
 use anyhow::Result;
 use chrono::Duration;
 use serde_json::json;
@@ -103,8 +102,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 /// The request the arguments make, or why they are refused.
 fn request(ctx: &Context, args: &Args) -> Result<BulkRequest> {
     let lang = ctx.lang();
-    let today = ctx.today();
-    let (from, to) = (parse_date(&args.from, today)?, parse_date(&args.to, today)?);
+    let (from, to) = (ctx.parse_date(&args.from)?, ctx.parse_date(&args.to)?);
     if to < from {
         refuse!("--to ({to}) is before --from ({from})");
     }

@@ -4,6 +4,7 @@
 
 use super::Refused;
 use crate::context::Context;
+use crate::domain::workdays::DaysOff;
 use crate::i18n::Msg;
 use crate::model::FreeText;
 use crate::model::{
@@ -13,7 +14,7 @@ use crate::model::{
 use crate::privacy::check_no_cpr;
 use crate::search::normalise;
 use crate::store::Store;
-use crate::time::{parse_date, parse_every_days};
+use crate::time::{parse_date_with, parse_every_days};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use std::process::ExitCode;
@@ -164,7 +165,13 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<ExitCode> {
         status: CaseStatus::Active,
         created: ctx.clock.now(),
     };
-    let new_contacts = apply(&store, &mut case, &args.fields, ctx.today())?;
+    let new_contacts = apply(
+        &store,
+        &mut case,
+        &args.fields,
+        ctx.today(),
+        &ctx.config.days_off(),
+    )?;
     save(&store, &case, &new_contacts)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&case)?);
@@ -216,7 +223,8 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<ExitCode> {
         case.away.clear();
     }
     if let Some(text) = &args.end_away {
-        let on = parse_date(text, today).map_err(|e| Refused(format!("--end-away: {e}")))?;
+        let on = parse_date_with(text, today, &ctx.config.days_off())
+            .map_err(|e| Refused(format!("--end-away: {e}")))?;
         let Some(away) = case.away.iter_mut().find(|a| a.from <= on && on <= a.to) else {
             refuse!(
                 "--end-away: {} is not away on {}",
@@ -226,7 +234,13 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<ExitCode> {
         };
         away.to = on;
     }
-    let new_contacts = apply(&store, &mut case, &args.fields, today)?;
+    let new_contacts = apply(
+        &store,
+        &mut case,
+        &args.fields,
+        today,
+        &ctx.config.days_off(),
+    )?;
     save(&store, &case, &new_contacts)?;
     say!(
         "{}",
@@ -261,7 +275,14 @@ fn refuse_cpr(record: &impl FreeText) -> Result<()> {
 
 /// Sets the fields given on `case`; returns the contacts to create for network names that no
 /// contact has yet.
-fn apply(store: &Store, case: &mut Case, f: &Fields, today: NaiveDate) -> Result<Vec<Contact>> {
+/// `today` and `days_off` read the typed dates (working days skip the closing days).
+fn apply(
+    store: &Store,
+    case: &mut Case,
+    f: &Fields,
+    today: NaiveDate,
+    days_off: &DaysOff,
+) -> Result<Vec<Contact>> {
     let set = |target: &mut String, value: &Option<String>| {
         if let Some(v) = value {
             *target = v.trim().to_string();
@@ -304,10 +325,10 @@ fn apply(store: &Store, case: &mut Case, f: &Fields, today: NaiveDate) -> Result
         case.flags.no_working_phone = on;
     }
     if let Some(text) = &f.cadence {
-        case.cadence_override = parse_cadence(text, today)?;
+        case.cadence_override = parse_cadence(text, today, days_off)?;
     }
     for text in &f.away {
-        case.away.push(parse_away(text, today)?);
+        case.away.push(parse_away(text, today, days_off)?);
     }
     case.away.sort_by_key(|a| a.from);
     let mut new_contacts: Vec<Contact> = Vec::new();
@@ -364,7 +385,7 @@ fn parse_network(text: &str) -> Result<(&str, &'static str)> {
 }
 
 /// "2026-12-01..2026-12-11:ferie[:note]".
-fn parse_away(text: &str, today: NaiveDate) -> Result<AwayPeriod> {
+fn parse_away(text: &str, today: NaiveDate, days_off: &DaysOff) -> Result<AwayPeriod> {
     let example = "e.g. 2026-12-01..2026-12-11:ferie";
     let Some((from, rest)) = text.split_once("..") else {
         refuse!("--away \"{text}\": write FROM..TO:REASON, {example}");
@@ -377,8 +398,9 @@ fn parse_away(text: &str, today: NaiveDate) -> Result<AwayPeriod> {
         );
     };
     let note = parts.next().unwrap_or_default().trim().to_string();
-    let date =
-        |d: &str| parse_date(d, today).map_err(|e| Refused(format!("--away \"{text}\": {e}")));
+    let date = |d: &str| {
+        parse_date_with(d, today, days_off).map_err(|e| Refused(format!("--away \"{text}\": {e}")))
+    };
     let (from, to) = (date(from)?, date(to)?);
     if to < from {
         refuse!("--away \"{text}\": the period ends before it starts");
@@ -398,7 +420,11 @@ fn parse_away(text: &str, today: NaiveDate) -> Result<AwayPeriod> {
 }
 
 /// "7d:2027-03-01", "14", "none".
-fn parse_cadence(text: &str, today: NaiveDate) -> Result<Option<CadenceOverride>> {
+fn parse_cadence(
+    text: &str,
+    today: NaiveDate,
+    days_off: &DaysOff,
+) -> Result<Option<CadenceOverride>> {
     if matches!(text.trim(), "none" | "ingen" | "") {
         return Ok(None);
     }
@@ -413,9 +439,10 @@ fn parse_cadence(text: &str, today: NaiveDate) -> Result<Option<CadenceOverride>
         );
     };
     let until = match until {
-        Some(u) => {
-            Some(parse_date(u, today).map_err(|e| Refused(format!("--cadence \"{text}\": {e}")))?)
-        }
+        Some(u) => Some(
+            parse_date_with(u, today, days_off)
+                .map_err(|e| Refused(format!("--cadence \"{text}\": {e}")))?,
+        ),
         None => None,
     };
     Ok(Some(CadenceOverride { every_days, until }))

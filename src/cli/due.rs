@@ -6,7 +6,7 @@ use crate::i18n::due_words::{call_back_when, due_reason, due_title};
 use crate::i18n::{Lang, Msg};
 use crate::model::CaseId;
 use crate::query::today::{default_until, today_list};
-use crate::time::{format_date, parse_date};
+use crate::time::format_date;
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -91,7 +91,7 @@ pub fn document(list: &DueList, today: NaiveDate, until: NaiveDate, lang: Lang) 
 
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let today = match &args.date {
-        Some(text) => parse_date(text, ctx.today())?,
+        Some(text) => ctx.parse_date(text)?,
         None => ctx.today(),
     };
     let until = default_until(today);

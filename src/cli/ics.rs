@@ -5,7 +5,6 @@ use crate::context::Context;
 use crate::i18n::Msg;
 use crate::ics::{self, ExportParams, ImportParams, Privacy, import::DEFAULT_SOURCE};
 use crate::store::write_private_file;
-use crate::time::parse_date;
 use anyhow::{Context as _, Result};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,8 +51,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
 }
 
 fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
-    let today = ctx.today();
-    let day = |text: &Option<String>| text.as_deref().map(|t| parse_date(t, today)).transpose();
+    let day = |text: &Option<String>| text.as_deref().map(|t| ctx.parse_date(t)).transpose();
     let (from, to) = (day(&args.from)?, day(&args.to)?);
     if let (Some(from), Some(to)) = (from, to)
         && to < from

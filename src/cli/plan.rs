@@ -3,11 +3,12 @@
 
 use crate::context::Context;
 use crate::domain::plan::{Plan, plan};
+use crate::domain::workdays::DaysOff;
 use crate::i18n::plan_words::{plan_no_place, plan_notes, plan_on_time, plan_whys};
 use crate::i18n::{self, Lang, Msg, label_form, label_place, label_purpose};
 use crate::query::plan::plan_input;
 use crate::query::workload::monday_of;
-use crate::time::{format_date, format_time, parse_date};
+use crate::time::{format_date, format_time, parse_date_with};
 use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
@@ -39,7 +40,7 @@ struct Document<'a> {
 pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let today = ctx.today();
     let monday = match &args.week {
-        Some(text) => parse_week(text, today)?,
+        Some(text) => parse_week(text, today, &ctx.config.days_off())?,
         None => monday_of(today),
     };
     let store = ctx.open_store_for_reading()?;
@@ -63,7 +64,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 
 /// A week by number in `today`'s ISO year ("50", "uge 50", "week 50", "w50"), as "2026-W50",
 /// or the week of any day the date parser reads. The week's Monday.
-fn parse_week(text: &str, today: NaiveDate) -> Result<NaiveDate> {
+fn parse_week(text: &str, today: NaiveDate, days_off: &DaysOff) -> Result<NaiveDate> {
     let t = text.trim().to_lowercase();
     let (year, number) = match t.split_once("-w") {
         Some((year, week)) => (year.parse::<i32>().ok(), week),
@@ -81,7 +82,7 @@ fn parse_week(text: &str, today: NaiveDate) -> Result<NaiveDate> {
             None => refuse!("{year} has no week {week}: give a week from 1 to 52 or 53"),
         };
     }
-    Ok(monday_of(parse_date(text, today)?))
+    Ok(monday_of(parse_date_with(text, today, days_off)?))
 }
 
 fn print_text(
@@ -166,9 +167,13 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
         let monday = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
         for text in ["50", "uge 50", "week 50", "W50", "2026-W50", "9/12"] {
-            assert_eq!(parse_week(text, today).unwrap(), monday, "{text}");
+            assert_eq!(
+                parse_week(text, today, &DaysOff::default()).unwrap(),
+                monday,
+                "{text}"
+            );
         }
-        assert!(parse_week("60", today).is_err());
-        assert!(parse_week("blabla", today).is_err());
+        assert!(parse_week("60", today, &DaysOff::default()).is_err());
+        assert!(parse_week("blabla", today, &DaysOff::default()).is_err());
     }
 }

@@ -7,7 +7,6 @@ use crate::i18n::Msg;
 use crate::paper::Format;
 use crate::query::sheet::{case_file, case_sheet, day_file, day_sheet};
 use crate::store::{write_export, write_private_file};
-use crate::time::parse_date;
 use anyhow::{Context as _, Result};
 use std::io::Write;
 use std::path::PathBuf;
@@ -58,7 +57,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
     let (paper, name, output) = match command {
         Command::Day(args) => {
             let date = match &args.date {
-                Some(text) => parse_date(text, today)?,
+                Some(text) => ctx.parse_date(text)?,
                 None => today,
             };
             let paper = day_sheet(&store, date, lang)?;

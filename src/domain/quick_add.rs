@@ -2,12 +2,13 @@
 //! "tomorrow 9 1h Jensen phone follow-up". Backs `caseplan add` and the TUI's quick-add line.
 
 use crate::domain::travel::travel_for;
+use crate::domain::workdays::DaysOff;
 use crate::model::{
     BookedBy, CaseId, Meeting, MeetingForm, MeetingId, MeetingStatus, Participant, Place,
     PlaceKind, Role, purpose,
 };
 use crate::search::normalise;
-use crate::time::{When, take_duration, take_when_at};
+use crate::time::{When, take_duration, take_when_at_with};
 use chrono::{NaiveDateTime, NaiveTime};
 use thiserror::Error;
 
@@ -116,13 +117,14 @@ pub struct CaseName<'a> {
 pub fn parse(
     line: &str,
     now: NaiveDateTime,
+    days_off: &DaysOff,
     cases: &[CaseName<'_>],
 ) -> Result<QuickAdd, QuickAddError> {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() {
         return Err(QuickAddError::Empty);
     }
-    let (when, used) = take_when_at(&words, now);
+    let (when, used) = take_when_at_with(&words, now, days_off);
     let when = when.ok_or_else(|| QuickAddError::NoWhen(line.trim().to_string()))?;
     let rest = &words[used..];
     let (minutes, used) = take_duration(rest);
@@ -261,7 +263,13 @@ mod tests {
 
     #[test]
     fn danish_line_books_tuesday_with_length_case_and_purpose() {
-        let q = parse("tir 10:30 45m Søren opfølgning", now(), &cases()).unwrap();
+        let q = parse(
+            "tir 10:30 45m Søren opfølgning",
+            now(),
+            &DaysOff::default(),
+            &cases(),
+        )
+        .unwrap();
         assert_eq!(q.start(NaiveTime::MIN), at(24, 10, 30));
         assert_eq!(q.minutes, Some(45));
         assert_eq!(q.case, CaseId(3));
@@ -271,27 +279,45 @@ mod tests {
 
     #[test]
     fn selvbooket_or_self_booked_marks_the_citizen_as_the_booker() {
-        let q = parse("tir 10:30 Søren selvbooket telefon", now(), &cases()).unwrap();
+        let q = parse(
+            "tir 10:30 Søren selvbooket telefon",
+            now(),
+            &DaysOff::default(),
+            &cases(),
+        )
+        .unwrap();
         assert_eq!(q.booked_by, BookedBy::Citizen);
         assert_eq!(q.form, Some(MeetingForm::Phone));
         assert_eq!(q.case, CaseId(3));
-        let q = parse("tue 10:30 self-booked Mette", now(), &cases()).unwrap();
+        let q = parse(
+            "tue 10:30 self-booked Mette",
+            now(),
+            &DaysOff::default(),
+            &cases(),
+        )
+        .unwrap();
         assert_eq!(q.booked_by, BookedBy::Citizen);
         assert_eq!(q.case, CaseId(4));
-        let q = parse("tir 10:30 Søren", now(), &cases()).unwrap();
+        let q = parse("tir 10:30 Søren", now(), &DaysOff::default(), &cases()).unwrap();
         assert_eq!(q.booked_by, BookedBy::Caseworker);
     }
 
     #[test]
     fn todays_weekday_at_a_time_already_past_books_next_week() {
         // Monday 23 November at 08:00: "man 7:30" has passed, "man 9" has not.
-        let q = parse("man 7:30 Søren", now(), &cases()).unwrap();
+        let q = parse("man 7:30 Søren", now(), &DaysOff::default(), &cases()).unwrap();
         assert_eq!(q.start(NaiveTime::MIN), at(30, 7, 30));
-        let q = parse("man 9 Søren", now(), &cases()).unwrap();
+        let q = parse("man 9 Søren", now(), &DaysOff::default(), &cases()).unwrap();
         assert_eq!(q.start(NaiveTime::MIN), at(23, 9, 0));
-        let q = parse("uge 49 10:00 Søren", now(), &cases()).unwrap();
+        let q = parse("uge 49 10:00 Søren", now(), &DaysOff::default(), &cases()).unwrap();
         assert_eq!(q.start(NaiveTime::MIN), at(30, 10, 0));
-        let q = parse("om 3 arbejdsdage 10 Søren", now(), &cases()).unwrap();
+        let q = parse(
+            "om 3 arbejdsdage 10 Søren",
+            now(),
+            &DaysOff::default(),
+            &cases(),
+        )
+        .unwrap();
         assert_eq!(q.start(NaiveTime::MIN), at(26, 10, 0));
     }
 
@@ -304,15 +330,27 @@ mod tests {
             follow_up_minutes: 10,
             travel_minutes: 20,
         };
-        let visit = parse("tir 10 Søren hjemmebesøg", now(), &cases()).unwrap();
+        let visit = parse(
+            "tir 10 Søren hjemmebesøg",
+            now(),
+            &DaysOff::default(),
+            &cases(),
+        )
+        .unwrap();
         assert_eq!(visit.meeting(MeetingId(1), defaults).travel_minutes, 20);
-        let call = parse("tir 10 Søren telefon", now(), &cases()).unwrap();
+        let call = parse("tir 10 Søren telefon", now(), &DaysOff::default(), &cases()).unwrap();
         assert_eq!(call.meeting(MeetingId(2), defaults).travel_minutes, 0);
     }
 
     #[test]
     fn english_line_with_form_and_plain_keyboard_name() {
-        let q = parse("tomorrow 9 1h30 soeren phone follow-up", now(), &cases()).unwrap();
+        let q = parse(
+            "tomorrow 9 1h30 soeren phone follow-up",
+            now(),
+            &DaysOff::default(),
+            &cases(),
+        )
+        .unwrap();
         assert_eq!(q.start(NaiveTime::MIN), at(24, 9, 0));
         assert_eq!(q.minutes, Some(90));
         assert_eq!(q.case, CaseId(3));
@@ -322,7 +360,7 @@ mod tests {
 
     #[test]
     fn ambiguous_name_lists_the_candidates() {
-        let err = parse("tir 10 Jensen", now(), &cases()).unwrap_err();
+        let err = parse("tir 10 Jensen", now(), &DaysOff::default(), &cases()).unwrap_err();
         assert_eq!(
             err,
             QuickAddError::Ambiguous {
@@ -332,7 +370,9 @@ mod tests {
         );
         assert!(err.to_string().contains("Anne Jensen, Bo Jensen"));
         assert_eq!(
-            parse("tir 10 anne jensen", now(), &cases()).unwrap().case,
+            parse("tir 10 anne jensen", now(), &DaysOff::default(), &cases())
+                .unwrap()
+                .case,
             CaseId(1)
         );
     }
@@ -340,7 +380,9 @@ mod tests {
     #[test]
     fn alias_names_a_case() {
         assert_eq!(
-            parse("fre 13 musse", now(), &cases()).unwrap().case,
+            parse("fre 13 musse", now(), &DaysOff::default(), &cases())
+                .unwrap()
+                .case,
             CaseId(4)
         );
     }
@@ -348,19 +390,19 @@ mod tests {
     #[test]
     fn missing_parts_say_what_to_write() {
         assert_eq!(
-            parse("  ", now(), &cases()).unwrap_err(),
+            parse("  ", now(), &DaysOff::default(), &cases()).unwrap_err(),
             QuickAddError::Empty
         );
         assert!(matches!(
-            parse("Jensen tir 10", now(), &cases()),
+            parse("Jensen tir 10", now(), &DaysOff::default(), &cases()),
             Err(QuickAddError::NoWhen(_))
         ));
         assert!(matches!(
-            parse("tir 10 45m", now(), &cases()),
+            parse("tir 10 45m", now(), &DaysOff::default(), &cases()),
             Err(QuickAddError::NoCase(_))
         ));
         assert!(matches!(
-            parse("tir 10 Hansen", now(), &cases()),
+            parse("tir 10 Hansen", now(), &DaysOff::default(), &cases()),
             Err(QuickAddError::UnknownCase(_))
         ));
     }

@@ -7,7 +7,9 @@
 //! - A bare weekday ("tir", "friday") is the next such day on or after today: on a Tuesday,
 //!   "tir" is today. "næste tir" / "next tue" is the Tuesday of the following ISO week.
 //! - "+3d", "+2u"/"+2w", "+1m" count from today (months clamp to the month's end); "-3d" counts
-//!   back. "+3ad"/"+3wd" count working days (weekends and Danish public holidays skipped).
+//!   back. "+3ad"/"+3wd" count working days: weekends and Danish public holidays are skipped,
+//!   and the configured closing days by the `_with` functions, which callers with a
+//!   configuration use.
 //!   "i går"/"yesterday" are read too, for recording what happened.
 //! - Distances in words: "om 2 uger", "om 14 dage", "om en måned", "om 3 arbejdsdage", "in 2
 //!   weeks", "in 3 working days". After a weekday they name that weekday in the week they reach:
@@ -127,15 +129,25 @@ pub const MAX_DURATION_MINUTES: u32 = 24 * 60;
 // ---------------------------------------------------------------------------------------------
 // Public API
 
-/// Reads a date ("tir", "i morgen", "24/11", "+3d", "24. nov 2026", ...).
+/// Reads a date ("tir", "i morgen", "24/11", "+3d", "24. nov 2026", ...). Working days
+/// ("+3ad") skip the Danish holidays; [`parse_date_with`] also skips configured closing days.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, ParseError> {
+    parse_date_with(input, today, &DaysOff::default())
+}
+
+/// [`parse_date`] counting working days around `days_off`.
+pub fn parse_date_with(
+    input: &str,
+    today: NaiveDate,
+    days_off: &DaysOff,
+) -> Result<NaiveDate, ParseError> {
     let words = Words::new(input);
     if words.is_empty() {
         return Err(ParseError::Empty {
             expected: Expected::Date,
         });
     }
-    match scan_date(&words.folded, today)? {
+    match scan_date(&words.folded, today, days_off)? {
         Some((date, n)) if n == words.len() => Ok(date),
         Some((_, n)) => Err(ParseError::Trailing {
             after: Expected::Date,
@@ -149,7 +161,16 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, ParseError
 /// latest such date on or before today, not the next one. Dates within a week ahead ("fre",
 /// "i morgen", "+3d") are kept as typed.
 pub fn parse_past_date(input: &str, today: NaiveDate) -> Result<NaiveDate, ParseError> {
-    let date = parse_date(input, today)?;
+    parse_past_date_with(input, today, &DaysOff::default())
+}
+
+/// [`parse_past_date`] counting working days around `days_off`.
+pub fn parse_past_date_with(
+    input: &str,
+    today: NaiveDate,
+    days_off: &DaysOff,
+) -> Result<NaiveDate, ParseError> {
+    let date = parse_date_with(input, today, days_off)?;
     if today
         .checked_add_days(Days::new(7))
         .is_none_or(|week| date <= week)
@@ -158,7 +179,7 @@ pub fn parse_past_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Parse
     }
     // Read again a year earlier: a year-less day and month moves back by exactly a year.
     let year_ago = today.checked_sub_months(Months::new(12)).unwrap_or(today);
-    match parse_date(input, year_ago) {
+    match parse_date_with(input, year_ago, days_off) {
         Ok(earlier)
             if earlier <= today && date.checked_sub_months(Months::new(12)) == Some(earlier) =>
         {
@@ -188,23 +209,32 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, ParseError> {
 
 /// Reads a date, a time, or a date and a time in either order. A time alone is today.
 pub fn parse_when(input: &str, today: NaiveDate) -> Result<When, ParseError> {
-    parse_found(input, today).map(|found| found.when)
+    parse_when_with(input, today, &DaysOff::default())
+}
+
+/// [`parse_when`] counting working days around `days_off`.
+pub fn parse_when_with(
+    input: &str,
+    today: NaiveDate,
+    days_off: &DaysOff,
+) -> Result<When, ParseError> {
+    parse_found(input, today, days_off).map(|found| found.when)
 }
 
 /// [`parse_when`] at the moment `now`: a bare weekday naming today, with a time that has
 /// already passed ("tir 10:30" typed on a Tuesday at 11:00), is next week's.
 pub fn parse_when_at(input: &str, now: NaiveDateTime) -> Result<When, ParseError> {
-    parse_found(input, now.date()).map(|found| found.when_at(now))
+    parse_found(input, now.date(), &DaysOff::default()).map(|found| found.when_at(now))
 }
 
-fn parse_found(input: &str, today: NaiveDate) -> Result<Found, ParseError> {
+fn parse_found(input: &str, today: NaiveDate, days_off: &DaysOff) -> Result<Found, ParseError> {
     let words = Words::new(input);
     if words.is_empty() {
         return Err(ParseError::Empty {
             expected: Expected::When,
         });
     }
-    let Some(found) = scan_when(&words.folded, today)? else {
+    let Some(found) = scan_when(&words.folded, today, days_off)? else {
         return Err(words.not_understood(Expected::When, 0));
     };
     let n = found.consumed;
@@ -218,7 +248,7 @@ fn parse_found(input: &str, today: NaiveDate) -> Result<Found, ParseError> {
         return Err(words.not_understood(Expected::Time, n));
     }
     if !found.date_typed {
-        scan_date(rest, today)?;
+        scan_date(rest, today, days_off)?;
         return Err(words.not_understood(Expected::Date, n));
     }
     Err(ParseError::Trailing {
@@ -248,7 +278,16 @@ pub fn parse_duration(input: &str) -> Result<u32, ParseError> {
 /// Reads a date and/or time from the start of `words`; returns it and how many words it used
 /// (`(None, 0)` when the line does not start with one).
 pub fn take_when(words: &[&str], today: NaiveDate) -> (Option<When>, usize) {
-    match take_found(words, today) {
+    take_when_with(words, today, &DaysOff::default())
+}
+
+/// [`take_when`] counting working days around `days_off`.
+pub fn take_when_with(
+    words: &[&str],
+    today: NaiveDate,
+    days_off: &DaysOff,
+) -> (Option<When>, usize) {
+    match take_found(words, today, days_off) {
         Some(found) => (Some(found.when), found.consumed),
         None => (None, 0),
     }
@@ -257,15 +296,24 @@ pub fn take_when(words: &[&str], today: NaiveDate) -> (Option<When>, usize) {
 /// [`take_when`] at the moment `now`, reading a passed time on today's weekday as next week's
 /// (see [`parse_when_at`]).
 pub fn take_when_at(words: &[&str], now: NaiveDateTime) -> (Option<When>, usize) {
-    match take_found(words, now.date()) {
+    take_when_at_with(words, now, &DaysOff::default())
+}
+
+/// [`take_when_at`] counting working days around `days_off`.
+pub fn take_when_at_with(
+    words: &[&str],
+    now: NaiveDateTime,
+    days_off: &DaysOff,
+) -> (Option<When>, usize) {
+    match take_found(words, now.date(), days_off) {
         Some(found) => (Some(found.when_at(now)), found.consumed),
         None => (None, 0),
     }
 }
 
-fn take_found(words: &[&str], today: NaiveDate) -> Option<Found> {
+fn take_found(words: &[&str], today: NaiveDate, days_off: &DaysOff) -> Option<Found> {
     let folded: Vec<String> = words.iter().map(|w| lexicon::fold(w)).collect();
-    scan_when(&folded, today).ok().flatten()
+    scan_when(&folded, today, days_off).ok().flatten()
 }
 
 /// Reads a duration from the start of `words`; returns it in minutes and how many words it
@@ -328,14 +376,14 @@ type Scan<T> = Result<Option<(T, usize)>, ParseError>;
 // Dates
 
 /// A date at the start of `w`, refused outside the years caseplan plans in.
-fn scan_date(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
-    match scan_any_date(w, today)? {
+fn scan_date(w: &[String], today: NaiveDate, off: &DaysOff) -> Scan<NaiveDate> {
+    match scan_any_date(w, today, off)? {
         Some((date, n)) if !super::range::in_range(date) => Err(out_of_range(&w[..n].join(" "))),
         found => Ok(found),
     }
 }
 
-fn scan_any_date(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
+fn scan_any_date(w: &[String], today: NaiveDate, off: &DaysOff) -> Scan<NaiveDate> {
     let Some(first) = w.first().map(String::as_str) else {
         return Ok(None);
     };
@@ -359,7 +407,7 @@ fn scan_any_date(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
     }
     if let Some(day) = lexicon::weekday(first) {
         let rest = &w[1..];
-        if let Some((reached, n)) = distance(rest, today)? {
+        if let Some((reached, n)) = distance(rest, today, off)? {
             return Ok(Some((in_week_of(reached, day, first)?, 1 + n)));
         }
         if let Some((monday, n)) = week_number(rest, today)? {
@@ -370,13 +418,13 @@ fn scan_any_date(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
         }
         return Ok(Some((on_or_after(today, day, first)?, 1)));
     }
-    if let Some(found) = distance(w, today)? {
+    if let Some(found) = distance(w, today, off)? {
         return Ok(Some(found));
     }
     if let Some(found) = week_number(w, today)? {
         return Ok(Some(found));
     }
-    if let Some(date) = relative_date(first, today)? {
+    if let Some(date) = relative_date(first, today, off)? {
         return Ok(Some((date, 1)));
     }
     if let Some(date) = numeric_date(first, today)? {
@@ -416,7 +464,11 @@ fn in_next_week(today: NaiveDate, day: Weekday, text: &str) -> Result<NaiveDate,
 }
 
 /// "+3d", "-3d", "+2u", "+2w", "+1m", "+3ad", "+3wd".
-fn relative_date(word: &str, today: NaiveDate) -> Result<Option<NaiveDate>, ParseError> {
+fn relative_date(
+    word: &str,
+    today: NaiveDate,
+    off: &DaysOff,
+) -> Result<Option<NaiveDate>, ParseError> {
     let (forward, body) = if let Some(body) = word.strip_prefix('+') {
         (true, body)
     } else if let Some(body) = word.strip_prefix('-') {
@@ -439,13 +491,14 @@ fn relative_date(word: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Pars
         return Ok(None);
     }
     let amount: u32 = digits.parse().map_err(|_| out_of_range(word))?;
-    moved_by(today, amount, span, forward, word).map(Some)
+    moved_by(today, off, amount, span, forward, word).map(Some)
 }
 
 /// `today` moved `amount` spans forward or back. A planner looks a century either way at most;
 /// beyond that is a typing slip, and the calendar's own limits are not far off.
 fn moved_by(
     today: NaiveDate,
+    off: &DaysOff,
     amount: u32,
     span: Span,
     forward: bool,
@@ -462,11 +515,7 @@ fn moved_by(
         (Span::Workdays, _) => i32::try_from(amount)
             .ok()
             .filter(|n| *n <= 100 * 366)
-            // Typed dates count the Danish holidays only: the parser is not handed the
-            // configuration's closing days.
-            .and_then(|n| {
-                DaysOff::default().checked_add_workdays(today, if forward { n } else { -n })
-            }),
+            .and_then(|n| off.checked_add_workdays(today, if forward { n } else { -n })),
     };
     moved
         .filter(|d| (d.year() - today.year()).abs() <= 100)
@@ -475,7 +524,7 @@ fn moved_by(
 
 /// "om 2 uger", "om 14 dage", "om en måned", "om 3 arbejdsdage", "in 3 working days": the date
 /// that far ahead, and the words used.
-fn distance(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
+fn distance(w: &[String], today: NaiveDate, off: &DaysOff) -> Scan<NaiveDate> {
     let [first, count, unit, rest @ ..] = w else {
         return Ok(None);
     };
@@ -501,7 +550,10 @@ fn distance(w: &[String], today: NaiveDate) -> Scan<NaiveDate> {
         None => return Ok(None),
     };
     let text = w[..used].join(" ");
-    Ok(Some((moved_by(today, amount, span, true, &text)?, used)))
+    Ok(Some((
+        moved_by(today, off, amount, span, true, &text)?,
+        used,
+    )))
 }
 
 /// "uge 49", "u49", "week 49", "w49": the Monday of that ISO week, this year's unless the week
@@ -726,8 +778,8 @@ impl Found {
     }
 }
 
-fn scan_when(w: &[String], today: NaiveDate) -> Result<Option<Found>, ParseError> {
-    if let Some((date, n)) = scan_date(w, today)? {
+fn scan_when(w: &[String], today: NaiveDate, off: &DaysOff) -> Result<Option<Found>, ParseError> {
+    if let Some((date, n)) = scan_date(w, today, off)? {
         // A time that does not read is left for the caller ("tir 25:00": Tuesday, and
         // "25:00" is not used).
         let (time, m) = match scan_time(&w[n..]) {
@@ -742,7 +794,7 @@ fn scan_when(w: &[String], today: NaiveDate) -> Result<Option<Found>, ParseError
         }));
     }
     if let Some((time, n)) = scan_time(w)? {
-        let (date, m, date_typed) = match scan_date(&w[n..], today) {
+        let (date, m, date_typed) = match scan_date(&w[n..], today, off) {
             Ok(Some((date, m))) => (date, m, true),
             _ => (today, 0, false),
         };
@@ -1567,6 +1619,58 @@ mod tests {
         ));
     }
 
+    /// Closed on Thursday 19 November and every 23 December.
+    fn closing() -> DaysOff {
+        DaysOff::new(vec![
+            "2026-11-19 Personaledag".parse().unwrap(),
+            "12-23 Lillejuleaften".parse().unwrap(),
+        ])
+    }
+
+    #[test]
+    fn typed_working_days_skip_configured_closing_days() {
+        let off = closing();
+        // Wednesday 18 November: Thursday is closed, so one working day on is Friday.
+        for input in ["+1ad", "om 1 arbejdsdag", "in 1 working day"] {
+            assert_eq!(
+                parse_date_with(input, today(), &off),
+                Ok(d(2026, 11, 20)),
+                "{input}"
+            );
+            assert_eq!(parse_date(input, today()), Ok(d(2026, 11, 19)), "{input}");
+        }
+        assert_eq!(
+            parse_when_with("+1ad 10:00", today(), &off),
+            Ok(at(d(2026, 11, 20), t(10, 0)))
+        );
+        assert_eq!(
+            parse_past_date_with("+1ad", today(), &off),
+            Ok(d(2026, 11, 20))
+        );
+        assert_eq!(
+            take_when_with(&["+1ad", "Søren"], today(), &off),
+            (Some(day_only(d(2026, 11, 20))), 1)
+        );
+        let now = today().and_time(t(9, 0));
+        assert_eq!(
+            take_when_at_with(&["+1ad", "10"], now, &off),
+            (Some(at(d(2026, 11, 20), t(10, 0))), 2)
+        );
+        // Back over the closing day too; and a yearly one: from Tuesday 22 December 2026, 23
+        // is closed and 24–27 are holidays or the weekend.
+        assert_eq!(
+            parse_date_with("-1ad", d(2026, 11, 20), &off),
+            Ok(d(2026, 11, 18))
+        );
+        assert_eq!(
+            parse_date_with("+1ad", d(2026, 12, 22), &off),
+            Ok(d(2026, 12, 28))
+        );
+        // Other dates are not moved by closing days.
+        assert_eq!(parse_date_with("+1d", today(), &off), Ok(d(2026, 11, 19)));
+        assert_eq!(parse_date_with("tor", today(), &off), Ok(d(2026, 11, 19)));
+    }
+
     #[test]
     fn a_weekday_time_that_has_passed_today_is_next_weeks() {
         // Wednesday 18 November 2026.
@@ -1723,11 +1827,14 @@ mod tests {
         }
 
         #[test]
-        fn working_days_land_on_working_days(today in any_date(), n in 1u32..60) {
-            let day = parse_date(&format!("om {n} arbejdsdage"), today).unwrap();
-            prop_assert!(DaysOff::default().is_workday(day));
-            prop_assert_eq!(DaysOff::default().workdays_between(today, day), i64::from(n));
-            prop_assert_eq!(parse_date(&format!("+{n}ad"), today), Ok(day));
+        fn working_days_land_on_working_days(
+            today in any_date(), n in 1u32..60, closed in any::<bool>()
+        ) {
+            let off = if closed { closing() } else { DaysOff::default() };
+            let day = parse_date_with(&format!("om {n} arbejdsdage"), today, &off).unwrap();
+            prop_assert!(off.is_workday(day));
+            prop_assert_eq!(off.workdays_between(today, day), i64::from(n));
+            prop_assert_eq!(parse_date_with(&format!("+{n}ad"), today, &off), Ok(day));
         }
 
         #[test]

@@ -334,6 +334,46 @@ fn the_free_slot_finder_skips_a_closing_day() {
     );
 }
 
+#[test]
+fn typed_working_days_skip_a_closing_day_in_quick_add_the_meeting_form_and_go_to_date() {
+    // Thursday 26 November; Friday 27 is a closing day, so one working day on is Monday 30.
+    let thursday =
+        |more: &str| App::configured_at("calendar", Lang::En, more, None, "2026-11-26 09:00", anne);
+    for (more, day) in [(CLOSING, "2026-11-30"), ("", "2026-11-27")] {
+        let mut app = thursday(more);
+        app.keys("a");
+        app.text("+1ad 10 Jensen");
+        app.keys("enter");
+        let booked = app.store.all::<Meeting>().unwrap();
+        assert_eq!(booked.len(), 1, "{}", app.status());
+        assert_eq!(booked[0].start, crate::harness::at(&format!("{day} 10:00")));
+
+        app.keys("g d");
+        app.text("om 1 arbejdsdag");
+        app.keys("enter");
+        assert_eq!(app.model.day.to_string(), day, "go to date");
+
+        app.keys("n tab tab ctrl-u");
+        app.text("+1ad 11:00");
+        let Some(Popup::Form(form)) = &app.model.popup else {
+            panic!("the meeting form is open: {}", app.status())
+        };
+        assert_eq!(
+            form.start_time(app.model.today()),
+            Some(crate::harness::at(&format!("{day} 11:00"))),
+            "the meeting form"
+        );
+        // The field's reading says the day before saving.
+        let reading = if more.is_empty() {
+            "Fri 27.11 11:00"
+        } else {
+            "Mon 30.11 11:00"
+        };
+        let screen = app.screen(120, 40).join("\n");
+        assert!(screen.contains(&format!("→ {reading}")), "{screen}");
+    }
+}
+
 // ---- The next-meeting line ----
 
 /// A planned in-person meeting with `case`.
@@ -667,4 +707,50 @@ fn snapshots_of_a_paste_and_of_the_danish_preset() {
             &app.draw(120, 40),
         );
     }
+}
+
+// ---- Typed working days on the command line ----
+
+#[test]
+fn the_command_line_counts_typed_working_days_around_the_closing_days() {
+    use crate::common::caseplan_on;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("closing.toml");
+    std::fs::write(&config, CLOSING).unwrap();
+    let config = config.to_str().unwrap();
+    // Thursday 26 November; Friday 27 is closed.
+    let thursday = "2026-11-26 09:00";
+    let run = |args: &[&str]| {
+        let out = caseplan_on(dir.path(), thursday, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    run(&["case", "add", "Anne Jensen", "--json"]);
+    let meeting = run(&["--config", config, "add", "+1ad 10 Jensen", "--json"]);
+    assert_eq!(meeting["start"], "2026-11-30T10:00:00");
+    // Without the closing day, one working day on is the Friday.
+    let friday = run(&["add", "+1ad 11 Jensen", "--json"]);
+    assert_eq!(friday["start"], "2026-11-27T11:00:00");
+
+    let agenda = |config: &[&str]| {
+        let args = [
+            config,
+            &["agenda", "--date", "+1ad", "--days", "1", "--json"],
+        ]
+        .concat();
+        run(&args)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {}",
+                    m["date"].as_str().unwrap(),
+                    m["start"].as_str().unwrap()
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(agenda(&["--config", config]), ["2026-11-30 10:00"]);
+    assert_eq!(agenda(&[]), ["2026-11-27 11:00"]);
 }

@@ -414,7 +414,13 @@ fn quick_add_never_panics() {
                     alias: "",
                 })
                 .collect();
-            quick_add::parse(line, today.and_time(chrono::NaiveTime::MIN), &cases).is_ok()
+            quick_add::parse(
+                line,
+                today.and_time(chrono::NaiveTime::MIN),
+                &caseplan::domain::workdays::DaysOff::default(),
+                &cases,
+            )
+            .is_ok()
         },
     );
 }

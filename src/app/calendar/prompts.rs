@@ -15,19 +15,21 @@ use crate::model::Meeting;
 use crate::model::{MeetingId, MeetingStatus};
 use crate::privacy::check_no_cpr;
 use crate::time::format_time;
-use crate::time::{parse_date, parse_duration, parse_when};
+use crate::time::{parse_date_with, parse_duration, parse_when_with};
 use chrono::Duration;
 
 /// "g d": the typed day.
 pub fn go_to_date(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
-    let day = parse_date(text, model.today()).map_err(|e| parse_error(&e, model.lang))?;
+    let day = parse_date_with(text, model.today(), &model.settings.hours.days_off)
+        .map_err(|e| parse_error(&e, model.lang))?;
     Ok(super::go_to(model, day))
 }
 
 /// "m": the selected meeting to the typed day (and time, if typed).
 pub fn move_to_date(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
     let lang = model.lang;
-    let when = parse_when(text, model.today()).map_err(|e| parse_error(&e, lang))?;
+    let when = parse_when_with(text, model.today(), &model.settings.hours.days_off)
+        .map_err(|e| parse_error(&e, lang))?;
     let Some((meeting, start)) = model.selected_meeting().map(|(m, s)| (m.clone(), s)) else {
         return Ok(vec![]);
     };
@@ -138,8 +140,8 @@ pub fn quick_add(model: &mut Model, text: &str) -> Result<Vec<Effect>, String> {
             alias: &c.alias,
         })
         .collect();
-    let line =
-        quick_add::parse(text, model.now, &names).map_err(|e| quick_add_error(&e, model.lang))?;
+    let line = quick_add::parse(text, model.now, &model.settings.hours.days_off, &names)
+        .map_err(|e| quick_add_error(&e, model.lang))?;
     let first = directory
         .cases
         .iter()

@@ -6,6 +6,7 @@ use crate::app::form_kit::{Candidate, Choice, Field, Form, Picker};
 use crate::app::forms::CHANNELS;
 use crate::app::forms::course::{consultant_candidates, contact_candidates};
 use crate::app::lookup::items::Items;
+use crate::domain::workdays::DaysOff;
 use crate::i18n::{Lang, Msg, label_channel, report_action};
 use crate::model::{Channel, ContactId, Course, ReportAction};
 use crate::query::directory::Directory;
@@ -66,6 +67,7 @@ impl CourseDialog {
         initial: &str,
         back: Option<Items>,
         today: NaiveDate,
+        days_off: &DaysOff,
         lang: Lang,
     ) -> Self {
         use DialogField as F;
@@ -97,7 +99,7 @@ impl CourseDialog {
         CourseDialog {
             kind,
             course,
-            form: Form::new(fields, today, lang),
+            form: Form::new(fields, today, lang).counting(days_off),
             back,
         }
     }

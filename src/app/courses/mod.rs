@@ -183,6 +183,7 @@ pub(crate) fn open_dialog(
         initial,
         back,
         model.today(),
+        &model.settings.hours.days_off,
         model.lang,
     ))));
     vec![]
@@ -466,7 +467,7 @@ pub fn answer_received(
 ) -> Result<Vec<Effect>, String> {
     let lang = model.lang;
     let today = model.today();
-    let on = crate::time::parse_past_date(text, today)
+    let on = crate::time::parse_past_date_with(text, today, &model.settings.hours.days_off)
         .map_err(|e| crate::i18n::parse_error(&e, lang))?;
     if on > today {
         return Err(Msg::ReceivedInFuture.text(lang).to_string());

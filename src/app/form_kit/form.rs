@@ -16,6 +16,7 @@ use super::list::ListField;
 use super::picker::{Candidate, Pick, Picker};
 use super::text::TextField;
 use super::time_field::{TimeField, TimeKind};
+use crate::domain::workdays::DaysOff;
 use crate::i18n::{Lang, Msg, cpr_error, parse_error};
 use crate::privacy::check_no_cpr;
 use crate::time::ParseError;
@@ -199,6 +200,9 @@ pub struct Form<K> {
     /// What to look at before saving (never a refusal), per field.
     pub warnings: Vec<(K, String)>,
     pub today: NaiveDate,
+    /// The days typed working days skip ("+3ad"): the Danish holidays unless
+    /// [`Form::counting`] hands it the configured closing days.
+    pub days_off: DaysOff,
     pub lang: Lang,
 }
 
@@ -211,6 +215,7 @@ impl<K: Copy + PartialEq> Form<K> {
             errors: Vec::new(),
             warnings: Vec::new(),
             today,
+            days_off: DaysOff::default(),
             lang,
         };
         if form.fields.first().is_some_and(|f| !f.takes_focus()) {
@@ -221,6 +226,18 @@ impl<K: Copy + PartialEq> Form<K> {
         form
     }
 
+    /// The form counting typed working days around `days_off` (the configured closing days).
+    pub fn counting(mut self, days_off: &DaysOff) -> Self {
+        self.days_off = days_off.clone();
+        for field in &mut self.fields {
+            if let Input::List(list) = &mut field.input {
+                list.count_around(days_off);
+            }
+        }
+        self.refresh_readings();
+        self
+    }
+
     /// The asides of time fields that show what they read as.
     fn refresh_readings(&mut self) {
         let (today, lang) = (self.today, self.lang);
@@ -228,7 +245,7 @@ impl<K: Copy + PartialEq> Form<K> {
             if let Input::Time(t) = &field.input
                 && t.shows_reading
             {
-                field.aside = t.reading(today, lang);
+                field.aside = t.reading(today, &self.days_off, lang);
             }
         }
     }
@@ -639,12 +656,12 @@ impl<K: Copy + PartialEq> Form<K> {
     /// The day typed in a time field; a parse error becomes the field's message in the form's
     /// language. `Ok(None)` when an optional field was left empty (or `key` is no time field).
     pub fn date(&self, key: K) -> Result<Option<NaiveDate>, String> {
-        self.read(key, |t| t.date(self.today))
+        self.read(key, |t| t.date(self.today, &self.days_off))
     }
 
     /// The moment typed in a time field, as [`Form::date`].
     pub fn moment(&self, key: K) -> Result<Option<NaiveDateTime>, String> {
-        self.read(key, |t| t.moment(self.today))
+        self.read(key, |t| t.moment(self.today, &self.days_off))
     }
 
     /// The minutes typed in a time field, as [`Form::date`].

@@ -10,6 +10,7 @@
 
 use super::form::{Candidates, Field, Form, Input};
 use super::time_field::TimeKind;
+use crate::domain::workdays::DaysOff;
 use crate::i18n::{Lang, Msg};
 use crate::time::format_date;
 use chrono::NaiveDate;
@@ -24,6 +25,8 @@ pub struct ListField<K> {
     selected: usize,
     /// The row being edited: which one (`None`: a new one) and its fields.
     editing: Option<(Option<usize>, Box<Form<K>>)>,
+    /// What the rows' typed working days skip (see [`Form::counting`]).
+    days_off: DaysOff,
 }
 
 impl<K: Copy + PartialEq> ListField<K> {
@@ -44,6 +47,15 @@ impl<K: Copy + PartialEq> ListField<K> {
             selected: rows.len(),
             rows,
             editing: None,
+            days_off: DaysOff::default(),
+        }
+    }
+
+    /// The rows counting typed working days around `days_off`.
+    pub fn count_around(&mut self, days_off: &DaysOff) {
+        self.days_off = days_off.clone();
+        for row in &mut self.rows {
+            row.days_off = days_off.clone();
         }
     }
 }
@@ -160,7 +172,7 @@ impl<K: Copy + PartialEq> ListField<K> {
             }
             None => (
                 None,
-                Box::new(Form::new(self.template.clone(), today, lang)),
+                Box::new(Form::new(self.template.clone(), today, lang).counting(&self.days_off)),
             ),
         });
     }
@@ -235,7 +247,7 @@ impl<K: Copy + PartialEq> ListField<K> {
                 // A date as it reads ("30.11.2026"), not as it was typed ("30/11").
                 Input::Time(t) => Some(match t.kind {
                     TimeKind::Date | TimeKind::PastDate => t
-                        .date(row.today)
+                        .date(row.today, &row.days_off)
                         .ok()
                         .flatten()
                         .map_or_else(|| t.text.text().trim().to_string(), format_date),

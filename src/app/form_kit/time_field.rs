@@ -2,9 +2,10 @@
 //! [`crate::time`]: "tir 10:30", "i morgen", "+3d", "24/11", "1h30".
 
 use super::text::TextField;
+use crate::domain::workdays::DaysOff;
 use crate::i18n::{Lang, weekday_short};
 use crate::time::{
-    ParseError, format_time, parse_date, parse_duration, parse_past_date, parse_when,
+    ParseError, format_time, parse_date_with, parse_duration, parse_past_date_with, parse_when_with,
 };
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -52,28 +53,41 @@ impl TimeField {
     }
 
     /// The day typed, `None` when left empty. A date-and-time field gives its day.
-    pub fn date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, ParseError> {
+    pub fn date(
+        &self,
+        today: NaiveDate,
+        days_off: &DaysOff,
+    ) -> Result<Option<NaiveDate>, ParseError> {
         if self.left_empty() {
             return Ok(None);
         }
         let text = self.typed();
         match self.kind {
-            TimeKind::PastDate => parse_past_date(&text, today).map(Some),
-            TimeKind::When { .. } => parse_when(&text, today).map(|w| Some(w.date)),
-            TimeKind::Date | TimeKind::Duration => parse_date(&text, today).map(Some),
+            TimeKind::PastDate => parse_past_date_with(&text, today, days_off).map(Some),
+            TimeKind::When { .. } => parse_when_with(&text, today, days_off).map(|w| Some(w.date)),
+            TimeKind::Date | TimeKind::Duration => {
+                parse_date_with(&text, today, days_off).map(Some)
+            }
         }
     }
 
     /// The moment typed: the day at the time typed, else at the default time (midnight for a
     /// date field). `None` when left empty.
-    pub fn moment(&self, today: NaiveDate) -> Result<Option<NaiveDateTime>, ParseError> {
+    pub fn moment(
+        &self,
+        today: NaiveDate,
+        days_off: &DaysOff,
+    ) -> Result<Option<NaiveDateTime>, ParseError> {
         if let TimeKind::When { default_time } = self.kind {
             if self.left_empty() {
                 return Ok(None);
             }
-            return parse_when(&self.typed(), today).map(|w| Some(w.at_or(default_time)));
+            return parse_when_with(&self.typed(), today, days_off)
+                .map(|w| Some(w.at_or(default_time)));
         }
-        Ok(self.date(today)?.map(|d| d.and_time(NaiveTime::MIN)))
+        Ok(self
+            .date(today, days_off)?
+            .map(|d| d.and_time(NaiveTime::MIN)))
     }
 
     /// The minutes typed, `None` when left empty; in an optional field "0" is no minutes.
@@ -90,7 +104,7 @@ impl TimeField {
 
     /// What the text reads as, for the field's aside: "→ tir 24.11 11:15"; `None` when it does
     /// not read or the field does not show it.
-    pub fn reading(&self, today: NaiveDate, lang: Lang) -> Option<String> {
+    pub fn reading(&self, today: NaiveDate, days_off: &DaysOff, lang: Lang) -> Option<String> {
         if !self.shows_reading || self.typed().is_empty() {
             return None;
         }
@@ -98,12 +112,12 @@ impl TimeField {
             |d: NaiveDate| format!("{} {}", weekday_short(d.weekday(), lang), d.format("%d.%m"));
         match self.kind {
             TimeKind::When { default_time } => {
-                let w = parse_when(&self.typed(), today).ok()?;
+                let w = parse_when_with(&self.typed(), today, days_off).ok()?;
                 let at = w.at_or(default_time);
                 Some(format!("→ {} {}", day(at.date()), format_time(at.time())))
             }
             TimeKind::Date | TimeKind::PastDate => {
-                Some(format!("→ {}", day(self.date(today).ok()??)))
+                Some(format!("→ {}", day(self.date(today, days_off).ok()??)))
             }
             TimeKind::Duration => {
                 let minutes = self.minutes().ok()??;
@@ -137,23 +151,28 @@ mod tests {
     #[test]
     fn dates_read_with_the_one_parser() {
         assert_eq!(
-            field(TimeKind::Date, "tor").date(today()),
+            field(TimeKind::Date, "tor").date(today(), &DaysOff::default()),
             Ok(Some(d(2026, 11, 26)))
         );
         assert_eq!(
-            field(TimeKind::Date, "+3d").date(today()),
+            field(TimeKind::Date, "+3d").date(today(), &DaysOff::default()),
             Ok(Some(d(2026, 11, 27)))
         );
-        assert!(field(TimeKind::Date, "").date(today()).is_err(), "required");
+        assert!(
+            field(TimeKind::Date, "")
+                .date(today(), &DaysOff::default())
+                .is_err(),
+            "required"
+        );
         let mut optional = field(TimeKind::Date, "");
         optional.optional = true;
-        assert_eq!(optional.date(today()), Ok(None));
+        assert_eq!(optional.date(today(), &DaysOff::default()), Ok(None));
         assert_eq!(
-            field(TimeKind::PastDate, "1/12").date(today()),
+            field(TimeKind::PastDate, "1/12").date(today(), &DaysOff::default()),
             Ok(Some(d(2026, 12, 1)))
         );
         assert_eq!(
-            field(TimeKind::PastDate, "3/1").date(today()),
+            field(TimeKind::PastDate, "3/1").date(today(), &DaysOff::default()),
             Ok(Some(d(2026, 1, 3))),
             "a day without a year that has passed"
         );
@@ -165,14 +184,18 @@ mod tests {
             default_time: nine(),
         };
         assert_eq!(
-            field(when, "tir 10:30").moment(today()),
+            field(when, "tir 10:30").moment(today(), &DaysOff::default()),
             Ok(Some(d(2026, 11, 24).and_hms_opt(10, 30, 0).unwrap()))
         );
         assert_eq!(
-            field(when, "i morgen").moment(today()),
+            field(when, "i morgen").moment(today(), &DaysOff::default()),
             Ok(Some(d(2026, 11, 25).and_time(nine())))
         );
-        assert!(field(when, "blå mandag").moment(today()).is_err());
+        assert!(
+            field(when, "blå mandag")
+                .moment(today(), &DaysOff::default())
+                .is_err()
+        );
     }
 
     #[test]
@@ -198,18 +221,20 @@ mod tests {
             "24/11 11:15",
         );
         assert_eq!(
-            start.reading(today(), Lang::Da),
+            start.reading(today(), &DaysOff::default(), Lang::Da),
             None,
             "only when asked for"
         );
         start.shows_reading = true;
         assert_eq!(
-            start.reading(today(), Lang::Da).as_deref(),
+            start
+                .reading(today(), &DaysOff::default(), Lang::Da)
+                .as_deref(),
             Some("→ tir 24.11 11:15")
         );
         start.text.set_text("24/13");
         assert_eq!(
-            start.reading(today(), Lang::Da),
+            start.reading(today(), &DaysOff::default(), Lang::Da),
             None,
             "a typo reads as nothing"
         );

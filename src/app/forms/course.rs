@@ -9,13 +9,14 @@ use crate::app::form_kit::{Candidate, Candidates, Choice, Field, Form, Pick, Pic
 use crate::app::lookup::items::Items;
 use crate::domain::reports::{ChecklistGap, checklist_gaps};
 use crate::domain::schedule::report_dues;
+use crate::domain::workdays::DaysOff;
 use crate::i18n::{Lang, Msg, parse_error};
 use crate::model::{
     CaseId, ContactId, ContactKind, Course, CourseId, OrderChecklist, ReportCadence,
 };
 use crate::query::directory::{ContactEntry, Directory};
 use crate::search::normalise;
-use crate::time::{format_date, parse_date};
+use crate::time::{format_date, parse_date_with};
 use chrono::{Days, NaiveDate};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -135,6 +136,7 @@ pub fn cadence_text(cadence: &ReportCadence, lang: Lang) -> String {
 pub fn parse_cadence(
     text: &str,
     reference: NaiveDate,
+    days_off: &DaysOff,
     lang: Lang,
 ) -> Result<ReportCadence, String> {
     let folded = normalise(text.trim());
@@ -182,7 +184,7 @@ pub fn parse_cadence(
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        let date = parse_date(part, reference).map_err(|e| parse_error(&e, lang))?;
+        let date = parse_date_with(part, reference, days_off).map_err(|e| parse_error(&e, lang))?;
         dates.push(date);
     }
     dates.sort();
@@ -261,7 +263,7 @@ impl CourseForm {
         let mut form = CourseForm {
             case,
             mode: CourseFormMode::New,
-            form: Form::new(fields, today, lang),
+            form: Form::new(fields, today, lang).counting(&settings.hours.days_off),
             end_typed: false,
             schedule: Vec::new(),
             gaps: Vec::new(),
@@ -388,7 +390,12 @@ impl CourseForm {
         ) else {
             return Vec::new();
         };
-        match parse_cadence(&self.form.text(CourseField::Cadence), start, Lang::En) {
+        match parse_cadence(
+            &self.form.text(CourseField::Cadence),
+            start,
+            &self.form.days_off,
+            Lang::En,
+        ) {
             Ok(cadence) => report_dues(start, end, &cadence),
             Err(_) => Vec::new(),
         }
@@ -452,6 +459,7 @@ impl CourseForm {
         let cadence = match parse_cadence(
             &self.form.text(F::Cadence),
             start.unwrap_or(self.today),
+            &self.form.days_off,
             lang,
         ) {
             Ok(cadence) => Some(cadence),
@@ -535,7 +543,7 @@ mod tests {
     #[test]
     fn cadences_read_as_typed_in_both_languages() {
         let today = d(2026, 11, 24);
-        let read = |t: &str| parse_cadence(t, today, Lang::Da);
+        let read = |t: &str| parse_cadence(t, today, &DaysOff::default(), Lang::Da);
         assert_eq!(read(""), Ok(ReportCadence::Monthly));
         assert_eq!(read("Månedlig"), Ok(ReportCadence::Monthly));
         assert_eq!(read("monthly"), Ok(ReportCadence::Monthly));
@@ -572,7 +580,11 @@ mod tests {
                 },
             ] {
                 let text = cadence_text(&cadence, lang);
-                assert_eq!(parse_cadence(&text, today, lang), Ok(cadence), "{text}");
+                assert_eq!(
+                    parse_cadence(&text, today, &DaysOff::default(), lang),
+                    Ok(cadence),
+                    "{text}"
+                );
             }
         }
     }

@@ -234,7 +234,7 @@ impl MeetingEditor {
                 .hidden(true),
             KitField::text(F::Note, Msg::Note, ""),
         ];
-        let mut form = Form::new(fields, today, lang);
+        let mut form = Form::new(fields, today, lang).counting(&settings.hours.days_off);
         if case.is_some() {
             form.focus_on(F::Purpose);
         }

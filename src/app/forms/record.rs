@@ -189,7 +189,7 @@ impl RecordForm {
         ];
         RecordForm {
             subject: Subject::Case(case.map(Box::new)),
-            form: Form::new(fields, today, lang),
+            form: Form::new(fields, today, lang).counting(&settings.hours.days_off),
             new_contacts: Vec::new(),
         }
     }

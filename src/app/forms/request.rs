@@ -135,7 +135,7 @@ impl RequestForm {
             case,
             original: original.cloned(),
             on_file,
-            form: Form::new(fields, today, lang),
+            form: Form::new(fields, today, lang).counting(&medical.days_off),
             medical: medical.clone(),
             back: None,
         };

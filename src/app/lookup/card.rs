@@ -13,7 +13,7 @@ use crate::model::{Agreement, AgreementId, CaseId, Direction, Party};
 use crate::privacy::check_no_cpr;
 use crate::query::card::Card;
 use crate::store::{AnyRecord, Change, Kind, RecordRef};
-use crate::time::take_when;
+use crate::time::take_when_with;
 
 /// The effect that loads a case's card as it stands now.
 pub fn load(model: &Model, case: CaseId) -> Effect {
@@ -110,12 +110,14 @@ pub fn answer_agreement(
         Some("andre" | "anden" | "other") => (Party::Other, &words[1..]),
         _ => (Party::Caseworker, &words[..]),
     };
-    let (when, used) = take_when(rest, model.today());
+    let (when, used) = take_when_with(rest, model.today(), &model.settings.hours.days_off);
     let what = rest[used..].join(" ");
     if what.trim().is_empty() {
         // A due date alone is not an agreement; say what is missing.
         if let Some(first) = rest.first().filter(|_| when.is_none()) {
-            let e = crate::time::parse_date(first, model.today()).err();
+            let e =
+                crate::time::parse_date_with(first, model.today(), &model.settings.hours.days_off)
+                    .err();
             if let Some(e) = e {
                 return Err(parse_error(&e, lang));
             }
