@@ -319,6 +319,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(q.start(NaiveTime::MIN), at(26, 10, 0));
+        // A configured closing day on Wednesday 25 is skipped too.
+        let closed = DaysOff::new(vec!["2026-11-25".parse().unwrap()]);
+        let q = parse("om 3 arbejdsdage 10 Søren", now(), &closed, &cases()).unwrap();
+        assert_eq!(q.start(NaiveTime::MIN), at(27, 10, 0));
     }
 
     #[test]

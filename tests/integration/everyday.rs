@@ -754,3 +754,40 @@ fn the_command_line_counts_typed_working_days_around_the_closing_days() {
     assert_eq!(agenda(&["--config", config]), ["2026-11-30 10:00"]);
     assert_eq!(agenda(&[]), ["2026-11-27 11:00"]);
 }
+
+#[test]
+fn snoozing_one_working_day_skips_a_closing_day() {
+    use caseplan::model::{Agreement, AgreementId, CaseId, Party};
+    use chrono::TimeZone;
+    let anne_owes_a_call = |store: &Store, today: NaiveDate| {
+        anne(store, today);
+        store
+            .put(&Agreement {
+                id: AgreementId(7),
+                case: CaseId(1),
+                who: Party::Caseworker,
+                what: "Ring om praktikken".into(),
+                due: NaiveDate::from_ymd_opt(2026, 11, 20),
+                done: None,
+                created: chrono::Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap(),
+            })
+            .unwrap();
+    };
+    // Thursday 26 November; Friday 27 is closed only in the first.
+    for (more, until) in [(CLOSING, "2026-11-30"), ("", "2026-11-27")] {
+        let mut app = App::configured_at(
+            "today",
+            Lang::Da,
+            more,
+            None,
+            "2026-11-26 09:00",
+            anne_owes_a_call,
+        );
+        app.keys("z");
+        app.text("+1ad");
+        app.keys("enter");
+        let snoozes = app.store.snoozes().unwrap();
+        let days: Vec<String> = snoozes.values().map(|d| d.to_string()).collect();
+        assert_eq!(days, [until], "{}", app.status());
+    }
+}

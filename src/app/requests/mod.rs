@@ -24,7 +24,7 @@ use crate::i18n::{Msg, label_request_kind, parse_error, request_state};
 use crate::model::{CaseId, MedicalRequest, RequestId};
 use crate::query::card::day_label;
 use crate::store::{AnyRecord, Change, RecordRef};
-use crate::time::{format_date, parse_past_date};
+use crate::time::{format_date, parse_past_date_with};
 use chase::{Back, Withdraw};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -135,7 +135,8 @@ pub fn answer_received(
 ) -> Result<Vec<Effect>, String> {
     let lang = model.lang;
     let today = model.today();
-    let on = parse_past_date(text, today).map_err(|e| parse_error(&e, lang))?;
+    let on = parse_past_date_with(text, today, &model.settings.hours.days_off)
+        .map_err(|e| parse_error(&e, lang))?;
     if on > today {
         return Err(Msg::ReceivedInFuture.text(lang).to_string());
     }
