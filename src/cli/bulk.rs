@@ -194,6 +194,7 @@ fn fate_names(fate: Fate) -> (&'static str, Option<&'static str>) {
         Fate::Cancel => ("cancel", None),
         Fate::Skip => ("skip", None),
         Fate::Convert(_) => ("convert", None),
+        Fate::ConvertOnce(_) => ("convert_once", None),
         Fate::Leave(why) => (
             "leave",
             Some(match why {
@@ -202,7 +203,6 @@ fn fate_names(fate: Fate) -> (&'static str, Option<&'static str>) {
                 Why::NotPlanned(_) => "not_planned",
                 Why::Begun => "begun",
                 Why::AlreadyInForm => "already_in_form",
-                Why::Repeats => "repeats",
             }),
         ),
     }

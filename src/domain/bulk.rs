@@ -5,6 +5,7 @@
 //! clock, no language.
 
 use super::agenda::occurrences;
+use super::series::{Scope, apply};
 use crate::model::{
     BulkChange, CaseId, Meeting, MeetingForm, MeetingId, MeetingStatus, PlaceKind, Rebooking,
     RebookingId, Role, purpose,
@@ -39,6 +40,9 @@ pub enum Fate {
     Skip,
     /// The same time and purpose in another form.
     Convert(MeetingForm),
+    /// This time of a repeating meeting becomes a meeting of its own in another form, at the
+    /// same time and with the same purpose; the series skips the day and goes on as it was.
+    ConvertOnce(MeetingForm),
     /// Left as it is, and why.
     Leave(Why),
 }
@@ -56,8 +60,6 @@ pub enum Why {
     Begun,
     /// It is already in the form asked for.
     AlreadyInForm,
-    /// A repeating meeting keeps its form: change the series in the calendar.
-    Repeats,
 }
 
 /// One meeting of the range (one time of a repeating one) and its fate.
@@ -96,7 +98,9 @@ pub fn plan(meetings: &[Meeting], request: &BulkRequest, now: NaiveDateTime) -> 
     let mut citizens: Vec<Affected> = Vec::new();
     for o in occurrences(meetings, request.from, request.to) {
         let fate = fate(o.meeting, o.start, request, now);
-        if let (Some(case), Fate::Cancel | Fate::Skip | Fate::Convert(_)) = (o.meeting.case, fate) {
+        if let (Some(case), Fate::Cancel | Fate::Skip | Fate::Convert(_) | Fate::ConvertOnce(_)) =
+            (o.meeting.case, fate)
+        {
             let at = (o.meeting.id, o.start);
             match citizens.iter_mut().find(|a| a.case == case) {
                 Some(affected) => affected.meetings.push(at),
@@ -150,10 +154,8 @@ fn fate(
     match (request.change, meeting.repeat.is_some()) {
         (BulkChange::Cancel, true) => Fate::Skip,
         (BulkChange::Cancel, false) => Fate::Cancel,
-        (BulkChange::Convert(_), true) => Fate::Leave(Why::Repeats),
-        (BulkChange::Convert(form), false) if meeting.form == form => {
-            Fate::Leave(Why::AlreadyInForm)
-        }
+        (BulkChange::Convert(form), _) if meeting.form == form => Fate::Leave(Why::AlreadyInForm),
+        (BulkChange::Convert(form), true) => Fate::ConvertOnce(form),
         (BulkChange::Convert(form), false) => Fate::Convert(form),
     }
 }
@@ -174,18 +176,33 @@ impl BulkPlan {
             .count()
     }
 
-    /// Each changed meeting as it was and as it will be; a repeating meeting once, with every
-    /// time of the range it loses skipped.
-    pub fn changed_meetings(&self) -> Vec<(Meeting, Meeting)> {
-        let mut out: Vec<(Meeting, Meeting)> = Vec::new();
+    /// How many times of repeating meetings become meetings of their own: the ids
+    /// [`BulkPlan::changed_meetings`] needs.
+    pub fn split_count(&self) -> usize {
+        self.meetings
+            .iter()
+            .filter(|p| matches!(p.fate, Fate::ConvertOnce(_)))
+            .count()
+    }
+
+    /// Each changed meeting as it was and as it will be, a repeating meeting once with every
+    /// time of the range it loses skipped; and the meetings split off from a series, with the
+    /// ids given (one each, in time order, [`BulkPlan::split_count`] of them; a time without an
+    /// id is left as it is).
+    pub fn changed_meetings(&self, new_ids: &[u64]) -> BulkWrite {
+        let mut changed: Vec<(Meeting, Meeting)> = Vec::new();
+        let mut added = Vec::new();
+        let mut new_ids = new_ids.iter();
         for p in &self.meetings {
-            let at = out.iter().position(|(before, _)| before.id == p.meeting.id);
+            let at = changed
+                .iter()
+                .position(|(before, _)| before.id == p.meeting.id);
             let after = match at {
-                Some(i) => &mut out[i].1,
+                Some(i) => &mut changed[i].1,
                 None => {
-                    out.push((p.meeting.clone(), p.meeting.clone()));
-                    let last = out.len() - 1;
-                    &mut out[last].1
+                    changed.push((p.meeting.clone(), p.meeting.clone()));
+                    let last = changed.len() - 1;
+                    &mut changed[last].1
                 }
             };
             match p.fate {
@@ -198,16 +215,30 @@ impl BulkPlan {
                         repeat.skipped.push(p.start.date());
                     }
                 }
-                Fate::Convert(form) => {
-                    after.form = form;
-                    after.place.kind = PlaceKind::Remote;
-                    after.travel_minutes = 0;
+                Fate::Convert(form) => convert(after, form),
+                Fate::ConvertOnce(form) => {
+                    let Some(id) = new_ids.next() else { continue };
+                    // The calendar's "this one": the series skips the day, the time is booked
+                    // on its own in the new form.
+                    let mut converted = after.clone();
+                    convert(&mut converted, form);
+                    let written = apply(
+                        after,
+                        p.start,
+                        Some(&converted),
+                        Scope::This,
+                        MeetingId(*id),
+                    );
+                    if let Some(series) = written.series {
+                        *after = series;
+                    }
+                    added.extend(written.added);
                 }
                 Fate::Leave(_) => {}
             }
         }
-        out.retain(|(before, after)| before != after);
-        out
+        changed.retain(|(before, after)| before != after);
+        BulkWrite { changed, added }
     }
 
     /// One "inform and rebook" item per affected citizen, with the ids given (one each, in the
@@ -231,6 +262,22 @@ impl BulkPlan {
             })
             .collect()
     }
+}
+
+/// What a plan writes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BulkWrite {
+    /// Each changed meeting as it was and as it becomes.
+    pub changed: Vec<(Meeting, Meeting)>,
+    /// The times of repeating meetings now booked on their own.
+    pub added: Vec<Meeting>,
+}
+
+/// The same time and purpose in `form`: remote, so no travel.
+fn convert(meeting: &mut Meeting, form: MeetingForm) {
+    meeting.form = form;
+    meeting.place.kind = PlaceKind::Remote;
+    meeting.travel_minutes = 0;
 }
 
 /// Where the search for a new time starts when a citizen is booked again: the day after the
@@ -316,7 +363,7 @@ mod tests {
             .map(|a| (a.case.0, a.meetings.len()))
             .collect();
         assert_eq!(cases, vec![(7, 2), (8, 1)], "one per case, not per meeting");
-        let changed = plan.changed_meetings();
+        let changed = plan.changed_meetings(&[]).changed;
         assert_eq!(changed.len(), 3);
         for (before, after) in &changed {
             assert_eq!(after.status, MeetingStatus::CancelledByCaseworker);
@@ -350,7 +397,7 @@ mod tests {
                 (2, Fate::Leave(Why::AlreadyInForm)),
             ]
         );
-        let changed = plan.changed_meetings();
+        let changed = plan.changed_meetings(&[]).changed;
         let (_, after) = &changed[0];
         assert_eq!(after.form, MeetingForm::Phone);
         assert_eq!(after.place.kind, PlaceKind::Remote);
@@ -380,15 +427,88 @@ mod tests {
             ]
         );
         assert!(p.citizens.is_empty(), "an internal block has no citizen");
-        let changed = p.changed_meetings();
+        let changed = p.changed_meetings(&[]).changed;
         assert_eq!(changed.len(), 1, "one change for the series");
         let skipped = &changed[0].1.repeat.as_ref().unwrap().skipped;
         assert_eq!(skipped, &vec![day("2026-11-25"), day("2026-11-26")]);
-        // Converting a series is left to the calendar.
-        req.change = BulkChange::Convert(MeetingForm::Video);
-        let p = plan(std::slice::from_ref(&vagt), &req, now());
+    }
+
+    #[test]
+    fn convert_books_each_time_of_a_series_in_the_range_on_its_own_and_the_series_goes_on() {
+        // Every Tuesday 10:00 from 10 November, at the citizen's home.
+        let mut weekly = of_case(meeting(1, "2026-11-10 10:00", 45), 7);
+        weekly.form = MeetingForm::HomeVisit;
+        weekly.place.kind = PlaceKind::CitizensHome;
+        weekly.travel_minutes = 20;
+        weekly.purpose = purpose::OPFOELGNING.into();
+        weekly.repeat = Some(Repeat::new(RepeatEvery::Weekly));
+        let mut req = request(BulkChange::Convert(MeetingForm::Video));
+        (req.from, req.to) = (day("2026-11-23"), day("2026-12-06"));
+        let p = plan(std::slice::from_ref(&weekly), &req, at("2026-11-23 09:00"));
+        assert_eq!(
+            fates(&p),
+            vec![
+                (1, Fate::ConvertOnce(MeetingForm::Video)),
+                (1, Fate::ConvertOnce(MeetingForm::Video)),
+            ]
+        );
+        assert_eq!(p.changed_count(), 2);
+        assert_eq!(p.split_count(), 2);
+        let tuesdays = [at("2026-11-24 10:00"), at("2026-12-01 10:00")];
+        assert_eq!(
+            p.citizens[0].meetings,
+            vec![(MeetingId(1), tuesdays[0]), (MeetingId(1), tuesdays[1])],
+            "the citizen's item counts both times"
+        );
+        let written = p.changed_meetings(&[50, 51]);
+        let [(before, series)] = written.changed.as_slice() else {
+            panic!("one change for the series: {:?}", written.changed);
+        };
+        assert_eq!(before, &weekly);
+        let expected_series = {
+            let mut s = weekly.clone();
+            s.repeat.as_mut().unwrap().skipped = vec![day("2026-11-24"), day("2026-12-01")];
+            s
+        };
+        assert_eq!(series, &expected_series, "only the two days are skipped");
+        assert_eq!(written.added.len(), 2);
+        for (one, (id, start)) in written
+            .added
+            .iter()
+            .zip([(50, tuesdays[0]), (51, tuesdays[1])])
+        {
+            assert_eq!((one.id, one.start, one.minutes), (MeetingId(id), start, 45));
+            assert_eq!(one.form, MeetingForm::Video);
+            assert_eq!(one.place.kind, PlaceKind::Remote);
+            assert_eq!(one.travel_minutes, 0);
+            assert_eq!(one.purpose, purpose::OPFOELGNING);
+            assert_eq!(one.case, Some(CaseId(7)));
+            assert_eq!(one.status, MeetingStatus::Planned);
+            assert!(one.repeat.is_none(), "a meeting of its own");
+        }
+        // Outside the range the series is the home visit it was; inside, the video meetings.
+        let all: Vec<Meeting> = [series.clone()]
+            .into_iter()
+            .chain(written.added.clone())
+            .collect();
+        let around: Vec<(u64, NaiveDateTime, MeetingForm)> =
+            occurrences(&all, day("2026-11-16"), day("2026-12-13"))
+                .iter()
+                .map(|o| (o.meeting.id.0, o.start, o.meeting.form))
+                .collect();
+        assert_eq!(
+            around,
+            vec![
+                (1, at("2026-11-17 10:00"), MeetingForm::HomeVisit),
+                (50, tuesdays[0], MeetingForm::Video),
+                (51, tuesdays[1], MeetingForm::Video),
+                (1, at("2026-12-08 10:00"), MeetingForm::HomeVisit),
+            ]
+        );
+        // A series already in the form is left as it is.
+        req.change = BulkChange::Convert(MeetingForm::HomeVisit);
+        let p = plan(std::slice::from_ref(&weekly), &req, at("2026-11-23 09:00"));
         assert!(!p.changes_anything());
-        assert_eq!(p.meetings[1].fate, Fate::Leave(Why::Repeats));
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub fn range_words(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
 }
 
 /// What happens to one meeting: "aflyses", "bliver telefon", "springes over denne gang",
+/// "bliver video denne gang" (one time of a series),
 /// "uændret: intern blok".
 pub fn fate_words(fate: Fate, lang: Lang) -> String {
     match fate {
@@ -42,6 +43,12 @@ pub fn fate_words(fate: Fate, lang: Lang) -> String {
             "{} {}",
             Msg::BulkFateConvert.text(lang),
             label_form(form, lang).to_lowercase()
+        ),
+        Fate::ConvertOnce(form) => format!(
+            "{} {} {}",
+            Msg::BulkFateConvert.text(lang),
+            label_form(form, lang).to_lowercase(),
+            Msg::BulkFateThisTime.text(lang)
         ),
         Fate::Leave(why) => format!(
             "{}: {}",
@@ -58,7 +65,6 @@ fn why_words(why: Why, lang: Lang) -> String {
         Why::NotPlanned(status) => label_status(status, lang).to_lowercase(),
         Why::Begun => Msg::BulkWhyBegun.text(lang).to_string(),
         Why::AlreadyInForm => Msg::BulkWhyAlreadyInForm.text(lang).to_string(),
-        Why::Repeats => Msg::BulkWhyRepeats.text(lang).to_string(),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct BulkPreview {
     pub reach: HashMap<CaseId, Reach>,
     /// One fresh id per affected citizen, for their item.
     pub ids: Vec<u64>,
+    /// One fresh id per time of a repeating meeting converted on its own.
+    pub split_ids: Vec<u64>,
 }
 
 /// The plan of `request` as of `now` (local time).
@@ -46,11 +48,15 @@ pub fn preview(
         .iter()
         .map(|_| store.next_id())
         .collect::<Result<_, _>>()?;
+    let split_ids = (0..plan.split_count())
+        .map(|_| store.next_id())
+        .collect::<Result<_, _>>()?;
     Ok(BulkPreview {
         plan,
         names,
         reach,
         ids,
+        split_ids,
     })
 }
 
@@ -63,14 +69,19 @@ impl BulkPreview {
             .unwrap_or_else(|| format!("#{case}"))
     }
 
-    /// The step's changes made on `made`: forward (the meetings as they become, the new items)
-    /// and backward (the meetings as they were, the items gone).
+    /// The step's changes made on `made`: forward (the meetings as they become, the times split
+    /// off a series, the new items) and backward (the meetings as they were, the rest gone).
     pub fn changes(&self, made: NaiveDate) -> (Vec<Change>, Vec<Change>) {
         let mut forward = Vec::new();
         let mut backward = Vec::new();
-        for (before, after) in self.plan.changed_meetings() {
+        let written = self.plan.changed_meetings(&self.split_ids);
+        for (before, after) in written.changed {
             forward.push(Change::Put(AnyRecord::Meeting(after)));
             backward.push(Change::Put(AnyRecord::Meeting(before)));
+        }
+        for added in written.added {
+            backward.push(Change::Delete(RecordRef::from(added.id)));
+            forward.push(Change::Put(AnyRecord::Meeting(added)));
         }
         for item in self.plan.rebookings(&self.ids, made) {
             backward.push(Change::Delete(RecordRef::from(item.id)));

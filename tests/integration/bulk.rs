@@ -250,6 +250,115 @@ fn convert_keeps_time_and_purpose_and_is_reached_from_the_palette() {
     );
 }
 
+/// The sick week, and Carl Holm every Wednesday at 14:00 from 18 November, in person.
+fn sick_week_and_a_series(store: &Store, today: NaiveDate) {
+    sick_week(store, today);
+    let carl = case(store, "Carl Holm", "40 50 60 70", "");
+    let id = meeting(store, Some(carl), "2026-11-18 14:00", purpose::SAMTALE);
+    let mut series: Meeting = store.get(id).unwrap().unwrap();
+    series.repeat = Some(Repeat::new(RepeatEvery::Weekly));
+    store.put(&series).unwrap();
+}
+
+/// Carl's series as stored, but for the store's count of writes.
+fn carls_series(store: &Store) -> Meeting {
+    let mut series = store
+        .all::<Meeting>()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.repeat.is_some())
+        .expect("the series");
+    series.revision = 0;
+    series
+}
+
+/// Carl's times from Wednesday 18 November to Wednesday 9 December, as (start, form, repeats).
+fn carls_times(store: &Store) -> Vec<(chrono::NaiveDateTime, MeetingForm, bool)> {
+    let carl = carls_series(store).case;
+    let all: Vec<Meeting> = store
+        .all::<Meeting>()
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.case == carl)
+        .collect();
+    caseplan::domain::agenda::occurrences(&all, day("2026-11-18"), day("2026-12-09"))
+        .iter()
+        .map(|o| (o.start, o.meeting.form, o.meeting.repeat.is_some()))
+        .collect()
+}
+
+/// `B`, phone, from today to Tuesday 8 December: the preview.
+fn preview_convert_fortnight(app: &mut App) {
+    app.keys("B right tab tab");
+    app.text("8/12");
+    app.keys("enter");
+}
+
+#[test]
+fn convert_books_the_times_of_a_series_in_the_range_by_phone_and_one_undo_restores_the_series() {
+    let mut app = App::with(sick_week_and_a_series);
+    let series_before = carls_series(&app.store);
+    preview_convert_fortnight(&mut app);
+    let preview = preview_of(&app);
+    let carls: Vec<Fate> = preview
+        .plan
+        .meetings
+        .iter()
+        .filter(|p| p.meeting.id == series_before.id)
+        .map(|p| p.fate)
+        .collect();
+    assert_eq!(
+        carls,
+        vec![Fate::ConvertOnce(MeetingForm::Phone); 2],
+        "25 November and 2 December"
+    );
+    let screen = app.screen(120, 40).join("\n");
+    assert!(screen.contains("Wed 25.11 14:00"), "{screen}");
+    assert!(screen.contains("becomes phone this time"), "{screen}");
+    assert!(
+        screen.contains("Carl Holm (2) · phone 40 50 60 70"),
+        "{screen}"
+    );
+
+    app.keys("y");
+    assert!(app.model.popup.is_none());
+    let wednesday = |s: &str| at(&format!("{s} 14:00"));
+    assert_eq!(
+        carls_times(&app.store),
+        vec![
+            (wednesday("2026-11-18"), MeetingForm::InPerson, true),
+            (wednesday("2026-11-25"), MeetingForm::Phone, false),
+            (wednesday("2026-12-02"), MeetingForm::Phone, false),
+            (wednesday("2026-12-09"), MeetingForm::InPerson, true),
+        ],
+        "the times in the range by phone on their own, the series as it was around them"
+    );
+    let series = carls_series(&app.store);
+    assert_eq!(
+        series.repeat.as_ref().unwrap().skipped,
+        vec![day("2026-11-25"), day("2026-12-02")]
+    );
+    let carl = rebookings(&app.store)
+        .into_iter()
+        .find(|r| Some(r.case) == series.case)
+        .expect("Carl is told");
+    assert_eq!(carl.meetings.len(), 2, "both times on his one item");
+    assert_eq!(carl.change, BulkChange::Convert(MeetingForm::Phone));
+
+    // One undo: the series exactly as it was, the phone meetings and the items gone.
+    app.keys("u");
+    assert_eq!(carls_series(&app.store), series_before);
+    assert_eq!(
+        carls_times(&app.store),
+        ["2026-11-18", "2026-11-25", "2026-12-02", "2026-12-09"]
+            .map(|d| (wednesday(d), MeetingForm::InPerson, true))
+            .to_vec()
+    );
+    assert!(rebookings(&app.store).is_empty());
+    app.keys("ctrl-r");
+    assert_eq!(carls_series(&app.store), series);
+}
+
 /// Moves the Today selection to the rebook item of `name`.
 fn select_rebook(app: &mut App, name: &str) -> caseplan::domain::due::DueItem {
     app.keys("g g");
@@ -365,6 +474,21 @@ fn the_preview_and_the_items_on_today_in_both_languages() {
     let mut app = App::with_lang(Lang::Da, sick_week);
     app.keys("B");
     snap("bulk_form_da_80x24", &app.draw(80, 24));
+}
+
+#[test]
+fn the_preview_of_converting_a_series_in_both_languages() {
+    for lang in [Lang::Da, Lang::En] {
+        let code = lang_code(lang);
+        let mut app = App::with_lang(lang, sick_week_and_a_series);
+        preview_convert_fortnight(&mut app);
+        for (w, h) in [(80, 24), (120, 40)] {
+            snap(
+                &format!("bulk_convert_series_{code}_{w}x{h}"),
+                &app.draw(w, h),
+            );
+        }
+    }
 }
 
 /// A fortnight of illness: more meetings than an 80x24 screen shows at once.
@@ -555,6 +679,45 @@ fn cli_bulk_convert_json_previews_for_scripts_and_refuses_what_does_not_fit() {
         let out = caseplan(dir.path(), args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
     }
+}
+
+#[test]
+fn cli_bulk_convert_books_the_times_of_a_series_on_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    sick_week_and_a_series(&Store::open(dir.path()).unwrap(), day("2026-11-24"));
+    let out = caseplan(
+        dir.path(),
+        &[
+            "bulk", "convert", "--from", "24/11", "--to", "8/12", "--json", "--yes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let carls: Vec<(&str, &str)> = json["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["name"] == "Carl Holm")
+        .map(|m| (m["start"].as_str().unwrap(), m["fate"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        carls,
+        vec![
+            ("2026-11-25T14:00:00", "convert_once"),
+            ("2026-12-02T14:00:00", "convert_once"),
+        ]
+    );
+    let store = Store::open(dir.path()).unwrap();
+    let wednesday = |s: &str| at(&format!("{s} 14:00"));
+    assert_eq!(
+        carls_times(&store),
+        vec![
+            (wednesday("2026-11-18"), MeetingForm::InPerson, true),
+            (wednesday("2026-11-25"), MeetingForm::Phone, false),
+            (wednesday("2026-12-02"), MeetingForm::Phone, false),
+            (wednesday("2026-12-09"), MeetingForm::InPerson, true),
+        ]
+    );
 }
 
 #[test]

@@ -112,39 +112,39 @@ fn export_import_export_gives_the_same_document() {
     );
 }
 
-/// `/dev/null` was once replaced by a regular file by an export written "to a file": a path
-/// that is a pipe or a device is written into and stays what it was.
+/// `/dev/null` was once replaced by a regular file by a sheet written "to a file": a path that
+/// is a pipe or a device is written into and stays what it was, for every command that writes
+/// a file.
 #[test]
-fn export_and_ics_export_into_a_pipe_leave_it_a_pipe() {
+fn export_ics_export_and_a_sheet_into_a_pipe_leave_it_a_pipe() {
     use std::io::Read;
     use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path());
-    for (args, starts) in [
-        (vec!["export"], &b"{"[..]),
-        (vec!["ics", "export"], b"BEGIN:VCALENDAR"),
-    ] {
-        let fifo = dir.path().join("out.fifo");
-        let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    let fifo = dir.path().join("out.fifo");
+    let path = fifo.to_str().unwrap();
+    let runs: [(Vec<&str>, &[u8]); 3] = [
+        (vec!["export", path], b"{"),
+        (vec!["ics", "export", path], b"BEGIN:VCALENDAR"),
+        (vec!["sheet", "day", "--out", path], b"%PDF"),
+    ];
+    for (args, starts) in runs {
+        let c_path = std::ffi::CString::new(path).unwrap();
         assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
         let reader = {
             let fifo = fifo.clone();
             std::thread::spawn(move || {
                 let mut bytes = Vec::new();
-                std::fs::File::open(&fifo)
-                    .unwrap()
-                    .read_to_end(&mut bytes)
-                    .unwrap();
+                let mut pipe = std::fs::File::open(&fifo).unwrap();
+                pipe.read_to_end(&mut bytes).unwrap();
                 bytes
             })
         };
-        let mut args = args.clone();
-        args.push(fifo.to_str().unwrap());
         let out = caseplan(dir.path(), &args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         assert!(
             std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
-            "{args:?}"
+            "{args:?}: still a pipe"
         );
         assert!(reader.join().unwrap().starts_with(starts), "{args:?}");
         assert!(!dir.path().join("out.tmp").exists(), "{args:?}");
