@@ -63,7 +63,8 @@ fn takes_key(model: &Model, key: &KeyEvent) -> bool {
 /// Whether the open popup has a text field that printable keys go to.
 fn takes_text(model: &Model) -> bool {
     match &model.popup {
-        Some(Popup::Prompt(_) | Popup::Form(_) | Popup::Palette(_) | Popup::Finder(_)) => true,
+        Some(Popup::Prompt(_) | Popup::Palette(_) | Popup::Finder(_)) => true,
+        Some(Popup::Form(editor)) => editor.form.focus_is_text(),
         Some(Popup::ContactLog(log)) => log.form.focus_is_text(),
         Some(Popup::Record(form)) => form.form.focus_is_text(),
         Some(Popup::NoteForm(form)) => form.form.focus_is_text(),

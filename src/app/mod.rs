@@ -154,7 +154,8 @@ pub fn apply(
 ///
 /// The day's backup is written on a second thread while the planner runs (sled is shared
 /// between threads), so a large caseload's backup does not hold back the first frame. Quitting
-/// does not wait for it: it is stopped between two records, and the next start writes it whole.
+/// waits for it a moment at most ([`QUIT_GRACE`]): then it is stopped between two records, and
+/// the next start writes it whole.
 pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> Result<()> {
     crate::ui::theme::set_palette(crate::ui::theme::palette_for(
         ctx.config.ui.theme,
@@ -180,6 +181,7 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
         let runner = Runner::from_context(ctx).on_terminal();
         let mut model = start(ctx, store, keymap, demo)?;
         let mut terminal = core::terminal::Guard::enter(ctx.config.ui.mouse)?;
+        let mut last_tick = std::time::Instant::now();
         while !model.quit {
             if let Some(failure) = backup
                 .take_if(|b| b.is_finished())
@@ -195,9 +197,11 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
                 dispatch::update(&mut model, Action::Backup(progress));
             }
             terminal.draw(|frame| ui::draw(frame, &model))?;
-            // Wake up now and then to move the now-line (and to show how far the backup is).
-            let wait = if backup.is_some() { 250 } else { 5000 };
-            let effects = if event::poll(Duration::from_millis(wait))? {
+            // Tick now and then to move the now-line and the next meeting's countdown (and to
+            // show how far the backup is), however many events come in between: with the mouse
+            // on, every move of the pointer is an event.
+            let wait = Duration::from_millis(if backup.is_some() { 250 } else { 5000 });
+            let mut effects = if event::poll(wait.saturating_sub(last_tick.elapsed()))? {
                 match event::read()? {
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
                         keys::press(&mut model, key)
@@ -207,8 +211,12 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
                     _ => vec![],
                 }
             } else {
-                dispatch::update(&mut model, Action::Tick(ctx.now_local()))
+                vec![]
             };
+            if last_tick.elapsed() >= wait {
+                last_tick = std::time::Instant::now();
+                effects.extend(dispatch::update(&mut model, Action::Tick(ctx.now_local())));
+            }
             apply(&runner, store, &mut model, effects)?;
         }
         // A backup about to end is let end; a long one is stopped when this returns.

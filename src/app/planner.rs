@@ -120,6 +120,8 @@ fn accept(model: &mut Model) -> Vec<Effect> {
     let proposal = p.plan.proposals.remove(p.selected);
     p.selected = p.selected.min(p.plan.proposals.len().saturating_sub(1));
     let meeting = proposal.meeting;
+    // Booked, it is taken time for another time (`r`) asked for the rest.
+    p.input.meetings.push(meeting.clone());
     // The week names the new block at once, before the window is read again.
     model
         .window

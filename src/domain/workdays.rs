@@ -180,7 +180,7 @@ impl std::str::FromStr for ClosingDay {
                 "" => 0,
                 _ => offset.parse::<i64>().map_err(|_| error())?,
             };
-            if !offset.is_empty() && !offset.starts_with(['+', '-']) || days.abs() > 200 {
+            if !offset.is_empty() && !offset.starts_with(['+', '-']) || days.unsigned_abs() > 200 {
                 return Err(error());
             }
             ClosingRule::Easter(days)
@@ -698,6 +698,9 @@ mod tests {
             "02-30",
             "easter40",
             "easter+x",
+            "easter+201",
+            // The smallest i64: its absolute value overflows.
+            "easter-9223372036854775808",
             "2027-02-30",
         ] {
             assert!(bad.parse::<ClosingDay>().is_err(), "{bad:?}");

@@ -791,3 +791,25 @@ fn snoozing_one_working_day_skips_a_closing_day() {
         assert_eq!(days, [until], "{}", app.status());
     }
 }
+
+/// A paste while the meeting form's focus is on a choice or a toggle changes nothing: its
+/// spaces and line breaks are not the keys that turn a choice or flip a toggle.
+#[test]
+fn a_paste_on_a_choice_field_of_the_meeting_form_changes_nothing() {
+    let mut app = App::with(anne);
+    app.keys("n");
+    let mut choices = 0;
+    for _ in 0..20 {
+        let Some(Popup::Form(editor)) = &app.model.popup else {
+            panic!("the meeting form stays open");
+        };
+        if !editor.form.focus_is_text() {
+            choices += 1;
+            let before = app.screen(120, 40);
+            app.paste(" \n\t x");
+            assert_eq!(app.screen(120, 40), before, "the paste changed a choice");
+        }
+        app.keys("tab");
+    }
+    assert!(choices > 0, "the form has a choice or a toggle to paste on");
+}
