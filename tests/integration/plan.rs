@@ -318,6 +318,20 @@ mod planner {
         assert!(app.store.get::<Meeting>(MeetingId(20)).unwrap().is_some());
     }
 
+    /// A proposal booked with Enter is taken time for what is planned after it: another time
+    /// asked for the rest (`r`) is looked for around it, never on it.
+    #[test]
+    fn a_proposal_booked_with_enter_is_taken_time_for_another_time() {
+        let mut app = App::with(week);
+        app.keys("P enter");
+        let anne = stored_for(&app, 1);
+        assert_eq!(anne.len(), 1, "{}", app.status());
+        assert!(
+            plan(&app).input.meetings.contains(&anne[0]),
+            "the booked meeting is among the week's meetings the next time is fitted around"
+        );
+    }
+
     #[test]
     fn the_proposal_beside_the_week_and_in_its_place() {
         for lang in [Lang::Da, Lang::En] {
