@@ -19,7 +19,7 @@ use crate::i18n::bulk_words::{change_word, note_or_default, step_label};
 use crate::i18n::{Lang, Msg};
 use crate::model::{BulkChange, MeetingId, Rebooking};
 use crate::query::bulk::BulkPreview;
-use crate::store::{AnyRecord, Change};
+use crate::store::AnyRecord;
 use crate::time::format_date;
 use chrono::Duration;
 use ratatui::crossterm::event::KeyEvent;
@@ -110,16 +110,14 @@ pub fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 
 /// The form's keys; in the preview, yes does it and no goes back to the form.
 pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
+    let lang = model.lang;
     let Some(Popup::Bulk(dialog)) = &mut model.popup else {
         return vec![];
     };
     if let Some(preview) = &dialog.preview {
         let page = dialog.view_rows.get().max(1);
-        // The lines the preview holds: the meetings (or the word that there are none), and a
-        // blank, a heading and a line per citizen.
-        let citizens = preview.plan.citizens.len();
-        let lines =
-            preview.plan.meetings.len().max(1) + if citizens > 0 { citizens + 2 } else { 0 };
+        // As many lines as the preview draws (the narrow form leaves out words, not lines).
+        let lines = crate::i18n::bulk_words::preview_lines(preview, lang, true).len();
         let last = lines.saturating_sub(page);
         let at = dialog.scroll;
         return match named {
@@ -265,9 +263,9 @@ pub fn also_rebooked(
     let mut after = before.clone();
     after.done = Some(model.today());
     after.booked = Some(meeting);
-    step.label
-        .push_str(&format!(" · {}", Msg::StepRebooked.text(model.lang)));
-    step.forward.push(Change::Put(AnyRecord::Rebooking(after)));
-    step.backward
-        .push(Change::Put(AnyRecord::Rebooking(before)));
+    step.also_put(
+        Msg::StepRebooked.text(model.lang),
+        AnyRecord::Rebooking(before),
+        AnyRecord::Rebooking(after),
+    );
 }

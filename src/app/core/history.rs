@@ -1,7 +1,7 @@
 //! Undo and redo. Every change made in the planner is one step, compound ones included; a
 //! step holds the changes that make it and the changes that revert it.
 
-use crate::store::Change;
+use crate::store::{AnyRecord, Change};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
@@ -9,6 +9,17 @@ pub struct Step {
     pub label: String,
     pub forward: Vec<Change>,
     pub backward: Vec<Change>,
+}
+
+impl Step {
+    /// The step also puts `after` where `before` was (undo puts `before` back), and its label
+    /// says so after " · ": a record the step's write settles along the way (the request a
+    /// booking acts on, the rebooking item a booking closes).
+    pub fn also_put(&mut self, said: &str, before: AnyRecord, after: AnyRecord) {
+        self.label.push_str(&format!(" · {said}"));
+        self.forward.push(Change::Put(after));
+        self.backward.push(Change::Put(before));
+    }
 }
 
 #[derive(Debug, Default)]

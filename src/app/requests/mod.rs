@@ -339,13 +339,14 @@ pub fn also_acted_on(model: &Model, effects: &mut [Effect], request: Option<Medi
     };
     let mut after = before.clone();
     after.acted_on = Some(model.today());
-    step.label.push_str(&format!(
-        " · {} {}",
+    let said = format!(
+        "{} {}",
         Msg::StepRequestActedOn.text(model.lang),
         label_request_kind(&before.kind, model.lang).to_lowercase()
-    ));
-    step.forward
-        .push(Change::Put(AnyRecord::MedicalRequest(after)));
-    step.backward
-        .push(Change::Put(AnyRecord::MedicalRequest(before)));
+    );
+    step.also_put(
+        &said,
+        AnyRecord::MedicalRequest(before),
+        AnyRecord::MedicalRequest(after),
+    );
 }
