@@ -200,6 +200,8 @@ catalogue! {
     StatusHint => ("q afslut  ? hjælp", "q quit  ? help"),
     /// The hint on screens where `q` goes back rather than quits.
     StatusHintBack => ("q tilbage  ? hjælp", "q back  ? help"),
+    /// The hint under a popup (a form, a list, a question), where `q` is typed or does nothing.
+    StatusHintPopup => ("Esc luk", "Esc close"),
     Help => ("Hjælp", "Help"),
 
     // The calendar: status line, questions and undo steps.

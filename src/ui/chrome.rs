@@ -127,9 +127,11 @@ pub fn header(model: &Model, area: Rect, buf: &mut Buffer) {
 /// hint gives way to both.
 pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
     let lang = model.lang;
-    let hint = match model.screen {
-        Screen::Calendar | Screen::Today(_) => Msg::StatusHint,
-        _ => Msg::StatusHintBack,
+    // Under a popup `q` is typed or does nothing: Esc is the way out.
+    let hint = match (&model.popup, &model.screen) {
+        (Some(_), _) => Msg::StatusHintPopup,
+        (None, Screen::Calendar | Screen::Today(_)) => Msg::StatusHint,
+        (None, _) => Msg::StatusHintBack,
     }
     .text(lang);
     let mut spans: Vec<Span<'static>> = Vec::new();
