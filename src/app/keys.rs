@@ -113,17 +113,18 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
     model.status = None;
     let multi_line = multi_line(model);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut effects = Vec::new();
-    for c in text.chars() {
-        let key = match c {
-            '\n' if multi_line => KeyEvent::from(KeyCode::Enter),
-            '\n' | '\t' => KeyEvent::from(KeyCode::Char(' ')),
-            c if c.is_control() => continue,
-            c => KeyEvent::from(KeyCode::Char(c)),
-        };
-        effects.extend(update(model, Action::Type(key)));
+    let keys = text.chars().filter_map(|c| match c {
+        '\n' if multi_line => Some(KeyEvent::from(KeyCode::Enter)),
+        '\n' | '\t' => Some(KeyEvent::from(KeyCode::Char(' '))),
+        c if c.is_control() => None,
+        c => Some(KeyEvent::from(KeyCode::Char(c))),
+    });
+    if matches!(model.popup, Some(Popup::Finder(_))) {
+        // The finder searches the whole caseload per change: once for the whole paste.
+        return super::lookup::finder::type_keys(model, keys);
     }
-    effects
+    keys.flat_map(|key| update(model, Action::Type(key)))
+        .collect()
 }
 
 fn printable(key: &KeyEvent) -> bool {

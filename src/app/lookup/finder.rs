@@ -60,8 +60,15 @@ fn refresh(model: &mut Model) {
 }
 
 pub fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    type_keys(model, [key])
+}
+
+/// Several keys at once (a paste): the query is searched once, not once per character.
+pub fn type_keys(model: &mut Model, keys: impl IntoIterator<Item = KeyEvent>) -> Vec<Effect> {
     if let Some(Popup::Finder(finder)) = &mut model.popup {
-        finder.input.input(key);
+        for key in keys {
+            finder.input.input(key);
+        }
     }
     refresh(model);
     vec![]
