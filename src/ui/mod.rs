@@ -83,7 +83,8 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model) {
             (Screen::Calendar, View::Day) => day::draw(model, body, buf),
             (Screen::Calendar, View::Week) => week::draw(model, body, buf),
             (Screen::Today(screen), _) => today::draw(model, screen, body, buf),
-            (Screen::Citizen(view), _) => citizen::draw(model.lang, view, body, buf),
+            // Drawn above, over the whole screen.
+            (Screen::Citizen(_), _) => {}
         }
     }
     chrome::status(model, status, buf);
