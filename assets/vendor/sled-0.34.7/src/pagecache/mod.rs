@@ -36,9 +36,9 @@ use parallel_io_windows::{pread_exact, pread_exact_or_eof, pwrite_all};
 
 /// caseplan patch (see PATCH.md at the crate root): writes `buf` at `offset`
 /// unless the file already holds exactly those bytes there. Opening a
-/// database rewrites every free segment with marker bytes; when they are
-/// there already, the file stays as it was, so a process that only reads
-/// writes nothing.
+/// database rewrites every free segment, and the tail of the active one,
+/// with marker bytes; when they are there already, the file stays as it
+/// was, so a process that only reads writes nothing.
 fn pwrite_all_unless_equal(
     file: &std::fs::File,
     buf: &[u8],
