@@ -92,10 +92,22 @@ for load in "${loads[@]}"; do
     frame=$(python3 "$here/first_frame.py" "$(((runs + 1) / 2))" $cp "$now")
     printf '| %s | %s | %s |\n' "$label" "planner first frame, 120×40 pty ($frame)" \
         "$(sed 's/.*first_frame_ms=\([0-9.]*\).*/\1/' <<<"$frame")"
-    # A read-only command after a read-only command: what every such command writes.
+    # A read-only command after a read-only command: what every such command writes (nothing:
+    # the patched sled leaves free segments that hold their markers alone).
     run agenda >/dev/null
     printf '| %s | %s | %s |\n' "$label" "agenda: written to the data directory" "$(written "$data" $cp "$now" agenda)"
-    # The first open of a new day: the next day's clock, on a copy each time.
+    # After a write, the next open replays sled's log into a new snapshot once; on a copy.
+    copy=$(mktemp -d)
+    cp -a "$data/." "$copy/"
+    "$bin" --data "$copy" --config "$data/config.toml" --now "$now" case add Skriv_Noget >/dev/null 2>&1
+    printf '| %s | %s | %s |\n' "$label" "case add: written" \
+        "$(written "$copy" "$bin" --data "$copy" --config "$data/config.toml" --now "$now" case add Skriv_Igen)"
+    printf '| %s | %s | %s |\n' "$label" "agenda after a write: written" \
+        "$(written "$copy" "$bin" --data "$copy" --config "$data/config.toml" --now "$now" agenda)"
+    rm -rf "$copy"
+    # The first open of a new day: the next day's clock, on a copy each time. A command that
+    # writes only starts the day's backup (a new journal file); the planner composes it after
+    # its first frame.
     for command in agenda "case add Ny_Borger"; do
         copy=$(mktemp -d)
         cp -a "$data/." "$copy/"

@@ -67,17 +67,19 @@ impl Context {
         self.config.lang()
     }
 
-    /// Opens the database and writes the day's backup the first time it is opened on a new day.
-    /// What opening it repaired is said on standard error, one line each. A backup that cannot
-    /// be written is said too, but stops nothing: the journal holds every change.
+    /// Opens the database for a command that writes, and starts the day's backup the first
+    /// time it is written on a new day: a new journal epoch, a moment's work (see
+    /// [`backup::start_daily`]); the backup file is composed later from the previous one and
+    /// the journal, by the planner. What opening it repaired is said on standard error, one
+    /// line each. A backup that cannot be started is said too, but stops nothing: the journal
+    /// holds every change.
     pub fn open_store(&self) -> Result<Store> {
         let store = self.open_store_for_reading()?;
-        let mut bar = crate::cli::progress::Bar::new(crate::i18n::Msg::ProgressBackup, self.lang());
-        let stop = std::sync::atomic::AtomicBool::new(false);
-        let backup = self.daily_backup(&store, &mut |p| bar.report(p), &stop);
-        drop(bar);
-        if let Err(err) = backup {
-            eprintln!("caseplan: {err:#}; nothing saved is lost (the journal holds every change)");
+        if let Err(err) = backup::start_daily(&store, self.today()) {
+            eprintln!(
+                "caseplan: could not start today's backup: {err}; nothing saved is lost (the \
+                 journal holds every change)"
+            );
         }
         Ok(store)
     }
@@ -101,9 +103,10 @@ impl Context {
         Ok(Store::open_on(&self.data_dir, self.today())?)
     }
 
-    /// Writes the day's backup unless it exists (see [`backup::daily`]). The planner runs this
-    /// beside its first frames, since at a large caseload it takes seconds; `on` hears how far
-    /// it has come, and it stops soon after `stop` is set (the next open writes it whole).
+    /// Starts the day's backup and writes the newest one still missing (see
+    /// [`backup::daily`]). The planner runs this on a second thread after its first frame,
+    /// since at a large caseload composing it takes seconds; `on` hears how far it has come,
+    /// and it stops soon after `stop` is set (the next start composes it whole).
     pub fn daily_backup(
         &self,
         store: &Store,

@@ -152,8 +152,8 @@ pub fn apply(
 
 /// Runs the planner until the user quits; the terminal is restored on every exit path.
 ///
-/// The day's backup is written on a second thread while the planner runs (sled is shared
-/// between threads), so a large caseload's backup does not hold back the first frame. Quitting
+/// The day's backup is composed on a second thread, started after the first frame, while the
+/// planner runs (from the previous backup and the journal, never reading sled). Quitting
 /// waits for it a moment at most ([`QUIT_GRACE`]): then it is stopped between two records, and
 /// the next start writes it whole.
 pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> Result<()> {
@@ -171,11 +171,14 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
     };
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let mut backup = (!demo).then(|| {
+        // Started once the first frame is drawn, so the first frame never shares the machine
+        // with it.
+        let mut start_backup = (!demo).then(|| {
             let mut report = report;
             let stop = &stop;
-            scope.spawn(move || ctx.daily_backup(store, &mut report, stop))
+            move || scope.spawn(move || ctx.daily_backup(store, &mut report, stop))
         });
+        let mut backup = None::<std::thread::ScopedJoinHandle<'_, _>>;
         // However the planner ends, the backup is told to stop before the scope waits for it.
         let _stop_backup = StopOnDrop(&stop);
         let runner = Runner::from_context(ctx).on_terminal();
@@ -197,6 +200,9 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
                 dispatch::update(&mut model, Action::Backup(progress));
             }
             terminal.draw(|frame| ui::draw(frame, &model))?;
+            if let Some(start) = start_backup.take() {
+                backup = Some(start());
+            }
             // Tick now and then to move the now-line and the next meeting's countdown (and to
             // show how far the backup is), however many events come in between: with the mouse
             // on, every move of the pointer is an event.

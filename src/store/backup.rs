@@ -1,8 +1,9 @@
 //! Daily backups as export documents in `<data dir>/backups/`, and restoring one.
 
+use super::compose::{self, Todo};
 use super::error::{Problem, Recovery};
 use super::progress::{Meter, OnProgress, Stage, quiet};
-use super::{BACKUP_DIR, DB_DIR, ExportFile, LAST_BACKUP_KEY, Store, StoreError, files, journal};
+use super::{BACKUP_DIR, DB_DIR, ExportFile, Store, StoreError, files, journal};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,14 +15,9 @@ pub const KEEP: usize = 14;
 const PREFIX: &str = "caseplan-";
 const SUFFIX: &str = ".json";
 
-/// Writes today's backup the first time the database is opened on a new day, keeps the newest
-/// [`KEEP`] and removes the journal epochs no kept backup needs. Returns the file written, or
-/// `None` when today's backup exists already or the database is empty (an empty backup must not
-/// push out real ones).
-///
-/// A backup file is never overwritten: after a restore, today's file may hold newer data than
-/// the restored database had before its journal was replayed, and the journal after it still
-/// holds every change.
+/// Writes today's backup: [`start_daily`], then [`finish_daily`]. Returns the file written, or
+/// `None` when there was nothing to write (today's backup exists already, or the database is
+/// empty: an empty backup must not push out real ones).
 pub fn daily(
     store: &Store,
     today: NaiveDate,
@@ -32,8 +28,7 @@ pub fn daily(
 
 /// Like [`daily`], saying to `on` how far the backup has come, and giving up soon after `stop`
 /// is set (the planner quitting): what was written stays in a temporary file that is never
-/// taken for a backup, today is not marked done, and the next open writes the backup whole.
-/// Gives `None` when it stopped.
+/// taken for a backup, and the next try composes it whole. Gives `None` when it stopped.
 pub fn daily_with(
     store: &Store,
     today: NaiveDate,
@@ -41,41 +36,72 @@ pub fn daily_with(
     on: OnProgress,
     stop: &AtomicBool,
 ) -> Result<Option<PathBuf>, StoreError> {
+    start_daily(store, today)?;
+    finish_daily(store, today, now, on, stop)
+}
+
+/// Starts today's backup the first time the database is written on a new day: a new journal
+/// epoch named after it, so every change from now on is in the journal after it. That is all
+/// a command waits for (a file and a flush); the backup itself, the database as it is at this
+/// moment, is composed from the previous backup and the journal later ([`finish_daily`]).
+/// Returns whether a backup was started: not when today's exists or was started already, nor
+/// for an empty database or one open for reading only.
+///
+/// A backup file is never overwritten: after a restore, today's file may hold newer data than
+/// the restored database had before its journal was replayed, and the journal after it still
+/// holds every change.
+pub fn start_daily(store: &Store, today: NaiveDate) -> Result<bool, StoreError> {
     if store.unwritable().is_some() {
         // Opened for reading only: it said so already, and nothing changes meanwhile.
-        return Ok(None);
+        return Ok(false);
     }
-    let stamp = today.format("%Y-%m-%d").to_string();
-    let last = store.meta_get(super::LAST_BACKUP_KEY)?;
-    if last.as_deref() == Some(stamp.as_bytes()) || store.is_empty() {
-        return Ok(None);
-    }
-    let dir = store.dir().join(BACKUP_DIR);
-    files::create_private_dir(&dir)
-        .map_err(|e| StoreError::io(format!("could not create {}", dir.display()), e))?;
     let name = file_name(today);
-    let file = dir.join(&name);
-    let write = !file.exists();
-    if write {
-        // The new journal epoch starts before the backup reads anything, so a change made while
-        // it is written is in the journal after it.
-        store.rotate_journal(&name)?;
-        let written = files::write_private_file_with(
-            &file,
-            |out| store.write_export_until(out, now, &mut *on, stop),
-            |e| StoreError::io(format!("could not write the backup {}", file.display()), e),
-        );
-        match written {
-            Err(StoreError::BackupStopped) => return Ok(None),
-            other => other?,
+    if store.journal_base()?.as_deref() == Some(name.as_str())
+        || store.dir().join(BACKUP_DIR).join(&name).exists()
+        || store.is_empty()
+    {
+        return Ok(false);
+    }
+    store.rotate_journal(&name)?;
+    Ok(true)
+}
+
+/// Writes the newest started backup if it is missing, from the backup before it and the
+/// journal, never reading the database (see [`super::compose`]); only when the journal has a
+/// gap is the database exported instead. Then keeps the newest [`KEEP`] backups and removes
+/// the journal epochs no kept backup needs. Returns the file written; `None` when there was
+/// nothing to write or `stop` was set.
+pub fn finish_daily(
+    store: &Store,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    on: OnProgress,
+    stop: &AtomicBool,
+) -> Result<Option<PathBuf>, StoreError> {
+    let dir = store.dir();
+    let backups = dir.join(BACKUP_DIR);
+    files::create_private_dir(&backups)
+        .map_err(|e| StoreError::io(format!("could not create {}", backups.display()), e))?;
+    let written = match compose::todo(dir) {
+        Todo::Nothing => return Ok(None),
+        Todo::Compose(plan) => compose::compose(dir, &plan, &mut *on, stop),
+        Todo::Broken { target } => {
+            // Written now, the document holds the database as it is, at or after the moment
+            // its epoch began: the journal after it still replays to the same end.
+            let file = backups.join(target);
+            files::write_private_file_with(
+                &file,
+                |out| store.write_export_until(out, now, &mut *on, stop),
+                |e| StoreError::io(format!("could not write the backup {}", file.display()), e),
+            )
+            .map(|()| file)
         }
-    }
-    store.meta_set(LAST_BACKUP_KEY, stamp.as_bytes())?;
-    store.flush()?;
-    if !write {
-        return Ok(None);
-    }
-    prune(store.dir(), today)?;
+    };
+    let file = match written {
+        Err(StoreError::BackupStopped) => return Ok(None),
+        other => other?,
+    };
+    prune(dir, today)?;
     Ok(Some(file))
 }
 

@@ -48,10 +48,7 @@ pub fn epochs(dir: &Path) -> Vec<Epoch> {
     let mut out: Vec<Epoch> = entries
         .filter_map(Result::ok)
         .filter_map(|entry| {
-            let name = entry.file_name().into_string().ok()?;
-            let (number, base) = name.strip_suffix(SUFFIX)?.split_once('-')?;
-            let number = number.parse().ok().filter(|_| number.len() == 6)?;
-            let base = (base != START).then(|| format!("{base}.json"));
+            let (number, base) = parse_epoch_name(&entry.file_name().into_string().ok()?)?;
             Some(Epoch {
                 number,
                 base,
@@ -61,6 +58,13 @@ pub fn epochs(dir: &Path) -> Vec<Epoch> {
         .collect();
     out.sort_by_key(|e| e.number);
     out
+}
+
+/// The number and the base (a backup's file name) of the epoch file named `name`.
+fn parse_epoch_name(name: &str) -> Option<(u64, Option<String>)> {
+    let (number, base) = name.strip_suffix(SUFFIX)?.split_once('-')?;
+    let number = number.parse().ok().filter(|_| number.len() == 6)?;
+    Some((number, (base != START).then(|| format!("{base}.json"))))
 }
 
 /// Whether the journal of `dir` holds any entry: something was saved in this data directory.
@@ -113,6 +117,9 @@ struct Gone {
 #[derive(Debug, Deserialize)]
 pub(crate) struct EntryIn {
     pub seq: u64,
+    /// When the change was made.
+    #[serde(default)]
+    pub at: Option<DateTime<Utc>>,
     #[serde(default)]
     pub replace: Option<Part>,
     #[serde(default)]
@@ -352,6 +359,12 @@ impl Journal {
         self.epoch
     }
 
+    /// The file name of the backup the current epoch follows; `None` for a database's first.
+    pub(crate) fn base(&self) -> Option<String> {
+        let name = self.path.file_name()?.to_str()?;
+        parse_epoch_name(name)?.1
+    }
+
     /// The records of the bulk replacement finished since `mark`, one part at a time: an import
     /// is checked while it is written here, then read back from here into the database.
     pub(crate) fn parts_since(
@@ -548,7 +561,17 @@ pub(crate) fn replay(
     steps: &[Step],
     apply: &mut dyn FnMut(Replayed) -> Result<(), String>,
 ) -> Result<usize, ReplayError> {
+    replay_to_the_last(epochs, steps, apply).map(|(count, _)| count)
+}
+
+/// Like [`replay`], also giving when the last change replayed was made.
+pub(crate) fn replay_to_the_last(
+    epochs: &[Epoch],
+    steps: &[Step],
+    apply: &mut dyn FnMut(Replayed) -> Result<(), String>,
+) -> Result<(usize, Option<DateTime<Utc>>), ReplayError> {
     let mut count = 0;
+    let mut last_at = None;
     for epoch in epochs {
         let complete = complete_replacements(&epoch.path).map_err(|e| ReplayError::io(epoch, e))?;
         let mut reader =
@@ -574,6 +597,7 @@ pub(crate) fn replay(
             };
             let entry: EntryIn =
                 serde_json::from_slice(&buf).map_err(|e| bad(format!("not an entry: {e}")))?;
+            last_at = entry.at.or(last_at);
             match entry.replace {
                 None => {
                     replacing = false;
@@ -610,7 +634,7 @@ pub(crate) fn replay(
             }
         }
     }
-    Ok(count)
+    Ok((count, last_at))
 }
 
 /// The line numbers of the first parts of the bulk replacements of an epoch that are complete.

@@ -5,6 +5,7 @@ pub mod backup;
 mod calendar;
 mod check;
 mod codec;
+mod compose;
 mod error;
 mod export;
 mod files;
@@ -62,7 +63,6 @@ const SCHEMA_KEY: &[u8] = b"schema_version";
 const ID_OFFSET_KEY: &[u8] = b"id_offset";
 /// Present while an import runs; left behind by an interrupted one.
 const IMPORT_MARK_KEY: &[u8] = b"import_in_progress";
-const LAST_BACKUP_KEY: &[u8] = b"last_backup";
 /// The version of the index entries; a database indexed by an older one is re-indexed on open.
 const INDEX_VERSION_KEY: &[u8] = b"index_version";
 /// 2: unjournalised notes, unread reports and medical requests to follow in the due index.

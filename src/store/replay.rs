@@ -145,6 +145,11 @@ impl Store {
         Ok(())
     }
 
+    /// The file name of the backup the current journal epoch follows.
+    pub(crate) fn journal_base(&self) -> Result<Option<String>, StoreError> {
+        self.with_journal(|journal| Ok(journal.base()))
+    }
+
     /// Starts a new journal epoch following the backup `base` (a file name).
     pub(crate) fn rotate_journal(&self, base: &str) -> Result<(), StoreError> {
         self.with_journal(|journal| {

@@ -560,3 +560,98 @@ fn a_backup_told_to_stop_leaves_no_backup_and_is_written_whole_next_time() {
         .unwrap();
     assert_eq!(cases, 1);
 }
+
+/// The document of a backup file, read back.
+fn backup_data(file: &Path) -> crate::model::Dataset {
+    ExportDocument::from_json(&std::fs::read_to_string(file).unwrap())
+        .unwrap()
+        .data
+}
+
+#[test]
+fn a_composed_backup_is_the_database_as_it_was_when_its_day_began() {
+    let (dir, store) = sample_store();
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    store.put(&case(9)).unwrap();
+    // The first backup: the empty database and the whole journal after it.
+    let first = backup::daily(&store, day(23), Utc::now()).unwrap().unwrap();
+    assert_eq!(backup_data(&first), store.export().unwrap());
+    // Changes of every sort: a record changed, one deleted, new ones of a kind the first
+    // backup had and of one it lacked, and one with an id below the others (an import's).
+    let mut renamed = case(1);
+    renamed.name = "Omdøbt".into();
+    store.put(&renamed).unwrap();
+    store.delete(NoteId(3)).unwrap();
+    store.put(&note(40, 1)).unwrap();
+    store.put(&case(4)).unwrap();
+    store.put(&meeting(41, 1, "2026-11-25 10:00")).unwrap();
+    let as_it_was = store.export().unwrap();
+    assert!(backup::start_daily(&store, day(24)).unwrap());
+    assert!(
+        !backup::start_daily(&store, day(24)).unwrap(),
+        "one start a day"
+    );
+    // A change after the day's backup began is in the journal after it, not in it.
+    store.put(&note(42, 1)).unwrap();
+    store.delete(MeetingId(2)).unwrap();
+    let second = backup::finish_daily(
+        &store,
+        day(24),
+        Utc::now(),
+        &mut progress::quiet,
+        &AtomicBool::new(false),
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        second,
+        dir.path().join(BACKUP_DIR).join("caseplan-2026-11-24.json")
+    );
+    assert_eq!(backup_data(&second), as_it_was);
+    // Ids stay in order within each kind, as an export writes them.
+    let text = std::fs::read_to_string(&second).unwrap();
+    let at = |name: &str| text.find(&format!("\"{name}\"")).unwrap();
+    assert!(at("Omdøbt") < at("Borger 4") && at("Borger 4") < at("Borger 9"));
+    // A day without changes: the same document again, and a restore from it loses nothing.
+    let now = store.export().unwrap();
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let third = backup::daily(&store, day(25), Utc::now()).unwrap().unwrap();
+    assert_eq!(backup_data(&third), now);
+    drop(store);
+    let restored = backup::restore(dir.path(), None, day(25)).unwrap();
+    assert_eq!(restored.backup.as_deref(), Some(third.as_path()));
+    assert_eq!(restored.store.export().unwrap(), now);
+}
+
+#[test]
+fn an_import_after_the_last_backup_is_the_next_backup_whole() {
+    let (_dir, store) = sample_store();
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    backup::daily(&store, day(23), Utc::now()).unwrap().unwrap();
+    let data = crate::model::Dataset {
+        cases: vec![case(7), case(8)],
+        notes: vec![note(9, 7)],
+        ..Default::default()
+    };
+    store.import_replacing(&data).unwrap();
+    store.put(&note(10, 8)).unwrap();
+    let expected = store.export().unwrap();
+    let file = backup::daily(&store, day(24), Utc::now()).unwrap().unwrap();
+    assert_eq!(backup_data(&file), expected);
+}
+
+#[test]
+fn a_journal_with_a_gap_has_the_backup_exported_from_the_database() {
+    let (dir, store) = sample_store();
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    assert!(backup::start_daily(&store, day(24)).unwrap());
+    // The epoch before the day's is gone: nothing to compose from.
+    std::fs::remove_file(&journal::epochs(dir.path())[0].path).unwrap();
+    assert!(matches!(
+        compose::todo(dir.path()),
+        compose::Todo::Broken { .. }
+    ));
+    let file = backup::daily(&store, day(24), Utc::now()).unwrap().unwrap();
+    assert_eq!(backup_data(&file), store.export().unwrap());
+}

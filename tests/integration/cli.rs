@@ -207,10 +207,16 @@ fn a_damaged_database_names_the_newest_backup_and_restore_loses_nothing() {
     // writes none either.
     assert!(caseplan(dir.path(), &["agenda"]).status.success());
     assert_eq!(backups(), 0, "a command that only reads writes no backup");
-    // The first write of a new day writes the backup before it changes anything; the change
-    // after it is in the journal alone.
+    // The first write of a new day starts the backup before it changes anything (the change
+    // after it is in the journal alone); the planner composes it.
     let added = caseplan(dir.path(), &["case", "add", "Efter Backuppen"]);
     assert!(added.status.success(), "{}", stderr(&added));
+    assert_eq!(backups(), 0, "the command line waits for no backup");
+    let mut planner = crate::common::Tui::start(dir.path(), &[], 100, 30);
+    planner.wait_for("24.11.2026");
+    crate::common::wait_for_file(&dir.path().join("backups/caseplan-2026-11-24.json"));
+    planner.send("q");
+    assert!(planner.wait_exit());
     assert_eq!(backups(), 1, "one backup for the day");
     std::fs::write(dir.path().join("db").join("db"), vec![0xAB; 4096]).unwrap();
     let out = caseplan(dir.path(), &["agenda"]);

@@ -30,10 +30,11 @@ fn demo_caseload_shows_todays_meetings_and_moves_between_days() {
     tui.wait_for("25.11.2026");
     tui.send("t");
     tui.wait_for("24.11.2026");
+    // The day's backup is composed beside the planner.
+    let backup = dir.path().join("backups").join("caseplan-2026-11-24.json");
+    crate::common::wait_for_file(&backup);
     tui.send("q");
     assert!(tui.wait_exit());
-    // The day's backup was written beside the planner (a small one ends before `q` lets go).
-    let backup = dir.path().join("backups").join("caseplan-2026-11-24.json");
     let text = std::fs::read_to_string(&backup).expect("today's backup");
     assert!(
         text.contains("\"cases\""),

@@ -33,6 +33,7 @@ mod navigation;
 mod notes;
 mod plan;
 mod progress;
+mod quiet;
 mod requests_cli;
 mod sheets;
 mod shell;

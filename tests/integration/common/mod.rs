@@ -263,3 +263,12 @@ impl Drop for Tui {
         }
     }
 }
+
+/// Waits until `path` exists (a file another process writes), failing after 20 s.
+pub fn wait_for_file(path: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !path.exists() {
+        assert!(Instant::now() < deadline, "{} never came", path.display());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -1,0 +1,185 @@
+//! What the first open of a day and a command that only reads cost on disk (#21): a read-only
+//! command leaves every file of the data directory as it was, and the first write of a day only
+//! starts the day's backup, which a restore never needs to be whole.
+
+use crate::common::{NOW, caseplan, caseplan_on, stderr, stdout};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// sled's log segment: a free one is all marker bytes (zeros).
+const SEGMENT: usize = 512 * 1024;
+
+/// Every file under `dir` with its bytes and modification time.
+fn files(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
+    let mut out = BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(folder) = todo.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            let meta = entry.metadata().unwrap();
+            if meta.is_dir() {
+                todo.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                out.insert(path, (bytes, meta.modified().unwrap()));
+            }
+        }
+    }
+    out
+}
+
+/// How many whole segments of sled's log are free: the ones sled rewrote at every open.
+fn free_segments(data: &Path) -> usize {
+    let log = std::fs::read(data.join("db").join("db")).unwrap();
+    log.chunks_exact(SEGMENT)
+        .filter(|segment| segment.iter().all(|&b| b == 0))
+        .count()
+}
+
+fn ok(data: &Path, now: &str, args: &[&str]) -> String {
+    let out = caseplan_on(data, now, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn a_command_that_only_reads_leaves_every_file_of_the_data_directory_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, NOW, &["demo", "--cases", "120"]);
+    ok(data, NOW, &["case", "add", "Læse Kun"]);
+    let reads: [&[&str]; 6] = [
+        &["agenda"],
+        &["due", "--json"],
+        &["find", "Læse"],
+        &["board", "--json"],
+        &["card", "Læse Kun"],
+        &["agenda", "--date", "2030-01-07"],
+    ];
+    // After writes, sled finishes some of their work on the next opens: the first replays its
+    // log into a new snapshot, and a read that passes a leaf grown too large splits it. One
+    // round of every read settles that.
+    for args in reads {
+        ok(data, NOW, args);
+    }
+    assert!(
+        free_segments(data) > 0,
+        "the log has free segments, which sled 0.34.7 rewrote at every open"
+    );
+    let before = files(data);
+    for args in reads {
+        ok(data, NOW, args);
+        let after = files(data);
+        assert_eq!(
+            after.keys().collect::<Vec<_>>(),
+            before.keys().collect::<Vec<_>>(),
+            "{args:?} made or removed a file"
+        );
+        for (path, (bytes, modified)) in &before {
+            let (now_bytes, now_modified) = &after[path];
+            assert!(bytes == now_bytes, "{args:?} wrote into {}", path.display());
+            assert_eq!(
+                modified,
+                now_modified,
+                "{args:?} touched {}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn after_days_of_only_the_command_line_a_restore_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, NOW, &["demo", "--cases", "12"]);
+    // Three days of writes from the command line alone: each day's first write starts a new
+    // journal epoch, and no backup is composed on the way.
+    let days = ["2026-11-25 09:00", "2026-11-26 09:00", "2026-11-27 09:00"];
+    for (n, now) in days.iter().enumerate() {
+        ok(data, now, &["case", "add", &format!("Dag {n}")]);
+        ok(data, now, &["case", "add", &format!("Igen {n}")]);
+    }
+    let backups = || std::fs::read_dir(data.join("backups")).unwrap().count();
+    assert_eq!(backups(), 0, "the command line waits for no backup");
+    let epochs: Vec<String> = std::fs::read_dir(data.join("journal"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        epochs,
+        [
+            "000001-start.jsonl",
+            "000002-caseplan-2026-11-25.jsonl",
+            "000003-caseplan-2026-11-26.jsonl",
+            "000004-caseplan-2026-11-27.jsonl"
+        ]
+    );
+    let last = days[2];
+    let export = |name: &str| {
+        let path = data.join(name);
+        ok(data, last, &["export", path.to_str().unwrap()]);
+        let mut doc: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        doc["exported_at"] = serde_json::Value::Null;
+        std::fs::remove_file(path).unwrap();
+        doc
+    };
+    let whole = export("before.json");
+    std::fs::remove_dir_all(data.join("db")).unwrap();
+    let out = caseplan_on(data, last, &["agenda"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("caseplan restore"),
+        "{}",
+        stderr(&out)
+    );
+    ok(data, last, &["restore"]);
+    assert_eq!(export("after.json"), whole, "everything came back");
+    assert!(ok(data, last, &["check"]).contains("the journal agrees with the database"));
+}
+
+#[test]
+fn the_planner_composes_the_missing_backup_and_a_restore_from_it_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, NOW, &["demo", "--cases", "12"]);
+    ok(data, NOW, &["case", "add", "Før Backuppen"]);
+    let backup = data.join("backups").join("caseplan-2026-11-24.json");
+    assert!(!backup.exists(), "the command line only started it");
+    // The planner, started and quit: it composes the day's backup from the journal.
+    let mut tui = crate::common::Tui::start(data, &[], 120, 40);
+    tui.wait_for("24.11.2026");
+    crate::common::wait_for_file(&backup);
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let text = std::fs::read_to_string(&backup).expect("the day's backup");
+    assert!(
+        text.contains("\"cases\""),
+        "a whole export: {}",
+        &text[..200]
+    );
+    assert!(
+        !text.contains("Før Backuppen"),
+        "it holds the database as it was before the day's first write"
+    );
+    ok(data, NOW, &["case", "add", "Efter Backuppen"]);
+    std::fs::write(data.join("db").join("db"), vec![0xAB; 4096]).unwrap();
+    let err = stderr(&caseplan(data, &["agenda"]));
+    assert!(err.contains("caseplan-2026-11-24.json"), "{err}");
+    let restored = caseplan(data, &["restore"]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    assert!(
+        stderr(&restored).contains("and replayed 2 changes from the journal after it"),
+        "the two cases added after the backup began: {}",
+        stderr(&restored)
+    );
+    for name in ["Før Backuppen", "Efter Backuppen"] {
+        assert!(ok(data, NOW, &["find", name]).contains(name), "{name}");
+    }
+    assert!(ok(data, NOW, &["check"]).contains("the journal agrees with the database"));
+}
