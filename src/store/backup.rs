@@ -82,20 +82,27 @@ pub fn finish_daily(
     let backups = dir.join(BACKUP_DIR);
     files::create_private_dir(&backups)
         .map_err(|e| StoreError::io(format!("could not create {}", backups.display()), e))?;
+    // Exported now, the document holds the database as it is, at or after the moment its
+    // epoch began: the journal after it still replays to the same end.
+    let export = |target: &str, on: OnProgress| {
+        let file = backups.join(target);
+        files::write_private_file_with(
+            &file,
+            |out| store.write_export_until(out, now, on, stop),
+            |e| StoreError::io(format!("could not write the backup {}", file.display()), e),
+        )
+        .map(|()| file)
+    };
     let written = match compose::todo(dir) {
         Todo::Nothing => return Ok(None),
-        Todo::Compose(plan) => compose::compose(dir, &plan, &mut *on, stop),
-        Todo::Broken { target } => {
-            // Written now, the document holds the database as it is, at or after the moment
-            // its epoch began: the journal after it still replays to the same end.
-            let file = backups.join(target);
-            files::write_private_file_with(
-                &file,
-                |out| store.write_export_until(out, now, &mut *on, stop),
-                |e| StoreError::io(format!("could not write the backup {}", file.display()), e),
-            )
-            .map(|()| file)
-        }
+        Todo::Compose(plan) => match compose::compose(dir, &plan, &mut *on, stop) {
+            // The previous backup or the journal could not be read: the database can.
+            Err(err) if !matches!(err, StoreError::BackupStopped) => {
+                export(plan.target.as_str(), on)
+            }
+            composed => composed,
+        },
+        Todo::Broken { target } => export(target.as_str(), on),
     };
     let file = match written {
         Err(StoreError::BackupStopped) => return Ok(None),
