@@ -5,28 +5,38 @@ use super::text::{loosen, normalise_mapped};
 use super::{normalise, phone_digits};
 use crate::domain::agenda::occurrences;
 use crate::i18n::{Lang, label_contact_kind, label_purpose};
-use crate::model::{CaseId, ContactId, MeetingId, MeetingStatus};
-use crate::store::{CaseFacts, ContactFacts, Store, StoreError};
+use crate::model::{CaseId, ContactId, Meeting, MeetingId, MeetingStatus};
+use crate::store::{SearchCase, SearchContact, SearchFacts, Store, StoreError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Every case, every contact and the planned case meetings of the coming weeks.
 pub(super) fn load(store: &Store, today: NaiveDate, lang: Lang) -> Result<SearchIndex, StoreError> {
-    let cases = store.case_facts()?;
-    let contacts = store.contact_facts()?;
     let last = today + Duration::days(MEETING_DAYS - 1);
     let (from, to) = (
         today.and_time(NaiveTime::MIN),
         (last + Duration::days(1)).and_time(NaiveTime::MIN),
     );
-    let planned = store.planned_case_meetings(from, to)?;
     let repeating = store.repeating_between(from, to)?;
-    let mut meetings: Vec<(NaiveDateTime, MeetingId, CaseId, &str)> = planned
+    store.with_search_facts(Some((from, to)), |facts| {
+        build(facts, &repeating, today, last, lang)
+    })
+}
+
+fn build(
+    facts: &SearchFacts<'_>,
+    repeating: &[Meeting],
+    today: NaiveDate,
+    last: NaiveDate,
+    lang: Lang,
+) -> SearchIndex {
+    let mut meetings: Vec<(NaiveDateTime, MeetingId, CaseId, &str)> = facts
+        .meetings
         .iter()
-        .map(|m| (m.start, m.id, m.case, m.purpose.as_str()))
+        .map(|m| (m.start, m.id, m.case, m.purpose))
         .collect();
-    for o in occurrences(&repeating, today, last) {
+    for o in occurrences(repeating, today, last) {
         let m = o.meeting;
         if let (Some(case), MeetingStatus::Planned) = (m.case, m.status) {
             meetings.push((o.start, m.id, case, &m.purpose));
@@ -35,19 +45,19 @@ pub(super) fn load(store: &Store, today: NaiveDate, lang: Lang) -> Result<Search
     // The one-offs come by start; the few repeating occurrences fall in among them.
     meetings.sort_by_key(|m| (m.0, m.1));
 
+    let (cases, contacts) = (&facts.cases, &facts.contacts);
     let mut index = SearchIndex::empty(lang, cases.len() + contacts.len() + meetings.len());
     // Each active case's place in the index and its alias, normalised, for its meetings.
     let mut active: HashMap<CaseId, (u32, Option<String>)> = HashMap::with_capacity(cases.len());
-    for case in &cases {
+    for case in cases {
         let at = index.push(case_entry(case));
         if case.active {
             let alias = (!case.alias.is_empty()).then(|| normalise(&case.alias));
             active.insert(case.id, (at, alias));
         }
     }
-    let names: HashMap<ContactId, &str> =
-        contacts.iter().map(|c| (c.id, c.name.as_str())).collect();
-    for contact in &contacts {
+    let names: HashMap<ContactId, &str> = contacts.iter().map(|c| (c.id, &*c.name)).collect();
+    for contact in contacts {
         index.push(contact_entry(contact, &names, lang));
     }
     // Each purpose's label place and normalised label, made once.
@@ -76,26 +86,23 @@ pub(super) fn load(store: &Store, today: NaiveDate, lang: Lang) -> Result<Search
         }
         index.push_meeting(*at, Target::Meeting(id, start), *label, &rest);
     }
-    Ok(index)
+    index
 }
 
 /// Every case, active or closed, and nothing else.
 pub(super) fn cases(store: &Store) -> Result<SearchIndex, StoreError> {
-    let cases = store.case_facts()?;
-    let mut index = SearchIndex::empty(Lang::Da, cases.len());
-    for case in &cases {
-        index.push(case_entry(case));
-    }
-    Ok(index)
+    store.with_search_facts(None, |facts| {
+        let mut index = SearchIndex::empty(Lang::Da, facts.cases.len());
+        for case in &facts.cases {
+            index.push(case_entry(case));
+        }
+        index
+    })
 }
 
-fn case_entry(case: &CaseFacts) -> Entry {
-    let numbers: Vec<&str> = case.phones.iter().map(String::as_str).collect();
-    let detail = join([
-        case.alias.as_str(),
-        case.reference.as_str(),
-        &numbers.join(", "),
-    ]);
+fn case_entry(case: &SearchCase<'_>) -> Entry {
+    let numbers: Vec<&str> = case.phones.iter().map(|p| &**p).collect();
+    let detail = join([&*case.alias, &case.reference, &numbers.join(", ")]);
     let kind = if case.active {
         HitKind::Case
     } else {
@@ -117,18 +124,18 @@ fn case_entry(case: &CaseFacts) -> Entry {
     e
 }
 
-fn contact_entry(contact: &ContactFacts, names: &HashMap<ContactId, &str>, lang: Lang) -> Entry {
+fn contact_entry(
+    contact: &SearchContact<'_>,
+    names: &HashMap<ContactId, &str>,
+    lang: Lang,
+) -> Entry {
     let organisation = contact
         .organisation
         .and_then(|id| names.get(&id).copied())
         .unwrap_or("");
     let kind = label_contact_kind(contact.kind, lang);
     // The kind is the hit's kind label, so the detail leaves it out.
-    let detail = join([
-        contact.title.as_str(),
-        organisation,
-        contact.work_phone.as_str(),
-    ]);
+    let detail = join([&*contact.title, organisation, &contact.work_phone]);
     let mut e = entry(
         Target::Contact(contact.id),
         HitKind::Contact(contact.kind),
@@ -136,7 +143,7 @@ fn contact_entry(contact: &ContactFacts, names: &HashMap<ContactId, &str>, lang:
         detail,
         &[organisation, &contact.title, kind, &contact.email],
     );
-    e.phones = digits_of([contact.work_phone.as_str()]);
+    e.phones = digits_of([&*contact.work_phone]);
     e
 }
 
@@ -207,31 +214,31 @@ mod tests {
                 (last + Duration::days(1)).and_time(NaiveTime::MIN),
             )
             .unwrap();
-        let facts = |c: &Case| CaseFacts {
-            id: c.id,
-            name: c.name.clone(),
-            alias: c.alias.clone(),
-            reference: c.reference.clone(),
-            phones: c.phones.iter().map(|p| p.number.clone()).collect(),
-            active: c.is_active(),
-        };
-        let mut entries: Vec<Entry> = cases.iter().map(|c| case_entry(&facts(c))).collect();
-        let contact_facts: Vec<ContactFacts> = contacts
-            .iter()
-            .map(|c| ContactFacts {
+        fn facts(c: &Case) -> SearchCase<'_> {
+            SearchCase {
                 id: c.id,
-                name: c.name.clone(),
+                name: c.name.as_str().into(),
+                alias: c.alias.as_str().into(),
+                reference: c.reference.as_str().into(),
+                phones: c.phones.iter().map(|p| p.number.as_str().into()).collect(),
+                active: c.is_active(),
+            }
+        }
+        let mut entries: Vec<Entry> = cases.iter().map(|c| case_entry(&facts(c))).collect();
+        let contact_facts: Vec<SearchContact<'_>> = contacts
+            .iter()
+            .map(|c| SearchContact {
+                id: c.id,
+                name: c.name.as_str().into(),
                 kind: c.kind,
                 organisation: c.organisation,
-                title: c.title.clone(),
-                work_phone: c.work_phone.clone(),
-                email: c.email.clone(),
+                title: c.title.as_str().into(),
+                work_phone: c.work_phone.as_str().into(),
+                email: c.email.as_str().into(),
             })
             .collect();
-        let names: HashMap<ContactId, &str> = contact_facts
-            .iter()
-            .map(|c| (c.id, c.name.as_str()))
-            .collect();
+        let names: HashMap<ContactId, &str> =
+            contact_facts.iter().map(|c| (c.id, &*c.name)).collect();
         entries.extend(contact_facts.iter().map(|c| contact_entry(c, &names, lang)));
         let by_id: HashMap<CaseId, &Case> = cases.iter().map(|c| (c.id, c)).collect();
         for o in occurrences(&meetings, today, last) {

@@ -32,7 +32,7 @@ pub use migrate::CURRENT_SCHEMA;
 pub use progress::{OnProgress, Progress, Stage};
 pub use record::{AnyRecord, CaseRecord, Change, Kind, Record, RecordId, RecordRef};
 pub use replay::JournalCheck;
-pub use search_tree::{CaseFacts, ContactFacts, PlannedMeeting};
+pub use search_tree::{SearchCase, SearchContact, SearchFacts, SearchMeeting};
 
 use chrono::NaiveDate;
 use journal::Journal;

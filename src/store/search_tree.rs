@@ -15,62 +15,86 @@ use super::{Store, StoreError};
 use crate::model::{CaseId, ContactId, ContactKind, Meeting, MeetingId, MeetingStatus};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+use sled::IVec;
+use std::borrow::Cow;
 
 const CASE: u8 = b'c';
 const CONTACT: u8 = b'p';
 const MEETING: u8 = b'm';
 
-/// What the finder searches of a case.
+/// What the finder searches of a case, borrowed from the stored value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseFacts {
+pub struct SearchCase<'a> {
     pub id: CaseId,
-    pub name: String,
-    pub alias: String,
-    pub reference: String,
-    pub phones: Vec<String>,
+    pub name: Cow<'a, str>,
+    pub alias: Cow<'a, str>,
+    pub reference: Cow<'a, str>,
+    pub phones: Vec<Cow<'a, str>>,
     pub active: bool,
 }
 
-/// What the finder searches of a contact.
+/// What the finder searches of a contact, borrowed from the stored value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContactFacts {
+pub struct SearchContact<'a> {
     pub id: ContactId,
-    pub name: String,
+    pub name: Cow<'a, str>,
     pub kind: ContactKind,
     pub organisation: Option<ContactId>,
-    pub title: String,
-    pub work_phone: String,
-    pub email: String,
+    pub title: Cow<'a, str>,
+    pub work_phone: Cow<'a, str>,
+    pub email: Cow<'a, str>,
 }
 
 /// A planned one-off meeting of a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlannedMeeting {
+pub struct SearchMeeting<'a> {
     pub id: MeetingId,
     pub case: CaseId,
     pub start: NaiveDateTime,
     /// The purpose's key.
-    pub purpose: String,
+    pub purpose: &'a str,
+}
+
+/// The finder's facts, read at once and decoded without copying their texts.
+#[derive(Debug, Default)]
+pub struct SearchFacts<'a> {
+    pub cases: Vec<SearchCase<'a>>,
+    pub contacts: Vec<SearchContact<'a>>,
+    /// Only when asked for, by start, then id.
+    pub meetings: Vec<SearchMeeting<'a>>,
 }
 
 /// A case's stored value: name, alias, reference, phone numbers, active.
 #[derive(Serialize, Deserialize)]
-struct CaseValue(String, String, String, Vec<String>, bool);
+struct CaseValue<'a>(
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Vec<Cow<'a, str>>,
+    bool,
+);
 
 /// A contact's stored value: name, kind, organisation, title, work phone, e-mail.
 #[derive(Serialize, Deserialize)]
-struct ContactValue(String, ContactKind, Option<u64>, String, String, String);
+struct ContactValue<'a>(
+    #[serde(borrow)] Cow<'a, str>,
+    ContactKind,
+    Option<u64>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+);
 
 /// The search entry of `record`, if the finder holds it.
 pub(crate) fn entry(record: &AnyRecord) -> Option<Entry> {
     let id = id_key(record.id());
     let (key, value) = match record {
         AnyRecord::Case(c) => {
-            let phones = c.phones.iter().map(|p| p.number.clone()).collect();
+            let phones = c.phones.iter().map(|p| Cow::from(&p.number)).collect();
             let value = CaseValue(
-                c.name.clone(),
-                c.alias.clone(),
-                c.reference.clone(),
+                Cow::from(&c.name),
+                Cow::from(&c.alias),
+                Cow::from(&c.reference),
                 phones,
                 c.is_active(),
             );
@@ -78,12 +102,12 @@ pub(crate) fn entry(record: &AnyRecord) -> Option<Entry> {
         }
         AnyRecord::Contact(c) => {
             let value = ContactValue(
-                c.name.clone(),
+                Cow::from(&c.name),
                 c.kind,
                 c.organisation.map(|o| o.0),
-                c.title.clone(),
-                c.work_phone.clone(),
-                c.email.clone(),
+                Cow::from(&c.title),
+                Cow::from(&c.work_phone),
+                Cow::from(&c.email),
             );
             (concat(CONTACT, &[&id]), serde_json::to_vec(&value).ok()?)
         }
@@ -132,58 +156,70 @@ pub(crate) fn target(key: &[u8]) -> Option<RecordRef> {
 }
 
 impl Store {
-    /// Every case's searchable facts, by id.
-    pub fn case_facts(&self) -> Result<Vec<CaseFacts>, StoreError> {
-        self.search_scan(CASE, |id, v: CaseValue| CaseFacts {
-            id: CaseId(id),
-            name: v.0,
-            alias: v.1,
-            reference: v.2,
-            phones: v.3,
-            active: v.4,
-        })
-    }
-
-    /// Every contact's searchable facts, by id.
-    pub fn contact_facts(&self) -> Result<Vec<ContactFacts>, StoreError> {
-        self.search_scan(CONTACT, |id, v: ContactValue| ContactFacts {
-            id: ContactId(id),
-            name: v.0,
-            kind: v.1,
-            organisation: v.2.map(ContactId),
-            title: v.3,
-            work_phone: v.4,
-            email: v.5,
-        })
-    }
-
-    /// The planned one-off case meetings starting in `[from, to)`, by start, then id. Repeating
-    /// meetings are not among them: see [`Store::repeating_between`].
-    pub fn planned_case_meetings(
+    /// Calls `with` on every case's and contact's facts, by id, and on the planned one-off case
+    /// meetings starting in `meetings` (`[from, to)`), if given. Repeating meetings are not
+    /// among them: see [`Store::repeating_between`].
+    pub fn with_search_facts<T>(
         &self,
-        from: NaiveDateTime,
-        to: NaiveDateTime,
-    ) -> Result<Vec<PlannedMeeting>, StoreError> {
-        let range = concat(MEETING, &[&time_key(from)])..concat(MEETING, &[&time_key(to)]);
-        let mut out = Vec::new();
-        for item in self.tree(TreeId::Search).range(range) {
-            let (key, value) = item.map_err(|e| self.read_error(e))?;
-            let (Some(start), Some(id), Some(case)) = (
-                u64_at(&key, 1).and_then(time_from_key),
-                u64_at(&key, 9),
-                u64_at(&value, 0),
+        meetings: Option<(NaiveDateTime, NaiveDateTime)>,
+        with: impl FnOnce(&SearchFacts<'_>) -> T,
+    ) -> Result<T, StoreError> {
+        let cases = self.search_values(self.tree(TreeId::Search).scan_prefix([CASE]))?;
+        let contacts = self.search_values(self.tree(TreeId::Search).scan_prefix([CONTACT]))?;
+        let planned = match meetings {
+            Some((from, to)) => {
+                let range = concat(MEETING, &[&time_key(from)])..concat(MEETING, &[&time_key(to)]);
+                self.search_values(self.tree(TreeId::Search).range(range))?
+            }
+            None => Vec::new(),
+        };
+        let mut facts = SearchFacts {
+            cases: Vec::with_capacity(cases.len()),
+            contacts: Vec::with_capacity(contacts.len()),
+            meetings: Vec::with_capacity(planned.len()),
+        };
+        for (key, value) in &cases {
+            let id = u64_at(key, 1).unwrap_or(0);
+            let v: CaseValue<'_> = self.search_decode(id, value)?;
+            facts.cases.push(SearchCase {
+                id: CaseId(id),
+                name: v.0,
+                alias: v.1,
+                reference: v.2,
+                phones: v.3,
+                active: v.4,
+            });
+        }
+        for (key, value) in &contacts {
+            let id = u64_at(key, 1).unwrap_or(0);
+            let v: ContactValue<'_> = self.search_decode(id, value)?;
+            facts.contacts.push(SearchContact {
+                id: ContactId(id),
+                name: v.0,
+                kind: v.1,
+                organisation: v.2.map(ContactId),
+                title: v.3,
+                work_phone: v.4,
+                email: v.5,
+            });
+        }
+        for (key, value) in &planned {
+            let (Some(start), Some(id), Some(case), Some(purpose)) = (
+                u64_at(key, 1).and_then(time_from_key),
+                u64_at(key, 9),
+                u64_at(value, 0),
+                value.get(8..).and_then(|p| std::str::from_utf8(p).ok()),
             ) else {
                 return Err(self.damaged("a search index entry of a meeting is unreadable"));
             };
-            let purpose = value.get(8..).unwrap_or_default();
-            out.push(PlannedMeeting {
+            facts.meetings.push(SearchMeeting {
                 id: MeetingId(id),
                 case: CaseId(case),
                 start,
-                purpose: String::from_utf8_lossy(purpose).into_owned(),
+                purpose,
             });
         }
-        Ok(out)
+        Ok(with(&facts))
     }
 
     /// The repeating meetings that may have an occurrence in `[from, to)` (first start before
@@ -209,21 +245,18 @@ impl Store {
         Ok(out)
     }
 
-    /// Every value under `tag`, decoded.
-    fn search_scan<V: for<'de> Deserialize<'de>, T>(
+    /// The keys and values of a scan, read before any is decoded.
+    fn search_values(&self, scan: sled::Iter) -> Result<Vec<(IVec, IVec)>, StoreError> {
+        scan.map(|item| item.map_err(|e| self.read_error(e)))
+            .collect()
+    }
+
+    fn search_decode<'a, V: Deserialize<'a>>(
         &self,
-        tag: u8,
-        make: impl Fn(u64, V) -> T,
-    ) -> Result<Vec<T>, StoreError> {
-        let mut out = Vec::new();
-        for item in self.tree(TreeId::Search).scan_prefix([tag]) {
-            let (key, value) = item.map_err(|e| self.read_error(e))?;
-            let id = u64_at(&key, 1).unwrap_or(0);
-            let value = serde_json::from_slice(&value).map_err(|e| {
-                self.damaged(format!("the search index entry of {id} is unreadable: {e}"))
-            })?;
-            out.push(make(id, value));
-        }
-        Ok(out)
+        id: u64,
+        value: &'a [u8],
+    ) -> Result<V, StoreError> {
+        serde_json::from_slice(value)
+            .map_err(|e| self.damaged(format!("the search index entry of {id} is unreadable: {e}")))
     }
 }
