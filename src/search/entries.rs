@@ -1,77 +1,109 @@
-//! The index's entries, made from the store's records once.
+//! The index's entries, made from the store's search facts (not the records) once.
 
-use super::index::{Entry, HitKind, MEETING_DAYS, Target};
+use super::index::{Entry, HitKind, MEETING_DAYS, SearchIndex, Target};
 use super::text::{loosen, normalise_mapped};
 use super::{normalise, phone_digits};
 use crate::domain::agenda::occurrences;
-use crate::i18n::{Lang, label_contact_kind, label_purpose, weekday_short};
-use crate::model::{Case, CaseId, Contact, ContactId, MeetingStatus};
-use crate::store::{Store, StoreError};
-use crate::time::{format_date, format_time};
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use crate::i18n::{Lang, label_contact_kind, label_purpose};
+use crate::model::{CaseId, ContactId, Meeting, MeetingId, MeetingStatus};
+use crate::store::{SearchCase, SearchContact, SearchFacts, Store, StoreError};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
+use std::fmt::Write;
 
 /// Every case, every contact and the planned case meetings of the coming weeks.
-pub(super) fn load(store: &Store, today: NaiveDate, lang: Lang) -> Result<Vec<Entry>, StoreError> {
-    let cases = store.all::<Case>()?;
-    let contacts = store.all::<Contact>()?;
+pub(super) fn load(store: &Store, today: NaiveDate, lang: Lang) -> Result<SearchIndex, StoreError> {
     let last = today + Duration::days(MEETING_DAYS - 1);
-    let meetings = store.meetings_between(
+    let (from, to) = (
         today.and_time(NaiveTime::MIN),
         (last + Duration::days(1)).and_time(NaiveTime::MIN),
-    )?;
-    let mut entries = Vec::with_capacity(cases.len() + contacts.len() + meetings.len());
-    entries.extend(cases.iter().map(case_entry));
-    let names: HashMap<ContactId, &str> =
-        contacts.iter().map(|c| (c.id, c.name.as_str())).collect();
-    entries.extend(contacts.iter().map(|c| contact_entry(c, &names, lang)));
-    let by_id: HashMap<CaseId, &Case> = cases.iter().map(|c| (c.id, c)).collect();
-    for o in occurrences(&meetings, today, last) {
+    );
+    let repeating = store.repeating_between(from, to)?;
+    store.with_search_facts(Some((from, to)), |facts| {
+        build(facts, &repeating, today, last, lang)
+    })
+}
+
+fn build(
+    facts: &SearchFacts<'_>,
+    repeating: &[Meeting],
+    today: NaiveDate,
+    last: NaiveDate,
+    lang: Lang,
+) -> SearchIndex {
+    let mut meetings: Vec<(NaiveDateTime, MeetingId, CaseId, &str)> = facts
+        .meetings
+        .iter()
+        .map(|m| (m.start, m.id, m.case, m.purpose))
+        .collect();
+    for o in occurrences(repeating, today, last) {
         let m = o.meeting;
-        let Some(case) = m.case.and_then(|id| by_id.get(&id)) else {
+        if let (Some(case), MeetingStatus::Planned) = (m.case, m.status) {
+            meetings.push((o.start, m.id, case, &m.purpose));
+        }
+    }
+    // The one-offs come by start; the few repeating occurrences fall in among them.
+    meetings.sort_by_key(|m| (m.0, m.1));
+
+    let (cases, contacts) = (&facts.cases, &facts.contacts);
+    let mut index = SearchIndex::empty(lang, cases.len() + contacts.len() + meetings.len());
+    // Each active case's place in the index and its alias, normalised, for its meetings.
+    let mut active: HashMap<CaseId, (u32, Option<String>)> = HashMap::with_capacity(cases.len());
+    for case in cases {
+        let at = index.push(case_entry(case));
+        if case.active {
+            let alias = (!case.alias.is_empty()).then(|| normalise(&case.alias));
+            active.insert(case.id, (at, alias));
+        }
+    }
+    let names: HashMap<ContactId, &str> = contacts.iter().map(|c| (c.id, &*c.name)).collect();
+    for contact in contacts {
+        index.push(contact_entry(contact, &names, lang));
+    }
+    // Each purpose's label place and normalised label, made once.
+    let mut purposes: HashMap<&str, (u32, Option<String>)> = HashMap::new();
+    let mut rest = String::new();
+    for (start, id, case, purpose) in meetings {
+        let Some((at, alias)) = active.get(&case) else {
             continue;
         };
-        if m.status != MeetingStatus::Planned || !case.is_active() {
-            continue;
+        let (label, purpose_norm) = purposes.entry(purpose).or_insert_with(|| {
+            let label = label_purpose(purpose, lang).into_owned();
+            let norm = (!label.is_empty()).then(|| normalise(&label));
+            (index.add_purpose(label), norm)
+        });
+        // The alias, the day as dd/mm and the purpose, as `entry` joins other texts.
+        rest.clear();
+        if let Some(alias) = alias {
+            rest.push_str(alias);
+            rest.push(' ');
         }
-        let date = o.start.date();
-        let purpose = label_purpose(&m.purpose, lang);
-        let detail = format!(
-            "{} {} {} · {}",
-            weekday_short(date.weekday(), lang),
-            format_date(date),
-            format_time(o.start.time()),
-            purpose
-        );
-        let others = [
-            case.alias.as_str(),
-            &format!("{:02}/{:02}", date.day(), date.month()),
-            &purpose,
-        ];
-        entries.push(entry(
-            Target::Meeting(m.id, o.start),
-            HitKind::Meeting,
-            &case.name,
-            detail,
-            &others,
-        ));
+        let date = start.date();
+        let _ = write!(rest, "{:02}/{:02}", date.day(), date.month());
+        if let Some(purpose) = purpose_norm {
+            rest.push(' ');
+            rest.push_str(purpose);
+        }
+        index.push_meeting(*at, Target::Meeting(id, start), *label, &rest);
     }
-    Ok(entries)
+    index
 }
 
 /// Every case, active or closed, and nothing else.
-pub(super) fn cases(store: &Store) -> Result<Vec<Entry>, StoreError> {
-    Ok(store.all::<Case>()?.iter().map(case_entry).collect())
+pub(super) fn cases(store: &Store) -> Result<SearchIndex, StoreError> {
+    store.with_search_facts(None, |facts| {
+        let mut index = SearchIndex::empty(Lang::Da, facts.cases.len());
+        for case in &facts.cases {
+            index.push(case_entry(case));
+        }
+        index
+    })
 }
 
-fn case_entry(case: &Case) -> Entry {
-    let numbers: Vec<&str> = case.phones.iter().map(|p| p.number.as_str()).collect();
-    let detail = join([
-        case.alias.as_str(),
-        case.reference.as_str(),
-        &numbers.join(", "),
-    ]);
-    let kind = if case.is_active() {
+fn case_entry(case: &SearchCase<'_>) -> Entry {
+    let numbers: Vec<&str> = case.phones.iter().map(|p| &**p).collect();
+    let detail = join([&*case.alias, &case.reference, &numbers.join(", ")]);
+    let kind = if case.active {
         HitKind::Case
     } else {
         HitKind::ClosedCase
@@ -92,18 +124,18 @@ fn case_entry(case: &Case) -> Entry {
     e
 }
 
-fn contact_entry(contact: &Contact, names: &HashMap<ContactId, &str>, lang: Lang) -> Entry {
+fn contact_entry(
+    contact: &SearchContact<'_>,
+    names: &HashMap<ContactId, &str>,
+    lang: Lang,
+) -> Entry {
     let organisation = contact
         .organisation
         .and_then(|id| names.get(&id).copied())
         .unwrap_or("");
     let kind = label_contact_kind(contact.kind, lang);
     // The kind is the hit's kind label, so the detail leaves it out.
-    let detail = join([
-        contact.title.as_str(),
-        organisation,
-        contact.work_phone.as_str(),
-    ]);
+    let detail = join([&*contact.title, organisation, &contact.work_phone]);
     let mut e = entry(
         Target::Contact(contact.id),
         HitKind::Contact(contact.kind),
@@ -111,7 +143,7 @@ fn contact_entry(contact: &Contact, names: &HashMap<ContactId, &str>, lang: Lang
         detail,
         &[organisation, &contact.title, kind, &contact.email],
     );
-    e.phones = digits_of([contact.work_phone.as_str()]);
+    e.phones = digits_of([&*contact.work_phone]);
     e
 }
 
@@ -155,4 +187,236 @@ fn digits_of<'a>(numbers: impl IntoIterator<Item = &'a str>) -> String {
         .filter(|d| !d.is_empty())
         .collect::<Vec<_>>()
         .join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{DemoSpec, generate};
+    use crate::i18n::{label_purpose, weekday_short};
+    use crate::model::{Case, CaseStatus, Contact, Meeting, Repeat, RepeatEvery, purpose};
+    use crate::search::{Filter, Hit};
+    use crate::time::{format_date, format_time};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
+    }
+
+    /// The index as it was built before the search facts (#21): from every case, contact and
+    /// meeting record of the coming weeks. The facts must find exactly what this finds.
+    fn from_records(store: &Store, today: NaiveDate, lang: Lang) -> SearchIndex {
+        let cases = store.all::<Case>().unwrap();
+        let contacts = store.all::<Contact>().unwrap();
+        let last = today + Duration::days(MEETING_DAYS - 1);
+        let meetings = store
+            .meetings_between(
+                today.and_time(NaiveTime::MIN),
+                (last + Duration::days(1)).and_time(NaiveTime::MIN),
+            )
+            .unwrap();
+        fn facts(c: &Case) -> SearchCase<'_> {
+            SearchCase {
+                id: c.id,
+                name: c.name.as_str().into(),
+                alias: c.alias.as_str().into(),
+                reference: c.reference.as_str().into(),
+                phones: c.phones.iter().map(|p| p.number.as_str().into()).collect(),
+                active: c.is_active(),
+            }
+        }
+        let mut entries: Vec<Entry> = cases.iter().map(|c| case_entry(&facts(c))).collect();
+        let contact_facts: Vec<SearchContact<'_>> = contacts
+            .iter()
+            .map(|c| SearchContact {
+                id: c.id,
+                name: c.name.as_str().into(),
+                kind: c.kind,
+                organisation: c.organisation,
+                title: c.title.as_str().into(),
+                work_phone: c.work_phone.as_str().into(),
+                email: c.email.as_str().into(),
+            })
+            .collect();
+        let names: HashMap<ContactId, &str> =
+            contact_facts.iter().map(|c| (c.id, &*c.name)).collect();
+        entries.extend(contact_facts.iter().map(|c| contact_entry(c, &names, lang)));
+        let by_id: HashMap<CaseId, &Case> = cases.iter().map(|c| (c.id, c)).collect();
+        for o in occurrences(&meetings, today, last) {
+            let m = o.meeting;
+            let Some(case) = m.case.and_then(|id| by_id.get(&id)) else {
+                continue;
+            };
+            if m.status != MeetingStatus::Planned || !case.is_active() {
+                continue;
+            }
+            let date = o.start.date();
+            let purpose = label_purpose(&m.purpose, lang);
+            let detail = format!(
+                "{} {} {} · {}",
+                weekday_short(date.weekday(), lang),
+                format_date(date),
+                format_time(o.start.time()),
+                purpose
+            );
+            let others = [
+                case.alias.as_str(),
+                &format!("{:02}/{:02}", date.day(), date.month()),
+                &purpose,
+            ];
+            entries.push(entry(
+                Target::Meeting(m.id, o.start),
+                HitKind::Meeting,
+                &case.name,
+                detail,
+                &others,
+            ));
+        }
+        SearchIndex::from_entries(entries)
+    }
+
+    fn queries(store: &Store) -> Vec<String> {
+        let mut out: Vec<String> = [
+            "a",
+            "sor",
+            "soeren oe",
+            "jens",
+            "anne h",
+            "lh",
+            "24/11",
+            "01/12",
+            "samtale",
+            "opf",
+            "mentor",
+            "laege",
+            "gruppe",
+            "bak",
+            "xq",
+            "2026",
+            "20",
+            "45",
+            // A word with letters makes the date a text word: "24/11" alone is a number.
+            "24/11 s",
+            "samtale 01/12",
+            "a 30/11",
+            "lille",
+        ]
+        .map(String::from)
+        .to_vec();
+        for case in store.all::<Case>().unwrap().iter().step_by(7) {
+            out.push(case.name.clone());
+            out.extend(case.phones.first().map(|p| p.number.clone()));
+        }
+        for contact in store.all::<Contact>().unwrap().iter().step_by(5) {
+            out.push(contact.name.clone());
+        }
+        out
+    }
+
+    fn all_hits(index: &SearchIndex, query: &str) -> Vec<Hit> {
+        let mut out = index.search(query, Filter::default(), 10_000);
+        let closed = Filter {
+            include_closed: true,
+        };
+        out.extend(index.search(query, closed, 10_000));
+        out.extend(index.search(query, Filter::default(), 7));
+        out
+    }
+
+    fn assert_same(store: &Store, lang: Lang) {
+        let facts = SearchIndex::build(store, today(), lang).unwrap();
+        let records = from_records(store, today(), lang);
+        assert_eq!(facts.len(), records.len());
+        for query in queries(store) {
+            assert_eq!(
+                all_hits(&facts, &query),
+                all_hits(&records, &query),
+                "{query}"
+            );
+        }
+    }
+
+    /// A sequence of writes of every kind the finder holds: renames, a case closed and one
+    /// deleted, meetings moved, held and given to another case, a repeating case meeting, an
+    /// organisation renamed and a contact deleted.
+    fn write_a_day(store: &Store) {
+        let mut cases = store.all::<Case>().unwrap();
+        cases[0].name = "Søren Åbølle".into();
+        cases[0].alias = "Lille Søren".into();
+        cases[1].status = CaseStatus::Closed(today());
+        cases[2].phones.clear();
+        cases[3].reference = "2026-99887".into();
+        for case in &cases[..4] {
+            store.put(case).unwrap();
+        }
+        store.delete(cases[4].id).unwrap();
+        let mut contacts = store.all::<Contact>().unwrap();
+        let organisation = contacts
+            .iter()
+            .find_map(|c| c.organisation)
+            .unwrap_or(contacts[0].id);
+        let org = contacts.iter_mut().find(|c| c.id == organisation).unwrap();
+        org.name = "Jobværkstedet Østerbro".into();
+        store.put(&org.clone()).unwrap();
+        let gone = contacts
+            .iter()
+            .rev()
+            .find(|c| c.id != organisation)
+            .unwrap();
+        store.delete(gone.id).unwrap();
+        let last = today() + Duration::days(MEETING_DAYS);
+        let mut meetings: Vec<Meeting> = store
+            .meetings_between(
+                today().and_time(NaiveTime::MIN),
+                last.and_time(NaiveTime::MIN),
+            )
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.case.is_some() && m.repeat.is_none())
+            .collect();
+        meetings[0].start += Duration::days(3);
+        meetings[1].status = MeetingStatus::Held;
+        meetings[2].case = Some(cases[5].id);
+        meetings[3].purpose = purpose::SAMTALE.into();
+        meetings[4].start += Duration::days(90);
+        meetings[5].repeat = Some(Repeat {
+            every: RepeatEvery::Weekly,
+            interval: 1,
+            until: None,
+            count: Some(4),
+            skipped: vec![],
+        });
+        meetings[6].status = MeetingStatus::Moved;
+        for m in &meetings[..7] {
+            store.put(m).unwrap();
+        }
+        store.delete(meetings[7].id).unwrap();
+    }
+
+    #[test]
+    fn the_search_facts_find_what_the_records_find() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_on(dir.path(), today()).unwrap();
+        store
+            .import(&generate(
+                &DemoSpec::new(40, 3, today()).with_meetings_per_case_per_year(50),
+            ))
+            .unwrap();
+        assert_same(&store, Lang::Da);
+        write_a_day(&store);
+        assert_same(&store, Lang::Da);
+        assert_same(&store, Lang::En);
+        // The deleted case leaves its meetings dangling; the indexes must still match.
+        let index_problems: Vec<_> = store
+            .check()
+            .into_iter()
+            .filter(|p| p.message.contains("index"))
+            .collect();
+        assert!(index_problems.is_empty(), "{index_problems:?}");
+        let before = SearchIndex::build(&store, today(), Lang::Da).unwrap();
+        store.rebuild_indexes().unwrap();
+        let rebuilt = SearchIndex::build(&store, today(), Lang::Da).unwrap();
+        for query in queries(&store) {
+            assert_eq!(all_hits(&before, &query), all_hits(&rebuilt, &query));
+        }
+    }
 }

@@ -24,10 +24,11 @@
 use super::score::{digit_query, initials_of, is_subsequence, phone_score, prefix_bonus, word_bit};
 use super::text::{MappedText, loosen};
 use super::{Fuzzy, Matcher, normalise};
-use crate::i18n::{Lang, Msg, label_contact_kind};
+use crate::i18n::{Lang, Msg, label_contact_kind, weekday_short};
 use crate::model::{CaseId, ContactId, ContactKind, MeetingId};
 use crate::store::{Store, StoreError};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::time::{format_date, format_time};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::cmp::Ordering;
 
 /// How far ahead the index holds meetings.
@@ -134,26 +135,37 @@ pub(super) struct Entry {
 struct Shown {
     target: Target,
     kind: HitKind,
-    title: String,
-    detail: String,
-    title_norm: MappedText,
+    /// Where in [`SearchIndex::titles`] the title is: a meeting shares its case's.
+    title: u32,
+    detail: Detail,
 }
 
-/// Where an entry's searchable texts lie in the arena: `start`, then the end of the normalised
-/// title, the loose title, the other texts, the phone digits and the reference digits.
+/// A hit's one line of detail.
+#[derive(Debug)]
+enum Detail {
+    Text(String),
+    /// A meeting's: weekday, date and time of the occurrence (the target's start), then the
+    /// purpose label at this place in [`SearchIndex::purposes`]; made only for the hits shown.
+    Meeting(u32),
+}
+
+/// A title as shown, and normalised with its map back for highlighting.
+#[derive(Debug)]
+struct Title {
+    text: String,
+    norm: MappedText,
+}
+
+/// Where an entry's searchable texts lie in the arena: the normalised title's start, its end
+/// and the loose title's end (a meeting points at its case's), then the other texts' start,
+/// their end, the phone digits' end and the reference digits' end.
 /// One contiguous arena keeps a keystroke's scan over tens of thousands of entries in cache.
 #[derive(Debug, Clone, Copy)]
 struct Spans {
-    start: u32,
-    ends: [u32; 5],
+    title: [u32; 3],
+    rest: [u32; 4],
     tie_rank: u8,
 }
-
-const TITLE: usize = 0;
-const LOOSE: usize = 1;
-const REST: usize = 2;
-const PHONES: usize = 3;
-const REFERENCE: usize = 4;
 
 /// The bit of [`SearchIndex::initials`] marking a closed case.
 const CLOSED: u64 = 1 << 62;
@@ -161,11 +173,15 @@ const CLOSED: u64 = 1 << 62;
 /// The finder's index. Build it once (and again after a change); search on every keystroke.
 pub struct SearchIndex {
     shown: Vec<Shown>,
+    titles: Vec<Title>,
     spans: Vec<Spans>,
     /// Per entry, a bit for each letter or digit a title word starts with, and [`CLOSED`]: a
     /// keystroke skips most entries on this word alone.
     initials: Vec<u64>,
     arena: String,
+    /// The meeting purposes' labels, in `lang`.
+    purposes: Vec<String>,
+    lang: Lang,
     matcher: Box<dyn Matcher + Send + Sync>,
 }
 
@@ -187,68 +203,132 @@ struct Texts<'a> {
 }
 
 impl SearchIndex {
-    /// Loads every case (active or closed), every contact, and the planned meetings of cases
-    /// from `today` for [`MEETING_DAYS`] days; labels in `lang`.
+    /// Every case (active or closed), every contact, and the planned meetings of active cases
+    /// from `today` for [`MEETING_DAYS`] days; labels in `lang`. Read from the store's search
+    /// facts, not from the records.
     pub fn build(store: &Store, today: NaiveDate, lang: Lang) -> Result<SearchIndex, StoreError> {
-        Ok(Self::from_entries(super::entries::load(
-            store, today, lang,
-        )?))
+        super::entries::load(store, today, lang)
     }
 
     /// Only the cases, active and closed: enough to resolve a case's name (`caseplan card
     /// NAME`) without reading every contact and the coming weeks' meetings.
     pub fn of_cases(store: &Store) -> Result<SearchIndex, StoreError> {
-        Ok(Self::from_entries(super::entries::cases(store)?))
+        super::entries::cases(store)
     }
 
-    pub(super) fn from_entries(entries: Vec<Entry>) -> SearchIndex {
-        let mut arena = String::new();
-        let mut spans = Vec::with_capacity(entries.len());
-        let mut shown = Vec::with_capacity(entries.len());
-        let mut initials = Vec::with_capacity(entries.len());
-        let at = |arena: &String| u32::try_from(arena.len()).unwrap_or(u32::MAX);
-        for e in entries {
-            let start = at(&arena);
-            let mut ends = [0; 5];
-            // The loose title is left empty when it reads like the normalised one.
-            let loose = if e.title_loose == e.title_norm.text {
-                ""
-            } else {
-                &e.title_loose
-            };
-            for (slot, text) in [&e.title_norm.text, loose, &e.rest, &e.phones, &e.reference]
-                .into_iter()
-                .enumerate()
-            {
-                arena.push_str(text);
-                ends[slot] = at(&arena);
-            }
-            let closed = if e.kind == HitKind::ClosedCase {
-                CLOSED
-            } else {
-                0
-            };
-            initials.push(initials_of(&e.title_norm.text) | initials_of(&e.title_loose) | closed);
-            spans.push(Spans {
-                start,
-                ends,
-                tie_rank: e.kind.tie_rank(),
-            });
-            shown.push(Shown {
-                target: e.target,
-                kind: e.kind,
-                title: e.title,
-                detail: e.detail,
-                title_norm: e.title_norm,
-            });
-        }
+    /// An index without entries, labelling meetings in `lang`.
+    pub(super) fn empty(lang: Lang, capacity: usize) -> SearchIndex {
         SearchIndex {
-            shown,
-            spans,
-            initials,
-            arena,
+            shown: Vec::with_capacity(capacity),
+            titles: Vec::new(),
+            spans: Vec::with_capacity(capacity),
+            initials: Vec::with_capacity(capacity),
+            arena: String::with_capacity(capacity * 32),
+            purposes: Vec::new(),
+            lang,
             matcher: Box::new(Fuzzy::default()),
         }
+    }
+
+    #[cfg(test)]
+    pub(super) fn from_entries(entries: Vec<Entry>) -> SearchIndex {
+        let mut index = SearchIndex::empty(Lang::Da, entries.len());
+        for e in entries {
+            index.push(e);
+        }
+        index
+    }
+
+    fn at(&self) -> u32 {
+        u32::try_from(self.arena.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Adds one entry; gives its place, for the meetings that share its title.
+    pub(super) fn push(&mut self, e: Entry) -> u32 {
+        let start = self.at();
+        self.arena.push_str(&e.title_norm.text);
+        let title_end = self.at();
+        // The loose title is left empty when it reads like the normalised one.
+        if e.title_loose != e.title_norm.text {
+            self.arena.push_str(&e.title_loose);
+        }
+        let title = [start, title_end, self.at()];
+        let closed = if e.kind == HitKind::ClosedCase {
+            CLOSED
+        } else {
+            0
+        };
+        self.initials
+            .push(initials_of(&e.title_norm.text) | initials_of(&e.title_loose) | closed);
+        let place = u32::try_from(self.titles.len()).unwrap_or(u32::MAX);
+        self.titles.push(Title {
+            text: e.title,
+            norm: e.title_norm,
+        });
+        self.push_rest(
+            title,
+            &[&e.rest, &e.phones, &e.reference],
+            e.kind,
+            e.target,
+            place,
+            Detail::Text(e.detail),
+        )
+    }
+
+    /// Adds a meeting of the entry at `of` (its case): the title is the case's, searched in
+    /// place; `rest` is the meeting's other texts, normalised; the detail is made when shown.
+    pub(super) fn push_meeting(&mut self, of: u32, target: Target, purpose: u32, rest: &str) {
+        let (Some(spans), Some(&initials), Some(shown)) = (
+            self.spans.get(of as usize),
+            self.initials.get(of as usize),
+            self.shown.get(of as usize),
+        ) else {
+            return;
+        };
+        let (title, place) = (spans.title, shown.title);
+        self.initials.push(initials);
+        self.push_rest(
+            title,
+            &[rest, "", ""],
+            HitKind::Meeting,
+            target,
+            place,
+            Detail::Meeting(purpose),
+        );
+    }
+
+    /// A purpose label, for [`SearchIndex::push_meeting`].
+    pub(super) fn add_purpose(&mut self, label: String) -> u32 {
+        self.purposes.push(label);
+        u32::try_from(self.purposes.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    fn push_rest(
+        &mut self,
+        title: [u32; 3],
+        texts: &[&str; 3],
+        kind: HitKind,
+        target: Target,
+        place: u32,
+        detail: Detail,
+    ) -> u32 {
+        let mut rest = [self.at(), 0, 0, 0];
+        for (slot, text) in texts.iter().enumerate() {
+            self.arena.push_str(text);
+            rest[slot + 1] = self.at();
+        }
+        self.spans.push(Spans {
+            title,
+            rest,
+            tie_rank: kind.tie_rank(),
+        });
+        self.shown.push(Shown {
+            target,
+            kind,
+            title: place,
+            detail,
+        });
+        u32::try_from(self.shown.len() - 1).unwrap_or(u32::MAX)
     }
 
     /// The same index matching with another matcher.
@@ -270,11 +350,36 @@ impl SearchIndex {
         let s = &self.spans[i];
         let cut = |from: u32, to: u32| self.arena.get(from as usize..to as usize).unwrap_or("");
         Texts {
-            title: cut(s.start, s.ends[TITLE]),
-            loose: cut(s.ends[TITLE], s.ends[LOOSE]),
-            rest: cut(s.ends[LOOSE], s.ends[REST]),
-            phones: cut(s.ends[REST], s.ends[PHONES]),
-            reference: cut(s.ends[PHONES], s.ends[REFERENCE]),
+            title: cut(s.title[0], s.title[1]),
+            loose: cut(s.title[1], s.title[2]),
+            rest: cut(s.rest[0], s.rest[1]),
+            phones: cut(s.rest[1], s.rest[2]),
+            reference: cut(s.rest[2], s.rest[3]),
+        }
+    }
+
+    fn title(&self, i: usize) -> Option<&Title> {
+        self.titles.get(self.shown.get(i)?.title as usize)
+    }
+
+    /// The detail line of entry `i`.
+    fn detail(&self, i: usize) -> String {
+        let shown = &self.shown[i];
+        match (&shown.detail, shown.target) {
+            (Detail::Text(text), _) => text.clone(),
+            (Detail::Meeting(purpose), Target::Meeting(_, start)) => {
+                let date = start.date();
+                format!(
+                    "{} {} {} · {}",
+                    weekday_short(date.weekday(), self.lang),
+                    format_date(date),
+                    format_time(start.time()),
+                    self.purposes
+                        .get(*purpose as usize)
+                        .map_or("", |p| p.as_str())
+                )
+            }
+            (Detail::Meeting(_), _) => String::new(),
         }
     }
 
@@ -404,8 +509,11 @@ impl SearchIndex {
                 Hit {
                     target: shown.target,
                     kind: shown.kind,
-                    title: shown.title.clone(),
-                    detail: shown.detail.clone(),
+                    title: self
+                        .title(i as usize)
+                        .map(|t| t.text.clone())
+                        .unwrap_or_default(),
+                    detail: self.detail(i as usize),
                     score,
                     exact: score >= exact_from,
                     matched: highlights(i as usize),
@@ -427,14 +535,16 @@ impl SearchIndex {
 
     /// The chars of the title that the query's words match.
     fn highlights(&self, i: usize, words: &[(&str, &str)]) -> Vec<usize> {
-        let title = &self.shown[i].title_norm;
+        let Some(title) = self.title(i) else {
+            return Vec::new();
+        };
         let mut matched = Vec::new();
         for (word, _) in words {
-            if let Some((_, indices)) = self.matcher.indices(&title.text, word) {
+            if let Some((_, indices)) = self.matcher.indices(&title.norm.text, word) {
                 matched.extend(indices);
             }
         }
-        title.source_indices(matched)
+        title.norm.source_indices(matched)
     }
 }
 

@@ -100,6 +100,7 @@ fn index_target(tree: TreeId, key: &[u8]) -> Option<RecordRef> {
         TreeId::Recurring => (Kind::Meeting, 0),
         TreeId::ExternalByStart => (Kind::External, 8),
         TreeId::MeetingsByCaseStatus => (Kind::Meeting, 17),
+        TreeId::Search => return super::search_tree::target(key),
         TreeId::Record(_) => return None,
     };
     Some(RecordRef {

@@ -223,6 +223,7 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
         }
     }
     // Two unreceived reports due the same day share one entry.
+    out.extend(super::search_tree::entry(record));
     out.sort();
     out.dedup();
     out

@@ -21,6 +21,8 @@ pub(crate) enum TreeId {
     /// Case id + status tag + local start + meeting id, for meetings that are no longer
     /// planned: a case's attendance is counted from keys alone (#15).
     MeetingsByCaseStatus,
+    /// The finder's facts of cases, contacts and planned case meetings (see `search_tree`).
+    Search,
 }
 
 pub(crate) const BY_CASE_KINDS: [Kind; 6] = [
@@ -49,6 +51,7 @@ impl TreeId {
             TreeId::Recurring,
             TreeId::ExternalByStart,
             TreeId::MeetingsByCaseStatus,
+            TreeId::Search,
         ]);
         out
     }
@@ -69,6 +72,7 @@ impl TreeId {
             TreeId::Recurring => records + 3 + by_case,
             TreeId::ExternalByStart => records + 4 + by_case,
             TreeId::MeetingsByCaseStatus => records + 5 + by_case,
+            TreeId::Search => records + 6 + by_case,
         }
     }
 
@@ -82,6 +86,7 @@ impl TreeId {
             TreeId::Recurring => "idx_recurring".into(),
             TreeId::ExternalByStart => "idx_external_by_start".into(),
             TreeId::MeetingsByCaseStatus => "idx_meetings_by_case_status".into(),
+            TreeId::Search => "idx_search".into(),
         }
     }
 }

@@ -17,6 +17,7 @@ mod durability;
 mod e2e;
 mod everyday;
 mod exit_codes;
+mod finder_index;
 mod flows;
 mod form_kit;
 mod fuzz;
