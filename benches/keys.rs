@@ -149,9 +149,7 @@ fn today_keys(c: &mut Criterion, p: &mut Planner) {
     p.key(KeyCode::Char('f'));
     assert!(p.today().filter.category.is_some(), "f shows one kind");
     assert!(p.today().list.len() < total, "of fewer items");
-    group.bench_function("f_next_kind", |b| {
-        b.iter(|| p.key(KeyCode::Char('f')))
-    });
+    group.bench_function("f_next_kind", |b| b.iter(|| p.key(KeyCode::Char('f'))));
     while p.today().filter.category.is_some() {
         p.key(KeyCode::Char('f'));
     }
@@ -218,15 +216,17 @@ fn board_keys(c: &mut Criterion, p: &mut Planner) {
     let top = p.board().selected_row().map(|r| r.case);
     p.key(KeyCode::Char('S'));
     assert!(p.board().reverse, "S reverses");
-    assert_ne!(p.board().selected_row().map(|r| r.case), top, "another case on top");
+    assert_ne!(
+        p.board().selected_row().map(|r| r.case),
+        top,
+        "another case on top"
+    );
     group.bench_function("S_reverse", |b| b.iter(|| p.key(KeyCode::Char('S'))));
     // s: the next of the ten columns, in turn.
     let sort = p.board().sort;
     p.key(KeyCode::Char('s'));
     assert_ne!(p.board().sort, sort, "s sorts by the next column");
-    group.bench_function("s_next_column", |b| {
-        b.iter(|| p.key(KeyCode::Char('s')))
-    });
+    group.bench_function("s_next_column", |b| b.iter(|| p.key(KeyCode::Char('s'))));
     while p.board().sort != caseplan::query::board::Column::Name || p.board().reverse {
         p.key(KeyCode::Char('s'));
     }
@@ -237,7 +237,10 @@ fn board_keys(c: &mut Criterion, p: &mut Planner) {
         p.type_text(filter);
         p.key(KeyCode::Enter);
         let shown = p.board().shown.len();
-        assert!(shown > 0 && shown < total, "{filter} keeps some rows: {shown}");
+        assert!(
+            shown > 0 && shown < total,
+            "{filter} keeps some rows: {shown}"
+        );
         group.bench_function(format!("filter_{filter}_enter"), |b| {
             b.iter_custom(|iters| {
                 timed(
