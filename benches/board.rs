@@ -6,7 +6,7 @@
 use caseplan::config::Config;
 use caseplan::demo::{DemoSpec, generate};
 use caseplan::i18n::Lang;
-use caseplan::query::board::{BoardParams, Column, board, sort};
+use caseplan::query::board::{BoardParams, Column, board, order, sort};
 use caseplan::query::board_filter::BoardFilter;
 use caseplan::store::Store;
 use caseplan::time::Zone;
@@ -45,7 +45,9 @@ fn build(c: &mut Criterion) {
 }
 
 /// What a key on the board costs at 10,000 cases once the rows are loaded: sorting by each
-/// column, and filtering by a word (the filter line re-runs on every key typed into it).
+/// column (the rows themselves, and their indexes as the board screen does), and filtering by
+/// a word (the filter line re-runs when it is answered). `--bench keys` times the same keys
+/// pressed on the planner and drawn.
 fn sort_and_filter(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
     let config = Config::default();
@@ -69,6 +71,12 @@ fn sort_and_filter(c: &mut Criterion) {
                 |mut rows| sort(black_box(&mut rows), column, false),
                 BatchSize::LargeInput,
             )
+        });
+    }
+    // What the board screen does on a sort key: the rows stay, their indexes are ordered.
+    for column in [Column::Name, Column::WhereNow, Column::SinceContact] {
+        group.bench_function(format!("order_{column:?}"), |b| {
+            b.iter(|| black_box(order(black_box(&rows), column, false)))
         });
     }
     for text in ["soren", "gruppe:sygedagpenge", "flag:sos"] {

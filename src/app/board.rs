@@ -10,7 +10,7 @@ use crate::config::{BoardView, is_view_name};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::KeyPress;
 use crate::model::CaseId;
-use crate::query::board::{BoardRow, Column, sort};
+use crate::query::board::{BoardRow, Column, order};
 use crate::query::board_filter::{BoardFilter, FilterError};
 use crate::query::board_sheet;
 use chrono::NaiveDate;
@@ -22,7 +22,8 @@ use std::path::PathBuf;
 /// the smallest (80×24) screen.
 pub const SCROLL_ROWS: usize = 16;
 
-/// The board's state: every row as loaded, and the rows shown under the sort and filter.
+/// The board's state: every row as loaded, and the rows shown under the sort and filter. The
+/// rows stay in the order they came in; sorting and filtering only order and pick indexes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Board {
     /// `None` until the first load arrives.
@@ -68,8 +69,18 @@ impl Board {
 
     /// The rows shown, in order.
     pub fn visible(&self) -> impl Iterator<Item = &BoardRow> {
+        self.page_of(0, self.shown.len()).map(|(_, row)| row)
+    }
+
+    /// The shown rows from `first` on, at most `count` of them, each with its place among the
+    /// shown rows: what a screen of `count` lines draws, whatever the caseload.
+    pub fn page_of(&self, first: usize, count: usize) -> impl Iterator<Item = (usize, &BoardRow)> {
         let rows = self.rows.as_deref().unwrap_or(&[]);
-        self.shown.iter().filter_map(|&i| rows.get(i))
+        let first = first.min(self.shown.len());
+        let last = first.saturating_add(count).min(self.shown.len());
+        (first..last)
+            .zip(&self.shown[first..last])
+            .filter_map(|(at, &i)| Some((at, rows.get(i)?)))
     }
 
     pub fn total(&self) -> usize {
@@ -85,17 +96,15 @@ impl Board {
     fn refresh(&mut self) {
         let keep = self.selected_row().map(|r| r.case);
         let today = self.today;
-        let (sort_by, reverse) = (self.sort, self.reverse);
-        let Some(rows) = self.rows.as_mut() else {
+        let Some(rows) = self.rows.as_ref() else {
             return;
         };
-        sort(rows, sort_by, reverse);
-        self.shown = rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !self.overdue_only || r.is_overdue(today))
-            .filter(|(_, r)| self.filter.matches(r))
-            .map(|(i, _)| i)
+        self.shown = order(rows, self.sort, self.reverse)
+            .into_iter()
+            .filter(|&i| {
+                let row = &rows[i];
+                (!self.overdue_only || row.is_overdue(today)) && self.filter.matches(row)
+            })
             .collect();
         self.selected = keep
             .and_then(|case| self.position(case))

@@ -24,6 +24,7 @@ use crate::store::{AnyRecord, Change};
 use crate::time::{format_date, parse_date_with};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use std::cell::Cell;
+use std::collections::HashMap;
 
 /// The effect that loads the Today list as of the model's now.
 pub fn load(model: &Model) -> Effect {
@@ -74,11 +75,6 @@ impl Filter {
         self.category.is_none() && self.name.is_empty()
     }
 
-    fn keeps(&self, item: &DueItem) -> bool {
-        self.category.is_none_or(|c| item.what.category() == c)
-            && (self.name.is_empty() || normalise(&item.case_name).contains(&normalise(&self.name)))
-    }
-
     /// The next kind: none, then each in turn, then none again.
     fn next_category(&self) -> Option<DueCategory> {
         match self.category {
@@ -94,10 +90,14 @@ impl Filter {
 /// The Today screen: the loaded list, what the filter shows of it, the selection and the pane
 /// in focus.
 pub struct TodayScreen {
-    /// The list as loaded.
-    pub all: DueList,
     /// What the filter keeps; `selected` indexes it in screen order.
     pub list: DueList,
+    /// The list as loaded while the filter hides some of it; `None` when `list` is all of it,
+    /// so a list without a filter is never copied (#21: a key at 10,000 cases in one frame).
+    unfiltered: Option<DueList>,
+    /// Case names normalised for the name filter, worked out the first time it is used after a
+    /// load rather than at every item of every key.
+    names: HashMap<String, String>,
     pub selected: usize,
     pub focus: Focus,
     pub filter: Filter,
@@ -108,8 +108,9 @@ pub struct TodayScreen {
 impl TodayScreen {
     fn new(all: DueList) -> TodayScreen {
         TodayScreen {
-            list: all.clone(),
-            all,
+            list: all,
+            unfiltered: None,
+            names: HashMap::new(),
             selected: 0,
             focus: Focus::List,
             filter: Filter::default(),
@@ -117,14 +118,57 @@ impl TodayScreen {
         }
     }
 
+    /// The list as loaded, whatever the filter shows of it.
+    pub fn all(&self) -> &DueList {
+        self.unfiltered.as_ref().unwrap_or(&self.list)
+    }
+
     /// Applies the filter again, keeping the selected item when it is still shown.
     fn refilter(&mut self) {
-        let key = self.list.get(self.selected).map(|i| i.key.clone());
-        self.list = if self.filter.is_empty() {
-            self.all.clone()
-        } else {
-            self.all.filtered(|i| self.filter.keeps(i))
+        let key = self.selected_key();
+        let all = match self.unfiltered.take() {
+            Some(all) => all,
+            None => std::mem::take(&mut self.list),
         };
+        self.show(all, key);
+    }
+
+    /// A newly loaded list, through the filter, the selected item kept when it is still shown.
+    fn reload(&mut self, all: DueList) {
+        let key = self.selected_key();
+        self.unfiltered = None;
+        self.names.clear();
+        self.show(all, key);
+    }
+
+    fn selected_key(&self) -> Option<String> {
+        self.list.get(self.selected).map(|i| i.key.clone())
+    }
+
+    /// Shows what the filter keeps of `all`, and selects the item keyed `key` if it is shown.
+    fn show(&mut self, all: DueList, key: Option<String>) {
+        if self.filter.is_empty() {
+            self.list = all;
+        } else {
+            let name = normalise(&self.filter.name);
+            if !name.is_empty() && self.names.is_empty() {
+                for (_, item) in all.items() {
+                    if !self.names.contains_key(&item.case_name) {
+                        let normalised = normalise(&item.case_name);
+                        self.names.insert(item.case_name.clone(), normalised);
+                    }
+                }
+            }
+            let (category, names) = (self.filter.category, &self.names);
+            self.list = all.filtered(|item| {
+                category.is_none_or(|c| item.what.category() == c)
+                    && (name.is_empty()
+                        || names
+                            .get(&item.case_name)
+                            .is_some_and(|n| n.contains(&name)))
+            });
+            self.unfiltered = Some(all);
+        }
         self.selected = key
             .and_then(|k| self.list.items().position(|(_, i)| i.key == k))
             .unwrap_or(self.selected)
@@ -163,10 +207,7 @@ fn normalise(text: &str) -> String {
 /// The list arrived: show it through the filter, the selection kept on its item.
 pub fn loaded(model: &mut Model, list: DueList) -> Vec<Effect> {
     match &mut model.screen {
-        Screen::Today(today) => {
-            today.all = list;
-            today.refilter();
-        }
+        Screen::Today(today) => today.reload(list),
         _ => model.screen = Screen::Today(Box::new(TodayScreen::new(list))),
     }
     vec![]

@@ -264,9 +264,17 @@ impl DueList {
         self.len() == 0
     }
 
-    /// The item at `index` in screen order.
+    /// The item at `index` in screen order, found by the groups' lengths, not by walking the
+    /// items before it.
     pub fn get(&self, index: usize) -> Option<&DueItem> {
-        self.items().nth(index).map(|(_, item)| item)
+        let mut index = index;
+        for (_, items) in self.groups() {
+            match items.get(index) {
+                Some(item) => return Some(item),
+                None => index -= items.len(),
+            }
+        }
+        None
     }
 }
 

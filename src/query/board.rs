@@ -5,6 +5,7 @@
 //! grows with the caseload, never with a scan of all meetings; of a case's meetings only those
 //! from the last held one on are read.
 
+use super::board_keys::RowKeys;
 use super::names::Names;
 use crate::config::{CadenceRule, Medical};
 use crate::domain::reports::{days_report_late, is_late};
@@ -80,9 +81,9 @@ pub struct BoardRow {
     /// Suppliers of the case's courses that are not finished, by name.
     pub suppliers: Vec<String>,
     pub flags: BoardFlags,
-    /// The name as it sorts in Danish: case and accents folded, æ ø å after z.
+    /// The text normalised for the sort and the filter; [`BoardRow::keyed`] works it out.
     #[serde(skip)]
-    pub sort_name: String,
+    pub keys: RowKeys,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -133,6 +134,13 @@ impl BoardFlags {
 }
 
 impl BoardRow {
+    /// The row with its sort and filter keys worked out from its text; call it once when a
+    /// row is built or its text changes.
+    pub fn keyed(mut self) -> BoardRow {
+        self.keys = RowKeys::of(&self);
+        self
+    }
+
     /// Behind on something: the cadence date has passed, a report is late, or a sent medical
     /// request is past its deadline.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
@@ -236,7 +244,6 @@ fn row(
             away: case.away_on(today).cloned(),
         },
         case: case.id,
-        sort_name: sort_name(&case.name),
         name: case.name,
         target_group: case.target_group,
         where_now: case.where_now,
@@ -249,7 +256,9 @@ fn row(
         late_reports,
         open_requests,
         suppliers: names,
-    })
+        keys: RowKeys::default(),
+    }
+    .keyed())
 }
 
 /// Udeblevet and afbud from twelve months before `now` on, from index keys alone.
@@ -332,17 +341,44 @@ impl Column {
 /// either way, and ties go by name. Counts and days sort largest first, the way a caseworker
 /// looks for what is most behind; `reverse` turns that round.
 pub fn sort(rows: &mut [BoardRow], column: Column, reverse: bool) {
-    rows.sort_by(|a, b| {
-        let (order, a_missing, b_missing) = compare(a, b, column);
-        let order = match (a_missing, b_missing) {
-            (true, false) => return Ordering::Greater,
-            (false, true) => return Ordering::Less,
-            (true, true) => Ordering::Equal,
-            (false, false) if reverse => order.reverse(),
-            (false, false) => order,
-        };
-        order.then_with(|| compare_names(a, b))
+    let order = order(rows, column, reverse);
+    // Put each row where the order says, following each cycle of the permutation.
+    let mut placed = vec![false; rows.len()];
+    for start in 0..rows.len() {
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            rows.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// The indexes of `rows` in the order [`sort`] puts them in, the rows left where they are: what
+/// a sort key on the board costs is comparing prepared keys, not moving rows.
+pub fn order(rows: &[BoardRow], column: Column, reverse: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    // The index breaks the last ties, so the unstable sort keeps equal rows as they were.
+    order.sort_unstable_by(|&i, &j| {
+        compare_rows(&rows[i], &rows[j], column, reverse).then(i.cmp(&j))
     });
+    order
+}
+
+fn compare_rows(a: &BoardRow, b: &BoardRow, column: Column, reverse: bool) -> Ordering {
+    let (order, a_missing, b_missing) = compare(a, b, column);
+    let order = match (a_missing, b_missing) {
+        (true, false) => return Ordering::Greater,
+        (false, true) => return Ordering::Less,
+        (true, true) => Ordering::Equal,
+        (false, false) if reverse => order.reverse(),
+        (false, false) => order,
+    };
+    order.then_with(|| compare_names(a, b))
 }
 
 /// The order of two rows by one column, and whether each lacks a value.
@@ -358,9 +394,7 @@ fn compare(a: &BoardRow, b: &BoardRow, column: Column) -> (Ordering, bool, bool)
     match column {
         Column::Name => present(compare_names(a, b)),
         Column::Group => present(a.target_group_label.cmp(&b.target_group_label)),
-        Column::WhereNow => present(
-            crate::search::normalise(&a.where_now).cmp(&crate::search::normalise(&b.where_now)),
-        ),
+        Column::WhereNow => present(a.keys.where_now.cmp(&b.keys.where_now)),
         Column::NextMeeting => opt(&a.next_meeting, &b.next_meeting),
         Column::SinceContact => {
             let (order, am, bm) = opt(&a.days_since_contact, &b.days_since_contact);
@@ -375,7 +409,7 @@ fn compare(a: &BoardRow, b: &BoardRow, column: Column) -> (Ordering, bool, bool)
 }
 
 fn compare_names(a: &BoardRow, b: &BoardRow) -> Ordering {
-    a.sort_name.cmp(&b.sort_name).then(a.case.cmp(&b.case))
+    a.keys.name.cmp(&b.keys.name).then(a.case.cmp(&b.case))
 }
 
 /// A name's key in Danish alphabetical order: case and accents folded, and æ, ø, å (also ä,
@@ -415,8 +449,9 @@ mod tests {
             open_requests: vec![],
             suppliers: vec![],
             flags: BoardFlags::default(),
-            sort_name: sort_name(name),
+            keys: RowKeys::default(),
         }
+        .keyed()
     }
 
     fn names(rows: &[BoardRow]) -> Vec<&str> {
@@ -476,6 +511,88 @@ mod tests {
         assert!(!r.is_overdue(today), "an open request within its deadline");
         r.open_requests[0].overdue = true;
         assert!(r.is_overdue(today));
+    }
+
+    mod same_order_as_before {
+        //! The prepared keys sort exactly as the comparison that normalised the text at every
+        //! step did (#21), Danish letters, accents and ties included.
+        use super::*;
+        use crate::search::normalise;
+        use proptest::prelude::*;
+
+        /// The sort before the keys: text normalised at each comparison, a stable sort.
+        fn sort_before(rows: &mut [BoardRow], column: Column, reverse: bool) {
+            let names = |a: &BoardRow, b: &BoardRow| {
+                sort_name(&a.name)
+                    .cmp(&sort_name(&b.name))
+                    .then(a.case.cmp(&b.case))
+            };
+            rows.sort_by(|a, b| {
+                let (order, a_missing, b_missing) = match column {
+                    Column::Name => (names(a, b), false, false),
+                    Column::WhereNow => (
+                        normalise(&a.where_now).cmp(&normalise(&b.where_now)),
+                        false,
+                        false,
+                    ),
+                    column => compare(a, b, column),
+                };
+                let order = match (a_missing, b_missing) {
+                    (true, false) => return Ordering::Greater,
+                    (false, true) => return Ordering::Less,
+                    (true, true) => Ordering::Equal,
+                    (false, false) if reverse => order.reverse(),
+                    (false, false) => order,
+                };
+                order.then_with(|| names(a, b))
+            });
+        }
+
+        /// Short texts of letters that fold together or sort apart: case, æ ø å and their
+        /// neighbours, accents (also as a combining mark), spaces.
+        fn text() -> impl Strategy<Value = String> {
+            proptest::string::string_regex("[aAeEoOsSzZæÆøØåÅäÄöüéÉè\u{301}ß -]{0,6}")
+                .expect("a pattern")
+        }
+
+        fn rows() -> impl Strategy<Value = Vec<BoardRow>> {
+            let one = (
+                text(),
+                text(),
+                0u64..6,
+                proptest::option::of(0i64..4),
+                0usize..3,
+            );
+            proptest::collection::vec(one, 0..30).prop_map(|rows| {
+                rows.into_iter()
+                    .map(|(name, where_now, id, days, missed)| {
+                        let mut r = row(&name, id);
+                        r.where_now = where_now;
+                        r.days_since_contact = days;
+                        r.missed_last_year = missed;
+                        r.keyed()
+                    })
+                    .collect()
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn every_column_both_ways(rows in rows(), reverse: bool) {
+                for column in Column::ALL {
+                    let mut before = rows.clone();
+                    sort_before(&mut before, column, reverse);
+                    let by_order: Vec<BoardRow> = order(&rows, column, reverse)
+                        .into_iter()
+                        .map(|i| rows[i].clone())
+                        .collect();
+                    prop_assert_eq!(&by_order, &before, "{:?}", column);
+                    let mut sorted = rows.clone();
+                    sort(&mut sorted, column, reverse);
+                    prop_assert_eq!(&sorted, &before, "{:?}", column);
+                }
+            }
+        }
     }
 
     #[test]

@@ -79,29 +79,17 @@ impl BoardFilter {
         self.terms.is_empty()
     }
 
-    /// Whether `row` matches every term.
+    /// Whether `row` matches every term. Looks in the row's keys, normalised when the row was
+    /// built ([`BoardRow::keyed`]).
     pub fn matches(&self, row: &BoardRow) -> bool {
+        let keys = &row.keys;
         self.terms.iter().all(|term| match term {
-            Term::Group(text) => {
-                normalise(&row.target_group).contains(text.as_str())
-                    || normalise(&row.target_group_label).contains(text.as_str())
-            }
-            Term::Supplier(text) => row
-                .suppliers
-                .iter()
-                .any(|s| normalise(s).contains(text.as_str())),
+            Term::Group(text) => keys.group.contains(text.as_str()),
+            Term::Supplier(text) => keys.suppliers.contains(text.as_str()),
             Term::Flag(flag) => has_flag(row, *flag),
-            Term::Text(text, loose) => [
-                row.name.as_str(),
-                row.target_group_label.as_str(),
-                row.where_now.as_str(),
-                row.next_step.as_str(),
-            ]
-            .into_iter()
-            .chain(row.suppliers.iter().map(String::as_str))
-            .any(|field| {
-                normalise(field).contains(text.as_str()) || loosen(field).contains(loose.as_str())
-            }),
+            Term::Text(text, loose) => {
+                keys.text.contains(text.as_str()) || keys.loose.contains(loose.as_str())
+            }
         })
     }
 }
@@ -134,6 +122,7 @@ mod tests {
     use super::*;
     use crate::model::CaseId;
     use crate::query::board::BoardFlags;
+    use crate::query::board_keys::RowKeys;
 
     fn row() -> BoardRow {
         BoardRow {
@@ -156,8 +145,9 @@ mod tests {
                 sos: true,
                 ..BoardFlags::default()
             },
-            sort_name: String::new(),
+            keys: RowKeys::default(),
         }
+        .keyed()
     }
 
     fn keeps(filter: &str) -> bool {
@@ -186,6 +176,89 @@ mod tests {
         assert!(!keeps("mentor flag:ring"));
         assert!(keeps(""));
         assert!(BoardFilter::parse("  ").unwrap().is_empty());
+    }
+
+    mod same_rows_as_before {
+        //! Looking in the prepared keys keeps exactly the rows that normalising each field at
+        //! every match did (#21).
+        use super::*;
+        use proptest::prelude::*;
+
+        /// The match before the keys: every field normalised and loosened at each look.
+        fn matches_before(filter: &BoardFilter, row: &BoardRow) -> bool {
+            filter.terms.iter().all(|term| match term {
+                Term::Group(text) => {
+                    normalise(&row.target_group).contains(text.as_str())
+                        || normalise(&row.target_group_label).contains(text.as_str())
+                }
+                Term::Supplier(text) => row
+                    .suppliers
+                    .iter()
+                    .any(|s| normalise(s).contains(text.as_str())),
+                Term::Flag(flag) => has_flag(row, *flag),
+                Term::Text(text, loose) => [
+                    row.name.as_str(),
+                    row.target_group_label.as_str(),
+                    row.where_now.as_str(),
+                    row.next_step.as_str(),
+                ]
+                .into_iter()
+                .chain(row.suppliers.iter().map(String::as_str))
+                .any(|field| {
+                    normalise(field).contains(text.as_str())
+                        || loosen(field).contains(loose.as_str())
+                }),
+            })
+        }
+
+        /// Texts of few letters, so words often occur in them and across their edges.
+        fn text() -> impl Strategy<Value = String> {
+            proptest::string::string_regex("[aeosøæåÅØÆé\u{301} ]{0,7}").expect("a pattern")
+        }
+
+        fn word() -> impl Strategy<Value = String> {
+            let plain =
+                proptest::string::string_regex("[aeosøæåÅØÆé\u{301}]{1,3}").expect("a pattern");
+            (0..4usize, plain).prop_map(|(key, w)| match key {
+                0 => format!("gruppe:{w}"),
+                1 => format!("lev:{w}"),
+                _ => w,
+            })
+        }
+
+        fn case_row() -> impl Strategy<Value = BoardRow> {
+            let texts = (text(), text(), text(), text(), text(), text());
+            let suppliers = proptest::collection::vec(text(), 0..3);
+            (texts, suppliers).prop_map(|((name, group, label, now, next, plan_b), suppliers)| {
+                BoardRow {
+                    name,
+                    target_group: group,
+                    target_group_label: label,
+                    where_now: now,
+                    next_step: next,
+                    plan_b,
+                    suppliers,
+                    ..row()
+                }
+                .keyed()
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn any_words_on_any_rows(
+                words in proptest::collection::vec(word(), 1..3),
+                rows in proptest::collection::vec(case_row(), 1..12),
+            ) {
+                // A key whose value is only a combining accent is refused as empty.
+                let filter = BoardFilter::parse(&words.join(" "));
+                prop_assume!(filter.is_ok());
+                let filter = filter.expect("a filter");
+                for row in &rows {
+                    prop_assert_eq!(filter.matches(row), matches_before(&filter, row), "{:?}", row);
+                }
+            }
+        }
     }
 
     #[test]

@@ -339,8 +339,9 @@ mod tests {
                 }),
                 ..BoardFlags::default()
             },
-            sort_name: String::new(),
+            keys: Default::default(),
         }
+        .keyed()
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod board;
 pub mod board_filter;
+pub mod board_keys;
 pub mod board_sheet;
 pub mod bulk;
 pub mod card;

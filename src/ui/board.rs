@@ -138,13 +138,7 @@ pub fn draw(model: &Model, board: &Board, area: Rect, buf: &mut Buffer) {
     let height = usize::from(body.height);
     board.view_rows.set(height);
     let offset = offset(board, height);
-    for (line, (index, row)) in board
-        .visible()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .enumerate()
-    {
+    for (line, (index, row)) in board.page_of(offset, height).enumerate() {
         let style = if index == board.selected {
             theme::selected()
         } else {

@@ -9,7 +9,7 @@ use super::theme;
 use crate::app::core::clicks::Target;
 use crate::app::model::Model;
 use crate::app::today::{Focus, TodayScreen};
-use crate::domain::due::{DueCategory, DueGroup, DueList, DueWhat};
+use crate::domain::due::{DueCategory, DueGroup, DueItem, DueList, DueWhat};
 use crate::i18n::due_words::{call_back_age, call_back_row, due_reason, due_title, list_date};
 use crate::i18n::{Lang, Msg, external_title, label_purpose, label_status, weekday_short};
 use crate::model::MeetingStatus;
@@ -256,26 +256,56 @@ enum TodayRow<'a> {
     Busy(&'a crate::model::ExternalBlock),
 }
 
-/// One row of the right column: a group heading or an item (its index in screen order).
-enum Row {
+/// One row of the right column: a group heading with its count, or an item with its index in
+/// screen order.
+enum Row<'a> {
     Heading(DueGroup, usize),
-    Item(usize),
+    Item(usize, &'a DueItem),
 }
 
-fn rows(list: &DueList) -> Vec<Row> {
-    let mut out = Vec::new();
-    let mut index = 0;
-    for (group, items) in list.groups() {
-        if items.is_empty() {
-            continue;
+/// The right column's rows: each group that has items, its heading first. Rows are found from
+/// the groups' lengths, so a frame costs what it draws, however long the list.
+struct Rows<'a> {
+    /// The groups with items, each with the screen index of its first item.
+    groups: Vec<(DueGroup, usize, &'a [DueItem])>,
+}
+
+impl<'a> Rows<'a> {
+    fn of(list: &'a DueList) -> Rows<'a> {
+        let mut first = 0;
+        let mut groups = Vec::new();
+        for (group, items) in list.groups() {
+            if !items.is_empty() {
+                groups.push((group, first, items.as_slice()));
+                first += items.len();
+            }
         }
-        out.push(Row::Heading(group, items.len()));
-        for _ in items {
-            out.push(Row::Item(index));
-            index += 1;
-        }
+        Rows { groups }
     }
-    out
+
+    /// The row the item at `index` (screen order) is drawn on, below its group's heading.
+    fn row_of(&self, index: usize) -> Option<usize> {
+        let heading = self
+            .groups
+            .iter()
+            .position(|(_, first, items)| index < first + items.len())?;
+        Some(index + heading + 1)
+    }
+
+    /// The row at `row`.
+    fn at(&self, row: usize) -> Option<Row<'a>> {
+        let mut top = 0;
+        for &(group, first, items) in &self.groups {
+            if row == top {
+                return Some(Row::Heading(group, items.len()));
+            }
+            if let Some(item) = items.get(row - top - 1) {
+                return Some(Row::Item(first + row - top - 1, item));
+            }
+            top += items.len() + 1;
+        }
+        None
+    }
 }
 
 fn draw_list(model: &Model, screen: &TodayScreen, focused: bool, area: Rect, buf: &mut Buffer) {
@@ -303,16 +333,15 @@ fn draw_list(model: &Model, screen: &TodayScreen, focused: bool, area: Rect, buf
         buf.set_string(x, area.y + 1, fit(empty.text(lang), w), theme::dim());
         return;
     }
-    let rows = rows(list);
+    let rows = Rows::of(list);
     let height = usize::from(area.height.saturating_sub(1));
-    let selected_row = rows
-        .iter()
-        .position(|r| matches!(r, Row::Item(i) if *i == selected))
-        .unwrap_or(0);
+    let selected_row = rows.row_of(selected).unwrap_or(0);
     // Keep the selected item in view, with its heading when it fits.
     let first = (selected_row + 1).saturating_sub(height);
-    let items: Vec<_> = list.items().collect();
-    for (offset, row) in rows.iter().skip(first).take(height).enumerate() {
+    for (offset, row) in (first..first + height)
+        .map_while(|r| rows.at(r))
+        .enumerate()
+    {
         let y = area.y + 1 + offset as u16;
         match row {
             Row::Heading(group, n) => {
@@ -328,13 +357,10 @@ fn draw_list(model: &Model, screen: &TodayScreen, focused: bool, area: Rect, buf
                 };
                 buf.set_string(x, y, fit(&format!("{} ({n})", word.text(lang)), w), style);
             }
-            Row::Item(i) => {
-                let Some((_, item)) = items.get(*i) else {
-                    continue;
-                };
+            Row::Item(i, item) => {
                 model
                     .clicks
-                    .add(Rect::new(area.x, y, area.width, 1), Target::Row(*i));
+                    .add(Rect::new(area.x, y, area.width, 1), Target::Row(i));
                 let name_w = (w / 3).clamp(10, 22);
                 // Now-items are counted in minutes: their time, not their day.
                 let when = match &item.what {
@@ -348,7 +374,7 @@ fn draw_list(model: &Model, screen: &TodayScreen, focused: bool, area: Rect, buf
                     pad(&item.case_name, name_w),
                     row_title(model, item, lang)
                 );
-                let is_selected = *i == selected;
+                let is_selected = i == selected;
                 let marker = if is_selected { "›" } else { " " };
                 let urgent = matches!(&item.what, DueWhat::CallBack { urgent_at, .. } if model.now >= *urgent_at);
                 let style = match (is_selected && focused, urgent) {

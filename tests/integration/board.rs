@@ -468,3 +468,102 @@ fn a_tall_screen_scrolls_only_when_the_selection_leaves_it() {
     let screen = app.screen(80, 24).join("\n");
     assert!(screen.contains(&name[..name.len().min(10)]), "{screen}");
 }
+
+/// A caseload of `n` cases with Danish and accented names and varied "where now", written by
+/// the test (#21: the board at a few hundred rows).
+fn many_cases(n: u64) -> App {
+    const FIRST: [&str; 10] = [
+        "Søren", "Åse", "Ærling", "anders", "Øjvind", "José", "Zacho", "Bent", "Mette", "Ida",
+    ];
+    const LAST: [&str; 6] = ["Østergaard", "Andersen", "Åberg", "Bæk", "Müller", "Holm"];
+    const WHERE: [&str; 5] = [
+        "I praktik",
+        "Afventer lægeerklæring",
+        "østre mentorforløb",
+        "",
+        "Åben jobsøgning",
+    ];
+    App::with(|store, _| {
+        for id in 1..=n {
+            let i = usize::try_from(id).unwrap();
+            let name = format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / 10) % LAST.len()]);
+            let mut case = crate::caseform::case(id, &name);
+            case.where_now = WHERE[(i / 3) % WHERE.len()].into();
+            case.next_step = format!("Opfølgning {id}");
+            case.flags.sos = id % 7 == 0;
+            store.put(&case).unwrap();
+        }
+    })
+}
+
+#[test]
+fn at_a_few_hundred_cases_moving_filtering_and_sorting_keep_the_selection_where_it_belongs() {
+    let mut app = many_cases(300);
+    app.keys("g b");
+    let by_name = rows(&app);
+    assert_eq!(by_name.len(), 300);
+    let names = |rows: &[BoardRow]| rows.iter().map(|r| r.case).collect::<Vec<_>>();
+    assert_eq!(names(&shown(&app)), names(&by_name), "by name as loaded");
+    assert!(shown(&app)[299].name.starts_with("Åse"), "å sorts last");
+    // Deep in the list: the selection is on screen, drawn from its page alone.
+    for _ in 0..200 {
+        app.keys("j");
+    }
+    let chosen = shown(&app)[200].clone();
+    assert_eq!(selected_case(&app), chosen.case);
+    let screen = app.screen(120, 40).join("\n");
+    assert!(screen.contains(&chosen.name), "{screen}");
+    // A filter that keeps the selected case keeps it selected.
+    let word = caseplan::search::loosen(chosen.name.split(' ').nth(1).unwrap());
+    app.keys("f");
+    app.text(&word);
+    app.keys("enter");
+    let kept = shown(&app);
+    assert!(kept.len() < 300 && kept.iter().any(|r| r.case == chosen.case));
+    assert!(
+        kept.iter()
+            .all(|r| caseplan::search::loosen(&r.name).contains(&word))
+    );
+    assert_eq!(selected_case(&app), chosen.case, "still on {}", chosen.name);
+    // Moving goes to the next case the filter keeps; clearing the filter stays on it.
+    app.keys("j");
+    let at = kept.iter().position(|r| r.case == chosen.case).unwrap();
+    let next = kept[(at + 1).min(kept.len() - 1)].case;
+    assert_eq!(selected_case(&app), next);
+    app.keys("f backspace enter");
+    assert_eq!(shown(&app).len(), 300);
+    assert_eq!(
+        selected_case(&app),
+        next,
+        "the filter cleared, still on the case"
+    );
+    // A filter that drops the selected case selects the first row it keeps.
+    app.keys("f");
+    app.text("flag:sos");
+    app.keys("enter");
+    let sos = shown(&app);
+    assert!(sos.iter().all(|r| r.flags.sos) && sos.len() == 300 / 7);
+    if !sos.iter().any(|r| r.case == next) {
+        assert_eq!(selected_case(&app), sos[0].case);
+    }
+    app.keys("f backspace enter");
+    // A new order starts at the top; it is the query's order for that column.
+    app.keys("S");
+    let mut reversed = by_name.clone();
+    reversed.reverse();
+    assert_eq!(names(&shown(&app)), names(&reversed), "names turned round");
+    assert_eq!(selected_case(&app), reversed[0].case);
+    app.keys("s s");
+    let board = app.model.board.as_ref().unwrap();
+    assert_eq!((board.sort, board.reverse), (Column::WhereNow, false));
+    let mut by_where = by_name.clone();
+    caseplan::query::board::sort(&mut by_where, Column::WhereNow, false);
+    assert_eq!(names(&shown(&app)), names(&by_where));
+    let wheres: Vec<String> = shown(&app)
+        .iter()
+        .map(|r| caseplan::search::normalise(&r.where_now))
+        .collect();
+    assert!(wheres.windows(2).all(|w| w[0] <= w[1]), "{wheres:?}");
+    app.keys("j j j");
+    assert_eq!(selected_case(&app), by_where[3].case);
+}

@@ -449,7 +449,7 @@ fn each_citizen_gets_one_item_b_books_after_the_range_and_x_is_done() {
     };
     assert!(
         today
-            .all
+            .all()
             .items()
             .all(|(_, i)| !matches!(i.what, DueWhat::Rebook { .. })),
         "no rebook item is left"
@@ -751,7 +751,7 @@ fn b_capital_opens_the_form_on_today_the_start_screen_too() {
         panic!("still on Today");
     };
     let rebook = today
-        .all
+        .all()
         .items()
         .filter(|(_, i)| matches!(i.what, DueWhat::Rebook { .. }))
         .count();
