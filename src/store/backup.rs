@@ -2,7 +2,9 @@
 
 use super::error::{Problem, Recovery};
 use super::progress::{Meter, OnProgress, Stage, quiet};
-use super::{BACKUP_DIR, DB_DIR, ExportFile, LAST_BACKUP_KEY, Store, StoreError, files, journal};
+use super::{
+    ARCHIVE_DIR, BACKUP_DIR, DB_DIR, ExportFile, LAST_BACKUP_KEY, Store, StoreError, files, journal,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -50,6 +52,9 @@ pub fn daily_with(
     if last.as_deref() == Some(stamp.as_bytes()) || store.is_empty() {
         return Ok(None);
     }
+    // Once a day, in the open that may write: history that went cold moves to the archive
+    // (the backup below holds it all the same).
+    store.archive_cold()?;
     let dir = store.dir().join(BACKUP_DIR);
     files::create_private_dir(&dir)
         .map_err(|e| StoreError::io(format!("could not create {}", dir.display()), e))?;
@@ -259,13 +264,27 @@ fn own_backup_name(dir: &Path, file: &Path) -> Option<String> {
     (parent == backups && name.starts_with(PREFIX) && name.ends_with(SUFFIX)).then_some(name)
 }
 
-/// Moves the database directory aside to `db.damaged-<timestamp>`.
+/// Moves the database directory aside to `db.damaged-<timestamp>`, and its archive beside it
+/// to `archive.damaged-<timestamp>`: the backup and the journal hold the archived records too,
+/// and they are archived again from the restored database.
 fn move_aside(dir: &Path) -> Result<Option<PathBuf>, StoreError> {
     let db = dir.join(DB_DIR);
+    let archive = super::archive::path(dir);
+    let stamp = Utc::now().format("%Y%m%dT%H%M%S");
+    if archive.exists() {
+        let mut aside = dir.join(format!("{ARCHIVE_DIR}.damaged-{stamp}"));
+        let mut n = 1;
+        while aside.exists() {
+            aside = dir.join(format!("{ARCHIVE_DIR}.damaged-{stamp}-{n}"));
+            n += 1;
+        }
+        fs::rename(&archive, &aside).map_err(|e| {
+            StoreError::io(format!("could not move {} aside", archive.display()), e)
+        })?;
+    }
     if !db.exists() {
         return Ok(None);
     }
-    let stamp = Utc::now().format("%Y%m%dT%H%M%S");
     let mut aside = dir.join(format!("{DB_DIR}.damaged-{stamp}"));
     let mut n = 1;
     while aside.exists() {
