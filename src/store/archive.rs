@@ -31,7 +31,7 @@ const BEFORE_KEY: &[u8] = b"archive_before";
 /// The highest id in the archive: a record with a higher id is never there.
 const MAX_ID_KEY: &[u8] = b"archive_max_id";
 /// Present while a move is unfinished: a record may then be in both parts.
-const MOVING_KEY: &[u8] = b"archive_moving";
+pub(crate) const MOVING_KEY: &[u8] = b"archive_moving";
 
 /// A move of at least one in this many of the hot meetings has the hot part written afresh.
 const COMPACT_SHARE: usize = 3;
@@ -261,12 +261,15 @@ impl Store {
         let max_id = moving.iter().copied().fold(cold.max_id, u64::max);
         let hot_before = self.tree(TreeId::Record(Kind::Meeting)).len();
         self.copy_to_archive(cutoff, max_id, &moving)?;
-        self.drop_from_hot(cutoff, max_id, &moving)?;
-        // sled keeps the freed pages in the table it reads at every open: after a large share
-        // left, the next open writes the hot part afresh (see `compact`).
         if moving.len() * COMPACT_SHARE >= hot_before {
+            // A large share: removing it key by key costs sled far more than writing the rest
+            // afresh, and a table of freed pages would slow every open anyway. The next open
+            // writes the hot part without the archived records (see `compact`); until then a
+            // record in both is read once, from the hot part.
             self.want_compaction()?;
             self.flush()?;
+        } else {
+            self.drop_from_hot(cutoff, max_id, &moving)?;
         }
         Ok(Some(Moved {
             records: moving.len(),

@@ -8,6 +8,8 @@
 //! crash before the mark leaves the old database in use (the unfinished copy is removed by the
 //! next compaction); after it, the next open finishes the swap before it opens anything.
 
+use super::record::{AnyRecord, Kind};
+use super::trees::TreeId;
 use super::{CACHE_BYTES, DB_DIR, ID_OFFSET_KEY, META_TREE, Store, StoreError, files};
 use std::fs;
 use std::io;
@@ -89,19 +91,54 @@ impl Store {
             .cache_capacity(CACHE_BYTES)
             .open()
             .map_err(sled_error)?;
+        // Records are copied and their index entries written anew; a meeting the archive holds
+        // as it is here (a large move leaves them in both) is left out. Other trees (the
+        // settings) are copied as they are.
+        let archive = match self.cold().moving {
+            true => self.archive()?,
+            false => None,
+        };
+        let records: Vec<Vec<u8>> = Kind::ALL
+            .iter()
+            .map(|k| k.tree_name().as_bytes().to_vec())
+            .collect();
+        let indexes: Vec<Vec<u8>> = TreeId::indexes()
+            .iter()
+            .map(|t| t.name().into_bytes())
+            .collect();
+        let fresh_trees = TreeId::all()
+            .iter()
+            .map(|t| fresh.open_tree(t.name()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(sled_error)?;
+        for kind in Kind::ALL {
+            let archived = archive.map(|a| a.tree(TreeId::Record(kind)));
+            let mut part = Vec::with_capacity(PART);
+            for item in self.tree(TreeId::Record(kind)).iter() {
+                let (key, value) = item.map_err(|e| self.read_error(e))?;
+                if let Some(archived) = archived
+                    && archived.get(&key).map_err(|e| self.read_error(e))?.as_ref() == Some(&value)
+                {
+                    continue;
+                }
+                part.push(AnyRecord::decode(kind, &value).map_err(|d| self.damaged(d))?);
+                if part.len() == PART {
+                    super::archive::write_records(&fresh_trees, &part)?;
+                    part.clear();
+                }
+            }
+            super::archive::write_records(&fresh_trees, &part)?;
+        }
         for name in self.db.tree_names() {
+            if records.contains(&name.to_vec()) || indexes.contains(&name.to_vec()) {
+                continue;
+            }
             let from = self.db.open_tree(&name).map_err(sled_error)?;
             let to = fresh.open_tree(&name).map_err(sled_error)?;
             let mut batch = sled::Batch::default();
-            let mut n = 0;
             for item in from.iter() {
                 let (key, value) = item.map_err(|e| self.read_error(e))?;
                 batch.insert(key, value);
-                n += 1;
-                if n % PART == 0 {
-                    to.apply_batch(std::mem::take(&mut batch))
-                        .map_err(sled_error)?;
-                }
             }
             to.apply_batch(batch).map_err(sled_error)?;
         }
@@ -114,6 +151,8 @@ impl Store {
         meta.insert(ID_OFFSET_KEY, &carried.to_be_bytes())
             .map_err(sled_error)?;
         meta.remove(WANTED_KEY).map_err(sled_error)?;
+        meta.remove(super::archive::MOVING_KEY)
+            .map_err(sled_error)?;
         fresh.flush().map_err(sled_error)?;
         files::write_private_file(&self.dir.join(READY_FILE), b"").map_err(cannot)?;
         sync_dir(&self.dir).map_err(cannot)?;
