@@ -315,10 +315,29 @@ impl Store {
         })?;
         self.flush()?;
         let archive = self.open_archive()?;
+        let meetings = self.tree(TreeId::Record(Kind::Meeting));
         for part in moving.chunks(MOVE_PART) {
-            write_records(archive.trees(), &self.hot_meetings(part)?)?;
+            // The stored bytes as they are, so the hot part can tell a copy from a change.
+            let mut batches: Vec<sled::Batch> =
+                archive.trees.iter().map(|_| Default::default()).collect();
+            for &id in part {
+                let Some(bytes) = meetings.get(id_key(id)).map_err(|e| self.read_error(e))? else {
+                    continue;
+                };
+                let record = self.decode::<Meeting>(id, &bytes)?.into_any();
+                batches[TreeId::Record(Kind::Meeting).slot()].insert(&id_key(id), bytes);
+                for (tree, key, value) in index::entries(&record) {
+                    batches[tree.slot()].insert(key, value);
+                }
+            }
+            for (tree, batch) in archive.trees.iter().zip(batches) {
+                tree.apply_batch(batch)
+                    .map_err(|e| StoreError::sled("could not write the archive", e))?;
+            }
+            // Flushed part by part: sled holds unflushed pages in memory.
+            archive.flush()?;
         }
-        archive.flush()
+        Ok(())
     }
 
     /// The hot meetings of `ids`.
