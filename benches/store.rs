@@ -47,7 +47,8 @@ fn startup(c: &mut Criterion) {
 }
 
 /// 220 cases whose last year repeats `years` times into the past: the same day to show, with
-/// more and more history behind it.
+/// more and more history behind it. The history that went cold is moved to the archive as the
+/// first writing open of a day does, and the next open writes the hot part afresh.
 fn database_with_history(years: u32) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let spec = DemoSpec::new(220, 7, today())
@@ -55,6 +56,9 @@ fn database_with_history(years: u32) -> tempfile::TempDir {
         .with_years(years);
     let store = Store::open(dir.path()).expect("open");
     store.import(&generate(&spec)).expect("import");
+    store.archive_cold().expect("archive");
+    drop(store);
+    drop(Store::open(dir.path()).expect("open after the move"));
     dir
 }
 

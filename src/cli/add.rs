@@ -10,7 +10,7 @@ use crate::i18n::{Msg, label_form, label_purpose, warning_words, weekday_short};
 use crate::model::{Case, MeetingId};
 use crate::time::{format_date, format_time};
 use anyhow::Result;
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, Duration, NaiveTime};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -42,12 +42,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let meetings = &ctx.config.meetings;
     let hours = ctx.config.hours();
     // A case with no meeting planned or held yet gets a first meeting's length.
-    let since_ever = NaiveDate::from_ymd_opt(crate::time::range::FIRST_YEAR, 1, 1)
-        .unwrap_or_default()
-        .and_time(NaiveTime::MIN);
-    let first = store
-        .case_meeting_from(line.case, since_ever, counts_as_met)?
-        .is_none();
+    let first = !store.case_has_meeting(line.case, counts_as_met)?;
     let meeting = line.meeting(
         MeetingId(store.next_id()?),
         Defaults {

@@ -1,6 +1,7 @@
 //! Pure rules of the work: functions of records and a date, with no IO.
 
 pub mod agenda;
+pub mod archive;
 pub mod bulk;
 pub mod busy;
 pub mod cadence;

@@ -4,7 +4,6 @@
 use crate::domain::first_meeting::counts_as_met;
 use crate::model::{AwayPeriod, Case, CaseFlags, CaseId, Contact, ContactId, ContactKind};
 use crate::store::{Store, StoreError};
-use chrono::{NaiveDate, NaiveTime};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,14 +39,9 @@ pub fn directory(store: &Store) -> Result<Directory, StoreError> {
     let contacts = store.all::<Contact>()?;
     let names: HashMap<ContactId, String> =
         contacts.iter().map(|c| (c.id, c.name.clone())).collect();
-    let since_ever = NaiveDate::from_ymd_opt(1900, 1, 1)
-        .unwrap_or_default()
-        .and_time(NaiveTime::MIN);
     let mut cases = Vec::new();
     for c in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        let has_met = store
-            .case_meeting_from(c.id, since_ever, counts_as_met)?
-            .is_some();
+        let has_met = store.case_has_meeting(c.id, counts_as_met)?;
         cases.push(CaseEntry {
             id: c.id,
             name: c.name,

@@ -66,9 +66,7 @@ fn case_needs(
 ) -> Result<(), StoreError> {
     let held = |m: &Meeting| m.status == MeetingStatus::Held;
     let plan = planning(store, config, case, today, held)?;
-    let first = store
-        .case_meeting_from(case.id, NaiveDateTime::MIN, counts_as_met)?
-        .is_none();
+    let first = !store.case_has_meeting(case.id, counts_as_met)?;
     let need = |why: Why, due: NaiveDate, course: Option<CourseParty>| PlanNeed {
         case: case.id,
         name: case.name.clone(),

@@ -3,7 +3,7 @@
 use super::compose::{self, Todo};
 use super::error::{Problem, Recovery};
 use super::progress::{Meter, OnProgress, Stage, quiet};
-use super::{BACKUP_DIR, DB_DIR, ExportFile, Store, StoreError, files, journal};
+use super::{ARCHIVE_DIR, BACKUP_DIR, DB_DIR, ExportFile, Store, StoreError, files, journal};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -62,6 +62,9 @@ pub fn start_daily(store: &Store, today: NaiveDate) -> Result<bool, StoreError> 
     {
         return Ok(false);
     }
+    // Once a day, in the open that may write: history that went cold moves to the archive
+    // (the backup holds it all the same; a move is no change to the journal).
+    store.archive_cold()?;
     store.rotate_journal(&name)?;
     Ok(true)
 }
@@ -292,13 +295,27 @@ fn own_backup_name(dir: &Path, file: &Path) -> Option<String> {
     (parent == backups && name.starts_with(PREFIX) && name.ends_with(SUFFIX)).then_some(name)
 }
 
-/// Moves the database directory aside to `db.damaged-<timestamp>`.
+/// Moves the database directory aside to `db.damaged-<timestamp>`, and its archive beside it
+/// to `archive.damaged-<timestamp>`: the backup and the journal hold the archived records too,
+/// and they are archived again from the restored database.
 fn move_aside(dir: &Path) -> Result<Option<PathBuf>, StoreError> {
     let db = dir.join(DB_DIR);
+    let archive = super::archive::path(dir);
+    let stamp = Utc::now().format("%Y%m%dT%H%M%S");
+    if archive.exists() {
+        let mut aside = dir.join(format!("{ARCHIVE_DIR}.damaged-{stamp}"));
+        let mut n = 1;
+        while aside.exists() {
+            aside = dir.join(format!("{ARCHIVE_DIR}.damaged-{stamp}-{n}"));
+            n += 1;
+        }
+        fs::rename(&archive, &aside).map_err(|e| {
+            StoreError::io(format!("could not move {} aside", archive.display()), e)
+        })?;
+    }
     if !db.exists() {
         return Ok(None);
     }
-    let stamp = Utc::now().format("%Y%m%dT%H%M%S");
     let mut aside = dir.join(format!("{DB_DIR}.damaged-{stamp}"));
     let mut n = 1;
     while aside.exists() {

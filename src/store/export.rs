@@ -1,14 +1,13 @@
 //! Export documents and import: the whole database as one JSON document.
 
 use super::journal::{Journal, Mark};
-use super::keys::{id_key, u64_at};
+use super::keys::u64_at;
 use super::migrate::CURRENT_SCHEMA;
 use super::progress::{Meter, OnProgress, Stage, quiet};
 use super::reader::{self, Head};
 use super::record::{AnyRecord, Kind};
-use super::trees::TreeId;
 use super::validate::Validator;
-use super::{IMPORT_MARK_KEY, Store, StoreError, index};
+use super::{IMPORT_MARK_KEY, Store, StoreError};
 use crate::model::Dataset;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -144,7 +143,7 @@ impl Store {
         let mut data = Dataset::default();
         let mut meter = Meter::start(on, Stage::Exporting, Some(self.record_total()));
         for kind in Kind::ALL {
-            for item in self.tree(TreeId::Record(kind)).iter() {
+            for item in self.records_of(kind)? {
                 meter.add(1);
                 let (key, value) = item.map_err(|e| self.read_error(e))?;
                 AnyRecord::decode(kind, &value)
@@ -206,7 +205,7 @@ impl Store {
         for (i, kind) in WRITE_ORDER.iter().enumerate() {
             let separator = if i == 0 { "" } else { "," };
             write!(out, "{separator}\"{}\":[", kind.tree_name()).map_err(io)?;
-            for (j, item) in self.tree(TreeId::Record(*kind)).iter().enumerate() {
+            for (j, item) in self.records_of(*kind)?.enumerate() {
                 if stop.load(Ordering::Relaxed) {
                     return Err(StoreError::BackupStopped);
                 }
@@ -357,8 +356,9 @@ impl Store {
         })
     }
 
-    /// Removes every record and index entry.
+    /// Removes every record and index entry, the archive's too.
     pub(crate) fn clear_all(&self) -> Result<(), StoreError> {
+        self.clear_archive()?;
         for tree in &self.trees {
             tree.clear()
                 .map_err(|e| StoreError::sled("could not clear the database", e))?;
@@ -369,21 +369,8 @@ impl Store {
     /// Writes `records` and their index entries, one batch per tree, without a flush. Returns
     /// the highest id written.
     pub(crate) fn write_part(&self, records: &[AnyRecord]) -> Result<u64, StoreError> {
-        let mut batches: Vec<sled::Batch> = self.trees.iter().map(|_| Default::default()).collect();
-        let mut max_id = 0;
-        for record in records {
-            max_id = max_id.max(record.id());
-            batches[TreeId::Record(record.kind()).slot()]
-                .insert(&id_key(record.id()), record.encode());
-            for (tree, key, value) in index::entries(record) {
-                batches[tree.slot()].insert(key, value);
-            }
-        }
-        for (tree, batch) in self.trees.iter().zip(batches) {
-            tree.apply_batch(batch)
-                .map_err(|e| StoreError::sled("could not write the records", e))?;
-        }
-        Ok(max_id)
+        super::archive::write_records(&self.trees, records)?;
+        Ok(records.iter().map(AnyRecord::id).max().unwrap_or(0))
     }
 }
 

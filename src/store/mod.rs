@@ -1,10 +1,12 @@
 //! The store: the only module that knows sled. One tree per record kind, index trees for what
 //! the screens ask, values as versioned JSON, every write in one transaction and flushed.
 
+mod archive;
 pub mod backup;
 mod calendar;
 mod check;
 mod codec;
+mod compact;
 mod compose;
 mod error;
 mod export;
@@ -25,6 +27,7 @@ mod trees;
 mod validate;
 mod write;
 
+pub use archive::{ARCHIVE_DIR, Moved};
 pub use error::{MAX_LISTED_PROBLEMS, Notice, Problem, Recovery, StoreError, Unwritable};
 pub use export::{ExportDocument, ExportFile};
 pub use files::{EXPORT_DIR, write_export, write_private_file};
@@ -41,8 +44,8 @@ use keys::u64_at;
 use migrate::Step;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 use trees::TreeId;
 
 /// The highest id an import may bring. Half of the range: new ids are given out above the
@@ -95,6 +98,12 @@ pub struct Store {
     unwritable: Option<Unwritable>,
     /// That copy, removed when the store is dropped.
     view: Option<tempfile::TempDir>,
+    /// Cold history (#21), opened on the first read that reaches back into it.
+    archive: OnceLock<archive::Archive>,
+    /// Held while the archive is being opened, so it is opened once.
+    archive_opening: Mutex<()>,
+    /// What the hot part's settings say about the archive.
+    cold: Mutex<archive::Cold>,
 }
 
 /// What the data directory held before sled opened it.
@@ -203,6 +212,11 @@ impl Store {
                     let kind = err.unwritable().unwrap_or(Unwritable::ReadOnly);
                     return Self::open_view(dir, opening, kind);
                 }
+                Ok(store) if !opening.for_restore && store.wants_compaction()? => {
+                    // After a large move to the archive: written afresh, then opened again.
+                    store.compact()?;
+                    drop(store);
+                }
                 Ok(mut store) => {
                     if let Some(to) = restarted {
                         store
@@ -227,6 +241,15 @@ impl Store {
         files::create_private_dir(dir).map_err(cannot_create)?;
         files::create_private_dir(&dir.join(BACKUP_DIR)).map_err(cannot_create)?;
         let db_path = dir.join(DB_DIR);
+        compact::finish_swap(dir).map_err(|e| {
+            StoreError::write_io(
+                format!(
+                    "could not finish writing the database afresh in {}",
+                    dir.display()
+                ),
+                e,
+            )
+        })?;
         // sled creates its directory with the default mode; make it the user's alone first.
         files::create_private_dir(&db_path).map_err(cannot_create)?;
         let found = Found::look(dir, opening)?;
@@ -330,6 +353,9 @@ impl Store {
             notices,
             unwritable: None,
             view: None,
+            archive: OnceLock::new(),
+            archive_opening: Mutex::new(()),
+            cold: Mutex::new(archive::Cold::default()),
         })
     }
 
@@ -342,6 +368,8 @@ impl Store {
         {
             return Err(StoreError::UnfinishedNew);
         }
+        let cold = self.read_cold()?;
+        *self.cold.get_mut().unwrap_or_else(|e| e.into_inner()) = cold;
         self.check_schema(opening.steps, found.existed)?;
         if self.meta_get(IMPORT_MARK_KEY)?.is_some() {
             return Err(self.damaged("an import was interrupted before it finished"));
@@ -359,7 +387,7 @@ impl Store {
     /// import, restore and replay raise the offset themselves). Costs one id; runs before the
     /// first id of each open is given out.
     fn keep_ids_above_stored(&self) -> Result<(), StoreError> {
-        let highest = self.highest_id()?;
+        let highest = self.highest_id()?.max(self.cold().max_id);
         if highest > 0 && self.next_id()? <= highest {
             self.set_id_offset(highest)?;
         }
@@ -472,10 +500,18 @@ impl Store {
         }
     }
 
-    /// Rewrites every record written by an older schema in the current one.
+    /// Rewrites every record written by an older schema in the current one, the archive's too.
     fn upgrade_records(&self, steps: &[Step]) -> Result<(), StoreError> {
+        self.upgrade_records_in(&self.trees, steps)?;
+        if let Some(archive) = self.archive()? {
+            self.upgrade_records_in(archive.trees(), steps)?;
+        }
+        Ok(())
+    }
+
+    fn upgrade_records_in(&self, trees: &[sled::Tree], steps: &[Step]) -> Result<(), StoreError> {
         for kind in Kind::ALL {
-            let tree = self.tree(TreeId::Record(kind));
+            let tree = &trees[TreeId::Record(kind).slot()];
             let mut batch = sled::Batch::default();
             for item in tree.iter() {
                 let (key, value) = item.map_err(|e| self.read_error(e))?;
@@ -500,15 +536,25 @@ impl Store {
         Ok(())
     }
 
-    /// Recomputes every index entry from the records (after an upgrade, or to repair).
+    /// Recomputes every index entry from the records (after an upgrade, or to repair), the
+    /// archive's too.
     pub fn rebuild_indexes(&self) -> Result<(), StoreError> {
+        if let Some(archive) = self.archive()? {
+            self.rebuild_indexes_in(archive.trees())?;
+            archive.flush()?;
+        }
+        self.rebuild_indexes_in(&self.trees)?;
+        self.flush()
+    }
+
+    fn rebuild_indexes_in(&self, trees: &[sled::Tree]) -> Result<(), StoreError> {
         let cannot = |e| StoreError::sled("could not rebuild the indexes", e);
         for tree in TreeId::indexes() {
-            self.tree(tree).clear().map_err(cannot)?;
+            trees[tree.slot()].clear().map_err(cannot)?;
         }
-        let mut batches: Vec<sled::Batch> = self.trees.iter().map(|_| Default::default()).collect();
+        let mut batches: Vec<sled::Batch> = trees.iter().map(|_| Default::default()).collect();
         for kind in Kind::ALL {
-            for item in self.tree(TreeId::Record(kind)).iter() {
+            for item in trees[TreeId::Record(kind).slot()].iter() {
                 let (_, value) = item.map_err(|e| self.read_error(e))?;
                 let record = AnyRecord::decode(kind, &value).map_err(|d| self.damaged(d))?;
                 for (tree, key, value) in index::entries(&record) {
@@ -516,10 +562,10 @@ impl Store {
                 }
             }
         }
-        for (tree, batch) in self.trees.iter().zip(batches) {
+        for (tree, batch) in trees.iter().zip(batches) {
             tree.apply_batch(batch).map_err(cannot)?;
         }
-        self.flush()
+        Ok(())
     }
 
     /// Re-indexes a database whose index entries an older caseplan wrote.
@@ -662,5 +708,7 @@ fn open_error(dir: &Path, today: NaiveDate, err: sled::Error) -> StoreError {
     }
 }
 
+#[cfg(test)]
+mod archive_tests;
 #[cfg(test)]
 mod tests;

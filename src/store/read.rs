@@ -1,5 +1,8 @@
 //! Reads the screens need; index range scans, so cost grows with the window, not the history.
+//! A read that reaches back before the archive's cutoff reads the archive too (see
+//! [`super::archive`]); a record in both parts is read once, from the hot part.
 
+use super::archive::{Archive, Items, Merged};
 use super::index::{DueKind, DueRef};
 use super::keys::{concat, date_from_key, date_key, id_key, time_key, u64_at};
 use super::record::{CaseRecord, Kind, Record, RecordId};
@@ -12,46 +15,98 @@ impl Store {
     /// One record, if it exists.
     pub fn get<R: Record>(&self, id: R::Id) -> Result<Option<R>, StoreError> {
         let raw = id.raw();
-        let bytes = self
+        let mut bytes = self
             .tree(TreeId::Record(R::KIND))
             .get(id_key(raw))
             .map_err(|e| self.read_error(e))?;
+        if bytes.is_none()
+            && let Some(archive) = self.archive_for(R::KIND, raw)?
+        {
+            bytes = archive
+                .tree(TreeId::Record(R::KIND))
+                .get(id_key(raw))
+                .map_err(|e| self.read_error(e))?;
+        }
         bytes.map(|b| self.decode::<R>(raw, &b)).transpose()
     }
 
     /// Every record of one kind, by id.
     pub fn all<R: Record>(&self) -> Result<Vec<R>, StoreError> {
         let mut out = Vec::new();
-        for item in self.tree(TreeId::Record(R::KIND)).iter() {
+        for item in self.records_of(R::KIND)? {
             let (key, value) = item.map_err(|e| self.read_error(e))?;
             out.push(self.decode::<R>(u64_at(&key, 0).unwrap_or(0), &value)?);
         }
         Ok(out)
     }
 
+    /// The stored records of `kind` by id, the archived ones among them.
+    pub(crate) fn records_of(&self, kind: Kind) -> Result<Merged<'_>, StoreError> {
+        let archive = match kind {
+            Kind::Meeting => self.archive()?,
+            _ => None,
+        };
+        Ok(self.merged(TreeId::Record(kind), .., archive, false))
+    }
+
+    /// The entries of `tree` in `range`, from the hot part and from `archive` if given, merged
+    /// in key order.
+    pub(crate) fn merged<'a>(
+        &'a self,
+        tree: TreeId,
+        range: impl std::ops::RangeBounds<Vec<u8>> + Clone,
+        archive: Option<&'a Archive>,
+        descending: bool,
+    ) -> Merged<'a> {
+        let items = |t: &sled::Tree| -> Items<'_> {
+            let iter = t.range(range.clone());
+            if descending {
+                Box::new(iter.rev())
+            } else {
+                Box::new(iter)
+            }
+        };
+        let hot = items(self.tree(tree));
+        let cold = archive.map(|a| items(a.tree(tree)));
+        Merged::new(hot, cold, descending)
+    }
+
     /// Whether there is no record of one kind; unlike [`Store::count`], without a scan.
     pub fn none_of<R: Record>(&self) -> bool {
-        self.tree(TreeId::Record(R::KIND)).is_empty()
+        self.count_in_archive_too(R::KIND, true) == 0
     }
 
     /// How many records of one kind there are (a scan of the kind's tree).
     pub fn count<R: Record>(&self) -> usize {
-        self.tree(TreeId::Record(R::KIND)).len()
+        self.count_in_archive_too(R::KIND, false)
     }
 
     /// How many records of each kind there are.
     pub fn counts(&self) -> Vec<(Kind, usize)> {
         Kind::ALL
             .iter()
-            .map(|&k| (k, self.tree(TreeId::Record(k)).len()))
+            .map(|&k| (k, self.count_in_archive_too(k, false)))
             .collect()
+    }
+
+    /// How many records of `kind` there are (at most 1 when `any` is enough to know).
+    fn count_in_archive_too(&self, kind: Kind, any: bool) -> usize {
+        let hot = self.tree(TreeId::Record(kind));
+        if any && !hot.is_empty() {
+            return 1;
+        }
+        match self.records_of(kind) {
+            Ok(records) if any => records.take(1).count(),
+            Ok(records) => records.count(),
+            Err(_) => hot.len(),
+        }
     }
 
     /// Whether the database holds no records at all.
     pub fn is_empty(&self) -> bool {
         Kind::ALL
             .iter()
-            .all(|&k| self.tree(TreeId::Record(k)).is_empty())
+            .all(|&k| self.count_in_archive_too(k, true) == 0)
     }
 
     /// Meetings starting in `[from, to)`, plus every repeating block that may have an
@@ -64,7 +119,8 @@ impl Store {
     ) -> Result<Vec<Meeting>, StoreError> {
         let mut ids = Vec::new();
         let range = time_key(from).to_vec()..time_key(to).to_vec();
-        for item in self.tree(TreeId::MeetingsByStart).range(range) {
+        let archive = self.archive_from(from)?;
+        for item in self.merged(TreeId::MeetingsByStart, range, archive, false) {
             let (key, _) = item.map_err(|e| self.read_error(e))?;
             ids.extend(u64_at(&key, 8));
         }
@@ -120,14 +176,26 @@ impl Store {
     /// Every meeting of a case, by start.
     pub fn meetings_for_case(&self, case: CaseId) -> Result<Vec<Meeting>, StoreError> {
         let mut ids = Vec::new();
-        for item in self
-            .tree(TreeId::MeetingsByCase)
-            .scan_prefix(id_key(case.0))
-        {
+        for item in self.case_meeting_keys(case, None)? {
             let (key, _) = item.map_err(|e| self.read_error(e))?;
             ids.extend(u64_at(&key, 16));
         }
         self.meetings_by_ids(ids)
+    }
+
+    /// The by-case index entries of a case's meetings starting from `from` on (`None`: all), by
+    /// start, the archive's too when `from` reaches back into it.
+    fn case_meeting_keys(
+        &self,
+        case: CaseId,
+        from: Option<NaiveDateTime>,
+    ) -> Result<Merged<'_>, StoreError> {
+        let prefix = id_key(case.0);
+        let low = concat(&[&prefix, &from.map(time_key).unwrap_or([0; 8])]);
+        // Above every start and id of this case, below the next case's.
+        let high = concat(&[&prefix, &[0xff; 17]]);
+        let archive = self.archive_from(from.unwrap_or(NaiveDateTime::MIN))?;
+        Ok(self.merged(TreeId::MeetingsByCase, low..high, archive, false))
     }
 
     /// How many of a case's meetings have `status` and start from `from` (local time) on,
@@ -143,12 +211,12 @@ impl Store {
         };
         let prefix = [&id_key(case.0)[..], &[tag]].concat();
         let start = [&prefix[..], &time_key(from)[..]].concat();
+        let end = [&prefix[..], &[0xff; 17]].concat();
+        let archive = self.archive_from(from)?;
+        let entries = self.merged(TreeId::MeetingsByCaseStatus, start..end, archive, false);
         let mut n = 0;
-        for item in self.tree(TreeId::MeetingsByCaseStatus).range(start..) {
-            let (key, _) = item.map_err(|e| self.read_error(e))?;
-            if !key.starts_with(&prefix) {
-                break;
-            }
+        for item in entries {
+            item.map_err(|e| self.read_error(e))?;
             n += 1;
         }
         Ok(n)
@@ -162,10 +230,36 @@ impl Store {
         before: NaiveDateTime,
         stop: impl Fn(&Meeting) -> bool,
     ) -> Result<Vec<Meeting>, StoreError> {
-        let from = id_key(case.0).to_vec();
-        let to = [&id_key(case.0)[..], &time_key(before)[..]].concat();
+        let (out, stopped) = self.case_meetings_back(case, before, &stop, false)?;
+        let cold = self.cold();
+        let reached_back = out.last().is_some_and(|m| cold.reaches(m.start));
+        if cold.before.is_none() || (stopped && !reached_back) {
+            return Ok(out);
+        }
+        // The hot part ran out, or stopped at a meeting from before the cutoff (one still
+        // planned, a repeating block) with archived ones after it: read again with the
+        // archive's meetings among them.
+        Ok(self.case_meetings_back(case, before, &stop, true)?.0)
+    }
+
+    /// [`Store::case_meetings_back_until`] in the hot part alone or with the archive; says
+    /// whether `stop` accepted one.
+    fn case_meetings_back(
+        &self,
+        case: CaseId,
+        before: NaiveDateTime,
+        stop: &dyn Fn(&Meeting) -> bool,
+        with_archive: bool,
+    ) -> Result<(Vec<Meeting>, bool), StoreError> {
+        let archive = match with_archive {
+            true => self.archive_from(NaiveDateTime::MIN)?,
+            false => None,
+        };
+        let prefix = id_key(case.0);
+        let range = prefix.to_vec()..concat(&[&prefix, &time_key(before)]);
+        let keys = self.merged(TreeId::MeetingsByCase, range, archive, true);
         let mut out = Vec::new();
-        for item in self.tree(TreeId::MeetingsByCase).range(from..to).rev() {
+        for item in keys {
             let (key, _) = item.map_err(|e| self.read_error(e))?;
             let Some(id) = u64_at(&key, 16) else { continue };
             let Some(meeting) = self.get::<Meeting>(MeetingId(id))? else {
@@ -174,10 +268,10 @@ impl Store {
             let done = stop(&meeting);
             out.push(meeting);
             if done {
-                break;
+                return Ok((out, true));
             }
         }
-        Ok(out)
+        Ok((out, false))
     }
 
     /// A case's first meeting from `from` on that `accept` takes, e.g. the next planned one.
@@ -187,13 +281,8 @@ impl Store {
         from: NaiveDateTime,
         accept: impl Fn(&Meeting) -> bool,
     ) -> Result<Option<Meeting>, StoreError> {
-        let prefix = id_key(case.0);
-        let start = concat(&[&prefix, &time_key(from)]);
-        for item in self.tree(TreeId::MeetingsByCase).range(start..) {
+        for item in self.case_meeting_keys(case, Some(from))? {
             let (key, _) = item.map_err(|e| self.read_error(e))?;
-            if !key.starts_with(&prefix) {
-                break;
-            }
             let Some(id) = u64_at(&key, 16) else { continue };
             if let Some(meeting) = self.get::<Meeting>(MeetingId(id))?
                 && accept(&meeting)
@@ -202,6 +291,31 @@ impl Store {
             }
         }
         Ok(None)
+    }
+
+    /// Whether a case has any meeting `accept` takes, ever: the hot part first, so the archive
+    /// is opened only for a case that has none there (e.g. "has the citizen been met?").
+    pub fn case_has_meeting(
+        &self,
+        case: CaseId,
+        accept: impl Fn(&Meeting) -> bool,
+    ) -> Result<bool, StoreError> {
+        let prefix = id_key(case.0);
+        for item in self.tree(TreeId::MeetingsByCase).scan_prefix(prefix) {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            if let Some(id) = u64_at(&key, 16)
+                && let Some(meeting) = self.get::<Meeting>(MeetingId(id))?
+                && accept(&meeting)
+            {
+                return Ok(true);
+            }
+        }
+        if self.cold().before.is_none() {
+            return Ok(false);
+        }
+        Ok(self
+            .case_meeting_from(case, NaiveDateTime::MIN, accept)?
+            .is_some())
     }
 
     /// The most recently logged record of a per-case kind that `accept` takes (by id, which
@@ -238,13 +352,8 @@ impl Store {
     ) -> Result<Vec<Meeting>, StoreError> {
         let mut meetings = self.case_meetings_back_until(case, from, stop_at)?;
         meetings.reverse();
-        let prefix = id_key(case.0);
-        let start = concat(&[&prefix, &time_key(from)]);
-        for item in self.tree(TreeId::MeetingsByCase).range(start..) {
+        for item in self.case_meeting_keys(case, Some(from))? {
             let (key, _) = item.map_err(|e| self.read_error(e))?;
-            if !key.starts_with(&prefix) {
-                break;
-            }
             let Some(id) = u64_at(&key, 16) else { continue };
             meetings.extend(self.get::<Meeting>(MeetingId(id))?);
         }

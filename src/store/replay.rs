@@ -17,7 +17,7 @@ impl Store {
         f: &mut dyn FnMut(AnyRecord) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         for kind in Kind::ALL {
-            for item in self.tree(TreeId::Record(kind)).iter() {
+            for item in self.records_of(kind)? {
                 let (key, value) = item.map_err(|e| self.read_error(e))?;
                 let record = AnyRecord::decode(kind, &value).map_err(|d| {
                     self.damaged(format!("{kind} {}: {d}", u64_at(&key, 0).unwrap_or(0)))
@@ -50,12 +50,24 @@ impl Store {
             .transpose()
     }
 
-    /// Whether the database holds what `changes` wrote.
+    /// Whether the archive holds the record `at`.
+    fn archived(&self, at: RecordRef) -> Result<bool, StoreError> {
+        match self.archive_for(at.kind, at.id)? {
+            Some(archive) => archive
+                .tree(TreeId::Record(at.kind))
+                .contains_key(id_key(at.id))
+                .map_err(|e| self.read_error(e)),
+            None => Ok(false),
+        }
+    }
+
+    /// Whether the database holds what `changes` wrote. A written record is always hot; a
+    /// deleted one must be gone from the archive too.
     fn holds(&self, changes: &[Change]) -> Result<bool, StoreError> {
         for change in changes {
             let holds = match change {
                 Change::Put(record) => self.stored(record.record_ref())?.as_ref() == Some(record),
-                Change::Delete(at) => self.stored(*at)?.is_none(),
+                Change::Delete(at) => self.stored(*at)?.is_none() && !self.archived(*at)?,
             };
             if !holds {
                 return Ok(false);
@@ -113,7 +125,7 @@ impl Store {
         Ok(replayed)
     }
 
-    /// One part of a bulk replacement: the first clears every tree.
+    /// One part of a bulk replacement: the first clears every tree, the archive's too.
     fn replace_part(&self, first: bool, records: Vec<AnyRecord>) -> Result<(), StoreError> {
         if first {
             self.clear_all()?;

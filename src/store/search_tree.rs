@@ -143,10 +143,10 @@ fn time_from_key(key: u64) -> Option<NaiveDateTime> {
 
 /// The record a search key points at (for `check`).
 pub(crate) fn target(key: &[u8]) -> Option<RecordRef> {
-    let (kind, at) = match key.first()? {
-        &CASE => (Kind::Case, 1),
-        &CONTACT => (Kind::Contact, 1),
-        &MEETING => (Kind::Meeting, 9),
+    let (kind, at) = match *key.first()? {
+        CASE => (Kind::Case, 1),
+        CONTACT => (Kind::Contact, 1),
+        MEETING => (Kind::Meeting, 9),
         _ => return None,
     };
     Some(RecordRef {

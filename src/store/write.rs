@@ -63,7 +63,18 @@ impl Store {
     }
 
     /// The changes in one transaction, without the journal and without a flush (a replay).
+    /// An archived record a change touches is first taken out of the archive: written, it is
+    /// hot again; deleted, it is gone from both. A crash between the two leaves the change in
+    /// the journal, which the next open completes.
     pub(crate) fn apply_all(&self, changes: &[Change]) -> Result<(), StoreError> {
+        let targets: Vec<RecordRef> = changes
+            .iter()
+            .map(|change| match change {
+                Change::Put(record) => record.record_ref(),
+                Change::Delete(at) => *at,
+            })
+            .collect();
+        self.unarchive(&targets)?;
         let trees: Vec<&sled::Tree> = self.trees.iter().collect();
         trees
             .as_slice()
