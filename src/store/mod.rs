@@ -19,6 +19,7 @@ mod record;
 mod repair;
 mod replay;
 mod snooze;
+mod summary;
 mod trees;
 mod validate;
 mod write;
@@ -68,7 +69,9 @@ const INDEX_VERSION_KEY: &[u8] = b"index_version";
 /// 2: unjournalised notes, unread reports and medical requests to follow in the due index.
 /// 3: each external block's end beside its start, so a window passes by those that ended.
 /// 4: call-backs not yet made (incoming "call me", cut-off meetings).
-const INDEX_VERSION: u32 = 4;
+/// 5: case summaries (#21). An older caseplan that writes to the database sets its own version
+/// back, and the summaries it did not keep are rebuilt on the next open.
+const INDEX_VERSION: u32 = 5;
 
 /// An open caseplan database. Dropping it releases the lock.
 pub struct Store {
@@ -516,6 +519,7 @@ impl Store {
         for (tree, batch) in self.trees.iter().zip(batches) {
             tree.apply_batch(batch).map_err(cannot)?;
         }
+        self.rebuild_summaries()?;
         self.flush()
     }
 

@@ -21,6 +21,9 @@ pub(crate) enum TreeId {
     /// Case id + status tag + local start + meeting id, for meetings that are no longer
     /// planned: a case's attendance is counted from keys alone (#15).
     MeetingsByCaseStatus,
+    /// Case id → the case's summary (#21), kept in the transaction of every write that
+    /// changes it; derived from many records, so not an index of one.
+    Summaries,
 }
 
 pub(crate) const BY_CASE_KINDS: [Kind; 6] = [
@@ -37,6 +40,7 @@ impl TreeId {
     pub(crate) fn all() -> Vec<TreeId> {
         let mut out: Vec<TreeId> = Kind::ALL.iter().map(|&k| TreeId::Record(k)).collect();
         out.extend(Self::indexes());
+        out.push(TreeId::Summaries);
         out
     }
 
@@ -69,6 +73,7 @@ impl TreeId {
             TreeId::Recurring => records + 3 + by_case,
             TreeId::ExternalByStart => records + 4 + by_case,
             TreeId::MeetingsByCaseStatus => records + 5 + by_case,
+            TreeId::Summaries => records + 6 + by_case,
         }
     }
 
@@ -82,6 +87,7 @@ impl TreeId {
             TreeId::Recurring => "idx_recurring".into(),
             TreeId::ExternalByStart => "idx_external_by_start".into(),
             TreeId::MeetingsByCaseStatus => "idx_meetings_by_case_status".into(),
+            TreeId::Summaries => "summaries".into(),
         }
     }
 }
