@@ -147,7 +147,7 @@ impl Store {
         for m in overlay.new_of::<Meeting>(|m| m.case == Some(case)) {
             order.push((time_key(m.start), m.id.0, Some(m)));
         }
-        order.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+        order.sort_by_key(|(start, id, _)| std::cmp::Reverse((*start, *id)));
         let mut out = Vec::new();
         let mut held = None;
         for (_, id, new) in order {
