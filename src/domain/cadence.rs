@@ -60,7 +60,6 @@ pub fn case_cadence(
     if !case.is_active() {
         return None;
     }
-    let source = source_for(case, rules, today)?;
     let own = || {
         meetings
             .iter()
@@ -70,7 +69,7 @@ pub fn case_cadence(
         .filter(|m| m.status == MeetingStatus::Held)
         .map(|m| m.start.date())
         .max();
-    let mut not_counted: Vec<(NaiveDate, MeetingStatus)> = own()
+    let not_counted: Vec<(NaiveDate, MeetingStatus)> = own()
         .filter(|m| {
             matches!(
                 m.status,
@@ -79,7 +78,30 @@ pub fn case_cadence(
         })
         .map(|m| (m.start.date(), m.status))
         .collect();
-    not_counted.sort_by_key(|(day, _)| *day);
+    cadence_after(case, last_held, not_counted, rules, today)
+}
+
+/// The order the afbud and udeblevet are listed in: by day, afbud before udeblevet on one day,
+/// whichever order they were read in.
+fn in_order(not_counted: &mut [(NaiveDate, MeetingStatus)]) {
+    not_counted.sort_by_key(|(day, status)| (*day, *status == MeetingStatus::NoShow));
+}
+
+/// [`case_cadence`] from what it reads of the meetings: the day of the last held meeting up to
+/// `today` and the afbud and udeblevet after it up to `today`, by day (a case's summary holds
+/// them).
+pub fn cadence_after(
+    case: &Case,
+    last_held: Option<NaiveDate>,
+    mut not_counted: Vec<(NaiveDate, MeetingStatus)>,
+    rules: &[CadenceRule],
+    today: NaiveDate,
+) -> Option<CaseCadence> {
+    if !case.is_active() {
+        return None;
+    }
+    let source = source_for(case, rules, today)?;
+    in_order(&mut not_counted);
     // A case never met counts from the day it was created.
     let basis = last_held.unwrap_or_else(|| case.created.date_naive());
     let due = due_after(basis, &source);

@@ -20,6 +20,7 @@ pub mod reports;
 pub mod schedule;
 pub mod series;
 pub mod slots;
+pub mod summary;
 pub mod travel;
 pub mod visit;
 pub mod workdays;

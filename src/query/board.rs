@@ -1,19 +1,20 @@
 //! The caseload board: one row per active case with where it stands and what is open, for the
 //! board screen, `caseplan board` and the monthly review sheet (PRODUCT.md §4.8).
 //!
-//! Each case is read through its own indexes (meetings, events, courses, requests), so the cost
-//! grows with the caseload, never with a scan of all meetings; of a case's meetings only those
-//! from the last held one on are read.
+//! Each case is read through its summary (#21): its meetings and events are not read, and its
+//! courses and medical requests only when it has open ones.
 
 use super::board_keys::RowKeys;
 use super::names::Names;
 use crate::config::{CadenceRule, Medical};
+use crate::domain::cadence::{cadence_after, case_cadence};
 use crate::domain::reports::{days_report_late, is_late};
+use crate::domain::summary::CaseSummary;
 use crate::domain::{chase, contact};
 use crate::i18n::{Lang, label_request_kind, label_target_group};
 use crate::model::{
-    AwayPeriod, Case, CaseId, ContactEvent, Course, CourseId, MedicalRequest, Meeting,
-    MeetingStatus, RequestId,
+    AwayPeriod, Case, CaseId, ContactEvent, Course, CourseId, MedicalRequest, MeetingStatus,
+    RequestId,
 };
 use crate::store::{Store, StoreError};
 use crate::time::Zone;
@@ -150,56 +151,119 @@ impl BoardRow {
     }
 }
 
-/// Every active case's row, by name. Reads each case through its per-case indexes.
+/// Every active case's row, by name. Reads each case's summary, and its courses and medical
+/// requests only when it has open ones.
 pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, StoreError> {
     let mut suppliers = Names::new(store);
     let mut rows = Vec::new();
     for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        // From the last contact meeting (held, before now) on: what the next meeting, the last
-        // contact and the cadence (afbud and udeblevet since the last held one) need.
-        let meetings = store.meetings_for_case_since_last(case.id, params.now, |m| {
-            contact::is_contact_meeting(m, params.now)
-        })?;
-        // The newest contact event, read back from the end, not every event on file.
-        let last_reached = store.latest_for_case::<ContactEvent>(case.id, |e| {
-            contact::is_contact_event(e, &params.zone, params.now)
-        })?;
-        let courses = store.for_case::<Course>(case.id)?;
-        let requests = store.for_case::<MedicalRequest>(case.id)?;
-        let missed = missed_last_year(store, case.id, params.now)?;
-        let mut row = row(
+        let summary = store.summary(case.id)?;
+        let seen = if summary.holds_at(params.now, &params.zone) {
+            seen_in_summary(&case, &summary, params)
+        } else {
+            seen_in_records(store, &case, params)?
+        };
+        let courses = match summary.open_courses {
+            0 => Vec::new(),
+            _ => store.for_case::<Course>(case.id)?,
+        };
+        let requests = match summary.open_requests {
+            0 => Vec::new(),
+            _ => store.for_case::<MedicalRequest>(case.id)?,
+        };
+        rows.push(row(
             case,
-            &meetings,
-            last_reached.as_ref(),
+            seen,
             &courses,
             &requests,
             params,
             &mut suppliers,
-        )?;
-        row.missed_last_year = missed;
-        rows.push(row);
+        )?);
     }
     rows.sort_by(compare_names);
     Ok(rows)
 }
 
+/// What a row says of the case's meetings and contact.
+#[derive(Debug, PartialEq)]
+pub(super) struct Seen {
+    /// The first planned meeting from now.
+    next_meeting: Option<NaiveDateTime>,
+    last_contact: Option<NaiveDate>,
+    cadence_due: Option<NaiveDate>,
+    missed_last_year: usize,
+}
+
+/// [`Seen`] from the case's summary, which holds at `params.now`.
+pub(super) fn seen_in_summary(case: &Case, summary: &CaseSummary, params: &BoardParams) -> Seen {
+    let today = params.today();
+    Seen {
+        next_meeting: summary.next_planned_from(params.now),
+        last_contact: summary.last_contact(&params.zone).map(|c| c.date()),
+        cadence_due: cadence_after(
+            case,
+            summary.last_held_day(),
+            summary.not_counted_by(today),
+            &params.cadence,
+            today,
+        )
+        .map(|c| c.next_due),
+        missed_last_year: summary.missed_since(year_before(params.now)),
+    }
+}
+
+/// [`Seen`] read from the meetings and events, for a moment the summary does not hold at (a
+/// meeting marked held before it started, an event logged ahead).
+pub(super) fn seen_in_records(
+    store: &Store,
+    case: &Case,
+    params: &BoardParams,
+) -> Result<Seen, StoreError> {
+    // From the last contact meeting (held, before now) on: what the next meeting, the last
+    // contact and the cadence need.
+    let meetings = store.meetings_for_case_since_last(case.id, params.now, |m| {
+        contact::is_contact_meeting(m, params.now)
+    })?;
+    // The newest contact event, read back from the end, not every event on file.
+    let last_reached = store.latest_for_case::<ContactEvent>(case.id, |e| {
+        contact::is_contact_event(e, &params.zone, params.now)
+    })?;
+    let from = year_before(params.now);
+    Ok(Seen {
+        next_meeting: meetings
+            .iter()
+            .filter(|m| m.status == MeetingStatus::Planned && m.start >= params.now)
+            .map(|m| m.start)
+            .min(),
+        last_contact: contact::last_contact(
+            &meetings,
+            last_reached.as_ref(),
+            &params.zone,
+            params.now,
+        )
+        .map(|c| c.at.date()),
+        cadence_due: case_cadence(case, &meetings, &params.cadence, params.today())
+            .map(|c| c.next_due),
+        missed_last_year: store.case_status_count(case.id, MeetingStatus::NoShow, from)?
+            + store.case_status_count(case.id, MeetingStatus::CancelledByCitizen, from)?,
+    })
+}
+
+/// Twelve months before `now`: the start of "missed in the last year".
+fn year_before(now: NaiveDateTime) -> NaiveDateTime {
+    now.checked_sub_months(Months::new(12)).unwrap_or(now)
+}
+
 fn row(
     case: Case,
-    meetings: &[Meeting],
-    last_reached: Option<&ContactEvent>,
+    seen: Seen,
     courses: &[Course],
     requests: &[MedicalRequest],
     params: &BoardParams,
     suppliers: &mut Names<'_>,
 ) -> Result<BoardRow, StoreError> {
     let today = params.today();
-    let next_meeting = meetings
-        .iter()
-        .filter(|m| m.status == MeetingStatus::Planned && m.start >= params.now)
-        .map(|m| m.start)
-        .min();
-    let last_contact = contact::last_contact(meetings, last_reached, &params.zone, params.now)
-        .map(|c| c.at.date());
+    let last_contact = seen.last_contact;
     let mut late_reports = Vec::new();
     let mut names = Vec::new();
     for course in courses.iter().filter(|c| !c.is_finished()) {
@@ -234,7 +298,7 @@ fn row(
         .collect();
     open_requests.sort_by_key(|r| (r.deadline.is_none(), r.deadline, r.id));
     Ok(BoardRow {
-        cadence_due: cadence_due(&case, meetings, &params.cadence, today),
+        cadence_due: seen.cadence_due,
         target_group_label: params.group_label(&case.target_group),
         flags: BoardFlags {
             sos: case.flags.sos,
@@ -249,33 +313,16 @@ fn row(
         where_now: case.where_now,
         next_step: case.next_step,
         plan_b: case.plan_b,
-        next_meeting,
+        next_meeting: seen.next_meeting,
         days_since_contact: last_contact.map(|d| (today - d).num_days()),
         last_contact,
-        missed_last_year: 0,
+        missed_last_year: seen.missed_last_year,
         late_reports,
         open_requests,
         suppliers: names,
         keys: RowKeys::default(),
     }
     .keyed())
-}
-
-/// Udeblevet and afbud from twelve months before `now` on, from index keys alone.
-fn missed_last_year(store: &Store, case: CaseId, now: NaiveDateTime) -> Result<usize, StoreError> {
-    let from = now.checked_sub_months(Months::new(12)).unwrap_or(now);
-    Ok(store.case_status_count(case, MeetingStatus::NoShow, from)?
-        + store.case_status_count(case, MeetingStatus::CancelledByCitizen, from)?)
-}
-
-/// The next date a meeting is due under the case's contact cadence.
-fn cadence_due(
-    case: &Case,
-    meetings: &[Meeting],
-    rules: &[CadenceRule],
-    today: NaiveDate,
-) -> Option<NaiveDate> {
-    crate::domain::cadence::case_cadence(case, meetings, rules, today).map(|c| c.next_due)
 }
 
 /// The board's columns, in the order `s` cycles through them.

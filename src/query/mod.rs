@@ -17,3 +17,6 @@ pub mod suppliers;
 pub mod today;
 pub mod window;
 pub mod workload;
+
+#[cfg(test)]
+mod summary_tests;

@@ -3,7 +3,7 @@
 //! already booked and busy in the week, and the configuration's lengths and caps. The solver
 //! is [`crate::domain::plan`]'s.
 
-use super::today::planning;
+use super::today::cadence_on;
 use super::window;
 use crate::config::Config;
 use crate::domain::chase::{RequestState, state};
@@ -12,7 +12,7 @@ use crate::domain::first_meeting::counts_as_met;
 use crate::domain::plan::{CourseParty, PlanInput, PlanNeed, PlanRules, Why, answer_needs_meeting};
 use crate::domain::reminder::ReminderKind;
 use crate::domain::reports::course_reminders_until;
-use crate::model::{Case, Contact, Course, MedicalRequest, Meeting, MeetingStatus};
+use crate::model::{Case, Contact, Course, MedicalRequest, MeetingStatus};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -64,8 +64,7 @@ fn case_needs(
     until: NaiveDate,
     out: &mut Vec<PlanNeed>,
 ) -> Result<(), StoreError> {
-    let held = |m: &Meeting| m.status == MeetingStatus::Held;
-    let plan = planning(store, config, case, today, held)?;
+    let (cadence, next_planned) = cadence_on(store, config, case, today)?;
     let first = !store.case_has_meeting(case.id, counts_as_met)?;
     let need = |why: Why, due: NaiveDate, course: Option<CourseParty>| PlanNeed {
         case: case.id,
@@ -80,8 +79,8 @@ fn case_needs(
         place: case.preferences.place.clone(),
         course,
     };
-    if let Some(cadence) = &plan.cadence
-        && needs_summons(cadence, plan.next_planned, until)
+    if let Some(cadence) = &cadence
+        && needs_summons(cadence, next_planned, until)
     {
         let why = Why::Cadence {
             due: cadence.next_due,

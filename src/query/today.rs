@@ -3,7 +3,7 @@
 //! the history. What counts as contact is [`crate::domain::contact`]'s rule.
 
 use crate::config::Config;
-use crate::domain::cadence::{CaseCadence, case_cadence};
+use crate::domain::cadence::{CaseCadence, cadence_after, case_cadence};
 use crate::domain::chase::request_reminders;
 use crate::domain::contact;
 use crate::domain::due::{
@@ -11,6 +11,7 @@ use crate::domain::due::{
     OpenNote, OpenRebooking, Reach, due_list, is_cut_off, met_by_meeting, needs_outcome,
 };
 use crate::domain::reports::course_reminders_until;
+use crate::domain::summary::CaseSummary;
 use crate::model::{
     Agreement, AgreementId, Case, Contact, ContactEvent, Course, CourseId, EventId, MedicalRequest,
     Meeting, MeetingId, MeetingStatus, Note, NoteId, Rebooking, RebookingId, RequestId,
@@ -73,7 +74,12 @@ pub fn due_facts(
     let today = now.date();
     let mut facts = DueFacts::default();
     for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        let per_case = case_facts(store, config, zone, &case, now)?;
+        let summary = store.summary(case.id)?;
+        let per_case = if summary.holds_at(now, zone) {
+            summary_facts(config, zone, &case, &summary, now)
+        } else {
+            case_facts(store, config, zone, &case, now)?
+        };
         facts.cases.insert(case.id, per_case);
     }
     // Reminders show some days before the date the index holds (a course's end, a report's
@@ -215,8 +221,35 @@ fn midnight(day: NaiveDate) -> NaiveDateTime {
     NaiveDateTime::new(day, NaiveTime::MIN)
 }
 
-/// Cadence, next planned meeting and last contact of one case as of `now`.
-fn case_facts(
+/// Cadence, next planned meeting and last contact of one case as of `now`, from its summary
+/// (which must hold at `now`).
+pub(super) fn summary_facts(
+    config: &Config,
+    zone: &Zone,
+    case: &Case,
+    summary: &CaseSummary,
+    now: NaiveDateTime,
+) -> CaseFacts {
+    let today = now.date();
+    CaseFacts {
+        case: case.id,
+        name: case.name.clone(),
+        created: zone.local(case.created).date(),
+        cadence: cadence_after(
+            case,
+            summary.last_held_day(),
+            summary.not_counted_by(today),
+            &config.cadence,
+            today,
+        ),
+        next_planned: summary.next_planned_from(midnight(today)).map(|s| s.date()),
+        last_contact: summary.last_contact(zone).map(|c| c.date()),
+    }
+}
+
+/// [`summary_facts`] read from the meetings and events, for a moment the summary does not
+/// hold at (a meeting marked held before it started, an event logged ahead).
+pub(super) fn case_facts(
     store: &Store,
     config: &Config,
     zone: &Zone,
@@ -243,15 +276,15 @@ fn case_facts(
 }
 
 /// A case's cadence and next planned meeting as of a day, and the meetings read for them.
-pub(crate) struct Planning {
-    pub(crate) cadence: Option<CaseCadence>,
-    pub(crate) next_planned: Option<NaiveDate>,
+pub(super) struct Planning {
+    pub(super) cadence: Option<CaseCadence>,
+    pub(super) next_planned: Option<NaiveDate>,
     /// Back from the end of the day to the newest one the read stopped at.
     recent: Vec<Meeting>,
 }
 
 /// The [`Planning`] of `case` as of `today`, reading back to the newest meeting `stop` takes.
-pub(crate) fn planning(
+pub(super) fn planning(
     store: &Store,
     config: &Config,
     case: &Case,
@@ -283,13 +316,38 @@ pub fn summons_needed(
 ) -> Result<usize, StoreError> {
     let mut n = 0;
     for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        let held = |m: &Meeting| m.status == MeetingStatus::Held;
-        let plan = planning(store, config, &case, today, held)?;
-        if let Some(cadence) = &plan.cadence
-            && crate::domain::due::needs_summons(cadence, plan.next_planned, until)
+        let (cadence, next_planned) = cadence_on(store, config, &case, today)?;
+        if let Some(cadence) = &cadence
+            && crate::domain::due::needs_summons(cadence, next_planned, until)
         {
             n += 1;
         }
     }
     Ok(n)
+}
+
+/// A case's cadence and next planned meeting (from today's midnight) on `today`, counting
+/// every meeting held up to the end of the day: from the summary, or from the meetings when a
+/// meeting is marked held on a later day.
+pub(crate) fn cadence_on(
+    store: &Store,
+    config: &Config,
+    case: &Case,
+    today: NaiveDate,
+) -> Result<(Option<CaseCadence>, Option<NaiveDate>), StoreError> {
+    let summary = store.summary(case.id)?;
+    if summary.holds_on(today) {
+        let cadence = cadence_after(
+            case,
+            summary.last_held_day(),
+            summary.not_counted_by(today),
+            &config.cadence,
+            today,
+        );
+        let next = summary.next_planned_from(midnight(today)).map(|s| s.date());
+        return Ok((cadence, next));
+    }
+    let held = |m: &Meeting| m.status == MeetingStatus::Held;
+    let plan = planning(store, config, case, today, held)?;
+    Ok((plan.cadence, plan.next_planned))
 }

@@ -6,8 +6,9 @@ use super::keys::u64_at;
 use super::record::{AnyRecord, Kind, RecordRef};
 use super::trees::TreeId;
 use super::{Store, index, validate};
-use crate::model::Dataset;
-use std::collections::HashMap;
+use crate::domain::summary::summarize;
+use crate::model::{CaseId, Dataset};
+use std::collections::{BTreeMap, HashMap};
 
 impl Store {
     /// Every problem found in the database; empty when it is sound.
@@ -46,6 +47,7 @@ impl Store {
                 format!("the archive could not be opened: {err}"),
             )),
         }
+        problems.extend(self.check_summaries(&data));
         problems.extend(validate::references(&data));
         problems
     }
@@ -154,10 +156,60 @@ fn index_target(tree: TreeId, key: &[u8]) -> Option<RecordRef> {
         TreeId::ExternalByStart => (Kind::External, 8),
         TreeId::MeetingsByCaseStatus => (Kind::Meeting, 17),
         TreeId::Search => return super::search_tree::target(key),
-        TreeId::Record(_) => return None,
+        TreeId::Record(_) | TreeId::Summaries => return None,
     };
     Some(RecordRef {
         kind,
         id: u64_at(key, at)?,
     })
+}
+
+impl Store {
+    /// Every case's stored summary against the one its records give.
+    fn check_summaries(&self, data: &Dataset) -> Vec<Problem> {
+        let stored = match self.stored_summaries() {
+            Ok(stored) => stored,
+            Err(err) => return vec![Problem::new(None, err.to_string())],
+        };
+        // Each case's records, so every summary is computed from its own only.
+        let mut records: BTreeMap<CaseId, Dataset> = stored
+            .keys()
+            .map(|case| (*case, Dataset::default()))
+            .collect();
+        for m in &data.meetings {
+            if let Some(case) = m.case {
+                records.entry(case).or_default().meetings.push(m.clone());
+            }
+        }
+        for e in &data.events {
+            records.entry(e.case).or_default().events.push(e.clone());
+        }
+        for c in &data.courses {
+            records.entry(c.case).or_default().courses.push(c.clone());
+        }
+        for r in &data.medical_requests {
+            let own = records.entry(r.case).or_default();
+            own.medical_requests.push(r.clone());
+        }
+        let mut problems = Vec::new();
+        for (case, own) in records {
+            let expected = summarize(
+                case,
+                &own.meetings,
+                &own.events,
+                &own.courses,
+                &own.medical_requests,
+            );
+            if stored.get(&case).cloned().unwrap_or_default() != expected {
+                problems.push(Problem::new(
+                    Some(RecordRef {
+                        kind: Kind::Case,
+                        id: case.0,
+                    }),
+                    "has a summary that does not match its records".to_owned(),
+                ));
+            }
+        }
+        problems
+    }
 }

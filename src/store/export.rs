@@ -412,6 +412,7 @@ impl Fill<'_> {
         if self.max_id > store.id_offset.load(Ordering::SeqCst) {
             store.set_id_offset(self.max_id)?;
         }
+        store.rebuild_summaries()?;
         store.meta_remove(IMPORT_MARK_KEY)?;
         store.flush()
     }

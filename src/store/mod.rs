@@ -23,6 +23,7 @@ mod repair;
 mod replay;
 mod search_tree;
 mod snooze;
+mod summary;
 mod trees;
 mod validate;
 mod write;
@@ -74,7 +75,9 @@ const INDEX_VERSION_KEY: &[u8] = b"index_version";
 /// 3: each external block's end beside its start, so a window passes by those that ended.
 /// 4: call-backs not yet made (incoming "call me", cut-off meetings).
 /// 5: the finder's facts of cases, contacts and planned case meetings (#21).
-const INDEX_VERSION: u32 = 5;
+/// 6: case summaries (#21). An older caseplan that writes to the database sets its own version
+/// back, and the summaries it did not keep are rebuilt on the next open.
+const INDEX_VERSION: u32 = 6;
 
 /// An open caseplan database. Dropping it releases the lock.
 pub struct Store {
@@ -544,6 +547,7 @@ impl Store {
             archive.flush()?;
         }
         self.rebuild_indexes_in(&self.trees)?;
+        self.rebuild_summaries()?;
         self.flush()
     }
 

@@ -101,6 +101,8 @@ impl Store {
     /// Replays `epochs` into this (freshly restored) database without journaling them again.
     /// Returns how many changes were replayed.
     pub(crate) fn replay(&self, epochs: &[Epoch], meter: &mut Meter) -> Result<usize, StoreError> {
+        // A bulk replacement writes records without summaries: they are rebuilt at the end.
+        let mut replaced = false;
         let replayed = journal::replay(epochs, migrate::STEPS, &mut |step| {
             match step {
                 Replayed::Changes(changes) => {
@@ -109,6 +111,7 @@ impl Store {
                 }
                 Replayed::Replace { first, records } => {
                     meter.add(records.len() as u64);
+                    replaced = true;
                     self.replace_part(first, records)
                 }
             }
@@ -120,6 +123,9 @@ impl Store {
                 format!("nothing was restored: {e}"),
             )])
         })?;
+        if replaced {
+            self.rebuild_summaries()?;
+        }
         self.raise_id_offset()?;
         self.flush()?;
         Ok(replayed)

@@ -655,3 +655,38 @@ fn a_journal_with_a_gap_has_the_backup_exported_from_the_database() {
     let file = backup::daily(&store, day(24), Utc::now()).unwrap().unwrap();
     assert_eq!(backup_data(&file), store.export().unwrap());
 }
+
+#[test]
+fn a_database_indexed_before_summaries_gets_them_on_open_and_check_sees_a_wrong_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut held = meeting(2, 1, "2026-11-20 09:00");
+    held.status = crate::model::MeetingStatus::Held;
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .write(&[
+                Change::Put(case(1).into_any()),
+                Change::Put(held.into_any()),
+                Change::Put(meeting(3, 1, "2026-12-01 10:00").into_any()),
+            ])
+            .unwrap();
+        let kept = store.summary(CaseId(1)).unwrap();
+        assert_eq!(kept.planned, vec![at("2026-12-01 10:00")]);
+        // What a caseplan of index version 4 left: no summaries.
+        store.raw_tree(TreeId::Summaries).clear().unwrap();
+        let problems = store.check();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].record, Some(CaseId(1).into()));
+        assert!(problems[0].message.contains("summary"), "{problems:?}");
+        store
+            .meta
+            .insert(INDEX_VERSION_KEY, &4u32.to_be_bytes())
+            .unwrap();
+        store.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    let summary = store.summary(CaseId(1)).unwrap();
+    assert_eq!(summary.last_held, Some(at("2026-11-20 09:00")));
+    assert_eq!(summary.planned, vec![at("2026-12-01 10:00")]);
+    assert_eq!(store.check(), vec![]);
+}

@@ -23,6 +23,9 @@ pub(crate) enum TreeId {
     MeetingsByCaseStatus,
     /// The finder's facts of cases, contacts and planned case meetings (see `search_tree`).
     Search,
+    /// Case id → the case's summary (#21), kept in the transaction of every write that
+    /// changes it; derived from many records, so not an index of one.
+    Summaries,
 }
 
 pub(crate) const BY_CASE_KINDS: [Kind; 6] = [
@@ -39,6 +42,7 @@ impl TreeId {
     pub(crate) fn all() -> Vec<TreeId> {
         let mut out: Vec<TreeId> = Kind::ALL.iter().map(|&k| TreeId::Record(k)).collect();
         out.extend(Self::indexes());
+        out.push(TreeId::Summaries);
         out
     }
 
@@ -73,6 +77,7 @@ impl TreeId {
             TreeId::ExternalByStart => records + 4 + by_case,
             TreeId::MeetingsByCaseStatus => records + 5 + by_case,
             TreeId::Search => records + 6 + by_case,
+            TreeId::Summaries => records + 7 + by_case,
         }
     }
 
@@ -87,6 +92,7 @@ impl TreeId {
             TreeId::ExternalByStart => "idx_external_by_start".into(),
             TreeId::MeetingsByCaseStatus => "idx_meetings_by_case_status".into(),
             TreeId::Search => "idx_search".into(),
+            TreeId::Summaries => "summaries".into(),
         }
     }
 }

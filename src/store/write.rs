@@ -5,7 +5,7 @@ use super::MAX_ID;
 use super::keys::id_key;
 use super::record::{AnyRecord, Change, Record, RecordId, RecordRef};
 use super::trees::TreeId;
-use super::{Store, StoreError, index};
+use super::{Store, StoreError, index, summary};
 use crate::model::Meeting;
 use crate::privacy::check_no_cpr;
 use crate::time::range;
@@ -75,12 +75,22 @@ impl Store {
             })
             .collect();
         self.unarchive(&targets)?;
+        // The case summaries the changes touch are computed next (writes are serialised by
+        // the journal's lock) and written in the same transaction.
+        let summaries = self.summaries_after(changes)?;
         let trees: Vec<&sled::Tree> = self.trees.iter().collect();
         trees
             .as_slice()
             .transaction(|views: &Vec<TransactionalTree>| {
                 for change in changes {
                     self.apply(views, change)?;
+                }
+                let tree = &views[TreeId::Summaries.slot()];
+                for (case, summary) in &summaries {
+                    match summary::entry(summary) {
+                        Some(value) => tree.insert(&id_key(case.0), value)?,
+                        None => tree.remove(&id_key(case.0))?,
+                    };
                 }
                 Ok(())
             })

@@ -1,0 +1,283 @@
+//! Case summaries (#21): kept in their own tree, one per case that has meetings, events,
+//! courses or medical requests, and rewritten in the transaction of every write that changes
+//! one of those records. What a summary holds is [`crate::domain::summary`]'s rule; this
+//! module only feeds it the records it looks at — the meetings back to twelve months before
+//! the newest held one and the newest event that reached the citizen — read from the store
+//! with the write's changes laid over them.
+
+use super::keys::{id_key, time_key, u64_at};
+use super::record::{AnyRecord, CaseRecord, Change, Kind, Record, RecordId, RecordRef};
+use super::trees::TreeId;
+use super::{Store, StoreError, codec};
+use crate::domain::summary::{CaseSummary, is_reached, reach_back, summarize};
+use crate::model::{
+    CaseId, ContactEvent, Course, EventId, MedicalRequest, Meeting, MeetingId, MeetingStatus,
+};
+use std::collections::{BTreeSet, HashMap};
+
+/// The records a write changes, by reference: the new value, or `None` when deleted. Of two
+/// changes to one record the last wins, as in the transaction.
+pub(crate) struct Overlay(HashMap<RecordRef, Option<AnyRecord>>);
+
+impl Overlay {
+    pub(crate) fn none() -> Overlay {
+        Overlay(HashMap::new())
+    }
+
+    pub(crate) fn of(changes: &[Change]) -> Overlay {
+        let mut map = HashMap::new();
+        for change in changes {
+            match change {
+                Change::Put(record) => map.insert(record.record_ref(), Some(record.clone())),
+                Change::Delete(target) => map.insert(*target, None),
+            };
+        }
+        Overlay(map)
+    }
+
+    fn changes(&self, kind: Kind, id: u64) -> bool {
+        self.0.contains_key(&RecordRef { kind, id })
+    }
+
+    /// The new records of `R` that belong to `case`.
+    fn new_of<R: Record>(&self, case: impl Fn(&R) -> bool) -> Vec<R> {
+        self.0
+            .values()
+            .flatten()
+            .filter(|r| r.kind() == R::KIND)
+            .filter_map(|r| R::from_any(r.clone()))
+            .filter(|r| case(r))
+            .collect()
+    }
+}
+
+/// The case whose summary a record feeds, if any.
+fn summarized_case(record: &AnyRecord) -> Option<CaseId> {
+    match record {
+        AnyRecord::Meeting(m) => m.case,
+        AnyRecord::Event(e) => Some(e.case),
+        AnyRecord::Course(c) => Some(c.case),
+        AnyRecord::MedicalRequest(r) => Some(r.case),
+        _ => None,
+    }
+}
+
+impl Store {
+    /// The summary of `case`; the empty summary when it has none of the records summed up.
+    pub fn summary(&self, case: CaseId) -> Result<CaseSummary, StoreError> {
+        match self
+            .tree(TreeId::Summaries)
+            .get(id_key(case.0))
+            .map_err(|e| self.read_error(e))?
+        {
+            Some(bytes) => codec::decode(&bytes)
+                .map_err(|d| self.damaged(format!("the summary of case {}: {d}", case.0))),
+            None => Ok(CaseSummary::default()),
+        }
+    }
+
+    /// The summaries `changes` leave behind, for every case they touch (before or after).
+    pub(crate) fn summaries_after(
+        &self,
+        changes: &[Change],
+    ) -> Result<Vec<(CaseId, CaseSummary)>, StoreError> {
+        let overlay = Overlay::of(changes);
+        let mut cases = BTreeSet::new();
+        for (target, new) in &overlay.0 {
+            if !matches!(
+                target.kind,
+                Kind::Meeting | Kind::Event | Kind::Course | Kind::MedicalRequest
+            ) {
+                continue;
+            }
+            cases.extend(new.as_ref().and_then(summarized_case));
+            if let Some(bytes) = self
+                .tree(TreeId::Record(target.kind))
+                .get(id_key(target.id))
+                .map_err(|e| self.read_error(e))?
+            {
+                let old = AnyRecord::decode(target.kind, &bytes)
+                    .map_err(|d| self.damaged(format!("{target}: {d}")))?;
+                cases.extend(summarized_case(&old));
+            }
+        }
+        cases
+            .into_iter()
+            .map(|case| Ok((case, self.summary_with(case, &overlay)?)))
+            .collect()
+    }
+
+    /// The summary of `case` computed from the stored records with `overlay` laid over them.
+    pub(crate) fn summary_with(
+        &self,
+        case: CaseId,
+        overlay: &Overlay,
+    ) -> Result<CaseSummary, StoreError> {
+        let meetings = self.summed_meetings(case, overlay)?;
+        let event = self.newest_reaching_event(case, overlay)?;
+        let courses: Vec<Course> = self.case_records(case, overlay)?;
+        let requests: Vec<MedicalRequest> = self.case_records(case, overlay)?;
+        Ok(summarize(
+            case,
+            &meetings,
+            event.as_slice(),
+            &courses,
+            &requests,
+        ))
+    }
+
+    /// A case's meetings, newest first, back to twelve months before the newest held one.
+    fn summed_meetings(&self, case: CaseId, overlay: &Overlay) -> Result<Vec<Meeting>, StoreError> {
+        let mut order: Vec<([u8; 8], u64, Option<Meeting>)> = Vec::new();
+        for item in self
+            .tree(TreeId::MeetingsByCase)
+            .scan_prefix(id_key(case.0))
+        {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            let (Some(start), Some(id)) = (key.get(8..16), u64_at(&key, 16)) else {
+                continue;
+            };
+            let Ok(start) = <[u8; 8]>::try_from(start) else {
+                continue;
+            };
+            if !overlay.changes(Kind::Meeting, id) {
+                order.push((start, id, None));
+            }
+        }
+        for m in overlay.new_of::<Meeting>(|m| m.case == Some(case)) {
+            order.push((time_key(m.start), m.id.0, Some(m)));
+        }
+        order.sort_by_key(|(start, id, _)| std::cmp::Reverse((*start, *id)));
+        let mut out = Vec::new();
+        let mut held = None;
+        for (_, id, new) in order {
+            let meeting = match new {
+                Some(m) => m,
+                None => match self.get::<Meeting>(MeetingId(id))? {
+                    Some(m) => m,
+                    None => continue,
+                },
+            };
+            if held.is_some_and(|h| meeting.start < reach_back(h)) {
+                break;
+            }
+            if held.is_none() && meeting.status == MeetingStatus::Held {
+                held = Some(meeting.start);
+            }
+            out.push(meeting);
+        }
+        Ok(out)
+    }
+
+    /// The newest logged event of `case` that reached the citizen.
+    fn newest_reaching_event(
+        &self,
+        case: CaseId,
+        overlay: &Overlay,
+    ) -> Result<Option<ContactEvent>, StoreError> {
+        let mut order = self.stored_ids::<ContactEvent>(case, overlay)?;
+        let mut new = overlay.new_of::<ContactEvent>(|e| e.case == case && is_reached(e));
+        new.sort_by_key(|e| e.id);
+        let newest_new = new.pop();
+        order.retain(|id| newest_new.as_ref().is_none_or(|e| *id > e.id.0));
+        for id in order.into_iter().rev() {
+            if let Some(e) = self.get::<ContactEvent>(EventId(id))?
+                && is_reached(&e)
+            {
+                return Ok(Some(e));
+            }
+        }
+        Ok(newest_new)
+    }
+
+    /// Every record of `R` of `case`, with the overlay's changes.
+    fn case_records<R: CaseRecord>(
+        &self,
+        case: CaseId,
+        overlay: &Overlay,
+    ) -> Result<Vec<R>, StoreError> {
+        let mut out = Vec::new();
+        for id in self.stored_ids::<R>(case, overlay)? {
+            out.extend(self.get::<R>(R::Id::from_raw(id))?);
+        }
+        out.extend(overlay.new_of::<R>(|r| r.case() == case));
+        Ok(out)
+    }
+
+    /// The ids of `case`'s stored records of `R` that the overlay does not change, in order.
+    fn stored_ids<R: CaseRecord>(
+        &self,
+        case: CaseId,
+        overlay: &Overlay,
+    ) -> Result<Vec<u64>, StoreError> {
+        let mut out = Vec::new();
+        for item in self
+            .tree(TreeId::ByCase(R::KIND))
+            .scan_prefix(id_key(case.0))
+        {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            if let Some(id) = u64_at(&key, 8).filter(|id| !overlay.changes(R::KIND, *id)) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Recomputes every case's summary from the records (after an upgrade, an import, a
+    /// restore, or to repair). Needs the by-case indexes in place.
+    pub(crate) fn rebuild_summaries(&self) -> Result<(), StoreError> {
+        let cannot = |e| StoreError::sled("could not rebuild the case summaries", e);
+        let tree = self.tree(TreeId::Summaries);
+        tree.clear().map_err(cannot)?;
+        let mut cases = BTreeSet::new();
+        for index in [
+            TreeId::MeetingsByCase,
+            TreeId::ByCase(Kind::Event),
+            TreeId::ByCase(Kind::Course),
+            TreeId::ByCase(Kind::MedicalRequest),
+        ] {
+            // Keys start with the case id: jump from one case to the next.
+            let mut from = Vec::new();
+            while let Some((key, _)) = self
+                .tree(index)
+                .range(from.clone()..)
+                .next()
+                .transpose()
+                .map_err(|e| self.read_error(e))?
+            {
+                let Some(case) = u64_at(&key, 0) else { break };
+                cases.insert(case);
+                match case.checked_add(1) {
+                    Some(next) => from = id_key(next).to_vec(),
+                    None => break,
+                }
+            }
+        }
+        let none = Overlay::none();
+        let mut batch = sled::Batch::default();
+        for case in cases {
+            if let Some(value) = entry(&self.summary_with(CaseId(case), &none)?) {
+                batch.insert(&id_key(case), value);
+            }
+        }
+        tree.apply_batch(batch).map_err(cannot)
+    }
+
+    /// Every stored summary, by case, for `check`.
+    pub(crate) fn stored_summaries(&self) -> Result<HashMap<CaseId, CaseSummary>, StoreError> {
+        let mut out = HashMap::new();
+        for item in self.tree(TreeId::Summaries).iter() {
+            let (key, value) = item.map_err(|e| self.read_error(e))?;
+            let case = CaseId(u64_at(&key, 0).unwrap_or(0));
+            let summary = codec::decode(&value)
+                .map_err(|d| self.damaged(format!("the summary of case {}: {d}", case.0)))?;
+            out.insert(case, summary);
+        }
+        Ok(out)
+    }
+}
+
+/// The summary's entry: its value, or `None` to remove it (a case with nothing summed up).
+pub(crate) fn entry(summary: &CaseSummary) -> Option<Vec<u8>> {
+    (*summary != CaseSummary::default()).then(|| codec::encode(summary))
+}
