@@ -15,15 +15,17 @@ use crate::model::{Agreement, Case, Contact, Course, MedicalRequest, Note};
 use crate::paper::Format;
 use crate::query::board::BoardParams;
 use crate::query::card::{card, contact_card};
+use crate::query::names::NameBook;
 use crate::query::{
     agenda, board, board_sheet, citizen, directory, plan, requests, sheet, suppliers, today,
     window, workload,
 };
 use crate::search::SearchIndex;
 use crate::store::write_export;
-use crate::store::{AnyRecord, Store, StoreError};
+use crate::store::{AnyRecord, Change, Store, StoreError};
 use crate::time::Zone;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -37,6 +39,9 @@ pub struct Runner {
     clipboard: bool,
     /// The configuration file a saved board view is written to.
     config_path: Option<std::path::PathBuf>,
+    /// The names of cases and contacts read so far, kept while the planner runs: each write
+    /// tells it what changed.
+    names: RefCell<NameBook>,
 }
 
 impl Runner {
@@ -48,6 +53,7 @@ impl Runner {
             lang,
             clipboard: false,
             config_path: None,
+            names: RefCell::default(),
         }
     }
 
@@ -120,7 +126,19 @@ impl Runner {
         let config = &self.config;
         let zone = &self.zone;
         let loaded = match effect {
-            Effect::LoadWindow { from, to } => Loaded::Window(window::window(store, from, to)?),
+            Effect::LoadWindow { from, to } => Loaded::Window(window::window(
+                store,
+                &mut self.names.borrow_mut(),
+                from,
+                to,
+            )?),
+            Effect::RereadMeetings { from, to, ids } => Loaded::Reread(window::reread(
+                store,
+                &mut self.names.borrow_mut(),
+                from,
+                to,
+                &ids,
+            )?),
             Effect::LoadDirectory => Loaded::Directory(directory::directory(store)?),
             Effect::LoadSearchIndex { today } => {
                 Loaded::SearchIndex(Rc::new(SearchIndex::build(store, today, self.lang)?))
@@ -194,25 +212,19 @@ impl Runner {
             // A failed write is reported on the status line; nothing is recorded for undo.
             Effect::Write(step) => {
                 return Ok(Action::Written {
-                    result: store
-                        .write(&step.forward)
-                        .map_err(|e| store_error(&e, self.lang)),
+                    result: self.write(store, &step.forward),
                     kind: WriteKind::New(step),
                 });
             }
             Effect::Undo(step) => {
                 return Ok(Action::Written {
-                    result: store
-                        .write(&step.backward)
-                        .map_err(|e| store_error(&e, self.lang)),
+                    result: self.write(store, &step.backward),
                     kind: WriteKind::Undo,
                 });
             }
             Effect::Redo(step) => {
                 return Ok(Action::Written {
-                    result: store
-                        .write(&step.forward)
-                        .map_err(|e| store_error(&e, self.lang)),
+                    result: self.write(store, &step.forward),
                     kind: WriteKind::Redo,
                 });
             }
@@ -243,7 +255,10 @@ impl Runner {
                 };
                 Loaded::BoardViewSaved { name, result }
             }
-            Effect::LoadUpcoming { day } => Loaded::Upcoming(day, agenda::upcoming(store, day)?),
+            Effect::LoadUpcoming { day } => Loaded::Upcoming(
+                day,
+                agenda::upcoming(store, &mut self.names.borrow_mut(), day)?,
+            ),
             Effect::ExportIcs { now, today } => {
                 Loaded::IcsExported(self.export_ics(store, now, today))
             }
@@ -268,6 +283,16 @@ impl Runner {
 }
 
 impl Runner {
+    /// Writes `changes` (flushed before this returns), and keeps the names read so far as
+    /// written.
+    fn write(&self, store: &Store, changes: &[Change]) -> Result<(), String> {
+        store
+            .write(changes)
+            .map_err(|e| store_error(&e, self.lang))?;
+        self.names.borrow_mut().note(changes);
+        Ok(())
+    }
+
     /// A sheet as PDF in the exports (0600, synced to disk before this returns): where it
     /// went, or why it could not be written.
     fn write_sheet(
