@@ -229,7 +229,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
     match loaded {
         Loaded::Window(window) => calendar::window_loaded(model, window),
-        Loaded::Reread(reread) => calendar::meetings_reread(model, reread),
+        Loaded::Reread(reread) => calendar::meetings_reread(model, *reread),
         Loaded::Directory(directory) => {
             model.directory = Some(directory);
             courses::directory_loaded(model);

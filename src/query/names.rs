@@ -7,6 +7,7 @@
 use crate::model::{AwayPeriod, Case, CaseId, Contact, ContactId};
 use crate::store::{AnyRecord, Change, Kind, Store, StoreError};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// What a list needs of a case.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,18 +38,16 @@ pub struct NameBook {
 impl NameBook {
     /// The case, read from the store the first time.
     pub fn case(&mut self, store: &Store, id: CaseId) -> Result<Option<&CaseEntry>, StoreError> {
-        if !self.cases.contains_key(&id) {
-            let entry = store.get::<Case>(id)?.map(CaseEntry::of);
-            self.cases.insert(id, entry);
+        if let Entry::Vacant(slot) = self.cases.entry(id) {
+            slot.insert(store.get::<Case>(id)?.map(CaseEntry::of));
         }
         Ok(self.cases.get(&id).and_then(Option::as_ref))
     }
 
     /// The contact's name, read from the store the first time.
     pub fn contact(&mut self, store: &Store, id: ContactId) -> Result<Option<&str>, StoreError> {
-        if !self.contacts.contains_key(&id) {
-            let name = store.get::<Contact>(id)?.map(|c| c.name);
-            self.contacts.insert(id, name);
+        if let Entry::Vacant(slot) = self.contacts.entry(id) {
+            slot.insert(store.get::<Contact>(id)?.map(|c| c.name));
         }
         Ok(self.contacts.get(&id).and_then(Option::as_deref))
     }

@@ -201,7 +201,7 @@ pub struct Summons {
 #[derive(Debug, Clone)]
 pub enum Loaded {
     Window(Window),
-    Reread(Reread),
+    Reread(Box<Reread>),
     Directory(Directory),
     SearchIndex(Rc<SearchIndex>),
     Card(CaseId, Option<Box<Card>>),
