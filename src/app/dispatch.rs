@@ -125,7 +125,7 @@ fn tick(model: &mut Model, now: chrono::NaiveDateTime) -> Vec<Effect> {
         model.day = now.date();
     }
     let mut effects = calendar::load_window(model);
-    effects.push(next_meeting::load(model));
+    effects.extend(next_meeting::unless_shown(model));
     if matches!(model.screen, Screen::Today(_)) {
         effects.push(today::load(model));
     }
@@ -229,6 +229,7 @@ fn type_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 fn route_loaded(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
     match loaded {
         Loaded::Window(window) => calendar::window_loaded(model, window),
+        Loaded::Reread(reread) => calendar::meetings_reread(model, *reread),
         Loaded::Directory(directory) => {
             model.directory = Some(directory);
             courses::directory_loaded(model);
@@ -356,7 +357,8 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
         planner::after_undo(model)
     };
     let mut effects = lookup::card::after_write(model, &changes);
-    effects.push(next_meeting::load(model));
+    // The calendar's window brings today's meetings when it shows today.
+    effects.extend(next_meeting::unless_shown(model));
     let text = match kind {
         WriteKind::New(step) => {
             let text = format!("{}: {}", Msg::Saved.text(lang), step.label);
@@ -383,7 +385,7 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
         }
     };
     model.status = Some(info(&text));
-    effects.extend(calendar::load_window(model));
+    effects.extend(calendar::after_write(model, &changes));
     effects.extend(replan);
     effects
 }

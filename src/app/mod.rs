@@ -111,7 +111,7 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) ->
         model.home = navigation::Home::Today;
     }
     let mut effects = calendar::load_window(&model);
-    effects.push(next_meeting::load(&model));
+    effects.extend(next_meeting::unless_shown(&model));
     if start_on_today {
         effects.push(today::load(&model));
     }

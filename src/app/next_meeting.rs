@@ -1,5 +1,5 @@
 //! The next-meeting line on every screen's status line (#20): the day's planned meetings are
-//! loaded at the start, after every write and on a new day; which one is next, and whether it
+//! loaded at the start, after every write and on a new day (from the calendar's window when it holds today); which one is next, and whether it
 //! is close enough to be prominent, is worked out again on every tick of the clock.
 
 use super::core::effect::Effect;
@@ -10,6 +10,21 @@ use chrono::NaiveDate;
 /// Load today's planned meetings.
 pub fn load(model: &Model) -> Effect {
     Effect::LoadUpcoming { day: model.today() }
+}
+
+/// Load today's planned meetings unless the calendar's window is loaded for days that
+/// include today: it brings them ([`from_window`]).
+pub fn unless_shown(model: &Model) -> Option<Effect> {
+    (!model.visible_days().contains(&model.today())).then(|| load(model))
+}
+
+/// The calendar's window arrived or changed: when it holds today, today's planned meetings
+/// are its own.
+pub fn from_window(model: &mut Model) {
+    let today = model.today();
+    if let Some(meetings) = model.window.upcoming(today) {
+        loaded(model, today, meetings);
+    }
 }
 
 /// The day's meetings arrived (a day that is over by now is dropped).

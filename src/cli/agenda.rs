@@ -55,7 +55,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
 fn next(ctx: &Context, json: bool) -> Result<ExitCode> {
     let now = ctx.now_local();
     let store = ctx.open_store_for_reading()?;
-    let day = upcoming(&store, now.date())?;
+    let day = upcoming(
+        &store,
+        &mut crate::query::names::NameBook::default(),
+        now.date(),
+    )?;
     let next = next_meeting(&day, now, ctx.config.ui.next_meeting_minutes);
     let lang = ctx.lang();
     let line = |n: &NextMeeting| {

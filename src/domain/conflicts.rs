@@ -58,6 +58,18 @@ pub fn warnings(
     hours: &WorkingHours,
     case: Option<&Case>,
 ) -> Vec<Warning> {
+    let away = case.map_or(&[][..], |c| c.away.as_slice());
+    warnings_with_away(meeting, start, others, hours, away)
+}
+
+/// [`warnings`] with the away periods of the meeting's case (none for a meeting without one).
+pub fn warnings_with_away(
+    meeting: &Meeting,
+    start: NaiveDateTime,
+    others: &[Occurrence<'_>],
+    hours: &WorkingHours,
+    away: &[AwayPeriod],
+) -> Vec<Warning> {
     let mut out = Vec::new();
     let end = start + Duration::minutes(i64::from(meeting.minutes));
     if !meeting.status.occupies_time() {
@@ -89,7 +101,7 @@ pub fn warnings(
     } else if !hours.contains(start, end) {
         out.push(Warning::OutsideWorkingHours);
     }
-    out.extend(citizen_away(case.map_or(&[], |c| &c.away), start.date()));
+    out.extend(citizen_away(away, start.date()));
     out
 }
 
@@ -187,6 +199,86 @@ pub fn day_warnings<'a>(
     out
 }
 
+/// What each occurrence of a day shows on its block, index-aligned with `day`: the warnings
+/// [`day_warnings`] gives, except that at most one overlap and one buffer overlap (with the
+/// earliest meeting of the day it touches) stand for all of them. One sweep in start order
+/// that marks the pairs of meetings that touch and lists none of them, so a day with two
+/// thousand meetings costs a few milliseconds, not a list per pair.
+pub fn day_marks<'a>(
+    day: &[Occurrence<'_>],
+    hours: &WorkingHours,
+    away: impl Fn(CaseId) -> &'a [AwayPeriod],
+) -> Vec<Vec<Warning>> {
+    let spans: Vec<(NaiveDateTime, NaiveDateTime)> =
+        day.iter().map(|o| busy_span(o.meeting, o.start)).collect();
+    let own: Vec<(NaiveDateTime, NaiveDateTime)> = day.iter().map(|o| (o.start, o.end())).collect();
+    let mut order: Vec<usize> = (0..day.len())
+        .filter(|&i| day[i].meeting.status.occupies_time())
+        .collect();
+    order.sort_by_key(|&i| spans[i].0);
+    // The earliest occurrence (by its index in `day`) each one overlaps, and touches only by
+    // its buffers.
+    let mut overlap: Vec<Option<usize>> = vec![None; day.len()];
+    let mut buffer: Vec<Option<usize>> = vec![None; day.len()];
+    let earliest = |slot: &mut Option<usize>, other: usize| {
+        *slot = Some(slot.map_or(other, |s| s.min(other)));
+    };
+    for (pos, &i) in order.iter().enumerate() {
+        for &j in &order[pos + 1..] {
+            if spans[j].0 >= spans[i].1 {
+                break;
+            }
+            if day[i].meeting.id == day[j].meeting.id && day[i].start == day[j].start {
+                continue;
+            }
+            let marks = if intersects(own[i], own[j]) {
+                &mut overlap
+            } else {
+                &mut buffer
+            };
+            earliest(&mut marks[i], j);
+            earliest(&mut marks[j], i);
+        }
+    }
+    day.iter()
+        .enumerate()
+        .map(|(i, occ)| {
+            let mut out: Vec<(usize, Warning)> = Vec::new();
+            if let Some(j) = overlap[i] {
+                out.push((
+                    j,
+                    Warning::Overlap {
+                        with: day[j].meeting.id,
+                        start: day[j].start,
+                    },
+                ));
+            }
+            if let Some(j) = buffer[i] {
+                out.push((
+                    j,
+                    Warning::BufferOverlap {
+                        with: day[j].meeting.id,
+                        start: day[j].start,
+                    },
+                ));
+            }
+            out.sort_by_key(|(j, _)| *j);
+            let mut out: Vec<Warning> = out.into_iter().map(|(_, w)| w).collect();
+            if occ.meeting.status.occupies_time() {
+                if !hours.is_working_day(occ.start.date()) {
+                    out.push(Warning::NotAWorkingDay);
+                } else if !hours.contains(occ.start, occ.end()) {
+                    out.push(Warning::OutsideWorkingHours);
+                }
+                if let Some(case) = occ.meeting.case {
+                    out.extend(citizen_away(away(case), occ.start.date()));
+                }
+            }
+            out
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,6 +370,64 @@ mod tests {
             let one = warnings(o.meeting, o.start, &occ, &hours, None);
             assert_eq!(together[i], one, "meeting {}", o.meeting.id);
         }
+    }
+
+    #[test]
+    fn day_marks_are_the_warnings_with_one_overlap_and_one_buffer_overlap_standing_for_all() {
+        let mut with_buffer = meeting(4, "2026-11-24 11:45", 30);
+        with_buffer.prep_minutes = 20;
+        let mut long_prep = meeting(7, "2026-11-24 13:30", 30);
+        long_prep.prep_minutes = 60;
+        let mut cancelled = meeting(5, "2026-11-24 10:15", 30);
+        cancelled.status = crate::model::MeetingStatus::CancelledByCitizen;
+        let ms = [
+            meeting(1, "2026-11-24 10:00", 60),
+            meeting(2, "2026-11-24 10:30", 60),
+            meeting(9, "2026-11-24 10:45", 60),
+            meeting(3, "2026-11-24 15:00", 60),
+            with_buffer,
+            cancelled,
+            meeting(6, "2026-11-24 13:00", 60),
+            long_prep,
+            meeting(8, "2026-11-24 13:15", 30),
+        ];
+        let day = ms[0].start.date();
+        let occ = occurrences(&ms, day, day);
+        let hours = WorkingHours::default();
+        let whole = day_warnings(&occ, &hours, |_| &[]);
+        let marks = day_marks(&occ, &hours, |_| &[]);
+        for (i, o) in occ.iter().enumerate() {
+            let first = |overlap: bool| {
+                whole[i]
+                    .iter()
+                    .find(|w| match w {
+                        Warning::Overlap { .. } => overlap,
+                        Warning::BufferOverlap { .. } => !overlap,
+                        _ => false,
+                    })
+                    .cloned()
+            };
+            // The whole list with every overlap but the first, and every buffer overlap but
+            // the first, left out.
+            let expected: Vec<Warning> = whole[i]
+                .iter()
+                .filter(|w| match w {
+                    Warning::Overlap { .. } => first(true).as_ref() == Some(*w),
+                    Warning::BufferOverlap { .. } => first(false).as_ref() == Some(*w),
+                    _ => true,
+                })
+                .cloned()
+                .collect();
+            assert_eq!(marks[i], expected, "meeting {}", o.meeting.id);
+        }
+        let overlaps = |id: u64| {
+            let i = occ.iter().position(|o| o.meeting.id.0 == id).unwrap();
+            whole[i]
+                .iter()
+                .filter(|w| matches!(w, Warning::Overlap { .. }))
+                .count()
+        };
+        assert_eq!(overlaps(2), 2, "10:30 overlaps 10:00 and 10:45");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! meetings still ahead for the next-meeting line (`caseplan agenda --next`, every screen's
 //! status line).
 
-use super::names::Names;
+use super::names::{NameBook, Names};
 use crate::domain::agenda::{Occurrence, occurrences};
 use crate::domain::next_meeting::{Upcoming, is_ahead};
 use crate::i18n::{self, Lang};
@@ -71,12 +71,16 @@ pub fn agenda(
 }
 
 /// The planned meetings of `day` (repeating blocks included) for the next-meeting line.
-pub fn upcoming(store: &Store, day: NaiveDate) -> Result<Vec<Upcoming>, crate::store::StoreError> {
+pub fn upcoming(
+    store: &Store,
+    names: &mut NameBook,
+    day: NaiveDate,
+) -> Result<Vec<Upcoming>, crate::store::StoreError> {
     let meetings = store.meetings_between(
         day.and_time(NaiveTime::MIN),
         (day + Duration::days(1)).and_time(NaiveTime::MIN),
     )?;
-    let mut names = Names::new(store);
+    let mut names = Names::shared(store, names);
     occurrences(&meetings, day, day)
         .iter()
         .filter(|o| is_ahead(o.meeting))

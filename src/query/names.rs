@@ -1,57 +1,143 @@
-//! Names of cases and contacts for the lists across the caseload, each read from the store
-//! once however many rows refer to it. A record that is gone shows as "#id".
+//! Names of cases and contacts, each read from the store once however many rows, days or keys
+//! refer to it. The planner keeps one [`NameBook`] for as long as it runs: the runner owns it,
+//! the calendar window, the next-meeting line and the lists read through it, and every write
+//! the runner makes tells it what changed. The CLI and one-off lists start an empty one
+//! ([`Names::new`]). A record that is gone shows as "#id".
 
-use crate::model::{Case, CaseId, Contact, ContactId};
-use crate::store::{Store, StoreError};
+use crate::model::{AwayPeriod, Case, CaseId, Contact, ContactId};
+use crate::store::{AnyRecord, Change, Kind, Store, StoreError};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
+/// What a list needs of a case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseEntry {
+    pub name: String,
+    pub active: bool,
+    /// When the citizen is away, for "citizen away" warnings.
+    pub away: Vec<AwayPeriod>,
+}
+
+impl CaseEntry {
+    fn of(case: Case) -> CaseEntry {
+        CaseEntry {
+            active: case.is_active(),
+            name: case.name,
+            away: case.away,
+        }
+    }
+}
+
+/// The names read so far; `None` for a record that is gone.
+#[derive(Debug, Clone, Default)]
+pub struct NameBook {
+    cases: HashMap<CaseId, Option<CaseEntry>>,
+    contacts: HashMap<ContactId, Option<String>>,
+}
+
+impl NameBook {
+    /// The case, read from the store the first time.
+    pub fn case(&mut self, store: &Store, id: CaseId) -> Result<Option<&CaseEntry>, StoreError> {
+        if let Entry::Vacant(slot) = self.cases.entry(id) {
+            slot.insert(store.get::<Case>(id)?.map(CaseEntry::of));
+        }
+        Ok(self.cases.get(&id).and_then(Option::as_ref))
+    }
+
+    /// The contact's name, read from the store the first time.
+    pub fn contact(&mut self, store: &Store, id: ContactId) -> Result<Option<&str>, StoreError> {
+        if let Entry::Vacant(slot) = self.contacts.entry(id) {
+            slot.insert(store.get::<Contact>(id)?.map(|c| c.name));
+        }
+        Ok(self.contacts.get(&id).and_then(Option::as_deref))
+    }
+
+    /// A write went through: a case or contact put is known as written, one deleted is read
+    /// again (as gone) when next asked for.
+    pub fn note(&mut self, changes: &[Change]) {
+        for change in changes {
+            match change {
+                Change::Put(AnyRecord::Case(case)) => {
+                    self.cases
+                        .insert(case.id, Some(CaseEntry::of(case.clone())));
+                }
+                Change::Put(AnyRecord::Contact(contact)) => {
+                    self.contacts.insert(contact.id, Some(contact.name.clone()));
+                }
+                Change::Delete(target) if target.kind == Kind::Case => {
+                    self.cases.remove(&CaseId(target.id));
+                }
+                Change::Delete(target) if target.kind == Kind::Contact => {
+                    self.contacts.remove(&ContactId(target.id));
+                }
+                Change::Put(_) | Change::Delete(_) => {}
+            }
+        }
+    }
+}
+
+/// Names read through a book: one of its own, or the planner's.
 pub struct Names<'a> {
     store: &'a Store,
-    /// The case's name and whether it is open.
-    cases: HashMap<CaseId, (String, bool)>,
-    contacts: HashMap<ContactId, String>,
+    book: Book<'a>,
+}
+
+enum Book<'a> {
+    Own(NameBook),
+    Shared(&'a mut NameBook),
 }
 
 impl<'a> Names<'a> {
+    /// Names read for one list (a CLI command): each read once.
     pub fn new(store: &'a Store) -> Self {
         Names {
             store,
-            cases: HashMap::new(),
-            contacts: HashMap::new(),
+            book: Book::Own(NameBook::default()),
         }
     }
 
+    /// Names read through `book`, which keeps them for the next list.
+    pub fn shared(store: &'a Store, book: &'a mut NameBook) -> Self {
+        Names {
+            store,
+            book: Book::Shared(book),
+        }
+    }
+
+    fn book(&mut self) -> &mut NameBook {
+        match &mut self.book {
+            Book::Own(book) => book,
+            Book::Shared(book) => book,
+        }
+    }
+
+    /// The case, `None` when it is gone.
+    pub fn case_entry(&mut self, id: CaseId) -> Result<Option<&CaseEntry>, StoreError> {
+        let store = self.store;
+        self.book().case(store, id)
+    }
+
     pub fn case(&mut self, id: CaseId) -> Result<String, StoreError> {
-        Ok(self.case_entry(id)?.0)
+        Ok(self
+            .case_entry(id)?
+            .map_or_else(|| format!("#{id}"), |c| c.name.clone()))
     }
 
     /// Whether the case is open; a case that is gone counts as open, so what refers to it
     /// still shows.
     pub fn case_is_active(&mut self, id: CaseId) -> Result<bool, StoreError> {
-        Ok(self.case_entry(id)?.1)
+        Ok(self.case_entry(id)?.is_none_or(|c| c.active))
     }
 
-    fn case_entry(&mut self, id: CaseId) -> Result<(String, bool), StoreError> {
-        if let Some(entry) = self.cases.get(&id) {
-            return Ok(entry.clone());
-        }
-        let entry = self.store.get::<Case>(id)?.map_or_else(
-            || (format!("#{id}"), true),
-            |c| (c.name.clone(), c.is_active()),
-        );
-        self.cases.insert(id, entry.clone());
-        Ok(entry)
+    /// The contact's name, `None` when it is gone.
+    pub fn contact_entry(&mut self, id: ContactId) -> Result<Option<&str>, StoreError> {
+        let store = self.store;
+        self.book().contact(store, id)
     }
 
     pub fn contact(&mut self, id: ContactId) -> Result<String, StoreError> {
-        if let Some(name) = self.contacts.get(&id) {
-            return Ok(name.clone());
-        }
-        let name = self
-            .store
-            .get::<Contact>(id)?
-            .map_or_else(|| format!("#{id}"), |c| c.name);
-        self.contacts.insert(id, name.clone());
-        Ok(name)
+        Ok(self
+            .contact_entry(id)?
+            .map_or_else(|| format!("#{id}"), str::to_owned))
     }
 }

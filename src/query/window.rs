@@ -5,14 +5,14 @@
 //! read them. Busy time imported from other calendars (#16) is read for the same days, by its
 //! start index, and counted by the warnings and the free stretches.
 
+use super::names::NameBook;
 use crate::domain::agenda::{Occurrence, occurrences};
 use crate::domain::busy::{busy_spans, external_warnings};
-use crate::domain::conflicts::{Warning, day_warnings};
+use crate::domain::conflicts::{Warning, day_marks, warnings_with_away};
 use crate::domain::hours::WorkingHours;
+use crate::domain::next_meeting::{Upcoming, is_ahead};
 use crate::domain::slots::free_stretches;
-use crate::model::{
-    AwayPeriod, Case, CaseId, Contact, ContactId, ExternalBlock, ExternalId, Meeting, MeetingId,
-};
+use crate::model::{AwayPeriod, CaseId, ContactId, ExternalBlock, ExternalId, Meeting, MeetingId};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
@@ -31,6 +31,8 @@ pub struct Window {
     pub case_away: HashMap<CaseId, Vec<AwayPeriod>>,
     /// What each day of `from..=to` holds, from [`Window::settle`]; empty until then.
     days: Vec<DayFacts>,
+    /// The working hours the window was settled with.
+    hours: WorkingHours,
 }
 
 /// What the views read about one day of the window.
@@ -39,8 +41,13 @@ pub struct DayFacts {
     pub date: NaiveDate,
     /// The day's occurrences in time order: an index into `meetings` and the start.
     booked: Vec<(usize, NaiveDateTime)>,
-    /// The warnings of each occurrence, index-aligned with [`Window::day`].
+    /// What each occurrence's block warns of, index-aligned with [`Window::day`]: its warnings,
+    /// with one overlap and one buffer overlap standing for all of them ([`day_marks`]).
     pub warnings: Vec<Vec<Warning>>,
+    /// Each occurrence's whole list of warnings, worked out the first time it is asked for
+    /// ([`Window::warnings_of`]: the detail pane asks for the selected one). A crowded day has
+    /// as many as it has pairs of meetings that touch, far more than a screen shows.
+    whole: Vec<Worked>,
     /// The blocks of other calendars that take some of the day: indexes into `external`, by
     /// start.
     external: Vec<usize>,
@@ -50,41 +57,46 @@ pub struct DayFacts {
     pub holiday: Option<String>,
 }
 
+/// A list worked out from the rest of the window when first asked for. It is derived, so two
+/// windows are equal whether or not it has been worked out yet.
+#[derive(Debug, Clone, Default)]
+struct Worked(std::cell::OnceCell<Vec<Warning>>);
+
+impl PartialEq for Worked {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 impl Window {
     /// Works out what the views show of each day: called when the window arrives, so that
     /// drawing a frame computes no rule.
     pub fn settle(&mut self, hours: &WorkingHours) {
+        self.hours = hours.clone();
+        let position: HashMap<MeetingId, usize> = self
+            .meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id, i))
+            .collect();
         let mut days = Vec::new();
         for date in self.from.iter_days().take_while(|d| *d <= self.to) {
             let occs = occurrences(&self.meetings, date, date);
             let booked = occs
                 .iter()
-                .filter_map(|o| {
-                    let i = self
-                        .meetings
-                        .iter()
-                        .position(|m| std::ptr::eq(m, o.meeting))?;
-                    Some((i, o.start))
-                })
+                .filter_map(|o| Some((*position.get(&o.meeting.id)?, o.start)))
                 .collect();
-            let (midnight, next) = (
-                date.and_time(NaiveTime::MIN),
-                (date + Duration::days(1)).and_time(NaiveTime::MIN),
-            );
-            let external: Vec<usize> = (0..self.external.len())
-                .filter(|&i| self.external[i].start < next && self.external[i].end() > midnight)
-                .collect();
+            let external = self.external_indexes(date);
             let blocks: Vec<ExternalBlock> =
                 external.iter().map(|&i| self.external[i].clone()).collect();
-            let mut warnings = day_warnings(&occs, hours, |case| {
-                self.case_away.get(&case).map_or(&[], Vec::as_slice)
-            });
+            let mut warnings = day_marks(&occs, hours, |case| self.away(case));
             for (list, o) in warnings.iter_mut().zip(&occs) {
                 list.extend(external_warnings(o.meeting, o.start, &blocks));
             }
             days.push(DayFacts {
                 date,
                 booked,
+                whole: vec![Worked::default(); warnings.len()],
                 warnings,
                 free: free_stretches(date, &occs, &busy_spans(&blocks), hours),
                 holiday: hours.days_off.name(date).map(str::to_owned),
@@ -92,6 +104,22 @@ impl Window {
             });
         }
         self.days = days;
+    }
+
+    /// The blocks of other calendars that take some of `date`: indexes into `external`.
+    fn external_indexes(&self, date: NaiveDate) -> Vec<usize> {
+        let (midnight, next) = (
+            date.and_time(NaiveTime::MIN),
+            (date + Duration::days(1)).and_time(NaiveTime::MIN),
+        );
+        (0..self.external.len())
+            .filter(|&i| self.external[i].start < next && self.external[i].end() > midnight)
+            .collect()
+    }
+
+    /// The away periods of a case of the window.
+    fn away(&self, case: CaseId) -> &[AwayPeriod] {
+        self.case_away.get(&case).map_or(&[], Vec::as_slice)
     }
 
     /// What the window knows of `day`, once settled.
@@ -132,21 +160,44 @@ impl Window {
         self.external.iter().find(|b| b.id == id)
     }
 
-    /// The warnings of `day`'s occurrences, index-aligned with [`Window::day`].
+    /// What the blocks of `day`'s occurrences warn of, index-aligned with [`Window::day`] (one
+    /// overlap and one buffer overlap stand for all of them).
     pub fn warnings(&self, day: NaiveDate) -> &[Vec<Warning>] {
         self.facts(day).map_or(&[], |f| f.warnings.as_slice())
     }
 
-    /// The warnings of the occurrence of meeting `id` that starts at `start`.
+    /// Every warning of the occurrence of meeting `id` that starts at `start`, each overlap
+    /// naming the other meeting: worked out when first asked for, against the day's other
+    /// occurrences, the working hours the window was settled with and the day's busy time.
     pub fn warnings_of(&self, id: MeetingId, start: NaiveDateTime) -> &[Warning] {
-        self.facts(start.date())
-            .and_then(|f| {
-                let i = f.booked.iter().position(|(i, s)| {
-                    *s == start && self.meetings.get(*i).is_some_and(|m| m.id == id)
-                })?;
-                f.warnings.get(i)
-            })
-            .map_or(&[], Vec::as_slice)
+        let Some(facts) = self.facts(start.date()) else {
+            return &[];
+        };
+        let Some(i) = facts
+            .booked
+            .iter()
+            .position(|(i, s)| *s == start && self.meetings.get(*i).is_some_and(|m| m.id == id))
+        else {
+            return &[];
+        };
+        let Some(cell) = facts.whole.get(i) else {
+            return &[];
+        };
+        cell.0.get_or_init(|| {
+            let day = self.day(facts.date);
+            let Some(occ) = day.get(i) else {
+                return Vec::new();
+            };
+            let away = occ.meeting.case.map_or(&[][..], |case| self.away(case));
+            let mut list = warnings_with_away(occ.meeting, occ.start, &day, &self.hours, away);
+            let blocks: Vec<ExternalBlock> = facts
+                .external
+                .iter()
+                .filter_map(|&b| self.external.get(b).cloned())
+                .collect();
+            list.extend(external_warnings(occ.meeting, occ.start, &blocks));
+            list
+        })
     }
 
     /// The holiday on `day`, when the window holds it.
@@ -195,41 +246,160 @@ pub fn external(
     )
 }
 
-/// The meetings of the days shown, the names of their cases and parties, and the busy time
+/// The meetings of the days shown, the names of their cases and parties (read through the
+/// planner's `names`, so a name is read once however many days show it), and the busy time
 /// from other calendars on those days.
-pub fn window(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Window, StoreError> {
+pub fn window(
+    store: &Store,
+    names: &mut NameBook,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Window, StoreError> {
     let meetings = meetings(store, from, to)?;
-    let mut case_names = HashMap::new();
-    let mut case_away = HashMap::new();
-    let mut contact_names = HashMap::new();
-    for m in &meetings {
-        if let Some(id) = m.case
-            && !case_names.contains_key(&id)
-            && let Some(case) = store.get::<Case>(CaseId(id.0))?
-        {
-            case_names.insert(id, case.name);
-            if !case.away.is_empty() {
-                case_away.insert(id, case.away);
-            }
-        }
-        for id in m.participants.iter().filter_map(|p| p.contact) {
-            if !contact_names.contains_key(&id)
-                && let Some(contact) = store.get::<Contact>(ContactId(id.0))?
-            {
-                contact_names.insert(id, contact.name);
-            }
-        }
-    }
-    Ok(Window {
+    let mut window = Window {
+        from,
+        to,
+        external: external(store, from, to)?,
+        ..Window::default()
+    };
+    window.name(store, names, &meetings)?;
+    window.meetings = meetings;
+    Ok(window)
+}
+
+/// Meetings of a window read again after a write changed them: each as it is stored now
+/// (`None` when it is gone), with the names they refer to. See [`Window::take_in`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reread {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub meetings: Vec<(MeetingId, Option<Meeting>)>,
+    /// The names of their cases and parties.
+    names: Window,
+}
+
+/// Reads the meetings `ids` of the window `from..=to` again, and the names they refer to.
+pub fn reread(
+    store: &Store,
+    names: &mut NameBook,
+    from: NaiveDate,
+    to: NaiveDate,
+    ids: &[MeetingId],
+) -> Result<Reread, StoreError> {
+    let meetings = ids
+        .iter()
+        .map(|&id| Ok((id, store.get::<Meeting>(id)?)))
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let mut named = Window::default();
+    let found: Vec<Meeting> = meetings.iter().filter_map(|(_, m)| m.clone()).collect();
+    named.name(store, names, &found)?;
+    Ok(Reread {
         from,
         to,
         meetings,
-        case_names,
-        contact_names,
-        external: external(store, from, to)?,
-        case_away,
-        days: Vec::new(),
+        names: named,
     })
+}
+
+/// Whether the window `from..=to` holds `meeting`, as [`meetings`] reads them: one that starts
+/// on those days, or a repeating one that has begun by their end and not ended before them.
+fn holds(meeting: &Meeting, from: NaiveDate, to: NaiveDate) -> bool {
+    let (start, end) = (
+        from.and_time(NaiveTime::MIN),
+        (to + Duration::days(1)).and_time(NaiveTime::MIN),
+    );
+    match meeting.repeat {
+        None => start <= meeting.start && meeting.start < end,
+        Some(_) => meeting.start < end && meeting.last_day().is_none_or(|last| last >= from),
+    }
+}
+
+impl Window {
+    /// The names of `meetings`' cases and parties, and the away periods of their citizens.
+    fn name(
+        &mut self,
+        store: &Store,
+        names: &mut NameBook,
+        meetings: &[Meeting],
+    ) -> Result<(), StoreError> {
+        for m in meetings {
+            if let Some(id) = m.case
+                && !self.case_names.contains_key(&id)
+                && let Some(case) = names.case(store, id)?
+            {
+                self.case_names.insert(id, case.name.clone());
+                if !case.away.is_empty() {
+                    self.case_away.insert(id, case.away.clone());
+                }
+            }
+            for id in m.participants.iter().filter_map(|p| p.contact) {
+                if !self.contact_names.contains_key(&id)
+                    && let Some(name) = names.contact(store, id)?
+                {
+                    self.contact_names.insert(id, name.to_owned());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes in meetings read again after a write, as a fresh read of the whole window would
+    /// hold them (in order, with the names of what it holds and no others), and settles it
+    /// again. `false`, and nothing changes, when they were read for other days.
+    pub fn take_in(&mut self, reread: Reread) -> bool {
+        if (reread.from, reread.to) != (self.from, self.to) {
+            return false;
+        }
+        let ids: Vec<MeetingId> = reread.meetings.iter().map(|(id, _)| *id).collect();
+        self.meetings.retain(|m| !ids.contains(&m.id));
+        for meeting in reread.meetings.into_iter().filter_map(|(_, m)| m) {
+            if holds(&meeting, self.from, self.to) {
+                let at = self
+                    .meetings
+                    .partition_point(|m| (m.start, m.id) < (meeting.start, meeting.id));
+                self.meetings.insert(at, meeting);
+            }
+        }
+        self.case_names.extend(reread.names.case_names);
+        self.case_away.extend(reread.names.case_away);
+        self.contact_names.extend(reread.names.contact_names);
+        let cases: std::collections::HashSet<CaseId> =
+            self.meetings.iter().filter_map(|m| m.case).collect();
+        let contacts: std::collections::HashSet<ContactId> = self
+            .meetings
+            .iter()
+            .flat_map(|m| m.participants.iter().filter_map(|p| p.contact))
+            .collect();
+        self.case_names.retain(|id, _| cases.contains(id));
+        self.case_away.retain(|id, _| cases.contains(id));
+        self.contact_names.retain(|id, _| contacts.contains(id));
+        let hours = self.hours.clone();
+        self.settle(&hours);
+        true
+    }
+
+    /// The planned meetings of `day` still ahead, for the next-meeting line, when the window
+    /// holds the day (as [`super::agenda::upcoming`] reads them).
+    pub fn upcoming(&self, day: NaiveDate) -> Option<Vec<Upcoming>> {
+        if day < self.from || day > self.to || self.facts(day).is_none() {
+            return None;
+        }
+        Some(
+            self.day(day)
+                .iter()
+                .filter(|o| is_ahead(o.meeting))
+                .map(|o| Upcoming {
+                    meeting_id: o.meeting.id,
+                    start: o.start,
+                    who: match o.meeting.case {
+                        Some(case) => self.case_name(case),
+                        None => o.meeting.title.clone(),
+                    },
+                    form: o.meeting.form,
+                })
+                .collect(),
+        )
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod harness;
 
 mod board;
 mod bulk;
+mod calendar_reads;
 mod card;
 mod caseform;
 mod cli;

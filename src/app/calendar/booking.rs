@@ -17,21 +17,14 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 /// How far ahead "find a free slot" and follow-ups look for room.
 pub const SEARCH_DAYS: u32 = 28;
 
-/// Writes a changed meeting as one step and reloads the days on screen.
-pub fn save_meeting(
-    model: &mut Model,
-    before: &Meeting,
-    after: Meeting,
-    label: String,
-) -> Vec<Effect> {
+/// Writes a changed meeting as one step (the write reads what it changed again).
+pub fn save_meeting(before: &Meeting, after: Meeting, label: String) -> Effect {
     let step = Step {
         label,
         forward: vec![Change::Put(AnyRecord::Meeting(after.clone()))],
         backward: vec![Change::Put(AnyRecord::Meeting(before.clone()))],
     };
-    let mut effects = vec![Effect::Write(step)];
-    effects.extend(super::load_window(model));
-    effects
+    Effect::Write(step)
 }
 
 /// The pickers learn that `meeting`'s case has met (or will), so its next meeting is no
@@ -88,9 +81,7 @@ pub fn book_noting(model: &mut Model, meeting: Meeting, note: Option<String>) ->
         backward: vec![Change::Delete(RecordRef::from(meeting.id))],
         forward: vec![Change::Put(AnyRecord::Meeting(meeting))],
     };
-    let mut effects = vec![Effect::Write(step)];
-    effects.extend(super::load_window(model));
-    effects
+    vec![Effect::Write(step)]
 }
 
 /// Where a search for free time starts: now on today, else the start of the focused day.

@@ -60,9 +60,7 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
                 forward: vec![Change::Delete(RecordRef::from(m.id))],
                 backward: vec![Change::Put(AnyRecord::Meeting(m))],
             };
-            let mut effects = vec![Effect::Write(step)];
-            effects.extend(super::load_window(model));
-            effects
+            vec![Effect::Write(step)]
         }
         Consequence::AskStatusNote(status) => {
             crate::app::prompt::open(model, PromptKind::StatusNote(status), "")

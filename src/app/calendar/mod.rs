@@ -20,8 +20,10 @@ use crate::app::popup::Popup;
 use crate::app::prompt::{self, PromptKind};
 use crate::domain::travel::travel_for;
 use crate::i18n::Msg;
+use crate::model::MeetingId;
 use crate::model::{MeetingForm, MeetingStatus, PlaceKind};
-use crate::query::window::Window;
+use crate::query::window::{Reread, Window};
+use crate::store::{AnyRecord, Change, Kind};
 use crate::time::format_time;
 use booking::{describe, fetch_ahead, save_meeting, search_start, when_label};
 use chrono::{Duration, NaiveDate};
@@ -32,21 +34,64 @@ use confirm::{Confirm, Consequence};
 pub fn load_window(model: &Model) -> Vec<Effect> {
     let days = model.visible_days();
     let mut effects = match (days.first(), days.last()) {
-        (Some(from), Some(to)) => {
-            let mut effects = vec![Effect::LoadWindow {
-                from: *from,
-                to: *to,
-            }];
-            effects.extend(crate::app::today::load_summons(model));
-            effects
-        }
+        (Some(from), Some(to)) => vec![Effect::LoadWindow {
+            from: *from,
+            to: *to,
+        }],
         _ => vec![],
     };
+    effects.extend(load_counts(model));
+    effects
+}
+
+/// The summons count and the workload gauge, where they show and are not kept.
+fn load_counts(model: &Model) -> Vec<Effect> {
+    let mut effects: Vec<Effect> = crate::app::today::load_summons(model).into_iter().collect();
     if (model.view == View::Week || model.home == crate::app::navigation::Home::Today)
         && model.workload.is_none()
     {
         effects.push(Effect::LoadWorkload { now: model.now });
     }
+    effects
+}
+
+/// Whether the window holds exactly the days on screen.
+fn window_shows(model: &Model) -> bool {
+    let days = model.visible_days();
+    days.first() == Some(&model.window.from) && days.last() == Some(&model.window.to)
+}
+
+/// After a write, what the calendar shows of it: the meetings it changed are read again (not
+/// the whole days), a changed name or busy time reads the days again, and any other write
+/// leaves them as they are. Days that are no longer on screen are loaded.
+pub fn after_write(model: &Model, changes: &[Change]) -> Vec<Effect> {
+    let mut ids = Vec::new();
+    let mut whole = !window_shows(model);
+    for change in changes {
+        match change {
+            Change::Put(AnyRecord::Meeting(m)) => ids.push(m.id),
+            Change::Delete(r) if r.kind == Kind::Meeting => ids.push(MeetingId(r.id)),
+            Change::Put(AnyRecord::Case(_) | AnyRecord::Contact(_) | AnyRecord::External(_)) => {
+                whole = true;
+            }
+            Change::Delete(r) if matches!(r.kind, Kind::Case | Kind::Contact | Kind::External) => {
+                whole = true;
+            }
+            Change::Put(_) | Change::Delete(_) => {}
+        }
+    }
+    if whole {
+        return load_window(model);
+    }
+    let mut effects = Vec::new();
+    if !ids.is_empty() {
+        effects.push(Effect::RereadMeetings {
+            from: model.window.from,
+            to: model.window.to,
+            ids,
+        });
+    }
+    effects.extend(load_counts(model));
     effects
 }
 
@@ -56,6 +101,18 @@ pub fn window_loaded(model: &mut Model, mut window: Window) -> Vec<Effect> {
     window.settle(&model.settings.hours);
     model.window = window;
     reselect(model);
+    crate::app::next_meeting::from_window(model);
+    vec![]
+}
+
+/// Meetings changed by a write were read again: the window takes them in (or, when it moved
+/// to other days meanwhile, those days are loaded).
+pub fn meetings_reread(model: &mut Model, reread: Reread) -> Vec<Effect> {
+    if !model.window.take_in(reread) {
+        return load_window(model);
+    }
+    reselect(model);
+    crate::app::next_meeting::from_window(model);
     vec![]
 }
 
@@ -268,7 +325,7 @@ pub fn on_selected_meeting(model: &mut Model, named: Named) -> Vec<Effect> {
                 Msg::StepSkipped.text(lang),
                 describe(model, &meeting, start)
             );
-            return save_meeting(model, &meeting, changed, label);
+            return vec![save_meeting(&meeting, changed, label)];
         }
         _ => return vec![],
     };
@@ -308,10 +365,15 @@ pub fn click(model: &mut Model, target: Target) -> Vec<Effect> {
     vec![]
 }
 
-/// Shows `day`, nothing selected until the window arrives.
+/// Shows `day`, nothing selected until the window arrives. A day of the week on screen is
+/// in the window already: it is not read again.
 pub fn go_to(model: &mut Model, day: NaiveDate) -> Vec<Effect> {
     model.day = day;
     model.selected = None;
+    if window_shows(model) {
+        reselect(model);
+        return load_counts(model);
+    }
     load_window(model)
 }
 

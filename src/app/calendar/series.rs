@@ -147,7 +147,5 @@ pub fn write(
         forward,
         backward,
     };
-    let mut effects = vec![Effect::Write(step)];
-    effects.extend(super::load_window(model));
-    effects
+    vec![Effect::Write(step)]
 }

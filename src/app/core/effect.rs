@@ -8,8 +8,8 @@ use crate::domain::due::{DueItem, DueList};
 use crate::domain::visit::VisitPlan;
 use crate::ics::Imported;
 use crate::model::{
-    Case, CaseId, Contact, ContactId, Course, ExternalBlock, MedicalRequest, Meeting, Participant,
-    RequestId,
+    Case, CaseId, Contact, ContactId, Course, ExternalBlock, MedicalRequest, Meeting, MeetingId,
+    Participant, RequestId,
 };
 use crate::query::board::BoardRow;
 use crate::query::card::{Card, ContactCard};
@@ -17,7 +17,7 @@ use crate::query::citizen::CitizenView;
 use crate::query::directory::Directory;
 use crate::query::requests::RequestRow;
 use crate::query::suppliers::SupplierRow;
-use crate::query::window::Window;
+use crate::query::window::{Reread, Window};
 use crate::query::workload::Workload;
 use crate::search::SearchIndex;
 use crate::store::AnyRecord;
@@ -28,6 +28,12 @@ use std::rc::Rc;
 pub enum Effect {
     /// Load the meetings of `from..=to` and the names they refer to.
     LoadWindow { from: NaiveDate, to: NaiveDate },
+    /// Read the meetings `ids` of the window `from..=to` again after a write changed them.
+    RereadMeetings {
+        from: NaiveDate,
+        to: NaiveDate,
+        ids: Vec<MeetingId>,
+    },
     /// Load every active case and contact for the pickers.
     LoadDirectory,
     /// Build the finder's index (upcoming meetings counted from `today`).
@@ -195,6 +201,7 @@ pub struct Summons {
 #[derive(Debug, Clone)]
 pub enum Loaded {
     Window(Window),
+    Reread(Box<Reread>),
     Directory(Directory),
     SearchIndex(Rc<SearchIndex>),
     Card(CaseId, Option<Box<Card>>),

@@ -15,15 +15,17 @@ use crate::model::{Agreement, Case, Contact, Course, MedicalRequest, Note};
 use crate::paper::Format;
 use crate::query::board::BoardParams;
 use crate::query::card::{card, contact_card};
+use crate::query::names::NameBook;
 use crate::query::{
     agenda, board, board_sheet, citizen, directory, plan, requests, sheet, suppliers, today,
     window, workload,
 };
 use crate::search::SearchIndex;
 use crate::store::write_export;
-use crate::store::{AnyRecord, Store, StoreError};
+use crate::store::{AnyRecord, Change, Store, StoreError};
 use crate::time::Zone;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -37,6 +39,9 @@ pub struct Runner {
     clipboard: bool,
     /// The configuration file a saved board view is written to.
     config_path: Option<std::path::PathBuf>,
+    /// The names of cases and contacts read so far, kept while the planner runs: each write
+    /// tells it what changed.
+    names: RefCell<NameBook>,
 }
 
 impl Runner {
@@ -48,6 +53,7 @@ impl Runner {
             lang,
             clipboard: false,
             config_path: None,
+            names: RefCell::default(),
         }
     }
 
@@ -119,155 +125,173 @@ impl Runner {
     pub fn run(&self, store: &Store, effect: Effect) -> Result<Action, StoreError> {
         let config = &self.config;
         let zone = &self.zone;
-        let loaded = match effect {
-            Effect::LoadWindow { from, to } => Loaded::Window(window::window(store, from, to)?),
-            Effect::LoadDirectory => Loaded::Directory(directory::directory(store)?),
-            Effect::LoadSearchIndex { today } => {
-                Loaded::SearchIndex(Rc::new(SearchIndex::build(store, today, self.lang)?))
-            }
-            Effect::LoadCard { case, now } => {
-                let card = card(
+        let loaded =
+            match effect {
+                Effect::LoadWindow { from, to } => Loaded::Window(window::window(
                     store,
+                    &mut self.names.borrow_mut(),
+                    from,
+                    to,
+                )?),
+                Effect::RereadMeetings { from, to, ids } => Loaded::Reread(Box::new(
+                    window::reread(store, &mut self.names.borrow_mut(), from, to, &ids)?,
+                )),
+                Effect::LoadDirectory => Loaded::Directory(directory::directory(store)?),
+                Effect::LoadSearchIndex { today } => {
+                    Loaded::SearchIndex(Rc::new(SearchIndex::build(store, today, self.lang)?))
+                }
+                Effect::LoadCard { case, now } => {
+                    let card = card(
+                        store,
+                        case,
+                        zone,
+                        now,
+                        &config.medical,
+                        &config.courses,
+                        &config.cadence,
+                        config.today.journalise_within_days,
+                    )?;
+                    Loaded::Card(case, card.map(Box::new))
+                }
+                Effect::EditCase(id) => Loaded::CaseToEdit(store.get::<Case>(id)?.map(Box::new)),
+                Effect::LoadItems(case) => Loaded::Items(
+                    store.for_case::<Course>(case)?,
+                    store.for_case::<MedicalRequest>(case)?,
+                ),
+                Effect::EditContact(id) => {
+                    let contact = match id {
+                        Some(id) => store.get::<Contact>(id)?.map(Box::new),
+                        None => None,
+                    };
+                    Loaded::ContactToEdit(contact)
+                }
+                Effect::LoadContactCard(contact) => {
+                    Loaded::ContactCard(contact, contact_card(store, contact)?.map(Box::new))
+                }
+                Effect::Fetch { from, to, then } => Loaded::Answer {
+                    meetings: window::meetings(store, from, to)?,
+                    busy: window::external(store, from, to)?,
+                    question: then,
+                },
+                Effect::LoadSuppliers { today } => {
+                    Loaded::Suppliers(suppliers::overview(store, today, &config.courses)?)
+                }
+                Effect::ReserveIds(count) => Loaded::Ids(
+                    (0..count)
+                        .map(|_| store.next_id())
+                        .collect::<Result<_, _>>()?,
+                ),
+                Effect::LoadRequestForm { case, edit } => Loaded::RequestForm {
                     case,
-                    zone,
-                    now,
-                    &config.medical,
-                    &config.courses,
-                    &config.cadence,
-                    config.today.journalise_within_days,
-                )?;
-                Loaded::Card(case, card.map(Box::new))
-            }
-            Effect::EditCase(id) => Loaded::CaseToEdit(store.get::<Case>(id)?.map(Box::new)),
-            Effect::LoadItems(case) => Loaded::Items(
-                store.for_case::<Course>(case)?,
-                store.for_case::<MedicalRequest>(case)?,
-            ),
-            Effect::EditContact(id) => {
-                let contact = match id {
-                    Some(id) => store.get::<Contact>(id)?.map(Box::new),
-                    None => None,
-                };
-                Loaded::ContactToEdit(contact)
-            }
-            Effect::LoadContactCard(contact) => {
-                Loaded::ContactCard(contact, contact_card(store, contact)?.map(Box::new))
-            }
-            Effect::Fetch { from, to, then } => Loaded::Answer {
-                meetings: window::meetings(store, from, to)?,
-                busy: window::external(store, from, to)?,
-                question: then,
-            },
-            Effect::LoadSuppliers { today } => {
-                Loaded::Suppliers(suppliers::overview(store, today, &config.courses)?)
-            }
-            Effect::ReserveIds(count) => Loaded::Ids(
-                (0..count)
-                    .map(|_| store.next_id())
-                    .collect::<Result<_, _>>()?,
-            ),
-            Effect::LoadRequestForm { case, edit } => Loaded::RequestForm {
-                case,
-                requests: store.for_case::<MedicalRequest>(case)?,
-                edit,
-            },
-            Effect::LoadRequests { today } => {
-                Loaded::Requests(requests::pending_requests(store, today, &config.medical)?)
-            }
-            Effect::LoadToday { now } => Loaded::Today(Box::new(today::today_screen_list(
-                store, config, zone, now,
-            )?)),
-            Effect::LoadSummons { today, until } => Loaded::Summons(Summons {
-                until,
-                count: today::summons_needed(store, config, today, until)?,
-            }),
-            Effect::LoadForDone(item, act) => {
-                let record = done_record(store, &item)?;
-                Loaded::DoneRecord(item, act, record.map(Box::new))
-            }
-            Effect::Snooze { key, until } => Loaded::Snoozed(
-                store
-                    .snooze(&key, until)
-                    .map(|()| until)
-                    .map_err(|e| store_error(&e, self.lang)),
-            ),
-            // A failed write is reported on the status line; nothing is recorded for undo.
-            Effect::Write(step) => {
-                return Ok(Action::Written {
-                    result: store
-                        .write(&step.forward)
+                    requests: store.for_case::<MedicalRequest>(case)?,
+                    edit,
+                },
+                Effect::LoadRequests { today } => {
+                    Loaded::Requests(requests::pending_requests(store, today, &config.medical)?)
+                }
+                Effect::LoadToday { now } => Loaded::Today(Box::new(today::today_screen_list(
+                    store, config, zone, now,
+                )?)),
+                Effect::LoadSummons { today, until } => Loaded::Summons(Summons {
+                    until,
+                    count: today::summons_needed(store, config, today, until)?,
+                }),
+                Effect::LoadForDone(item, act) => {
+                    let record = done_record(store, &item)?;
+                    Loaded::DoneRecord(item, act, record.map(Box::new))
+                }
+                Effect::Snooze { key, until } => Loaded::Snoozed(
+                    store
+                        .snooze(&key, until)
+                        .map(|()| until)
                         .map_err(|e| store_error(&e, self.lang)),
-                    kind: WriteKind::New(step),
-                });
-            }
-            Effect::Undo(step) => {
-                return Ok(Action::Written {
-                    result: store
-                        .write(&step.backward)
-                        .map_err(|e| store_error(&e, self.lang)),
-                    kind: WriteKind::Undo,
-                });
-            }
-            Effect::Redo(step) => {
-                return Ok(Action::Written {
-                    result: store
-                        .write(&step.forward)
-                        .map_err(|e| store_error(&e, self.lang)),
-                    kind: WriteKind::Redo,
-                });
-            }
-            Effect::LoadBoard { now } => {
-                Loaded::Board(board::board(store, &self.board_params(now))?)
-            }
-            Effect::ExportBoard { markdown, today } => Loaded::BoardExported(
-                board_sheet::write_sheet(store.dir(), today, &markdown).map_err(|e| e.to_string()),
-            ),
-            Effect::LoadPlan { monday, now } => {
-                let input = plan::plan_input(store, config, monday, now)?;
-                let ids = (0..input.needs.len())
-                    .map(|_| store.next_id())
-                    .collect::<Result<_, _>>()?;
-                Loaded::Plan(Box::new(input), ids)
-            }
-            Effect::LoadWorkload { now } => {
-                Loaded::Workload(workload::load(store, now, &config.hours())?)
-            }
-            Effect::SaveBoardView { name, view } => {
-                let result = match &self.config_path {
-                    Some(path) => crate::config::save_board_view(path, &name, &view)
-                        .map(|config| config.board.views.into_iter().collect())
+                ),
+                // A failed write is reported on the status line; nothing is recorded for undo.
+                Effect::Write(step) => {
+                    return Ok(Action::Written {
+                        result: self.write(store, &step.forward),
+                        kind: WriteKind::New(step),
+                    });
+                }
+                Effect::Undo(step) => {
+                    return Ok(Action::Written {
+                        result: self.write(store, &step.backward),
+                        kind: WriteKind::Undo,
+                    });
+                }
+                Effect::Redo(step) => {
+                    return Ok(Action::Written {
+                        result: self.write(store, &step.forward),
+                        kind: WriteKind::Redo,
+                    });
+                }
+                Effect::LoadBoard { now } => {
+                    Loaded::Board(board::board(store, &self.board_params(now))?)
+                }
+                Effect::ExportBoard { markdown, today } => Loaded::BoardExported(
+                    board_sheet::write_sheet(store.dir(), today, &markdown)
                         .map_err(|e| e.to_string()),
-                    None => Err(crate::i18n::Msg::BoardViewNoConfigFile
-                        .text(self.lang)
-                        .to_owned()),
-                };
-                Loaded::BoardViewSaved { name, result }
-            }
-            Effect::LoadUpcoming { day } => Loaded::Upcoming(day, agenda::upcoming(store, day)?),
-            Effect::ExportIcs { now, today } => {
-                Loaded::IcsExported(self.export_ics(store, now, today))
-            }
-            Effect::PlanIcsImport { path, today } => {
-                Loaded::IcsImport(self.plan_ics_import(store, &path, today).map(Box::new))
-            }
-            Effect::PlanBulk { request, now } => {
-                Loaded::BulkPreview(Box::new(crate::query::bulk::preview(store, &request, now)?))
-            }
-            Effect::CopyOut { text, name } => {
-                Loaded::CopiedOut(self.copy_out(store.dir(), &text, &name))
-            }
-            Effect::WriteSheet { sheet, now } => {
-                Loaded::SheetWritten(self.write_sheet(store, sheet, now))
-            }
-            Effect::LoadCitizenView { case, now } => {
-                Loaded::CitizenView(case, citizen::citizen_view(store, case, now)?.map(Box::new))
-            }
-        };
+                ),
+                Effect::LoadPlan { monday, now } => {
+                    let input = plan::plan_input(store, config, monday, now)?;
+                    let ids = (0..input.needs.len())
+                        .map(|_| store.next_id())
+                        .collect::<Result<_, _>>()?;
+                    Loaded::Plan(Box::new(input), ids)
+                }
+                Effect::LoadWorkload { now } => {
+                    Loaded::Workload(workload::load(store, now, &config.hours())?)
+                }
+                Effect::SaveBoardView { name, view } => {
+                    let result = match &self.config_path {
+                        Some(path) => crate::config::save_board_view(path, &name, &view)
+                            .map(|config| config.board.views.into_iter().collect())
+                            .map_err(|e| e.to_string()),
+                        None => Err(crate::i18n::Msg::BoardViewNoConfigFile
+                            .text(self.lang)
+                            .to_owned()),
+                    };
+                    Loaded::BoardViewSaved { name, result }
+                }
+                Effect::LoadUpcoming { day } => Loaded::Upcoming(
+                    day,
+                    agenda::upcoming(store, &mut self.names.borrow_mut(), day)?,
+                ),
+                Effect::ExportIcs { now, today } => {
+                    Loaded::IcsExported(self.export_ics(store, now, today))
+                }
+                Effect::PlanIcsImport { path, today } => {
+                    Loaded::IcsImport(self.plan_ics_import(store, &path, today).map(Box::new))
+                }
+                Effect::PlanBulk { request, now } => Loaded::BulkPreview(Box::new(
+                    crate::query::bulk::preview(store, &request, now)?,
+                )),
+                Effect::CopyOut { text, name } => {
+                    Loaded::CopiedOut(self.copy_out(store.dir(), &text, &name))
+                }
+                Effect::WriteSheet { sheet, now } => {
+                    Loaded::SheetWritten(self.write_sheet(store, sheet, now))
+                }
+                Effect::LoadCitizenView { case, now } => Loaded::CitizenView(
+                    case,
+                    citizen::citizen_view(store, case, now)?.map(Box::new),
+                ),
+            };
         Ok(Action::Loaded(loaded))
     }
 }
 
 impl Runner {
+    /// Writes `changes` (flushed before this returns), and keeps the names read so far as
+    /// written.
+    fn write(&self, store: &Store, changes: &[Change]) -> Result<(), String> {
+        store
+            .write(changes)
+            .map_err(|e| store_error(&e, self.lang))?;
+        self.names.borrow_mut().note(changes);
+        Ok(())
+    }
+
     /// A sheet as PDF in the exports (0600, synced to disk before this returns): where it
     /// went, or why it could not be written.
     fn write_sheet(
