@@ -503,3 +503,63 @@ fn a_large_move_has_the_next_open_write_the_hot_part_afresh() {
         }
     }
 }
+
+#[test]
+fn a_summary_written_after_the_move_still_counts_the_archived_meetings() {
+    let mut data = history();
+    data.cases.push(case(4));
+    // Case 4 was last met in 2023 and missed one in 2024: both go to the archive.
+    data.meetings
+        .push(meeting(900, 4, at("2023-05-02 10:00"), MeetingStatus::Held));
+    data.meetings.push(meeting(
+        901,
+        4,
+        at("2024-02-06 10:00"),
+        MeetingStatus::NoShow,
+    ));
+    let (dir, store) = store_with(&data);
+    store.archive_cold().unwrap();
+    drop(store);
+    let store = Store::open_on(dir.path(), today()).unwrap();
+    assert!(!store.archive_is_open());
+    // A write to each case computes its summary again, from both parts.
+    for c in 1..=4u64 {
+        let start = at("2026-12-01 10:00") + Duration::hours(c as i64);
+        store
+            .put(&meeting(1000 + c, c, start, MeetingStatus::Planned))
+            .unwrap();
+    }
+    let expected = |store: &Store, c: u64| {
+        let all = store.export().unwrap();
+        crate::domain::summary::summarize(
+            CaseId(c),
+            &all.meetings,
+            &all.events,
+            &all.courses,
+            &all.medical_requests,
+        )
+    };
+    let kept = store.summary(CaseId(4)).unwrap();
+    assert_eq!(kept.last_held, Some(at("2023-05-02 10:00")));
+    assert_eq!(
+        kept.not_counted,
+        vec![(at("2024-02-06 10:00"), MeetingStatus::NoShow)]
+    );
+    for c in 1..=4 {
+        assert_eq!(
+            store.summary(CaseId(c)).unwrap(),
+            expected(&store, c),
+            "case {c}"
+        );
+    }
+    // A rebuild (one pass over both parts) gives the same.
+    store.rebuild_indexes().unwrap();
+    for c in 1..=4 {
+        assert_eq!(
+            store.summary(CaseId(c)).unwrap(),
+            expected(&store, c),
+            "case {c}"
+        );
+    }
+    assert_eq!(store.check(), vec![]);
+}
