@@ -35,6 +35,35 @@ pub fn meeting(id: u64, start: &str, minutes: u32) -> Meeting {
     }
 }
 
+/// An active case named "Borger `id`", aktivitetsparat, created at 08:00 UTC on `created`.
+pub fn case(id: u64, created: &str) -> crate::model::Case {
+    let created = chrono::NaiveDate::parse_from_str(created, "%Y-%m-%d")
+        .expect("test date")
+        .and_hms_opt(8, 0, 0)
+        .expect("test time")
+        .and_utc();
+    crate::model::Case {
+        id: CaseId(id),
+        name: format!("Borger {id}"),
+        alias: String::new(),
+        reference: String::new(),
+        phones: vec![],
+        target_group: "aktivitetsparat".into(),
+        flags: Default::default(),
+        reach_via: String::new(),
+        preferences: Default::default(),
+        where_now: String::new(),
+        next_step: String::new(),
+        plan_b: String::new(),
+        last_told: String::new(),
+        network: vec![],
+        cadence_override: None,
+        away: vec![],
+        status: crate::model::CaseStatus::Active,
+        created,
+    }
+}
+
 /// A note of `case`, not journalised.
 pub fn note(id: u64, case: CaseId) -> crate::model::Note {
     crate::model::Note {

@@ -8,14 +8,14 @@ use crate::config::Config;
 use crate::domain::summary::summarize;
 use crate::i18n::Lang;
 use crate::model::{
-    Case, CaseId, CaseStatus, Channel, ContactEvent, ContactId, Course, CourseId, CourseOutcome,
-    Direction, EventId, MedicalRequest, Meeting, MeetingId, MeetingStatus, OrderChecklist,
-    ReportCadence, RequestId, course_kind, request_kind,
+    Case, CaseId, Channel, ContactEvent, ContactId, Course, CourseId, CourseOutcome, Direction,
+    EventId, MedicalRequest, Meeting, MeetingId, MeetingStatus, OrderChecklist, ReportCadence,
+    RequestId, course_kind, request_kind,
 };
 use crate::store::{Change, Record, Store};
 use crate::testing::at;
 use crate::time::Zone;
-use chrono::{Days, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 
 const CASES: u64 = 3;
@@ -31,31 +31,11 @@ fn moment(offset: u16, hour: u32) -> NaiveDateTime {
 }
 
 fn case(id: u64) -> Case {
-    Case {
-        id: CaseId(id),
-        name: format!("Borger {id}"),
-        alias: String::new(),
-        reference: String::new(),
-        phones: vec![],
-        target_group: if id == 2 {
-            "sygedagpenge"
-        } else {
-            "aktivitetsparat"
-        }
-        .into(),
-        flags: Default::default(),
-        reach_via: String::new(),
-        preferences: Default::default(),
-        where_now: String::new(),
-        next_step: String::new(),
-        plan_b: String::new(),
-        last_told: String::new(),
-        network: vec![],
-        cadence_override: None,
-        away: vec![],
-        status: CaseStatus::Active,
-        created: Utc.with_ymd_and_hms(2024, 11, 5, 8, 0, 0).unwrap(),
+    let mut case = crate::testing::case(id, "2024-11-05");
+    if id == 2 {
+        case.target_group = "sygedagpenge".into();
     }
+    case
 }
 
 /// One record change a caseworker's work can make; `slot` picks the record, so a later change

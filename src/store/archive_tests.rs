@@ -3,8 +3,7 @@
 
 use super::*;
 use crate::model::{
-    Case, CaseId, CaseStatus, Dataset, Meeting, MeetingId, MeetingStatus, Note, NoteId, Repeat,
-    RepeatEvery,
+    Case, CaseId, Dataset, Meeting, MeetingId, MeetingStatus, Note, NoteId, Repeat, RepeatEvery,
 };
 use crate::testing::at;
 use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -21,24 +20,8 @@ fn today() -> NaiveDate {
 
 fn case(id: u64) -> Case {
     Case {
-        id: CaseId(id),
-        name: format!("Borger {id}"),
-        alias: String::new(),
         reference: format!("2019-{id:04}"),
-        phones: vec![],
-        target_group: "aktivitetsparat".into(),
-        flags: Default::default(),
-        reach_via: String::new(),
-        preferences: Default::default(),
-        where_now: String::new(),
-        next_step: String::new(),
-        plan_b: String::new(),
-        last_told: String::new(),
-        network: vec![],
-        cadence_override: None,
-        away: vec![],
-        status: CaseStatus::Active,
-        created: Utc.with_ymd_and_hms(2019, 1, 7, 8, 0, 0).unwrap(),
+        ..crate::testing::case(id, "2019-01-07")
     }
 }
 

@@ -2,31 +2,15 @@
 //! newer schemas, locks and garbage files.
 
 use super::*;
-use crate::model::{Case, CaseId, CaseStatus, Meeting, MeetingId, Note, NoteId};
+use crate::model::{Case, CaseId, Meeting, MeetingId, Note, NoteId};
 use crate::testing::at;
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde_json::{Value, json};
 
 fn case(id: u64) -> Case {
     Case {
-        id: CaseId(id),
-        name: format!("Borger {id}"),
-        alias: String::new(),
         reference: "2024-0451".into(),
-        phones: vec![],
-        target_group: "aktivitetsparat".into(),
-        flags: Default::default(),
-        reach_via: String::new(),
-        preferences: Default::default(),
-        where_now: String::new(),
-        next_step: String::new(),
-        plan_b: String::new(),
-        last_told: String::new(),
-        network: vec![],
-        cadence_override: None,
-        away: vec![],
-        status: CaseStatus::Active,
-        created: Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap(),
+        ..crate::testing::case(id, "2026-01-05")
     }
 }
 
