@@ -9,6 +9,7 @@ use crate::time::{Clock, FixedClock, ParseError, SystemClock, Zone, parse_date_w
 use anyhow::{Context as _, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The program's context, built once from the global command-line options.
 pub struct Context {
@@ -20,6 +21,17 @@ pub struct Context {
     pub zone: Zone,
     pub clock: Box<dyn Clock>,
     pub data_dir: PathBuf,
+    /// The global options as given, for a process this one starts (the background composer).
+    pub given: Given,
+    /// Whether a command began a new day's backup (see [`Context::open_store`]).
+    backup_started: AtomicBool,
+}
+
+/// The global options as they were given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Given {
+    pub config: Option<PathBuf>,
+    pub now: Option<String>,
 }
 
 impl Context {
@@ -29,6 +41,10 @@ impl Context {
         let keymap_path = config_path
             .as_ref()
             .and_then(|file| file.parent().map(|dir| dir.join("keymap.toml")));
+        let given = Given {
+            config: config.map(Path::to_path_buf),
+            now: now.map(str::to_owned),
+        };
         let (config, _) = Config::load(config)?;
         let zone = Zone::parse(&config.zone)?;
         let clock: Box<dyn Clock> = match now {
@@ -46,6 +62,8 @@ impl Context {
             zone,
             clock,
             data_dir,
+            given,
+            backup_started: AtomicBool::new(false),
         })
     }
 
@@ -75,13 +93,21 @@ impl Context {
     /// holds every change.
     pub fn open_store(&self) -> Result<Store> {
         let store = self.open_store_for_reading()?;
-        if let Err(err) = backup::start_daily(&store, self.today()) {
-            eprintln!(
+        match backup::start_daily(&store, self.today()) {
+            Ok(started) => {
+                self.backup_started.fetch_or(started, Ordering::Relaxed);
+            }
+            Err(err) => eprintln!(
                 "caseplan: could not start today's backup: {err}; nothing saved is lost (the \
                  journal holds every change)"
-            );
+            ),
         }
         Ok(store)
+    }
+
+    /// Whether a command of this process began a new day's backup.
+    pub fn backup_started(&self) -> bool {
+        self.backup_started.load(Ordering::Relaxed)
     }
 
     /// Opens the database for a command that only reads: no backup (nothing it does needs one,
@@ -99,8 +125,16 @@ impl Context {
     }
 
     /// Opens the database on today's date of the clock; the planner writes the backup itself.
+    /// When opening is long work (a database an older caseplan wrote, brought up to date once),
+    /// a bar on standard error says what is happening.
     pub fn open_store_without_backup(&self) -> Result<Store> {
-        Ok(Store::open_on(&self.data_dir, self.today())?)
+        let mut bar =
+            crate::cli::progress::Bar::new(crate::i18n::Msg::ProgressUpgrade, self.lang());
+        Ok(Store::open_reporting(
+            &self.data_dir,
+            self.today(),
+            &mut |p| bar.report(p),
+        )?)
     }
 
     /// Starts the day's backup and writes the newest one still missing (see

@@ -47,7 +47,9 @@ fn run(args: &Cli, lang: &mut Lang) -> Result<ExitCode> {
     )?;
     *lang = ctx.lang();
     if let Some(command) = &args.command {
-        return cli::run(&ctx, command);
+        let code = cli::run(&ctx, command);
+        cli::backup::compose_if_overdue(&ctx);
+        return code;
     }
     let keymap = ctx.keymap()?;
     if args.demo {

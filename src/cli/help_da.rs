@@ -70,6 +70,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("import", "replace", "Erstat alt i en database, der allerede har data"),
     ("restore", "", "Gendan en beskadiget database fra en backup (den beskadigede gemmes til side)"),
     ("restore", "file", "En backupfil (fra mappen `backups` ved databasen) eller en eksport; standard: den nyeste backup. Alle ændringer i journalen efter backuppen afspilles"),
+    ("backup", "", "Skriv dagens backup nu (til cron, når planlæggeren ikke bruges): dagens backup sammensættes af den forrige og journalen; de nyeste 14 gemmes"),
+    ("backup", "from_files", "Sammensæt kun den manglende backup af den forrige og journalen, uden at åbne databasen (det en skrivende kommando starter i baggrunden)"),
     ("check", "", "Kontrollér at poster og indeks stemmer overens"),
     ("config", "", "Vis den gældende konfiguration"),
     ("demo", "", "Fyld databasen med en opdigtet demo-sagsstamme"),

@@ -32,6 +32,7 @@ macro_rules! refuse {
 
 mod add;
 mod agenda;
+pub mod backup;
 mod board;
 mod bulk;
 mod card;
@@ -101,6 +102,9 @@ pub enum Command {
     Import(exchange::ImportArgs),
     /// Restore a damaged database from a backup (the damaged one is kept aside).
     Restore(exchange::RestoreArgs),
+    /// Write today's backup now (for cron when the planner is not used): the day's backup is
+    /// composed from the previous one and the journal; the newest 14 are kept.
+    Backup(backup::Args),
     /// Verify that records and indexes agree.
     Check,
     /// Print the effective configuration.
@@ -244,6 +248,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Export(args) => exchange::export(ctx, args),
         Command::Import(args) => exchange::import(ctx, args),
         Command::Restore(args) => exchange::restore(ctx, args),
+        Command::Backup(args) => backup::run(ctx, args),
         Command::Check => check::run(ctx),
         Command::Config => config::run(ctx),
         Command::Demo(args) => demo::run(ctx, args),

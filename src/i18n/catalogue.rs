@@ -945,6 +945,16 @@ catalogue! {
     ProgressWriting => ("skriver poster", "writing records"),
     ProgressExporting => ("kopierer poster", "copying records"),
     ProgressReplaying => ("genafspiller journalen", "replaying the journal"),
+    // Bringing an older database up to date, and the archive's moves (#21, migback).
+    ProgressUpgrade => ("Opdaterer databasen", "Bringing the database up to date"),
+    ProgressIndexing => ("bygger opslag på ny", "rebuilding the indexes"),
+    ProgressSummarising => ("opsummerer sagerne", "summing up the cases"),
+    ProgressArchiving => ("flytter gammel historik til arkivet", "moving old history to the archive"),
+    ProgressCompacting => ("skriver databasen på ny", "writing the database afresh"),
+    // `caseplan backup` (#21, migback).
+    CliBackupWritten => ("skrev backuppen {file}", "wrote the backup {file}"),
+    CliBackupThere => ("dagens backup findes allerede: {file}", "today's backup is there already: {file}"),
+    CliBackupNothing => ("intet at tage backup af: databasen er tom", "nothing to back up: the database is empty"),
     // week planner (#18)
     PlanCadence => ("rettidighed: senest %", "contact cadence: by %"),
     PlanCourseEnd => ("forløb hos % slutter %: 3-partssamtale med %", "course at % ends %: three-party meeting with %"),

@@ -426,6 +426,10 @@ pub fn progress_stage_msg(stage: crate::store::Stage) -> Msg {
         Stage::Writing => Msg::ProgressWriting,
         Stage::Exporting => Msg::ProgressExporting,
         Stage::Replaying => Msg::ProgressReplaying,
+        Stage::Indexing => Msg::ProgressIndexing,
+        Stage::Summarising => Msg::ProgressSummarising,
+        Stage::Archiving => Msg::ProgressArchiving,
+        Stage::Compacting => Msg::ProgressCompacting,
     }
 }
 

@@ -14,7 +14,8 @@
 //! the archive first, so it is hot again.
 
 use super::keys::{date_from_key, date_key, id_key, time_key, u64_at};
-use super::record::{AnyRecord, Kind, Record, RecordRef};
+use super::progress::{Meter, OnProgress, Stage, quiet};
+use super::record::{AnyRecord, Change, Kind, Record, RecordRef};
 use super::trees::TreeId;
 use super::{Store, StoreError, files, index};
 use crate::model::Meeting;
@@ -64,6 +65,20 @@ impl Cold {
         kind == Kind::Meeting && self.before.is_some() && id <= self.max_id
     }
 }
+
+/// How much of the cold history one move may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveSize {
+    /// All of it, however long that takes: the planner's second thread, `caseplan backup`.
+    All,
+    /// Only a move of a moment ([`SMALL_MOVE`] records at most), for a command's first write
+    /// of a day; a larger one (years of history after an upgrade, months without a move) is
+    /// left to the planner or `caseplan backup`, which say how far they have come.
+    Small,
+}
+
+/// The most records a [`MoveSize::Small`] move looks at: one part, a fraction of a second.
+const SMALL_MOVE: usize = MOVE_PART;
 
 /// The open archive database.
 pub(crate) struct Archive {
@@ -231,50 +246,83 @@ impl Store {
     }
 
     /// Moves every cold record (see [`crate::domain::archive`]) to the archive, as of the
-    /// store's today. Runs under the journal's lock, so no write comes between reading a record
-    /// and removing it. Returns what was moved; `None` when nothing was (or the database is
-    /// open for reading only).
+    /// store's today. Returns what was moved; `None` when nothing was (or the database is open
+    /// for reading only).
     pub fn archive_cold(&self) -> Result<Option<Moved>, StoreError> {
+        self.archive_cold_with(MoveSize::All, &mut quiet)
+    }
+
+    /// Like [`Store::archive_cold`], a large move only when `size` allows it, saying to `on`
+    /// how far it has come. The records are copied and then let go part by part, each part
+    /// under the journal's lock: a write waits for one part at most, and none comes between
+    /// reading a record and copying or removing it.
+    pub fn archive_cold_with(
+        &self,
+        size: MoveSize,
+        on: OnProgress,
+    ) -> Result<Option<Moved>, StoreError> {
         if self.unwritable.is_some() {
             return Ok(None);
         }
         let cold = self.cold();
         let cutoff =
             crate::domain::archive::cutoff(self.today).max(cold.before.unwrap_or_default());
-        self.with_journal(|_| self.move_before(cutoff))
-    }
-
-    fn move_before(&self, cutoff: NaiveDate) -> Result<Option<Moved>, StoreError> {
-        let cold = self.cold();
+        if size == MoveSize::Small && self.candidates_before(cutoff, SMALL_MOVE + 1) > SMALL_MOVE {
+            return Ok(None);
+        }
+        // Chosen outside the lock; each part looks again.
         let moving = self.cold_records(cutoff)?;
         if moving.is_empty() {
             if cold.before.is_some_and(|b| b < cutoff) || cold.moving {
-                self.set_cold(Cold {
-                    before: Some(cutoff),
-                    moving: false,
-                    ..cold
+                self.with_journal(|_| {
+                    self.set_cold(Cold {
+                        before: Some(cutoff),
+                        moving: false,
+                        ..self.cold()
+                    })?;
+                    self.flush()
                 })?;
-                self.flush()?;
             }
             return Ok(None);
         }
         let max_id = moving.iter().copied().fold(cold.max_id, u64::max);
-        let hot_before = self.tree(TreeId::Record(Kind::Meeting)).len();
-        self.copy_to_archive(cutoff, max_id, &moving)?;
-        if moving.len() * COMPACT_SHARE >= hot_before {
-            // A large share: removing it key by key costs sled far more than writing the rest
-            // afresh, and a table of freed pages would slow every open anyway. The next open
-            // writes the hot part without the archived records (see `compact`); until then a
-            // record in both is read once, from the hot part.
-            self.want_compaction()?;
-            self.flush()?;
+        // A large share: removing it key by key costs sled far more than writing the rest
+        // afresh, and a table of freed pages would slow every open anyway. The next open
+        // writes the hot part without the archived records (see `compact`); until then a
+        // record in both is read once, from the hot part.
+        let share = moving.len() * COMPACT_SHARE;
+        let large = self
+            .tree(TreeId::Record(Kind::Meeting))
+            .iter()
+            .take(share + 1)
+            .count()
+            <= share;
+        let total = moving.len() as u64 * if large { 1 } else { 2 };
+        let mut meter = Meter::start(on, Stage::Archiving, Some(total));
+        self.copy_to_archive(cutoff, max_id, &moving, &mut meter)?;
+        if large {
+            self.with_journal(|_| {
+                self.want_compaction()?;
+                self.flush()
+            })?;
         } else {
-            self.drop_from_hot(cutoff, max_id, &moving)?;
+            self.drop_from_hot(cutoff, max_id, &moving, &mut meter)?;
         }
+        meter.end();
         Ok(Some(Moved {
             records: moving.len(),
             before: cutoff,
         }))
+    }
+
+    /// How many hot meetings start before `cutoff`, counted up to `limit`: the records a move
+    /// looks at.
+    fn candidates_before(&self, cutoff: NaiveDate, limit: usize) -> usize {
+        let end = time_key(cutoff.and_time(NaiveTime::MIN));
+        self.tree(TreeId::MeetingsByStart)
+            .range(..end.to_vec())
+            .take(limit)
+            .count()
     }
 
     /// The ids of every hot meeting that is cold before `cutoff`: a range scan of the start
@@ -301,85 +349,105 @@ impl Store {
     }
 
     /// The first half of a move: the hot part says, before anything is moved, where records
-    /// may now be and that a move is under way; then the archive gets them, flushed.
+    /// may now be and that a move is under way; then the archive gets them, part by part,
+    /// each flushed.
     fn copy_to_archive(
         &self,
         cutoff: NaiveDate,
         max_id: u64,
         moving: &[u64],
+        meter: &mut Meter,
     ) -> Result<(), StoreError> {
-        self.set_cold(Cold {
-            before: Some(cutoff),
-            max_id,
-            moving: true,
+        self.with_journal(|_| {
+            self.set_cold(Cold {
+                before: Some(cutoff),
+                max_id,
+                moving: true,
+            })?;
+            self.flush()
         })?;
-        self.flush()?;
         let archive = self.open_archive()?;
         let meetings = self.tree(TreeId::Record(Kind::Meeting));
         for part in moving.chunks(MOVE_PART) {
-            // The stored bytes as they are, so the hot part can tell a copy from a change.
-            let mut batches: Vec<sled::Batch> =
-                archive.trees.iter().map(|_| Default::default()).collect();
-            for &id in part {
-                let Some(bytes) = meetings.get(id_key(id)).map_err(|e| self.read_error(e))? else {
-                    continue;
-                };
-                let record = self.decode::<Meeting>(id, &bytes)?.into_any();
-                batches[TreeId::Record(Kind::Meeting).slot()].insert(&id_key(id), bytes);
-                for (tree, key, value) in index::entries(&record) {
-                    batches[tree.slot()].insert(key, value);
+            self.with_journal(|_| {
+                // The stored bytes as they are, so the hot part can tell a copy from a change.
+                let mut batches: Vec<sled::Batch> =
+                    archive.trees.iter().map(|_| Default::default()).collect();
+                for &id in part {
+                    let Some(bytes) = meetings.get(id_key(id)).map_err(|e| self.read_error(e))?
+                    else {
+                        continue;
+                    };
+                    let meeting = self.decode::<Meeting>(id, &bytes)?;
+                    // A write since the records were chosen may have warmed it again.
+                    if !crate::domain::archive::is_cold(&meeting, cutoff) {
+                        continue;
+                    }
+                    let record = meeting.into_any();
+                    batches[TreeId::Record(Kind::Meeting).slot()].insert(&id_key(id), bytes);
+                    for (tree, key, value) in index::entries(&record) {
+                        batches[tree.slot()].insert(key, value);
+                    }
                 }
-            }
-            for (tree, batch) in archive.trees.iter().zip(batches) {
-                tree.apply_batch(batch)
-                    .map_err(|e| StoreError::sled("could not write the archive", e))?;
-            }
-            // Flushed part by part: sled holds unflushed pages in memory.
-            archive.flush()?;
+                for (tree, batch) in archive.trees.iter().zip(batches) {
+                    tree.apply_batch(batch)
+                        .map_err(|e| StoreError::sled("could not write the archive", e))?;
+                }
+                // Flushed part by part: sled holds unflushed pages in memory.
+                archive.flush()
+            })?;
+            meter.add(part.len() as u64);
         }
         Ok(())
     }
 
-    /// The hot meetings of `ids`.
-    fn hot_meetings(&self, ids: &[u64]) -> Result<Vec<AnyRecord>, StoreError> {
-        let tree = self.tree(TreeId::Record(Kind::Meeting));
-        let mut out = Vec::with_capacity(ids.len());
-        for &id in ids {
-            let bytes = tree.get(id_key(id)).map_err(|e| self.read_error(e))?;
-            if let Some(bytes) = bytes {
-                out.push(self.decode::<Meeting>(id, &bytes)?.into_any());
-            }
-        }
-        Ok(out)
-    }
-
-    /// The second half: the hot part lets go of the records, flushed.
+    /// The second half: the hot part lets go of the records the archive holds as they are,
+    /// part by part, each flushed. One written since it was copied (a write takes the copy
+    /// back out) stays hot.
     fn drop_from_hot(
         &self,
         cutoff: NaiveDate,
         max_id: u64,
         moving: &[u64],
+        meter: &mut Meter,
     ) -> Result<(), StoreError> {
+        let archived = self.open_archive()?.tree(TreeId::Record(Kind::Meeting));
+        let hot = self.tree(TreeId::Record(Kind::Meeting));
         for part in moving.chunks(MOVE_PART) {
-            let mut batches: Vec<sled::Batch> =
-                self.trees.iter().map(|_| Default::default()).collect();
-            for record in self.hot_meetings(part)? {
-                batches[TreeId::Record(record.kind()).slot()].remove(&id_key(record.id()));
-                for (tree, key, _) in index::entries(&record) {
-                    batches[tree.slot()].remove(key);
+            self.with_journal(|_| {
+                let mut batches: Vec<sled::Batch> =
+                    self.trees.iter().map(|_| Default::default()).collect();
+                for &id in part {
+                    let Some(bytes) = hot.get(id_key(id)).map_err(|e| self.read_error(e))? else {
+                        continue;
+                    };
+                    let copy = archived.get(id_key(id)).map_err(|e| self.read_error(e))?;
+                    if copy.as_ref() != Some(&bytes) {
+                        continue;
+                    }
+                    let record = self.decode::<Meeting>(id, &bytes)?.into_any();
+                    batches[TreeId::Record(Kind::Meeting).slot()].remove(&id_key(id));
+                    for (tree, key, _) in index::entries(&record) {
+                        batches[tree.slot()].remove(key);
+                    }
                 }
-            }
-            for (tree, batch) in self.trees.iter().zip(batches) {
-                tree.apply_batch(batch)
-                    .map_err(|e| StoreError::sled("could not move records to the archive", e))?;
-            }
+                for (tree, batch) in self.trees.iter().zip(batches) {
+                    tree.apply_batch(batch).map_err(|e| {
+                        StoreError::sled("could not move records to the archive", e)
+                    })?;
+                }
+                self.flush()
+            })?;
+            meter.add(part.len() as u64);
         }
-        self.set_cold(Cold {
-            before: Some(cutoff),
-            max_id,
-            moving: false,
-        })?;
-        self.flush()
+        self.with_journal(|_| {
+            self.set_cold(Cold {
+                before: Some(cutoff),
+                max_id,
+                moving: false,
+            })?;
+            self.flush()
+        })
     }
 
     /// A move cut short after its first half, as a crash would leave it (tests).
@@ -388,7 +456,13 @@ impl Store {
         let cutoff = crate::domain::archive::cutoff(self.today);
         let moving = self.cold_records(cutoff)?;
         let max_id = moving.iter().copied().fold(0, u64::max);
-        self.copy_to_archive(cutoff, max_id, &moving)?;
+        let mut on = quiet;
+        self.copy_to_archive(
+            cutoff,
+            max_id,
+            &moving,
+            &mut Meter::start(&mut on, Stage::Archiving, None),
+        )?;
         Ok(moving.len())
     }
 
@@ -438,6 +512,52 @@ impl Store {
         archive.flush()
     }
 
+    /// After a write that deleted meetings the archive may hold (taken out of it and flushed
+    /// before the hot part was written, see [`Store::unarchive`]): notes which journal entry
+    /// that was and which meetings, written with the hot part. The opens after it then see the
+    /// journal's last entry done without opening the archive to look for them.
+    pub(crate) fn note_gone_from_archive(
+        &self,
+        epoch: u64,
+        seq: u64,
+        changes: &[Change],
+    ) -> Result<(), StoreError> {
+        let cold = self.cold();
+        let ids: Vec<u64> = changes
+            .iter()
+            .filter_map(|change| match change {
+                Change::Delete(at) if cold.may_hold(at.kind, at.id) => Some(at.id),
+                _ => None,
+            })
+            .collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let mut value = [id_key(epoch), id_key(seq)].concat();
+        for id in ids {
+            value.extend_from_slice(&id_key(id));
+        }
+        self.meta_set(GONE_KEY, &value)
+    }
+
+    /// Whether the write of the journal's entry `seq` of `epoch` noted the meeting `id` gone
+    /// from the archive (see [`Store::note_gone_from_archive`]).
+    pub(crate) fn noted_gone_from_archive(
+        &self,
+        epoch: u64,
+        seq: u64,
+        id: u64,
+    ) -> Result<bool, StoreError> {
+        let Some(value) = self.meta_get(GONE_KEY)? else {
+            return Ok(false);
+        };
+        Ok(u64_at(&value, 0) == Some(epoch)
+            && u64_at(&value, 8) == Some(seq)
+            && value
+                .get(16..)
+                .is_some_and(|ids| ids.chunks_exact(8).any(|c| c == id_key(id))))
+    }
+
     /// Empties the archive and forgets it (an import that replaces everything).
     pub(crate) fn clear_archive(&self) -> Result<(), StoreError> {
         if let Some(archive) = self.archive()? {
@@ -469,6 +589,9 @@ pub(crate) fn write_records(trees: &[sled::Tree], records: &[AnyRecord]) -> Resu
     }
     Ok(())
 }
+
+/// The hot part's note of the meetings the last deleting write took out of the archive.
+pub(crate) const GONE_KEY: &[u8] = b"gone_from_archive";
 
 /// Where the archive of the data directory `dir` is.
 pub(crate) fn path(dir: &Path) -> PathBuf {

@@ -546,3 +546,40 @@ fn a_summary_written_after_the_move_still_counts_the_archived_meetings() {
     }
     assert_eq!(store.check(), vec![]);
 }
+
+#[test]
+fn deleting_an_archived_meeting_last_leaves_the_archive_closed_on_the_opens_after_it() {
+    let (dir, store) = store_with(&history());
+    store.archive_cold().unwrap();
+    drop(store);
+    let store = Store::open_on(dir.path(), today()).unwrap();
+    let archived = store
+        .meetings_for_case(CaseId(2))
+        .unwrap()
+        .into_iter()
+        .find(|m| m.start < at("2021-01-01 00:00"))
+        .unwrap()
+        .id;
+    store.delete(archived).unwrap();
+    drop(store);
+    // The journal's last entry is that delete: the opens after it see it done without
+    // looking in the archive.
+    for _ in 0..2 {
+        let store = Store::open_on(dir.path(), today()).unwrap();
+        assert!(!store.archive_is_open());
+        assert_eq!(store.get::<Meeting>(archived).unwrap(), None);
+        assert!(store.notices().is_empty(), "{:?}", store.notices());
+    }
+    // A delete the database lacks (a crash after the journal) is still completed: put back
+    // in the archive as the write found it, it is taken out again.
+    let store = Store::open_on(dir.path(), today()).unwrap();
+    store.meta_remove(super::archive::GONE_KEY).unwrap();
+    store.flush().unwrap();
+    drop(store);
+    let store = Store::open_on(dir.path(), today()).unwrap();
+    assert!(
+        store.archive_is_open(),
+        "without the note, the archive is asked"
+    );
+    assert_eq!(store.get::<Meeting>(archived).unwrap(), None);
+}

@@ -3,7 +3,9 @@
 use super::compose::{self, Todo};
 use super::error::{Problem, Recovery};
 use super::progress::{Meter, OnProgress, Stage, quiet};
-use super::{ARCHIVE_DIR, BACKUP_DIR, DB_DIR, ExportFile, Store, StoreError, files, journal};
+use super::{
+    ARCHIVE_DIR, BACKUP_DIR, DB_DIR, ExportFile, MoveSize, Store, StoreError, files, journal,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -36,7 +38,7 @@ pub fn daily_with(
     on: OnProgress,
     stop: &AtomicBool,
 ) -> Result<Option<PathBuf>, StoreError> {
-    start_daily(store, today)?;
+    start_daily_with(store, today, MoveSize::All, &mut *on)?;
     finish_daily(store, today, now, on, stop)
 }
 
@@ -50,23 +52,39 @@ pub fn daily_with(
 /// A backup file is never overwritten: after a restore, today's file may hold newer data than
 /// the restored database had before its journal was replayed, and the journal after it still
 /// holds every change.
+///
+/// History that went cold moves to the archive here too, if the move takes a moment (see
+/// [`MoveSize::Small`]); a larger one is left to the planner and `caseplan backup`.
 pub fn start_daily(store: &Store, today: NaiveDate) -> Result<bool, StoreError> {
+    start_daily_with(store, today, MoveSize::Small, &mut quiet)
+}
+
+/// Like [`start_daily`], moving as much cold history as `size` allows, saying to `on` how far
+/// the move has come. With [`MoveSize::All`] the move is looked for even when today's backup
+/// was started already (by a command that left a large move undone).
+pub fn start_daily_with(
+    store: &Store,
+    today: NaiveDate,
+    size: MoveSize,
+    on: OnProgress,
+) -> Result<bool, StoreError> {
     if store.unwritable().is_some() {
         // Opened for reading only: it said so already, and nothing changes meanwhile.
         return Ok(false);
     }
     let name = file_name(today);
-    if store.journal_base()?.as_deref() == Some(name.as_str())
+    let start = !(store.journal_base()?.as_deref() == Some(name.as_str())
         || store.dir().join(BACKUP_DIR).join(&name).exists()
-        || store.is_empty()
-    {
-        return Ok(false);
+        || store.is_empty());
+    // In an open that may write: history that went cold moves to the archive (the backup holds
+    // it all the same; a move is no change to the journal).
+    if start || size == MoveSize::All {
+        store.archive_cold_with(size, on)?;
     }
-    // Once a day, in the open that may write: history that went cold moves to the archive
-    // (the backup holds it all the same; a move is no change to the journal).
-    store.archive_cold()?;
-    store.rotate_journal(&name)?;
-    Ok(true)
+    if start {
+        store.rotate_journal(&name)?;
+    }
+    Ok(start)
 }
 
 /// Writes the newest started backup if it is missing, from the backup before it and the
@@ -74,6 +92,10 @@ pub fn start_daily(store: &Store, today: NaiveDate) -> Result<bool, StoreError> 
 /// gap is the database exported instead. Then keeps the newest [`KEEP`] backups and removes
 /// the journal epochs no kept backup needs. Returns the file written; `None` when there was
 /// nothing to write or `stop` was set.
+///
+/// One composer at a time writes a data directory's backups (see [`ComposeLock`]): when
+/// another holds it (a detached composer the command line started), this gives `None` at once,
+/// or with `wait` waits for it and then finds its work done.
 pub fn finish_daily(
     store: &Store,
     today: NaiveDate,
@@ -81,10 +103,25 @@ pub fn finish_daily(
     on: OnProgress,
     stop: &AtomicBool,
 ) -> Result<Option<PathBuf>, StoreError> {
+    finish_daily_waiting(store, today, now, on, stop, false)
+}
+
+/// [`finish_daily`], waiting for another composer when `wait` is set.
+pub fn finish_daily_waiting(
+    store: &Store,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    on: OnProgress,
+    stop: &AtomicBool,
+    wait: bool,
+) -> Result<Option<PathBuf>, StoreError> {
     let dir = store.dir();
     let backups = dir.join(BACKUP_DIR);
     files::create_private_dir(&backups)
         .map_err(|e| StoreError::io(format!("could not create {}", backups.display()), e))?;
+    let Some(_lock) = ComposeLock::take(dir, wait)? else {
+        return Ok(None);
+    };
     // Exported now, the document holds the database as it is, at or after the moment its
     // epoch began: the journal after it still replays to the same end.
     let export = |target: &str, on: OnProgress| {
@@ -113,6 +150,97 @@ pub fn finish_daily(
     };
     prune(dir, today)?;
     Ok(Some(file))
+}
+
+/// Composes the newest started backup if it is missing, from files alone: the previous backup
+/// and the journal, never the database, so it may run while another caseplan holds the
+/// database (the detached composer the command line starts, see [`is_overdue`]). A journal
+/// with a gap is left to [`finish_daily`], which can export the database. Gives the file
+/// written; `None` when there was nothing to compose, another composer was at it, or the data
+/// directory holds no backups folder (it was removed meanwhile: nothing is created).
+pub fn compose_missing(
+    dir: &Path,
+    today: NaiveDate,
+    on: OnProgress,
+    stop: &AtomicBool,
+) -> Result<Option<PathBuf>, StoreError> {
+    if !dir.join(BACKUP_DIR).is_dir() {
+        return Ok(None);
+    }
+    let Some(_lock) = ComposeLock::take(dir, false)? else {
+        return Ok(None);
+    };
+    let Todo::Compose(plan) = compose::todo(dir) else {
+        return Ok(None);
+    };
+    let file = match compose::compose(dir, &plan, on, stop) {
+        Err(StoreError::BackupStopped) => return Ok(None),
+        other => other?,
+    };
+    prune(dir, today)?;
+    Ok(Some(file))
+}
+
+/// How old the newest backup may grow before a writing command composes one in the
+/// background for a caseworker who never starts the planner.
+pub const OVERDUE_DAYS: i64 = 7;
+
+/// Whether the data directory `dir` is [`OVERDUE_DAYS`] or more without a backup file as of
+/// `today` while the journal has a started one to compose: the newest file (or, when there is
+/// none, the first started backup) is that old. Reads file names only.
+pub fn is_overdue(dir: &Path, today: NaiveDate) -> bool {
+    let Todo::Compose(_) = compose::todo(dir) else {
+        return false;
+    };
+    let since = match newest(dir, today) {
+        Some(file) => date_of(&file),
+        None => journal::epochs(dir)
+            .iter()
+            .find_map(|e| e.base.as_deref().and_then(|b| date_of(Path::new(b)))),
+    };
+    since.is_some_and(|day| (today - day).num_days() >= OVERDUE_DAYS)
+}
+
+/// The day of a backup file's name.
+fn date_of(file: &Path) -> Option<NaiveDate> {
+    let name = file.file_name()?.to_str()?;
+    let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    NaiveDate::parse_from_str(stamp, "%Y-%m-%d").ok()
+}
+
+/// Held while a backup is composed and old ones pruned: an exclusive lock on a file in the
+/// backups folder, so two composers (the planner's thread, a detached composer, `caseplan
+/// backup`) never write the same temporary file nor prune under each other. The operating
+/// system lets go of it when the process ends, however it ends.
+pub(crate) struct ComposeLock {
+    _held: fs::File,
+}
+
+const LOCK_FILE: &str = ".compose.lock";
+
+impl ComposeLock {
+    /// Takes the lock of `dir`'s backups; `None` when another holds it and `wait` is not set.
+    fn take(dir: &Path, wait: bool) -> Result<Option<ComposeLock>, StoreError> {
+        let path = dir.join(BACKUP_DIR).join(LOCK_FILE);
+        let cannot = |e| StoreError::io(format!("could not lock {}", path.display()), e);
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(&path).map_err(cannot)?;
+        if wait {
+            file.lock().map_err(cannot)?;
+            return Ok(Some(ComposeLock { _held: file }));
+        }
+        match file.try_lock() {
+            Ok(()) => Ok(Some(ComposeLock { _held: file })),
+            Err(fs::TryLockError::WouldBlock) => Ok(None),
+            Err(fs::TryLockError::Error(e)) => Err(cannot(e)),
+        }
+    }
 }
 
 fn file_name(day: NaiveDate) -> String {
@@ -190,10 +318,8 @@ pub fn list(dir: &Path) -> Vec<(NaiveDate, PathBuf)> {
     let mut out: Vec<(NaiveDate, PathBuf)> = entries
         .filter_map(Result::ok)
         .filter_map(|entry| {
-            let name = entry.file_name().into_string().ok()?;
-            let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
-            let date = NaiveDate::parse_from_str(stamp, "%Y-%m-%d").ok()?;
-            Some((date, entry.path()))
+            let path = entry.path();
+            Some((date_of(&path)?, path))
         })
         .collect();
     out.sort();

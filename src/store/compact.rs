@@ -8,6 +8,7 @@
 //! crash before the mark leaves the old database in use (the unfinished copy is removed by the
 //! next compaction); after it, the next open finishes the swap before it opens anything.
 
+use super::progress::{Meter, OnProgress, Stage};
 use super::record::{AnyRecord, Kind};
 use super::trees::TreeId;
 use super::{CACHE_BYTES, DB_DIR, ID_OFFSET_KEY, META_TREE, Store, StoreError, files};
@@ -70,7 +71,7 @@ impl Store {
 
     /// Writes every tree into a fresh database beside this one and swaps the folders, holding
     /// both open throughout. The store must be dropped and the database opened again after.
-    pub(crate) fn compact(&self) -> Result<(), StoreError> {
+    pub(crate) fn compact(&self, on: OnProgress) -> Result<(), StoreError> {
         let cannot = |e: io::Error| {
             StoreError::write_io(
                 format!(
@@ -111,6 +112,7 @@ impl Store {
             .map(|t| fresh.open_tree(t.name()))
             .collect::<Result<Vec<_>, _>>()
             .map_err(sled_error)?;
+        let mut meter = Meter::start(on, Stage::Compacting, None);
         for kind in Kind::ALL {
             let archived = archive.map(|a| a.tree(TreeId::Record(kind)));
             let mut part = Vec::with_capacity(PART);
@@ -124,11 +126,14 @@ impl Store {
                 part.push(AnyRecord::decode(kind, &value).map_err(|d| self.damaged(d))?);
                 if part.len() == PART {
                     super::archive::write_records(&fresh_trees, &part)?;
+                    meter.add(part.len() as u64);
                     part.clear();
                 }
             }
             super::archive::write_records(&fresh_trees, &part)?;
+            meter.add(part.len() as u64);
         }
+        meter.end();
         for name in self.db.tree_names() {
             if records.contains(&name.to_vec()) || indexes.contains(&name.to_vec()) {
                 continue;

@@ -214,6 +214,13 @@ pub(crate) struct Mark {
     next_seq: u64,
 }
 
+impl Mark {
+    /// The sequence number of the entry appended at this mark.
+    pub(crate) fn seq(&self) -> u64 {
+        self.next_seq
+    }
+}
+
 /// The open journal: the current epoch's file, appended to.
 #[derive(Debug)]
 pub(crate) struct Journal {

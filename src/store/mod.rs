@@ -19,6 +19,7 @@ pub mod progress;
 mod read;
 mod reader;
 mod record;
+mod reindex;
 mod repair;
 mod replay;
 mod search_tree;
@@ -28,7 +29,7 @@ mod trees;
 mod validate;
 mod write;
 
-pub use archive::{ARCHIVE_DIR, Moved};
+pub use archive::{ARCHIVE_DIR, MoveSize, Moved};
 pub use error::{MAX_LISTED_PROBLEMS, Notice, Problem, Recovery, StoreError, Unwritable};
 pub use export::{ExportDocument, ExportFile};
 pub use files::{EXPORT_DIR, write_export, write_private_file};
@@ -145,6 +146,9 @@ impl Found {
 /// import near 150 MB and the daily backup near 95 MB (64 MB: 200 and 120), at the same speed.
 const CACHE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// Records rewritten per flush when an older schema is upgraded.
+const UPGRADE_PART: usize = 2048;
+
 /// How many times a locked database is tried again, 50 ms apart.
 const LOCK_RETRIES: u32 = 10;
 
@@ -167,6 +171,17 @@ impl Store {
     /// Like [`Store::open`], with the caller's today (a frozen clock): backups dated after it
     /// are never taken for the newest.
     pub fn open_on(dir: &Path, today: NaiveDate) -> Result<Store, StoreError> {
+        Self::open_reporting(dir, today, &mut progress::quiet)
+    }
+
+    /// Like [`Store::open_on`], saying to `on` how far it has come when opening is long work:
+    /// bringing a database an older caseplan wrote up to date, or writing it afresh after a
+    /// large move to the archive.
+    pub fn open_reporting(
+        dir: &Path,
+        today: NaiveDate,
+        on: OnProgress,
+    ) -> Result<Store, StoreError> {
         Self::open_with(
             dir,
             Opening {
@@ -174,6 +189,7 @@ impl Store {
                 today,
                 for_restore: false,
             },
+            on,
         )
     }
 
@@ -186,17 +202,18 @@ impl Store {
                 today,
                 for_restore: true,
             },
+            &mut progress::quiet,
         )
     }
 
-    fn open_with(dir: &Path, opening: Opening) -> Result<Store, StoreError> {
+    fn open_with(dir: &Path, opening: Opening, on: OnProgress) -> Result<Store, StoreError> {
         // sled releases its file lock when its last background job lets go of the database, a
         // moment after the handle is dropped; a reopen in the same process may come before
         // that. Another process's lock lasts, so it is still reported within half a second.
         let mut waited = 0;
         let mut restarted = None;
         loop {
-            match Self::try_open(dir, opening) {
+            match Self::try_open(dir, opening, &mut *on) {
                 Err(StoreError::Locked { .. }) if waited < LOCK_RETRIES => {
                     waited += 1;
                     std::thread::sleep(std::time::Duration::from_millis(50));
@@ -213,11 +230,11 @@ impl Store {
                 }
                 Err(err) if !opening.for_restore && err.unwritable().is_some() => {
                     let kind = err.unwritable().unwrap_or(Unwritable::ReadOnly);
-                    return Self::open_view(dir, opening, kind);
+                    return Self::open_view(dir, opening, kind, on);
                 }
                 Ok(store) if !opening.for_restore && store.wants_compaction()? => {
                     // After a large move to the archive: written afresh, then opened again.
-                    store.compact()?;
+                    store.compact(&mut *on)?;
                     drop(store);
                 }
                 Ok(mut store) => {
@@ -233,7 +250,7 @@ impl Store {
         }
     }
 
-    fn try_open(dir: &Path, opening: Opening) -> Result<Store, StoreError> {
+    fn try_open(dir: &Path, opening: Opening, on: OnProgress) -> Result<Store, StoreError> {
         let today = opening.today;
         let cannot_create = |e| {
             StoreError::write_io(
@@ -265,7 +282,7 @@ impl Store {
             )
         })?;
         let mut store = Store::assemble(dir, db, Some(journal), today, notices)?;
-        store.check_on_open(opening, found)?;
+        store.check_on_open(opening, found, on)?;
         if let Some(saved) = tail.torn_saved_to {
             store
                 .notices
@@ -288,7 +305,12 @@ impl Store {
     /// files in place: it writes at open. The database is then opened from a private copy in
     /// memory (`/dev/shm`, or the temporary directory), for reading only; every write is
     /// refused with the reason and nothing in the data directory is touched.
-    fn open_view(dir: &Path, opening: Opening, kind: Unwritable) -> Result<Store, StoreError> {
+    fn open_view(
+        dir: &Path,
+        opening: Opening,
+        kind: Unwritable,
+        on: OnProgress,
+    ) -> Result<Store, StoreError> {
         let cannot = |e: std::io::Error| StoreError::CannotOpen {
             kind,
             path: dir.to_path_buf(),
@@ -323,7 +345,7 @@ impl Store {
         let mut store = Store::assemble(dir, db, None, opening.today, notices)?;
         store.view = Some(view);
         store.unwritable = Some(kind);
-        store.check_on_open(opening, found)?;
+        store.check_on_open(opening, found, on)?;
         Ok(store)
     }
 
@@ -363,7 +385,12 @@ impl Store {
     }
 
     /// The schema, an interrupted import, the id offset and the index version.
-    fn check_on_open(&mut self, opening: Opening, found: Found) -> Result<(), StoreError> {
+    fn check_on_open(
+        &mut self,
+        opening: Opening,
+        found: Found,
+        on: OnProgress,
+    ) -> Result<(), StoreError> {
         if found.existed
             && !found.saved_before
             && self.is_empty()
@@ -382,7 +409,7 @@ impl Store {
             .and_then(|v| u64_at(&v, 0))
             .unwrap_or(0);
         self.id_offset.store(offset, Ordering::SeqCst);
-        self.check_index_version()?;
+        self.check_index_version(on)?;
         self.keep_calendar_token()
     }
 
@@ -495,7 +522,8 @@ impl Store {
                 }
                 if found < CURRENT_SCHEMA {
                     self.upgrade_records(steps)?;
-                    self.rebuild_indexes()?;
+                    // Re-indexed next, by the index version check, once.
+                    self.meta_remove(INDEX_VERSION_KEY)?;
                     self.set_schema(CURRENT_SCHEMA)?;
                 }
                 Ok(())
@@ -512,10 +540,18 @@ impl Store {
         Ok(())
     }
 
+    /// In parts, each flushed: a record already in the current schema is passed by, so an
+    /// upgrade cut short is continued by the next open.
     fn upgrade_records_in(&self, trees: &[sled::Tree], steps: &[Step]) -> Result<(), StoreError> {
+        let write = |tree: &sled::Tree, batch| {
+            tree.apply_batch(batch)
+                .and_then(|()| tree.flush().map(|_| ()))
+                .map_err(|e| StoreError::sled("could not upgrade the database", e))
+        };
         for kind in Kind::ALL {
             let tree = &trees[TreeId::Record(kind).slot()];
             let mut batch = sled::Batch::default();
+            let mut in_batch = 0;
             for item in tree.iter() {
                 let (key, value) = item.map_err(|e| self.read_error(e))?;
                 let (version, data) = codec::decode_raw(&value).map_err(|d| self.damaged(d))?;
@@ -531,55 +567,32 @@ impl Store {
                         self.damaged(format!("{kind} {}: {d}", u64_at(&key, 0).unwrap_or(0)))
                     })?;
                     batch.insert(key, codec::encode_value(CURRENT_SCHEMA, &data));
+                    in_batch += 1;
+                    if in_batch == UPGRADE_PART {
+                        write(tree, std::mem::take(&mut batch))?;
+                        in_batch = 0;
+                    }
                 }
             }
-            tree.apply_batch(batch)
-                .map_err(|e| StoreError::sled("could not upgrade the database", e))?;
+            write(tree, batch)?;
         }
         Ok(())
     }
 
-    /// Recomputes every index entry from the records (after an upgrade, or to repair), the
-    /// archive's too.
-    pub fn rebuild_indexes(&self) -> Result<(), StoreError> {
-        if let Some(archive) = self.archive()? {
-            self.rebuild_indexes_in(archive.trees())?;
-            archive.flush()?;
-        }
-        self.rebuild_indexes_in(&self.trees)?;
-        self.rebuild_summaries()?;
-        self.flush()
-    }
-
-    fn rebuild_indexes_in(&self, trees: &[sled::Tree]) -> Result<(), StoreError> {
-        let cannot = |e| StoreError::sled("could not rebuild the indexes", e);
-        for tree in TreeId::indexes() {
-            trees[tree.slot()].clear().map_err(cannot)?;
-        }
-        let mut batches: Vec<sled::Batch> = trees.iter().map(|_| Default::default()).collect();
-        for kind in Kind::ALL {
-            for item in trees[TreeId::Record(kind).slot()].iter() {
-                let (_, value) = item.map_err(|e| self.read_error(e))?;
-                let record = AnyRecord::decode(kind, &value).map_err(|d| self.damaged(d))?;
-                for (tree, key, value) in index::entries(&record) {
-                    batches[tree.slot()].insert(key, value);
-                }
-            }
-        }
-        for (tree, batch) in trees.iter().zip(batches) {
-            tree.apply_batch(batch).map_err(cannot)?;
-        }
-        Ok(())
-    }
-
-    /// Re-indexes a database whose index entries an older caseplan wrote.
-    fn check_index_version(&self) -> Result<(), StoreError> {
+    /// Re-indexes a database whose index entries an older caseplan wrote, or continues a
+    /// re-index that was cut short (see [`reindex`]).
+    fn check_index_version(&mut self, on: OnProgress) -> Result<(), StoreError> {
         let current = INDEX_VERSION.to_be_bytes();
-        if self.meta_get(INDEX_VERSION_KEY)?.as_deref() == Some(&current[..]) {
+        let stored = self.meta_get(INDEX_VERSION_KEY)?;
+        if stored.as_deref() == Some(&current[..]) {
             return Ok(());
         }
         if !self.is_empty() {
-            self.rebuild_indexes()?;
+            let from = stored.as_deref().and_then(reindex::Mark::read);
+            if from.is_none() {
+                self.drop_indexes()?;
+            }
+            self.rebuild_indexes_from(from, on)?;
         }
         self.meta_set(INDEX_VERSION_KEY, &current)?;
         self.flush()

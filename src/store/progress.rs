@@ -1,4 +1,5 @@
-//! How far a long store operation has come (an import, an export, a backup, a restore), for
+//! How far a long store operation has come (an import, an export, a backup, a restore, bringing
+//! an older database up to date), for
 //! whoever shows it: the command line draws bars, the planner its status line. The store only
 //! reports; it never draws.
 
@@ -13,6 +14,14 @@ pub enum Stage {
     Exporting,
     /// Replaying the journal's changes after a restored backup.
     Replaying,
+    /// Writing every record's index entries anew (a database an older caseplan wrote).
+    Indexing,
+    /// Summing up every case anew (a database an older caseplan wrote).
+    Summarising,
+    /// Moving history that went cold to the archive.
+    Archiving,
+    /// Writing the database afresh after a large move to the archive.
+    Compacting,
 }
 
 /// One report: `done` records of `total` in `stage`; `total` is `None` while it is not known.

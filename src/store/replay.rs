@@ -61,13 +61,18 @@ impl Store {
         }
     }
 
-    /// Whether the database holds what `changes` wrote. A written record is always hot; a
-    /// deleted one must be gone from the archive too.
-    fn holds(&self, changes: &[Change]) -> Result<bool, StoreError> {
+    /// Whether the database holds what `changes`, the journal's entry `seq` of `epoch`, wrote.
+    /// A written record is always hot; a deleted one must be gone from the archive too, which
+    /// the write noted when it took it out (so the archive stays closed).
+    fn holds(&self, changes: &[Change], epoch: u64, seq: u64) -> Result<bool, StoreError> {
         for change in changes {
             let holds = match change {
                 Change::Put(record) => self.stored(record.record_ref())?.as_ref() == Some(record),
-                Change::Delete(at) => self.stored(*at)?.is_none() && !self.archived(*at)?,
+                Change::Delete(at) => {
+                    self.stored(*at)?.is_none()
+                        && (self.noted_gone_from_archive(epoch, seq, at.id)?
+                            || !self.archived(*at)?)
+                }
             };
             if !holds {
                 return Ok(false);
@@ -86,13 +91,13 @@ impl Store {
         let changes = last
             .changes(migrate::STEPS)
             .map_err(|d| self.damaged(format!("the journal's last entry: {d}")))?;
-        if self.holds(&changes)? {
+        let epoch = self.with_journal(|j| Ok(j.epoch()))?;
+        if self.holds(&changes, epoch, seq)? {
             return Ok(());
         }
         self.apply_all(&changes)?;
         self.raise_id_offset()?;
         self.flush()?;
-        let epoch = self.with_journal(|j| Ok(j.epoch()))?;
         self.notices
             .push(Notice::CompletedLastChange { epoch, seq });
         Ok(())

@@ -146,7 +146,7 @@ fn opening_an_older_schema_upgrades_every_record_and_rebuilds_indexes() {
         today: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
         for_restore: false,
     };
-    let store = Store::open_with(dir.path(), opening).unwrap();
+    let store = Store::open_with(dir.path(), opening, &mut progress::quiet).unwrap();
     let note = store.get::<Note>(NoteId(3)).unwrap().unwrap();
     assert_eq!(note.subject, "Ringet");
     assert_eq!(store.for_case::<Note>(CaseId(1)).unwrap(), vec![note]);
@@ -411,7 +411,13 @@ fn a_read_only_view_reads_refuses_every_write_and_touches_nothing() {
         today: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
         for_restore: false,
     };
-    let store = Store::open_view(dir.path(), opening, Unwritable::DiskFull).unwrap();
+    let store = Store::open_view(
+        dir.path(),
+        opening,
+        Unwritable::DiskFull,
+        &mut progress::quiet,
+    )
+    .unwrap();
     assert_eq!(store.unwritable(), Some(Unwritable::DiskFull));
     assert_eq!(store.get::<Case>(CaseId(1)).unwrap(), Some(case(1)));
     assert_eq!(store.check(), vec![]);

@@ -43,6 +43,7 @@ impl Store {
                 StoreError::write_io("could not write the change to the journal", e)
             })?;
             self.apply_all(&changes)
+                .and_then(|()| self.note_gone_from_archive(journal.epoch(), mark.seq(), &changes))
                 .and_then(|()| self.flush())
                 .inspect_err(|_| journal.cut(mark))
         })

@@ -183,3 +183,109 @@ fn the_planner_composes_the_missing_backup_and_a_restore_from_it_loses_nothing()
     }
     assert!(ok(data, NOW, &["check"]).contains("the journal agrees with the database"));
 }
+
+/// Every record of the data directory's database, as `export` writes it (its time left out).
+fn exported(data: &Path, now: &str) -> serde_json::Value {
+    let path = data.join("exported.json");
+    ok(data, now, &["export", path.to_str().unwrap()]);
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    doc["exported_at"] = serde_json::Value::Null;
+    std::fs::remove_file(path).unwrap();
+    doc
+}
+
+#[test]
+fn the_backup_command_writes_today_s_backup_and_a_restore_from_it_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let empty = caseplan_on(data, NOW, &["backup"]);
+    assert!(empty.status.success(), "{}", stderr(&empty));
+    assert!(
+        stderr(&empty).contains("nothing to back up"),
+        "{}",
+        stderr(&empty)
+    );
+    ok(data, NOW, &["demo", "--cases", "12"]);
+    let day = "2026-11-25 09:00";
+    ok(data, day, &["case", "add", "Før Backuppen"]);
+    let file = data.join("backups").join("caseplan-2026-11-25.json");
+    assert!(
+        !file.exists(),
+        "a writing command only starts the day's backup"
+    );
+    let out = caseplan_on(data, day, &["backup"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("wrote the backup {}", file.display())),
+        "{}",
+        stderr(&out)
+    );
+    let again = caseplan_on(data, day, &["backup"]);
+    assert!(
+        stderr(&again).contains("today's backup is there already"),
+        "{}",
+        stderr(&again)
+    );
+    ok(data, day, &["case", "add", "Efter Backuppen"]);
+    let whole = exported(data, day);
+    std::fs::remove_dir_all(data.join("db")).unwrap();
+    let restored = caseplan_on(data, day, &["restore"]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    assert!(
+        stderr(&restored).contains("caseplan-2026-11-25.json")
+            && stderr(&restored).contains("and replayed 2 changes from the journal after it"),
+        "the backup (the database as the day began), and the day's two cases: {}",
+        stderr(&restored)
+    );
+    assert_eq!(exported(data, day), whole, "everything came back");
+}
+
+#[test]
+fn a_week_of_only_the_command_line_composes_a_backup_in_the_background_and_a_restore_from_it_loses_nothing()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, NOW, &["demo", "--cases", "12"]);
+    let backups = || -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(data.join("backups"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".json"))
+            .collect();
+        names.sort();
+        names
+    };
+    // The first day's write starts the first backup; six days on, none is a week old yet.
+    let days: Vec<String> = (25..=30)
+        .map(|d| format!("2026-11-{d} 09:00"))
+        .chain((1..=3).map(|d| format!("2026-12-0{d} 09:00")))
+        .collect();
+    for (n, now) in days.iter().enumerate().take(7) {
+        ok(data, now, &["case", "add", &format!("Dag {n}")]);
+        assert_eq!(backups(), Vec::<String>::new(), "{now}");
+    }
+    // A week after the first started backup: the day's first write leaves a composer behind.
+    ok(data, &days[7], &["case", "add", "Dag 7"]);
+    let file = data.join("backups").join("caseplan-2026-12-02.json");
+    crate::common::wait_for_file(&file);
+    ok(data, &days[8], &["case", "add", "Dag 8"]);
+    assert_eq!(
+        backups(),
+        ["caseplan-2026-12-02.json"],
+        "a day later none is due"
+    );
+    let whole = exported(data, &days[8]);
+    std::fs::remove_dir_all(data.join("db")).unwrap();
+    let restored = caseplan_on(data, &days[8], &["restore"]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    assert!(
+        stderr(&restored).contains("caseplan-2026-12-02.json")
+            && stderr(&restored).contains("and replayed 2 changes from the journal after it"),
+        "the composed backup, and the two cases added after it began: {}",
+        stderr(&restored)
+    );
+    assert_eq!(exported(data, &days[8]), whole, "everything came back");
+    assert!(ok(data, &days[8], &["check"]).contains("the journal agrees with the database"));
+}
