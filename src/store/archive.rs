@@ -38,7 +38,7 @@ pub(crate) const MOVING_KEY: &[u8] = b"archive_moving";
 const COMPACT_SHARE: usize = 3;
 
 /// Records per batch written to the archive while moving.
-const MOVE_PART: usize = 4096;
+const MOVE_PART: usize = 2048;
 
 /// What the hot part knows about the archive, read at open.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

@@ -232,13 +232,13 @@ impl ComposeLock {
         }
         let file = options.open(&path).map_err(cannot)?;
         if wait {
-            file.lock().map_err(cannot)?;
+            fs2::FileExt::lock_exclusive(&file).map_err(cannot)?;
             return Ok(Some(ComposeLock { _held: file }));
         }
-        match file.try_lock() {
+        match fs2::FileExt::try_lock_exclusive(&file) {
             Ok(()) => Ok(Some(ComposeLock { _held: file })),
-            Err(fs::TryLockError::WouldBlock) => Ok(None),
-            Err(fs::TryLockError::Error(e)) => Err(cannot(e)),
+            Err(e) if e.kind() == fs2::lock_contended_error().kind() => Ok(None),
+            Err(e) => Err(cannot(e)),
         }
     }
 }

@@ -23,7 +23,7 @@ const READY_FILE: &str = "db.compact.ready";
 const OLD_DIR: &str = "db.old";
 
 /// Entries per batch while copying a tree.
-const PART: usize = 8192;
+const PART: usize = 2048;
 
 /// Finishes a swap that an interrupted open left marked whole, and removes the old folder a
 /// finished one left behind. Runs before sled opens the database.

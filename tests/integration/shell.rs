@@ -4,11 +4,13 @@ use crate::common::{caseplan, stderr, stdout};
 use caseplan::cli::Cli;
 use clap::CommandFactory;
 
-/// Every subcommand's path ("case add") with its long options.
+/// Every subcommand's path ("case add") with its long options (not the hidden ones caseplan
+/// passes to itself).
 fn commands() -> Vec<(String, Vec<String>)> {
     fn walk(command: &clap::Command, path: &str, out: &mut Vec<(String, Vec<String>)>) {
         let longs = command
             .get_arguments()
+            .filter(|a| !a.is_hide_set())
             .filter_map(|a| a.get_long().map(str::to_string))
             .collect();
         out.push((path.to_string(), longs));
