@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let today = ctx.today();
     let mut bar = Bar::new(Msg::ProgressBackup, ctx.lang());
     // Here a large move of cold history to the archive is done too, with the bar.
-    backup::start_daily_with(&store, today, MoveSize::All, &mut |p| bar.report(p))
+    backup::start_daily_with(&store, today, MoveSize::All, &mut |p| bar.report(p), &stop)
         .context("could not start today's backup")?;
     let written = backup::finish_daily_waiting(
         &store,

@@ -23,6 +23,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use std::cmp::Ordering as Order;
 use std::iter::Peekable;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 /// The archive directory inside the data directory.
 pub const ARCHIVE_DIR: &str = "archive";
@@ -249,17 +250,20 @@ impl Store {
     /// store's today. Returns what was moved; `None` when nothing was (or the database is open
     /// for reading only).
     pub fn archive_cold(&self) -> Result<Option<Moved>, StoreError> {
-        self.archive_cold_with(MoveSize::All, &mut quiet)
+        self.archive_cold_with(MoveSize::All, &mut quiet, &AtomicBool::new(false))
     }
 
     /// Like [`Store::archive_cold`], a large move only when `size` allows it, saying to `on`
     /// how far it has come. The records are copied and then let go part by part, each part
     /// under the journal's lock: a write waits for one part at most, and none comes between
-    /// reading a record and copying or removing it.
+    /// reading a record and copying or removing it. Gives up with
+    /// [`StoreError::BackupStopped`] between two parts once `stop` is set (the planner
+    /// quitting): a move cut short loses nothing, and the next one takes it up.
     pub fn archive_cold_with(
         &self,
         size: MoveSize,
         on: OnProgress,
+        stop: &AtomicBool,
     ) -> Result<Option<Moved>, StoreError> {
         if self.unwritable.is_some() {
             return Ok(None);
@@ -299,14 +303,14 @@ impl Store {
             <= share;
         let total = moving.len() as u64 * if large { 1 } else { 2 };
         let mut meter = Meter::start(on, Stage::Archiving, Some(total));
-        self.copy_to_archive(cutoff, max_id, &moving, &mut meter)?;
+        self.copy_to_archive(cutoff, max_id, &moving, &mut meter, stop)?;
         if large {
             self.with_journal(|_| {
                 self.want_compaction()?;
                 self.flush()
             })?;
         } else {
-            self.drop_from_hot(cutoff, max_id, &moving, &mut meter)?;
+            self.drop_from_hot(cutoff, max_id, &moving, &mut meter, stop)?;
         }
         meter.end();
         Ok(Some(Moved {
@@ -357,6 +361,7 @@ impl Store {
         max_id: u64,
         moving: &[u64],
         meter: &mut Meter,
+        stop: &AtomicBool,
     ) -> Result<(), StoreError> {
         self.with_journal(|_| {
             self.set_cold(Cold {
@@ -369,6 +374,7 @@ impl Store {
         let archive = self.open_archive()?;
         let meetings = self.tree(TreeId::Record(Kind::Meeting));
         for part in moving.chunks(MOVE_PART) {
+            stopped(stop)?;
             self.with_journal(|_| {
                 // The stored bytes as they are, so the hot part can tell a copy from a change.
                 let mut batches: Vec<sled::Batch> =
@@ -410,10 +416,12 @@ impl Store {
         max_id: u64,
         moving: &[u64],
         meter: &mut Meter,
+        stop: &AtomicBool,
     ) -> Result<(), StoreError> {
         let archived = self.open_archive()?.tree(TreeId::Record(Kind::Meeting));
         let hot = self.tree(TreeId::Record(Kind::Meeting));
         for part in moving.chunks(MOVE_PART) {
+            stopped(stop)?;
             self.with_journal(|_| {
                 let mut batches: Vec<sled::Batch> =
                     self.trees.iter().map(|_| Default::default()).collect();
@@ -462,6 +470,7 @@ impl Store {
             max_id,
             &moving,
             &mut Meter::start(&mut on, Stage::Archiving, None),
+            &AtomicBool::new(false),
         )?;
         Ok(moving.len())
     }
@@ -592,6 +601,14 @@ pub(crate) fn write_records(trees: &[sled::Tree], records: &[AnyRecord]) -> Resu
 
 /// The hot part's note of the meetings the last deleting write took out of the archive.
 pub(crate) const GONE_KEY: &[u8] = b"gone_from_archive";
+
+/// [`StoreError::BackupStopped`] once `stop` is set.
+fn stopped(stop: &AtomicBool) -> Result<(), StoreError> {
+    match stop.load(std::sync::atomic::Ordering::Relaxed) {
+        true => Err(StoreError::BackupStopped),
+        false => Ok(()),
+    }
+}
 
 /// Where the archive of the data directory `dir` is.
 pub(crate) fn path(dir: &Path) -> PathBuf {

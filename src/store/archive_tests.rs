@@ -583,3 +583,24 @@ fn deleting_an_archived_meeting_last_leaves_the_archive_closed_on_the_opens_afte
     );
     assert_eq!(store.get::<Meeting>(archived).unwrap(), None);
 }
+
+#[test]
+fn a_move_told_to_stop_stops_between_parts_and_the_next_one_finishes_it() {
+    let data = history();
+    let (_dir, store) = store_with(&data);
+    let before = document(&store);
+    let stop = std::sync::atomic::AtomicBool::new(true);
+    let stopped = store.archive_cold_with(MoveSize::All, &mut progress::quiet, &stop);
+    assert!(
+        matches!(stopped, Err(StoreError::BackupStopped)),
+        "{stopped:?}"
+    );
+    assert_eq!(document(&store), before);
+    assert_eq!(store.check(), vec![]);
+    let moved = store
+        .archive_cold()
+        .unwrap()
+        .expect("the next move takes it up");
+    assert!(moved.records > 150, "{moved:?}");
+    assert_eq!(document(&store), before);
+}

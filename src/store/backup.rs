@@ -38,7 +38,10 @@ pub fn daily_with(
     on: OnProgress,
     stop: &AtomicBool,
 ) -> Result<Option<PathBuf>, StoreError> {
-    start_daily_with(store, today, MoveSize::All, &mut *on)?;
+    match start_daily_with(store, today, MoveSize::All, &mut *on, stop) {
+        Err(StoreError::BackupStopped) => return Ok(None),
+        started => started?,
+    };
     finish_daily(store, today, now, on, stop)
 }
 
@@ -56,17 +59,25 @@ pub fn daily_with(
 /// History that went cold moves to the archive here too, if the move takes a moment (see
 /// [`MoveSize::Small`]); a larger one is left to the planner and `caseplan backup`.
 pub fn start_daily(store: &Store, today: NaiveDate) -> Result<bool, StoreError> {
-    start_daily_with(store, today, MoveSize::Small, &mut quiet)
+    start_daily_with(
+        store,
+        today,
+        MoveSize::Small,
+        &mut quiet,
+        &AtomicBool::new(false),
+    )
 }
 
 /// Like [`start_daily`], moving as much cold history as `size` allows, saying to `on` how far
-/// the move has come. With [`MoveSize::All`] the move is looked for even when today's backup
-/// was started already (by a command that left a large move undone).
+/// the move has come, and stopping it between two parts once `stop` is set
+/// ([`StoreError::BackupStopped`]). With [`MoveSize::All`] the move is looked for even when
+/// today's backup was started already (by a command that left a large move undone).
 pub fn start_daily_with(
     store: &Store,
     today: NaiveDate,
     size: MoveSize,
     on: OnProgress,
+    stop: &AtomicBool,
 ) -> Result<bool, StoreError> {
     if store.unwritable().is_some() {
         // Opened for reading only: it said so already, and nothing changes meanwhile.
@@ -79,7 +90,7 @@ pub fn start_daily_with(
     // In an open that may write: history that went cold moves to the archive (the backup holds
     // it all the same; a move is no change to the journal).
     if start || size == MoveSize::All {
-        store.archive_cold_with(size, on)?;
+        store.archive_cold_with(size, on, stop)?;
     }
     if start {
         store.rotate_journal(&name)?;
