@@ -635,10 +635,10 @@ impl SegmentAccountant {
         for segment_base in to_free {
             self.free_segment(segment_base)?;
             io_fail!(self.config, "zero garbage segment SA");
-            // caseplan patch: skip the write when the markers are there.
-            pwrite_all_unless_equal(
+            // caseplan patch: a hole, or no write when the markers are there.
+            zero_free_segment(
                 &self.config.file,
-                &*vec![MessageKind::Corrupted.into(); self.config.segment_size],
+                self.config.segment_size,
                 segment_base,
             )?;
         }
