@@ -95,7 +95,10 @@ fn has_holes(dir: &Path) -> bool {
     use std::os::unix::io::AsRawFd;
     let probe = dir.join("hole-probe");
     std::fs::write(&probe, vec![1u8; 2 * SEGMENT]).unwrap();
-    let file = std::fs::OpenOptions::new().write(true).open(&probe).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&probe)
+        .unwrap();
     let mode = libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE;
     // SAFETY: a plain system call on a file this test opened and keeps open.
     let punched = unsafe { libc::fallocate(file.as_raw_fd(), mode, 0, SEGMENT as libc::off_t) };
@@ -111,7 +114,10 @@ fn the_free_segments_of_the_log_take_no_disk_space_and_no_read_at_open() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
     if !has_holes(data) {
-        eprintln!("skipped: the file system of {} has no holes", data.display());
+        eprintln!(
+            "skipped: the file system of {} has no holes",
+            data.display()
+        );
         return;
     }
     ok(data, NOW, &["demo", "--cases", "120"]);
