@@ -395,10 +395,17 @@ pub fn met_by_meeting(reminder: &Reminder, meeting: Option<NaiveDate>) -> bool {
     let Basis::CourseEnd { end, .. } = &reminder.reason.basis else {
         return false;
     };
-    matches!(
-        reminder.kind,
-        ReminderKind::CallSupplierBeforeEnd | ReminderKind::SummonBeforeEnd
-    ) && meeting.is_some_and(|day| reminder.due <= day && day <= *end)
+    may_be_met_by_meeting(reminder) && meeting.is_some_and(|day| reminder.due <= day && day <= *end)
+}
+
+/// Whether a meeting can answer `reminder` at all ([`met_by_meeting`]): only then is the
+/// case's meeting worth reading.
+pub fn may_be_met_by_meeting(reminder: &Reminder) -> bool {
+    matches!(reminder.reason.basis, Basis::CourseEnd { .. })
+        && matches!(
+            reminder.kind,
+            ReminderKind::CallSupplierBeforeEnd | ReminderKind::SummonBeforeEnd
+        )
 }
 
 /// Assembles the list of what is due from `today` to `until` (both included), plus everything
