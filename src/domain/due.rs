@@ -900,6 +900,9 @@ mod tests {
         // Asking for an interim report is not done by a meeting.
         let interim = course_end(ReminderKind::FinalReportAfterSummons, "2026-12-04");
         assert!(!met_by_meeting(&interim, Some(d("2026-12-10"))));
+        // Today reads the case's meetings only where a meeting can answer.
+        assert!(may_be_met_by_meeting(&call) && may_be_met_by_meeting(&summon));
+        assert!(!may_be_met_by_meeting(&interim));
     }
 
     #[test]

@@ -15,8 +15,8 @@ use crate::domain::due::{
 use crate::domain::reports::course_reminders_until;
 use crate::domain::summary::CaseSummary;
 use crate::model::{
-    Agreement, AgreementId, Case, ContactEvent, Course, CourseId, EventId, MedicalRequest,
-    Meeting, MeetingId, MeetingStatus, Note, NoteId, Rebooking, RebookingId, RequestId,
+    Agreement, AgreementId, Case, ContactEvent, Course, CourseId, EventId, MedicalRequest, Meeting,
+    MeetingId, MeetingStatus, Note, NoteId, Rebooking, RebookingId, RequestId,
 };
 use crate::store::{DueKind, Store, StoreError};
 use crate::time::Zone;
