@@ -89,6 +89,52 @@ fn a_command_that_only_reads_leaves_every_file_of_the_data_directory_as_it_was()
     }
 }
 
+/// Whether the file system under `dir` can punch holes into a file (tmpfs, ext4, xfs, btrfs can).
+#[cfg(target_os = "linux")]
+fn has_holes(dir: &Path) -> bool {
+    use std::os::unix::io::AsRawFd;
+    let probe = dir.join("hole-probe");
+    std::fs::write(&probe, vec![1u8; 2 * SEGMENT]).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&probe)
+        .unwrap();
+    let mode = libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE;
+    // SAFETY: a plain system call on a file this test opened and keeps open.
+    let punched = unsafe { libc::fallocate(file.as_raw_fd(), mode, 0, SEGMENT as libc::off_t) };
+    drop(file);
+    std::fs::remove_file(&probe).unwrap();
+    punched == 0
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_free_segments_of_the_log_take_no_disk_space_and_no_read_at_open() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    if !has_holes(data) {
+        eprintln!(
+            "skipped: the file system of {} has no holes",
+            data.display()
+        );
+        return;
+    }
+    ok(data, NOW, &["demo", "--cases", "120"]);
+    ok(data, NOW, &["case", "add", "Hul I Loggen"]);
+    ok(data, NOW, &["agenda"]);
+    let free = free_segments(data);
+    assert!(free > 0, "the log has free segments");
+    let log = std::fs::metadata(data.join("db").join("db")).unwrap();
+    let on_disk = log.blocks() * 512;
+    assert!(
+        on_disk + (free * SEGMENT) as u64 <= log.len() + SEGMENT as u64,
+        "{free} free segments of {} bytes should be holes, but {on_disk} of the log's {} bytes are on disk",
+        SEGMENT,
+        log.len()
+    );
+}
+
 #[test]
 fn after_days_of_only_the_command_line_a_restore_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
