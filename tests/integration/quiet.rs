@@ -37,6 +37,24 @@ fn free_segments(data: &Path) -> usize {
         .count()
 }
 
+/// A demo caseload whose log has free segments. How many a bulk write leaves depends on when
+/// sled's background flusher ran; writing everything again (an import that replaces it) frees
+/// the segments the first writing filled.
+fn demo_with_free_segments(data: &Path) {
+    ok(data, NOW, &["demo", "--cases", "120"]);
+    let doc = data.join("again.json");
+    let doc_arg = doc.to_str().unwrap();
+    for _ in 0..5 {
+        ok(data, NOW, &["agenda"]);
+        if free_segments(data) > 0 {
+            break;
+        }
+        ok(data, NOW, &["export", doc_arg]);
+        ok(data, NOW, &["import", "--replace", doc_arg]);
+    }
+    let _ = std::fs::remove_file(&doc);
+}
+
 fn ok(data: &Path, now: &str, args: &[&str]) -> String {
     let out = caseplan_on(data, now, args);
     assert!(out.status.success(), "{args:?}: {}", stderr(&out));
@@ -47,7 +65,7 @@ fn ok(data: &Path, now: &str, args: &[&str]) -> String {
 fn a_command_that_only_reads_leaves_every_file_of_the_data_directory_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
-    ok(data, NOW, &["demo", "--cases", "120"]);
+    demo_with_free_segments(data);
     ok(data, NOW, &["case", "add", "Læse Kun"]);
     let reads: [&[&str]; 6] = [
         &["agenda"],
@@ -120,7 +138,7 @@ fn the_free_segments_of_the_log_take_no_disk_space_and_no_read_at_open() {
         );
         return;
     }
-    ok(data, NOW, &["demo", "--cases", "120"]);
+    demo_with_free_segments(data);
     ok(data, NOW, &["case", "add", "Hul I Loggen"]);
     ok(data, NOW, &["agenda"]);
     let free = free_segments(data);
