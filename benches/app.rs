@@ -94,7 +94,8 @@ fn selected(model: &caseplan::app::model::Model) -> (chrono::NaiveDateTime, u32)
 
 /// Calendar keys on the day view: the planner starts on Today, where `l`, `J` and `+` mean
 /// nothing, so each caseload first goes to the calendar (`g c`) and selects a meeting (`j`),
-/// and every key pair is checked once, outside the timed loop, to do what it says.
+/// and every key pair is checked once, outside the timed loop, to do what it says. Moves are
+/// timed on today and on tomorrow (where the next-meeting line is not the window's).
 fn keystrokes(c: &mut Criterion) {
     let mut group = c.benchmark_group("keystroke");
     for cases in [50, 220, 10_000] {
@@ -158,6 +159,25 @@ fn keystrokes(c: &mut Criterion) {
             (at, minutes),
             "the same meeting, as long as it was"
         );
+        // The same move on tomorrow's crowded day: today's next-meeting line is not on screen,
+        // and a move there leaves it as it is (#21).
+        press_and_draw("lj", m, &runner, &store, t);
+        assert_eq!(m.day, day + chrono::Duration::days(1), "tomorrow");
+        let (at, _) = selected(m);
+        press_and_draw("J", m, &runner, &store, t);
+        assert_eq!(
+            selected(m).0,
+            at + chrono::Duration::minutes(15),
+            "J moves later"
+        );
+        press_and_draw("K", m, &runner, &store, t);
+        group.bench_function(BenchmarkId::new("move_tomorrow_and_draw", cases), |b| {
+            b.iter(|| {
+                press_and_draw("J", m, &runner, &store, t);
+                press_and_draw("K", m, &runner, &store, t);
+            })
+        });
+        assert_eq!(selected(m).0, at, "where it was");
     }
     group.finish();
 }

@@ -69,6 +69,7 @@ fn run(args: &Cli, lang: &mut Lang) -> Result<ExitCode> {
     // The planner writes the day's backup in the background (`app::run`).
     let store = ctx.open_store_without_backup()?;
     caseplan::app::run(&ctx, &store, keymap, false)?;
+    store.close_for_exit()?;
     Ok(ExitCode::SUCCESS)
 }
 

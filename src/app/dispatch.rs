@@ -358,7 +358,7 @@ fn written(model: &mut Model, kind: WriteKind, result: Result<(), String>) -> Ve
     };
     let mut effects = lookup::card::after_write(model, &changes);
     // The calendar's window brings today's meetings when it shows today.
-    effects.extend(next_meeting::unless_shown(model));
+    effects.extend(next_meeting::after_write(model, &changes));
     let text = match kind {
         WriteKind::New(step) => {
             let text = format!("{}: {}", Msg::Saved.text(lang), step.label);

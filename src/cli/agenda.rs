@@ -43,6 +43,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let to = from + Duration::days(i64::from(args.days) - 1);
     let store = ctx.open_store_for_reading()?;
     let items = agenda(&store, from, to, ctx.lang())?;
+    store.close_for_exit()?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&items)?);
     } else {
@@ -60,6 +61,7 @@ fn next(ctx: &Context, json: bool) -> Result<ExitCode> {
         &mut crate::query::names::NameBook::default(),
         now.date(),
     )?;
+    store.close_for_exit()?;
     let next = next_meeting(&day, now, ctx.config.ui.next_meeting_minutes);
     let lang = ctx.lang();
     let line = |n: &NextMeeting| {

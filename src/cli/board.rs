@@ -56,6 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         .filter(|r| !args.overdue || r.is_overdue(today))
         .filter(|r| filter.matches(r))
         .collect();
+    store.close_for_exit()?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else if args.csv {

@@ -54,6 +54,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     else {
         bail!("case {id} is gone");
     };
+    store.close_for_exit()?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&card)?);
     } else {

@@ -99,6 +99,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     // Another day's list is as of this time of day on that day.
     let now = today.and_time(ctx.now_local().time());
     let list = today_list(&store, &ctx.config, &ctx.zone, now, until)?;
+    store.close_for_exit()?;
     let lang = ctx.lang();
     let doc = document(&list, today, until, lang);
     if args.json {

@@ -74,6 +74,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let store = ctx.open_store_for_reading()?;
     let lang = ctx.lang();
     let index = SearchIndex::build(&store, ctx.today(), lang)?;
+    store.close_for_exit()?;
     let filter = Filter {
         include_closed: args.closed,
     };

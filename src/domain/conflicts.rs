@@ -209,13 +209,28 @@ pub fn day_marks<'a>(
     hours: &WorkingHours,
     away: impl Fn(CaseId) -> &'a [AwayPeriod],
 ) -> Vec<Vec<Warning>> {
-    let spans: Vec<(NaiveDateTime, NaiveDateTime)> =
-        day.iter().map(|o| busy_span(o.meeting, o.start)).collect();
-    let own: Vec<(NaiveDateTime, NaiveDateTime)> = day.iter().map(|o| (o.start, o.end())).collect();
-    let mut order: Vec<usize> = (0..day.len())
-        .filter(|&i| day[i].meeting.status.occupies_time())
+    // What the sweep compares, side by side in start order of the busy spans, so its inner
+    // loop (every pair of meetings that touch: hundreds of thousands on a crowded day) reads
+    // one array and no meeting.
+    struct Block {
+        busy: (NaiveDateTime, NaiveDateTime),
+        own: (NaiveDateTime, NaiveDateTime),
+        id: MeetingId,
+        /// The index in `day`.
+        at: usize,
+    }
+    let mut blocks: Vec<Block> = day
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.meeting.status.occupies_time())
+        .map(|(at, o)| Block {
+            busy: busy_span(o.meeting, o.start),
+            own: (o.start, o.end()),
+            id: o.meeting.id,
+            at,
+        })
         .collect();
-    order.sort_by_key(|&i| spans[i].0);
+    blocks.sort_by_key(|b| b.busy.0);
     // The earliest occurrence (by its index in `day`) each one overlaps, and touches only by
     // its buffers.
     let mut overlap: Vec<Option<usize>> = vec![None; day.len()];
@@ -223,21 +238,22 @@ pub fn day_marks<'a>(
     let earliest = |slot: &mut Option<usize>, other: usize| {
         *slot = Some(slot.map_or(other, |s| s.min(other)));
     };
-    for (pos, &i) in order.iter().enumerate() {
-        for &j in &order[pos + 1..] {
-            if spans[j].0 >= spans[i].1 {
+    for (pos, a) in blocks.iter().enumerate() {
+        for b in &blocks[pos + 1..] {
+            if b.busy.0 >= a.busy.1 {
                 break;
             }
-            if day[i].meeting.id == day[j].meeting.id && day[i].start == day[j].start {
+            // The same occurrence twice.
+            if a.own.0 == b.own.0 && a.id == b.id {
                 continue;
             }
-            let marks = if intersects(own[i], own[j]) {
+            let marks = if intersects(a.own, b.own) {
                 &mut overlap
             } else {
                 &mut buffer
             };
-            earliest(&mut marks[i], j);
-            earliest(&mut marks[j], i);
+            earliest(&mut marks[a.at], b.at);
+            earliest(&mut marks[b.at], a.at);
         }
     }
     day.iter()
@@ -372,6 +388,67 @@ mod tests {
         }
     }
 
+    /// [`day_marks`] is [`day_warnings`] with every overlap but the first, and every buffer
+    /// overlap but the first, left out.
+    fn marks_are_the_first_of_the_whole_lists(ms: &[Meeting]) {
+        let day = ms[0].start.date();
+        let occ = occurrences(ms, day, day);
+        let hours = WorkingHours::default();
+        let whole = day_warnings(&occ, &hours, |_| &[]);
+        let marks = day_marks(&occ, &hours, |_| &[]);
+        for (i, o) in occ.iter().enumerate() {
+            let first = |overlap: bool| {
+                whole[i]
+                    .iter()
+                    .find(|w| match w {
+                        Warning::Overlap { .. } => overlap,
+                        Warning::BufferOverlap { .. } => !overlap,
+                        _ => false,
+                    })
+                    .cloned()
+            };
+            let expected: Vec<Warning> = whole[i]
+                .iter()
+                .filter(|w| match w {
+                    Warning::Overlap { .. } => first(true).as_ref() == Some(*w),
+                    Warning::BufferOverlap { .. } => first(false).as_ref() == Some(*w),
+                    _ => true,
+                })
+                .cloned()
+                .collect();
+            assert_eq!(marks[i], expected, "meeting {}", o.meeting.id);
+        }
+    }
+
+    proptest::proptest! {
+        /// A crowded day of random meetings, buffers, travel, cancellations and meetings
+        /// starting together: the marks are still the first of the whole lists (#21).
+        #[test]
+        fn day_marks_on_any_crowded_day(
+            blocks in proptest::collection::vec(
+                (0u32..40, 1u32..8, 0u32..3, 0u32..3, 0u32..2, 0u8..6),
+                1..60,
+            )
+        ) {
+            let ms: Vec<Meeting> = blocks
+                .iter()
+                .enumerate()
+                .map(|(i, &(quarter, length, prep, follow, travel, status))| {
+                    let mut m = meeting(i as u64 + 1, "2026-11-24 07:00", length * 15);
+                    m.start += Duration::minutes(i64::from(quarter) * 15);
+                    m.prep_minutes = prep * 10;
+                    m.follow_up_minutes = follow * 10;
+                    m.travel_minutes = travel * 15;
+                    if status == 0 {
+                        m.status = crate::model::MeetingStatus::CancelledByCitizen;
+                    }
+                    m
+                })
+                .collect();
+            marks_are_the_first_of_the_whole_lists(&ms);
+        }
+    }
+
     #[test]
     fn day_marks_are_the_warnings_with_one_overlap_and_one_buffer_overlap_standing_for_all() {
         let mut with_buffer = meeting(4, "2026-11-24 11:45", 30);
@@ -391,35 +468,10 @@ mod tests {
             long_prep,
             meeting(8, "2026-11-24 13:15", 30),
         ];
+        marks_are_the_first_of_the_whole_lists(&ms);
         let day = ms[0].start.date();
         let occ = occurrences(&ms, day, day);
-        let hours = WorkingHours::default();
-        let whole = day_warnings(&occ, &hours, |_| &[]);
-        let marks = day_marks(&occ, &hours, |_| &[]);
-        for (i, o) in occ.iter().enumerate() {
-            let first = |overlap: bool| {
-                whole[i]
-                    .iter()
-                    .find(|w| match w {
-                        Warning::Overlap { .. } => overlap,
-                        Warning::BufferOverlap { .. } => !overlap,
-                        _ => false,
-                    })
-                    .cloned()
-            };
-            // The whole list with every overlap but the first, and every buffer overlap but
-            // the first, left out.
-            let expected: Vec<Warning> = whole[i]
-                .iter()
-                .filter(|w| match w {
-                    Warning::Overlap { .. } => first(true).as_ref() == Some(*w),
-                    Warning::BufferOverlap { .. } => first(false).as_ref() == Some(*w),
-                    _ => true,
-                })
-                .cloned()
-                .collect();
-            assert_eq!(marks[i], expected, "meeting {}", o.meeting.id);
-        }
+        let whole = day_warnings(&occ, &WorkingHours::default(), |_| &[]);
         let overlaps = |id: u64| {
             let i = occ.iter().position(|o| o.meeting.id.0 == id).unwrap();
             whole[i]

@@ -395,10 +395,17 @@ pub fn met_by_meeting(reminder: &Reminder, meeting: Option<NaiveDate>) -> bool {
     let Basis::CourseEnd { end, .. } = &reminder.reason.basis else {
         return false;
     };
-    matches!(
-        reminder.kind,
-        ReminderKind::CallSupplierBeforeEnd | ReminderKind::SummonBeforeEnd
-    ) && meeting.is_some_and(|day| reminder.due <= day && day <= *end)
+    may_be_met_by_meeting(reminder) && meeting.is_some_and(|day| reminder.due <= day && day <= *end)
+}
+
+/// Whether a meeting can answer `reminder` at all ([`met_by_meeting`]): only then is the
+/// case's meeting worth reading.
+pub fn may_be_met_by_meeting(reminder: &Reminder) -> bool {
+    matches!(reminder.reason.basis, Basis::CourseEnd { .. })
+        && matches!(
+            reminder.kind,
+            ReminderKind::CallSupplierBeforeEnd | ReminderKind::SummonBeforeEnd
+        )
 }
 
 /// Assembles the list of what is due from `today` to `until` (both included), plus everything
@@ -893,6 +900,9 @@ mod tests {
         // Asking for an interim report is not done by a meeting.
         let interim = course_end(ReminderKind::FinalReportAfterSummons, "2026-12-04");
         assert!(!met_by_meeting(&interim, Some(d("2026-12-10"))));
+        // Today reads the case's meetings only where a meeting can answer.
+        assert!(may_be_met_by_meeting(&call) && may_be_met_by_meeting(&summon));
+        assert!(!may_be_met_by_meeting(&interim));
     }
 
     #[test]

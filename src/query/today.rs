@@ -2,19 +2,21 @@
 //! since the last contact meeting, the next planned one and the latest contact event — never
 //! the history. What counts as contact is [`crate::domain::contact`]'s rule.
 
+use super::names::Names;
 use crate::config::Config;
 use crate::domain::cadence::{CaseCadence, cadence_after, case_cadence};
 use crate::domain::chase::request_reminders;
 use crate::domain::contact;
 use crate::domain::due::{
     CallBackSource, CaseFacts, DueFacts, DueList, DueSettings, OpenAgreement, OpenCallBack,
-    OpenNote, OpenRebooking, Reach, due_list, is_cut_off, met_by_meeting, needs_outcome,
+    OpenNote, OpenRebooking, Reach, due_list, is_cut_off, may_be_met_by_meeting, met_by_meeting,
+    needs_outcome,
 };
 use crate::domain::reports::course_reminders_until;
 use crate::domain::summary::CaseSummary;
 use crate::model::{
-    Agreement, AgreementId, Case, Contact, ContactEvent, Course, CourseId, EventId, MedicalRequest,
-    Meeting, MeetingId, MeetingStatus, Note, NoteId, Rebooking, RebookingId, RequestId,
+    Agreement, AgreementId, Case, ContactEvent, Course, CourseId, EventId, MedicalRequest, Meeting,
+    MeetingId, MeetingStatus, Note, NoteId, Rebooking, RebookingId, RequestId,
 };
 use crate::store::{DueKind, Store, StoreError};
 use crate::time::Zone;
@@ -188,21 +190,24 @@ pub fn due_facts(
         .into_iter()
         .filter(|m| needs_outcome(m, now) && m.case.is_some_and(|c| facts.cases.contains_key(&c)))
         .collect();
+    let mut suppliers = Names::new(store);
     for id in courses {
         let Some(course) = store.get::<Course>(CourseId(id))? else {
             continue;
         };
-        let supplier = store.get::<Contact>(course.supplier)?.map(|s| s.name);
-        for reminder in
-            course_reminders_until(&course, today, until, &config.courses, supplier.as_deref())
-        {
-            // The call and the summons are done once a meeting is booked before the end.
-            let meeting = store
-                .case_meeting_from(course.case, midnight(reminder.due), |m| {
-                    matches!(m.status, MeetingStatus::Planned | MeetingStatus::Held)
-                })?
-                .map(|m| m.start.date());
-            if !met_by_meeting(&reminder, meeting) {
+        let supplier = suppliers.contact_entry(course.supplier)?;
+        for reminder in course_reminders_until(&course, today, until, &config.courses, supplier) {
+            // The call and the summons are done once a meeting is booked before the end; the
+            // case's meetings are read only for those.
+            let met = may_be_met_by_meeting(&reminder) && {
+                let meeting = store
+                    .case_meeting_from(course.case, midnight(reminder.due), |m| {
+                        matches!(m.status, MeetingStatus::Planned | MeetingStatus::Held)
+                    })?
+                    .map(|m| m.start.date());
+                met_by_meeting(&reminder, meeting)
+            };
+            if !met {
                 facts.reminders.push(reminder);
             }
         }

@@ -9,7 +9,6 @@ use crate::model::{CaseId, ContactId, Meeting, MeetingId, MeetingStatus};
 use crate::store::{SearchCase, SearchContact, SearchFacts, Store, StoreError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
-use std::fmt::Write;
 
 /// Every case, every contact and the planned case meetings of the coming weeks.
 pub(super) fn load(store: &Store, today: NaiveDate, lang: Lang) -> Result<SearchIndex, StoreError> {
@@ -79,7 +78,9 @@ fn build(
             rest.push(' ');
         }
         let date = start.date();
-        let _ = write!(rest, "{:02}/{:02}", date.day(), date.month());
+        push_two_digits(&mut rest, date.day());
+        rest.push('/');
+        push_two_digits(&mut rest, date.month());
         if let Some(purpose) = purpose_norm {
             rest.push(' ');
             rest.push_str(purpose);
@@ -87,6 +88,16 @@ fn build(
         index.push_meeting(*at, Target::Meeting(id, start), *label, &rest);
     }
     index
+}
+
+/// A day or month as `{:02}` writes it, without the formatting machinery (once per meeting).
+fn push_two_digits(out: &mut String, n: u32) {
+    if n >= 100 {
+        out.push_str(&n.to_string());
+        return;
+    }
+    out.push(char::from(b'0' + (n / 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Every case, active or closed, and nothing else.

@@ -31,6 +31,11 @@ pub fn normalise(text: &str) -> String {
 
 /// Appends the normalised spelling of one source character.
 fn push_normalised(c: char, out: &mut String) {
+    // Most letters of names are ASCII: the finder's index normalises every name it holds.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for c in c.to_lowercase() {
         match c {
             'æ' | 'ä' => out.push_str("ae"),
@@ -149,6 +154,29 @@ mod tests {
         assert_eq!(best(&names, "aase"), Some("Åse Bæk"));
         assert_eq!(best(&names, "baek"), Some("Åse Bæk"));
         assert_eq!(best(&names, "øster"), Some("Søren Østergaard"));
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcut (#21) spells every text as the letter-by-letter rule does.
+        #[test]
+        fn normalising_any_text_is_the_rule_letter_by_letter(text in "[ -~æøåÆØÅéüöäßİ]{0,24}") {
+            let mut slow = String::new();
+            for c in text.chars().flat_map(char::to_lowercase) {
+                match c {
+                    'æ' | 'ä' => slow.push_str("ae"),
+                    'ø' | 'ö' => slow.push_str("oe"),
+                    'å' => slow.push_str("aa"),
+                    'ü' => slow.push_str("ue"),
+                    'ß' => slow.push_str("ss"),
+                    c if c.is_ascii() => slow.push(c),
+                    c => slow.extend(c.to_string().nfd().filter(|c| !is_combining_mark(*c))),
+                }
+            }
+            proptest::prop_assert_eq!(&normalise(&text), &slow);
+            let mapped = normalise_mapped(&text);
+            proptest::prop_assert_eq!(&mapped.text, &slow);
+            proptest::prop_assert_eq!(mapped.map.len(), slow.chars().count());
+        }
     }
 
     #[test]

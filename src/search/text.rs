@@ -31,10 +31,15 @@ pub fn normalise_mapped(text: &str) -> MappedText {
         map: Vec::with_capacity(text.len()),
     };
     for (source, c) in text.chars().enumerate() {
+        let source = u32::try_from(source).unwrap_or(u32::MAX);
+        if c.is_ascii() {
+            out.text.push(c.to_ascii_lowercase());
+            out.map.push(source);
+            continue;
+        }
         let before = out.text.len();
         push_normalised(c, &mut out.text);
         let added = out.text[before..].chars().count();
-        let source = u32::try_from(source).unwrap_or(u32::MAX);
         out.map.extend(std::iter::repeat_n(source, added));
     }
     out

@@ -102,6 +102,14 @@ impl Archive {
             .map(|_| ())
             .map_err(|e| StoreError::sled("could not write the archive to disk", e))
     }
+
+    /// Flushes, and keeps the database's memory until the process exits
+    /// ([`Store::close_for_exit`]).
+    pub(crate) fn leak_for_exit(&self) -> Result<(), StoreError> {
+        self.flush()?;
+        std::mem::forget(self.db.clone());
+        Ok(())
+    }
 }
 
 /// What a move did.

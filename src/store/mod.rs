@@ -461,6 +461,23 @@ impl Store {
         }
     }
 
+    /// Ends the store of a process that is about to exit: everything is flushed, and sled's
+    /// page cache is left for the operating system to take back with the process instead of
+    /// being freed piece by piece (a tenth of a short command's time, and at 10,000 cases a
+    /// pause after `q`). Its file locks go with the process too, so the process must not open
+    /// this data directory again. A store opened from a temporary copy is closed as usual, so
+    /// that the copy is removed.
+    pub fn close_for_exit(self) -> Result<(), StoreError> {
+        self.flush()?;
+        if self.view.is_none() {
+            if let Some(archive) = self.archive.get() {
+                archive.leak_for_exit()?;
+            }
+            std::mem::forget(self.db.clone());
+        }
+        Ok(())
+    }
+
     /// What opening the database repaired or completed; each is one line for the user.
     pub fn notices(&self) -> &[Notice] {
         &self.notices

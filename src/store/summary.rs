@@ -10,10 +10,9 @@ use super::record::{AnyRecord, CaseRecord, Change, Kind, Record, RecordId, Recor
 use super::trees::TreeId;
 use super::{Store, StoreError, codec};
 use crate::domain::summary::{CaseSummary, is_reached, reach_back, summarize};
-use crate::model::{
-    CaseId, ContactEvent, Course, EventId, MedicalRequest, Meeting, MeetingId, MeetingStatus,
-};
-use std::collections::{BTreeSet, HashMap};
+use crate::model::{CaseId, ContactEvent, Course, EventId, MedicalRequest, Meeting, MeetingStatus};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Bound;
 
 /// The records a write changes, by reference: the new value, or `None` when deleted. Of two
 /// changes to one record the last wins, as in the transaction.
@@ -120,32 +119,64 @@ impl Store {
 
     /// A case's meetings, newest first, back to twelve months before the newest held one. The
     /// archive is read only when that reaches before its cutoff, or no held meeting is hot:
-    /// archived meetings are all from before the cutoff, so none can matter otherwise.
+    /// archived meetings are all from before the cutoff, so none can matter otherwise. Then
+    /// only the archive's own meetings are added to those the hot part gave.
     fn summed_meetings(&self, case: CaseId, overlay: &Overlay) -> Result<Vec<Meeting>, StoreError> {
-        let hot = self.summed_meetings_in(case, overlay, None)?;
+        let hot = self.summed_hot_meetings(case, overlay)?;
         let cold = self.cold();
         let held = hot.iter().find(|m| m.status == MeetingStatus::Held);
         if cold.before.is_none() || held.is_some_and(|h| !cold.reaches(reach_back(h.start))) {
             return Ok(hot);
         }
-        self.summed_meetings_in(case, overlay, self.archive()?)
+        let Some(archive) = self.archive()? else {
+            return Ok(hot);
+        };
+        let hot_held = held.map(|h| h.start);
+        // A meeting in both (a move cut short) counts once, as the hot part has it; one the
+        // hot pass did not reach is older than its line, so the cut below drops it anyway.
+        let known: HashSet<u64> = hot.iter().map(|m| m.id.0).collect();
+        let mut all = hot;
+        let mut newest_held = hot_held;
+        let records = archive.tree(TreeId::Record(Kind::Meeting));
+        for item in archive
+            .tree(TreeId::MeetingsByCase)
+            .range(case_range(case))
+            .rev()
+        {
+            let (key, _) = item.map_err(|e| self.read_error(e))?;
+            let Some(id) = u64_at(&key, 16) else {
+                continue;
+            };
+            if known.contains(&id) || overlay.changes(Kind::Meeting, id) {
+                continue;
+            }
+            let Some(bytes) = records.get(id_key(id)).map_err(|e| self.read_error(e))? else {
+                continue;
+            };
+            let meeting = self.decode::<Meeting>(id, &bytes)?;
+            // Newest first: once past the line of the newest held so far, none older counts.
+            if newest_held.is_some_and(|h| meeting.start < reach_back(h)) {
+                break;
+            }
+            if meeting.status == MeetingStatus::Held
+                && newest_held.is_none_or(|h| h < meeting.start)
+            {
+                newest_held = Some(meeting.start);
+            }
+            all.push(meeting);
+        }
+        all.sort_by_key(|m| std::cmp::Reverse((m.start, m.id)));
+        Ok(back_to_a_year_before_held(all))
     }
 
-    /// [`Store::summed_meetings`] from the hot part alone, or with `archive`'s meetings too.
-    fn summed_meetings_in(
+    /// [`Store::summed_meetings`] from the hot part alone.
+    fn summed_hot_meetings(
         &self,
         case: CaseId,
         overlay: &Overlay,
-        archive: Option<&super::archive::Archive>,
     ) -> Result<Vec<Meeting>, StoreError> {
         let mut order: Vec<([u8; 8], u64, Option<Meeting>)> = Vec::new();
-        use std::ops::Bound;
-        let end = match case.0.checked_add(1) {
-            Some(next) => Bound::Excluded(id_key(next).to_vec()),
-            None => Bound::Unbounded,
-        };
-        let range = (Bound::Included(id_key(case.0).to_vec()), end);
-        for item in self.merged(TreeId::MeetingsByCase, range, archive, false) {
+        for item in self.tree(TreeId::MeetingsByCase).range(case_range(case)) {
             let (key, _) = item.map_err(|e| self.read_error(e))?;
             let (Some(start), Some(id)) = (key.get(8..16), u64_at(&key, 16)) else {
                 continue;
@@ -162,20 +193,18 @@ impl Store {
         }
         order.sort_by_key(|(start, id, _)| std::cmp::Reverse((*start, *id)));
         let mut out = Vec::new();
-        let mut held = None;
+        let mut year_back = YearBack::default();
+        let records = self.tree(TreeId::Record(Kind::Meeting));
         for (_, id, new) in order {
             let meeting = match new {
                 Some(m) => m,
-                None => match self.get::<Meeting>(MeetingId(id))? {
-                    Some(m) => m,
+                None => match records.get(id_key(id)).map_err(|e| self.read_error(e))? {
+                    Some(bytes) => self.decode::<Meeting>(id, &bytes)?,
                     None => continue,
                 },
             };
-            if held.is_some_and(|h| meeting.start < reach_back(h)) {
+            if !year_back.keeps(&meeting) {
                 break;
-            }
-            if held.is_none() && meeting.status == MeetingStatus::Held {
-                held = Some(meeting.start);
             }
             out.push(meeting);
         }
@@ -332,6 +361,41 @@ impl Store {
             out.insert(case, summary);
         }
         Ok(out)
+    }
+}
+
+/// The keys of `case`'s entries in an index keyed by case id first.
+fn case_range(case: CaseId) -> (Bound<Vec<u8>>, Bound<Vec<u8>>) {
+    let end = match case.0.checked_add(1) {
+        Some(next) => Bound::Excluded(id_key(next).to_vec()),
+        None => Bound::Unbounded,
+    };
+    (Bound::Included(id_key(case.0).to_vec()), end)
+}
+
+/// `meetings` (newest first) down to twelve months before the newest held one among them.
+fn back_to_a_year_before_held(meetings: Vec<Meeting>) -> Vec<Meeting> {
+    let mut year_back = YearBack::default();
+    meetings
+        .into_iter()
+        .take_while(|m| year_back.keeps(m))
+        .collect()
+}
+
+/// Meetings met newest first: the newest held one so far, whose [`reach_back`] ends the walk.
+#[derive(Default)]
+struct YearBack(Option<chrono::NaiveDateTime>);
+
+impl YearBack {
+    /// Whether `meeting` is still within twelve months of the newest held one met before it.
+    fn keeps(&mut self, meeting: &Meeting) -> bool {
+        if self.0.is_some_and(|h| meeting.start < reach_back(h)) {
+            return false;
+        }
+        if self.0.is_none() && meeting.status == MeetingStatus::Held {
+            self.0 = Some(meeting.start);
+        }
+        true
     }
 }
 

@@ -180,3 +180,54 @@ fn the_names_book_keeps_what_the_planner_wrote_and_forgets_what_it_deleted() {
         "read again: the store still holds the first name"
     );
 }
+
+#[test]
+fn a_move_on_another_day_leaves_the_next_meeting_line_unread_and_a_move_onto_today_reads_it() {
+    let mut app = App::with(crowded_tuesday);
+    let today: Vec<MeetingId> = app.model.upcoming.iter().map(|u| u.meeting_id).collect();
+    assert_eq!(today, [MeetingId(11), MeetingId(12), MeetingId(13)]);
+    app.keys("l");
+    let wednesday = app.selected();
+    assert_eq!(wednesday.id, MeetingId(14));
+    let mut later = wednesday.clone();
+    later.start += chrono::Duration::minutes(15);
+    let later = [Change::Put(AnyRecord::Meeting(later))];
+    assert_eq!(
+        caseplan::app::next_meeting::after_write(&app.model, &later),
+        None,
+        "Wednesday's move does not touch Tuesday's line"
+    );
+    app.keys("J");
+    assert!(app.status().starts_with("Saved"), "{}", app.status());
+    assert_eq!(app.model.upcoming.len(), 3);
+    // Onto today (from the card or a form): the line reads the day again and lists it.
+    let mut onto_today = app.stored(MeetingId(14)).unwrap();
+    onto_today.start = crate::harness::at("2026-11-24 15:00");
+    let change = Change::Put(AnyRecord::Meeting(onto_today.clone()));
+    assert_eq!(
+        caseplan::app::next_meeting::after_write(&app.model, std::slice::from_ref(&change)),
+        Some(Effect::LoadUpcoming {
+            day: crate::harness::at(crate::harness::NOW).date()
+        })
+    );
+    app.apply(vec![Effect::Write(Step {
+        label: "moved to today".into(),
+        backward: vec![Change::Put(AnyRecord::Meeting(wednesday))],
+        forward: vec![change],
+    })]);
+    let ids: Vec<MeetingId> = app.model.upcoming.iter().map(|u| u.meeting_id).collect();
+    assert_eq!(ids.last(), Some(&MeetingId(14)), "{ids:?}");
+    // Undone, it leaves today's line again.
+    app.keys("u");
+    assert_eq!(app.model.upcoming.len(), 3);
+    // A meeting of today's line changed from another day (held from its card) is read again.
+    let mut held = app.stored(MeetingId(13)).unwrap();
+    held.status = caseplan::model::MeetingStatus::Held;
+    assert!(
+        caseplan::app::next_meeting::after_write(
+            &app.model,
+            &[Change::Put(AnyRecord::Meeting(held))]
+        )
+        .is_some()
+    );
+}

@@ -37,6 +37,24 @@ fn free_segments(data: &Path) -> usize {
         .count()
 }
 
+/// A demo caseload whose log has free segments. How many a bulk write leaves depends on when
+/// sled's background flusher ran; writing everything again (an import that replaces it) frees
+/// the segments the first writing filled.
+fn demo_with_free_segments(data: &Path) {
+    ok(data, NOW, &["demo", "--cases", "120"]);
+    let doc = data.join("again.json");
+    let doc_arg = doc.to_str().unwrap();
+    for _ in 0..5 {
+        ok(data, NOW, &["agenda"]);
+        if free_segments(data) > 0 {
+            break;
+        }
+        ok(data, NOW, &["export", doc_arg]);
+        ok(data, NOW, &["import", "--replace", doc_arg]);
+    }
+    let _ = std::fs::remove_file(&doc);
+}
+
 fn ok(data: &Path, now: &str, args: &[&str]) -> String {
     let out = caseplan_on(data, now, args);
     assert!(out.status.success(), "{args:?}: {}", stderr(&out));
@@ -47,7 +65,7 @@ fn ok(data: &Path, now: &str, args: &[&str]) -> String {
 fn a_command_that_only_reads_leaves_every_file_of_the_data_directory_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
-    ok(data, NOW, &["demo", "--cases", "120"]);
+    demo_with_free_segments(data);
     ok(data, NOW, &["case", "add", "Læse Kun"]);
     let reads: [&[&str]; 6] = [
         &["agenda"],
@@ -87,6 +105,52 @@ fn a_command_that_only_reads_leaves_every_file_of_the_data_directory_as_it_was()
             );
         }
     }
+}
+
+/// Whether the file system under `dir` can punch holes into a file (tmpfs, ext4, xfs, btrfs can).
+#[cfg(target_os = "linux")]
+fn has_holes(dir: &Path) -> bool {
+    use std::os::unix::io::AsRawFd;
+    let probe = dir.join("hole-probe");
+    std::fs::write(&probe, vec![1u8; 2 * SEGMENT]).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&probe)
+        .unwrap();
+    let mode = libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE;
+    // SAFETY: a plain system call on a file this test opened and keeps open.
+    let punched = unsafe { libc::fallocate(file.as_raw_fd(), mode, 0, SEGMENT as libc::off_t) };
+    drop(file);
+    std::fs::remove_file(&probe).unwrap();
+    punched == 0
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_free_segments_of_the_log_take_no_disk_space_and_no_read_at_open() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    if !has_holes(data) {
+        eprintln!(
+            "skipped: the file system of {} has no holes",
+            data.display()
+        );
+        return;
+    }
+    demo_with_free_segments(data);
+    ok(data, NOW, &["case", "add", "Hul I Loggen"]);
+    ok(data, NOW, &["agenda"]);
+    let free = free_segments(data);
+    assert!(free > 0, "the log has free segments");
+    let log = std::fs::metadata(data.join("db").join("db")).unwrap();
+    let on_disk = log.blocks() * 512;
+    assert!(
+        on_disk + (free * SEGMENT) as u64 <= log.len() + SEGMENT as u64,
+        "{free} free segments of {} bytes should be holes, but {on_disk} of the log's {} bytes are on disk",
+        SEGMENT,
+        log.len()
+    );
 }
 
 #[test]

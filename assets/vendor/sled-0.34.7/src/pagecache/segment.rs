@@ -543,6 +543,13 @@ impl SegmentAccountant {
         let add =
             |pid, lsn: Lsn, sz, lid: LogOffset, segments: &mut Vec<Segment>| {
                 let idx = assert_usize(lid / segment_size as LogOffset);
+                // caseplan patch: a snapshot that places a page past the end
+                // of the file (a truncated or overwritten log) is corruption
+                // to report, not an index out of bounds.
+                if idx >= segments.len() {
+                    error!("snapshot points past the end of the log, suspected disk corruption");
+                    return Err(Error::corruption(None));
+                }
                 trace!(
                     "adding lsn: {} lid: {} sz: {} for \
                      pid {} to segment {} during SA recovery",
@@ -559,6 +566,7 @@ impl SegmentAccountant {
                     segment_lsn,
                     usize::try_from(sz).unwrap(),
                 );
+                Ok(())
             };
 
         for (pid, state) in snapshot.pt.iter().enumerate() {
@@ -570,9 +578,9 @@ impl SegmentAccountant {
                         base.2,
                         base.1.lid(),
                         &mut segments,
-                    );
+                    )?;
                     for (lsn, ptr, sz) in frags {
-                        add(pid as PageId, *lsn, *sz, ptr.lid(), &mut segments);
+                        add(pid as PageId, *lsn, *sz, ptr.lid(), &mut segments)?;
                     }
                 }
                 PageState::Free(lsn, ptr) => {
@@ -582,7 +590,7 @@ impl SegmentAccountant {
                         u64::try_from(MAX_MSG_HEADER_LEN).unwrap(),
                         ptr.lid(),
                         &mut segments,
-                    );
+                    )?;
                 }
                 _ => panic!("tried to recover pagestate from a {:?}", state),
             }
@@ -635,10 +643,10 @@ impl SegmentAccountant {
         for segment_base in to_free {
             self.free_segment(segment_base)?;
             io_fail!(self.config, "zero garbage segment SA");
-            // caseplan patch: skip the write when the markers are there.
-            pwrite_all_unless_equal(
+            // caseplan patch: a hole, or no write when the markers are there.
+            zero_free_segment(
                 &self.config.file,
-                &*vec![MessageKind::Corrupted.into(); self.config.segment_size],
+                self.config.segment_size,
                 segment_base,
             )?;
         }
