@@ -418,7 +418,7 @@ struct Kept {
 
 /// What the summary's rule reads of one meeting.
 struct Seen {
-    id: MeetingId,
+    id: crate::model::MeetingId,
     start: chrono::NaiveDateTime,
     status: MeetingStatus,
     repeat: Option<Box<crate::model::Repeat>>,
