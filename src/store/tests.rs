@@ -680,3 +680,43 @@ fn a_database_indexed_before_summaries_gets_them_on_open_and_check_sees_a_wrong_
     assert_eq!(summary.planned, vec![at("2026-12-01 10:00")]);
     assert_eq!(store.check(), vec![]);
 }
+
+#[cfg(unix)]
+#[test]
+fn the_open_that_re_indexes_a_database_writes_it_afresh() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .write(&[
+                Change::Put(case(1).into_any()),
+                Change::Put(meeting(2, 1, "2026-12-01 10:00").into_any()),
+            ])
+            .unwrap();
+        store
+            .meta
+            .insert(INDEX_VERSION_KEY, &4u32.to_be_bytes())
+            .unwrap();
+        store.flush().unwrap();
+    }
+    let folder = || std::fs::metadata(dir.path().join(DB_DIR)).unwrap().ino();
+    let before = folder();
+    let store = Store::open(dir.path()).unwrap();
+    assert_ne!(
+        folder(),
+        before,
+        "the database folder was written afresh and swapped in"
+    );
+    assert!(!store.wants_compaction().unwrap());
+    assert_eq!(store.check(), vec![]);
+    assert_eq!(store.meetings_for_case(CaseId(1)).unwrap().len(), 1);
+    drop(store);
+    let again = folder();
+    drop(Store::open(dir.path()).unwrap());
+    assert_eq!(
+        folder(),
+        again,
+        "an open of an up-to-date database writes nothing afresh"
+    );
+}
