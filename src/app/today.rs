@@ -20,6 +20,7 @@ use crate::domain::reminder::{Basis, ReminderKind, Subject};
 use crate::i18n::due_words::due_title;
 use crate::i18n::{Msg, parse_error};
 use crate::model::{Channel, ChaseEntry, Course, Direction, MeetingId, ReportChase};
+use crate::search::Spellings;
 use crate::store::{AnyRecord, Change};
 use crate::time::{format_date, parse_date_with};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
@@ -95,9 +96,9 @@ pub struct TodayScreen {
     /// The list as loaded while the filter hides some of it; `None` when `list` is all of it,
     /// so a list without a filter is never copied (#21: a key at 10,000 cases in one frame).
     unfiltered: Option<DueList>,
-    /// Case names normalised for the name filter, worked out the first time it is used after a
-    /// load rather than at every item of every key.
-    names: HashMap<String, String>,
+    /// Case names in the spellings the name filter compares, worked out the first time it is
+    /// used after a load rather than at every item of every key.
+    names: HashMap<String, Spellings>,
     pub selected: usize,
     pub focus: Focus,
     pub filter: Filter,
@@ -150,12 +151,12 @@ impl TodayScreen {
         if self.filter.is_empty() {
             self.list = all;
         } else {
-            let name = normalise(&self.filter.name);
+            let name = Spellings::of(&self.filter.name);
             if !name.is_empty() && self.names.is_empty() {
                 for (_, item) in all.items() {
                     if !self.names.contains_key(&item.case_name) {
-                        let normalised = normalise(&item.case_name);
-                        self.names.insert(item.case_name.clone(), normalised);
+                        let spellings = Spellings::of(&item.case_name);
+                        self.names.insert(item.case_name.clone(), spellings);
                     }
                 }
             }
@@ -198,10 +199,6 @@ impl TodayScreen {
             starts.into_iter().rev().find(|s| *s < self.selected)
         }
     }
-}
-
-fn normalise(text: &str) -> String {
-    crate::search::normalise(text)
 }
 
 /// The list arrived: show it through the filter, the selection kept on its item.

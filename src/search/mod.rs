@@ -56,6 +56,32 @@ fn push_normalised(c: char, out: &mut String) {
     }
 }
 
+/// A text in the two spellings the filters compare: normalised ("soeren") and loosened ("soren").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spellings {
+    normal: String,
+    loose: String,
+}
+
+impl Spellings {
+    pub fn of(text: &str) -> Spellings {
+        Spellings {
+            normal: normalise(text),
+            loose: loosen(text),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.normal.is_empty()
+    }
+
+    /// Whether `word` occurs in this text in either spelling: "soren", "søren" and "soeren" all
+    /// find "Søren", "bak" finds "Bæk".
+    pub fn contains(&self, word: &Spellings) -> bool {
+        self.normal.contains(&word.normal) || self.loose.contains(&word.loose)
+    }
+}
+
 /// Only the digits of a phone number, without a +45 or 0045 prefix: "+45 20 12 34 56" → "20123456".
 pub fn phone_digits(text: &str) -> String {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
@@ -127,6 +153,17 @@ mod tests {
         rank(&Fuzzy::default(), names, |n| n.to_string(), query)
             .first()
             .map(|(i, _)| names[*i])
+    }
+
+    #[test]
+    fn a_typed_word_is_found_in_either_spelling() {
+        let name = Spellings::of("Søren Bæk");
+        for word in ["soren", "søren", "SOEREN", "bak", "bæk", "baek", "ren b"] {
+            assert!(name.contains(&Spellings::of(word)), "{word}");
+        }
+        for word in ["sorn", "berg", "søren x"] {
+            assert!(!name.contains(&Spellings::of(word)), "{word}");
+        }
     }
 
     #[test]

@@ -724,3 +724,40 @@ fn a_day_too_full_for_the_meetings_column_says_how_many_more() {
         column.join("\n")
     );
 }
+
+#[test]
+fn the_name_filter_finds_a_name_typed_without_its_danish_letters() {
+    let mut app = App::starting_on("today", Lang::Da, |store, _| {
+        for (id, name) in [(1, "Søren Bæk"), (2, "Åse Østergaard"), (3, "Bo Hansen")] {
+            store
+                .put(&Case {
+                    name: name.into(),
+                    ..case(id)
+                })
+                .unwrap();
+        }
+    });
+    let shown = |app: &App| {
+        let mut names: Vec<String> = today_list_of(app)
+            .items()
+            .map(|(_, item)| item.case_name.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    assert_eq!(shown(&app).len(), 3, "every case is on the list");
+    for (typed, found) in [
+        ("soren", "Søren Bæk"),
+        ("soeren", "Søren Bæk"),
+        ("bak", "Søren Bæk"),
+        ("ase ost", "Åse Østergaard"),
+        ("aase", "Åse Østergaard"),
+    ] {
+        app.keys("F");
+        app.keys("ctrl-u");
+        app.text(typed);
+        app.keys("enter");
+        assert_eq!(shown(&app), vec![found.to_string()], "{typed}");
+    }
+}
