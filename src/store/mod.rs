@@ -233,7 +233,8 @@ impl Store {
                     return Self::open_view(dir, opening, kind, on);
                 }
                 Ok(store) if !opening.for_restore && store.wants_compaction()? => {
-                    // After a large move to the archive: written afresh, then opened again.
+                    // After a large move to the archive or a re-index: written afresh, then
+                    // opened again.
                     store.compact(&mut *on)?;
                     drop(store);
                 }
