@@ -73,6 +73,10 @@ for load in "${loads[@]}"; do
         printf 'language = "en"\n' >"$data/config.toml"
         "$bin" --data "$data" --config "$data/config.toml" --now "$now" \
             demo --cases "$cases" --meetings-per-case 50 --years "$years" >&2
+        # As a caseworker's database would be: the history that went cold moved to the archive
+        # (the planner or `caseplan backup` does it), then one open writes the hot part afresh.
+        "$bin" --data "$data" --config "$data/config.toml" --now "$now" backup >&2
+        "$bin" --data "$data" --config "$data/config.toml" --now "$now" agenda >/dev/null
         touch "$data/ready"
     fi
     cp="$bin --data $data --config $data/config.toml --now"
