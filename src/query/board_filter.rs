@@ -11,7 +11,7 @@
 //! plain word also finds "ø" from "o" ("soren").
 
 use super::board::BoardRow;
-use crate::search::{loosen, normalise};
+use crate::search::{Spellings, normalise};
 use thiserror::Error;
 
 /// A parsed filter; the empty filter keeps every row.
@@ -25,8 +25,8 @@ enum Term {
     Group(String),
     Supplier(String),
     Flag(Flag),
-    /// The word normalised, and loosened ("soren" for "søren").
-    Text(String, String),
+    /// The word in both spellings ("soeren" and "soren" for "søren").
+    Text(Spellings),
 }
 
 /// The flags a filter can ask for.
@@ -58,7 +58,7 @@ impl BoardFilter {
         let mut terms = Vec::new();
         for word in text.split_whitespace() {
             let Some((key, value)) = word.split_once(':') else {
-                terms.push(Term::Text(normalise(word), loosen(word)));
+                terms.push(Term::Text(Spellings::of(word)));
                 continue;
             };
             let value = normalise(value);
@@ -87,9 +87,7 @@ impl BoardFilter {
             Term::Group(text) => keys.group.contains(text.as_str()),
             Term::Supplier(text) => keys.suppliers.contains(text.as_str()),
             Term::Flag(flag) => has_flag(row, *flag),
-            Term::Text(text, loose) => {
-                keys.text.contains(text.as_str()) || keys.loose.contains(loose.as_str())
-            }
+            Term::Text(word) => keys.text.contains(word),
         })
     }
 }
@@ -196,7 +194,7 @@ mod tests {
                     .iter()
                     .any(|s| normalise(s).contains(text.as_str())),
                 Term::Flag(flag) => has_flag(row, *flag),
-                Term::Text(text, loose) => [
+                Term::Text(word) => [
                     row.name.as_str(),
                     row.target_group_label.as_str(),
                     row.where_now.as_str(),
@@ -204,10 +202,7 @@ mod tests {
                 ]
                 .into_iter()
                 .chain(row.suppliers.iter().map(String::as_str))
-                .any(|field| {
-                    normalise(field).contains(text.as_str())
-                        || loosen(field).contains(loose.as_str())
-                }),
+                .any(|field| Spellings::of(field).contains(word)),
             })
         }
 

@@ -3,7 +3,7 @@
 //! at every comparison (#21).
 
 use super::board::{BoardRow, sort_name};
-use crate::search::{loosen, normalise};
+use crate::search::{Spellings, normalise};
 
 /// Between the fields of a joined text. A filter word never holds it (the filter line is split
 /// at whitespace), so a word found in the joined text is found within one field.
@@ -20,10 +20,9 @@ pub struct RowKeys {
     pub group: String,
     /// The suppliers, normalised: what `leverandør:` looks in.
     pub suppliers: String,
-    /// Name, group label, "where now", "next step" and suppliers normalised, and loosened
-    /// ("søren" → "soren"): what a plain word looks in.
-    pub text: String,
-    pub loose: String,
+    /// Name, group label, "where now", "next step" and suppliers in both spellings
+    /// ("soeren", "soren"): what a plain word looks in.
+    pub text: Spellings,
 }
 
 impl RowKeys {
@@ -37,7 +36,6 @@ impl RowKeys {
         ]
         .into_iter()
         .chain(row.suppliers.iter().map(String::as_str));
-        let text = joined(fields.clone());
         RowKeys {
             name: sort_name(&row.name),
             where_now: normalise(&row.where_now),
@@ -46,8 +44,7 @@ impl RowKeys {
                 row.target_group_label.as_str(),
             ])),
             suppliers: normalise(&joined(row.suppliers.iter().map(String::as_str))),
-            loose: loosen(&text),
-            text: normalise(&text),
+            text: Spellings::of(&joined(fields)),
         }
     }
 }
