@@ -64,15 +64,16 @@ fn fixed_width(column: Column, total: u16) -> usize {
     }
 }
 
-/// The columns that fit in `total` columns, with their widths, left to right.
-pub fn layout(total: u16) -> Vec<(Column, usize)> {
+/// The columns that fit in `total` columns, with their widths, left to right. The column the
+/// board is sorted by is never dropped: the title names it, so the rows must show it.
+pub fn layout(total: u16, sorted_by: Column) -> Vec<(Column, usize)> {
     let mut kept: Vec<Column> = ORDER.to_vec();
     let needed = |kept: &[Column]| {
         let fixed: usize = kept.iter().map(|c| fixed_width(*c, total)).sum();
         // One space between columns, and a margin of one at the left.
         fixed + WHERE_MIN + kept.len()
     };
-    for drop in DROP_ORDER {
+    for drop in DROP_ORDER.into_iter().filter(|c| *c != sorted_by) {
         if needed(&kept) <= usize::from(total) {
             break;
         }
@@ -97,7 +98,7 @@ pub fn draw(model: &Model, board: &Board, area: Rect, buf: &mut Buffer) {
     if area.height < HEAD + FOOT + 1 {
         return;
     }
-    let columns = layout(area.width);
+    let columns = layout(area.width, board.sort);
     title(board, lang, Rect::new(area.x, area.y, area.width, 1), buf);
     header(board, &columns, lang, area.x, area.y + 1, buf);
     let body = Rect::new(area.x, area.y + HEAD, area.width, area.height - HEAD - FOOT);
@@ -357,21 +358,33 @@ mod tests {
 
     #[test]
     fn narrow_terminals_drop_the_least_important_columns_first() {
-        let wide: Vec<Column> = layout(160).into_iter().map(|(c, _)| c).collect();
-        assert_eq!(wide, ORDER.to_vec());
-        let narrow: Vec<Column> = layout(80).into_iter().map(|(c, _)| c).collect();
+        let columns = |total, sort| -> Vec<Column> {
+            layout(total, sort).into_iter().map(|(c, _)| c).collect()
+        };
+        assert_eq!(columns(160, Column::Name), ORDER.to_vec());
+        let narrow = columns(80, Column::Name);
         assert!(!narrow.contains(&Column::Group));
         assert!(narrow.contains(&Column::Name) && narrow.contains(&Column::WhereNow));
         assert!(narrow.contains(&Column::SinceContact));
         for total in [80u16, 100, 120, 200] {
-            let used: usize = layout(total).iter().map(|(_, w)| w + 1).sum();
-            assert!(used <= usize::from(total), "{total}: {used}");
-            let where_w = layout(total)
-                .iter()
-                .find(|(c, _)| *c == Column::WhereNow)
-                .map(|(_, w)| *w)
-                .unwrap();
-            assert!(where_w >= WHERE_MIN, "{total}: {where_w}");
+            for sort in ORDER {
+                let used: usize = layout(total, sort).iter().map(|(_, w)| w + 1).sum();
+                assert!(used <= usize::from(total), "{total} {sort:?}: {used}");
+                let where_w = layout(total, sort)
+                    .iter()
+                    .find(|(c, _)| *c == Column::WhereNow)
+                    .map(|(_, w)| *w)
+                    .unwrap();
+                assert!(where_w >= WHERE_MIN, "{total} {sort:?}: {where_w}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_column_the_board_is_sorted_by_stays_on_a_narrow_terminal() {
+        for sort in ORDER {
+            let shown: Vec<Column> = layout(80, sort).into_iter().map(|(c, _)| c).collect();
+            assert!(shown.contains(&sort), "{sort:?}: {shown:?}");
         }
     }
 }
