@@ -488,6 +488,35 @@ fn a_large_move_has_the_next_open_write_the_hot_part_afresh() {
 }
 
 #[test]
+fn the_open_that_upgrades_a_database_moves_its_cold_history_too() {
+    // A caseworker who only uses the command line and never runs `caseplan backup` upgrades
+    // with years of history: the upgrade's open moves it, so every open after is the short one.
+    let data = history();
+    let (dir, store) = store_with(&data);
+    let before = document(&store);
+    store
+        .meta
+        .insert(INDEX_VERSION_KEY, &4u32.to_be_bytes())
+        .unwrap();
+    store.flush().unwrap();
+    drop(store);
+    let store = Store::open_on(dir.path(), today()).unwrap();
+    // As many as the day's backup would have moved.
+    let (_twin_dir, twin) = store_with(&data);
+    let moved = twin.archive_cold().unwrap().expect("old history moves");
+    assert_eq!(hot_meetings(&store), data.meetings.len() - moved.records);
+    assert!(!store.wants_compaction().unwrap());
+    assert_eq!(document(&store), before);
+    assert_eq!(store.check(), vec![]);
+    let hot = hot_meetings(&store);
+    drop(store);
+    // An up-to-date open moves nothing, though half a year more went cold: that is left to
+    // the day's backup.
+    let later = Store::open_on(dir.path(), d("2027-06-01")).unwrap();
+    assert_eq!(hot_meetings(&later), hot);
+}
+
+#[test]
 fn a_summary_written_after_the_move_still_counts_the_archived_meetings() {
     let mut data = history();
     data.cases.push(case(4));

@@ -283,7 +283,7 @@ impl Store {
             )
         })?;
         let mut store = Store::assemble(dir, db, Some(journal), today, notices)?;
-        store.check_on_open(opening, found, on)?;
+        let reindexed = store.check_on_open(opening, found, &mut *on)?;
         if let Some(saved) = tail.torn_saved_to {
             store
                 .notices
@@ -298,6 +298,14 @@ impl Store {
         }
         if rebuilt {
             store.verify_rebuilt()?;
+        }
+        if reindexed && !opening.for_restore {
+            // An upgrade is a long open with a bar already: history that went cold moves to the
+            // archive here too, so a caseworker who never starts the planner nor runs
+            // `caseplan backup` gets the fast opens as well. A move that fails or is cut short
+            // loses nothing (the planner or the next backup takes it up), so it never fails
+            // the open.
+            let _ = store.archive_cold_with(MoveSize::All, on, &AtomicBool::new(false));
         }
         Ok(store)
     }
@@ -385,13 +393,14 @@ impl Store {
         })
     }
 
-    /// The schema, an interrupted import, the id offset and the index version.
+    /// The schema, an interrupted import, the id offset and the index version. Says whether
+    /// the database was re-indexed.
     fn check_on_open(
         &mut self,
         opening: Opening,
         found: Found,
         on: OnProgress,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         if found.existed
             && !found.saved_before
             && self.is_empty()
@@ -410,8 +419,9 @@ impl Store {
             .and_then(|v| u64_at(&v, 0))
             .unwrap_or(0);
         self.id_offset.store(offset, Ordering::SeqCst);
-        self.check_index_version(on)?;
-        self.keep_calendar_token()
+        let reindexed = self.check_index_version(on)?;
+        self.keep_calendar_token()?;
+        Ok(reindexed)
     }
 
     /// Makes sure the next id is above every stored one, whatever wrote them (a safety net:
@@ -598,14 +608,15 @@ impl Store {
     }
 
     /// Re-indexes a database whose index entries an older caseplan wrote, or continues a
-    /// re-index that was cut short (see [`reindex`]).
-    fn check_index_version(&mut self, on: OnProgress) -> Result<(), StoreError> {
+    /// re-index that was cut short (see [`reindex`]). Says whether it re-indexed.
+    fn check_index_version(&mut self, on: OnProgress) -> Result<bool, StoreError> {
         let current = INDEX_VERSION.to_be_bytes();
         let stored = self.meta_get(INDEX_VERSION_KEY)?;
         if stored.as_deref() == Some(&current[..]) {
-            return Ok(());
+            return Ok(false);
         }
-        if !self.is_empty() {
+        let reindexed = !self.is_empty();
+        if reindexed {
             let from = stored.as_deref().and_then(reindex::Mark::read);
             if from.is_none() {
                 self.drop_indexes()?;
@@ -617,7 +628,8 @@ impl Store {
             self.want_compaction()?;
         }
         self.meta_set(INDEX_VERSION_KEY, &current)?;
-        self.flush()
+        self.flush()?;
+        Ok(reindexed)
     }
 
     fn set_schema(&self, version: u32) -> Result<(), StoreError> {
