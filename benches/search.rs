@@ -100,26 +100,10 @@ fn lookup(c: &mut Criterion) {
         .with_ymd_and_hms(2026, 11, 24, 8, 0, 0)
         .single()
         .expect("now");
-    let medical = caseplan::config::Medical::default();
-    let courses = caseplan::config::Courses::default();
-    let cadence = caseplan::config::default_cadence();
+    let config = caseplan::config::Config::default();
     let mut card_group = c.benchmark_group("case_card");
     card_group.bench_function("10000", |b| {
-        b.iter(|| {
-            black_box(
-                card(
-                    big,
-                    CaseId(5_000),
-                    &zone,
-                    now,
-                    &medical,
-                    &courses,
-                    &cadence,
-                    7,
-                )
-                .expect("card"),
-            )
-        })
+        b.iter(|| black_box(card(big, CaseId(5_000), &config, &zone, now).expect("card")))
     });
     card_group.finish();
 }

@@ -41,17 +41,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let Some(id) = resolve(&store, &query, lang)? else {
         return Ok(ExitCode::FAILURE);
     };
-    let Some(card) = card(
-        &store,
-        id,
-        &ctx.zone,
-        ctx.clock.now(),
-        &ctx.config.medical,
-        &ctx.config.courses,
-        &ctx.config.cadence,
-        ctx.config.today.journalise_within_days,
-    )?
-    else {
+    let Some(card) = card(&store, id, &ctx.config, &ctx.zone, ctx.clock.now())? else {
         bail!("case {id} is gone");
     };
     store.close_for_exit()?;

@@ -4,8 +4,9 @@
 //! The card holds keys and enums, not labels: the screen and the CLI word them in the
 //! interface language. Local times are wall-clock times in the configured zone.
 
-use crate::config::{CadenceRule, Courses, Medical};
-use crate::domain::cadence::{CaseCadence, case_cadence};
+use super::today::planning;
+use crate::config::{Config, Courses, Medical};
+use crate::domain::cadence::CaseCadence;
 use crate::domain::chase::{self, Urgency};
 use crate::domain::contact::{self, Touch};
 use crate::domain::reminder::Reminder;
@@ -15,14 +16,14 @@ use crate::domain::reports::{
 use crate::i18n::{Lang, Msg, label_request_kind, request_state, weekday_short};
 use crate::model::{
     Agreement, AwayPeriod, Case, CaseFlags, CaseId, CaseStatus, Channel, Contact, ContactEvent,
-    ContactId, ContactKind, Course, CourseId, MedicalRequest, Meeting, MeetingForm, MeetingStatus,
-    Note, Party, Phone, PlaceKind, Preferences,
+    ContactId, ContactKind, Course, CourseId, MedicalRequest, MeetingForm, MeetingStatus, Note,
+    Party, Phone, PlaceKind, Preferences,
 };
 use crate::store::Store;
 use crate::store::StoreError;
 use crate::time::Zone;
 use crate::time::format_date;
-use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -352,31 +353,32 @@ pub fn attendance(store: &Store, case: CaseId) -> Result<Attendance> {
 
 /// The card of one case at `now`, or `None` when there is no such case. Reads only this case's
 /// records, through the per-case indexes.
-// The configuration the card reads, each part as the runner and the CLI hold it.
-#[allow(clippy::too_many_arguments)]
 pub fn card(
     store: &Store,
     id: CaseId,
+    config: &Config,
     zone: &Zone,
     now: DateTime<Utc>,
-    medical: &Medical,
-    courses_config: &Courses,
-    cadence_rules: &[CadenceRule],
-    journalise_within_days: u32,
 ) -> Result<Option<Card>> {
+    let medical = &config.medical;
+    let courses_config = &config.courses;
+    let journalise_within_days = config.today.journalise_within_days;
     let Some(case) = store.get::<Case>(id)? else {
         return Ok(None);
     };
     let now_local = zone.local(now);
     let today = now_local.date();
     let mut contacts = Contacts::new(store);
-    let meetings = store.meetings_for_case(id)?;
+    // The meetings back to the newest contact meeting, as Today reads them: never the history.
+    let plan = planning(store, config, &case, today, |m| {
+        contact::is_contact_meeting(m, now_local)
+    })?;
     // The newest contact event and the newest attempt, read back from the end of the index.
     let contact_event = store
         .latest_for_case::<ContactEvent>(id, |e| contact::is_contact_event(e, zone, now_local))?;
     let attempt_event = store
         .latest_for_case::<ContactEvent>(id, |e| contact::is_attempt_event(e, zone, now_local))?;
-    let last = contact::last_contact(&meetings, contact_event.as_ref(), zone, now_local);
+    let last = contact::last_contact(&plan.recent, contact_event.as_ref(), zone, now_local);
     let attempt = contact::last_attempt(attempt_event.as_ref(), zone, now_local, last.as_ref());
     let last_contact = last.map(|t| LastContact::of(t, today));
     let last_attempt = attempt.map(|t| LastContact::of(t, today));
@@ -470,21 +472,19 @@ pub fn card(
         })
         .collect();
 
-    let next_meeting = meetings
-        .iter()
-        .filter(|m| m.status == MeetingStatus::Planned && m.start >= now_local)
-        .min_by_key(|m| (m.start, m.id))
+    let next_meeting = store
+        .case_meeting_from(id, now_local, |m| m.status == MeetingStatus::Planned)?
         .map(|m| NextMeeting {
             meeting_id: m.id.0,
             start: m.start,
             minutes: m.minutes,
-            purpose: m.purpose.clone(),
+            purpose: m.purpose,
             form: m.form,
             place: m.place.kind,
-            place_text: m.place.text.clone(),
+            place_text: m.place.text,
         });
 
-    let cadence = case_cadence(&case, &meetings, cadence_rules, today);
+    let cadence = plan.cadence;
 
     let cadence_days_late = cadence.as_ref().and_then(|c| c.days_late(today));
     Ok(Some(Card {
@@ -493,7 +493,7 @@ pub fn card(
         cadence_days_late,
         away: case.away_from(today).cloned(),
         away_now: case.away_on(today).is_some(),
-        last_year: meeting_counts(&meetings, today, now_local),
+        last_year: meeting_counts(store, id, today, now_local)?,
         attendance: attendance(store, id)?,
         name: case.name,
         alias: case.alias,
@@ -536,23 +536,23 @@ impl LastContact {
     }
 }
 
-fn meeting_counts(meetings: &[Meeting], today: NaiveDate, now: NaiveDateTime) -> MeetingCounts {
+/// How the case's meetings of the last twelve months up to `now` went, counted from the index.
+fn meeting_counts(
+    store: &Store,
+    case: CaseId,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<MeetingCounts> {
     let since = today
         .checked_sub_months(Months::new(12))
-        .unwrap_or(NaiveDate::MIN);
-    let mut counts = MeetingCounts::default();
-    for m in meetings
-        .iter()
-        .filter(|m| m.start.date() >= since && m.start <= now)
-    {
-        match m.status {
-            MeetingStatus::Held => counts.held += 1,
-            MeetingStatus::CancelledByCitizen => counts.cancelled_by_citizen += 1,
-            MeetingStatus::NoShow => counts.no_show += 1,
-            _ => {}
-        }
-    }
-    counts
+        .unwrap_or(NaiveDate::MIN)
+        .and_time(NaiveTime::MIN);
+    let count = |status| store.case_status_count_until(case, status, since, now);
+    Ok(MeetingCounts {
+        held: count(MeetingStatus::Held)?,
+        cancelled_by_citizen: count(MeetingStatus::CancelledByCitizen)?,
+        no_show: count(MeetingStatus::NoShow)?,
+    })
 }
 
 fn course_line(
@@ -778,9 +778,87 @@ pub fn contact_card(store: &Store, id: ContactId) -> Result<Option<ContactCard>>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::cadence::case_cadence;
+    use crate::model::Meeting;
+    use crate::store::{Change, Record};
+    use chrono::Days;
+    use proptest::prelude::*;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn status() -> impl Strategy<Value = MeetingStatus> {
+        prop::sample::select(vec![
+            MeetingStatus::Planned,
+            MeetingStatus::Held,
+            MeetingStatus::Moved,
+            MeetingStatus::CancelledByCitizen,
+            MeetingStatus::CancelledByCaseworker,
+            MeetingStatus::NoShow,
+            MeetingStatus::CutOff,
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// The card reads a case's recent meetings and counts from the index, never the
+        /// history (#21); what it shows is what all of the case's meetings say.
+        #[test]
+        fn the_card_shows_what_all_of_the_case_s_meetings_say(
+            meetings in prop::collection::vec((0..1400u64, 7..17u32, status()), 0..40),
+            now_day in 0..1400u64,
+            now_hour in 0..24u32,
+        ) {
+            let first = d("2023-01-02");
+            let dir = tempfile::tempdir().unwrap();
+            let store = Store::open_on(dir.path(), first).unwrap();
+            let case = crate::testing::case(1, "2022-06-01");
+            prop_assume!(case.is_active());
+            let mut changes = vec![Change::Put(case.clone().into_any())];
+            let mut all = Vec::new();
+            for (i, (day, hour, status)) in meetings.into_iter().enumerate() {
+                let mut m = crate::testing::meeting(10 + i as u64, "2023-01-02 09:00", 45);
+                m.start = (first + Days::new(day)).and_hms_opt(hour, 0, 0).unwrap();
+                m.status = status;
+                all.push(m.clone());
+                changes.push(Change::Put(m.into_any()));
+            }
+            store.write(&changes).unwrap();
+            // Opened late in the history, with what went cold moved to the archive.
+            drop(store);
+            let store = Store::open_on(dir.path(), d("2026-11-24")).unwrap();
+            store.archive_cold().unwrap();
+            let zone = Zone::copenhagen();
+            let now_local = (first + Days::new(now_day)).and_hms_opt(now_hour, 0, 0).unwrap();
+            let now = zone.to_utc(now_local);
+            let today = now_local.date();
+            let config = Config::default();
+            let card = card(&store, CaseId(1), &config, &zone, now).unwrap().unwrap();
+
+            prop_assert_eq!(card.cadence, case_cadence(&case, &all, &config.cadence, today));
+            let last = contact::last_contact(&all, None, &zone, now_local);
+            prop_assert_eq!(card.last_contact.map(|c| c.at), last.map(|t| t.at));
+            let next = all
+                .iter()
+                .filter(|m| m.status == MeetingStatus::Planned && m.start >= now_local)
+                .min_by_key(|m| (m.start, m.id));
+            prop_assert_eq!(card.next_meeting.map(|n| n.meeting_id), next.map(|m| m.id.0));
+            let since = today.checked_sub_months(Months::new(12)).unwrap();
+            let in_year = |status| {
+                all.iter()
+                    .filter(|m: &&Meeting| m.start.date() >= since && m.start <= now_local)
+                    .filter(|m| m.status == status)
+                    .count()
+            };
+            prop_assert_eq!(card.last_year.held, in_year(MeetingStatus::Held));
+            prop_assert_eq!(
+                card.last_year.cancelled_by_citizen,
+                in_year(MeetingStatus::CancelledByCitizen)
+            );
+            prop_assert_eq!(card.last_year.no_show, in_year(MeetingStatus::NoShow));
+        }
     }
 
     #[test]

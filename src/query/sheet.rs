@@ -224,16 +224,7 @@ pub fn case_sheet(
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<Option<Paper>> {
-    let card = card(
-        store,
-        id,
-        zone,
-        now,
-        &config.medical,
-        &config.courses,
-        &config.cadence,
-        config.today.journalise_within_days,
-    )?;
+    let card = card(store, id, config, zone, now)?;
     Ok(card.map(|card| case_paper(&card, zone.local(now).date(), lang)))
 }
 

@@ -285,7 +285,7 @@ pub(super) struct Planning {
     pub(super) cadence: Option<CaseCadence>,
     pub(super) next_planned: Option<NaiveDate>,
     /// Back from the end of the day to the newest one the read stopped at.
-    recent: Vec<Meeting>,
+    pub(super) recent: Vec<Meeting>,
 }
 
 /// The [`Planning`] of `case` as of `today`, reading back to the newest meeting `stop` takes.

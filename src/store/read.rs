@@ -206,12 +206,25 @@ impl Store {
         status: MeetingStatus,
         from: NaiveDateTime,
     ) -> Result<usize, StoreError> {
+        self.case_status_count_until(case, status, from, NaiveDateTime::MAX)
+    }
+
+    /// [`Store::case_status_count`] of the meetings that start from `from` up to `until`, both
+    /// included.
+    pub fn case_status_count_until(
+        &self,
+        case: CaseId,
+        status: MeetingStatus,
+        from: NaiveDateTime,
+        until: NaiveDateTime,
+    ) -> Result<usize, StoreError> {
         let Some(tag) = super::index::status_tag(status) else {
             return Ok(0);
         };
         let prefix = [&id_key(case.0)[..], &[tag]].concat();
         let start = [&prefix[..], &time_key(from)[..]].concat();
-        let end = [&prefix[..], &[0xff; 17]].concat();
+        // Past every id of a meeting starting at `until` (an id is 8 bytes).
+        let end = [&prefix[..], &time_key(until)[..], &[0xff; 9]].concat();
         let archive = self.archive_from(from)?;
         let entries = self.merged(TreeId::MeetingsByCaseStatus, start..end, archive, false);
         let mut n = 0;

@@ -58,12 +58,9 @@ fn one_row_per_active_case_agreeing_with_each_case_card() {
         let card = card(
             &app.store,
             row.case,
+            app.runner.config(),
             &app.model.settings.zone,
             app.model.settings.zone.to_utc(now),
-            &app.model.settings.medical,
-            &app.model.settings.courses,
-            &app.runner.config().cadence,
-            7,
         )
         .unwrap()
         .unwrap();

@@ -96,18 +96,9 @@ fn today_the_board_and_the_card_agree_and_ring_mig_is_an_attempt() {
     assert_eq!(rows[0].last_contact, Some(d("2026-11-10")));
     assert_eq!(rows[0].days_since_contact, Some(14));
 
-    let card = card(
-        &store,
-        CaseId(1),
-        &zone,
-        zone.to_utc(now),
-        &config.medical,
-        &config.courses,
-        &config.cadence,
-        7,
-    )
-    .unwrap()
-    .unwrap();
+    let card = card(&store, CaseId(1), &config, &zone, zone.to_utc(now))
+        .unwrap()
+        .unwrap();
     let last = card.last_contact.expect("the meeting on the 10th");
     assert_eq!(last.at, at("2026-11-10 09:00"));
     assert_eq!(last.source, ContactSource::Meeting);
@@ -139,18 +130,9 @@ fn once_the_meeting_has_started_it_is_the_last_contact_everywhere() {
         board(&store, &params).unwrap()[0].days_since_contact,
         Some(0)
     );
-    let card = card(
-        &store,
-        CaseId(1),
-        &zone,
-        zone.to_utc(now),
-        &config.medical,
-        &config.courses,
-        &config.cadence,
-        7,
-    )
-    .unwrap()
-    .unwrap();
+    let card = card(&store, CaseId(1), &config, &zone, zone.to_utc(now))
+        .unwrap()
+        .unwrap();
     assert_eq!(
         card.last_contact.map(|c| c.at),
         Some(at("2026-11-24 14:00"))

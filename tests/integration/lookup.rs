@@ -2,7 +2,6 @@
 //! and `caseplan find` / `caseplan card` as the real binary.
 
 use crate::common::{NOW, caseplan, stderr, stdout};
-use caseplan::config::Medical;
 use caseplan::demo::{DemoSpec, generate};
 use caseplan::i18n::Lang;
 use caseplan::model::{Case, CaseId, Dataset, MedicalRequest};
@@ -116,12 +115,9 @@ fn the_card_holds_the_cases_open_agreements_courses_and_requests() {
     let shown = card(
         &store,
         case.id,
+        &caseplan::config::Config::default(),
         &Zone::copenhagen(),
         now(),
-        &Medical::default(),
-        &caseplan::config::Courses::default(),
-        &caseplan::config::default_cadence(),
-        7,
     )
     .unwrap()
     .unwrap();
@@ -190,12 +186,9 @@ fn the_card_holds_the_cases_open_agreements_courses_and_requests() {
         card(
             &store,
             CaseId(999_999),
+            &caseplan::config::Config::default(),
             &Zone::copenhagen(),
             now(),
-            &Medical::default(),
-            &caseplan::config::Courses::default(),
-            &caseplan::config::default_cadence(),
-            7,
         )
         .unwrap()
         .is_none()

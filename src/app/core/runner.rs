@@ -141,16 +141,7 @@ impl Runner {
                     Loaded::SearchIndex(Rc::new(SearchIndex::build(store, today, self.lang)?))
                 }
                 Effect::LoadCard { case, now } => {
-                    let card = card(
-                        store,
-                        case,
-                        zone,
-                        now,
-                        &config.medical,
-                        &config.courses,
-                        &config.cadence,
-                        config.today.journalise_within_days,
-                    )?;
+                    let card = card(store, case, config, zone, now)?;
                     Loaded::Card(case, card.map(Box::new))
                 }
                 Effect::EditCase(id) => Loaded::CaseToEdit(store.get::<Case>(id)?.map(Box::new)),
