@@ -22,7 +22,9 @@
 //! An empty query finds nothing.
 
 use super::score::{digit_query, initials_of, is_subsequence, phone_score, prefix_bonus, word_bit};
-use super::text::{MappedText, loosen, normalise_mapped, push_loose};
+#[cfg(test)]
+use super::text::MappedText;
+use super::text::{loosen, normalise_mapped, push_loose};
 use super::{Fuzzy, Matcher, normalise, push_normalised, push_phone_digits};
 use crate::i18n::{Lang, Msg, label_contact_kind, weekday_short};
 use crate::model::{CaseId, ContactId, ContactKind, MeetingId};
