@@ -1,11 +1,10 @@
 //! The index's entries, made from the store's search facts (not the records) once.
 
-use super::index::{Entry, HitKind, MEETING_DAYS, SearchIndex, Target};
-use super::text::{loosen, normalise_mapped};
-use super::{normalise, phone_digits};
+use super::index::{HitKind, MEETING_DAYS, Parts, SearchIndex, Target};
+use super::normalise;
 use crate::domain::agenda::occurrences;
 use crate::i18n::{Lang, label_contact_kind, label_purpose};
-use crate::model::{CaseId, ContactId, Meeting, MeetingId, MeetingStatus};
+use crate::model::{CaseId, ContactId, MeetingId, MeetingStatus};
 use crate::store::{SearchCase, SearchContact, SearchFacts, Store, StoreError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
@@ -18,76 +17,101 @@ pub(super) fn load(store: &Store, today: NaiveDate, lang: Lang) -> Result<Search
         (last + Duration::days(1)).and_time(NaiveTime::MIN),
     );
     let repeating = store.repeating_between(from, to)?;
-    store.with_search_facts(Some((from, to)), |facts| {
-        build(facts, &repeating, today, last, lang)
-    })
-}
-
-fn build(
-    facts: &SearchFacts<'_>,
-    repeating: &[Meeting],
-    today: NaiveDate,
-    last: NaiveDate,
-    lang: Lang,
-) -> SearchIndex {
-    let mut meetings: Vec<(NaiveDateTime, MeetingId, CaseId, &str)> = facts
-        .meetings
-        .iter()
-        .map(|m| (m.start, m.id, m.case, m.purpose))
-        .collect();
-    for o in occurrences(repeating, today, last) {
+    let mut repeats: Vec<(NaiveDateTime, MeetingId, CaseId, &str)> = Vec::new();
+    for o in occurrences(&repeating, today, last) {
         let m = o.meeting;
         if let (Some(case), MeetingStatus::Planned) = (m.case, m.status) {
-            meetings.push((o.start, m.id, case, &m.purpose));
+            repeats.push((o.start, m.id, case, &m.purpose));
         }
     }
-    // The one-offs come by start; the few repeating occurrences fall in among them.
-    meetings.sort_by_key(|m| (m.0, m.1));
+    repeats.sort_by_key(|m| (m.0, m.1));
+    store.with_search_facts(|facts| {
+        let mut builder = Builder::new(facts, lang);
+        // The one-offs come by start; the few repeating occurrences fall in among them.
+        let mut repeats = repeats.iter().peekable();
+        store.each_planned_meeting(from, to, |m| {
+            while let Some(r) = repeats.next_if(|r| (r.0, r.1) < (m.start, m.id)) {
+                builder.meeting(r.0, r.1, r.2, r.3);
+            }
+            builder.meeting(m.start, m.id, m.case, m.purpose);
+        })?;
+        for r in repeats {
+            builder.meeting(r.0, r.1, r.2, r.3);
+        }
+        Ok(builder.index)
+    })?
+}
 
-    let (cases, contacts) = (&facts.cases, &facts.contacts);
-    let mut index = SearchIndex::empty(lang, cases.len() + contacts.len() + meetings.len());
-    // Each active case's place in the index and its alias, normalised, for its meetings.
-    let mut active: HashMap<CaseId, (u32, Option<String>)> = HashMap::with_capacity(cases.len());
-    for case in cases {
-        let at = index.push(case_entry(case));
-        if case.active {
-            let alias = (!case.alias.is_empty()).then(|| normalise(&case.alias));
-            active.insert(case.id, (at, alias));
+/// The index as it is built: the cases and contacts first, then the meetings one by one.
+struct Builder {
+    index: SearchIndex,
+    lang: Lang,
+    /// Each active case's place in the index and its alias, normalised, for its meetings.
+    active: HashMap<CaseId, (u32, Option<String>)>,
+    /// Each purpose's label place and normalised label, made once.
+    purposes: HashMap<String, (u32, Option<String>)>,
+    /// A meeting's other texts, reused.
+    rest: String,
+}
+
+impl Builder {
+    fn new(facts: &SearchFacts<'_>, lang: Lang) -> Builder {
+        let (cases, contacts) = (&facts.cases, &facts.contacts);
+        let mut index = SearchIndex::empty(lang, cases.len() + contacts.len());
+        let mut active = HashMap::with_capacity(cases.len());
+        let mut scratch = String::new();
+        for case in cases {
+            let at = push_case(&mut index, case, &mut scratch);
+            if case.active {
+                let alias = (!case.alias.is_empty()).then(|| normalise(&case.alias));
+                active.insert(case.id, (at, alias));
+            }
+        }
+        let names: HashMap<ContactId, &str> = contacts.iter().map(|c| (c.id, &*c.name)).collect();
+        for contact in contacts {
+            push_contact(&mut index, contact, &names, lang);
+        }
+        Builder {
+            index,
+            lang,
+            active,
+            purposes: HashMap::new(),
+            rest: String::new(),
         }
     }
-    let names: HashMap<ContactId, &str> = contacts.iter().map(|c| (c.id, &*c.name)).collect();
-    for contact in contacts {
-        index.push(contact_entry(contact, &names, lang));
-    }
-    // Each purpose's label place and normalised label, made once.
-    let mut purposes: HashMap<&str, (u32, Option<String>)> = HashMap::new();
-    let mut rest = String::new();
-    for (start, id, case, purpose) in meetings {
-        let Some((at, alias)) = active.get(&case) else {
-            continue;
+
+    /// Adds a planned meeting of an active case (others are not found).
+    fn meeting(&mut self, start: NaiveDateTime, id: MeetingId, case: CaseId, purpose: &str) {
+        let Some((at, alias)) = self.active.get(&case) else {
+            return;
         };
-        let (label, purpose_norm) = purposes.entry(purpose).or_insert_with(|| {
-            let label = label_purpose(purpose, lang).into_owned();
+        if !self.purposes.contains_key(purpose) {
+            let label = label_purpose(purpose, self.lang).into_owned();
             let norm = (!label.is_empty()).then(|| normalise(&label));
-            (index.add_purpose(label), norm)
-        });
-        // The alias, the day as dd/mm and the purpose, as `entry` joins other texts.
+            let place = self.index.add_purpose(label);
+            self.purposes.insert(purpose.to_owned(), (place, norm));
+        }
+        let Some((label, purpose_norm)) = self.purposes.get(purpose) else {
+            return;
+        };
+        // The alias, the day as dd/mm and the purpose, as an entry joins its other texts.
+        let rest = &mut self.rest;
         rest.clear();
         if let Some(alias) = alias {
             rest.push_str(alias);
             rest.push(' ');
         }
         let date = start.date();
-        push_two_digits(&mut rest, date.day());
+        push_two_digits(rest, date.day());
         rest.push('/');
-        push_two_digits(&mut rest, date.month());
+        push_two_digits(rest, date.month());
         if let Some(purpose) = purpose_norm {
             rest.push(' ');
             rest.push_str(purpose);
         }
-        index.push_meeting(*at, Target::Meeting(id, start), *label, &rest);
+        self.index
+            .push_meeting(*at, Target::Meeting(id, start), *label, rest);
     }
-    index
 }
 
 /// A day or month as `{:02}` writes it, without the formatting machinery (once per meeting).
@@ -102,107 +126,160 @@ fn push_two_digits(out: &mut String, n: u32) {
 
 /// Every case, active or closed, and nothing else.
 pub(super) fn cases(store: &Store) -> Result<SearchIndex, StoreError> {
-    store.with_search_facts(None, |facts| {
+    store.with_search_facts(|facts| {
         let mut index = SearchIndex::empty(Lang::Da, facts.cases.len());
+        let mut scratch = String::new();
         for case in &facts.cases {
-            index.push(case_entry(case));
+            push_case(&mut index, case, &mut scratch);
         }
         index
     })
 }
 
-fn case_entry(case: &SearchCase<'_>) -> Entry {
-    let numbers: Vec<&str> = case.phones.iter().map(|p| &**p).collect();
-    let detail = join([&*case.alias, &case.reference, &numbers.join(", ")]);
+/// Adds a case: searched by name, alias, reference and phone numbers; `scratch` is reused
+/// for the numbers joined.
+fn push_case(index: &mut SearchIndex, case: &SearchCase<'_>, scratch: &mut String) -> u32 {
+    scratch.clear();
+    for (i, number) in case.phones.iter().enumerate() {
+        if i > 0 {
+            scratch.push_str(", ");
+        }
+        scratch.push_str(number);
+    }
     let kind = if case.active {
         HitKind::Case
     } else {
         HitKind::ClosedCase
     };
-    let mut e = entry(
-        Target::Case(case.id),
+    index.push_parts(&Parts {
+        target: Target::Case(case.id),
         kind,
-        &case.name,
-        detail,
-        &[&case.alias, &case.reference],
-    );
-    e.phones = digits_of(numbers.iter().copied());
-    e.reference = case
-        .reference
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    e
+        title: &case.name,
+        detail: [&case.alias, &case.reference, scratch],
+        others: &[&case.alias, &case.reference],
+        phones: &case.phones,
+        reference: &case.reference,
+    })
 }
 
-fn contact_entry(
+/// Adds a contact: searched by name, organisation, title, kind, e-mail and work phone.
+fn push_contact(
+    index: &mut SearchIndex,
     contact: &SearchContact<'_>,
     names: &HashMap<ContactId, &str>,
     lang: Lang,
-) -> Entry {
+) {
     let organisation = contact
         .organisation
         .and_then(|id| names.get(&id).copied())
         .unwrap_or("");
     let kind = label_contact_kind(contact.kind, lang);
-    // The kind is the hit's kind label, so the detail leaves it out.
-    let detail = join([&*contact.title, organisation, &contact.work_phone]);
-    let mut e = entry(
-        Target::Contact(contact.id),
-        HitKind::Contact(contact.kind),
-        &contact.name,
-        detail,
-        &[organisation, &contact.title, kind, &contact.email],
-    );
-    e.phones = digits_of([&*contact.work_phone]);
-    e
-}
-
-/// An entry searchable by its title and the `others` texts.
-fn entry(target: Target, kind: HitKind, title: &str, detail: String, others: &[&str]) -> Entry {
-    let title_norm = normalise_mapped(title);
-    let mut rest = String::new();
-    for text in others.iter().filter(|t| !t.is_empty()) {
-        if !rest.is_empty() {
-            rest.push(' ');
-        }
-        rest.push_str(&normalise(text));
-    }
-    Entry {
-        target,
-        kind,
-        title: title.to_string(),
-        detail,
-        title_loose: loosen(title),
-        title_norm,
-        rest,
-        phones: String::new(),
-        reference: String::new(),
-    }
-}
-
-/// The non-empty parts joined with " · ".
-fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
-    parts
-        .into_iter()
-        .filter(|p| !p.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// The digits of each number, `|`-separated.
-fn digits_of<'a>(numbers: impl IntoIterator<Item = &'a str>) -> String {
-    numbers
-        .into_iter()
-        .map(phone_digits)
-        .filter(|d| !d.is_empty())
-        .collect::<Vec<_>>()
-        .join("|")
+    index.push_parts(&Parts {
+        target: Target::Contact(contact.id),
+        kind: HitKind::Contact(contact.kind),
+        title: &contact.name,
+        // The kind is the hit's kind label, so the detail leaves it out.
+        detail: [&contact.title, organisation, &contact.work_phone],
+        others: &[organisation, &contact.title, kind, &contact.email],
+        phones: std::slice::from_ref(&contact.work_phone),
+        reference: "",
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::index::Entry;
+    use crate::search::phone_digits;
+    use crate::search::text::{loosen, normalise_mapped};
+
+    // The entries as they were made before the index normalised straight into its arenas
+    // (#21): the index built from the facts must find exactly what these find.
+
+    fn case_entry(case: &SearchCase<'_>) -> Entry {
+        let numbers: Vec<&str> = case.phones.iter().map(|p| &**p).collect();
+        let detail = join([&*case.alias, &case.reference, &numbers.join(", ")]);
+        let kind = if case.active {
+            HitKind::Case
+        } else {
+            HitKind::ClosedCase
+        };
+        let mut e = entry(
+            Target::Case(case.id),
+            kind,
+            &case.name,
+            detail,
+            &[&case.alias, &case.reference],
+        );
+        e.phones = digits_of(numbers.iter().copied());
+        e.reference = case
+            .reference
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        e
+    }
+
+    fn contact_entry(
+        contact: &SearchContact<'_>,
+        names: &HashMap<ContactId, &str>,
+        lang: Lang,
+    ) -> Entry {
+        let organisation = contact
+            .organisation
+            .and_then(|id| names.get(&id).copied())
+            .unwrap_or("");
+        let kind = label_contact_kind(contact.kind, lang);
+        let detail = join([&*contact.title, organisation, &contact.work_phone]);
+        let mut e = entry(
+            Target::Contact(contact.id),
+            HitKind::Contact(contact.kind),
+            &contact.name,
+            detail,
+            &[organisation, &contact.title, kind, &contact.email],
+        );
+        e.phones = digits_of([&*contact.work_phone]);
+        e
+    }
+
+    fn entry(target: Target, kind: HitKind, title: &str, detail: String, others: &[&str]) -> Entry {
+        let title_norm = normalise_mapped(title);
+        let mut rest = String::new();
+        for text in others.iter().filter(|t| !t.is_empty()) {
+            if !rest.is_empty() {
+                rest.push(' ');
+            }
+            rest.push_str(&normalise(text));
+        }
+        Entry {
+            target,
+            kind,
+            title: title.to_string(),
+            detail,
+            title_loose: loosen(title),
+            title_norm,
+            rest,
+            phones: String::new(),
+            reference: String::new(),
+        }
+    }
+
+    fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+        parts
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    fn digits_of<'a>(numbers: impl IntoIterator<Item = &'a str>) -> String {
+        numbers
+            .into_iter()
+            .map(phone_digits)
+            .filter(|d| !d.is_empty())
+            .collect::<Vec<_>>()
+            .join("|")
+    }
     use crate::demo::{DemoSpec, generate};
     use crate::i18n::{label_purpose, weekday_short};
     use crate::model::{Case, CaseStatus, Contact, Meeting, Repeat, RepeatEvery, purpose};

@@ -22,13 +22,16 @@
 //! An empty query finds nothing.
 
 use super::score::{digit_query, initials_of, is_subsequence, phone_score, prefix_bonus, word_bit};
-use super::text::{MappedText, loosen};
-use super::{Fuzzy, Matcher, normalise};
+#[cfg(test)]
+use super::text::MappedText;
+use super::text::{loosen, normalise_mapped, push_loose};
+use super::{Fuzzy, Matcher, normalise, push_normalised, push_phone_digits};
 use crate::i18n::{Lang, Msg, label_contact_kind, weekday_short};
 use crate::model::{CaseId, ContactId, ContactKind, MeetingId};
 use crate::store::{Store, StoreError};
 use crate::time::{format_date, format_time};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 /// How far ahead the index holds meetings.
@@ -111,7 +114,23 @@ pub struct Hit {
     pub matched: Vec<usize>,
 }
 
-/// One searchable thing as the entry builder makes it.
+/// One searchable thing's texts as they are read, normalised as the index takes them in.
+pub(super) struct Parts<'a> {
+    pub target: Target,
+    pub kind: HitKind,
+    pub title: &'a str,
+    /// Joined with " · " into the detail line; blank parts are left out.
+    pub detail: [&'a str; 3],
+    /// Searched besides the title, normalised and joined with spaces; empty ones left out.
+    pub others: &'a [&'a str],
+    /// Phone numbers, searched by their digits.
+    pub phones: &'a [Cow<'a, str>],
+    /// The case reference, searched by its digits.
+    pub reference: &'a str,
+}
+
+/// One searchable thing with its texts normalised: the tests' reference builder.
+#[cfg(test)]
 #[derive(Debug)]
 pub(super) struct Entry {
     pub target: Target,
@@ -135,25 +154,19 @@ pub(super) struct Entry {
 struct Shown {
     target: Target,
     kind: HitKind,
-    /// Where in [`SearchIndex::titles`] the title is: a meeting shares its case's.
-    title: u32,
+    /// Where in [`SearchIndex::shown_text`] the title is: a meeting shares its case's.
+    title: [u32; 2],
     detail: Detail,
 }
 
 /// A hit's one line of detail.
 #[derive(Debug)]
 enum Detail {
-    Text(String),
+    /// Where in [`SearchIndex::shown_text`] it is.
+    Text([u32; 2]),
     /// A meeting's: weekday, date and time of the occurrence (the target's start), then the
     /// purpose label at this place in [`SearchIndex::purposes`]; made only for the hits shown.
     Meeting(u32),
-}
-
-/// A title as shown, and normalised with its map back for highlighting.
-#[derive(Debug)]
-struct Title {
-    text: String,
-    norm: MappedText,
 }
 
 /// Where an entry's searchable texts lie in the arena: the normalised title's start, its end
@@ -173,7 +186,9 @@ const CLOSED: u64 = 1 << 62;
 /// The finder's index. Build it once (and again after a change); search on every keystroke.
 pub struct SearchIndex {
     shown: Vec<Shown>,
-    titles: Vec<Title>,
+    /// The titles and detail lines as shown, one after the other: one allocation for all of
+    /// them, so building and dropping the index does not allocate per entry (#21).
+    shown_text: String,
     spans: Vec<Spans>,
     /// Per entry, a bit for each letter or digit a title word starts with, and [`CLOSED`]: a
     /// keystroke skips most entries on this word alone.
@@ -220,7 +235,7 @@ impl SearchIndex {
     pub(super) fn empty(lang: Lang, capacity: usize) -> SearchIndex {
         SearchIndex {
             shown: Vec::with_capacity(capacity),
-            titles: Vec::new(),
+            shown_text: String::new(),
             spans: Vec::with_capacity(capacity),
             initials: Vec::with_capacity(capacity),
             arena: String::with_capacity(capacity * 32),
@@ -243,35 +258,100 @@ impl SearchIndex {
         u32::try_from(self.arena.len()).unwrap_or(u32::MAX)
     }
 
-    /// Adds one entry; gives its place, for the meetings that share its title.
+    /// Adds one entry, normalising its texts straight into the arenas; gives its place, for
+    /// the meetings that share its title.
+    pub(super) fn push_parts(&mut self, parts: &Parts<'_>) -> u32 {
+        let start = self.at();
+        for c in parts.title.chars() {
+            push_normalised(c, &mut self.arena);
+        }
+        let title_end = self.at();
+        push_loose(parts.title, &mut self.arena);
+        // The loose title is left empty when it reads like the normalised one.
+        if self.arena[title_end as usize..] == self.arena[start as usize..title_end as usize] {
+            self.arena.truncate(title_end as usize);
+        }
+        let title = [start, title_end, self.at()];
+        let rest_start = self.at();
+        for text in parts.others.iter().filter(|t| !t.is_empty()) {
+            if self.at() > rest_start {
+                self.arena.push(' ');
+            }
+            for c in text.chars() {
+                push_normalised(c, &mut self.arena);
+            }
+        }
+        let rest_end = self.at();
+        for number in parts.phones {
+            let before = self.arena.len();
+            if self.at() > rest_end {
+                self.arena.push('|');
+            }
+            let digits = self.arena.len();
+            push_phone_digits(number, &mut self.arena);
+            if self.arena.len() == digits {
+                self.arena.truncate(before);
+            }
+        }
+        let phones_end = self.at();
+        self.arena
+            .extend(parts.reference.chars().filter(char::is_ascii_digit));
+        let rest = [rest_start, rest_end, phones_end, self.at()];
+        let shown_title = self.show(parts.title);
+        let detail_start = self.shown_text.len();
+        for part in parts.detail.iter().filter(|p| !p.trim().is_empty()) {
+            if self.shown_text.len() > detail_start {
+                self.shown_text.push_str(" · ");
+            }
+            self.shown_text.push_str(part);
+        }
+        let detail =
+            [detail_start, self.shown_text.len()].map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+        let initials = self.initials_at(title, parts.kind);
+        self.push_spans(
+            title,
+            initials,
+            rest,
+            parts.kind,
+            parts.target,
+            shown_title,
+            Detail::Text(detail),
+        )
+    }
+
+    /// Adds a shown text; gives its place.
+    fn show(&mut self, text: &str) -> [u32; 2] {
+        let start = self.shown_text.len();
+        self.shown_text.push_str(text);
+        [start, self.shown_text.len()].map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// Adds one entry whose texts are normalised already (the tests' reference builder).
+    #[cfg(test)]
     pub(super) fn push(&mut self, e: Entry) -> u32 {
         let start = self.at();
         self.arena.push_str(&e.title_norm.text);
         let title_end = self.at();
-        // The loose title is left empty when it reads like the normalised one.
         if e.title_loose != e.title_norm.text {
             self.arena.push_str(&e.title_loose);
         }
         let title = [start, title_end, self.at()];
-        let closed = if e.kind == HitKind::ClosedCase {
-            CLOSED
-        } else {
-            0
-        };
-        self.initials
-            .push(initials_of(&e.title_norm.text) | initials_of(&e.title_loose) | closed);
-        let place = u32::try_from(self.titles.len()).unwrap_or(u32::MAX);
-        self.titles.push(Title {
-            text: e.title,
-            norm: e.title_norm,
-        });
-        self.push_rest(
+        let mut rest = [self.at(), 0, 0, 0];
+        for (slot, text) in [&e.rest, &e.phones, &e.reference].iter().enumerate() {
+            self.arena.push_str(text);
+            rest[slot + 1] = self.at();
+        }
+        let shown_title = self.show(&e.title);
+        let detail = self.show(&e.detail);
+        let initials = self.initials_at(title, e.kind);
+        self.push_spans(
             title,
-            &[&e.rest, &e.phones, &e.reference],
+            initials,
+            rest,
             e.kind,
             e.target,
-            place,
-            Detail::Text(e.detail),
+            shown_title,
+            Detail::Text(detail),
         )
     }
 
@@ -286,10 +366,13 @@ impl SearchIndex {
             return;
         };
         let (title, place) = (spans.title, shown.title);
-        self.initials.push(initials);
-        self.push_rest(
+        let start = self.at();
+        self.arena.push_str(rest);
+        let end = self.at();
+        self.push_spans(
             title,
-            &[rest, "", ""],
+            initials,
+            [start, end, end, end],
             HitKind::Meeting,
             target,
             place,
@@ -303,20 +386,30 @@ impl SearchIndex {
         u32::try_from(self.purposes.len() - 1).unwrap_or(u32::MAX)
     }
 
-    fn push_rest(
+    /// A bit for each letter a word of the title at `title` starts with, and [`CLOSED`].
+    fn initials_at(&self, title: [u32; 3], kind: HitKind) -> u64 {
+        let cut = |from: u32, to: u32| self.arena.get(from as usize..to as usize).unwrap_or("");
+        let closed = if kind == HitKind::ClosedCase {
+            CLOSED
+        } else {
+            0
+        };
+        initials_of(cut(title[0], title[1])) | initials_of(cut(title[1], title[2])) | closed
+    }
+
+    /// Adds an entry's places and initials.
+    #[allow(clippy::too_many_arguments)]
+    fn push_spans(
         &mut self,
         title: [u32; 3],
-        texts: &[&str; 3],
+        initials: u64,
+        rest: [u32; 4],
         kind: HitKind,
         target: Target,
-        place: u32,
+        shown_title: [u32; 2],
         detail: Detail,
     ) -> u32 {
-        let mut rest = [self.at(), 0, 0, 0];
-        for (slot, text) in texts.iter().enumerate() {
-            self.arena.push_str(text);
-            rest[slot + 1] = self.at();
-        }
+        self.initials.push(initials);
         self.spans.push(Spans {
             title,
             rest,
@@ -325,7 +418,7 @@ impl SearchIndex {
         self.shown.push(Shown {
             target,
             kind,
-            title: place,
+            title: shown_title,
             detail,
         });
         u32::try_from(self.shown.len() - 1).unwrap_or(u32::MAX)
@@ -358,15 +451,19 @@ impl SearchIndex {
         }
     }
 
-    fn title(&self, i: usize) -> Option<&Title> {
-        self.titles.get(self.shown.get(i)?.title as usize)
+    fn title(&self, i: usize) -> Option<&str> {
+        self.shown_at(self.shown.get(i)?.title)
+    }
+
+    fn shown_at(&self, [from, to]: [u32; 2]) -> Option<&str> {
+        self.shown_text.get(from as usize..to as usize)
     }
 
     /// The detail line of entry `i`.
     fn detail(&self, i: usize) -> String {
         let shown = &self.shown[i];
         match (&shown.detail, shown.target) {
-            (Detail::Text(text), _) => text.clone(),
+            (Detail::Text(text), _) => self.shown_at(*text).unwrap_or("").to_string(),
             (Detail::Meeting(purpose), Target::Meeting(_, start)) => {
                 let date = start.date();
                 format!(
@@ -511,7 +608,7 @@ impl SearchIndex {
                     kind: shown.kind,
                     title: self
                         .title(i as usize)
-                        .map(|t| t.text.clone())
+                        .map(str::to_string)
                         .unwrap_or_default(),
                     detail: self.detail(i as usize),
                     score,
@@ -538,13 +635,15 @@ impl SearchIndex {
         let Some(title) = self.title(i) else {
             return Vec::new();
         };
+        // Mapped back to the title only for the hits shown.
+        let norm = normalise_mapped(title);
         let mut matched = Vec::new();
         for (word, _) in words {
-            if let Some((_, indices)) = self.matcher.indices(&title.norm.text, word) {
+            if let Some((_, indices)) = self.matcher.indices(&norm.text, word) {
                 matched.extend(indices);
             }
         }
-        title.norm.source_indices(matched)
+        norm.source_indices(matched)
     }
 }
 

@@ -84,13 +84,23 @@ impl Spellings {
 
 /// Only the digits of a phone number, without a +45 or 0045 prefix: "+45 20 12 34 56" → "20123456".
 pub fn phone_digits(text: &str) -> String {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    let local = if text.trim_start().starts_with('+') {
-        digits.strip_prefix("45")
+    let mut out = String::new();
+    push_phone_digits(text, &mut out);
+    out
+}
+
+/// Appends [`phone_digits`] of `text` to `out`.
+fn push_phone_digits(text: &str, out: &mut String) {
+    let start = out.len();
+    out.extend(text.chars().filter(char::is_ascii_digit));
+    let prefix = if text.trim_start().starts_with('+') {
+        "45"
     } else {
-        digits.strip_prefix("0045")
+        "0045"
     };
-    local.unwrap_or(&digits).to_string()
+    if out[start..].starts_with(prefix) {
+        out.replace_range(start..start + prefix.len(), "");
+    }
 }
 
 /// Scores how well a normalised query matches a normalised candidate; higher is better.

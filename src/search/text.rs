@@ -50,15 +50,20 @@ pub fn normalise_mapped(text: &str) -> MappedText {
 /// Used to recognise a typed word as the start of a name.
 pub fn loosen(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_loose(text, &mut out);
+    out
+}
+
+/// Appends [`loosen`] of `text` to `out`.
+pub(super) fn push_loose(text: &str, out: &mut String) {
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {
             'æ' | 'ä' | 'å' => out.push('a'),
             'ø' | 'ö' => out.push('o'),
             'ü' => out.push('u'),
-            c => push_normalised(c, &mut out),
+            c => push_normalised(c, out),
         }
     }
-    out
 }
 
 #[cfg(test)]

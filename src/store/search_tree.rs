@@ -55,13 +55,13 @@ pub struct SearchMeeting<'a> {
     pub purpose: &'a str,
 }
 
-/// The finder's facts, read at once and decoded without copying their texts.
+/// The finder's facts of cases and contacts, read at once and decoded without copying their
+/// texts. The meetings are many more: [`Store::each_planned_meeting`] hands them over one by
+/// one.
 #[derive(Debug, Default)]
 pub struct SearchFacts<'a> {
     pub cases: Vec<SearchCase<'a>>,
     pub contacts: Vec<SearchContact<'a>>,
-    /// Only when asked for, by start, then id.
-    pub meetings: Vec<SearchMeeting<'a>>,
 }
 
 /// A case's stored value: name, alias, reference, phone numbers, active.
@@ -156,27 +156,16 @@ pub(crate) fn target(key: &[u8]) -> Option<RecordRef> {
 }
 
 impl Store {
-    /// Calls `with` on every case's and contact's facts, by id, and on the planned one-off case
-    /// meetings starting in `meetings` (`[from, to)`), if given. Repeating meetings are not
-    /// among them: see [`Store::repeating_between`].
+    /// Calls `with` on every case's and contact's facts, by id.
     pub fn with_search_facts<T>(
         &self,
-        meetings: Option<(NaiveDateTime, NaiveDateTime)>,
         with: impl FnOnce(&SearchFacts<'_>) -> T,
     ) -> Result<T, StoreError> {
         let cases = self.search_values(self.tree(TreeId::Search).scan_prefix([CASE]))?;
         let contacts = self.search_values(self.tree(TreeId::Search).scan_prefix([CONTACT]))?;
-        let planned = match meetings {
-            Some((from, to)) => {
-                let range = concat(MEETING, &[&time_key(from)])..concat(MEETING, &[&time_key(to)]);
-                self.search_values(self.tree(TreeId::Search).range(range))?
-            }
-            None => Vec::new(),
-        };
         let mut facts = SearchFacts {
             cases: Vec::with_capacity(cases.len()),
             contacts: Vec::with_capacity(contacts.len()),
-            meetings: Vec::with_capacity(planned.len()),
         };
         for (key, value) in &cases {
             let id = u64_at(key, 1).unwrap_or(0);
@@ -203,23 +192,37 @@ impl Store {
                 email: v.5,
             });
         }
-        for (key, value) in &planned {
+        Ok(with(&facts))
+    }
+
+    /// Calls `each` on the planned one-off case meetings starting in `[from, to)`, by start,
+    /// then id, as the scan reads them (tens of thousands at the stress load, so none is kept).
+    /// Repeating meetings are not among them: see [`Store::repeating_between`].
+    pub fn each_planned_meeting(
+        &self,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+        mut each: impl FnMut(SearchMeeting<'_>),
+    ) -> Result<(), StoreError> {
+        let range = concat(MEETING, &[&time_key(from)])..concat(MEETING, &[&time_key(to)]);
+        for item in self.tree(TreeId::Search).range(range) {
+            let (key, value) = item.map_err(|e| self.read_error(e))?;
             let (Some(start), Some(id), Some(case), Some(purpose)) = (
-                u64_at(key, 1).and_then(time_from_key),
-                u64_at(key, 9),
-                u64_at(value, 0),
+                u64_at(&key, 1).and_then(time_from_key),
+                u64_at(&key, 9),
+                u64_at(&value, 0),
                 value.get(8..).and_then(|p| std::str::from_utf8(p).ok()),
             ) else {
                 return Err(self.damaged("a search index entry of a meeting is unreadable"));
             };
-            facts.meetings.push(SearchMeeting {
+            each(SearchMeeting {
                 id: MeetingId(id),
                 case: CaseId(case),
                 start,
                 purpose,
             });
         }
-        Ok(with(&facts))
+        Ok(())
     }
 
     /// The repeating meetings that may have an occurrence in `[from, to)` (first start before
