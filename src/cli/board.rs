@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
         .collect();
     store.close_for_exit()?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        super::print_json(&rows)?;
     } else if args.csv {
         // The byte order mark a spreadsheet reads the encoding from has no width: it goes
         // around the filter.

@@ -103,7 +103,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let lang = ctx.lang();
     let doc = document(&list, today, until, lang);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        super::print_json(&doc)?;
         return Ok(ExitCode::SUCCESS);
     }
     say_raw!("{}", text(&doc, lang));

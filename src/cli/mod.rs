@@ -54,6 +54,17 @@ mod shell;
 
 pub use due::document as due_document;
 
+/// Prints `value` as pretty JSON and a line break, written straight to standard output instead
+/// of built as one string first (the Today list at 10,000 cases is 9 MB).
+fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
 use crate::context::Context;
 use crate::i18n::Lang;
 use crate::model::{Case, CaseId, Contact, ContactId};

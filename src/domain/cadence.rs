@@ -7,8 +7,8 @@
 //! Days the citizen is away (holiday, sick, hospital) pause the cadence.
 
 use crate::config::CadenceRule;
-use crate::model::{Case, Meeting, MeetingStatus};
-use chrono::{Days, Months, NaiveDate};
+use crate::model::{AwayPeriod, CadenceOverride, Case, CaseBrief, CaseId, Meeting, MeetingStatus};
+use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Where a case stands under its contact cadence (rettidighed).
@@ -49,15 +49,54 @@ pub enum CadenceSource {
     },
 }
 
+/// What the cadence reads of a case: from the whole record or from its brief.
+#[derive(Debug, Clone, Copy)]
+pub struct CadenceCase<'a> {
+    pub id: CaseId,
+    pub active: bool,
+    pub target_group: &'a str,
+    pub created: DateTime<Utc>,
+    pub cadence_override: Option<&'a CadenceOverride>,
+    pub away: &'a [AwayPeriod],
+}
+
+impl<'a> From<&'a Case> for CadenceCase<'a> {
+    fn from(case: &'a Case) -> Self {
+        CadenceCase {
+            id: case.id,
+            active: case.is_active(),
+            target_group: &case.target_group,
+            created: case.created,
+            cadence_override: case.cadence_override.as_ref(),
+            away: &case.away,
+        }
+    }
+}
+
+/// A brief is kept for active cases only.
+impl<'a> From<&'a CaseBrief> for CadenceCase<'a> {
+    fn from(brief: &'a CaseBrief) -> Self {
+        CadenceCase {
+            id: brief.id,
+            active: true,
+            target_group: &brief.target_group,
+            created: brief.created,
+            cadence_override: brief.cadence_override.as_ref(),
+            away: &brief.away,
+        }
+    }
+}
+
 /// None when no rule applies to the case's target group and it has no override (and for a
 /// closed case). `meetings` may hold other cases' meetings; only the case's own count.
-pub fn case_cadence(
-    case: &Case,
+pub fn case_cadence<'a>(
+    case: impl Into<CadenceCase<'a>>,
     meetings: &[Meeting],
     rules: &[CadenceRule],
     today: NaiveDate,
 ) -> Option<CaseCadence> {
-    if !case.is_active() {
+    let case = case.into();
+    if !case.active {
         return None;
     }
     let own = || {
@@ -91,13 +130,13 @@ fn in_order(not_counted: &mut [(NaiveDate, MeetingStatus)]) {
 /// `today` and the afbud and udeblevet after it up to `today`, by day (a case's summary holds
 /// them).
 pub fn cadence_after(
-    case: &Case,
+    case: CadenceCase<'_>,
     last_held: Option<NaiveDate>,
     mut not_counted: Vec<(NaiveDate, MeetingStatus)>,
     rules: &[CadenceRule],
     today: NaiveDate,
 ) -> Option<CaseCadence> {
-    if !case.is_active() {
+    if !case.active {
         return None;
     }
     let source = source_for(case, rules, today)?;
@@ -114,8 +153,12 @@ pub fn cadence_after(
 }
 
 /// The override while it lasts, else the target group's rule when it has one.
-fn source_for(case: &Case, rules: &[CadenceRule], today: NaiveDate) -> Option<CadenceSource> {
-    if let Some(o) = &case.cadence_override
+fn source_for(
+    case: CadenceCase<'_>,
+    rules: &[CadenceRule],
+    today: NaiveDate,
+) -> Option<CadenceSource> {
+    if let Some(o) = case.cadence_override
         && o.every_days > 0
         && o.until.is_none_or(|until| today <= until)
     {
@@ -173,7 +216,7 @@ fn every_share_of_months(basis: NaiveDate, n: u32, m: u32) -> Option<NaiveDate> 
 }
 
 /// Pushes `due` later by the days the citizen is away between `basis` and `due`.
-fn pause_for_away(case: &Case, basis: NaiveDate, mut due: NaiveDate) -> NaiveDate {
+fn pause_for_away(case: CadenceCase<'_>, basis: NaiveDate, mut due: NaiveDate) -> NaiveDate {
     let mut periods: Vec<_> = case.away.iter().collect();
     periods.sort_by_key(|p| p.from);
     let mut counted_until = basis;

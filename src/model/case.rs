@@ -209,6 +209,50 @@ impl AwayReason {
     }
 }
 
+/// What the lists of every active case (Today, the board) read of one: kept beside the case
+/// by the store, so they read this small value instead of the whole record (#21).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseBrief {
+    pub id: CaseId,
+    pub name: String,
+    pub target_group: String,
+    pub flags: CaseFlags,
+    pub where_now: String,
+    pub next_step: String,
+    pub plan_b: String,
+    pub cadence_override: Option<CadenceOverride>,
+    pub away: Vec<AwayPeriod>,
+    pub created: DateTime<Utc>,
+}
+
+impl CaseBrief {
+    /// The brief of `case`, `None` when the case is closed.
+    pub fn of(case: &Case) -> Option<CaseBrief> {
+        case.is_active().then(|| CaseBrief {
+            id: case.id,
+            name: case.name.clone(),
+            target_group: case.target_group.clone(),
+            flags: case.flags.clone(),
+            where_now: case.where_now.clone(),
+            next_step: case.next_step.clone(),
+            plan_b: case.plan_b.clone(),
+            cadence_override: case.cadence_override.clone(),
+            away: case.away.clone(),
+            created: case.created,
+        })
+    }
+
+    /// Whether the citizen is away (holiday, sick, hospital) on `day`.
+    pub fn away_on(&self, day: NaiveDate) -> Option<&AwayPeriod> {
+        away_on(&self.away, day)
+    }
+}
+
+/// The period of `away` covering `day`.
+fn away_on(away: &[AwayPeriod], day: NaiveDate) -> Option<&AwayPeriod> {
+    away.iter().find(|a| a.from <= day && day <= a.to)
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "state", content = "on")]
 pub enum CaseStatus {
@@ -224,7 +268,7 @@ impl Case {
 
     /// Whether the citizen is away (holiday, sick, hospital) on `day`.
     pub fn away_on(&self, day: NaiveDate) -> Option<&AwayPeriod> {
-        self.away.iter().find(|a| a.from <= day && day <= a.to)
+        away_on(&self.away, day)
     }
 
     /// The period the citizen is away on `day`, else the first one still to come.

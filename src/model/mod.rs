@@ -19,8 +19,8 @@ mod rebooking;
 
 pub use agreement::{Agreement, Party};
 pub use case::{
-    AwayPeriod, AwayReason, CadenceOverride, Case, CaseFlags, CaseStatus, NetworkLink, Phone,
-    Preferences, network_role, target_group,
+    AwayPeriod, AwayReason, CadenceOverride, Case, CaseBrief, CaseFlags, CaseStatus, NetworkLink,
+    Phone, Preferences, network_role, target_group,
 };
 pub use contact::{Contact, ContactKind};
 pub use course::{

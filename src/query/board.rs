@@ -4,7 +4,7 @@
 //! Each case is read through its summary (#21): its meetings and events are not read, and its
 //! courses and medical requests only when it has open ones.
 
-use super::board_keys::RowKeys;
+use super::board_keys::{RowKeys, TextKeys};
 use super::names::Names;
 use crate::config::{CadenceRule, Medical};
 use crate::domain::cadence::{cadence_after, case_cadence};
@@ -13,7 +13,7 @@ use crate::domain::summary::CaseSummary;
 use crate::domain::{chase, contact};
 use crate::i18n::{Lang, label_request_kind, label_target_group};
 use crate::model::{
-    AwayPeriod, Case, CaseId, ContactEvent, Course, CourseId, MedicalRequest, MeetingStatus,
+    AwayPeriod, CaseBrief, CaseId, ContactEvent, Course, CourseId, MedicalRequest, MeetingStatus,
     RequestId,
 };
 use crate::store::{Store, StoreError};
@@ -142,6 +142,11 @@ impl BoardRow {
         self
     }
 
+    /// The keys the filter and the "where now" column compare, worked out on the first call.
+    pub fn text_keys(&self) -> &TextKeys {
+        self.keys.text(self)
+    }
+
     /// Behind on something: the cadence date has passed, a report is late, or a sent medical
     /// request is past its deadline.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
@@ -156,8 +161,7 @@ impl BoardRow {
 pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, StoreError> {
     let mut suppliers = Names::new(store);
     let mut rows = Vec::new();
-    for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        let summary = store.summary(case.id)?;
+    for (case, summary) in store.active_cases()? {
         let seen = if summary.holds_at(params.now, &params.zone) {
             seen_in_summary(&case, &summary, params)
         } else {
@@ -195,13 +199,17 @@ pub(super) struct Seen {
 }
 
 /// [`Seen`] from the case's summary, which holds at `params.now`.
-pub(super) fn seen_in_summary(case: &Case, summary: &CaseSummary, params: &BoardParams) -> Seen {
+pub(super) fn seen_in_summary(
+    case: &CaseBrief,
+    summary: &CaseSummary,
+    params: &BoardParams,
+) -> Seen {
     let today = params.today();
     Seen {
         next_meeting: summary.next_planned_from(params.now),
         last_contact: summary.last_contact(&params.zone).map(|c| c.date()),
         cadence_due: cadence_after(
-            case,
+            case.into(),
             summary.last_held_day(),
             summary.not_counted_by(today),
             &params.cadence,
@@ -216,7 +224,7 @@ pub(super) fn seen_in_summary(case: &Case, summary: &CaseSummary, params: &Board
 /// meeting marked held before it started, an event logged ahead).
 pub(super) fn seen_in_records(
     store: &Store,
-    case: &Case,
+    case: &CaseBrief,
     params: &BoardParams,
 ) -> Result<Seen, StoreError> {
     // From the last contact meeting (held, before now) on: what the next meeting, the last
@@ -255,7 +263,7 @@ fn year_before(now: NaiveDateTime) -> NaiveDateTime {
 }
 
 fn row(
-    case: Case,
+    case: CaseBrief,
     seen: Seen,
     courses: &[Course],
     requests: &[MedicalRequest],
@@ -441,7 +449,7 @@ fn compare(a: &BoardRow, b: &BoardRow, column: Column) -> (Ordering, bool, bool)
     match column {
         Column::Name => present(compare_names(a, b)),
         Column::Group => present(a.target_group_label.cmp(&b.target_group_label)),
-        Column::WhereNow => present(a.keys.where_now.cmp(&b.keys.where_now)),
+        Column::WhereNow => present(a.text_keys().where_now.cmp(&b.text_keys().where_now)),
         Column::NextMeeting => opt(&a.next_meeting, &b.next_meeting),
         Column::SinceContact => {
             let (order, am, bm) = opt(&a.days_since_contact, &b.days_since_contact);

@@ -79,10 +79,10 @@ impl BoardFilter {
         self.terms.is_empty()
     }
 
-    /// Whether `row` matches every term. Looks in the row's keys, normalised when the row was
-    /// built ([`BoardRow::keyed`]).
+    /// Whether `row` matches every term. Looks in the row's keys, normalised once
+    /// ([`BoardRow::text_keys`]).
     pub fn matches(&self, row: &BoardRow) -> bool {
-        let keys = &row.keys;
+        let keys = row.text_keys();
         self.terms.iter().all(|term| match term {
             Term::Group(text) => keys.group.contains(text.as_str()),
             Term::Supplier(text) => keys.suppliers.contains(text.as_str()),

@@ -8,9 +8,9 @@ use crate::config::Config;
 use crate::domain::summary::summarize;
 use crate::i18n::Lang;
 use crate::model::{
-    Case, CaseId, Channel, ContactEvent, ContactId, Course, CourseId, CourseOutcome, Direction,
-    EventId, MedicalRequest, Meeting, MeetingId, MeetingStatus, OrderChecklist, ReportCadence,
-    RequestId, course_kind, request_kind,
+    Case, CaseBrief, CaseId, Channel, ContactEvent, ContactId, Course, CourseId, CourseOutcome,
+    Direction, EventId, MedicalRequest, Meeting, MeetingId, MeetingStatus, OrderChecklist,
+    ReportCadence, RequestId, course_kind, request_kind,
 };
 use crate::store::{Change, Record, Store};
 use crate::testing::at;
@@ -36,6 +36,10 @@ fn case(id: u64) -> Case {
         case.target_group = "sygedagpenge".into();
     }
     case
+}
+
+fn brief(id: u64) -> CaseBrief {
+    CaseBrief::of(&case(id)).unwrap()
 }
 
 /// One record change a caseworker's work can make; `slot` picks the record, so a later change
@@ -253,7 +257,7 @@ proptest! {
             let now = moment(offset, hour);
             let today = now.date();
             for id in 1..=CASES {
-                let case = case(id);
+                let case = brief(id);
                 let summary = store.summary(case.id).unwrap();
                 if summary.holds_at(now, &zone) {
                     prop_assert_eq!(
@@ -268,7 +272,7 @@ proptest! {
                 }
                 if summary.holds_on(today) {
                     let held = |m: &Meeting| m.status == MeetingStatus::Held;
-                    let plan = planning(&store, &config, &case, today, held).unwrap();
+                    let plan = planning(&store, &config, (&case).into(), today, held).unwrap();
                     prop_assert_eq!(
                         super::today::cadence_on(&store, &config, &case, today).unwrap(),
                         (plan.cadence, plan.next_planned)
@@ -321,10 +325,10 @@ fn a_meeting_planned_earlier_on_the_day_of_the_last_held_one_is_still_today_s_ne
     );
     let summary = store.summary(CaseId(1)).unwrap();
     assert!(summary.holds_at(now, &zone));
-    let facts = summary_facts(&config, &zone, &case(1), &summary, now);
+    let facts = summary_facts(&config, &zone, &brief(1), &summary, now);
     assert_eq!(facts.next_planned, NaiveDate::from_ymd_opt(2026, 3, 2));
     assert_eq!(
         facts,
-        case_facts(&store, &config, &zone, &case(1), now).unwrap()
+        case_facts(&store, &config, &zone, &brief(1), now).unwrap()
     );
 }

@@ -4,21 +4,20 @@
 
 use super::names::Names;
 use crate::config::Config;
-use crate::domain::cadence::{CaseCadence, cadence_after, case_cadence};
+use crate::domain::cadence::{CadenceCase, CaseCadence, cadence_after, case_cadence};
 use crate::domain::chase::request_reminders;
 use crate::domain::contact;
 use crate::domain::due::{
     CallBackSource, CaseFacts, DueFacts, DueList, DueSettings, OpenAgreement, OpenCallBack,
-    OpenNote, OpenRebooking, Reach, due_list, is_cut_off, may_be_met_by_meeting, met_by_meeting,
-    needs_outcome,
+    OpenNote, OpenRebooking, Reach, due_list, may_be_met_by_meeting, met_by_meeting, needs_outcome,
 };
 use crate::domain::reports::course_reminders_until;
 use crate::domain::summary::CaseSummary;
 use crate::model::{
-    Agreement, AgreementId, Case, ContactEvent, Course, CourseId, EventId, MedicalRequest, Meeting,
-    MeetingId, MeetingStatus, Note, NoteId, Rebooking, RebookingId, RequestId,
+    AgreementId, Case, CaseBrief, ContactEvent, Course, CourseId, EventId, MedicalRequest, Meeting,
+    MeetingId, MeetingStatus, NoteId, Rebooking, RebookingId, RequestId,
 };
-use crate::store::{DueKind, Store, StoreError};
+use crate::store::{DueDetail, DueKind, Store, StoreError};
 use crate::time::Zone;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::BTreeSet;
@@ -75,8 +74,7 @@ pub fn due_facts(
 ) -> Result<DueFacts, StoreError> {
     let today = now.date();
     let mut facts = DueFacts::default();
-    for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        let summary = store.summary(case.id)?;
+    for (case, summary) in store.active_cases()? {
         let per_case = if summary.holds_at(now, zone) {
             summary_facts(config, zone, &case, &summary, now)
         } else {
@@ -104,59 +102,66 @@ pub fn due_facts(
         .unwrap_or(until);
     let mut courses = BTreeSet::new();
     let mut requests = BTreeSet::new();
-    for due in store.due_between(NaiveDate::MIN, horizon)? {
+    // Agreements, notes and call-backs come with what the list says of them (their entry's
+    // detail), so their records are not read.
+    for (due, detail) in store.due_details_between(NaiveDate::MIN, horizon)? {
         if !facts.cases.contains_key(&due.case) {
             continue;
         }
-        match due.kind {
-            DueKind::Agreement => {
-                if let Some(a) = store.get::<Agreement>(AgreementId(due.id))?
-                    && a.is_open()
-                    && let Some(day) = a.due
-                {
-                    facts.agreements.push(OpenAgreement {
-                        id: a.id,
-                        case: a.case,
-                        who: a.who,
-                        what: a.what,
-                        due: day,
-                    });
-                }
+        match (due.kind, detail) {
+            (DueKind::Agreement, Some(DueDetail::Agreement { who, what })) => {
+                facts.agreements.push(OpenAgreement {
+                    id: AgreementId(due.id),
+                    case: due.case,
+                    who,
+                    what,
+                    due: due.date,
+                });
             }
-            DueKind::CourseReport | DueKind::CourseEnd | DueKind::ReportUnread => {
+            (DueKind::CourseReport | DueKind::CourseEnd | DueKind::ReportUnread, _) => {
                 courses.insert(due.id);
             }
-            DueKind::MedicalDeadline | DueKind::RequestFollowUp => {
+            (DueKind::MedicalDeadline | DueKind::RequestFollowUp, _) => {
                 requests.insert(due.id);
             }
-            DueKind::NoteUnjournalised if due.date <= notes_until.succ_opt().unwrap_or(until) => {
-                if let Some(n) = store.get::<Note>(NoteId(due.id))?
-                    && n.journalised.is_none()
-                {
-                    facts.notes.push(OpenNote {
-                        id: n.id,
-                        case: n.case,
-                        subject: n.subject,
-                        written: zone.local(n.at).date(),
-                    });
-                }
+            (DueKind::NoteUnjournalised, Some(DueDetail::Note { subject, at }))
+                if due.date <= notes_until.succ_opt().unwrap_or(until) =>
+            {
+                facts.notes.push(OpenNote {
+                    id: NoteId(due.id),
+                    case: due.case,
+                    subject,
+                    written: zone.local(at).date(),
+                });
             }
-            DueKind::NoteUnjournalised => {}
-            DueKind::CallBack => {
-                if let Some(e) = store.get::<ContactEvent>(EventId(due.id))?
-                    && contact::is_open_call_back(&e)
-                    && zone.local(e.at) <= now
-                {
-                    facts.call_backs.push(OpenCallBack {
-                        source: CallBackSource::Event(e.id),
-                        case: e.case,
-                        at: zone.local(e.at),
-                        channel: e.channel,
-                        note: e.note,
-                    });
-                }
+            (DueKind::CallBack, Some(DueDetail::CallBack { at, channel, note }))
+                if zone.local(at) <= now =>
+            {
+                facts.call_backs.push(OpenCallBack {
+                    source: CallBackSource::Event(EventId(due.id)),
+                    case: due.case,
+                    at: zone.local(at),
+                    channel,
+                    note,
+                });
             }
-            DueKind::Rebooking => {
+            (
+                DueKind::CutOff,
+                Some(DueDetail::CutOff {
+                    start,
+                    form,
+                    outcome,
+                }),
+            ) if start <= now => {
+                facts.call_backs.push(OpenCallBack {
+                    source: CallBackSource::Meeting(MeetingId(due.id)),
+                    case: due.case,
+                    at: start,
+                    channel: contact::channel_of(form),
+                    note: outcome,
+                });
+            }
+            (DueKind::Rebooking, _) => {
                 if let Some(r) = store.get::<Rebooking>(RebookingId(due.id))?
                     && r.is_open()
                     && let Some(case) = store.get::<Case>(r.case)?
@@ -167,20 +172,15 @@ pub fn due_facts(
                     });
                 }
             }
-            DueKind::CutOff => {
-                if let Some(m) = store.get::<Meeting>(MeetingId(due.id))?
-                    && is_cut_off(&m)
-                    && m.start <= now
-                {
-                    facts.call_backs.push(OpenCallBack {
-                        source: CallBackSource::Meeting(m.id),
-                        case: due.case,
-                        at: m.start,
-                        channel: contact::channel_of(m.form),
-                        note: m.outcome,
-                    });
-                }
-            }
+            // An entry of these kinds always has its detail: without one, or not due yet by
+            // the clock, it is no item.
+            (
+                DueKind::Agreement
+                | DueKind::NoteUnjournalised
+                | DueKind::CallBack
+                | DueKind::CutOff,
+                _,
+            ) => {}
         }
     }
     // Outcomes to write: only today's meetings are read.
@@ -231,7 +231,7 @@ fn midnight(day: NaiveDate) -> NaiveDateTime {
 pub(super) fn summary_facts(
     config: &Config,
     zone: &Zone,
-    case: &Case,
+    case: &CaseBrief,
     summary: &CaseSummary,
     now: NaiveDateTime,
 ) -> CaseFacts {
@@ -241,7 +241,7 @@ pub(super) fn summary_facts(
         name: case.name.clone(),
         created: zone.local(case.created).date(),
         cadence: cadence_after(
-            case,
+            case.into(),
             summary.last_held_day(),
             summary.not_counted_by(today),
             &config.cadence,
@@ -258,13 +258,13 @@ pub(super) fn case_facts(
     store: &Store,
     config: &Config,
     zone: &Zone,
-    case: &Case,
+    case: &CaseBrief,
     now: NaiveDateTime,
 ) -> Result<CaseFacts, StoreError> {
     let today = now.date();
     // Back to the newest contact meeting: also every meeting held today, which the cadence
     // counts, and the afbud and udeblevet since the last held one.
-    let plan = planning(store, config, case, today, |m| {
+    let plan = planning(store, config, case.into(), today, |m| {
         contact::is_contact_meeting(m, now)
     })?;
     let last_event = store
@@ -292,7 +292,7 @@ pub(super) struct Planning {
 pub(super) fn planning(
     store: &Store,
     config: &Config,
-    case: &Case,
+    case: CadenceCase<'_>,
     today: NaiveDate,
     stop: impl Fn(&Meeting) -> bool,
 ) -> Result<Planning, StoreError> {
@@ -320,8 +320,8 @@ pub fn summons_needed(
     until: NaiveDate,
 ) -> Result<usize, StoreError> {
     let mut n = 0;
-    for case in store.all::<Case>()?.into_iter().filter(Case::is_active) {
-        let (cadence, next_planned) = cadence_on(store, config, &case, today)?;
+    for (case, summary) in store.active_cases()? {
+        let (cadence, next_planned) = cadence_with(store, config, &case, &summary, today)?;
         if let Some(cadence) = &cadence
             && crate::domain::due::needs_summons(cadence, next_planned, until)
         {
@@ -334,13 +334,25 @@ pub fn summons_needed(
 /// A case's cadence and next planned meeting (from today's midnight) on `today`, counting
 /// every meeting held up to the end of the day: from the summary, or from the meetings when a
 /// meeting is marked held on a later day.
-pub(crate) fn cadence_on(
+pub(crate) fn cadence_on<'a>(
     store: &Store,
     config: &Config,
-    case: &Case,
+    case: impl Into<CadenceCase<'a>>,
     today: NaiveDate,
 ) -> Result<(Option<CaseCadence>, Option<NaiveDate>), StoreError> {
-    let summary = store.summary(case.id)?;
+    let case = case.into();
+    cadence_with(store, config, case, &store.summary(case.id)?, today)
+}
+
+/// [`cadence_on`] with the case's summary read already.
+fn cadence_with<'a>(
+    store: &Store,
+    config: &Config,
+    case: impl Into<CadenceCase<'a>>,
+    summary: &CaseSummary,
+    today: NaiveDate,
+) -> Result<(Option<CaseCadence>, Option<NaiveDate>), StoreError> {
+    let case = case.into();
     if summary.holds_on(today) {
         let cadence = cadence_after(
             case,

@@ -156,6 +156,7 @@ fn index_target(tree: TreeId, key: &[u8]) -> Option<RecordRef> {
         TreeId::ExternalByStart => (Kind::External, 8),
         TreeId::MeetingsByCaseStatus => (Kind::Meeting, 17),
         TreeId::Search => return super::search_tree::target(key),
+        TreeId::Briefs => (Kind::Case, 0),
         TreeId::Record(_) | TreeId::Summaries => return None,
     };
     Some(RecordRef {

@@ -2,9 +2,10 @@
 //! the entries of the previous value and `check` can verify every entry.
 
 use super::keys::{concat, date_key, id_key, time_key};
+use super::packed::{self, DueDetail};
 use super::record::{AnyRecord, Kind};
 use super::trees::TreeId;
-use crate::model::{CaseId, MeetingStatus};
+use crate::model::{CaseBrief, CaseId, MeetingStatus};
 use chrono::NaiveDate;
 
 /// One index entry: tree, key, value.
@@ -114,6 +115,13 @@ fn due(date: NaiveDate, kind: DueKind, id: u64, case: CaseId) -> Entry {
     )
 }
 
+/// A due entry whose value carries `detail` after the case id.
+fn due_with(date: NaiveDate, kind: DueKind, id: u64, case: CaseId, detail: &DueDetail) -> Entry {
+    let (tree, key, mut value) = due(date, kind, id, case);
+    value.extend(packed::encode(detail));
+    (tree, key, value)
+}
+
 fn by_case(kind: Kind, case: CaseId, id: u64) -> Entry {
     (
         TreeId::ByCase(kind),
@@ -127,7 +135,13 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
     let id = record.id();
     let mut out = Vec::new();
     match record {
-        AnyRecord::Case(_) | AnyRecord::Contact(_) => {}
+        AnyRecord::Case(c) => {
+            if let Some(brief) = CaseBrief::of(c) {
+                let value = packed::encode_brief(&brief);
+                out.push((TreeId::Briefs, id_key(id).to_vec(), value));
+            }
+        }
+        AnyRecord::Contact(_) => {}
         AnyRecord::Meeting(m) => {
             let start = time_key(m.start);
             out.push((
@@ -155,7 +169,12 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
                 ));
             }
             if let Some(case) = m.case.filter(|_| crate::domain::due::is_cut_off(m)) {
-                out.push(due(m.start.date(), DueKind::CutOff, id, case));
+                let detail = DueDetail::CutOff {
+                    start: m.start,
+                    form: m.form,
+                    outcome: m.outcome.clone(),
+                };
+                out.push(due_with(m.start.date(), DueKind::CutOff, id, case, &detail));
             }
         }
         AnyRecord::Course(c) => {
@@ -188,13 +207,23 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
         AnyRecord::Agreement(a) => {
             out.push(by_case(Kind::Agreement, a.case, id));
             if let Some(day) = a.due.filter(|_| a.is_open()) {
-                out.push(due(day, DueKind::Agreement, id, a.case));
+                let detail = DueDetail::Agreement {
+                    who: a.who,
+                    what: a.what.clone(),
+                };
+                out.push(due_with(day, DueKind::Agreement, id, a.case, &detail));
             }
         }
         AnyRecord::Event(e) => {
             out.push(by_case(Kind::Event, e.case, id));
             if crate::domain::contact::is_open_call_back(e) {
-                out.push(due(e.at.date_naive(), DueKind::CallBack, id, e.case));
+                let detail = DueDetail::CallBack {
+                    at: e.at,
+                    channel: e.channel,
+                    note: e.note.clone(),
+                };
+                let day = e.at.date_naive();
+                out.push(due_with(day, DueKind::CallBack, id, e.case, &detail));
             }
         }
         // The value is the block's end, so a window passes by the blocks that ended before it
@@ -213,11 +242,17 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
         AnyRecord::Note(n) => {
             out.push(by_case(Kind::Note, n.case, id));
             if n.journalised.is_none() {
-                out.push(due(
-                    n.at.date_naive(),
+                let detail = DueDetail::Note {
+                    subject: n.subject.clone(),
+                    at: n.at,
+                };
+                let day = n.at.date_naive();
+                out.push(due_with(
+                    day,
                     DueKind::NoteUnjournalised,
                     id,
                     n.case,
+                    &detail,
                 ));
             }
         }

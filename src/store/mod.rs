@@ -8,6 +8,8 @@ mod check;
 mod codec;
 mod compact;
 mod compose;
+#[cfg(test)]
+mod derived_tests;
 mod error;
 mod export;
 mod files;
@@ -15,6 +17,7 @@ mod index;
 pub mod journal;
 mod keys;
 mod migrate;
+mod packed;
 pub mod progress;
 mod read;
 mod reader;
@@ -35,6 +38,7 @@ pub use export::{ExportDocument, ExportFile};
 pub use files::{EXPORT_DIR, write_export, write_private_file};
 pub use index::{DueKind, DueRef};
 pub use migrate::CURRENT_SCHEMA;
+pub use packed::DueDetail;
 pub use progress::{OnProgress, Progress, Stage};
 pub use record::{AnyRecord, CaseRecord, Change, Kind, Record, RecordId, RecordRef};
 pub use replay::JournalCheck;
@@ -78,7 +82,9 @@ const INDEX_VERSION_KEY: &[u8] = b"index_version";
 /// 5: the finder's facts of cases, contacts and planned case meetings (#21).
 /// 6: case summaries (#21). An older caseplan that writes to the database sets its own version
 /// back, and the summaries it did not keep are rebuilt on the next open.
-const INDEX_VERSION: u32 = 6;
+/// 7: briefs of active cases, due entries that carry what the Today list reads of their
+/// record, and summaries in postcard (#21).
+const INDEX_VERSION: u32 = 7;
 
 /// An open caseplan database. Dropping it releases the lock.
 pub struct Store {
@@ -410,6 +416,18 @@ impl Store {
         }
         let cold = self.read_cold()?;
         *self.cold.get_mut().unwrap_or_else(|e| e.into_inner()) = cold;
+        // A data file cut back to a state before its first records reads as an empty
+        // database; the backup and the journal say whether it may be one.
+        if found.existed
+            && found.saved_before
+            && !opening.for_restore
+            && self.is_empty()
+            && let JournalCheck::Compared { problems, .. } = self.check_journal()?
+            && !problems.is_empty()
+        {
+            return Err(self
+                .damaged("the database holds no records, where its backup and journal hold some"));
+        }
         self.check_schema(opening.steps, found.existed)?;
         if self.meta_get(IMPORT_MARK_KEY)?.is_some() {
             return Err(self.damaged("an import was interrupted before it finished"));

@@ -5,6 +5,7 @@
 use super::archive::{Archive, Items, Merged};
 use super::index::{DueKind, DueRef};
 use super::keys::{concat, date_from_key, date_key, id_key, time_key, u64_at};
+use super::packed::{self, DueDetail};
 use super::record::{CaseRecord, Kind, Record, RecordId};
 use super::trees::TreeId;
 use super::{Store, StoreError, codec};
@@ -404,6 +405,36 @@ impl Store {
         Ok(out)
     }
 
+    /// [`Store::due_between`] with each entry's [`DueDetail`], for the kinds that carry one.
+    pub fn due_details_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(DueRef, Option<DueDetail>)>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.tree(TreeId::Due).range(date_key(from).to_vec()..) {
+            let (key, value) = item.map_err(|e| self.read_error(e))?;
+            let Some(due) = parse_due(&key, &value) else {
+                continue;
+            };
+            if due.date > to {
+                break;
+            }
+            let detail = match value.get(8..) {
+                Some(rest) if !rest.is_empty() => Some(packed::decode(rest).map_err(|d| {
+                    self.damaged(format!(
+                        "the due entry of {} {}: {d}",
+                        due.kind.record_kind(),
+                        due.id
+                    ))
+                })?),
+                _ => None,
+            };
+            out.push((due, detail));
+        }
+        Ok(out)
+    }
+
     /// Meetings by id; ids whose record is gone are skipped (`check` reports them).
     fn meetings_by_ids(&self, ids: Vec<u64>) -> Result<Vec<Meeting>, StoreError> {
         let mut out = Vec::with_capacity(ids.len());
@@ -418,7 +449,8 @@ impl Store {
     }
 }
 
-/// A due index entry: date (4) + kind tag (1) + id (8), the value the case id.
+/// A due index entry: date (4) + kind tag (1) + id (8), the value the case id (and maybe a
+/// [`DueDetail`] after it).
 pub(crate) fn parse_due(key: &[u8], value: &[u8]) -> Option<DueRef> {
     let date = date_from_key(key.get(0..4)?.try_into().ok()?)?;
     Some(DueRef {

@@ -12,7 +12,8 @@ pub(crate) enum TreeId {
     MeetingsByCase,
     /// Case id + record id, for the per-case kinds other than meetings.
     ByCase(Kind),
-    /// Date + due kind tag + record id; the value is the case id.
+    /// Date + due kind tag + record id; the value is the case id, then for the many kinds
+    /// what the Today list reads of the record (`DueDetail`).
     Due,
     /// Meeting id of every repeating block.
     Recurring,
@@ -23,6 +24,9 @@ pub(crate) enum TreeId {
     MeetingsByCaseStatus,
     /// The finder's facts of cases, contacts and planned case meetings (see `search_tree`).
     Search,
+    /// Case id → the brief of an active case (`CaseBrief`, #21): what Today and the board read
+    /// of it, so they decode no whole case.
+    Briefs,
     /// Case id → the case's summary (#21), kept in the transaction of every write that
     /// changes it; derived from many records, so not an index of one.
     Summaries,
@@ -56,6 +60,7 @@ impl TreeId {
             TreeId::ExternalByStart,
             TreeId::MeetingsByCaseStatus,
             TreeId::Search,
+            TreeId::Briefs,
         ]);
         out
     }
@@ -77,7 +82,8 @@ impl TreeId {
             TreeId::ExternalByStart => records + 4 + by_case,
             TreeId::MeetingsByCaseStatus => records + 5 + by_case,
             TreeId::Search => records + 6 + by_case,
-            TreeId::Summaries => records + 7 + by_case,
+            TreeId::Briefs => records + 7 + by_case,
+            TreeId::Summaries => records + 8 + by_case,
         }
     }
 
@@ -92,6 +98,7 @@ impl TreeId {
             TreeId::ExternalByStart => "idx_external_by_start".into(),
             TreeId::MeetingsByCaseStatus => "idx_meetings_by_case_status".into(),
             TreeId::Search => "idx_search".into(),
+            TreeId::Briefs => "idx_case_briefs".into(),
             TreeId::Summaries => "summaries".into(),
         }
     }

@@ -1,0 +1,270 @@
+//! The briefs of active cases and the due entries' details (#21) against the records: after a
+//! sequence of writes, and after a re-index, they are what the records give.
+
+use super::{DueDetail, DueKind, Store};
+use crate::domain::contact::is_open_call_back;
+use crate::domain::summary::CaseSummary;
+use crate::model::{
+    Agreement, AgreementId, AwayPeriod, AwayReason, CadenceOverride, Case, CaseBrief, CaseId,
+    CaseStatus, Channel, ContactEvent, Direction, EventId, Meeting, MeetingStatus, Note, Party,
+};
+use crate::store::{Change, Kind, Record, RecordRef};
+use crate::testing::{at, case, meeting, note};
+use chrono::{DateTime, NaiveDate, Utc};
+
+fn utc(s: &str) -> DateTime<Utc> {
+    at(s).and_utc()
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn agreement(id: u64, case: u64, due: Option<&str>) -> Agreement {
+    Agreement {
+        id: AgreementId(id),
+        case: CaseId(case),
+        who: Party::Citizen,
+        what: format!("aftale {id}"),
+        due: due.map(d),
+        done: None,
+        created: utc("2026-10-01 09:00"),
+    }
+}
+
+fn call_me(id: u64, case: u64, when: &str) -> ContactEvent {
+    ContactEvent {
+        id: EventId(id),
+        case: CaseId(case),
+        at: utc(when),
+        channel: Channel::Phone,
+        direction: Direction::In,
+        reached: false,
+        call_back: true,
+        note: format!("ring {id}"),
+        called_back: None,
+    }
+}
+
+fn cut_off(id: u64, case: u64, start: &str) -> Meeting {
+    let mut m = meeting(id, start, 45);
+    m.case = Some(CaseId(case));
+    m.status = MeetingStatus::CutOff;
+    m.outcome = "afbrudt".into();
+    m
+}
+
+/// Every brief and summary as the records give them.
+fn briefs_from_records(store: &Store) -> Vec<(CaseBrief, CaseSummary)> {
+    store
+        .all::<Case>()
+        .unwrap()
+        .iter()
+        .filter_map(CaseBrief::of)
+        .map(|brief| {
+            let summary = store.summary(brief.id).unwrap();
+            (brief, summary)
+        })
+        .collect()
+}
+
+/// Every detail the due index should carry, as the records give them, by kind and id.
+fn details_from_records(store: &Store) -> Vec<(DueKind, u64, CaseId, NaiveDate, DueDetail)> {
+    let mut out = Vec::new();
+    for a in store.all::<Agreement>().unwrap() {
+        if let Some(due) = a.due.filter(|_| a.is_open()) {
+            let detail = DueDetail::Agreement {
+                who: a.who,
+                what: a.what,
+            };
+            out.push((DueKind::Agreement, a.id.0, a.case, due, detail));
+        }
+    }
+    for n in store.all::<Note>().unwrap() {
+        if n.journalised.is_none() {
+            let detail = DueDetail::Note {
+                subject: n.subject,
+                at: n.at,
+            };
+            let day = n.at.date_naive();
+            out.push((DueKind::NoteUnjournalised, n.id.0, n.case, day, detail));
+        }
+    }
+    for e in store.all::<ContactEvent>().unwrap() {
+        if is_open_call_back(&e) {
+            let (day, case, id) = (e.at.date_naive(), e.case, e.id.0);
+            let detail = DueDetail::CallBack {
+                at: e.at,
+                channel: e.channel,
+                note: e.note,
+            };
+            out.push((DueKind::CallBack, id, case, day, detail));
+        }
+    }
+    for m in store.all::<Meeting>().unwrap() {
+        if let Some(case) = m.case.filter(|_| m.status == MeetingStatus::CutOff) {
+            let detail = DueDetail::CutOff {
+                start: m.start,
+                form: m.form,
+                outcome: m.outcome,
+            };
+            out.push((DueKind::CutOff, m.id.0, case, m.start.date(), detail));
+        }
+    }
+    out.sort_by_key(|(kind, id, ..)| (*kind, *id));
+    out
+}
+
+/// The details the due index carries.
+fn stored_details(store: &Store) -> Vec<(DueKind, u64, CaseId, NaiveDate, DueDetail)> {
+    let mut out: Vec<_> = store
+        .due_details_between(NaiveDate::MIN, NaiveDate::MAX)
+        .unwrap()
+        .into_iter()
+        .filter_map(|(due, detail)| Some((due.kind, due.id, due.case, due.date, detail?)))
+        .collect();
+    out.sort_by_key(|(kind, id, ..)| (*kind, *id));
+    out
+}
+
+fn assert_derived_match_records(store: &Store, step: &str) {
+    assert_eq!(
+        store.active_cases().unwrap(),
+        briefs_from_records(store),
+        "{step}"
+    );
+    assert_eq!(stored_details(store), details_from_records(store), "{step}");
+    assert_eq!(store.check(), vec![], "{step}");
+}
+
+#[test]
+fn briefs_and_due_details_follow_every_write_and_a_re_index_writes_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_on(dir.path(), d("2026-11-24")).unwrap();
+    let mut first = case(1, "2025-01-06");
+    let mut second = case(2, "2025-02-03");
+    let third = case(3, "2025-03-03");
+    let mut held = meeting(100, "2026-11-02 10:00", 45);
+    held.case = Some(CaseId(1));
+    held.status = MeetingStatus::Held;
+    let mut promise = agreement(40, 1, Some("2026-11-30"));
+    let mut call = call_me(60, 2, "2026-11-20 08:30");
+    let mut written = note(50, CaseId(3));
+    let steps: Vec<(&str, Vec<Change>)> = vec![
+        (
+            "three cases, a held meeting, an agreement, a call-back, a note, a cut-off meeting",
+            vec![
+                Change::Put(first.clone().into_any()),
+                Change::Put(second.clone().into_any()),
+                Change::Put(third.into_any()),
+                Change::Put(held.into_any()),
+                Change::Put(promise.clone().into_any()),
+                Change::Put(agreement(41, 2, None).into_any()),
+                Change::Put(call.clone().into_any()),
+                Change::Put(written.clone().into_any()),
+                Change::Put(cut_off(101, 2, "2026-11-19 13:00").into_any()),
+            ],
+        ),
+        ("a case renamed, away and on its own cadence", {
+            first.name = "Søren Bæk".into();
+            first.where_now = "praktik".into();
+            first.flags.interpreter = Some("arabisk".into());
+            first.cadence_override = Some(CadenceOverride {
+                every_days: 7,
+                until: Some(d("2027-03-01")),
+            });
+            first.away.push(AwayPeriod {
+                from: d("2026-12-01"),
+                to: d("2026-12-05"),
+                reason: AwayReason::Hospital,
+                note: "indlagt".into(),
+            });
+            vec![Change::Put(first.clone().into_any())]
+        }),
+        ("a case closed, an agreement's text changed", {
+            second.status = CaseStatus::Closed(d("2026-11-23"));
+            promise.what = "send CV til mentor".into();
+            vec![
+                Change::Put(second.clone().into_any()),
+                Change::Put(promise.clone().into_any()),
+            ]
+        }),
+        ("the agreement kept, the call made, the note journalised", {
+            promise.done = Some(d("2026-11-24"));
+            call.called_back = Some(utc("2026-11-21 09:00"));
+            written.journalised = Some(utc("2026-11-22 09:00"));
+            vec![
+                Change::Put(promise.into_any()),
+                Change::Put(call.into_any()),
+                Change::Put(written.into_any()),
+            ]
+        }),
+        (
+            "the case opened again, a case with its note and the cut-off meeting deleted",
+            {
+                second.status = CaseStatus::Active;
+                vec![
+                    Change::Put(second.into_any()),
+                    Change::Delete(RecordRef {
+                        kind: Kind::Note,
+                        id: 50,
+                    }),
+                    Change::Delete(RecordRef {
+                        kind: Kind::Case,
+                        id: 3,
+                    }),
+                    Change::Delete(RecordRef {
+                        kind: Kind::Meeting,
+                        id: 101,
+                    }),
+                ]
+            },
+        ),
+    ];
+    for (step, changes) in steps {
+        store.write(&changes).unwrap();
+        assert_derived_match_records(&store, step);
+    }
+    let briefs = store.active_cases().unwrap();
+    assert_eq!(
+        briefs.iter().map(|(b, _)| b.id.0).collect::<Vec<_>>(),
+        [1, 2],
+        "the closed case is back, the deleted one gone"
+    );
+    assert_eq!(briefs[0].0.name, "Søren Bæk");
+    assert_eq!(briefs[0].1.last_held, Some(at("2026-11-02 10:00")));
+    let details = stored_details(&store);
+    store.rebuild_indexes().unwrap();
+    assert_derived_match_records(&store, "after a re-index");
+    assert_eq!(store.active_cases().unwrap(), briefs);
+    assert_eq!(stored_details(&store), details);
+}
+
+#[test]
+fn a_closed_case_has_no_brief_and_its_summary_is_passed_by() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_on(dir.path(), d("2026-11-24")).unwrap();
+    let mut closed = case(2, "2025-01-06");
+    closed.status = CaseStatus::Closed(d("2026-06-01"));
+    let mut changes = vec![Change::Put(closed.into_any())];
+    for (id, case_id) in [(1, 1), (3, 3)] {
+        changes.push(Change::Put(case(case_id, "2025-01-06").into_any()));
+        let mut m = meeting(100 + id, "2026-11-30 10:00", 45);
+        m.case = Some(CaseId(case_id));
+        changes.push(Change::Put(m.into_any()));
+    }
+    // The closed case has a summary (a planned meeting) that the pass must step over.
+    let mut m = meeting(200, "2026-12-01 10:00", 45);
+    m.case = Some(CaseId(2));
+    changes.push(Change::Put(m.into_any()));
+    store.write(&changes).unwrap();
+    let cases = store.active_cases().unwrap();
+    assert_eq!(
+        cases.iter().map(|(b, _)| b.id.0).collect::<Vec<_>>(),
+        [1, 3]
+    );
+    for (_, summary) in &cases {
+        assert_eq!(summary.planned, vec![at("2026-11-30 10:00")]);
+    }
+    assert_derived_match_records(&store, "closed case");
+}
