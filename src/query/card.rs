@@ -370,7 +370,7 @@ pub fn card(
     let today = now_local.date();
     let mut contacts = Contacts::new(store);
     // The meetings back to the newest contact meeting, as Today reads them: never the history.
-    let plan = planning(store, config, &case, today, |m| {
+    let plan = planning(store, config, (&case).into(), today, |m| {
         contact::is_contact_meeting(m, now_local)
     })?;
     // The newest contact event and the newest attempt, read back from the end of the index.
