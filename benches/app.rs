@@ -1,7 +1,9 @@
 //! The planner's first frame and its keystrokes on generated caseloads, without a terminal:
-//! open the database, build the model, draw at 120×40 into a test backend.
+//! open the database, build the model, draw at 120×40 into a test backend. `first_frame/drawn`
+//! is what the planner's first frame waits for (the Today list and the workload gauge are read
+//! beside it, #21); `first_frame/with_list` reads them first, as the first frame did before.
 //!
-//! `cargo bench --bench app`. The keystrokes are checked once, outside the timed loops, to do
+//! `cargo bench --bench app -- first_frame`. The keystrokes are checked once, outside the timed loops, to do
 //! what they say.
 
 use caseplan::app::core::action::Named;
@@ -37,11 +39,20 @@ fn context(dir: &Path) -> Context {
     Context::new(Some(dir), Some(&dir.join("config.toml")), Some(NOW)).expect("context")
 }
 
-fn first_frame(dir: &Path) -> usize {
+/// Opens, reads and draws the first frame; with `list`, the Today list and the gauge are read
+/// before it.
+fn first_frame(dir: &Path, list: bool) -> usize {
     let ctx = context(dir);
     let store = Store::open(dir).expect("open");
     let keymap = Keymap::<Named>::defaults().expect("keymap");
-    let model = start(&ctx, &store, keymap, false).expect("start");
+    let model = match list {
+        true => start(&ctx, &store, keymap, false).expect("start"),
+        false => {
+            caseplan::app::first_frame(&ctx, &store, keymap, false)
+                .expect("first frame")
+                .0
+        }
+    };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     terminal
         .draw(|f| caseplan::ui::draw(f, &model))
@@ -54,9 +65,11 @@ fn startup(c: &mut Criterion) {
     group.sample_size(20);
     for cases in [50, 220, 10_000] {
         let dir = database(cases);
-        group.bench_with_input(BenchmarkId::from_parameter(cases), &dir, |b, dir| {
-            b.iter(|| black_box(first_frame(dir.path())))
-        });
+        for (name, list) in [("drawn", false), ("with_list", true)] {
+            group.bench_with_input(BenchmarkId::new(name, cases), &dir, |b, dir| {
+                b.iter(|| black_box(first_frame(dir.path(), list)))
+            });
+        }
     }
     group.finish();
 }

@@ -58,7 +58,7 @@ fn run(args: &Cli, lang: &mut Lang) -> Result<ExitCode> {
             .prefix("caseplan-demo-")
             .tempdir()?;
         ctx.data_dir = demo_dir.path().to_path_buf();
-        let store = ctx.open_store()?;
+        let store = std::sync::Arc::new(ctx.open_store()?);
         let data = caseplan::demo::generate(
             &caseplan::demo::DemoSpec::new(50, 1, ctx.today()).at_time(ctx.now_local().time()),
         );
@@ -67,9 +67,14 @@ fn run(args: &Cli, lang: &mut Lang) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     // The planner writes the day's backup in the background (`app::run`).
-    let store = ctx.open_store_without_backup()?;
+    let store = std::sync::Arc::new(ctx.open_store_without_backup()?);
     caseplan::app::run(&ctx, &store, keymap, false)?;
-    store.close_for_exit()?;
+    // A read the planner began beside its first frame may still hold the store; quitting does
+    // not wait for it. Every change was flushed when it was written, and the process ends
+    // under the read.
+    if let Ok(store) = std::sync::Arc::try_unwrap(store) {
+        store.close_for_exit()?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -87,6 +87,7 @@ use crate::store::{Progress, Store, StoreError};
 use crate::ui;
 use anyhow::Result;
 use core::action::{Action, Named};
+use core::beside::{Beside, may_run_beside};
 use core::effect::Effect;
 use core::runner::Runner;
 use core::settings::Settings;
@@ -95,11 +96,41 @@ use model::Model;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::collections::VecDeque;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// A model ready for the first frame: the visible window loaded, an id reserved.
+/// A model ready for the first frame: the visible window loaded, an id reserved, and on Today
+/// the list and the workload gauge.
 pub fn start(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> Result<Model> {
+    let (mut model, later) = first_frame(ctx, store, keymap, demo)?;
+    apply(&Runner::from_context(ctx), store, &mut model, later)?;
+    Ok(model)
+}
+
+/// The model of the first frame as the planner draws it, and the reads that come after it (on
+/// Today: the list, shown as being read until it arrives, and the workload gauge).
+pub fn first_frame(
+    ctx: &Context,
+    store: &Store,
+    keymap: Keymap<Named>,
+    demo: bool,
+) -> Result<(Model, Vec<Effect>)> {
+    let (mut model, first, later) = prepare(ctx, store, keymap, demo);
+    ready(&Runner::from_context(ctx), store, &mut model, first)?;
+    Ok((model, later))
+}
+
+/// The first frame's model before anything is read, with the reads the first frame needs (the
+/// calendar's window) and those that may come after it: on Today, the list (shown as being
+/// read until it arrives) and the workload gauge. [`run`] reads those beside the first frame;
+/// [`start`] at once.
+fn prepare(
+    ctx: &Context,
+    store: &Store,
+    keymap: Keymap<Named>,
+    demo: bool,
+) -> (Model, Vec<Effect>, Vec<Effect>) {
     let lang = ctx.lang();
     let settings = Settings::new(&ctx.config, ctx.zone, lang);
     let mut model = Model::new(lang, settings, ctx.now_local(), Rc::new(keymap));
@@ -109,13 +140,27 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) ->
         ctx.config.today.start_screen == crate::config::StartScreen::Today && !model.first_run;
     if start_on_today {
         model.home = navigation::Home::Today;
+        model.screen = model::Screen::Today(Box::new(today::TodayScreen::reading()));
     }
     let mut effects = calendar::load_window(&model);
     effects.extend(next_meeting::unless_shown(&model));
     if start_on_today {
         effects.push(today::load(&model));
     }
-    apply(&Runner::from_context(ctx), store, &mut model, effects)?;
+    let (mut later, first): (Vec<_>, _) = effects.into_iter().partition(may_run_beside);
+    // The list first: it is what the screen is for.
+    later.sort_by_key(|e| !matches!(e, Effect::LoadToday { .. }));
+    (model, first, later)
+}
+
+/// Runs the first frame's own reads, and says what opening the database repaired.
+fn ready(
+    runner: &Runner,
+    store: &Store,
+    model: &mut Model,
+    first: Vec<Effect>,
+) -> Result<(), StoreError> {
+    apply(runner, store, model, first)?;
     if !store.notices().is_empty() {
         let said: Vec<String> = store
             .notices()
@@ -128,7 +173,7 @@ pub fn start(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) ->
             said.join("; ")
         )));
     }
-    Ok(model)
+    Ok(())
 }
 
 /// Runs `effects` and everything they lead to, then makes sure a fresh id is reserved.
@@ -138,8 +183,20 @@ pub fn apply(
     model: &mut Model,
     effects: Vec<Effect>,
 ) -> Result<(), StoreError> {
+    apply_noting(runner, store, model, effects, &mut |_| {})
+}
+
+/// [`apply`], showing each effect to `note` before it runs.
+fn apply_noting(
+    runner: &Runner,
+    store: &Store,
+    model: &mut Model,
+    effects: Vec<Effect>,
+    note: &mut dyn FnMut(&Effect),
+) -> Result<(), StoreError> {
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
+        note(&effect);
         let action = runner.run(store, effect)?;
         queue.extend(dispatch::update(model, action));
     }
@@ -152,11 +209,18 @@ pub fn apply(
 
 /// Runs the planner until the user quits; the terminal is restored on every exit path.
 ///
+/// What the first frame does not need at once (on Today: the list and the workload gauge) is
+/// read on a second thread ([`Beside`]); the first frame waits for it [`FIRST_WAIT`] at most,
+/// so a small caseload's list is in it, and a large one's shows as being read while keys work.
+/// That thread is not waited for when the planner quits.
+///
 /// The day's backup is composed on a second thread, started after the first frame, while the
 /// planner runs (from the previous backup and the journal, never reading sled). Quitting
 /// waits for it a moment at most ([`QUIT_GRACE`]): then it is stopped between two records, and
 /// the next start writes it whole.
-pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> Result<()> {
+pub fn run(ctx: &Context, store: &Arc<Store>, keymap: Keymap<Named>, demo: bool) -> Result<()> {
+    let shared = store;
+    let store: &Store = store;
     crate::ui::theme::set_palette(crate::ui::theme::palette_for(
         ctx.config.ui.theme,
         std::env::var("NO_COLOR").ok().as_deref(),
@@ -182,15 +246,29 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
         // However the planner ends, the backup is told to stop before the scope waits for it.
         let _stop_backup = StopOnDrop(&stop);
         let runner = Runner::from_context(ctx).on_terminal();
-        let mut model = start(ctx, store, keymap, demo)?;
+        // The reads that may come after the first frame start first, beside its own.
+        let (mut model, first, later) = prepare(ctx, store, keymap, demo);
+        let asked = Instant::now();
+        let mut beside = Beside::start(&runner, shared, later);
+        ready(&runner, store, &mut model, first)?;
         let mut terminal = core::terminal::Guard::enter(ctx.config.ui.mouse)?;
-        let mut last_tick = std::time::Instant::now();
+        let mut arrived = beside.arrived(&runner, store, Some(asked + FIRST_WAIT))?;
+        let mut last_tick = Instant::now();
+        // Drawn only when something on screen may have changed: a frame that changes nothing
+        // still writes to the terminal.
+        let mut changed = true;
         while !model.quit {
+            for action in arrived {
+                let effects = dispatch::update(&mut model, action);
+                apply_noting(&runner, store, &mut model, effects, &mut |e| beside.note(e))?;
+                changed = true;
+            }
             if let Some(failure) = backup
                 .take_if(|b| b.is_finished())
                 .and_then(|b| backup_failure(b, model.lang))
             {
                 model.status = Some(error(failure));
+                changed = true;
             }
             let progress = match backup {
                 Some(_) => latest.lock().ok().and_then(|latest| *latest),
@@ -198,16 +276,26 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
             };
             if progress != model.backup {
                 dispatch::update(&mut model, Action::Backup(progress));
+                changed = true;
             }
-            terminal.draw(|frame| ui::draw(frame, &model))?;
+            if std::mem::take(&mut changed) {
+                terminal.draw(|frame| ui::draw(frame, &model))?;
+            }
             if let Some(start) = start_backup.take() {
                 backup = Some(start());
             }
             // Tick now and then to move the now-line and the next meeting's countdown (and to
             // show how far the backup is), however many events come in between: with the mouse
-            // on, every move of the pointer is an event.
+            // on, every move of the pointer is an event. While reads run beside, look for their
+            // answers often.
             let wait = Duration::from_millis(if backup.is_some() { 250 } else { 5000 });
-            let mut effects = if event::poll(wait.saturating_sub(last_tick.elapsed()))? {
+            let poll = wait.saturating_sub(last_tick.elapsed());
+            let poll = match beside.is_done() {
+                true => poll,
+                false => poll.min(BESIDE_POLL),
+            };
+            let mut effects = if event::poll(poll)? {
+                changed = true;
                 match event::read()? {
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
                         keys::press(&mut model, key)
@@ -220,20 +308,31 @@ pub fn run(ctx: &Context, store: &Store, keymap: Keymap<Named>, demo: bool) -> R
                 vec![]
             };
             if last_tick.elapsed() >= wait {
-                last_tick = std::time::Instant::now();
+                last_tick = Instant::now();
+                let minute = model.now.format("%F %R").to_string();
                 effects.extend(dispatch::update(&mut model, Action::Tick(ctx.now_local())));
+                // The screen shows the time to the minute.
+                changed |= model.now.format("%F %R").to_string() != minute;
             }
-            apply(&runner, store, &mut model, effects)?;
+            changed |= !effects.is_empty();
+            apply_noting(&runner, store, &mut model, effects, &mut |e| beside.note(e))?;
+            arrived = beside.arrived(&runner, store, None)?;
         }
         // A backup about to end is let end; a long one is stopped when this returns.
-        let grace = std::time::Instant::now() + QUIT_GRACE;
-        while backup.as_ref().is_some_and(|b| !b.is_finished()) && std::time::Instant::now() < grace
-        {
+        let grace = Instant::now() + QUIT_GRACE;
+        while backup.as_ref().is_some_and(|b| !b.is_finished()) && Instant::now() < grace {
             std::thread::sleep(Duration::from_millis(10));
         }
         Ok(())
     })
 }
+
+/// How long the first frame waits for the reads beside it: a list this quick (220 cases) is in
+/// the first frame, so a small caseload never sees it as being read.
+const FIRST_WAIT: Duration = Duration::from_millis(15);
+
+/// How often the loop looks for the answers of reads beside it while they run.
+const BESIDE_POLL: Duration = Duration::from_millis(10);
 
 /// How long quitting waits for a backup to end before it stops it.
 const QUIT_GRACE: Duration = Duration::from_millis(200);

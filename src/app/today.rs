@@ -32,9 +32,13 @@ pub fn load(model: &Model) -> Effect {
     Effect::LoadToday { now: model.now }
 }
 
-/// Opens the Today screen (once the list is loaded).
+/// Opens the Today screen; its list is read at once (the start reads it beside the first
+/// frame: [`TodayScreen::reading`]).
 pub fn open(model: &mut Model) -> Vec<Effect> {
     model.day = model.today();
+    if !matches!(model.screen, Screen::Today(_)) {
+        model.screen = Screen::Today(Box::new(TodayScreen::reading()));
+    }
     let mut effects = super::calendar::load_window(model);
     effects.push(load(model));
     effects
@@ -104,6 +108,9 @@ pub struct TodayScreen {
     pub filter: Filter,
     /// The list rows the last draw had room for, set by the view, so a page is a screenful.
     pub view_rows: Cell<usize>,
+    /// While the list is being read (the start reads it beside the first frame, #21): the keys
+    /// pressed meanwhile that move in it or act on its items, in order, run when it arrives.
+    held: Option<Vec<Named>>,
 }
 
 impl TodayScreen {
@@ -116,6 +123,31 @@ impl TodayScreen {
             focus: Focus::List,
             filter: Filter::default(),
             view_rows: Cell::new(10),
+            held: None,
+        }
+    }
+
+    /// The screen before its list has arrived: empty, and marked as being read.
+    pub fn reading() -> TodayScreen {
+        TodayScreen {
+            held: Some(Vec::new()),
+            ..TodayScreen::new(DueList::default())
+        }
+    }
+
+    /// Whether the list is still being read.
+    pub fn is_reading(&self) -> bool {
+        self.held.is_some()
+    }
+
+    /// Keeps `named` for when the list arrives, if it is still being read.
+    fn hold(&mut self, named: Named) -> bool {
+        match &mut self.held {
+            Some(held) => {
+                held.push(named);
+                true
+            }
+            None => false,
         }
     }
 
@@ -201,13 +233,36 @@ impl TodayScreen {
     }
 }
 
-/// The list arrived: show it through the filter, the selection kept on its item.
+/// The list arrived: show it through the filter, the selection kept on its item; the keys
+/// held while it was being read run now, in the order they were pressed. A list that arrives
+/// after the person has left Today is not wanted any more.
 pub fn loaded(model: &mut Model, list: DueList) -> Vec<Effect> {
-    match &mut model.screen {
-        Screen::Today(today) => today.reload(list),
-        _ => model.screen = Screen::Today(Box::new(TodayScreen::new(list))),
+    let Screen::Today(today) = &mut model.screen else {
+        return vec![];
+    };
+    today.reload(list);
+    let held = today.held.take().unwrap_or_default();
+    if held.is_empty() {
+        return vec![];
     }
-    vec![]
+    // They were pressed on the list with nothing open over it: each goes to the list while that
+    // is still so (Tab pressed after them keeps its pane); once one of them opens something or
+    // leaves Today, the rest go where any key goes.
+    let focus = std::mem::replace(&mut today.focus, Focus::List);
+    let popup = model.popup.is_some();
+    let mut on_list = true;
+    let mut effects = Vec::new();
+    for named in held {
+        on_list &= matches!(model.screen, Screen::Today(_)) && model.popup.is_some() == popup;
+        effects.extend(match on_list {
+            true => on_key(model, named),
+            false => super::dispatch::update(model, super::core::action::Action::Run(named)),
+        });
+    }
+    if let Screen::Today(today) = &mut model.screen {
+        today.focus = focus;
+    }
+    effects
 }
 
 /// The snooze was stored (the list is read again without the item), or why not.
@@ -291,7 +346,9 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
         | Named::SelectLast
         | Named::NextGroup
         | Named::PrevGroup => {
-            move_in_list(model, named);
+            if !hold(model, named) {
+                move_in_list(model, named);
+            }
             return vec![];
         }
         Named::TodayFilterKind => return filter_kind(model),
@@ -324,6 +381,9 @@ pub fn on_key(model: &mut Model, named: Named) -> Vec<Effect> {
             | Named::BulkChange
     ) {
         return super::calendar::on_key(model, named);
+    }
+    if hold(model, named) {
+        return vec![];
     }
     let Some(item) = selected_item(model).cloned() else {
         model.status = Some(info(Msg::TodayNothingSelected.text(model.lang)));
@@ -434,6 +494,14 @@ fn open_meeting_card(model: &mut Model) -> Vec<Effect> {
             model.status = Some(info(Msg::TodayNoCase.text(model.lang)));
             vec![]
         }
+    }
+}
+
+/// Keeps a key that needs the list for when it arrives, if it is still being read.
+fn hold(model: &mut Model, named: Named) -> bool {
+    match &mut model.screen {
+        Screen::Today(today) => today.hold(named),
+        _ => false,
     }
 }
 

@@ -780,6 +780,10 @@ catalogue! {
     CategoryWriting => ("skrive", "writing up"),
     TodayMeetingsKeysHint => ("Tab liste · j/k møde · s a/b/x/c status · p telefon · > i morgen · Enter kort", "Tab list · j/k meeting · s a/b/x/c status · p phone · > tomorrow · Enter card"),
     NothingMatchesFilter => ("Intet passer til filteret (f eller F ændrer det).", "Nothing matches the filter (f or F changes it)."),
+
+    // The first frame before the Today list has arrived (#21).
+    TodayReadingWord => ("læser listen …", "reading the list …"),
+    TodayReading => ("Læser hvad der forfalder … Tasterne virker imens.", "Reading what is due … Keys work meanwhile."),
     BoardColMissed => ("Udeb.", "Miss."),
     AttendanceAllTime => ("I alt", "All time"),
     // .ics export and import (#16).

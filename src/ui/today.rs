@@ -32,6 +32,10 @@ pub fn header_text(model: &Model, screen: &TodayScreen) -> String {
         weekday_short(today.weekday(), lang),
         format_date(today)
     );
+    if screen.is_reading() {
+        text.push_str(&format!(" · {}", Msg::TodayReadingWord.text(lang)));
+        return text;
+    }
     if !list.now.is_empty() {
         text.push_str(&format!(
             " · {} {}",
@@ -324,6 +328,15 @@ fn draw_list(model: &Model, screen: &TodayScreen, focused: bool, area: Rect, buf
         fit(Msg::TodayListTitle.text(lang), w),
         title_style,
     );
+    if screen.is_reading() {
+        buf.set_string(
+            x,
+            area.y + 1,
+            fit(Msg::TodayReading.text(lang), w),
+            theme::dim(),
+        );
+        return;
+    }
     if list.is_empty() {
         let empty = if screen.filter.is_empty() {
             Msg::NothingDue

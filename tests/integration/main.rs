@@ -19,6 +19,7 @@ mod e2e;
 mod everyday;
 mod exit_codes;
 mod finder_index;
+mod first_frame;
 mod flows;
 mod form_kit;
 mod fuzz;

@@ -2,6 +2,7 @@
 //! Nothing here imports a feature, the model or the dispatcher (a test in `app` checks it):
 //!
 //! - [`action`]: what a key can ask for ([`action::Named`]) and everything `update` reacts to.
+//! - [`beside`]: reads that run on a second thread while the planner draws (the start's).
 //! - [`clicks`]: where the last frame drew what a click can pick.
 //! - [`effect`]: what `update` asks of the store, as ids and values, and what comes back.
 //! - [`runner`]: runs one effect against the store with the configuration it owns.
@@ -11,6 +12,7 @@
 //! - [`terminal`]: the terminal guard.
 
 pub mod action;
+pub mod beside;
 pub mod clicks;
 pub mod effect;
 pub mod history;

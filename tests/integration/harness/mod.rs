@@ -27,6 +27,8 @@ pub struct App {
     pub model: Model,
     /// The effect runner, with the configuration the planner was started with.
     pub runner: Runner,
+    /// The reads the planner runs beside its first frame, not yet arrived ([`App::first_frame`]).
+    pub later: Vec<Effect>,
 }
 
 impl App {
@@ -104,6 +106,37 @@ impl App {
         now: &str,
         fill: impl FnOnce(&Store, NaiveDate),
     ) -> App {
+        let mut app = App::built(start_screen, lang, more, keymap, now, fill);
+        let later = std::mem::take(&mut app.later);
+        app.apply(later);
+        app
+    }
+
+    /// The planner opening on Today as its first frame shows it: the list (and the workload
+    /// gauge) still being read, in [`App::later`] until [`App::arrive`].
+    pub fn first_frame(lang: Lang, fill: impl FnOnce(&Store, NaiveDate)) -> App {
+        App::built("today", lang, "", None, NOW, fill)
+    }
+
+    /// The reads the planner ran beside its first frame arrive.
+    pub fn arrive(&mut self) {
+        let later = std::mem::take(&mut self.later);
+        assert!(!later.is_empty(), "nothing was being read");
+        for effect in later {
+            let action = self.runner.run(&self.store, effect).unwrap();
+            let effects = caseplan::app::dispatch::update(&mut self.model, action);
+            self.apply(effects);
+        }
+    }
+
+    fn built(
+        start_screen: &str,
+        lang: Lang,
+        more: &str,
+        keymap: Option<&str>,
+        now: &str,
+        fill: impl FnOnce(&Store, NaiveDate),
+    ) -> App {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("config.toml");
         let code = match lang {
@@ -127,13 +160,14 @@ impl App {
             .unwrap(),
             None => Keymap::<Named>::defaults().unwrap(),
         };
-        let model = caseplan::app::start(&ctx, &store, keymap, false).unwrap();
+        let (model, later) = caseplan::app::first_frame(&ctx, &store, keymap, false).unwrap();
         assert_eq!(model.lang, lang);
         App {
             _dir: dir,
             store,
             model,
             runner: Runner::from_context(&ctx),
+            later,
         }
     }
 
