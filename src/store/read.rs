@@ -392,16 +392,10 @@ impl Store {
     /// What falls due from `from` to `to`, both included, by date.
     pub fn due_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DueRef>, StoreError> {
         let mut out = Vec::new();
-        for item in self.tree(TreeId::Due).range(date_key(from).to_vec()..) {
-            let (key, value) = item.map_err(|e| self.read_error(e))?;
-            let Some(due) = parse_due(&key, &value) else {
-                continue;
-            };
-            if due.date > to {
-                break;
-            }
+        self.each_due(from, to, |due, _| {
             out.push(due);
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 
@@ -412,14 +406,7 @@ impl Store {
         to: NaiveDate,
     ) -> Result<Vec<(DueRef, Option<DueDetail>)>, StoreError> {
         let mut out = Vec::new();
-        for item in self.tree(TreeId::Due).range(date_key(from).to_vec()..) {
-            let (key, value) = item.map_err(|e| self.read_error(e))?;
-            let Some(due) = parse_due(&key, &value) else {
-                continue;
-            };
-            if due.date > to {
-                break;
-            }
+        self.each_due(from, to, |due, value| {
             let detail = match value.get(8..) {
                 Some(rest) if !rest.is_empty() => Some(packed::decode(rest).map_err(|d| {
                     self.damaged(format!(
@@ -431,8 +418,30 @@ impl Store {
                 _ => None,
             };
             out.push((due, detail));
-        }
+            Ok(())
+        })?;
         Ok(out)
+    }
+
+    /// Calls `each` with every due index entry from `from` to `to` (both included, by date)
+    /// and its stored value.
+    fn each_due(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut each: impl FnMut(DueRef, &[u8]) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for item in self.tree(TreeId::Due).range(date_key(from).to_vec()..) {
+            let (key, value) = item.map_err(|e| self.read_error(e))?;
+            let Some(due) = parse_due(&key, &value) else {
+                continue;
+            };
+            if due.date > to {
+                break;
+            }
+            each(due, &value)?;
+        }
+        Ok(())
     }
 
     /// Meetings by id; ids whose record is gone are skipped (`check` reports them).
