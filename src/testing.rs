@@ -75,3 +75,16 @@ pub fn note(id: u64, case: CaseId) -> crate::model::Note {
         journalised: None,
     }
 }
+
+/// Any status a meeting can have (proptest).
+pub fn any_status() -> impl proptest::strategy::Strategy<Value = MeetingStatus> {
+    proptest::sample::select(vec![
+        MeetingStatus::Planned,
+        MeetingStatus::Held,
+        MeetingStatus::Moved,
+        MeetingStatus::CancelledByCitizen,
+        MeetingStatus::CancelledByCaseworker,
+        MeetingStatus::NoShow,
+        MeetingStatus::CutOff,
+    ])
+}

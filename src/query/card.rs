@@ -788,18 +788,6 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn status() -> impl Strategy<Value = MeetingStatus> {
-        prop::sample::select(vec![
-            MeetingStatus::Planned,
-            MeetingStatus::Held,
-            MeetingStatus::Moved,
-            MeetingStatus::CancelledByCitizen,
-            MeetingStatus::CancelledByCaseworker,
-            MeetingStatus::NoShow,
-            MeetingStatus::CutOff,
-        ])
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
@@ -807,7 +795,7 @@ mod tests {
         /// history (#21); what it shows is what all of the case's meetings say.
         #[test]
         fn the_card_shows_what_all_of_the_case_s_meetings_say(
-            meetings in prop::collection::vec((0..1400u64, 7..17u32, status()), 0..40),
+            meetings in prop::collection::vec((0..1400u64, 7..17u32, crate::testing::any_status()), 0..40),
             now_day in 0..1400u64,
             now_hour in 0..24u32,
         ) {

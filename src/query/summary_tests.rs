@@ -76,18 +76,6 @@ enum Op {
     DeleteCourse(u64),
 }
 
-fn status() -> impl Strategy<Value = MeetingStatus> {
-    prop::sample::select(vec![
-        MeetingStatus::Planned,
-        MeetingStatus::Held,
-        MeetingStatus::Moved,
-        MeetingStatus::CancelledByCitizen,
-        MeetingStatus::CancelledByCaseworker,
-        MeetingStatus::NoShow,
-        MeetingStatus::CutOff,
-    ])
-}
-
 /// Days across two and a half years, often within four days, so meetings, events and the
 /// moment asked about fall on one day.
 fn days() -> impl Strategy<Value = u16> {
@@ -98,7 +86,7 @@ fn op() -> impl Strategy<Value = Op> {
     let case = 1..=CASES;
     let slot = 0..12u64;
     prop_oneof![
-        4 => (slot.clone(), prop::option::weighted(0.9, case.clone()), days(), 7..17u32, status())
+        4 => (slot.clone(), prop::option::weighted(0.9, case.clone()), days(), 7..17u32, crate::testing::any_status())
             .prop_map(|(slot, case, offset, hour, status)| Op::Meeting { slot, case, offset, hour, status }),
         2 => (slot.clone(), case.clone(), days(), 0..24u32, any::<bool>(), prop::bool::weighted(0.2))
             .prop_map(|(slot, case, offset, hour, reached, call_back)| Op::Event { slot, case, offset, hour, reached, call_back }),

@@ -399,24 +399,12 @@ fn reads(store: &Store, ids: &[MeetingId]) -> Vec<String> {
     out
 }
 
-fn status() -> impl Strategy<Value = MeetingStatus> {
-    prop::sample::select(vec![
-        MeetingStatus::Planned,
-        MeetingStatus::Held,
-        MeetingStatus::Moved,
-        MeetingStatus::CancelledByCitizen,
-        MeetingStatus::CancelledByCaseworker,
-        MeetingStatus::NoShow,
-        MeetingStatus::CutOff,
-    ])
-}
-
 /// A meeting of case 1–3 (or none) somewhere from 2019 to 2027, now and then a repeating block.
 fn any_meeting() -> impl Strategy<Value = (u64, i64, MeetingStatus, bool)> {
     (
         0..=3u64,
         0..(8 * 365 * 24i64),
-        status(),
+        crate::testing::any_status(),
         prop::bool::weighted(0.05),
     )
 }
