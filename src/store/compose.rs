@@ -104,21 +104,32 @@ pub(crate) fn compose(
                 format!("the backup could not be composed: {e}"),
             )])
         })?;
-    let base = match &plan.base {
-        Some(path) if !overlay.replaced => Some(ExportFile::open(path)?),
-        _ => None,
+    // Reading the base (a parse of the whole document for its head, or a copy) looks at
+    // `stop` every few kilobytes: at 10,000 cases either takes a second or more.
+    let stopped = |err: StoreError| match stop.load(Ordering::Relaxed) {
+        true => StoreError::BackupStopped,
+        false => err,
     };
     if changes == 0
-        && let Some(base) = &base
+        && let Some(path) = plan.base.as_ref().filter(|_| !overlay.replaced)
     {
         // Nothing changed since the base: the same document under the day's name.
         let copy = |out: &mut dyn Write| {
-            let mut from = std::fs::File::open(base.path()).map_err(io)?;
-            std::io::copy(&mut from, out).map(|_| ()).map_err(io)
+            let from = std::fs::File::open(path).map_err(io)?;
+            std::io::copy(&mut Stoppable { inner: from, stop }, out)
+                .map(|_| ())
+                .map_err(io)
         };
-        files::write_private_file_with(&file, copy, io)?;
+        files::write_private_file_with(&file, copy, io).map_err(stopped)?;
         return Ok(file);
     }
+    let base = match &plan.base {
+        Some(path) if !overlay.replaced => {
+            let from = std::fs::File::open(path).map_err(io)?;
+            Some(ExportFile::open_from(path, Stoppable { inner: from, stop }).map_err(stopped)?)
+        }
+        _ => None,
+    };
     let exported_at = last_at.unwrap_or_else(Utc::now);
     let total = base.as_ref().map(ExportFile::record_count);
     files::write_private_file_with(
@@ -288,5 +299,20 @@ impl Document<'_, '_, '_> {
         self.out.write_all(b"}}").map_err(write_error)?;
         self.meter.end();
         Ok(())
+    }
+}
+
+/// A reader that fails once `stop` is set, so a long read of a backup ends soon after.
+struct Stoppable<'a, R> {
+    inner: R,
+    stop: &'a AtomicBool,
+}
+
+impl<R: std::io::Read> std::io::Read for Stoppable<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.stop.load(Ordering::Relaxed) {
+            return Err(std::io::Error::other("the backup was stopped"));
+        }
+        self.inner.read(buf)
     }
 }

@@ -12,6 +12,7 @@ use crate::model::Dataset;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -90,7 +91,12 @@ pub struct ExportFile {
 impl ExportFile {
     /// Opens `path` and reads its head (the records are skipped, their syntax checked).
     pub fn open(path: &Path) -> Result<ExportFile, StoreError> {
-        let head = reader::head(Self::file(path)?)?;
+        Self::open_from(path, Self::file(path)?)
+    }
+
+    /// [`ExportFile::open`] with the document at `path` read through `reader`.
+    pub(crate) fn open_from(path: &Path, reader: impl Read) -> Result<ExportFile, StoreError> {
+        let head = reader::head(reader)?;
         Ok(ExportFile {
             path: path.to_path_buf(),
             head,

@@ -551,6 +551,45 @@ fn a_backup_told_to_stop_leaves_no_backup_and_is_written_whole_next_time() {
     assert_eq!(cases, 1);
 }
 
+#[test]
+fn a_backup_told_to_stop_stops_while_it_reads_the_previous_one() {
+    // At 10,000 cases reading the previous backup takes a second or more; quitting the
+    // planner must not wait for it, with changes since that backup or without.
+    let (dir, store) = sample_store();
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    backup::daily(&store, day(24), Utc::now()).unwrap().unwrap();
+    let stop = std::sync::atomic::AtomicBool::new(true);
+    let stopped_compose = || {
+        let super::compose::Todo::Compose(plan) = super::compose::todo(dir.path()) else {
+            panic!("a backup to compose");
+        };
+        assert!(plan.base.is_some());
+        super::compose::compose(dir.path(), &plan, &mut super::progress::quiet, &stop)
+    };
+    // Changes since the previous backup: it is read for its head, then record by record.
+    store
+        .write(&[Change::Put(meeting(4, 1, "2026-11-26 09:00").into_any())])
+        .unwrap();
+    assert!(backup::start_daily(&store, day(25)).unwrap());
+    assert!(matches!(stopped_compose(), Err(StoreError::BackupStopped)));
+    assert_eq!(
+        backup::list(dir.path()).len(),
+        1,
+        "no half backup is listed"
+    );
+    backup::daily(&store, day(25), Utc::now()).unwrap().unwrap();
+    // Nothing changed since the previous backup: it would be copied.
+    assert!(backup::start_daily(&store, day(26)).unwrap());
+    assert!(matches!(stopped_compose(), Err(StoreError::BackupStopped)));
+    assert_eq!(
+        backup::list(dir.path()).len(),
+        2,
+        "no half backup is listed"
+    );
+    let written = backup::daily(&store, day(26), Utc::now()).unwrap();
+    assert!(written.is_some(), "written whole on the next try");
+}
+
 /// The document of a backup file, read back.
 fn backup_data(file: &Path) -> crate::model::Dataset {
     ExportDocument::from_json(&std::fs::read_to_string(file).unwrap())
