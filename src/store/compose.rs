@@ -110,26 +110,29 @@ pub(crate) fn compose(
         true => StoreError::BackupStopped,
         false => err,
     };
+    let read = |path: &Path| {
+        let from = std::fs::File::open(path).map_err(io)?;
+        Ok::<_, StoreError>(Stoppable { inner: from, stop })
+    };
+    // Read whole first, so a damaged base is never carried forward.
+    let base = match &plan.base {
+        Some(path) if !overlay.replaced => {
+            Some(ExportFile::open_from(path, read(path)?).map_err(stopped)?)
+        }
+        _ => None,
+    };
     if changes == 0
-        && let Some(path) = plan.base.as_ref().filter(|_| !overlay.replaced)
+        && let Some(base) = &base
     {
         // Nothing changed since the base: the same document under the day's name.
         let copy = |out: &mut dyn Write| {
-            let from = std::fs::File::open(path).map_err(io)?;
-            std::io::copy(&mut Stoppable { inner: from, stop }, out)
+            std::io::copy(&mut read(base.path())?, out)
                 .map(|_| ())
                 .map_err(io)
         };
         files::write_private_file_with(&file, copy, io).map_err(stopped)?;
         return Ok(file);
     }
-    let base = match &plan.base {
-        Some(path) if !overlay.replaced => {
-            let from = std::fs::File::open(path).map_err(io)?;
-            Some(ExportFile::open_from(path, Stoppable { inner: from, stop }).map_err(stopped)?)
-        }
-        _ => None,
-    };
     let exported_at = last_at.unwrap_or_else(Utc::now);
     let total = base.as_ref().map(ExportFile::record_count);
     files::write_private_file_with(
