@@ -6,8 +6,7 @@ use crate::harness::{self, App, snap};
 use caseplan::app::model::Screen;
 use caseplan::i18n::Lang;
 use caseplan::model::{
-    Agreement, AgreementId, Case, CaseFlags, CaseId, CaseStatus, Meeting, MeetingForm, MeetingId,
-    MeetingStatus, Party, Place, Preferences,
+    Agreement, AgreementId, CaseId, Meeting, MeetingForm, MeetingId, MeetingStatus, Party, Place,
 };
 use caseplan::store::Store;
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -16,28 +15,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 /// first at 10:00.
 fn caseload(store: &Store, today: NaiveDate) {
     for n in 1..=4u64 {
-        store
-            .put(&Case {
-                id: CaseId(n),
-                name: format!("Borger {n}"),
-                alias: String::new(),
-                reference: String::new(),
-                phones: vec![],
-                target_group: "aktivitetsparat".into(),
-                flags: CaseFlags::default(),
-                reach_via: String::new(),
-                preferences: Preferences::default(),
-                where_now: String::new(),
-                next_step: String::new(),
-                plan_b: String::new(),
-                last_told: String::new(),
-                network: vec![],
-                cadence_override: None,
-                away: vec![],
-                status: CaseStatus::Active,
-                created: Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap(),
-            })
-            .unwrap();
+        store.put(&crate::today::case(n)).unwrap();
         store
             .put(&Agreement {
                 id: AgreementId(20 + n),

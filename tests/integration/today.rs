@@ -83,7 +83,7 @@ fn every_group_is_sorted_and_in_its_window() {
     assert_eq!(keys.len(), n, "keys are unique");
 }
 
-fn case(id: u64) -> Case {
+pub(crate) fn case(id: u64) -> Case {
     Case {
         id: CaseId(id),
         name: format!("Borger {id}"),

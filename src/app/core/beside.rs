@@ -170,9 +170,7 @@ impl Beside {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::model::{
-        Agreement, AgreementId, Case, CaseFlags, CaseId, CaseStatus, Party, Preferences,
-    };
+    use crate::model::{Agreement, AgreementId, Case, CaseId, Party};
     use crate::time::Zone;
     use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
     use std::time::Duration;
@@ -189,24 +187,8 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         store
             .put(&Case {
-                id: CaseId(1),
                 name: "Borger Et".into(),
-                alias: String::new(),
-                reference: String::new(),
-                phones: vec![],
-                target_group: "aktivitetsparat".into(),
-                flags: CaseFlags::default(),
-                reach_via: String::new(),
-                preferences: Preferences::default(),
-                where_now: String::new(),
-                next_step: String::new(),
-                plan_b: String::new(),
-                last_told: String::new(),
-                network: vec![],
-                cadence_override: None,
-                away: vec![],
-                status: CaseStatus::Active,
-                created: Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap(),
+                ..crate::testing::case(1, "2026-01-05")
             })
             .unwrap();
         store
