@@ -6,6 +6,7 @@
 )]
 
 use anyhow::Result;
+use caseplan::app::opening::Opening;
 use caseplan::cli::{self, Cli};
 use caseplan::context::Context;
 use caseplan::i18n::Lang;
@@ -58,21 +59,23 @@ fn run(args: &Cli, lang: &mut Lang) -> Result<ExitCode> {
             .prefix("caseplan-demo-")
             .tempdir()?;
         ctx.data_dir = demo_dir.path().to_path_buf();
-        let store = std::sync::Arc::new(ctx.open_store()?);
+        let store = ctx.open_store()?;
         let data = caseplan::demo::generate(
             &caseplan::demo::DemoSpec::new(50, 1, ctx.today()).at_time(ctx.now_local().time()),
         );
         store.import(&data)?;
-        caseplan::app::run(&ctx, &store, keymap, true)?;
+        let opening = Opening::done(Ok(store), &ctx);
+        caseplan::app::run(&ctx, opening, keymap, true)?;
         return Ok(ExitCode::SUCCESS);
     }
-    // The planner writes the day's backup in the background (`app::run`).
-    let store = std::sync::Arc::new(ctx.open_store_without_backup()?);
-    caseplan::app::run(&ctx, &store, keymap, false)?;
+    // Opened beside the first frame; the planner writes the day's backup in the background.
+    let opening = Opening::for_planner(&ctx)?;
+    let store = caseplan::app::run(&ctx, opening, keymap, false)?;
     // A read the planner began beside its first frame may still hold the store; quitting does
     // not wait for it. Every change was flushed when it was written, and the process ends
-    // under the read.
-    if let Ok(store) = std::sync::Arc::try_unwrap(store) {
+    // under the read. Quit before the database was open, the open is left to end with the
+    // process, as after a kill; the next start takes it up.
+    if let Some(store) = store.and_then(|store| std::sync::Arc::try_unwrap(store).ok()) {
         store.close_for_exit()?;
     }
     Ok(ExitCode::SUCCESS)

@@ -71,6 +71,7 @@ pub mod model;
 pub mod mouse;
 pub mod navigation;
 pub mod next_meeting;
+pub mod opening;
 pub mod palette;
 pub mod planner;
 pub mod popup;
@@ -93,6 +94,7 @@ use core::runner::Runner;
 use core::settings::Settings;
 use core::status::{error, warn};
 use model::Model;
+use opening::Opening;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -131,17 +133,9 @@ fn prepare(
     keymap: Keymap<Named>,
     demo: bool,
 ) -> (Model, Vec<Effect>, Vec<Effect>) {
-    let lang = ctx.lang();
-    let settings = Settings::new(&ctx.config, ctx.zone, lang);
-    let mut model = Model::new(lang, settings, ctx.now_local(), Rc::new(keymap));
+    let mut model = first_model(ctx, keymap, store.none_of::<crate::model::Case>());
     model.demo = demo;
-    model.first_run = store.none_of::<crate::model::Case>();
-    let start_on_today =
-        ctx.config.today.start_screen == crate::config::StartScreen::Today && !model.first_run;
-    if start_on_today {
-        model.home = navigation::Home::Today;
-        model.screen = model::Screen::Today(Box::new(today::TodayScreen::reading()));
-    }
+    let start_on_today = matches!(model.screen, model::Screen::Today(_));
     let mut effects = calendar::load_window(&model);
     effects.extend(next_meeting::unless_shown(&model));
     if start_on_today {
@@ -151,6 +145,25 @@ fn prepare(
     // The list first: it is what the screen is for.
     later.sort_by_key(|e| !matches!(e, Effect::LoadToday { .. }));
     (model, first, later)
+}
+
+/// The first frame's model before anything is read: on Today, shown as being read, unless
+/// this is a first run or the configuration starts the planner elsewhere.
+fn first_model(ctx: &Context, keymap: Keymap<Named>, first_run: bool) -> Model {
+    let lang = ctx.lang();
+    let settings = Settings::new(&ctx.config, ctx.zone, lang);
+    let mut model = Model::new(lang, settings, ctx.now_local(), Rc::new(keymap));
+    model.first_run = first_run;
+    if ctx.config.today.start_screen == crate::config::StartScreen::Today && !first_run {
+        model.home = navigation::Home::Today;
+        model.screen = model::Screen::Today(Box::new(today::TodayScreen::reading()));
+    }
+    model
+}
+
+/// The frame shown while the database opens ([`opening`]): Today, as being read.
+pub(crate) fn waiting_model(ctx: &Context, keymap: Keymap<Named>) -> Model {
+    first_model(ctx, keymap, false)
 }
 
 /// Runs the first frame's own reads, and says what opening the database repaired.
@@ -207,7 +220,12 @@ fn apply_noting(
     Ok(())
 }
 
-/// Runs the planner until the user quits; the terminal is restored on every exit path.
+/// Runs the planner until the user quits; the terminal is restored on every exit path. Gives
+/// back the database, or `None` when the planner was quit before it was open.
+///
+/// The database is opened beside the first frame when the planner starts on Today
+/// ([`Opening`]): a first frame waits for it [`FIRST_WAIT`] at most, then shows Today as being
+/// read and holds the keys typed meanwhile.
 ///
 /// What the first frame does not need at once (on Today: the list and the workload gauge) is
 /// read on a second thread ([`Beside`]); the first frame waits for it [`FIRST_WAIT`] at most,
@@ -218,14 +236,42 @@ fn apply_noting(
 /// planner runs (from the previous backup and the journal, never reading sled). Quitting
 /// waits for it a moment at most ([`QUIT_GRACE`]): then it is stopped between two records, and
 /// the next start writes it whole.
-pub fn run(ctx: &Context, store: &Arc<Store>, keymap: Keymap<Named>, demo: bool) -> Result<()> {
-    let shared = store;
-    let store: &Store = store;
+pub fn run(
+    ctx: &Context,
+    opening: Opening,
+    keymap: Keymap<Named>,
+    demo: bool,
+) -> Result<Option<Arc<Store>>> {
     crate::ui::theme::set_palette(crate::ui::theme::palette_for(
         ctx.config.ui.theme,
         std::env::var("NO_COLOR").ok().as_deref(),
         std::env::var("COLORFGBG").ok().as_deref(),
     ));
+    let mut terminal = core::terminal::Guard::enter(ctx.config.ui.mouse)?;
+    // Events that came while the database opened, for the planner to take first.
+    let mut held = VecDeque::new();
+    let store = match opening.until(Instant::now() + FIRST_WAIT) {
+        Ok(opened) => opened?,
+        Err(opening) => {
+            let mut model = waiting_model(ctx, keymap.clone());
+            let waited = opening::wait(
+                opening,
+                &mut model,
+                &mut |wait| match event::poll(wait)? {
+                    true => event::read().map(Some),
+                    false => Ok(None),
+                },
+                &mut |model| terminal.draw(|frame| ui::draw(frame, model)).map(|_| ()),
+                &mut held,
+            )?;
+            match waited {
+                Some(store) => store,
+                None => return Ok(None),
+            }
+        }
+    };
+    let shared = Arc::new(store);
+    let store: &Store = &shared;
     // The backup's latest report, read by the loop for the status line.
     let latest: std::sync::Mutex<Option<Progress>> = std::sync::Mutex::new(None);
     let report = |progress: Progress| {
@@ -249,9 +295,8 @@ pub fn run(ctx: &Context, store: &Arc<Store>, keymap: Keymap<Named>, demo: bool)
         // The reads that may come after the first frame start first, beside its own.
         let (mut model, first, later) = prepare(ctx, store, keymap, demo);
         let asked = Instant::now();
-        let mut beside = Beside::start(&runner, shared, later);
+        let mut beside = Beside::start(&runner, &shared, later);
         ready(&runner, store, &mut model, first)?;
-        let mut terminal = core::terminal::Guard::enter(ctx.config.ui.mouse)?;
         let mut arrived = beside.arrived(&runner, store, Some(asked + FIRST_WAIT))?;
         let mut last_tick = Instant::now();
         // Drawn only when something on screen may have changed: a frame that changes nothing
@@ -294,9 +339,14 @@ pub fn run(ctx: &Context, store: &Arc<Store>, keymap: Keymap<Named>, demo: bool)
                 true => poll,
                 false => poll.min(BESIDE_POLL),
             };
-            let mut effects = if event::poll(poll)? {
+            let next = match held.pop_front() {
+                Some(event) => Some(event),
+                None if event::poll(poll)? => Some(event::read()?),
+                None => None,
+            };
+            let mut effects = if let Some(next) = next {
                 changed = true;
-                match event::read()? {
+                match next {
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
                         keys::press(&mut model, key)
                     }
@@ -323,8 +373,9 @@ pub fn run(ctx: &Context, store: &Arc<Store>, keymap: Keymap<Named>, demo: bool)
         while backup.as_ref().is_some_and(|b| !b.is_finished()) && Instant::now() < grace {
             std::thread::sleep(Duration::from_millis(10));
         }
-        Ok(())
-    })
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(Some(shared))
 }
 
 /// How long the first frame waits for the reads beside it: a list this quick (220 cases) is in

@@ -433,6 +433,16 @@ pub fn progress_stage_msg(stage: crate::store::Stage) -> Msg {
     }
 }
 
+/// How far long work has come, for a status line: "Today's backup: exporting 45 %".
+pub fn progress_words(title: Msg, progress: crate::store::Progress, lang: Lang) -> String {
+    let stage = progress_stage_msg(progress.stage).text(lang);
+    let done = match progress.total {
+        Some(total) if total > 0 => format!("{} %", progress.done.min(total) * 100 / total),
+        _ => progress.done.to_string(),
+    };
+    format!("{}: {stage} {done}", title.text(lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

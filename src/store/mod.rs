@@ -131,7 +131,7 @@ impl Found {
     /// caseplan always writes its schema version into a new one, so existing files without it
     /// are damaged, not new, unless nothing was ever saved: then a first start was interrupted.
     fn look(dir: &Path, opening: Opening) -> Result<Found, StoreError> {
-        let existed = std::fs::metadata(dir.join(DB_DIR).join("db")).is_ok_and(|m| m.len() > 0);
+        let existed = Store::exists(dir);
         let saved_before = !backup::list(dir).is_empty() || journal::has_entries(dir);
         if !existed && saved_before && !opening.for_restore {
             return Err(StoreError::Missing {
@@ -172,6 +172,11 @@ impl Store {
     /// today is the system's local date.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         Self::open_on(dir, chrono::Local::now().date_naive())
+    }
+
+    /// Whether `dir` holds a database that was written to (a first start has none yet).
+    pub fn exists(dir: &Path) -> bool {
+        std::fs::metadata(dir.join(DB_DIR).join("db")).is_ok_and(|m| m.len() > 0)
     }
 
     /// Like [`Store::open`], with the caller's today (a frozen clock): backups dated after it

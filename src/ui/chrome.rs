@@ -146,7 +146,13 @@ pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
         };
         spans.push(Span::styled(format!(" {mark} {}", status.text), style));
     } else if let Some(progress) = &model.backup {
-        spans.push(Span::styled(backup_words(progress, lang), theme::dim()));
+        spans.push(Span::styled(
+            format!(
+                " {}",
+                crate::i18n::labels::progress_words(Msg::ProgressBackup, *progress, lang)
+            ),
+            theme::dim(),
+        ));
     } else if let Some(step) = model.history.next_undo() {
         spans.push(Span::styled(
             format!(" {}: ", Msg::UndoHint.text(lang)),
@@ -200,15 +206,6 @@ pub fn status(model: &Model, area: Rect, buf: &mut Buffer) {
 }
 
 /// " Today's backup: copying records 45 %", or the count when the total is not known.
-fn backup_words(progress: &crate::store::Progress, lang: crate::i18n::Lang) -> String {
-    let stage = crate::i18n::labels::progress_stage_msg(progress.stage).text(lang);
-    let done = match progress.total {
-        Some(total) if total > 0 => format!("{} %", progress.done.min(total) * 100 / total),
-        _ => progress.done.to_string(),
-    };
-    format!(" {}: {stage} {done}", Msg::ProgressBackup.text(lang))
-}
-
 /// A line cut to `w` columns, the last span ending in "…".
 fn cut_line(line: Line<'static>, w: usize) -> Line<'static> {
     if line.width() <= w {

@@ -140,12 +140,12 @@ fn draw_meetings(model: &Model, focused: bool, area: Rect, buf: &mut Buffer) {
         .collect();
     rows.sort_by_key(|(start, _)| *start);
     if rows.is_empty() {
-        buf.set_string(
-            area.x,
-            area.y + 1,
-            fit(Msg::NoMeetingsToday.text(lang), w),
-            theme::dim(),
-        );
+        // Until the day is read (the database may still be opening), nothing is known.
+        let empty = match model.window.facts(today) {
+            Some(_) => Msg::NoMeetingsToday,
+            None => Msg::TodayReadingWord,
+        };
+        buf.set_string(area.x, area.y + 1, fit(empty.text(lang), w), theme::dim());
     }
     let mut y = area.y + 1;
     let bottom = area.y + area.height;

@@ -205,3 +205,38 @@ fn the_list_being_read_in_both_languages_and_sizes() {
         }
     }
 }
+
+/// The database is opened beside the first frame: while an older caseplan's database is
+/// brought up to date (a re-index of every record), the planner already shows Today as being
+/// read, with how far the work has come, and the keys typed meanwhile act once it is open.
+#[test]
+fn the_planner_shows_today_while_an_older_database_is_brought_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::common::caseplan(dir.path(), &["demo", "--cases", "150"]);
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    // As a caseplan with older index entries left it: the next open re-indexes everything.
+    {
+        let db = sled::open(dir.path().join("db")).unwrap();
+        db.open_tree("meta").unwrap().remove("index_version").unwrap();
+        db.flush().unwrap();
+    }
+    let config = dir.path().join("on-today.toml");
+    std::fs::write(&config, "language = \"en\"\n").unwrap();
+    let config = config.to_str().unwrap();
+    let mut tui = crate::common::Tui::start(dir.path(), &["--config", config], 100, 30);
+    let screen = tui.wait_for("Bringing the database up to date: ");
+    assert!(
+        screen.contains("Today · Tue 24.11.2026 · reading the list …"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("No meetings today"),
+        "today's meetings are not known yet:\n{screen}"
+    );
+    tui.send("gc");
+    tui.wait_for("Day · Tuesday 24.11.2026");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let out = crate::common::caseplan(dir.path(), &["check"]);
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+}
