@@ -52,7 +52,7 @@ pub(crate) struct Cold {
 
 impl Cold {
     /// The first moment that is surely hot.
-    fn before_moment(&self) -> Option<NaiveDateTime> {
+    pub(crate) fn before_moment(&self) -> Option<NaiveDateTime> {
         self.before.map(|d| d.and_time(NaiveTime::MIN))
     }
 
@@ -285,13 +285,16 @@ impl Store {
         // Chosen outside the lock; each part looks again.
         let moving = self.cold_records(cutoff)?;
         if moving.is_empty() {
-            if cold.before.is_some_and(|b| b < cutoff) || cold.moving {
+            // Counts forgotten by a write to an archived meeting are counted again here.
+            let uncounted = cold.before.is_some() && !self.archive_counted()?;
+            if cold.before.is_some_and(|b| b < cutoff) || cold.moving || uncounted {
                 self.with_journal(|_| {
                     self.set_cold(Cold {
                         before: Some(cutoff),
                         moving: false,
                         ..self.cold()
                     })?;
+                    self.count_archive()?;
                     self.flush()
                 })?;
             }
@@ -320,6 +323,10 @@ impl Store {
         } else {
             self.drop_from_hot(cutoff, max_id, &moving, &mut meter, stop)?;
         }
+        self.with_journal(|_| {
+            self.count_archive()?;
+            self.flush()
+        })?;
         meter.end();
         Ok(Some(Moved {
             records: moving.len(),
@@ -377,6 +384,7 @@ impl Store {
                 max_id,
                 moving: true,
             })?;
+            self.forget_archive_counts()?;
             self.flush()
         })?;
         let archive = self.open_archive()?;
@@ -514,6 +522,10 @@ impl Store {
         let Some(archive) = self.archive.get().filter(|_| !found.is_empty()) else {
             return Ok(());
         };
+        // Forgotten for good before the archive changes: a crash between the two must not
+        // leave counts of what it no longer holds.
+        self.forget_archive_counts()?;
+        self.flush()?;
         let mut batches: Vec<sled::Batch> =
             archive.trees.iter().map(|_| Default::default()).collect();
         for record in &found {
@@ -577,6 +589,7 @@ impl Store {
 
     /// Empties the archive and forgets it (an import that replaces everything).
     pub(crate) fn clear_archive(&self) -> Result<(), StoreError> {
+        self.forget_archive_counts()?;
         if let Some(archive) = self.archive()? {
             for tree in archive.trees() {
                 tree.clear()

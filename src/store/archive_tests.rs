@@ -621,3 +621,93 @@ fn a_move_told_to_stop_stops_between_parts_and_the_next_one_finishes_it() {
     assert!(moved.records > 150, "{moved:?}");
     assert_eq!(document(&store), before);
 }
+
+/// Each case's meetings with the outcome `status` in `data` (a planned one has none).
+fn counted_in(data: &Dataset, case: u64, status: MeetingStatus) -> usize {
+    data.meetings
+        .iter()
+        .filter(|m| m.case == Some(CaseId(case)) && m.status == status)
+        .filter(|m| m.status != MeetingStatus::Planned)
+        .count()
+}
+
+fn whole_history_counts(store: &Store) -> Vec<usize> {
+    let mut out = Vec::new();
+    for c in 1..=3 {
+        for status in STATUSES {
+            out.push(
+                store
+                    .case_status_count(CaseId(c), status, NaiveDateTime::MIN)
+                    .unwrap(),
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn a_case_s_outcomes_over_its_whole_history_are_counted_without_opening_the_archive() {
+    let mut data = history();
+    let (dir, store) = store_with(&data);
+    let expected = |data: &Dataset| -> Vec<usize> {
+        (1..=3)
+            .flat_map(|c| STATUSES.map(|s| counted_in(data, c, s)))
+            .collect()
+    };
+    assert_eq!(whole_history_counts(&store), expected(&data));
+    store.archive_cold().unwrap();
+    drop(store);
+    let store = Store::open_on(dir.path(), today()).unwrap();
+    assert_eq!(whole_history_counts(&store), expected(&data));
+    assert!(!store.archive_is_open(), "the counts kept answered");
+    assert_eq!(store.check(), vec![]);
+
+    // A write to an archived meeting takes it out: the counts are read from the archive until
+    // they are counted again.
+    let archived = data
+        .meetings
+        .iter_mut()
+        .find(|m| m.case == Some(CaseId(2)) && m.status == MeetingStatus::NoShow)
+        .unwrap();
+    archived.status = MeetingStatus::Held;
+    let archived = archived.clone();
+    store.put(&archived).unwrap();
+    drop(store);
+    let store = Store::open_on(dir.path(), today()).unwrap();
+    assert_eq!(whole_history_counts(&store), expected(&data));
+    assert!(store.archive_is_open());
+    assert_eq!(store.check(), vec![]);
+    // The next move takes it back and counts again. (An open reads the archive while the
+    // journal's last entry is a write to an archived meeting: another write comes after it.)
+    store.archive_cold().unwrap();
+    store.put(&note(9000, 3, "2026-11-24 08:00")).unwrap();
+    drop(store);
+    let store = Store::open_on(dir.path(), today()).unwrap();
+    assert_eq!(whole_history_counts(&store), expected(&data));
+    assert!(!store.archive_is_open());
+
+    // Counts that do not match the archive are found by `check`, and a re-index counts again.
+    let key = [&b"archive_count/"[..], &super::keys::id_key(2)].concat();
+    store.meta_set(&key, &[0; 24]).unwrap();
+    assert_eq!(store.check().len(), 1, "{:?}", store.check());
+    store.rebuild_indexes().unwrap();
+    assert_eq!(store.check(), vec![]);
+    assert_eq!(whole_history_counts(&store), expected(&data));
+}
+
+#[test]
+fn a_move_cut_short_counts_from_the_archive_itself() {
+    let data = history();
+    let (dir, store) = store_with(&data);
+    let before = whole_history_counts(&store);
+    store.archive_cold().unwrap();
+    // A later move cut short leaves meetings in both parts: the counts kept are not used.
+    drop(store);
+    let later = today() + Duration::days(400);
+    let store = Store::open_on(dir.path(), later).unwrap();
+    store.archive_cold_cut_short().unwrap();
+    drop(store);
+    let store = Store::open_on(dir.path(), later).unwrap();
+    assert_eq!(whole_history_counts(&store), before);
+    assert_eq!(store.check(), vec![]);
+}

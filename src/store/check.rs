@@ -47,6 +47,7 @@ impl Store {
                 format!("the archive could not be opened: {err}"),
             )),
         }
+        problems.extend(self.check_archive_counts());
         problems.extend(self.check_summaries(&data));
         problems.extend(validate::references(&data));
         problems

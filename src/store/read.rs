@@ -226,9 +226,18 @@ impl Store {
         let start = [&prefix[..], &time_key(from)[..]].concat();
         // Past every id of a meeting starting at `until` (an id is 8 bytes).
         let end = [&prefix[..], &time_key(until)[..], &[0xff; 9]].concat();
-        let archive = self.archive_from(from)?;
+        // The whole history: the archive's part is known without opening it, when it is.
+        let whole_archive =
+            from == NaiveDateTime::MIN && self.cold().before_moment().is_some_and(|b| until >= b);
+        let (archive, archived) = match whole_archive {
+            true => match self.archived_status_count(case, status)? {
+                Some(n) => (None, n),
+                None => (self.archive_from(from)?, 0),
+            },
+            false => (self.archive_from(from)?, 0),
+        };
         let entries = self.merged(TreeId::MeetingsByCaseStatus, start..end, archive, false);
-        let mut n = 0;
+        let mut n = archived;
         for item in entries {
             item.map_err(|e| self.read_error(e))?;
             n += 1;

@@ -116,6 +116,7 @@ impl Store {
         meter.end();
         let summing = Meter::start(&mut *on, Stage::Summarising, None);
         self.rebuild_summaries()?;
+        self.count_archive()?;
         summing.end();
         self.flush()
     }

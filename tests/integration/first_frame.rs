@@ -217,7 +217,10 @@ fn the_planner_shows_today_while_an_older_database_is_brought_up_to_date() {
     // As a caseplan with older index entries left it: the next open re-indexes everything.
     {
         let db = sled::open(dir.path().join("db")).unwrap();
-        db.open_tree("meta").unwrap().remove("index_version").unwrap();
+        db.open_tree("meta")
+            .unwrap()
+            .remove("index_version")
+            .unwrap();
         db.flush().unwrap();
     }
     let config = dir.path().join("on-today.toml");
