@@ -34,6 +34,7 @@
 //!   mouse      a click or the wheel to an action (`[ui] mouse`)
 //!   navigation which screen `q` and `g …` go to
 //!   prompt, palette, help   the shared popups (help lists the layers live where it opened)
+//!   opening    the database opened beside the first frame on Today
 //!   mod.rs     start, the event loop and the effect loop
 //! ```
 //!
