@@ -16,6 +16,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     restore_default_sigpipe();
     private_files();
+    few_malloc_arenas();
     // The locale's language until the configuration, which may name another, is read; the
     // command line's own help follows the locale.
     let mut lang = Lang::from_locale();
@@ -88,6 +89,21 @@ fn private_files() {
     // SAFETY: umask only sets the process's file mode mask; it cannot fail.
     unsafe {
         libc::umask(0o077);
+    }
+}
+
+/// glibc gives each thread that allocates its own heap (up to eight per core), and memory freed
+/// in one is not reused by another: with the database opened on one thread and read on others
+/// (the planner's first frame, #21), the planner at 10,000 cases peaked at 98 MB against a
+/// budget of 100 MB; with two heaps, 90 MB, at the same speed (`MALLOC_ARENA_MAX` still wins).
+fn few_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        // SAFETY: called once at start-up, before any other thread exists; mallopt only
+        // changes the allocator's settings.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, 2);
+        }
     }
 }
 
