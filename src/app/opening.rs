@@ -21,8 +21,8 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// How often the frame shows how far an upgrade has come, while keys are waited for.
-const REDRAW: Duration = Duration::from_millis(100);
+/// How long one wait for a key lasts before the loop looks whether the database is open.
+const POLL: Duration = Duration::from_millis(5);
 
 /// A database being opened on a thread of its own, or already opened.
 pub struct Opening {
@@ -117,8 +117,8 @@ pub fn wait(
         if std::mem::take(&mut changed) {
             draw(model)?;
         }
-        if let Some(event) = next_event(REDRAW)? {
-            changed = true;
+        if let Some(event) = next_event(POLL)? {
+            changed = matches!(event, Event::Resize(..));
             if quits(model, &event) {
                 return Ok(None);
             }
