@@ -206,15 +206,14 @@ fn the_list_being_read_in_both_languages_and_sizes() {
     }
 }
 
-/// The database is opened beside the first frame: while an older caseplan's database is
-/// brought up to date (a re-index of every record), the planner already shows Today as being
-/// read, with how far the work has come, and the keys typed meanwhile act once it is open.
-#[test]
-fn the_planner_shows_today_while_an_older_database_is_brought_up_to_date() {
+/// A database as a caseplan with older index entries left it, written by `caseplan demo`: the
+/// next open re-indexes every record (seconds, unoptimised). Gives the directory, a
+/// configuration that starts on Today in English, and the database's export before.
+fn older_database() -> (tempfile::TempDir, String, String) {
     let dir = tempfile::tempdir().unwrap();
-    let out = crate::common::caseplan(dir.path(), &["demo", "--cases", "150"]);
+    let out = crate::common::caseplan(dir.path(), &["demo", "--cases", "300"]);
     assert!(out.status.success(), "{}", crate::common::stderr(&out));
-    // As a caseplan with older index entries left it: the next open re-indexes everything.
+    let exported = export(dir.path());
     {
         let db = sled::open(dir.path().join("db")).unwrap();
         db.open_tree("meta")
@@ -225,8 +224,23 @@ fn the_planner_shows_today_while_an_older_database_is_brought_up_to_date() {
     }
     let config = dir.path().join("on-today.toml");
     std::fs::write(&config, "language = \"en\"\n").unwrap();
-    let config = config.to_str().unwrap();
-    let mut tui = crate::common::Tui::start(dir.path(), &["--config", config], 100, 30);
+    let config = config.to_str().unwrap().to_string();
+    (dir, config, exported)
+}
+
+fn export(dir: &std::path::Path) -> String {
+    let out = crate::common::caseplan(dir, &["export", "-"]);
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    crate::common::stdout(&out)
+}
+
+/// The database is opened beside the first frame: while an older caseplan's database is
+/// brought up to date (a re-index of every record), the planner already shows Today as being
+/// read, with how far the work has come, and the keys typed meanwhile act once it is open.
+#[test]
+fn the_planner_shows_today_while_an_older_database_is_brought_up_to_date() {
+    let (dir, config, exported) = older_database();
+    let mut tui = crate::common::Tui::start(dir.path(), &["--config", &config], 100, 30);
     let screen = tui.wait_for("Bringing the database up to date: ");
     assert!(
         screen.contains("Today · Tue 24.11.2026 · reading the list …"),
@@ -242,4 +256,29 @@ fn the_planner_shows_today_while_an_older_database_is_brought_up_to_date() {
     assert!(tui.wait_exit());
     let out = crate::common::caseplan(dir.path(), &["check"]);
     assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    assert_eq!(export(dir.path()), exported);
+}
+
+/// `q` while the database is brought up to date quits without waiting for the work to end;
+/// the next start finishes it where it stopped, and nothing is lost.
+#[test]
+fn quitting_while_the_database_is_brought_up_to_date_quits_and_the_next_start_finishes() {
+    let (dir, config, exported) = older_database();
+    let mut tui = crate::common::Tui::start(dir.path(), &["--config", &config], 100, 30);
+    tui.wait_for("Bringing the database up to date: ");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    // The process ended with the work: the index version is still missing or a mark of how
+    // far it came (a version is four bytes, a mark more).
+    {
+        let db = sled::open(dir.path().join("db")).unwrap();
+        let version = db.open_tree("meta").unwrap().get("index_version").unwrap();
+        assert!(
+            version.is_none_or(|v| v.len() > 4),
+            "q waited for the work to end"
+        );
+    }
+    let out = crate::common::caseplan(dir.path(), &["check"]);
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    assert_eq!(export(dir.path()), exported);
 }
