@@ -1,8 +1,8 @@
 //! The caseload board: one row per active case with where it stands and what is open, for the
 //! board screen, `caseplan board` and the monthly review sheet (PRODUCT.md §4.8).
 //!
-//! Each case is read through its summary (#21): its meetings and events are not read, and its
-//! courses and medical requests only when it has open ones.
+//! Each case is read through its brief and summary (#21): its meetings and events are not read,
+//! and its open courses and medical requests come whole from their by-case index entries.
 
 use super::board_keys::{RowKeys, TextKeys};
 use super::names::Names;
