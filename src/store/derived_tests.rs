@@ -462,3 +462,37 @@ fn a_closed_case_has_no_brief_and_its_summary_is_passed_by() {
     }
     assert_derived_match_records(&store, "closed case");
 }
+
+#[test]
+fn a_by_case_entry_carrying_an_old_course_is_reported_and_a_re_index_repairs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_on(dir.path(), d("2026-11-24")).unwrap();
+    let before = course(30, 1);
+    let mut after = before.clone();
+    after.end = d("2027-01-29");
+    store
+        .write(&[
+            Change::Put(case(1, "2025-01-06").into_any()),
+            Change::Put(supplier().into_any()),
+            Change::Put(after.clone().into_any()),
+        ])
+        .unwrap();
+    // The entry as an older write left it: the course's end moved since.
+    let key = super::keys::concat(&[&super::keys::id_key(1), &super::keys::id_key(30)]);
+    store
+        .raw_tree(super::trees::TreeId::ByCase(Kind::Course))
+        .insert(key, super::packed::encode_course(&before))
+        .unwrap();
+    assert_eq!(store.open_courses().unwrap(), vec![before]);
+    let problems = store.check();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.record == Some(CourseId(30).into())
+                && p.message.contains("idx_courses_by_case")),
+        "{problems:?}"
+    );
+    store.rebuild_indexes().unwrap();
+    assert_eq!(store.check(), vec![]);
+    assert_eq!(store.open_courses().unwrap(), vec![after]);
+}
