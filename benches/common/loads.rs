@@ -30,9 +30,9 @@ pub fn load(cases: usize) -> Arc<Load> {
         let spec = DemoSpec::new(cases, 7, today()).with_meetings_per_case_per_year(50);
         let store = Store::open(dir.path()).expect("open");
         store.import(&generate(&spec)).expect("import");
-        // Opened again, as a caseworker's planner opens a database written before: the store
-        // that just imported holds every page as the import's many small changes, and reads
-        // through them at a third of the speed.
+        // Opened again, as a caseworker's planner opens a database written before: read in the
+        // process that imported it, the 10,000-case Today list took 313 ms instead of 236 and
+        // the board 243 instead of 99.
         drop(store);
         let store = Store::open(dir.path()).expect("open again");
         Arc::new(Load { store, _dir: dir })
