@@ -1,44 +1,41 @@
 //! Building the caseload board (one row per active case, each read through its own indexes)
 //! on generated caseloads of 50, 220 and 10,000 cases.
 //!
-//! `cargo bench --bench board`.
+//! `cargo bench --bench board -- board/10000`: a load is imported once, and only for the
+//! benches the filter picks.
+
+#[path = "common/loads.rs"]
+mod loads;
 
 use caseplan::config::Config;
-use caseplan::demo::{DemoSpec, generate};
 use caseplan::i18n::Lang;
-use caseplan::query::board::{BoardParams, Column, board, order, sort};
+use caseplan::query::board::{BoardParams, BoardRow, Column, board, order, sort};
 use caseplan::query::board_filter::BoardFilter;
-use caseplan::store::Store;
 use caseplan::time::Zone;
-use chrono::NaiveDate;
-use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group};
 use std::hint::black_box;
+use std::sync::OnceLock;
 
-fn database(cases: usize, today: NaiveDate) -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let spec = DemoSpec::new(cases, 7, today).with_meetings_per_case_per_year(50);
-    let store = Store::open(dir.path()).expect("open");
-    store.import(&generate(&spec)).expect("import");
-    (dir, store)
-}
-
-fn build(c: &mut Criterion) {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
+fn params() -> BoardParams {
     let config = Config::default();
-    let params = BoardParams {
-        now: today.and_hms_opt(9, 0, 0).expect("a time"),
+    BoardParams {
+        now: loads::today().and_hms_opt(9, 0, 0).expect("a time"),
         zone: Zone::copenhagen(),
         lang: Lang::Da,
         medical: config.medical.clone(),
         cadence: config.cadence.clone(),
         group_labels: Vec::new(),
-    };
+    }
+}
+
+fn build(c: &mut Criterion) {
+    let params = params();
     let mut group = c.benchmark_group("board");
     group.sample_size(10);
     for cases in [50, 220, 10_000] {
-        let (_dir, store) = database(cases, today);
-        group.bench_with_input(BenchmarkId::from_parameter(cases), &store, |b, store| {
-            b.iter(|| black_box(board(store, &params).expect("board").len()))
+        group.bench_function(BenchmarkId::from_parameter(cases), |b| {
+            let load = loads::load(cases);
+            b.iter(|| black_box(board(&load.store, &params).expect("board").len()))
         });
     }
     group.finish();
@@ -49,23 +46,20 @@ fn build(c: &mut Criterion) {
 /// a word (the filter line re-runs when it is answered). `--bench keys` times the same keys
 /// pressed on the planner and drawn.
 fn sort_and_filter(c: &mut Criterion) {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
-    let config = Config::default();
-    let params = BoardParams {
-        now: today.and_hms_opt(9, 0, 0).expect("a time"),
-        zone: Zone::copenhagen(),
-        lang: Lang::Da,
-        medical: config.medical.clone(),
-        cadence: config.cadence.clone(),
-        group_labels: Vec::new(),
+    // The rows of 10,000 cases, read on the first bench the filter picks.
+    let loaded = OnceLock::new();
+    let rows = || -> &Vec<BoardRow> {
+        loaded.get_or_init(|| {
+            let rows = board(&loads::load(10_000).store, &params()).expect("board");
+            assert!(rows.len() > 5_000, "an active caseload");
+            rows
+        })
     };
-    let (_dir, store) = database(10_000, today);
-    let rows = board(&store, &params).expect("board");
-    assert!(rows.len() > 5_000, "an active caseload");
     let mut group = c.benchmark_group("board_10000_rows");
     for column in [Column::Name, Column::WhereNow, Column::SinceContact] {
         // Each sort starts from the rows as loaded (by name), as a new sort column does.
         group.bench_function(format!("sort_{column:?}"), |b| {
+            let rows = rows();
             b.iter_batched(
                 || rows.clone(),
                 |mut rows| sort(black_box(&mut rows), column, false),
@@ -76,17 +70,19 @@ fn sort_and_filter(c: &mut Criterion) {
     // What the board screen does on a sort key: the rows stay, their indexes are ordered.
     for column in [Column::Name, Column::WhereNow, Column::SinceContact] {
         group.bench_function(format!("order_{column:?}"), |b| {
-            b.iter(|| black_box(order(black_box(&rows), column, false)))
+            let rows = rows();
+            b.iter(|| black_box(order(black_box(rows), column, false)))
         });
     }
     for text in ["soren", "gruppe:sygedagpenge", "flag:sos"] {
         let filter = BoardFilter::parse(text).expect("a filter");
-        let shown = rows.iter().filter(|r| filter.matches(r)).count();
-        assert!(
-            shown > 0 && shown < rows.len(),
-            "{text} keeps some rows: {shown}"
-        );
         group.bench_function(format!("filter_{text}"), |b| {
+            let rows = rows();
+            let shown = rows.iter().filter(|r| filter.matches(r)).count();
+            assert!(
+                shown > 0 && shown < rows.len(),
+                "{text} keeps some rows: {shown}"
+            );
             b.iter(|| black_box(rows.iter().filter(|r| filter.matches(r)).count()))
         });
     }
@@ -94,4 +90,9 @@ fn sort_and_filter(c: &mut Criterion) {
 }
 
 criterion_group!(benches, build, sort_and_filter);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    loads::remove_all();
+}

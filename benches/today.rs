@@ -1,32 +1,30 @@
 //! Building the Today list (due index, per-case cadence and contact) on generated caseloads.
 //!
-//! `cargo bench --bench today`.
+//! `cargo bench --bench today -- today_list/10000`: a load is imported once, and only for the
+//! benches the filter picks.
+
+#[path = "common/loads.rs"]
+mod loads;
 
 use caseplan::config::Config;
-use caseplan::demo::{DemoSpec, generate};
 use caseplan::query::today::{default_until, today_list};
-use caseplan::store::Store;
 use caseplan::time::Zone;
-use chrono::NaiveDate;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group};
 use std::hint::black_box;
 
 fn today_list_bench(c: &mut Criterion) {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
+    let today = loads::today();
     let now = today.and_hms_opt(10, 0, 0).expect("a time");
     let config = Config::default();
     let zone = Zone::copenhagen();
     let mut group = c.benchmark_group("today_list");
     group.sample_size(10);
     for cases in [50, 220, 10_000] {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let spec = DemoSpec::new(cases, 7, today).with_meetings_per_case_per_year(50);
-        let store = Store::open(dir.path()).expect("open");
-        store.import(&generate(&spec)).expect("import");
-        group.bench_with_input(BenchmarkId::from_parameter(cases), &store, |b, store| {
+        group.bench_function(BenchmarkId::from_parameter(cases), |b| {
+            let load = loads::load(cases);
             b.iter(|| {
-                let list =
-                    today_list(store, &config, &zone, now, default_until(today)).expect("list");
+                let list = today_list(&load.store, &config, &zone, now, default_until(today))
+                    .expect("list");
                 black_box(list.len())
             })
         });
@@ -35,4 +33,9 @@ fn today_list_bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, today_list_bench);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    loads::remove_all();
+}

@@ -76,6 +76,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
             say!("{}", text_line(row, today, lang));
         }
     }
+    super::leave_for_exit(rows);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -104,9 +104,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<ExitCode> {
     let doc = document(&list, today, until, lang);
     if args.json {
         super::print_json(&doc)?;
-        return Ok(ExitCode::SUCCESS);
+    } else {
+        say_raw!("{}", text(&doc, lang));
     }
-    say_raw!("{}", text(&doc, lang));
+    super::leave_for_exit((list, doc));
     Ok(ExitCode::SUCCESS)
 }
 

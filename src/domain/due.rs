@@ -4,6 +4,7 @@
 
 use super::cadence::CaseCadence;
 use super::reminder::{Basis, Reminder, ReminderKind, Subject, days_late};
+use super::summary::FirstMeeting;
 use crate::model::{
     AgreementId, BulkChange, CaseId, Channel, EventId, Meeting, MeetingId, MeetingStatus, NoteId,
     Party, RebookingId,
@@ -396,6 +397,21 @@ pub fn met_by_meeting(reminder: &Reminder, meeting: Option<NaiveDate>) -> bool {
         return false;
     };
     may_be_met_by_meeting(reminder) && meeting.is_some_and(|day| reminder.due <= day && day <= *end)
+}
+
+/// [`met_by_meeting`] with the first meeting planned or held from the start of the reminder's
+/// due day as the case's summary tells it; `None` when that does not settle it and the
+/// meetings must be read.
+pub fn met_by_first_meeting(reminder: &Reminder, first: FirstMeeting) -> Option<bool> {
+    if !may_be_met_by_meeting(reminder) {
+        return Some(false);
+    }
+    match first {
+        FirstMeeting::None => Some(met_by_meeting(reminder, None)),
+        FirstMeeting::On(day) => Some(met_by_meeting(reminder, Some(day))),
+        // The first one starts between the due day and `day`: within the course when `day` is.
+        FirstMeeting::By(day) => met_by_meeting(reminder, Some(day)).then_some(true),
+    }
 }
 
 /// Whether a meeting can answer `reminder` at all ([`met_by_meeting`]): only then is the
@@ -903,6 +919,24 @@ mod tests {
         // Today reads the case's meetings only where a meeting can answer.
         assert!(may_be_met_by_meeting(&call) && may_be_met_by_meeting(&summon));
         assert!(!may_be_met_by_meeting(&interim));
+    }
+
+    #[test]
+    fn the_summary_s_first_meeting_settles_the_call_unless_a_held_one_lies_after_the_end() {
+        let call = course_end(ReminderKind::CallSupplierBeforeEnd, "2026-11-27");
+        let met = |first| met_by_first_meeting(&call, first);
+        assert_eq!(met(FirstMeeting::None), Some(false));
+        assert_eq!(met(FirstMeeting::On(d("2026-12-18"))), Some(true));
+        assert_eq!(met(FirstMeeting::On(d("2026-12-19"))), Some(false));
+        // A held meeting by the end: the first one, between the due day and it, is in time.
+        assert_eq!(met(FirstMeeting::By(d("2026-12-01"))), Some(true));
+        // After the end: the first one may still be in time; the meetings must say.
+        assert_eq!(met(FirstMeeting::By(d("2026-12-19"))), None);
+        let interim = course_end(ReminderKind::FinalReportAfterSummons, "2026-12-04");
+        assert_eq!(
+            met_by_first_meeting(&interim, FirstMeeting::By(d("2027-01-04"))),
+            Some(false)
+        );
     }
 
     #[test]

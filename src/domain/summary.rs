@@ -48,6 +48,18 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+/// A case's first meeting planned or held from a moment on, as far as its summary tells
+/// ([`CaseSummary::first_meeting_from`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstMeeting {
+    /// There is none.
+    None,
+    /// It starts on this day.
+    On(NaiveDate),
+    /// It starts on this day or before (a held meeting starts on it).
+    By(NaiveDate),
+}
+
 /// The summary of case `case` from its records (records of other cases are skipped). Of the
 /// meetings only those from [`reach_back`] before the newest held one matter, and of the
 /// events only the newest one that reached the citizen, so a caller may pass just those.
@@ -172,6 +184,20 @@ impl CaseSummary {
         self.planned.get(i).copied()
     }
 
+    /// What the summary tells of the case's first meeting planned or held that starts at
+    /// `from` or later (the course's "a meeting is booked before the end"). It keeps every
+    /// planned meeting from the day of the newest held one on, so it knows the first one
+    /// exactly when no held meeting starts at `from` or later; with one, only that the first
+    /// starts by that meeting's day.
+    pub fn first_meeting_from(&self, from: NaiveDateTime) -> FirstMeeting {
+        match self.last_held {
+            Some(held) if held >= from => FirstMeeting::By(held.date()),
+            _ => self
+                .next_planned_from(from)
+                .map_or(FirstMeeting::None, |start| FirstMeeting::On(start.date())),
+        }
+    }
+
     /// The last contact (local time): the newer of the last held meeting and the newest
     /// reaching event. Only right where [`CaseSummary::holds_at`].
     pub fn last_contact(&self, zone: &Zone) -> Option<NaiveDateTime> {
@@ -196,6 +222,36 @@ mod tests {
         m.case = Some(CaseId(1));
         m.status = status;
         m
+    }
+
+    #[test]
+    fn the_first_meeting_from_a_moment_is_known_unless_a_held_one_follows_it() {
+        let meetings = vec![
+            with(1, "2026-03-02 10:00", MeetingStatus::Held),
+            with(2, "2026-03-02 14:00", MeetingStatus::Planned),
+            with(3, "2026-04-01 10:00", MeetingStatus::NoShow),
+            with(4, "2026-06-01 10:00", MeetingStatus::Planned),
+        ];
+        let s = summarize(CaseId(1), &meetings, &[], &[], &[]);
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            s.first_meeting_from(at("2026-03-02 10:00")),
+            FirstMeeting::By(day("2026-03-02"))
+        );
+        assert_eq!(
+            s.first_meeting_from(at("2026-03-02 10:01")),
+            FirstMeeting::On(day("2026-03-02")),
+            "the meeting planned later on the day of the held one"
+        );
+        assert_eq!(
+            s.first_meeting_from(at("2026-03-03 00:00")),
+            FirstMeeting::On(day("2026-06-01")),
+            "udeblevet is no meeting held or planned"
+        );
+        assert_eq!(
+            s.first_meeting_from(at("2026-06-01 10:01")),
+            FirstMeeting::None
+        );
     }
 
     #[test]

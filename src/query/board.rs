@@ -1,8 +1,8 @@
 //! The caseload board: one row per active case with where it stands and what is open, for the
 //! board screen, `caseplan board` and the monthly review sheet (PRODUCT.md §4.8).
 //!
-//! Each case is read through its summary (#21): its meetings and events are not read, and its
-//! courses and medical requests only when it has open ones.
+//! Each case is read through its brief and summary (#21): its meetings and events are not read,
+//! and its open courses and medical requests come whole from their by-case index entries.
 
 use super::board_keys::{RowKeys, TextKeys};
 use super::names::Names;
@@ -21,6 +21,7 @@ use crate::time::Zone;
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 /// What the board is computed from besides the store: the moment, the zone and the settings
 /// whose rules it applies. Owned, so an effect can carry it.
@@ -156,10 +157,12 @@ impl BoardRow {
     }
 }
 
-/// Every active case's row, by name. Reads each case's summary, and its courses and medical
-/// requests only when it has open ones.
+/// Every active case's row, by name. Reads each case's summary, and the open courses and
+/// followed medical requests from their by-case entries, which carry them.
 pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, StoreError> {
     let mut suppliers = Names::new(store);
+    let mut courses = by_case(store.open_courses()?, |c| c.case);
+    let mut requests = by_case(store.followed_requests()?, |r| r.case);
     let mut rows = Vec::new();
     for (case, summary) in store.active_cases()? {
         let seen = if summary.holds_at(params.now, &params.zone) {
@@ -167,14 +170,8 @@ pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, Store
         } else {
             seen_in_records(store, &case, params)?
         };
-        let courses = match summary.open_courses {
-            0 => Vec::new(),
-            _ => store.for_case::<Course>(case.id)?,
-        };
-        let requests = match summary.open_requests {
-            0 => Vec::new(),
-            _ => store.for_case::<MedicalRequest>(case.id)?,
-        };
+        let courses = courses.remove(&case.id).unwrap_or_default();
+        let requests = requests.remove(&case.id).unwrap_or_default();
         rows.push(row(
             case,
             seen,
@@ -186,6 +183,15 @@ pub fn board(store: &Store, params: &BoardParams) -> Result<Vec<BoardRow>, Store
     }
     rows.sort_by(compare_names);
     Ok(rows)
+}
+
+/// `records` grouped by their case, in the order given.
+fn by_case<R>(records: Vec<R>, case: impl Fn(&R) -> CaseId) -> HashMap<CaseId, Vec<R>> {
+    let mut out: HashMap<CaseId, Vec<R>> = HashMap::new();
+    for record in records {
+        out.entry(case(&record)).or_default().push(record);
+    }
+    out
 }
 
 /// What a row says of the case's meetings and contact.

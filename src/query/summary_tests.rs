@@ -1,11 +1,12 @@
 //! Case summaries against the records (#21): after any sequence of writes, every stored
 //! summary equals the one computed from all of the case's records, and Today, the board and
-//! the week's summons count read from it exactly what they read from the meetings and events.
+//! the week's summons count read from it exactly what they read from the meetings and events,
+//! and so does the course-end reminders' "a meeting is booked before the end".
 
 use super::board::{BoardParams, seen_in_records, seen_in_summary};
 use super::today::{case_facts, planning, summary_facts};
 use crate::config::Config;
-use crate::domain::summary::summarize;
+use crate::domain::summary::{FirstMeeting, summarize};
 use crate::i18n::Lang;
 use crate::model::{
     Case, CaseBrief, CaseId, Channel, ContactEvent, ContactId, Course, CourseId, CourseOutcome,
@@ -247,6 +248,21 @@ proptest! {
             for id in 1..=CASES {
                 let case = brief(id);
                 let summary = store.summary(case.id).unwrap();
+                // The course-end reminders' "a meeting is booked": whatever the clock.
+                let first = store
+                    .case_meeting_from(case.id, now, |m| {
+                        matches!(m.status, MeetingStatus::Planned | MeetingStatus::Held)
+                    })
+                    .unwrap()
+                    .map(|m| m.start);
+                match summary.first_meeting_from(now) {
+                    FirstMeeting::None => prop_assert_eq!(first, None),
+                    FirstMeeting::On(day) => prop_assert_eq!(first.map(|s| s.date()), Some(day)),
+                    FirstMeeting::By(day) => prop_assert!(
+                        first.is_some_and(|s| s >= now && s.date() <= day),
+                        "{:?} by {}", first, day
+                    ),
+                }
                 if summary.holds_at(now, &zone) {
                     prop_assert_eq!(
                         summary_facts(&config, &zone, &case, &summary, now),

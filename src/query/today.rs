@@ -9,18 +9,19 @@ use crate::domain::chase::request_reminders;
 use crate::domain::contact;
 use crate::domain::due::{
     CallBackSource, CaseFacts, DueFacts, DueList, DueSettings, OpenAgreement, OpenCallBack,
-    OpenNote, OpenRebooking, Reach, due_list, may_be_met_by_meeting, met_by_meeting, needs_outcome,
+    OpenNote, OpenRebooking, Reach, due_list, met_by_first_meeting, met_by_meeting, needs_outcome,
 };
+use crate::domain::reminder::Reminder;
 use crate::domain::reports::course_reminders_until;
 use crate::domain::summary::CaseSummary;
 use crate::model::{
-    AgreementId, Case, CaseBrief, ContactEvent, Course, CourseId, EventId, MedicalRequest, Meeting,
-    MeetingId, MeetingStatus, NoteId, Rebooking, RebookingId, RequestId,
+    AgreementId, Case, CaseBrief, ContactEvent, Course, EventId, MedicalRequest, Meeting,
+    MeetingId, MeetingStatus, NoteId, Rebooking, RebookingId,
 };
 use crate::store::{DueDetail, DueKind, Store, StoreError};
 use crate::time::Zone;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Days after today the Today screen and `caseplan due` look ahead.
 pub const COMING_DAYS: u64 = 7;
@@ -74,6 +75,7 @@ pub fn due_facts(
 ) -> Result<DueFacts, StoreError> {
     let today = now.date();
     let mut facts = DueFacts::default();
+    let mut summaries = HashMap::new();
     for (case, summary) in store.active_cases()? {
         let per_case = if summary.holds_at(now, zone) {
             summary_facts(config, zone, &case, &summary, now)
@@ -81,6 +83,7 @@ pub fn due_facts(
             case_facts(store, config, zone, &case, now)?
         };
         facts.cases.insert(case.id, per_case);
+        summaries.insert(case.id, summary);
     }
     // Reminders show some days before the date the index holds (a course's end, a report's
     // due day); look that far beyond the window.
@@ -190,36 +193,56 @@ pub fn due_facts(
         .into_iter()
         .filter(|m| needs_outcome(m, now) && m.case.is_some_and(|c| facts.cases.contains_key(&c)))
         .collect();
+    // Courses and requests come from their by-case entries, which carry the open ones whole:
+    // a finished course, or a request no longer followed, gives no reminder.
     let mut suppliers = Names::new(store);
+    let mut open_courses: HashMap<u64, Course> = (store.open_courses()?.into_iter())
+        .map(|c| (c.id.0, c))
+        .collect();
     for id in courses {
-        let Some(course) = store.get::<Course>(CourseId(id))? else {
+        let Some(course) = open_courses.remove(&id) else {
             continue;
         };
         let supplier = suppliers.contact_entry(course.supplier)?;
         for reminder in course_reminders_until(&course, today, until, &config.courses, supplier) {
-            // The call and the summons are done once a meeting is booked before the end; the
-            // case's meetings are read only for those.
-            let met = may_be_met_by_meeting(&reminder) && {
-                let meeting = store
-                    .case_meeting_from(course.case, midnight(reminder.due), |m| {
-                        matches!(m.status, MeetingStatus::Planned | MeetingStatus::Held)
-                    })?
-                    .map(|m| m.start.date());
-                met_by_meeting(&reminder, meeting)
-            };
-            if !met {
+            if !met_by_a_meeting(store, summaries.get(&course.case), &course, &reminder)? {
                 facts.reminders.push(reminder);
             }
         }
     }
+    let mut followed: HashMap<u64, MedicalRequest> = (store.followed_requests()?.into_iter())
+        .map(|r| (r.id.0, r))
+        .collect();
     for id in requests {
-        if let Some(request) = store.get::<MedicalRequest>(RequestId(id))? {
+        if let Some(request) = followed.remove(&id) {
             facts
                 .reminders
                 .extend(request_reminders(&request, today, &config.medical));
         }
     }
     Ok(facts)
+}
+
+/// Whether a meeting booked before the course's end answers `reminder` (the call and the
+/// summons): from the case's summary, reading the case's meetings only when it cannot tell.
+fn met_by_a_meeting(
+    store: &Store,
+    summary: Option<&CaseSummary>,
+    course: &Course,
+    reminder: &Reminder,
+) -> Result<bool, StoreError> {
+    let from = midnight(reminder.due);
+    if let Some(met) =
+        summary.and_then(|s| met_by_first_meeting(reminder, s.first_meeting_from(from)))
+    {
+        return Ok(met);
+    }
+    let meeting = store
+        .case_meeting_from(course.case, from, |m| {
+            matches!(m.status, MeetingStatus::Planned | MeetingStatus::Held)
+        })?
+        .map(|m| m.start.date());
+    Ok(met_by_meeting(reminder, meeting))
 }
 
 fn midnight(day: NaiveDate) -> NaiveDateTime {

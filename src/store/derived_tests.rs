@@ -1,12 +1,16 @@
-//! The briefs of active cases and the due entries' details (#21) against the records: after a
-//! sequence of writes, and after a re-index, they are what the records give.
+//! The briefs of active cases, the due entries' details and the courses and medical requests
+//! their by-case entries carry (#21) against the records: after a sequence of writes, and after
+//! a re-index, they are what the records give.
 
 use super::{DueDetail, DueKind, Store};
 use crate::domain::contact::is_open_call_back;
+use crate::domain::schedule::new_reports;
 use crate::domain::summary::CaseSummary;
 use crate::model::{
     Agreement, AgreementId, AwayPeriod, AwayReason, CadenceOverride, Case, CaseBrief, CaseId,
-    CaseStatus, Channel, ContactEvent, Direction, EventId, Meeting, MeetingStatus, Note, Party,
+    CaseStatus, Channel, ChaseEntry, Contact, ContactEvent, ContactId, ContactKind, Course,
+    CourseId, CourseOutcome, Direction, EventId, MedicalRequest, Meeting, MeetingStatus, Note,
+    OrderChecklist, Party, ReportCadence, ReportChase, RequestId, course_kind, request_kind,
 };
 use crate::store::{Change, Kind, Record, RecordRef};
 use crate::testing::{at, case, meeting, note};
@@ -127,6 +131,20 @@ fn stored_details(store: &Store) -> Vec<(DueKind, u64, CaseId, NaiveDate, DueDet
     out
 }
 
+/// The courses and requests the by-case entries should carry, as the records give them, by
+/// case and id.
+fn carried_from_records(store: &Store) -> (Vec<Course>, Vec<MedicalRequest>) {
+    let mut courses: Vec<Course> = (store.all::<Course>().unwrap().into_iter())
+        .filter(|c| !c.is_finished())
+        .collect();
+    courses.sort_by_key(|c| (c.case, c.id));
+    let mut requests: Vec<MedicalRequest> = (store.all::<MedicalRequest>().unwrap().into_iter())
+        .filter(super::index::is_followed)
+        .collect();
+    requests.sort_by_key(|r| (r.case, r.id));
+    (courses, requests)
+}
+
 fn assert_derived_match_records(store: &Store, step: &str) {
     assert_eq!(
         store.active_cases().unwrap(),
@@ -134,7 +152,183 @@ fn assert_derived_match_records(store: &Store, step: &str) {
         "{step}"
     );
     assert_eq!(stored_details(store), details_from_records(store), "{step}");
+    let (courses, requests) = carried_from_records(store);
+    assert_eq!(store.open_courses().unwrap(), courses, "{step}");
+    assert_eq!(store.followed_requests().unwrap(), requests, "{step}");
+    // What the Today list and the board look for among them: every open request, and every
+    // request with a due entry.
+    let due_requests = store.due_between(NaiveDate::MIN, NaiveDate::MAX).unwrap();
+    for r in store.all::<MedicalRequest>().unwrap() {
+        let due = due_requests
+            .iter()
+            .any(|due| due.kind.record_kind() == Kind::MedicalRequest && due.id == r.id.0);
+        if r.is_open() || due {
+            assert!(requests.contains(&r), "{step}: request {} carried", r.id.0);
+        }
+    }
     assert_eq!(store.check(), vec![], "{step}");
+}
+
+fn course(id: u64, case: u64) -> Course {
+    let (start, end) = (d("2026-07-20"), d("2026-12-18"));
+    Course {
+        id: CourseId(id),
+        case: CaseId(case),
+        supplier: ContactId(900),
+        consultant: None,
+        kind: course_kind::PRAKTIK.into(),
+        start,
+        end,
+        hours_per_week: Some(10),
+        cadence: ReportCadence::Monthly,
+        checklist: OrderChecklist::default(),
+        reports: new_reports(start, end, &ReportCadence::Monthly),
+        outcome: None,
+        continues: None,
+    }
+}
+
+fn supplier() -> Contact {
+    Contact {
+        id: ContactId(900),
+        name: "Jobværkstedet".into(),
+        kind: ContactKind::Supplier,
+        organisation: None,
+        title: String::new(),
+        work_phone: String::new(),
+        email: String::new(),
+        note: String::new(),
+    }
+}
+
+fn request(id: u64, case: u64, sent: Option<&str>) -> MedicalRequest {
+    MedicalRequest {
+        id: RequestId(id),
+        case: CaseId(case),
+        kind: request_kind::STATUSATTEST.into(),
+        recipient: None,
+        questions: "arbejdsevne".into(),
+        purpose: String::new(),
+        consent: Some(d("2026-10-01")),
+        sent: sent.map(d),
+        deadline: None,
+        chases: Vec::new(),
+        received: None,
+        acted_on: None,
+        withdrawn: None,
+    }
+}
+
+#[test]
+fn open_courses_and_followed_requests_follow_every_write_and_a_re_index_writes_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_on(dir.path(), d("2026-11-24")).unwrap();
+    let mut running = course(30, 1);
+    let mut finished = course(31, 1);
+    finished.outcome = Some(CourseOutcome::Completed {
+        on: d("2026-11-02"),
+    });
+    let mut other = course(32, 2);
+    let mut sent = request(40, 1, Some("2026-10-02"));
+    let mut answered = request(41, 2, Some("2026-10-05"));
+    answered.received = Some(d("2026-11-01"));
+    let mut unsent = request(42, 2, None);
+    let steps: Vec<(&str, Vec<Change>)> = vec![
+        (
+            "two cases, a running, a finished and another course, three requests",
+            vec![
+                Change::Put(case(1, "2025-01-06").into_any()),
+                Change::Put(case(2, "2025-02-03").into_any()),
+                Change::Put(supplier().into_any()),
+                Change::Put(running.clone().into_any()),
+                Change::Put(finished.into_any()),
+                Change::Put(other.clone().into_any()),
+                Change::Put(sent.clone().into_any()),
+                Change::Put(answered.clone().into_any()),
+                Change::Put(unsent.clone().into_any()),
+            ],
+        ),
+        (
+            "a report received, read and chased, a request chased and one acted on",
+            {
+                let report = &mut running.reports[0];
+                report.received = Some(d("2026-08-21"));
+                report.read = Some(d("2026-08-22"));
+                running.reports[1].chases.push(ReportChase {
+                    at: utc("2026-09-22 09:00"),
+                    channel: Channel::Mail,
+                    note: "rykket".into(),
+                });
+                sent.chases.push(ChaseEntry {
+                    at: utc("2026-10-20 09:15"),
+                    channel: Channel::Phone,
+                    reached: "sekretær".into(),
+                    note: String::new(),
+                });
+                answered.acted_on = Some(d("2026-11-03"));
+                vec![
+                    Change::Put(running.clone().into_any()),
+                    Change::Put(sent.clone().into_any()),
+                    Change::Put(answered.into_any()),
+                ]
+            },
+        ),
+        (
+            "a course completed, one moved to another supplier, a request withdrawn, one sent",
+            {
+                running.outcome = Some(CourseOutcome::Completed {
+                    on: d("2026-11-20"),
+                });
+                other.outcome = Some(CourseOutcome::SupplierChanged {
+                    on: d("2026-11-20"),
+                    next: CourseId(33),
+                });
+                let mut next = course(33, 2);
+                next.continues = Some(CourseId(32));
+                sent.withdrawn = Some(d("2026-11-21"));
+                unsent.sent = Some(d("2026-11-22"));
+                vec![
+                    Change::Put(running.into_any()),
+                    Change::Put(other.into_any()),
+                    Change::Put(next.into_any()),
+                    Change::Put(sent.into_any()),
+                    Change::Put(unsent.into_any()),
+                ]
+            },
+        ),
+        (
+            "the finished course and the request acted on deleted",
+            vec![
+                Change::Delete(RecordRef {
+                    kind: Kind::Course,
+                    id: 31,
+                }),
+                Change::Delete(RecordRef {
+                    kind: Kind::MedicalRequest,
+                    id: 41,
+                }),
+            ],
+        ),
+    ];
+    let mut carried = Vec::new();
+    for (step, changes) in steps {
+        store.write(&changes).unwrap();
+        assert_derived_match_records(&store, step);
+        let courses = store.open_courses().unwrap();
+        let requests = store.followed_requests().unwrap();
+        carried.push((courses.len(), requests.len()));
+    }
+    assert_eq!(
+        carried,
+        [(2, 3), (2, 2), (1, 1), (1, 1)],
+        "what each step leaves carried: the writes did change it"
+    );
+    let courses = store.open_courses().unwrap();
+    let requests = store.followed_requests().unwrap();
+    store.rebuild_indexes().unwrap();
+    assert_derived_match_records(&store, "after a re-index");
+    assert_eq!(store.open_courses().unwrap(), courses);
+    assert_eq!(store.followed_requests().unwrap(), requests);
 }
 
 #[test]
@@ -267,4 +461,38 @@ fn a_closed_case_has_no_brief_and_its_summary_is_passed_by() {
         assert_eq!(summary.planned, vec![at("2026-11-30 10:00")]);
     }
     assert_derived_match_records(&store, "closed case");
+}
+
+#[test]
+fn a_by_case_entry_carrying_an_old_course_is_reported_and_a_re_index_repairs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_on(dir.path(), d("2026-11-24")).unwrap();
+    let before = course(30, 1);
+    let mut after = before.clone();
+    after.end = d("2027-01-29");
+    store
+        .write(&[
+            Change::Put(case(1, "2025-01-06").into_any()),
+            Change::Put(supplier().into_any()),
+            Change::Put(after.clone().into_any()),
+        ])
+        .unwrap();
+    // The entry as an older write left it: the course's end moved since.
+    let key = super::keys::concat(&[&super::keys::id_key(1), &super::keys::id_key(30)]);
+    store
+        .raw_tree(super::trees::TreeId::ByCase(Kind::Course))
+        .insert(key, super::packed::encode_course(&before))
+        .unwrap();
+    assert_eq!(store.open_courses().unwrap(), vec![before]);
+    let problems = store.check();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.record == Some(CourseId(30).into())
+                && p.message.contains("idx_courses_by_case")),
+        "{problems:?}"
+    );
+    store.rebuild_indexes().unwrap();
+    assert_eq!(store.check(), vec![]);
+    assert_eq!(store.open_courses().unwrap(), vec![after]);
 }

@@ -5,7 +5,7 @@ use super::keys::{concat, date_key, id_key, time_key};
 use super::packed::{self, DueDetail};
 use super::record::{AnyRecord, Kind};
 use super::trees::TreeId;
-use crate::model::{CaseBrief, CaseId, MeetingStatus};
+use crate::model::{CaseBrief, CaseId, MedicalRequest, MeetingStatus};
 use chrono::NaiveDate;
 
 /// One index entry: tree, key, value.
@@ -123,11 +123,23 @@ fn due_with(date: NaiveDate, kind: DueKind, id: u64, case: CaseId, detail: &DueD
 }
 
 fn by_case(kind: Kind, case: CaseId, id: u64) -> Entry {
+    by_case_carrying(kind, case, id, Vec::new())
+}
+
+/// A by-case entry whose value is the record itself (`packed`), for the records the lists of
+/// every case read (#21): open courses and followed medical requests.
+fn by_case_carrying(kind: Kind, case: CaseId, id: u64, value: Vec<u8>) -> Entry {
     (
         TreeId::ByCase(kind),
         concat(&[&id_key(case.0), &id_key(id)]),
-        Vec::new(),
+        value,
     )
+}
+
+/// Whether a medical request's by-case entry carries it: until it is withdrawn, or received
+/// and acted on, the Today list follows it, and the board shows it while it is open.
+pub(crate) fn is_followed(request: &MedicalRequest) -> bool {
+    request.withdrawn.is_none() && !(request.received.is_some() && request.acted_on.is_some())
 }
 
 /// Every index entry of `record`.
@@ -178,7 +190,12 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             }
         }
         AnyRecord::Course(c) => {
-            out.push(by_case(Kind::Course, c.case, id));
+            // A course not finished carries itself: the Today list and the board read it here.
+            let value = match c.is_finished() {
+                true => Vec::new(),
+                false => packed::encode_course(c),
+            };
+            out.push(by_case_carrying(Kind::Course, c.case, id, value));
             for report in &c.reports {
                 match (report.received, report.read) {
                     (None, _) => out.push(due(report.due, DueKind::CourseReport, id, c.case)),
@@ -191,7 +208,11 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             }
         }
         AnyRecord::MedicalRequest(r) => {
-            out.push(by_case(Kind::MedicalRequest, r.case, id));
+            let value = match is_followed(r) {
+                true => packed::encode_request(r),
+                false => Vec::new(),
+            };
+            out.push(by_case_carrying(Kind::MedicalRequest, r.case, id, value));
             if let Some(deadline) = r.deadline.filter(|_| r.is_open()) {
                 out.push(due(deadline, DueKind::MedicalDeadline, id, r.case));
             }

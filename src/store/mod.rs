@@ -85,7 +85,8 @@ const INDEX_VERSION_KEY: &[u8] = b"index_version";
 /// back, and the summaries it did not keep are rebuilt on the next open.
 /// 7: briefs of active cases, due entries that carry what the Today list reads of their
 /// record, and summaries in postcard (#21).
-/// 8: how many of each case's meetings the archive holds, by outcome (#21).
+/// 8: how many of each case's meetings the archive holds, by outcome; open courses and
+/// followed medical requests carried whole by their by-case entries (#21).
 const INDEX_VERSION: u32 = 8;
 
 /// An open caseplan database. Dropping it releases the lock.

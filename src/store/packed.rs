@@ -1,6 +1,7 @@
 //! The compact values of the derived trees the lists of every case read (#21): case briefs,
-//! case summaries and the details of due entries, in postcard instead of JSON, with times as
-//! numbers instead of text. At 10,000 cases the Today list and the board decode tens of
+//! case summaries, the details of due entries, and the open courses and followed medical
+//! requests their by-case entries carry, in postcard instead of JSON, with times as numbers
+//! instead of text. At 10,000 cases the Today list and the board decode tens of
 //! thousands of these: a JSON summary took about 5 µs to decode, most of it parsing dates.
 //!
 //! postcard is not self-describing and skips no field, so each value is a plain struct made for
@@ -9,8 +10,9 @@
 
 use crate::domain::summary::CaseSummary;
 use crate::model::{
-    AwayPeriod, AwayReason, CadenceOverride, CaseBrief, CaseFlags, CaseId, Channel, MeetingForm,
-    MeetingStatus, Party,
+    AwayPeriod, AwayReason, CadenceOverride, CaseBrief, CaseFlags, CaseId, Channel, ChaseEntry,
+    ContactId, Course, CourseId, CourseOutcome, MedicalRequest, MeetingForm, MeetingStatus,
+    OrderChecklist, Party, Report, ReportAction, ReportCadence, ReportChase, RequestId,
 };
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de::DeserializeOwned};
@@ -245,6 +247,310 @@ pub(crate) fn decode_summary(bytes: &[u8]) -> Result<CaseSummary, String> {
     })
 }
 
+/// A [`Course`] as its by-case entry carries it: every field (the id is in the key), so the
+/// course read back is the record itself.
+#[derive(Serialize, Deserialize)]
+struct CourseValue {
+    case: u64,
+    supplier: u64,
+    consultant: Option<u64>,
+    kind: String,
+    start: i32,
+    end: i32,
+    hours_per_week: Option<u8>,
+    cadence: CadenceValue,
+    /// Purpose, close follow-up, direct contact given, preferred consultant.
+    checklist: (String, bool, bool, String),
+    reports: Vec<ReportValue>,
+    outcome: Option<OutcomeValue>,
+    continues: Option<u64>,
+}
+
+/// [`ReportCadence`] (postcard reads no internally tagged enum).
+#[derive(Serialize, Deserialize)]
+enum CadenceValue {
+    Monthly,
+    EveryWeeks(u8),
+    EndOnly,
+    Dates(Vec<i32>),
+}
+
+#[derive(Serialize, Deserialize)]
+struct ReportValue {
+    due: i32,
+    received: Option<i32>,
+    read: Option<i32>,
+    action: Option<ReportAction>,
+    note: String,
+    /// When, how, the note.
+    chases: Vec<(Stamp, Channel, String)>,
+    is_final: bool,
+}
+
+/// [`CourseOutcome`]: the day, then what the kind keeps.
+#[derive(Serialize, Deserialize)]
+enum OutcomeValue {
+    Extended(i32, i32),
+    Completed(i32),
+    Interrupted(i32),
+    ConsultantChanged(i32, Option<u64>),
+    SupplierChanged(i32, u64),
+}
+
+/// A [`MedicalRequest`] as its by-case entry carries it: every field (the id is in the key).
+#[derive(Serialize, Deserialize)]
+struct RequestValue {
+    case: u64,
+    kind: String,
+    recipient: Option<u64>,
+    questions: String,
+    purpose: String,
+    consent: Option<i32>,
+    sent: Option<i32>,
+    deadline: Option<i32>,
+    /// When, how, who was reached, the note.
+    chases: Vec<(Stamp, Channel, String, String)>,
+    received: Option<i32>,
+    acted_on: Option<i32>,
+    withdrawn: Option<i32>,
+}
+
+fn opt_day(date: Option<NaiveDate>) -> Option<i32> {
+    date.map(day)
+}
+
+fn opt_date(days: Option<i32>) -> Result<Option<NaiveDate>, String> {
+    days.map(date).transpose()
+}
+
+pub(crate) fn encode_course(course: &Course) -> Vec<u8> {
+    // Taken apart whole, so a new field of a course does not compile until it is kept here.
+    let Course {
+        id: _,
+        case,
+        supplier,
+        consultant,
+        kind,
+        start,
+        end,
+        hours_per_week,
+        cadence,
+        checklist,
+        reports,
+        outcome,
+        continues,
+    } = course;
+    let OrderChecklist {
+        purpose,
+        close_follow_up,
+        direct_contact_given,
+        preferred_consultant,
+    } = checklist;
+    let report = |r: &Report| {
+        let Report {
+            due,
+            received,
+            read,
+            action,
+            note,
+            chases,
+            is_final,
+        } = r;
+        ReportValue {
+            due: day(*due),
+            received: opt_day(*received),
+            read: opt_day(*read),
+            action: *action,
+            note: note.clone(),
+            chases: (chases.iter())
+                .map(|ReportChase { at, channel, note }| ((*at).into(), *channel, note.clone()))
+                .collect(),
+            is_final: *is_final,
+        }
+    };
+    encode(&CourseValue {
+        case: case.0,
+        supplier: supplier.0,
+        consultant: consultant.map(|c| c.0),
+        kind: kind.clone(),
+        start: day(*start),
+        end: day(*end),
+        hours_per_week: *hours_per_week,
+        cadence: match cadence {
+            ReportCadence::Monthly => CadenceValue::Monthly,
+            ReportCadence::EveryWeeks { weeks } => CadenceValue::EveryWeeks(*weeks),
+            ReportCadence::EndOnly => CadenceValue::EndOnly,
+            ReportCadence::Dates { dates } => {
+                CadenceValue::Dates(dates.iter().copied().map(day).collect())
+            }
+        },
+        checklist: (
+            purpose.clone(),
+            *close_follow_up,
+            *direct_contact_given,
+            preferred_consultant.clone(),
+        ),
+        reports: reports.iter().map(report).collect(),
+        outcome: outcome.as_ref().map(|o| match o {
+            CourseOutcome::Extended { on, previous_end } => {
+                OutcomeValue::Extended(day(*on), day(*previous_end))
+            }
+            CourseOutcome::Completed { on } => OutcomeValue::Completed(day(*on)),
+            CourseOutcome::Interrupted { on } => OutcomeValue::Interrupted(day(*on)),
+            CourseOutcome::ConsultantChanged { on, previous } => {
+                OutcomeValue::ConsultantChanged(day(*on), previous.map(|c| c.0))
+            }
+            CourseOutcome::SupplierChanged { on, next } => {
+                OutcomeValue::SupplierChanged(day(*on), next.0)
+            }
+        }),
+        continues: continues.map(|c| c.0),
+    })
+}
+
+pub(crate) fn decode_course(id: CourseId, bytes: &[u8]) -> Result<Course, String> {
+    let value: CourseValue = decode(bytes)?;
+    let (purpose, close_follow_up, direct_contact_given, preferred_consultant) = value.checklist;
+    let report = |r: ReportValue| -> Result<Report, String> {
+        Ok(Report {
+            due: date(r.due)?,
+            received: opt_date(r.received)?,
+            read: opt_date(r.read)?,
+            action: r.action,
+            note: r.note,
+            chases: (r.chases.into_iter())
+                .map(|(at, channel, note)| {
+                    Ok(ReportChase {
+                        at: at.utc()?,
+                        channel,
+                        note,
+                    })
+                })
+                .collect::<Result<_, String>>()?,
+            is_final: r.is_final,
+        })
+    };
+    Ok(Course {
+        id,
+        case: CaseId(value.case),
+        supplier: ContactId(value.supplier),
+        consultant: value.consultant.map(ContactId),
+        kind: value.kind,
+        start: date(value.start)?,
+        end: date(value.end)?,
+        hours_per_week: value.hours_per_week,
+        cadence: match value.cadence {
+            CadenceValue::Monthly => ReportCadence::Monthly,
+            CadenceValue::EveryWeeks(weeks) => ReportCadence::EveryWeeks { weeks },
+            CadenceValue::EndOnly => ReportCadence::EndOnly,
+            CadenceValue::Dates(days) => ReportCadence::Dates {
+                dates: days.into_iter().map(date).collect::<Result<_, String>>()?,
+            },
+        },
+        checklist: OrderChecklist {
+            purpose,
+            close_follow_up,
+            direct_contact_given,
+            preferred_consultant,
+        },
+        reports: (value.reports.into_iter())
+            .map(report)
+            .collect::<Result<_, String>>()?,
+        outcome: match value.outcome {
+            None => None,
+            Some(OutcomeValue::Extended(on, previous_end)) => Some(CourseOutcome::Extended {
+                on: date(on)?,
+                previous_end: date(previous_end)?,
+            }),
+            Some(OutcomeValue::Completed(on)) => Some(CourseOutcome::Completed { on: date(on)? }),
+            Some(OutcomeValue::Interrupted(on)) => {
+                Some(CourseOutcome::Interrupted { on: date(on)? })
+            }
+            Some(OutcomeValue::ConsultantChanged(on, previous)) => {
+                Some(CourseOutcome::ConsultantChanged {
+                    on: date(on)?,
+                    previous: previous.map(ContactId),
+                })
+            }
+            Some(OutcomeValue::SupplierChanged(on, next)) => Some(CourseOutcome::SupplierChanged {
+                on: date(on)?,
+                next: CourseId(next),
+            }),
+        },
+        continues: value.continues.map(CourseId),
+    })
+}
+
+pub(crate) fn encode_request(request: &MedicalRequest) -> Vec<u8> {
+    // Taken apart whole, so a new field of a request does not compile until it is kept here.
+    let MedicalRequest {
+        id: _,
+        case,
+        kind,
+        recipient,
+        questions,
+        purpose,
+        consent,
+        sent,
+        deadline,
+        chases,
+        received,
+        acted_on,
+        withdrawn,
+    } = request;
+    encode(&RequestValue {
+        case: case.0,
+        kind: kind.clone(),
+        recipient: recipient.map(|c| c.0),
+        questions: questions.clone(),
+        purpose: purpose.clone(),
+        consent: opt_day(*consent),
+        sent: opt_day(*sent),
+        deadline: opt_day(*deadline),
+        chases: (chases.iter())
+            .map(
+                |ChaseEntry {
+                     at,
+                     channel,
+                     reached,
+                     note,
+                 }| { ((*at).into(), *channel, reached.clone(), note.clone()) },
+            )
+            .collect(),
+        received: opt_day(*received),
+        acted_on: opt_day(*acted_on),
+        withdrawn: opt_day(*withdrawn),
+    })
+}
+
+pub(crate) fn decode_request(id: RequestId, bytes: &[u8]) -> Result<MedicalRequest, String> {
+    let value: RequestValue = decode(bytes)?;
+    Ok(MedicalRequest {
+        id,
+        case: CaseId(value.case),
+        kind: value.kind,
+        recipient: value.recipient.map(ContactId),
+        questions: value.questions,
+        purpose: value.purpose,
+        consent: opt_date(value.consent)?,
+        sent: opt_date(value.sent)?,
+        deadline: opt_date(value.deadline)?,
+        chases: (value.chases.into_iter())
+            .map(|(at, channel, reached, note)| {
+                Ok(ChaseEntry {
+                    at: at.utc()?,
+                    channel,
+                    reached,
+                    note,
+                })
+            })
+            .collect::<Result<_, String>>()?,
+        received: opt_date(value.received)?,
+        acted_on: opt_date(value.acted_on)?,
+        withdrawn: opt_date(value.withdrawn)?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,6 +645,143 @@ mod tests {
         ];
         for detail in details {
             assert_eq!(decode::<DueDetail>(&encode(&detail)).unwrap(), detail);
+        }
+    }
+
+    /// A course with every field set, with `cadence` and `outcome`.
+    fn full_course(cadence: ReportCadence, outcome: Option<CourseOutcome>) -> Course {
+        Course {
+            id: CourseId(12),
+            case: CaseId(3),
+            supplier: ContactId(40),
+            consultant: Some(ContactId(41)),
+            kind: "praktik".into(),
+            start: d("2026-07-20"),
+            end: d("2026-12-18"),
+            hours_per_week: Some(15),
+            cadence,
+            checklist: OrderChecklist {
+                purpose: "afklaring af arbejdsevne".into(),
+                close_follow_up: true,
+                direct_contact_given: true,
+                preferred_consultant: "Lise".into(),
+            },
+            reports: vec![
+                Report {
+                    due: d("2026-08-20"),
+                    received: Some(d("2026-08-21")),
+                    read: Some(d("2026-08-22")),
+                    action: Some(ReportAction::GoalsAdjusted),
+                    note: "mål justeret".into(),
+                    chases: vec![ReportChase {
+                        at: "2026-08-21T07:30:00.25Z".parse().unwrap(),
+                        channel: Channel::Mail,
+                        note: "rykket".into(),
+                    }],
+                    is_final: false,
+                },
+                Report {
+                    due: d("2026-12-18"),
+                    received: None,
+                    read: None,
+                    action: None,
+                    note: String::new(),
+                    chases: Vec::new(),
+                    is_final: true,
+                },
+            ],
+            outcome,
+            continues: Some(CourseId(9)),
+        }
+    }
+
+    #[test]
+    fn a_course_of_every_cadence_and_outcome_reads_back_the_same() {
+        let on = d("2026-12-01");
+        let cadences = [
+            ReportCadence::Monthly,
+            ReportCadence::EveryWeeks { weeks: 3 },
+            ReportCadence::EndOnly,
+            ReportCadence::Dates {
+                dates: vec![d("2026-09-01"), d("2026-11-01")],
+            },
+        ];
+        let outcomes = [
+            None,
+            Some(CourseOutcome::Extended {
+                on,
+                previous_end: d("2026-11-18"),
+            }),
+            Some(CourseOutcome::Completed { on }),
+            Some(CourseOutcome::Interrupted { on }),
+            Some(CourseOutcome::ConsultantChanged {
+                on,
+                previous: Some(ContactId(39)),
+            }),
+            Some(CourseOutcome::ConsultantChanged { on, previous: None }),
+            Some(CourseOutcome::SupplierChanged {
+                on,
+                next: CourseId(13),
+            }),
+        ];
+        for cadence in cadences {
+            for outcome in outcomes.clone() {
+                let course = full_course(cadence.clone(), outcome);
+                assert_eq!(
+                    decode_course(course.id, &encode_course(&course)).unwrap(),
+                    course
+                );
+            }
+        }
+        let mut bare = full_course(ReportCadence::EndOnly, None);
+        bare.consultant = None;
+        bare.hours_per_week = None;
+        bare.checklist = OrderChecklist::default();
+        bare.reports = Vec::new();
+        bare.continues = None;
+        assert_eq!(decode_course(bare.id, &encode_course(&bare)).unwrap(), bare);
+    }
+
+    #[test]
+    fn a_request_with_every_field_set_or_empty_reads_back_the_same() {
+        let full = MedicalRequest {
+            id: RequestId(8),
+            case: CaseId(3),
+            kind: "lae145".into(),
+            recipient: Some(ContactId(50)),
+            questions: "kan borgeren arbejde?".into(),
+            purpose: "rehabiliteringsteam".into(),
+            consent: Some(d("2026-10-01")),
+            sent: Some(d("2026-10-02")),
+            deadline: Some(d("2026-10-16")),
+            chases: vec![ChaseEntry {
+                at: "2026-10-20T09:15:00Z".parse().unwrap(),
+                channel: Channel::Phone,
+                reached: "sekretær".into(),
+                note: "sender i næste uge".into(),
+            }],
+            received: Some(d("2026-10-25")),
+            acted_on: Some(d("2026-10-27")),
+            withdrawn: Some(d("2026-10-28")),
+        };
+        let empty = MedicalRequest {
+            recipient: None,
+            questions: String::new(),
+            purpose: String::new(),
+            consent: None,
+            sent: None,
+            deadline: None,
+            chases: Vec::new(),
+            received: None,
+            acted_on: None,
+            withdrawn: None,
+            ..full.clone()
+        };
+        for request in [full, empty] {
+            assert_eq!(
+                decode_request(request.id, &encode_request(&request)).unwrap(),
+                request
+            );
         }
     }
 

@@ -9,7 +9,10 @@ use super::packed::{self, DueDetail};
 use super::record::{CaseRecord, Kind, Record, RecordId};
 use super::trees::TreeId;
 use super::{Store, StoreError, codec};
-use crate::model::{CaseId, ExternalBlock, ExternalId, Meeting, MeetingId, MeetingStatus};
+use crate::model::{
+    CaseId, Course, CourseId, ExternalBlock, ExternalId, MedicalRequest, Meeting, MeetingId,
+    MeetingStatus, RequestId,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 
 impl Store {
@@ -394,6 +397,43 @@ impl Store {
             if let Some(id) = u64_at(&key, 8) {
                 out.extend(self.get::<R>(R::Id::from_raw(id))?);
             }
+        }
+        Ok(out)
+    }
+
+    /// Every course not finished, by case and id, from the courses' by-case entries, which
+    /// carry them (#21): the Today list and the board read no course record.
+    pub fn open_courses(&self) -> Result<Vec<Course>, StoreError> {
+        self.carried(Kind::Course, |id, bytes| {
+            packed::decode_course(CourseId(id), bytes)
+        })
+    }
+
+    /// Every medical request the Today list still follows (neither withdrawn nor acted on after
+    /// it came back; the open ones among them), by case and id, from their by-case entries.
+    pub fn followed_requests(&self) -> Result<Vec<MedicalRequest>, StoreError> {
+        self.carried(Kind::MedicalRequest, |id, bytes| {
+            packed::decode_request(RequestId(id), bytes)
+        })
+    }
+
+    /// The records the by-case entries of `kind` carry, in key order.
+    fn carried<R>(
+        &self,
+        kind: Kind,
+        decode: impl Fn(u64, &[u8]) -> Result<R, String>,
+    ) -> Result<Vec<R>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.tree(TreeId::ByCase(kind)).iter() {
+            let (key, value) = item.map_err(|e| self.read_error(e))?;
+            if value.is_empty() {
+                continue;
+            }
+            let id = u64_at(&key, 8).unwrap_or(0);
+            out.push(
+                decode(id, &value)
+                    .map_err(|d| self.damaged(format!("the by-case entry of {kind} {id}: {d}")))?,
+            );
         }
         Ok(out)
     }

@@ -10,7 +10,9 @@ pub(crate) enum TreeId {
     MeetingsByStart,
     /// Case id + local start + meeting id.
     MeetingsByCase,
-    /// Case id + record id, for the per-case kinds other than meetings.
+    /// Case id + record id, for the per-case kinds other than meetings. The value is empty,
+    /// except for a course not finished and a medical request still followed: the record
+    /// itself, in postcard, which the Today list and the board read (#21).
     ByCase(Kind),
     /// Date + due kind tag + record id; the value is the case id, then for the many kinds
     /// what the Today list reads of the record (`DueDetail`).
