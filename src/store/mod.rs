@@ -18,6 +18,7 @@ pub mod journal;
 mod keys;
 mod migrate;
 mod packed;
+mod packed_meeting;
 pub mod progress;
 mod read;
 mod reader;
@@ -84,7 +85,9 @@ const INDEX_VERSION_KEY: &[u8] = b"index_version";
 /// back, and the summaries it did not keep are rebuilt on the next open.
 /// 7: briefs of active cases, due entries that carry what the Today list reads of their
 /// record, and summaries in postcard (#21).
-const INDEX_VERSION: u32 = 7;
+/// 8: the start index carries each one-off meeting in postcard, so a day's meetings are read
+/// from one range scan (#21).
+const INDEX_VERSION: u32 = 8;
 
 /// An open caseplan database. Dropping it releases the lock.
 pub struct Store {
