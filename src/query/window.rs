@@ -255,10 +255,12 @@ pub fn window(
     to: NaiveDate,
 ) -> Result<Window, StoreError> {
     let meetings = meetings(store, from, to)?;
+    // Sized at once: a crowded day names two thousand citizens.
     let mut window = Window {
         from,
         to,
         external: external(store, from, to)?,
+        case_names: HashMap::with_capacity(meetings.len()),
         ..Window::default()
     };
     window.name(store, names, &meetings)?;

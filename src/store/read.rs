@@ -10,7 +10,7 @@ use super::packed_meeting::decode_meeting;
 use super::record::{CaseRecord, Kind, Record, RecordId};
 use super::trees::TreeId;
 use super::{Store, StoreError, codec};
-use crate::model::{CaseId, ExternalBlock, ExternalId, Meeting, MeetingId, MeetingStatus};
+use crate::model::{CaseBrief, CaseId, ExternalBlock, ExternalId, Meeting, MeetingId, MeetingStatus};
 use chrono::{NaiveDate, NaiveDateTime};
 
 impl Store {
@@ -30,6 +30,18 @@ impl Store {
                 .map_err(|e| self.read_error(e))?;
         }
         bytes.map(|b| self.decode::<R>(raw, &b)).transpose()
+    }
+
+    /// An active case's brief (`None` for a closed case or one that does not exist): a small
+    /// postcard value instead of the whole case in JSON, for a name read per citizen (#21).
+    pub fn brief(&self, id: CaseId) -> Result<Option<CaseBrief>, StoreError> {
+        let bytes = (self.tree(TreeId::Briefs))
+            .get(id_key(id.0))
+            .map_err(|e| self.read_error(e))?;
+        bytes
+            .map(|b| packed::decode_brief(id, &b))
+            .transpose()
+            .map_err(|d| self.damaged(format!("the brief of case {id}: {d}")))
     }
 
     /// Every record of one kind, by id.
