@@ -266,8 +266,7 @@ pub fn day_marks<'a>(
         // Every occurrence that starts before this one ends and ends after it starts: in
         // start order, so the first that ends after it starts is the earliest, unless it
         // starts too late.
-        overlap[i] = first(&ends, t.own.0, 0, &|j| !same(i, j))
-            .filter(|&j| starts[j] < t.own.1);
+        overlap[i] = first(&ends, t.own.0, 0, &|j| !same(i, j)).filter(|&j| starts[j] < t.own.1);
         // Only the buffers touch: one that ended by the time this one starts and whose busy
         // time reaches past this one's busy start…
         while let Some(&j) = by_end.peek() {
@@ -281,7 +280,9 @@ pub fn day_marks<'a>(
         }
         let busy_from = |j: usize| times[j].as_ref().map_or(i128::MAX, |tj| tj.busy.0);
         let busy_to = |j: usize| times[j].as_ref().map_or(i128::MIN, |tj| tj.busy.1);
-        let before = first(&ended, t.busy.0, 0, &|j| !same(i, j) && busy_from(j) < t.busy.1);
+        let before = first(&ended, t.busy.0, 0, &|j| {
+            !same(i, j) && busy_from(j) < t.busy.1
+        });
         // …or one that starts once this one has ended and whose busy time begins before this
         // one's ends.
         let later = starts.partition_point(|&s| s < t.own.1);

@@ -10,7 +10,9 @@ use super::packed_meeting::decode_meeting;
 use super::record::{CaseRecord, Kind, Record, RecordId};
 use super::trees::TreeId;
 use super::{Store, StoreError, codec};
-use crate::model::{CaseBrief, CaseId, ExternalBlock, ExternalId, Meeting, MeetingId, MeetingStatus};
+use crate::model::{
+    CaseBrief, CaseId, ExternalBlock, ExternalId, Meeting, MeetingId, MeetingStatus,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 
 impl Store {
