@@ -21,7 +21,7 @@ impl Occurrence<'_> {
 /// Repeating blocks are expanded in local wall-clock time, so a weekly 09:00 stays 09:00 across
 /// a daylight-saving change. Meetings moved away (status `Moved`) are left out.
 pub fn occurrences(meetings: &[Meeting], from: NaiveDate, to: NaiveDate) -> Vec<Occurrence<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(meetings.len());
     for meeting in meetings.iter().filter(|m| m.status != MeetingStatus::Moved) {
         if meeting.repeat.is_none() {
             let day = meeting.start.date();

@@ -199,68 +199,100 @@ pub fn day_warnings<'a>(
     out
 }
 
-/// What each occurrence of a day shows on its block, index-aligned with `day`: the warnings
+/// What each occurrence of a day shows on its block, index-aligned with `day` (in start
+/// order, as [`occurrences`](super::agenda::occurrences) gives it): the warnings
 /// [`day_warnings`] gives, except that at most one overlap and one buffer overlap (with the
-/// earliest meeting of the day it touches) stand for all of them. One sweep in start order
-/// that marks the pairs of meetings that touch and lists none of them, so a day with two
-/// thousand meetings costs a few milliseconds, not a list per pair.
+/// earliest meeting of the day it touches) stand for all of them. Each occurrence asks for
+/// the earliest one it touches in a few logarithmic searches ([`FirstAbove`]), so a day with
+/// two thousand meetings costs what its meetings cost, not what the pairs that touch cost.
 pub fn day_marks<'a>(
     day: &[Occurrence<'_>],
     hours: &WorkingHours,
     away: impl Fn(CaseId) -> &'a [AwayPeriod],
 ) -> Vec<Vec<Warning>> {
-    // What the sweep compares, side by side in start order of the busy spans, so its inner
-    // loop (every pair of meetings that touch: hundreds of thousands on a crowded day) reads
-    // one array and no meeting.
-    // Times as plain numbers: the inner loop compares them hundreds of thousands of times.
-    struct Block {
+    // Times as plain numbers; `None` for an occurrence that takes no time.
+    struct Times {
         busy: (i128, i128),
         own: (i128, i128),
-        id: MeetingId,
-        /// The index in `day`.
-        at: usize,
     }
     let nanos = |t: NaiveDateTime| {
         let t = t.and_utc();
         i128::from(t.timestamp()) * 1_000_000_000 + i128::from(t.timestamp_subsec_nanos())
     };
-    let span = |(from, to): (NaiveDateTime, NaiveDateTime)| (nanos(from), nanos(to));
-    let mut blocks: Vec<Block> = day
+    let times: Vec<Option<Times>> = day
         .iter()
-        .enumerate()
-        .filter(|(_, o)| o.meeting.status.occupies_time())
-        .map(|(at, o)| Block {
-            busy: span(busy_span(o.meeting, o.start)),
-            own: span((o.start, o.end())),
-            id: o.meeting.id,
-            at,
+        .map(|o| {
+            let (from, to) = busy_span(o.meeting, o.start);
+            o.meeting.status.occupies_time().then(|| Times {
+                busy: (nanos(from), nanos(to)),
+                own: (nanos(o.start), nanos(o.end())),
+            })
         })
         .collect();
-    blocks.sort_by_key(|b| b.busy.0);
-    // The earliest occurrence (by its index in `day`) each one overlaps, and touches only by
-    // its buffers.
+    let starts: Vec<i128> = day.iter().map(|o| nanos(o.start)).collect();
+    // The same occurrence twice, or itself.
+    let same = |i: usize, j: usize| {
+        i == j || (day[i].start == day[j].start && day[i].meeting.id == day[j].meeting.id)
+    };
+    // The first position from `from` on that `search` finds and `fits` accepts.
+    let first = |search: &FirstAbove, x: i128, mut from: usize, fits: &dyn Fn(usize) -> bool| {
+        while let Some(j) = search.first_above(from, x) {
+            if fits(j) {
+                return Some(j);
+            }
+            from = j + 1;
+        }
+        None
+    };
+    let mut ends = FirstAbove::new(day.len());
+    // Busy starts negated: "the first that starts its busy time before x".
+    let mut busy_starts = FirstAbove::new(day.len());
+    for (j, t) in times.iter().enumerate() {
+        if let Some(t) = t {
+            ends.set(j, t.own.1);
+            busy_starts.set(j, -t.busy.0);
+        }
+    }
+    // The occurrences that have ended, by end, entered into `ended` (their busy end) as the
+    // loop below passes their end.
+    let mut by_end: Vec<usize> = (0..day.len()).filter(|&j| times[j].is_some()).collect();
+    by_end.sort_by_key(|&j| times[j].as_ref().map_or(0, |t| t.own.1));
+    let mut by_end = by_end.into_iter().peekable();
+    let mut ended = FirstAbove::new(day.len());
     let mut overlap: Vec<Option<usize>> = vec![None; day.len()];
     let mut buffer: Vec<Option<usize>> = vec![None; day.len()];
-    let earliest = |slot: &mut Option<usize>, other: usize| {
-        *slot = Some(slot.map_or(other, |s| s.min(other)));
-    };
-    for (pos, a) in blocks.iter().enumerate() {
-        for b in &blocks[pos + 1..] {
-            if b.busy.0 >= a.busy.1 {
-                break;
+    for (i, t) in times.iter().enumerate() {
+        let Some(t) = t else { continue };
+        // Every occurrence that starts before this one ends and ends after it starts: in
+        // start order, so the first that ends after it starts is the earliest, unless it
+        // starts too late.
+        overlap[i] = first(&ends, t.own.0, 0, &|j| !same(i, j)).filter(|&j| starts[j] < t.own.1);
+        // Only the buffers touch: one that ended by the time this one starts and whose busy
+        // time reaches past this one's busy start…
+        while let Some(&j) = by_end.peek() {
+            match &times[j] {
+                Some(tj) if tj.own.1 <= t.own.0 => {
+                    ended.set(j, tj.busy.1);
+                    by_end.next();
+                }
+                _ => break,
             }
-            // The same occurrence twice.
-            if a.own.0 == b.own.0 && a.id == b.id {
-                continue;
-            }
-            let marks = if a.own.0 < b.own.1 && b.own.0 < a.own.1 {
-                &mut overlap
-            } else {
-                &mut buffer
-            };
-            earliest(&mut marks[a.at], b.at);
-            earliest(&mut marks[b.at], a.at);
         }
+        let busy_from = |j: usize| times[j].as_ref().map_or(i128::MAX, |tj| tj.busy.0);
+        let busy_to = |j: usize| times[j].as_ref().map_or(i128::MIN, |tj| tj.busy.1);
+        let before = first(&ended, t.busy.0, 0, &|j| {
+            !same(i, j) && busy_from(j) < t.busy.1
+        });
+        // …or one that starts once this one has ended and whose busy time begins before this
+        // one's ends.
+        let later = starts.partition_point(|&s| s < t.own.1);
+        let after = first(&busy_starts, -t.busy.1, later, &|j| {
+            !same(i, j) && busy_to(j) > t.busy.0
+        });
+        buffer[i] = match (before, after) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
     day.iter()
         .enumerate()
@@ -306,6 +338,50 @@ pub fn day_marks<'a>(
             out
         })
         .collect()
+}
+
+/// Values by position, for "the first position from here on whose value is above x" in
+/// logarithmic time (a segment tree of maxima). Positions without a value hold the minimum.
+struct FirstAbove {
+    leaves: usize,
+    max: Vec<i128>,
+}
+
+impl FirstAbove {
+    fn new(positions: usize) -> FirstAbove {
+        let leaves = positions.next_power_of_two();
+        FirstAbove {
+            leaves,
+            max: vec![i128::MIN; 2 * leaves],
+        }
+    }
+
+    fn set(&mut self, at: usize, value: i128) {
+        let mut node = at + self.leaves;
+        self.max[node] = value;
+        while node > 1 {
+            node /= 2;
+            self.max[node] = self.max[2 * node].max(self.max[2 * node + 1]);
+        }
+    }
+
+    /// The first position from `from` on whose value is above `x`.
+    fn first_above(&self, from: usize, x: i128) -> Option<usize> {
+        self.descend(1, 0, self.leaves, from, x)
+    }
+
+    /// [`FirstAbove::first_above`] within `node`, which covers positions `lo..hi`.
+    fn descend(&self, node: usize, lo: usize, hi: usize, from: usize, x: i128) -> Option<usize> {
+        if hi <= from || self.max[node] <= x {
+            return None;
+        }
+        if hi - lo == 1 {
+            return Some(lo);
+        }
+        let mid = (lo + hi) / 2;
+        self.descend(2 * node, lo, mid, from, x)
+            .or_else(|| self.descend(2 * node + 1, mid, hi, from, x))
+    }
 }
 
 #[cfg(test)]

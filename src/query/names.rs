@@ -36,10 +36,19 @@ pub struct NameBook {
 }
 
 impl NameBook {
-    /// The case, read from the store the first time.
+    /// The case, read from the store the first time: an active case from its brief, a closed
+    /// one whole.
     pub fn case(&mut self, store: &Store, id: CaseId) -> Result<Option<&CaseEntry>, StoreError> {
         if let Entry::Vacant(slot) = self.cases.entry(id) {
-            slot.insert(store.get::<Case>(id)?.map(CaseEntry::of));
+            let entry = match store.brief(id)? {
+                Some(brief) => Some(CaseEntry {
+                    name: brief.name,
+                    active: true,
+                    away: brief.away,
+                }),
+                None => store.get::<Case>(id)?.map(CaseEntry::of),
+            };
+            slot.insert(entry);
         }
         Ok(self.cases.get(&id).and_then(Option::as_ref))
     }
@@ -139,5 +148,43 @@ impl<'a> Names<'a> {
         Ok(self
             .contact_entry(id)?
             .map_or_else(|| format!("#{id}"), str::to_owned))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AwayPeriod, AwayReason, CaseStatus};
+    use crate::store::Record;
+    use crate::testing::case;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn an_active_case_read_from_its_brief_and_a_closed_one_read_whole_are_what_the_records_say() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let mut away = case(1, "2025-01-06");
+        away.name = "Søren Bæk".into();
+        away.away.push(AwayPeriod {
+            from: day("2026-12-01"),
+            to: day("2026-12-05"),
+            reason: AwayReason::Holiday,
+            note: String::new(),
+        });
+        let mut closed = case(2, "2025-01-06");
+        closed.status = CaseStatus::Closed(day("2026-06-01"));
+        let changes = [
+            Change::Put(away.clone().into_any()),
+            Change::Put(closed.clone().into_any()),
+        ];
+        store.write(&changes).unwrap();
+        assert!(store.brief(CaseId(2)).unwrap().is_none(), "no brief");
+        let mut book = NameBook::default();
+        for c in [away, closed] {
+            let read = book.case(&store, c.id).unwrap().cloned();
+            assert_eq!(read, Some(CaseEntry::of(c)));
+        }
+        assert_eq!(book.case(&store, CaseId(3)).unwrap(), None, "no such case");
     }
 }

@@ -130,16 +130,15 @@ impl Window {
     /// The occurrences of one day, in time order (none for a day outside the window).
     pub fn day(&self, day: NaiveDate) -> Vec<Occurrence<'_>> {
         self.facts(day).map_or_else(Vec::new, |facts| {
-            facts
-                .booked
-                .iter()
-                .filter_map(|(i, start)| {
-                    self.meetings.get(*i).map(|meeting| Occurrence {
-                        meeting,
-                        start: *start,
-                    })
+            // Sized at once: a crowded day has two thousand, and this is asked for per key.
+            let mut out = Vec::with_capacity(facts.booked.len());
+            out.extend(facts.booked.iter().filter_map(|(i, start)| {
+                self.meetings.get(*i).map(|meeting| Occurrence {
+                    meeting,
+                    start: *start,
                 })
-                .collect()
+            }));
+            out
         })
     }
 
@@ -256,10 +255,12 @@ pub fn window(
     to: NaiveDate,
 ) -> Result<Window, StoreError> {
     let meetings = meetings(store, from, to)?;
+    // Sized at once: a crowded day names two thousand citizens.
     let mut window = Window {
         from,
         to,
         external: external(store, from, to)?,
+        case_names: HashMap::with_capacity(meetings.len()),
         ..Window::default()
     };
     window.name(store, names, &meetings)?;

@@ -496,3 +496,98 @@ fn a_by_case_entry_carrying_an_old_course_is_reported_and_a_re_index_repairs_it(
     assert_eq!(store.check(), vec![]);
     assert_eq!(store.open_courses().unwrap(), vec![after]);
 }
+
+/// What the calendar reads of `day` (and every day) against the records: the one-off
+/// meetings come from the start index's values, the repeating ones from their records.
+fn assert_meetings_match_records(store: &Store, step: &str) {
+    let mut records = store.all::<Meeting>().unwrap();
+    records.sort_by_key(|m| (m.start, m.id));
+    let all = store
+        .meetings_between(at("2000-01-01 00:00"), at("2100-01-01 00:00"))
+        .unwrap();
+    assert_eq!(all, records, "{step}");
+    let day = store
+        .meetings_between(at("2026-11-24 00:00"), at("2026-11-25 00:00"))
+        .unwrap();
+    let on_the_day: Vec<Meeting> = records
+        .into_iter()
+        .filter(|m| match m.repeat {
+            None => m.start.date() == d("2026-11-24"),
+            Some(_) => m.start < at("2026-11-25 00:00"),
+        })
+        .collect();
+    assert_eq!(day, on_the_day, "{step}");
+    assert_eq!(store.check(), vec![], "{step}");
+}
+
+#[test]
+fn a_day_s_meetings_from_the_start_index_follow_every_write_and_a_re_index_reads_the_same() {
+    use crate::model::{ContactId, MeetingForm, Participant, Repeat, RepeatEvery, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_on(dir.path(), d("2026-11-24")).unwrap();
+    let mut visit = meeting(1, "2026-11-24 10:00", 45);
+    visit.form = MeetingForm::HomeVisit;
+    visit.travel_minutes = 20;
+    visit.participants = vec![Participant {
+        role: Role::Consultant,
+        contact: Some(ContactId(9)),
+        name: "Mette".into(),
+    }];
+    let mut other = meeting(2, "2026-11-24 10:00", 30);
+    other.case = None;
+    other.title = "Teammøde".into();
+    let mentor = crate::model::Contact {
+        id: ContactId(9),
+        name: "Mette".into(),
+        kind: crate::model::ContactKind::Mentor,
+        organisation: None,
+        title: String::new(),
+        work_phone: String::new(),
+        email: String::new(),
+        note: String::new(),
+    };
+    let mut block = meeting(3, "2026-11-23 08:00", 60);
+    block.case = None;
+    block.repeat = Some(Repeat::new(RepeatEvery::Weekdays));
+    let steps: Vec<(&str, Vec<Change>)> = vec![
+        (
+            "two meetings at the same time, a repeating block, one the day after",
+            vec![
+                Change::Put(case(1, "2025-01-06").into_any()),
+                Change::Put(mentor.into_any()),
+                Change::Put(visit.clone().into_any()),
+                Change::Put(other.clone().into_any()),
+                Change::Put(block.into_any()),
+                Change::Put(meeting(4, "2026-11-25 09:00", 60).into_any()),
+            ],
+        ),
+        ("moved 15 minutes later and made longer", {
+            visit.start = at("2026-11-24 10:15");
+            visit.minutes = 60;
+            vec![Change::Put(visit.clone().into_any())]
+        }),
+        ("held, with an outcome and a note, at the same time", {
+            visit.status = MeetingStatus::Held;
+            visit.outcome = "gik godt".into();
+            visit.note = "ring til mentor".into();
+            vec![Change::Put(visit.clone().into_any())]
+        }),
+        ("moved to the next day", {
+            other.start = at("2026-11-25 13:00");
+            vec![Change::Put(other.into_any())]
+        }),
+        (
+            "one deleted",
+            vec![Change::Delete(RecordRef {
+                kind: Kind::Meeting,
+                id: 4,
+            })],
+        ),
+    ];
+    for (step, changes) in steps {
+        store.write(&changes).unwrap();
+        assert_meetings_match_records(&store, step);
+    }
+    store.rebuild_indexes().unwrap();
+    assert_meetings_match_records(&store, "after a re-index");
+}

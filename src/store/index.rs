@@ -159,7 +159,7 @@ pub(crate) fn entries(record: &AnyRecord) -> Vec<Entry> {
             out.push((
                 TreeId::MeetingsByStart,
                 concat(&[&start, &id_key(id)]),
-                Vec::new(),
+                super::packed_meeting::encode_meeting(m),
             ));
             if let Some(case) = m.case {
                 out.push((

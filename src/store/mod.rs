@@ -19,6 +19,7 @@ pub mod journal;
 mod keys;
 mod migrate;
 mod packed;
+mod packed_meeting;
 pub mod progress;
 mod read;
 mod reader;
@@ -86,7 +87,8 @@ const INDEX_VERSION_KEY: &[u8] = b"index_version";
 /// 7: briefs of active cases, due entries that carry what the Today list reads of their
 /// record, and summaries in postcard (#21).
 /// 8: how many of each case's meetings the archive holds, by outcome; open courses and
-/// followed medical requests carried whole by their by-case entries (#21).
+/// followed medical requests carried whole by their by-case entries; the start index carries
+/// each one-off meeting in postcard, so a day's meetings are read from one range scan (#21).
 const INDEX_VERSION: u32 = 8;
 
 /// An open caseplan database. Dropping it releases the lock.

@@ -48,7 +48,7 @@ pub enum DueDetail {
 /// A moment as seconds and nanoseconds since 1970-01-01 00:00 (of UTC, or of the local clock
 /// for a local time).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-struct Stamp(i64, u32);
+pub(super) struct Stamp(i64, u32);
 
 impl From<NaiveDateTime> for Stamp {
     fn from(time: NaiveDateTime) -> Stamp {
@@ -68,7 +68,7 @@ impl Stamp {
         DateTime::from_timestamp(self.0, self.1).ok_or_else(|| format!("no such time: {self:?}"))
     }
 
-    fn local(self) -> Result<NaiveDateTime, String> {
+    pub(super) fn local(self) -> Result<NaiveDateTime, String> {
         self.utc().map(|t| t.naive_utc())
     }
 }

@@ -6,12 +6,13 @@ use super::archive::{Archive, Items, Merged};
 use super::index::{DueKind, DueRef};
 use super::keys::{concat, date_from_key, date_key, id_key, time_key, u64_at};
 use super::packed::{self, DueDetail};
+use super::packed_meeting::decode_meeting;
 use super::record::{CaseRecord, Kind, Record, RecordId};
 use super::trees::TreeId;
 use super::{Store, StoreError, codec};
 use crate::model::{
-    CaseId, Course, CourseId, ExternalBlock, ExternalId, MedicalRequest, Meeting, MeetingId,
-    MeetingStatus, RequestId,
+    CaseBrief, CaseId, Course, CourseId, ExternalBlock, ExternalId, MedicalRequest, Meeting,
+    MeetingId, MeetingStatus, RequestId,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -32,6 +33,18 @@ impl Store {
                 .map_err(|e| self.read_error(e))?;
         }
         bytes.map(|b| self.decode::<R>(raw, &b)).transpose()
+    }
+
+    /// An active case's brief (`None` for a closed case or one that does not exist): a small
+    /// postcard value instead of the whole case in JSON, for a name read per citizen (#21).
+    pub fn brief(&self, id: CaseId) -> Result<Option<CaseBrief>, StoreError> {
+        let bytes = (self.tree(TreeId::Briefs))
+            .get(id_key(id.0))
+            .map_err(|e| self.read_error(e))?;
+        bytes
+            .map(|b| packed::decode_brief(id, &b))
+            .transpose()
+            .map_err(|d| self.damaged(format!("the brief of case {id}: {d}")))
     }
 
     /// Every record of one kind, by id.
@@ -121,18 +134,28 @@ impl Store {
         from: NaiveDateTime,
         to: NaiveDateTime,
     ) -> Result<Vec<Meeting>, StoreError> {
-        let mut ids = Vec::new();
+        // A one-off meeting comes from its start index entry; a repeating one is read whole.
+        let (mut out, mut ids) = (Vec::new(), Vec::new());
         let range = time_key(from).to_vec()..time_key(to).to_vec();
         let archive = self.archive_from(from)?;
         for item in self.merged(TreeId::MeetingsByStart, range, archive, false) {
-            let (key, _) = item.map_err(|e| self.read_error(e))?;
-            ids.extend(u64_at(&key, 8));
+            let (key, value) = item.map_err(|e| self.read_error(e))?;
+            let Some(id) = u64_at(&key, 8) else { continue };
+            if value.is_empty() {
+                ids.push(id);
+                continue;
+            }
+            out.push(decode_meeting(id, &value).map_err(|detail| {
+                self.damaged(format!("the start index entry of meeting {id}: {detail}"))
+            })?);
         }
         for item in self.tree(TreeId::Recurring).iter() {
             let (key, _) = item.map_err(|e| self.read_error(e))?;
             ids.extend(u64_at(&key, 0));
         }
-        let mut out = self.meetings_by_ids(ids)?;
+        ids.sort_unstable();
+        ids.dedup();
+        out.extend(self.meetings_by_ids(ids)?);
         out.retain(|m| match &m.repeat {
             None => true,
             Some(_) => m.start < to && m.last_day().is_none_or(|u| u >= from.date()),

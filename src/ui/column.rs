@@ -62,33 +62,82 @@ impl<'a> Column<'a> {
     }
 }
 
-/// Rows × occupied column ranges, so buffers, gap labels and the now-line use free cells only.
+/// The cells of each row that blocks, buffers, gap labels and the now-line have taken, so
+/// the later ones use free cells only. A range of columns `x..x+w` is free when no range
+/// taken before overlaps it; a range of no width taken at `a` still stands in the way of a
+/// wider one around it, and a range of no width is in the way of one taken around it. Kept
+/// per cell, so asking costs the asked width, not the number of blocks in the row (a crowded
+/// day has hundreds of narrow lanes in one row).
 struct Occupied {
-    rows: Vec<Vec<(u16, u16)>>,
+    rows: Vec<Row>,
+}
+
+#[derive(Clone, Default)]
+struct Row {
+    /// Whether anything was taken in the row.
+    taken: bool,
+    /// Cells inside a range taken.
+    cells: Vec<bool>,
+    /// Cells inside a range taken that began before them.
+    inner: Vec<bool>,
+    /// Where ranges of no width were taken.
+    points: Vec<bool>,
+}
+
+/// Whether any of `cells` in `from..to` is set.
+fn any_in(cells: &[bool], from: usize, to: usize) -> bool {
+    cells
+        .get(from..to.min(cells.len()))
+        .is_some_and(|c| c.contains(&true))
+}
+
+/// Sets `cells` in `from..to`, growing them as needed.
+fn set_in(cells: &mut Vec<bool>, from: usize, to: usize) {
+    if cells.len() < to {
+        cells.resize(to, false);
+    }
+    if let Some(c) = cells.get_mut(from..to) {
+        c.fill(true);
+    }
 }
 
 impl Occupied {
     fn new(rows: u16) -> Self {
         Occupied {
-            rows: vec![Vec::new(); usize::from(rows)],
+            rows: vec![Row::default(); usize::from(rows)],
         }
     }
 
+    fn row(&self, row: i64) -> Option<&Row> {
+        usize::try_from(row).ok().and_then(|r| self.rows.get(r))
+    }
+
     fn is_free(&self, row: i64, x: u16, w: u16) -> bool {
-        usize::try_from(row)
-            .ok()
-            .and_then(|r| self.rows.get(r))
-            .is_some_and(|ranges| ranges.iter().all(|(a, b)| x + w <= *a || *a + *b <= x))
+        let (x, w) = (usize::from(x), usize::from(w));
+        self.row(row).is_some_and(|r| match w {
+            // Nothing of no width is in the way of another of no width.
+            0 => !r.inner.get(x).is_some_and(|c| *c),
+            _ => !any_in(&r.cells, x, x + w) && !any_in(&r.points, x + 1, x + w),
+        })
     }
 
     fn take(&mut self, row: i64, x: u16, w: u16) {
-        if let Some(ranges) = usize::try_from(row).ok().and_then(|r| self.rows.get_mut(r)) {
-            ranges.push((x, w));
+        let Some(r) = usize::try_from(row).ok().and_then(|r| self.rows.get_mut(r)) else {
+            return;
+        };
+        let (x, w) = (usize::from(x), usize::from(w));
+        r.taken = true;
+        match w {
+            0 => set_in(&mut r.points, x, x + 1),
+            _ => {
+                set_in(&mut r.cells, x, x + w);
+                set_in(&mut r.inner, x + 1, x + w);
+            }
         }
     }
 
     fn row_empty(&self, row: usize) -> bool {
-        self.rows.get(row).is_some_and(Vec::is_empty)
+        self.rows.get(row).is_some_and(|r| !r.taken)
     }
 }
 
@@ -121,12 +170,16 @@ pub fn draw<'a>(model: &Model, col: &Column<'a>, area: Rect, buf: &mut Buffer) -
 
     // `place` keeps the order of the day, so `warnings[i]` belongs to `placed[i]`.
     for (i, p) in placed.iter().enumerate() {
-        let warnings = col.warnings.get(i).map_or(&[][..], Vec::as_slice);
         let (x, w) = lane_x(area.x, area.width, p.lane, p.lanes);
-        let facts = Facts::of(model, &p.occ, warnings);
         for row in p.top..p.bottom {
             occupied.take(row, x, w);
         }
+        // A lane too narrow for a block draws nothing of it (a crowded day has hundreds).
+        if w < 2 {
+            continue;
+        }
+        let warnings = col.warnings.get(i).map_or(&[][..], Vec::as_slice);
+        let facts = Facts::of(model, &p.occ, warnings);
         draw_block(
             model,
             p,
