@@ -98,18 +98,18 @@ fn perform_work(is_immortal: bool) {
         debug_delay();
         let task_res = QUEUE.recv_timeout(wait_limit);
 
+        // caseplan: `recv_timeout` counts a thread as waiting only while it
+        // waits; counting it down again around each task made the count wrap
+        // below zero when every thread was busy, and then no thread was ever
+        // added (see PATCH.md).
         if let Some(task) = task_res {
-            WAITING_THREAD_COUNT.fetch_sub(1, SeqCst);
             (task)();
-            WAITING_THREAD_COUNT.fetch_add(1, SeqCst);
             performed += 1;
         }
 
         while let Some(task) = QUEUE.try_recv() {
             debug_delay();
-            WAITING_THREAD_COUNT.fetch_sub(1, SeqCst);
             (task)();
-            WAITING_THREAD_COUNT.fetch_add(1, SeqCst);
             performed += 1;
         }
 
@@ -208,7 +208,11 @@ where
 
     let depth = QUEUE.send(Box::new(task));
 
-    if depth > DESIRED_WAITING_THREADS {
+    // caseplan: also when no thread waits: every one may be blocked on what
+    // this task is to do (see PATCH.md).
+    if depth > DESIRED_WAITING_THREADS
+        || WAITING_THREAD_COUNT.load(Acquire) == 0
+    {
         maybe_spawn_new_thread()?;
     }
 
