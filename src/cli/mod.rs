@@ -54,8 +54,6 @@ mod shell;
 
 pub use due::document as due_document;
 
-/// Prints `value` as pretty JSON and a line break, written straight to standard output instead
-/// of built as one string first (the Today list at 10,000 cases is 9 MB).
 /// Leaves a large value of a command about to exit to the operating system, which takes it back
 /// with the process, instead of freeing it piece by piece: at 10,000 cases the Today list and
 /// its document (35,000 items) or the board's rows took a twentieth of `due` or `board`.
@@ -63,6 +61,8 @@ fn leave_for_exit<T>(value: T) {
     std::mem::forget(value);
 }
 
+/// Prints `value` as pretty JSON and a line break, written straight to standard output instead
+/// of built as one string first (the Today list at 10,000 cases is 9 MB).
 fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
