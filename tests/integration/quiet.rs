@@ -37,16 +37,16 @@ fn free_segments(data: &Path) -> usize {
         .count()
 }
 
-/// A demo caseload whose log has free segments. How many a bulk write leaves depends on when
-/// sled's background flusher ran; writing everything again (an import that replaces it) frees
-/// the segments the first writing filled.
+/// A demo caseload whose log has four free segments or more. How many a bulk write leaves
+/// depends on when sled's background flusher ran; writing everything again (an import that
+/// replaces it) frees the segments the first writing filled.
 fn demo_with_free_segments(data: &Path) {
     ok(data, NOW, &["demo", "--cases", "120"]);
     let doc = data.join("again.json");
     let doc_arg = doc.to_str().unwrap();
     for _ in 0..5 {
         ok(data, NOW, &["agenda"]);
-        if free_segments(data) > 0 {
+        if free_segments(data) >= 4 {
             break;
         }
         ok(data, NOW, &["export", doc_arg]);
@@ -149,11 +149,15 @@ fn the_free_segments_of_the_log_take_no_disk_space_and_no_read_at_open() {
     ok(data, NOW, &["case", "add", "Hul I Loggen"]);
     ok(data, NOW, &["agenda"]);
     let free = free_segments(data);
-    assert!(free > 0, "the log has free segments");
+    assert!(free >= 3, "the log has free segments: {free}");
     let log = std::fs::metadata(data.join("db").join("db")).unwrap();
     let on_disk = log.blocks() * 512;
+    // A segment that reads as zeros is counted free here, but sled keeps one of them for its
+    // next writes (written out as zeros), and in about half the runs one more holds a single
+    // 4 KiB block: two segments' room. Without the patch every free segment is on disk.
+    let room = 2 * SEGMENT as u64;
     assert!(
-        on_disk + (free * SEGMENT) as u64 <= log.len() + SEGMENT as u64,
+        on_disk + (free * SEGMENT) as u64 <= log.len() + room,
         "{free} free segments of {} bytes should be holes, but {on_disk} of the log's {} bytes are on disk",
         SEGMENT,
         log.len()
