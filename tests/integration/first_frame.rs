@@ -5,9 +5,7 @@
 use crate::harness::{self, App, snap};
 use caseplan::app::model::Screen;
 use caseplan::i18n::Lang;
-use caseplan::model::{
-    Agreement, AgreementId, CaseId, Meeting, MeetingForm, MeetingId, MeetingStatus, Party, Place,
-};
+use caseplan::model::{Agreement, AgreementId, CaseId, Meeting, MeetingId, MeetingStatus, Party};
 use caseplan::store::Store;
 use chrono::{NaiveDate, TimeZone, Utc};
 
@@ -47,31 +45,7 @@ fn caseload(store: &Store, today: NaiveDate) {
 
 /// The meeting with Borger 1 at 10:00 on the harness's today.
 fn meeting_today() -> Meeting {
-    Meeting {
-        id: MeetingId(10),
-        case: Some(CaseId(1)),
-        start: NaiveDate::from_ymd_opt(2026, 11, 24)
-            .unwrap()
-            .and_hms_opt(10, 0, 0)
-            .unwrap(),
-        minutes: 45,
-        purpose: "samtale".into(),
-        form: MeetingForm::InPerson,
-        place: Place::default(),
-        participants: vec![],
-        booked_by: Default::default(),
-        prep_minutes: 0,
-        follow_up_minutes: 0,
-        status: MeetingStatus::Planned,
-        outcome: String::new(),
-        title: String::new(),
-        note: String::new(),
-        revision: 0,
-        travel_minutes: 0,
-        moved_to: None,
-        moved_from: None,
-        repeat: None,
-    }
+    crate::caseform::meeting(10, 1, "2026-11-24 10:00")
 }
 
 fn reading(app: &App) -> bool {
