@@ -53,39 +53,36 @@ impl Store {
         Ok(self.meta_get(COUNTED_KEY)?.is_some())
     }
 
-    /// Counts the archive's meetings by case and outcome and keeps the counts, in one batch
-    /// (flushed with the caller's next flush). Without an archive, there is nothing to keep.
+    /// Counts the archive's meetings by case and outcome and keeps the counts in place of those
+    /// kept before, in one batch (flushed with the caller's next flush). Without an archive,
+    /// there is nothing to keep.
     pub(crate) fn count_archive(&self) -> Result<(), StoreError> {
-        let mut batch = self.forgetting_counts();
+        let mut batch = sled::Batch::default();
+        batch.remove(COUNTED_KEY);
+        for item in self.meta.scan_prefix(PREFIX) {
+            let (old, _) = item.map_err(|e| self.read_error(e))?;
+            batch.remove(old);
+        }
         if let Some(archive) = self.archive()? {
             for (case, counts) in self.counted(archive)? {
                 batch.insert(key(case), encode(&counts));
             }
             batch.insert(COUNTED_KEY, b"1".as_slice());
         }
-        self.apply_to_meta(batch)
+        self.meta
+            .apply_batch(batch)
+            .map_err(|e| StoreError::sled("could not save the database settings", e))
     }
 
     /// Forgets the counts (flushed with the caller's next flush): the archive is about to
-    /// change.
+    /// change. Without the mark they are not read, and the next count replaces them.
     pub(crate) fn forget_archive_counts(&self) -> Result<(), StoreError> {
-        let batch = self.forgetting_counts();
-        self.apply_to_meta(batch)
+        self.meta_remove(COUNTED_KEY)
     }
 
     /// The counts kept, compared with what counting the archive now gives (`check`).
     pub(crate) fn check_archive_counts(&self) -> Vec<Problem> {
-        let differ = (|| {
-            if self.cold().moving || !self.archive_counted()? {
-                return Ok(false);
-            }
-            let found = match self.archive()? {
-                Some(archive) => self.counted(archive)?,
-                None => BTreeMap::new(),
-            };
-            Ok::<_, StoreError>(self.kept_counts()? != found)
-        })();
-        match differ {
+        match self.archive_counts_differ() {
             Ok(false) => vec![],
             Ok(true) => vec![Problem::new(
                 None,
@@ -96,6 +93,18 @@ impl Store {
                 format!("the counts of the archive's meetings could not be read: {err}"),
             )],
         }
+    }
+
+    /// Whether counts are kept (and may be used) that are not the archive's own.
+    fn archive_counts_differ(&self) -> Result<bool, StoreError> {
+        if self.cold().moving || !self.archive_counted()? {
+            return Ok(false);
+        }
+        let found = match self.archive()? {
+            Some(archive) => self.counted(archive)?,
+            None => BTreeMap::new(),
+        };
+        Ok(self.kept_counts()? != found)
     }
 
     /// The archive's meetings counted by case and outcome, from its case-and-status index.
@@ -123,22 +132,6 @@ impl Store {
             }
         }
         Ok(kept)
-    }
-
-    /// A batch that removes the mark and every count.
-    fn forgetting_counts(&self) -> sled::Batch {
-        let mut batch = sled::Batch::default();
-        batch.remove(COUNTED_KEY);
-        for (k, _) in self.meta.scan_prefix(PREFIX).flatten() {
-            batch.remove(k);
-        }
-        batch
-    }
-
-    fn apply_to_meta(&self, batch: sled::Batch) -> Result<(), StoreError> {
-        self.meta
-            .apply_batch(batch)
-            .map_err(|e| StoreError::sled("could not save the database settings", e))
     }
 }
 
